@@ -1,0 +1,145 @@
+/**
+ * The command line: declares commands and global options, lazy-loads each command's module (so a
+ * command's heavy dependencies cost nothing to the others), and is the one error boundary that maps
+ * errors to exit codes.
+ *
+ * Exit codes: 0 done · 1 unexpected failure (a bug) · 2 usage or bad input · 3 done, with findings
+ * that should gate (e.g. banned words found, alerts in an unattended run).
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { ExitError, isUserError, UsageError } from './errors.js';
+import type { Context, GlobalOptions } from './context.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
+
+const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
+  { name: 'schedule', summary: '排期 · month schedule and GMV targets (直播排期表)', usage: '--month 2026-12 --pool 选品表.xlsx' },
+  { name: 'script', summary: '脚本 · timed script drafts, cue sheet and compliance lint (直播脚本)', usage: '--date 2026-12-03 | lint 脚本.md' },
+  { name: 'select', summary: '选品 · weekly elimination list and product pool (淘汰清单)', usage: 'exports/*.xlsx --pool 选品表.xlsx' },
+  { name: 'retro', summary: '复盘 · post-stream retro sheet and weekly report (数据复盘表)', usage: '整场数据.xlsx' },
+  { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
+  { name: 'init', summary: '初始化 · a commented config file and editable templates', usage: '[dir]' },
+];
+
+async function makeContext(cmd: Command): Promise<Context> {
+  const g = cmd.optsWithGlobals<GlobalOptions>();
+  const { detectTerminal } = await import('./ui/terminal.js');
+  const { loadConfig } = await import('./config/load.js');
+  const cwd = process.cwd();
+  const config = await loadConfig({ cwd, explicit: g.config });
+  const term = detectTerminal({ input: g.input, quiet: g.quiet, verbose: g.verbose });
+  return {
+    cwd,
+    env: process.env,
+    config,
+    lang: g.lang ?? config.lang,
+    json: g.json,
+    out: g.out,
+    force: g.force,
+    term,
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  // Set before subcommands are added: they inherit these settings.
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  program
+    .name('liveops')
+    .description(
+      '直播电商运营工具 · toolkit for live-stream e-commerce teams (Douyin, Taobao Live, Kuaishou, WeChat Channels).\n' +
+        'Reads the CSV/XLSX files the platforms export and writes the documents the team works from.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--config <file>', 'config file (default: liveops.config.yaml here or above, or $LIVEOPS_CONFIG)')
+    .addOption(new Option('--lang <lang>', 'labels in outputs: zh (default) or en').choices(['zh', 'en']))
+    .option('--json', 'print exactly one JSON object on stdout instead of the terminal summary', false)
+    .option('-o, --out <path>', 'where to write the output file (or folder)')
+    .option('--force', 'overwrite output files that already exist', false)
+    .option('--no-input', 'never prompt; fail with exit 2 naming what is missing (implied without a TTY)')
+    .option('-q, --quiet', 'print nothing but results and errors', false)
+    .option('--verbose', 'print details of what is read and decided (and stack traces of bugs)', false)
+    .showHelpAfterError('(run liveops --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  done
+  1  unexpected failure (a bug: please report it with --verbose output)
+  2  usage error or bad input (the message names file, row and column)
+  3  done, with findings that should gate (e.g. banned words, alerts)
+
+Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an export`,
+    );
+
+  program
+    .command('inspect')
+    .summary('识别 · show what liveops recognises in exports (platform, table kind, columns, problems)')
+    .description(
+      'For each file and sheet: the platform and table kind detected, the header row, the row count, each\n' +
+        'header with the field it maps to, headers it could not map (and how to map them in the config file),\n' +
+        'and value problems with their row and column. Exits 2 when a file cannot be used as it is.',
+    )
+    .argument('[files...]', 'CSV or XLSX exports (on a terminal, omitted files are picked from this folder)')
+    .option('--fields', 'list every field id liveops knows, for mapping headers in the config file', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops inspect 整场数据.xlsx
+  liveops inspect exports/*.csv --json
+  liveops inspect --fields            field ids for the config file's headers: section`,
+    )
+    .action(async (files: string[], opts: { fields: boolean }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runInspect } = await import('./commands/inspect.js');
+      process.exitCode = await runInspect(ctx, { files, fields: opts.fields });
+    });
+
+  for (const p of PLANNED) {
+    program
+      .command(p.name)
+      .summary(`${p.summary} — not built yet`)
+      .description(`${p.summary}.\n\nNot built yet in liveops ${version}: this command is planned (see README, "Roadmap").`)
+      .usage(p.usage)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => {
+        throw new UsageError(`liveops ${p.name} is not built yet in version ${version}; see the README's roadmap`);
+      });
+  }
+  return program;
+}
+
+async function printError(e: unknown, verbose: boolean): Promise<number> {
+  if (e instanceof ExitError) return e.exitCode;
+  if (e instanceof CommanderError) {
+    // commander has already printed its message.
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (isUserError(e)) {
+    process.stderr.write(`liveops: error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  process.stderr.write(
+    `liveops: unexpected error (this is a bug in liveops, please report it): ${err.message}\n` +
+      (verbose ? `${err.stack ?? ''}\n` : 'run again with --verbose for details\n'),
+  );
+  return EXIT.bug;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    process.exitCode = await printError(e, argv.includes('--verbose'));
+  }
+}

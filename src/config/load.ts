@@ -1,0 +1,65 @@
+/**
+ * Finding and reading the config file. Order: --config, $LIVEOPS_CONFIG, then liveops.config.yaml
+ * (or .yml/.json, .liveopsrc.yaml) in the working folder or above it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { ConfigError } from '../errors.js';
+import { configSchema, describeIssues, resolveConfig, type Config } from './schema.js';
+
+export const CONFIG_NAMES = [
+  'liveops.config.yaml',
+  'liveops.config.yml',
+  'liveops.config.json',
+  '.liveopsrc.yaml',
+  '.liveopsrc.yml',
+  '.liveopsrc.json',
+];
+
+async function parseFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new ConfigError(file, ['is a directory, expected a YAML or JSON config file']);
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(file, [code === 'ENOENT' ? 'config file not found' : `cannot read: ${(e as Error).message}`]);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return {};
+  if (file.endsWith('.json')) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError(file, [`not valid JSON: ${(e as Error).message}`]);
+    }
+  }
+  const { parseDocument } = await import('yaml');
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+  }
+  return doc.toJS() ?? {};
+}
+
+export async function loadConfig(opts: { cwd: string; explicit?: string | undefined; env?: NodeJS.ProcessEnv }): Promise<Config> {
+  const env = opts.env ?? process.env;
+  let file = opts.explicit ?? (env.LIVEOPS_CONFIG ? env.LIVEOPS_CONFIG : undefined);
+  if (!file) {
+    const { lilconfig } = await import('lilconfig');
+    const found = await lilconfig('liveops', {
+      searchPlaces: CONFIG_NAMES,
+      stopDir: (await import('node:os')).homedir(),
+      loaders: { '.yaml': () => null, '.yml': () => null, '.json': () => null },
+    }).search(opts.cwd);
+    file = found?.filepath;
+  }
+  if (!file) return resolveConfig({}, null);
+  const { resolve } = await import('node:path');
+  file = resolve(opts.cwd, file);
+  const raw = await parseFile(file);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
+  return resolveConfig(parsed.data, file);
+}

@@ -1,0 +1,30 @@
+/**
+ * What every command receives: the working folder, the merged config, global flags, the terminal.
+ * Commands take `cwd` from here and never chdir.
+ */
+import type { Config } from './config/schema.js';
+import type { Terminal } from './ui/terminal.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface GlobalOptions {
+  config?: string;
+  lang?: Lang;
+  json: boolean;
+  out?: string;
+  force: boolean;
+  input: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+export interface Context {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  config: Config;
+  lang: Lang;
+  json: boolean;
+  out: string | undefined;
+  force: boolean;
+  term: Terminal;
+}

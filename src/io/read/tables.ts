@@ -1,0 +1,363 @@
+/**
+ * From raw rows to tables: find the header row (not always row 1), the layout (table, one record
+ * under a header, or key/value pairs in columns A/B), map headers to fields, detect kind and
+ * platform, and stream typed records. Rows keep the numbers a spreadsheet shows.
+ */
+import { basename } from 'node:path';
+import { InputError } from '../../errors.js';
+import { detectKind, detectPlatform, REQUIRED, type Layout, type Platform, type TableKind } from './detect.js';
+import { fieldDef } from './fields.js';
+import { buildHeaderIndex, type HeaderIndex } from './headers.js';
+import { openRawSource, type RawCell, type RawRow, type RawSheet, type RawSource } from './raw.js';
+import { parseValue, type DurationUnit, type Value } from './values.js';
+
+export interface Column {
+  index: number;
+  /** Spreadsheet column letter (A, B, … AA). */
+  letter: string;
+  header: string;
+  field: string | null;
+  /** Set when an earlier column already maps to the same field; this one is ignored. */
+  duplicateOf?: string;
+  durationUnit?: DurationUnit;
+  scale?: number;
+}
+
+export interface ValueProblem {
+  row: number;
+  column: string;
+  header: string;
+  raw: string;
+  expected: string;
+}
+
+export type RowRole = 'data' | 'total' | 'sku';
+
+export interface TableRecord {
+  row: number;
+  role: RowRole;
+  /** For SKU child rows: the row of the product they belong to. */
+  parentRow?: number;
+  values: Record<string, Value>;
+}
+
+export interface Table {
+  file: string;
+  format: 'csv' | 'xlsx';
+  /** CSV only: utf-8, utf-8-bom, gb18030, utf-16le/be. */
+  readonly encoding: string | undefined;
+  delimiter?: string;
+  /** Sheet name for workbooks; undefined for CSV. */
+  sheet?: string;
+  layout: Layout;
+  kind: TableKind;
+  platform: Platform;
+  /** Row of the header line; for key/value sheets the first key row. null when the sheet is empty. */
+  headerRow: number | null;
+  /** Text found above the header (report titles, date ranges). */
+  titleRows: string[];
+  columns: Column[];
+  /** Headers no field matched, in column order. */
+  unmapped: Column[];
+  /** Required field groups (one of each) this kind lacks. */
+  missingRequired: string[][];
+  empty: boolean;
+  /** Problems found so far (non-strict reading); complete once records() has been consumed. */
+  problems: ValueProblem[];
+  problemCount: number;
+  /** Streams the typed records. Can be consumed once. */
+  records(): AsyncIterable<TableRecord>;
+}
+
+export interface TableOptions {
+  /** Config `headers:` mapping, header text → field id. */
+  headerMap?: Record<string, string>;
+  /** Throw an InputError at the first value problem instead of collecting it. */
+  strict?: boolean;
+  /** How many problems to keep for reporting (all are counted). */
+  maxProblems?: number;
+}
+
+const LOOKAHEAD = 30;
+const HEADER_SEARCH = 20;
+const TOTAL_WORDS = new Set(['整体', '合计', '总计', '汇总', '总体', '全部', 'total', '总和']);
+
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function cellText(c: RawCell): string {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return c.toISOString();
+  return String(c).trim();
+}
+
+const nonEmpty = (r: RawRow) => r.cells.filter((c) => cellText(c) !== '').length;
+
+function headerScore(row: RawRow, index: HeaderIndex): number {
+  let n = 0;
+  for (const c of row.cells) if (typeof c === 'string' && index.match(c)) n++;
+  return n;
+}
+
+interface Head {
+  layout: Layout;
+  headerRow: number | null;
+  titleRows: string[];
+  columns: Column[];
+  /** Buffered rows after the header that are data. */
+  dataStart: number;
+}
+
+function mapColumns(headers: RawCell[], index: HeaderIndex): Column[] {
+  const seen = new Map<string, string>();
+  return headers.map((h, i) => {
+    const header = cellText(h);
+    const col: Column = { index: i, letter: columnLetter(i), header, field: null };
+    const m = header ? index.match(header) : null;
+    if (m) {
+      const first = seen.get(m.field);
+      if (first !== undefined) {
+        col.duplicateOf = first;
+      } else {
+        seen.set(m.field, header);
+        col.field = m.field;
+        if (m.durationUnit) col.durationUnit = m.durationUnit;
+        if (m.scale !== undefined) col.scale = m.scale;
+      }
+    }
+    return col;
+  });
+}
+
+/** Decide the layout and header from the first rows of a sheet. */
+function findHead(rows: RawRow[], index: HeaderIndex): Head {
+  const candidates = rows.slice(0, HEADER_SEARCH);
+  // Key/value sheets (Compass 流量分析-流量转化): a field name in column A, its value in B, no header row.
+  const maxWidth = Math.max(0, ...candidates.map(nonEmpty));
+  const kvRows = candidates.filter((r) => typeof r.cells[0] === 'string' && index.match(r.cells[0]) !== null);
+  let best: RawRow | undefined;
+  let bestScore = 0;
+  for (const r of candidates) {
+    const s = headerScore(r, index);
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  if (maxWidth <= 3 && kvRows.length >= 3 && kvRows.length > bestScore) {
+    const first = rows.indexOf(kvRows[0] as RawRow);
+    const kvColumns: Column[] = [];
+    const seen = new Map<string, string>();
+    for (const r of rows.slice(first)) {
+      const key = cellText(r.cells[0] ?? null);
+      if (!key) continue;
+      const m = index.match(key);
+      const col: Column = { index: r.rowNumber, letter: 'B', header: key, field: null };
+      if (m) {
+        if (seen.has(m.field)) col.duplicateOf = seen.get(m.field);
+        else {
+          seen.set(m.field, key);
+          col.field = m.field;
+          if (m.durationUnit) col.durationUnit = m.durationUnit;
+          if (m.scale !== undefined) col.scale = m.scale;
+        }
+      }
+      kvColumns.push(col);
+    }
+    return {
+      layout: 'key-value',
+      headerRow: kvRows[0]?.rowNumber ?? null,
+      titleRows: rows.slice(0, first).map((r) => r.cells.map(cellText).filter(Boolean).join(' ')),
+      columns: kvColumns,
+      dataStart: rows.length,
+    };
+  }
+  if (!best || bestScore < 2) {
+    // No known headers: take the first row that looks like one (≥ 2 text cells, the widest early row).
+    const textRows = candidates.slice(0, 10).filter((r) => r.cells.filter((c) => typeof c === 'string' && c !== '').length >= 2);
+    const widest = Math.max(0, ...textRows.map(nonEmpty));
+    best = textRows.find((r) => nonEmpty(r) === widest) ?? candidates[0];
+  }
+  if (!best) return { layout: 'table', headerRow: null, titleRows: [], columns: [], dataStart: 0 };
+  const at = rows.indexOf(best);
+  const dataRows = rows.length - at - 1;
+  return {
+    layout: dataRows === 1 && rows.length < LOOKAHEAD ? 'single-record' : 'table',
+    headerRow: best.rowNumber,
+    titleRows: rows.slice(0, at).map((r) => r.cells.map(cellText).filter(Boolean).join(' ')),
+    columns: mapColumns(best.cells, index),
+    dataStart: at + 1,
+  };
+}
+
+function parseCell(table: Table, col: Column, raw: RawCell, row: number, opts: TableOptions, maxProblems: number): Value {
+  if (!col.field) return null;
+  const def = fieldDef(col.field);
+  const durationUnit = col.durationUnit ?? def.durationUnit ?? (table.kind === 'stream-list' ? 'minutes' : undefined);
+  const parseOpts: { durationUnit?: DurationUnit; scale?: number } = {};
+  if (durationUnit) parseOpts.durationUnit = durationUnit;
+  if (col.scale !== undefined) parseOpts.scale = col.scale;
+  const r = parseValue(raw, def.type, parseOpts);
+  if (r.ok) return r.value;
+  const text = cellText(raw);
+  const problem: ValueProblem = { row, column: col.letter, header: col.header, raw: text, expected: r.expected };
+  if (opts.strict) {
+    throw new InputError(
+      { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row, column: col.header },
+      `"${text}" is not ${r.expected}`,
+    );
+  }
+  table.problemCount++;
+  if (table.problems.length < maxProblems) table.problems.push(problem);
+  return null;
+}
+
+function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[]): RowRole {
+  const label = [values.channel, values.productName, values.account, values.productId, cells[0]]
+    .map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''))
+    .find((v) => v !== '');
+  if (label && TOTAL_WORDS.has(label)) return 'total';
+  // Compass 商品明细: SKU child rows carry the parent's ID prefixed with "-".
+  if ((kind === 'products' || kind === 'selection') && typeof values.productId === 'string' && values.productId.startsWith('-')) {
+    return 'sku';
+  }
+  return 'data';
+}
+
+type TableMeta = { file: string; format: 'csv' | 'xlsx'; delimiter?: string; sheet?: string };
+
+async function buildTable(
+  meta: TableMeta,
+  source: RawSource,
+  raw: RawSheet,
+  index: HeaderIndex,
+  opts: TableOptions,
+): Promise<Table> {
+  const it = raw.rows[Symbol.asyncIterator]();
+  const buffered: RawRow[] = [];
+  let done = false;
+  while (buffered.length < LOOKAHEAD) {
+    const n = await it.next();
+    if (n.done) {
+      done = true;
+      break;
+    }
+    if (nonEmpty(n.value) > 0) buffered.push(n.value);
+  }
+  const head = findHead(buffered, index);
+  const fields = new Set(head.columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const kind = detectKind(fields, head.layout);
+  const headers = head.columns.map((c) => c.header).filter(Boolean);
+  const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];
+  const platform = detectPlatform(headers, context);
+  const missingRequired = (REQUIRED[kind] ?? []).filter((group) => !group.some((f) => fields.has(f)));
+  const maxProblems = opts.maxProblems ?? 200;
+  let consumed = false;
+
+  const table: Table = {
+    ...meta,
+    // A CSV whose first MiB is ASCII settles its encoding while streaming: read it late.
+    get encoding() {
+      return source.encoding;
+    },
+    layout: head.layout,
+    kind,
+    platform,
+    headerRow: head.headerRow,
+    titleRows: head.titleRows,
+    columns: head.columns,
+    unmapped: head.columns.filter((c) => c.header !== '' && c.field === null && !c.duplicateOf),
+    missingRequired,
+    empty: buffered.length === 0,
+    problems: [],
+    problemCount: 0,
+    records: () => {
+      if (consumed) throw new Error('Table.records() can be consumed once');
+      consumed = true;
+      return iterate();
+    },
+  };
+
+  async function* iterate(): AsyncGenerator<TableRecord> {
+    if (head.layout === 'key-value') {
+      const values: Record<string, Value> = {};
+      let rowNo = head.headerRow ?? 1;
+      const byRow = new Map(buffered.map((r) => [r.rowNumber, r]));
+      // Later rows of a long key/value sheet past the lookahead.
+      while (!done) {
+        const n = await it.next();
+        if (n.done) break;
+        if (nonEmpty(n.value) > 0) byRow.set(n.value.rowNumber, n.value);
+      }
+      for (const col of head.columns) {
+        const r = byRow.get(col.index);
+        if (!r || !col.field) continue;
+        rowNo = r.rowNumber;
+        values[col.field] = parseCell(table, col, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
+      }
+      yield { row: head.headerRow ?? rowNo, role: 'data', values };
+      return;
+    }
+    let lastProductRow: number | undefined;
+    const emit = (r: RawRow): TableRecord | null => {
+      const filled = nonEmpty(r);
+      if (filled === 0) return null;
+      // A lone note under a table ("数据来源：…") is not a record.
+      if (filled === 1 && head.columns.length >= 4 && kind !== 'comments' && kind !== 'consultations' && !cellText(r.cells[0] ?? null).match(/^-?\d/)) {
+        const only = r.cells.findIndex((c) => cellText(c) !== '');
+        const col = head.columns[only];
+        if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
+      }
+      const values: Record<string, Value> = {};
+      for (const col of head.columns) {
+        if (!col.field) continue;
+        values[col.field] = parseCell(table, col, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
+      }
+      const role = rowRole(kind, values, r.cells);
+      const rec: TableRecord = { row: r.rowNumber, role, values };
+      if (role === 'data') lastProductRow = r.rowNumber;
+      if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
+      return rec;
+    };
+    for (const r of buffered.slice(head.dataStart)) {
+      const rec = emit(r);
+      if (rec) yield rec;
+    }
+    while (!done) {
+      const n = await it.next();
+      if (n.done) break;
+      const rec = emit(n.value);
+      if (rec) yield rec;
+    }
+  }
+
+  return table;
+}
+
+/**
+ * Open a CSV or XLSX export and yield its tables, one per sheet, in workbook order. Each table's
+ * records must be consumed (or abandoned) before the next table is requested.
+ */
+export async function* openTables(file: string, opts: TableOptions = {}): AsyncGenerator<Table> {
+  const source = await openRawSource(file);
+  const index = buildHeaderIndex(opts.headerMap);
+  for await (const sheet of source.sheets) {
+    const meta: TableMeta = { file, format: source.format };
+    if (source.delimiter) meta.delimiter = source.delimiter;
+    if (source.format === 'xlsx') meta.sheet = sheet.name;
+    yield await buildTable(meta, source, sheet, index, opts);
+  }
+}
+
+/** Where a table is, for messages: "file [sheet]". */
+export function tableLocation(t: Pick<Table, 'file' | 'sheet'>): { file: string; sheet?: string } {
+  return t.sheet === undefined ? { file: t.file } : { file: t.file, sheet: t.sheet };
+}

@@ -1,0 +1,321 @@
+/**
+ * Value parsing for the formats platform exports use. Pure functions: a raw cell in, a typed value
+ * (or the reason it could not be read) out. Money is yuan, rates are fractions (0.0068), durations
+ * are seconds, date-times are ISO strings in Asia/Shanghai (+08:00).
+ */
+import type { RawCell } from './raw.js';
+
+export type ValueType =
+  | 'money'
+  | 'count'
+  | 'number'
+  | 'rate'
+  | 'duration'
+  | 'datetime'
+  | 'datetime-range'
+  | 'date'
+  | 'time'
+  | 'text'
+  | 'id'
+  | 'boolean';
+
+export type DurationUnit = 'seconds' | 'minutes' | 'hours';
+
+export interface DateTimeRange {
+  start: string;
+  end: string;
+}
+
+export type Value = number | string | boolean | DateTimeRange | null;
+
+export type ParseResult = { ok: true; value: Value } | { ok: false; expected: string };
+
+export interface ParseOptions {
+  /** Unit of a bare number in a duration column (the header says which; default seconds). */
+  durationUnit?: DurationUnit;
+  /** Multiplier for money (e.g. 0.01 for amounts in fen, 10000 for 万元). */
+  scale?: number;
+}
+
+/** What a cell of each type should look like, for error messages. */
+export const EXPECTED: Record<ValueType, string> = {
+  money: 'an amount such as ¥1,234.50, 1.2万 or 12345',
+  count: 'a number such as 12,345, 1.2万 or 3.5w',
+  number: 'a number such as 0.17',
+  rate: 'a rate such as 12.34% or 0.1234',
+  duration: 'a duration such as 1分5秒, 2小时3分17秒, 00:03:25 or a number',
+  datetime: 'a date-time such as 2026/07/28 08:15:49',
+  'datetime-range': 'a date-time range such as 2026/07/28 08:15:49-2026/07/28 15:44:39',
+  date: 'a date such as 2026/11/03 or 20261103',
+  time: 'a time of day such as 20:03',
+  text: 'text',
+  id: 'an ID',
+  boolean: '是/否, 有/无 or Y/N',
+};
+
+// Platforms write "nothing" in many ways.
+const MISSING = new Set(['', '-', '—', '–', '--', '——', '−', '/', 'n/a', 'na', 'null', 'none', '暂无', '无数据', '-%']);
+
+export function isMissing(raw: RawCell): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === 'string') return MISSING.has(raw.trim().toLowerCase());
+  return false;
+}
+
+const fail = (type: ValueType): ParseResult => ({ ok: false, expected: EXPECTED[type] });
+const ok = (value: Value): ParseResult => ({ ok: true, value });
+
+/**
+ * A plain decimal with optional thousands separators, currency signs and a 万/w/亿 multiplier.
+ * Returns null when the text is not such a number.
+ */
+export function parseDecimal(text: string): number | null {
+  let s = text.normalize('NFKC').trim();
+  let sign = 1;
+  let mult = 1;
+  // Currency and unit words around the number.
+  s = s.replace(/^(?:rmb|cny)\s*/i, '').replace(/[¥￥$]/g, '').replace(/\s*(?:元|rmb|cny)$/i, '');
+  s = s.replace(/\s+/g, '');
+  if (s.startsWith('-')) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  const unit = /(万|w|W|亿|千|k|K)$/.exec(s);
+  if (unit) {
+    const u = unit[1];
+    mult = u === '亿' ? 1e8 : u === '千' || u === 'k' || u === 'K' ? 1e3 : 1e4;
+    s = s.slice(0, -1);
+  }
+  // Thousands separators must sit between groups of three digits: "12,3O4" must not pass.
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(s)) return null;
+  const n = Number(s.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  // Avoid 1.2 * 10000 = 11999.999999999998.
+  return sign * (mult === 1 ? n : Math.round(n * mult * 1e6) / 1e6);
+}
+
+function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw * scale) : fail(type);
+  if (typeof raw !== 'string') return fail(type);
+  const n = parseDecimal(raw);
+  return n === null ? fail(type) : ok(scale === 1 ? n : Math.round(n * scale * 1e6) / 1e6);
+}
+
+/** "12.34%" → 0.1234; a bare number is taken as a fraction already (API exports: 0.0068). */
+export function parseRate(raw: RawCell): ParseResult {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw) : fail('rate');
+  if (typeof raw !== 'string') return fail('rate');
+  let s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
+  // Period comparisons: "较上周期↑17.74%" / "↓3.2%".
+  let sign = 1;
+  const cmp = /^(?:较[^↑↓+-]*)?([↑↓])(.*)$/.exec(s);
+  if (cmp) {
+    sign = cmp[1] === '↓' ? -1 : 1;
+    s = cmp[2] ?? '';
+  }
+  if (s.endsWith('%')) {
+    const n = parseDecimal(s.slice(0, -1));
+    return n === null ? fail('rate') : ok((sign * Math.round(n * 1e8)) / 1e10);
+  }
+  if (s.endsWith('‰')) {
+    const n = parseDecimal(s.slice(0, -1));
+    return n === null ? fail('rate') : ok((sign * Math.round(n * 1e8)) / 1e11);
+  }
+  const n = parseDecimal(s);
+  return n === null ? fail('rate') : ok(sign * n);
+}
+
+const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
+
+/** "1分5秒" → 65, "2小时3分17秒" → 7397, "00:03:25" → 205, "3:25" → 205, bare numbers in `unit`. */
+export function parseDuration(raw: RawCell, unit: DurationUnit = 'seconds'): ParseResult {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(round6(raw * UNIT_SECONDS[unit])) : fail('duration');
+  if (raw instanceof Date) {
+    // A time-formatted cell: exceljs gives a date on 1899-12-30 carrying the time of day.
+    return ok(Math.round((raw.getTime() - Date.UTC(1899, 11, 30)) / 1000));
+  }
+  if (typeof raw !== 'string') return fail('duration');
+  const s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
+  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(s);
+  if (clock) {
+    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? null : Number(clock[3])];
+    return ok(c === null ? a * 60 + b : a * 3600 + b * 60 + c);
+  }
+  const cjk = /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(s);
+  if (cjk && (cjk[1] || cjk[2] || cjk[3])) {
+    const h = Number(cjk[1] ?? 0);
+    const m = Number(cjk[2] ?? 0);
+    const sec = Number(cjk[3] ?? 0);
+    return ok(round6(h * 3600 + m * 60 + sec));
+  }
+  const n = parseDecimal(s);
+  return n === null ? fail('duration') : ok(round6(n * UNIT_SECONDS[unit]));
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function iso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  // Reject 2026/02/30 and 25:00 rather than rolling over.
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return null;
+  }
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}+08:00`;
+}
+
+/** Excel serial (days since 1899-12-30, fraction = time of day) → wall-clock parts. */
+function fromSerial(serial: number): string | null {
+  if (!(serial > 1 && serial < 2958466)) return null;
+  const ms = Math.round(serial * 86400) * 1000;
+  const t = new Date(Date.UTC(1899, 11, 30) + ms);
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+/** exceljs hands date cells over as a Date whose UTC fields are the wall-clock time written in the sheet. */
+function fromDate(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+const DATETIME_RE =
+  /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?(?:[T\s]*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})秒?)?)?(?:\.\d+)?(?:Z|\+08:?00)?$/;
+
+/**
+ * Date-times are Asia/Shanghai wall-clock time: "2026/07/28 08:15:49", "2026/11/3 20:00",
+ * "2026-11-03", "20261103", "2026年11月3日 20:00", Excel serials and date cells.
+ */
+export function parseDateTime(raw: RawCell): ParseResult {
+  if (raw instanceof Date) {
+    const v = fromDate(raw);
+    return v ? ok(v) : fail('datetime');
+  }
+  if (typeof raw === 'number') {
+    const v = fromSerial(raw);
+    return v ? ok(v) : fail('datetime');
+  }
+  if (typeof raw !== 'string') return fail('datetime');
+  const s = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const m = DATETIME_RE.exec(s);
+  if (m) {
+    const v = iso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    return v ? ok(v) : fail('datetime');
+  }
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:\s?(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/.exec(s);
+  if (compact) {
+    const v = iso(
+      Number(compact[1]),
+      Number(compact[2]),
+      Number(compact[3]),
+      Number(compact[4] ?? 0),
+      Number(compact[5] ?? 0),
+      Number(compact[6] ?? 0),
+    );
+    return v ? ok(v) : fail('datetime');
+  }
+  const serial = /^\d{5}(?:\.\d+)?$/.test(s) ? fromSerial(Number(s)) : null;
+  return serial ? ok(serial) : fail('datetime');
+}
+
+/** A date without time: "2026-11-03". */
+export function parseDate(raw: RawCell): ParseResult {
+  const r = parseDateTime(raw);
+  return r.ok && typeof r.value === 'string' ? ok(r.value.slice(0, 10)) : fail('date');
+}
+
+/** "2026/07/28 08:15:49-2026/07/28 15:44:39" (also "~", "至", "到") → {start, end}. */
+export function parseDateTimeRange(raw: RawCell): ParseResult {
+  if (typeof raw !== 'string') return fail('datetime-range');
+  const s = raw.normalize('NFKC').trim();
+  // Split at a separator that is followed by a full date (dates themselves may contain "-").
+  const m = /^(.+?)\s*(?:~|至|到|-|—|–)\s*(\d{4}[/\-.年]\d{1,2}[/\-.月].+|\d{8}.*)$/.exec(s);
+  if (!m) return fail('datetime-range');
+  const a = parseDateTime(m[1] ?? '');
+  const b = parseDateTime(m[2] ?? '');
+  if (!a.ok || !b.ok || typeof a.value !== 'string' || typeof b.value !== 'string') return fail('datetime-range');
+  return ok({ start: a.value, end: b.value });
+}
+
+/** "20:03" or "20:03:15" → "20:03:00"/"20:03:15"; a full date-time keeps its date. */
+export function parseTime(raw: RawCell): ParseResult {
+  if (typeof raw === 'string') {
+    const m = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(raw.trim());
+    if (m) {
+      const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+      if (h < 24 && mi < 60 && s < 60) return ok(`${pad(h)}:${pad(mi)}:${pad(s)}`);
+      return fail('time');
+    }
+  }
+  if (typeof raw === 'number' && raw >= 0 && raw < 1) {
+    const secs = Math.round(raw * 86400);
+    return ok(`${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`);
+  }
+  const dt = parseDateTime(raw);
+  return dt.ok ? dt : fail('time');
+}
+
+const TRUE = new Set(['是', '有', 'y', 'yes', 'true', '1', '✓', '√', '支持', '已提供', '提供']);
+const FALSE = new Set(['否', '无', '没有', 'n', 'no', 'false', '0', '✗', '×', '不支持', '未提供']);
+
+export function parseBoolean(raw: RawCell): ParseResult {
+  if (typeof raw === 'boolean') return ok(raw);
+  if (typeof raw === 'number') return raw === 1 ? ok(true) : raw === 0 ? ok(false) : fail('boolean');
+  if (typeof raw !== 'string') return fail('boolean');
+  const s = raw.trim().toLowerCase();
+  if (TRUE.has(s)) return ok(true);
+  if (FALSE.has(s)) return ok(false);
+  return fail('boolean');
+}
+
+/** IDs stay text: a 19-digit ID stored as a number has already lost digits, and we say so. */
+export function parseId(raw: RawCell): ParseResult {
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw)) {
+      return { ok: false, expected: 'an ID stored as text (this number has more digits than a spreadsheet number keeps; format the column as text in the export)' };
+    }
+    return ok(String(raw));
+  }
+  if (typeof raw === 'string') return ok(raw.trim());
+  if (typeof raw === 'boolean') return ok(String(raw));
+  return fail('id');
+}
+
+export function parseText(raw: RawCell): ParseResult {
+  if (raw instanceof Date) return parseDateTime(raw);
+  if (raw === null) return ok(null);
+  return ok(String(raw).trim());
+}
+
+/** Parse one cell as `type`. Missing markers ("-", "--", empty…) become null for every type but text. */
+export function parseValue(raw: RawCell, type: ValueType, opts: ParseOptions = {}): ParseResult {
+  if (type === 'text') return isMissing(raw) && (raw === null || String(raw).trim() === '') ? ok(null) : parseText(raw);
+  if (isMissing(raw)) return ok(null);
+  switch (type) {
+    case 'money':
+      return parseNumeric(raw, type, opts.scale ?? 1);
+    case 'count':
+    case 'number':
+      return parseNumeric(raw, type, opts.scale ?? 1);
+    case 'rate':
+      return parseRate(raw);
+    case 'duration':
+      return parseDuration(raw, opts.durationUnit);
+    case 'datetime':
+      return parseDateTime(raw);
+    case 'datetime-range':
+      return parseDateTimeRange(raw);
+    case 'date':
+      return parseDate(raw);
+    case 'time':
+      return parseTime(raw);
+    case 'id':
+      return parseId(raw);
+    case 'boolean':
+      return parseBoolean(raw);
+  }
+}

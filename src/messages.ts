@@ -1,0 +1,49 @@
+/**
+ * User-facing text, apart from logic. Chinese by default, English with --lang en.
+ */
+import type { Layout } from './io/read/detect.js';
+
+export const inspectText = {
+  zh: {
+    pickFiles: '选择要识别的导出文件',
+    cannotRead: '无法读取：',
+    delimiter: (d: string) => `分隔符 ${d === '\t' ? 'Tab' : d}`,
+    layout: { table: '表格', 'single-record': '单行记录', 'key-value': '键值对' } as Record<Layout, string>,
+    headerRow: (n: number) => `表头第${n}行`,
+    emptySheet: '空表',
+    rows: (rows: number, total: number, sku: number) =>
+      `${rows} 行数据` + (total ? `，${total} 行合计` : '') + (sku ? `，${sku} 行SKU明细` : ''),
+    title: '标题：',
+    duplicate: (h: string) => `（与「${h}」重复，忽略）`,
+    unmapped: '未识别',
+    maybe: (f: string) => `可能是 ${f}？`,
+    unmappedHint: '未识别的列可在配置文件 liveops.config.yaml 中映射：',
+    fieldsHint: '可用字段见 liveops inspect --fields',
+    missingRequired: (names: string) => `缺少必需列：${names}`,
+    problem: (row: number, col: string, header: string, raw: string, expected: string) =>
+      `第${row}行 ${col}列「${header}」："${raw}" 不是有效值（应为 ${expected}）`,
+    moreProblems: (n: number) => `……另有 ${n} 处数值问题`,
+    fieldsTitle: '字段ID                   类型            名称  常见表头',
+  },
+  en: {
+    pickFiles: 'Pick the exports to inspect',
+    cannotRead: 'cannot read:',
+    delimiter: (d: string) => `delimiter ${d === '\t' ? 'tab' : d}`,
+    layout: { table: 'table', 'single-record': 'single record', 'key-value': 'key/value' } as Record<Layout, string>,
+    headerRow: (n: number) => `header on row ${n}`,
+    emptySheet: 'empty sheet',
+    rows: (rows: number, total: number, sku: number) =>
+      `${rows} data rows` + (total ? `, ${total} total rows` : '') + (sku ? `, ${sku} SKU rows` : ''),
+    title: 'title:',
+    duplicate: (h: string) => `(same field as "${h}", ignored)`,
+    unmapped: 'not recognised',
+    maybe: (f: string) => `maybe ${f}?`,
+    unmappedHint: 'Map unrecognised headers in the config file liveops.config.yaml:',
+    fieldsHint: 'field ids: liveops inspect --fields',
+    missingRequired: (names: string) => `missing required column: ${names}`,
+    problem: (row: number, col: string, header: string, raw: string, expected: string) =>
+      `row ${row}, column ${col} "${header}": "${raw}" is not ${expected}`,
+    moreProblems: (n: number) => `… and ${n} more value problems`,
+    fieldsTitle: 'field id                 type            label  common headers',
+  },
+};
