@@ -1,0 +1,286 @@
+/**
+ * Text encoding of CSV exports, decided by decoding rather than guessing:
+ *
+ *   1. A BOM wins: EF BB BF → 'utf-8-bom', FF FE → 'utf-16le', FE FF → 'utf-16be'.
+ *   2. NUL bytes in the prefix → not text ("looks binary").
+ *   3. Otherwise the prefix (first 1 MiB, cut back to a UTF-8 character boundary unless it is the
+ *      whole file) is validated as UTF-8 → 'utf-8'; if that fails → 'gb18030' (a superset of GBK
+ *      and GB2312, decoded by Node's built-in TextDecoder).
+ *   4. A prefix that is pure ASCII decides nothing (ASCII is the same in UTF-8 and GB18030). The
+ *      decision is then deferred to the stream: `ToUtf8` passes ASCII through untouched and, at
+ *      the first non-ASCII byte, validates a window (64 KiB from that byte) as UTF-8 and switches
+ *      to UTF-8 or GB18030 from there. No restart is needed because everything before that byte
+ *      decodes identically either way.
+ *
+ * Once UTF-8 has been chosen, invalid UTF-8 later in the file is an InputError (the file mixes
+ * encodings or is damaged) rather than silent mojibake.
+ *
+ * `ToUtf8` turns the file's bytes into UTF-8 bytes for csv-parse: UTF-8 input is only validated
+ * (buffer.isUtf8) and passed through, GB18030/UTF-16 input is decoded with a streaming TextDecoder.
+ */
+import { isAscii, isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import { TextDecoder } from 'node:util';
+
+import { InputError } from '../../errors.js';
+
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** How many bytes the prefix decision reads. */
+export const PREFIX_BYTES = 1024 * 1024;
+/** How many bytes after the first non-ASCII byte a deferred decision looks at. */
+export const DEFERRED_WINDOW_BYTES = 64 * 1024;
+
+export interface Sniffed {
+  /** The decided encoding, or 'ascii' when the prefix is pure ASCII and the file goes on. */
+  encoding: DetectedEncoding | 'ascii';
+  /** Bytes of BOM to skip. */
+  bomLength: number;
+}
+
+/**
+ * Decide the encoding from the file's first bytes.
+ * @param prefix the first bytes of the file (up to PREFIX_BYTES)
+ * @param wholeFile true when `prefix` is the entire file
+ */
+export function sniffEncoding(file: string, prefix: Buffer, wholeFile: boolean): Sniffed {
+  if (prefix.length >= 3 && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
+    return { encoding: 'utf-8-bom', bomLength: 3 };
+  }
+  if (prefix.length >= 2 && prefix[0] === 0xff && prefix[1] === 0xfe) {
+    return { encoding: 'utf-16le', bomLength: 2 };
+  }
+  if (prefix.length >= 2 && prefix[0] === 0xfe && prefix[1] === 0xff) {
+    return { encoding: 'utf-16be', bomLength: 2 };
+  }
+  if (prefix.includes(0)) throw looksBinary(file, 'it contains NUL bytes');
+  if (isAscii(prefix)) return { encoding: wholeFile ? 'utf-8' : 'ascii', bomLength: 0 };
+  const checked = wholeFile ? prefix : prefix.subarray(0, utf8CompleteLength(prefix));
+  return { encoding: isUtf8(checked) ? 'utf-8' : 'gb18030', bomLength: 0 };
+}
+
+/** Length of the BOM of `encoding` at the start of `prefix`, 0 if there is none. */
+export function bomLength(prefix: Buffer, encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be'): number {
+  const [a, b, c] = prefix;
+  if (encoding === 'utf-8' && a === 0xef && b === 0xbb && c === 0xbf) return 3;
+  if (encoding === 'utf-16le' && a === 0xff && b === 0xfe) return 2;
+  if (encoding === 'utf-16be' && a === 0xfe && b === 0xff) return 2;
+  return 0;
+}
+
+/**
+ * Decode a prefix for inspection (delimiter detection, binary check). Never throws on bad bytes:
+ * they become U+FFFD. An incomplete character at the end is dropped.
+ */
+export function decodePrefix(prefix: Buffer, sniffed: Sniffed): string {
+  const body = prefix.subarray(sniffed.bomLength);
+  switch (sniffed.encoding) {
+    case 'ascii':
+      return body.toString('latin1');
+    case 'utf-8':
+    case 'utf-8-bom':
+      return new TextDecoder('utf-8').decode(body, { stream: true });
+    default:
+      return new TextDecoder(sniffed.encoding).decode(body, { stream: true });
+  }
+}
+
+/**
+ * Throw "looks binary" when decoded text has a high share of replacement characters or control
+ * characters (other than tab, CR, LF, FF, VT and the old DOS end-of-file mark ^Z).
+ */
+export function assertLooksLikeText(file: string, text: string): void {
+  let bad = 0;
+  const n = Math.min(text.length, 256 * 1024);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 26) || c === 0x7f) bad++;
+  }
+  if (bad > 8 && bad > n * 0.02) {
+    throw looksBinary(file, `${Math.round((bad / n) * 100)}% of its first characters are not text`);
+  }
+}
+
+function looksBinary(file: string, why: string): InputError {
+  return new InputError({ file }, `not a CSV file: looks binary (${why})`);
+}
+
+/**
+ * Length of the longest prefix of `buf` that does not end inside a UTF-8 multibyte sequence
+ * (i.e. cut back to a character boundary). Only looks at the last 3 bytes; it does not validate.
+ */
+export function utf8CompleteLength(buf: Uint8Array): number {
+  const len = buf.length;
+  // Walk back over at most 3 continuation bytes (10xxxxxx) to the lead byte.
+  for (let i = len - 1; i >= 0 && i >= len - 4; i--) {
+    const b = buf[i]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte
+    if (b < 0x80) return len; // ASCII: complete
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + need > len ? i : len;
+  }
+  return len;
+}
+
+export interface ToUtf8Options {
+  file: string;
+  /** The encoding decided from the prefix, or 'ascii' to decide at the first non-ASCII byte. */
+  encoding: DetectedEncoding | 'ascii';
+  /** Byte offset in the file of the first byte this stream receives (the BOM length). */
+  startOffset?: number;
+  /** Called once when a deferred ('ascii') decision is made. */
+  onDecide?: (encoding: 'utf-8' | 'gb18030') => void;
+  windowBytes?: number;
+}
+
+type Mode = 'ascii' | 'utf8' | 'text';
+
+/** Bytes in the file's encoding → UTF-8 bytes. See the module comment. */
+export class ToUtf8 extends Transform {
+  private mode: Mode;
+  private readonly file: string;
+  private readonly windowBytes: number;
+  private readonly onDecide: ((encoding: 'utf-8' | 'gb18030') => void) | undefined;
+  /** File offset of the next byte to arrive. */
+  private offset: number;
+  /** utf8 mode: bytes of an incomplete character carried over to the next chunk. */
+  private carry: Buffer | null = null;
+  /** ascii mode: bytes collected from the first non-ASCII byte on, until a decision. */
+  private pending: Buffer[] | null = null;
+  private pendingLength = 0;
+  private pendingOffset = 0;
+  private decoder: TextDecoder | null = null;
+
+  constructor(opts: ToUtf8Options) {
+    super();
+    this.file = opts.file;
+    this.windowBytes = opts.windowBytes ?? DEFERRED_WINDOW_BYTES;
+    this.onDecide = opts.onDecide;
+    this.offset = opts.startOffset ?? 0;
+    switch (opts.encoding) {
+      case 'ascii':
+        this.mode = 'ascii';
+        break;
+      case 'utf-8':
+      case 'utf-8-bom':
+        this.mode = 'utf8';
+        break;
+      default:
+        this.mode = 'text';
+        this.decoder = new TextDecoder(opts.encoding, { ignoreBOM: true });
+    }
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const at = this.offset;
+    this.offset += chunk.length;
+    try {
+      this.accept(chunk, at);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      if (this.mode === 'ascii' && this.pending) this.decide(true);
+      if (this.mode === 'utf8' && this.carry) {
+        throw new InputError(
+          { file: this.file },
+          `the file ends in the middle of a UTF-8 character (byte ${this.offset - this.carry.length}): it is truncated or not UTF-8`,
+        );
+      }
+      if (this.mode === 'text' && this.decoder) {
+        const rest = this.decoder.decode();
+        if (rest) this.push(Buffer.from(rest, 'utf8'));
+      }
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  private accept(chunk: Buffer, at: number): void {
+    switch (this.mode) {
+      case 'utf8':
+        this.takeUtf8(chunk, at);
+        return;
+      case 'text':
+        this.push(Buffer.from(this.decoder!.decode(chunk, { stream: true }), 'utf8'));
+        return;
+      case 'ascii': {
+        if (this.pending) {
+          this.pending.push(chunk);
+          this.pendingLength += chunk.length;
+        } else {
+          if (isAscii(chunk)) {
+            this.push(chunk);
+            return;
+          }
+          let i = 0;
+          while (chunk[i]! < 0x80) i++;
+          if (i > 0) this.push(chunk.subarray(0, i));
+          this.pending = [chunk.subarray(i)];
+          this.pendingLength = chunk.length - i;
+          this.pendingOffset = at + i;
+        }
+        if (this.pendingLength >= this.windowBytes) this.decide(false);
+        return;
+      }
+    }
+  }
+
+  private decide(atEof: boolean): void {
+    const buf = Buffer.concat(this.pending!, this.pendingLength);
+    const at = this.pendingOffset;
+    this.pending = null;
+    this.pendingLength = 0;
+    if (buf.includes(0)) throw looksBinary(this.file, `NUL bytes after byte ${at}`);
+    const checked = atEof ? buf : buf.subarray(0, utf8CompleteLength(buf));
+    if (isUtf8(checked)) {
+      this.mode = 'utf8';
+      this.onDecide?.('utf-8');
+    } else {
+      this.mode = 'text';
+      this.decoder = new TextDecoder('gb18030');
+      this.onDecide?.('gb18030');
+    }
+    this.accept(buf, at);
+  }
+
+  private takeUtf8(chunk: Buffer, at: number): void {
+    let buf = chunk;
+    let start = at;
+    if (this.carry) {
+      start -= this.carry.length;
+      buf = Buffer.concat([this.carry, chunk]);
+      this.carry = null;
+    }
+    const n = utf8CompleteLength(buf);
+    const whole = n === buf.length ? buf : buf.subarray(0, n);
+    if (!isUtf8(whole)) {
+      throw new InputError(
+        { file: this.file },
+        `invalid UTF-8 near byte ${start + firstInvalidUtf8(whole)}, although the file started as UTF-8: ` +
+          'it mixes encodings or is damaged; re-save it as UTF-8',
+      );
+    }
+    if (n < buf.length) this.carry = Buffer.from(buf.subarray(n));
+    if (whole.length > 0) this.push(whole);
+  }
+}
+
+/** Offset of the first byte where UTF-8 validation fails (approximate to the character). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  // Binary search on prefixes cut at character boundaries.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    const cut = utf8CompleteLength(buf.subarray(0, mid));
+    if (isUtf8(buf.subarray(0, cut))) lo = cut;
+    else hi = mid;
+  }
+  return lo;
+}
