@@ -9,6 +9,7 @@ import { formatLocation, InputError, isUserError } from '../errors.js';
 import { KIND_LABELS, PLATFORM_LABELS, type Layout, type Platform, type TableKind } from '../io/read/detect.js';
 import { FIELDS, fieldLabel } from '../io/read/fields.js';
 import { suggestField } from '../io/read/headers.js';
+import { EXPECTED } from '../io/read/values.js';
 import { openTables, type ValueProblem } from '../io/read/tables.js';
 import { writeFileAtomic, assertWritable } from '../io/write/atomic.js';
 import { inspectText } from '../messages.js';
@@ -122,7 +123,7 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
         );
       }
       for (const p of t.problems) {
-        errors.push(`${formatLocation({ ...where, row: p.row, column: p.header })}: "${p.raw}" is not ${p.expected}`);
+        errors.push(`${formatLocation({ ...where, row: p.row, column: p.header })}: "${p.raw}" is not ${EXPECTED[p.expected].en}`);
       }
       if (t.problemCount > t.problems.length) {
         errors.push(`${formatLocation(where)}: … and ${t.problemCount - t.problems.length} more value problems`);
@@ -183,7 +184,7 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
         lines.push(`    ${p.red(m.missingRequired(g.map((f) => `${fieldLabel(f, lang)} (${f})`).join(' / ')))}`);
       }
       for (const pr of t.problems.slice(0, 20)) {
-        lines.push(`    ${p.red(m.problem(pr.row, pr.column, pr.header, pr.raw, pr.expected))}`);
+        lines.push(`    ${p.red(m.problem(pr.row, pr.column, pr.header, pr.raw, EXPECTED[pr.expected][lang]))}`);
       }
       if (t.problemCount > Math.min(20, t.problems.length)) lines.push(`    ${p.red(m.moreProblems(t.problemCount - Math.min(20, t.problems.length)))}`);
     }

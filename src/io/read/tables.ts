@@ -9,7 +9,7 @@ import { detectKind, detectPlatform, REQUIRED, type Layout, type Platform, type 
 import { fieldDef } from './fields.js';
 import { buildHeaderIndex, type HeaderIndex } from './headers.js';
 import { openRawSource, type RawCell, type RawRow, type RawSheet, type RawSource } from './raw.js';
-import { parseValue, type DurationUnit, type Value } from './values.js';
+import { EXPECTED, parseValue, type DurationUnit, type ExpectedKey, type Value } from './values.js';
 
 export interface Column {
   index: number;
@@ -28,7 +28,8 @@ export interface ValueProblem {
   column: string;
   header: string;
   raw: string;
-  expected: string;
+  /** Key of EXPECTED: what the cell should have been. */
+  expected: ExpectedKey;
 }
 
 export type RowRole = 'data' | 'total' | 'sku';
@@ -212,7 +213,7 @@ function parseCell(table: Table, col: Column, raw: RawCell, row: number, opts: T
   if (opts.strict) {
     throw new InputError(
       { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row, column: col.header },
-      `"${text}" is not ${r.expected}`,
+      `"${text}" is not ${EXPECTED[r.expected].en}`,
     );
   }
   table.problemCount++;

@@ -28,7 +28,8 @@ export interface DateTimeRange {
 
 export type Value = number | string | boolean | DateTimeRange | null;
 
-export type ParseResult = { ok: true; value: Value } | { ok: false; expected: string };
+/** On failure, `expected` is a key of EXPECTED: what the cell should have looked like. */
+export type ParseResult = { ok: true; value: Value } | { ok: false; expected: ExpectedKey };
 
 export interface ParseOptions {
   /** Unit of a bare number in a duration column (the header says which; default seconds). */
@@ -37,20 +38,29 @@ export interface ParseOptions {
   scale?: number;
 }
 
+export type ExpectedKey = ValueType | 'id-precision';
+
 /** What a cell of each type should look like, for error messages. */
-export const EXPECTED: Record<ValueType, string> = {
-  money: 'an amount such as ¥1,234.50, 1.2万 or 12345',
-  count: 'a number such as 12,345, 1.2万 or 3.5w',
-  number: 'a number such as 0.17',
-  rate: 'a rate such as 12.34% or 0.1234',
-  duration: 'a duration such as 1分5秒, 2小时3分17秒, 00:03:25 or a number',
-  datetime: 'a date-time such as 2026/07/28 08:15:49',
-  'datetime-range': 'a date-time range such as 2026/07/28 08:15:49-2026/07/28 15:44:39',
-  date: 'a date such as 2026/11/03 or 20261103',
-  time: 'a time of day such as 20:03',
-  text: 'text',
-  id: 'an ID',
-  boolean: '是/否, 有/无 or Y/N',
+export const EXPECTED: Record<ExpectedKey, { en: string; zh: string }> = {
+  money: { en: 'an amount such as ¥1,234.50, 1.2万 or 12345', zh: '金额，如 ¥1,234.50、1.2万、12345' },
+  count: { en: 'a number such as 12,345, 1.2万 or 3.5w', zh: '数量，如 12,345、1.2万、3.5w' },
+  number: { en: 'a number such as 0.17', zh: '数字，如 0.17' },
+  rate: { en: 'a rate such as 12.34% or 0.1234', zh: '比率，如 12.34% 或 0.1234' },
+  duration: { en: 'a duration such as 1分5秒, 2小时3分17秒, 00:03:25 or a number', zh: '时长，如 1分5秒、2小时3分17秒、00:03:25 或数字' },
+  datetime: { en: 'a date-time such as 2026/07/28 08:15:49', zh: '日期时间，如 2026/07/28 08:15:49' },
+  'datetime-range': {
+    en: 'a date-time range such as 2026/07/28 08:15:49-2026/07/28 15:44:39',
+    zh: '时间段，如 2026/07/28 08:15:49-2026/07/28 15:44:39',
+  },
+  date: { en: 'a date such as 2026/11/03 or 20261103', zh: '日期，如 2026/11/03 或 20261103' },
+  time: { en: 'a time of day such as 20:03', zh: '时刻，如 20:03' },
+  text: { en: 'text', zh: '文本' },
+  id: { en: 'an ID', zh: 'ID' },
+  'id-precision': {
+    en: 'an ID stored as text (this number has more digits than a spreadsheet number keeps; format the column as text in the export)',
+    zh: '文本格式的ID（该数字位数超过表格数字的精度，已丢失末位；请在导出时将此列设为文本）',
+  },
+  boolean: { en: '是/否, 有/无 or Y/N', zh: '是/否、有/无 或 Y/N' },
 };
 
 // Platforms write "nothing" in many ways.
@@ -62,7 +72,7 @@ export function isMissing(raw: RawCell): boolean {
   return false;
 }
 
-const fail = (type: ValueType): ParseResult => ({ ok: false, expected: EXPECTED[type] });
+const fail = (type: ExpectedKey): ParseResult => ({ ok: false, expected: type });
 const ok = (value: Value): ParseResult => ({ ok: true, value });
 
 /**
@@ -276,7 +286,7 @@ export function parseBoolean(raw: RawCell): ParseResult {
 export function parseId(raw: RawCell): ParseResult {
   if (typeof raw === 'number') {
     if (!Number.isSafeInteger(raw)) {
-      return { ok: false, expected: 'an ID stored as text (this number has more digits than a spreadsheet number keeps; format the column as text in the export)' };
+      return fail('id-precision');
     }
     return ok(String(raw));
   }

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liveops-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const env = {} as NodeJS.ProcessEnv;
+
+async function configError(text: string, name = 'liveops.config.yaml'): Promise<ConfigError> {
+  writeFileSync(join(dir, name), text);
+  try {
+    await loadConfig({ cwd: dir, env });
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config file', () => {
+  it('defaults are the playbook numbers when there is no file', async () => {
+    const c = await loadConfig({ cwd: dir, env });
+    expect(c.source).toBeNull();
+    expect(c.thresholds['weekly-click-eliminate']).toBe(0.03);
+    expect(c.lang).toBe('zh');
+  });
+
+  it('is found in the working folder or above, and overrides thresholds and maps headers', async () => {
+    writeFileSync(
+      join(dir, 'liveops.config.yaml'),
+      '# team config\nlang: en\nrules:\n  weekly-click-eliminate: 0.025\nheaders:\n  支付GMV: gmv\n',
+    );
+    mkdirSync(join(dir, 'exports'));
+    const c = await loadConfig({ cwd: join(dir, 'exports'), env });
+    expect(c.source).toBe(join(dir, 'liveops.config.yaml'));
+    expect(c.lang).toBe('en');
+    expect(c.thresholds['weekly-click-eliminate']).toBe(0.025);
+    expect(c.thresholds['uv-drop']).toBe(0.5);
+    expect(c.headers).toEqual({ 支付GMV: 'gmv' });
+  });
+
+  it('--config wins over $LIVEOPS_CONFIG, which wins over the search', async () => {
+    writeFileSync(join(dir, 'a.json'), '{"lang":"en"}');
+    writeFileSync(join(dir, 'b.yaml'), 'lang: zh\nrules: {stock-low: 30}\n');
+    writeFileSync(join(dir, 'liveops.config.yaml'), 'rules: {stock-low: 10}\n');
+    expect((await loadConfig({ cwd: dir, env: { LIVEOPS_CONFIG: 'b.yaml' } })).thresholds['stock-low']).toBe(30);
+    expect((await loadConfig({ cwd: dir, env: { LIVEOPS_CONFIG: 'b.yaml' }, explicit: 'a.json' })).lang).toBe('en');
+  });
+
+  it('names the key and the problem for a wrong type', async () => {
+    const e = await configError('rules:\n  uv-value-low: "一块"\n');
+    expect(e.message).toContain('liveops.config.yaml');
+    expect(e.problems).toEqual([expect.stringMatching(/^rules\.uv-value-low: .*number/)]);
+  });
+
+  it('names an unknown rule id', async () => {
+    const e = await configError('rules:\n  uv-valu-low: 1.2\n');
+    expect(e.problems[0]).toMatch(/unknown key "uv-valu-low" in rules/);
+  });
+
+  it('names an unknown top-level key', async () => {
+    const e = await configError('rulez: {}\n');
+    expect(e.problems[0]).toMatch(/unknown key "rulez"/);
+  });
+
+  it('rejects a header mapped to a field that does not exist', async () => {
+    const e = await configError('headers:\n  支付GMV: gvm\n');
+    expect(e.problems[0]).toMatch(/^headers\.支付GMV: "gvm" is not a field liveops knows/);
+  });
+
+  it('reports YAML syntax errors with the line', async () => {
+    const e = await configError('rules:\n  stock-low: [1,\n');
+    expect(e.problems[0]).toMatch(/line \d+/);
+  });
+
+  it('reports invalid JSON', async () => {
+    const e = await configError('{"lang": }', 'liveops.config.json');
+    expect(e.problems[0]).toMatch(/not valid JSON/);
+  });
+
+  it('a missing --config file is a config error, not a crash', async () => {
+    await expect(loadConfig({ cwd: dir, env, explicit: 'nope.yaml' })).rejects.toThrow(/config file not found/);
+  });
+
+  it('supplier price discounts must be ordered', async () => {
+    const e = await configError('supplierPrice: {minDiscount: 0.2, maxDiscount: 0.1}\n');
+    expect(e.problems[0]).toMatch(/minDiscount must not be above maxDiscount/);
+  });
+});
