@@ -1,0 +1,300 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+
+import { InputError } from '../../src/errors.js';
+import { openRawSource, type RawRow } from '../../src/io/read/raw.js';
+import { columnLetter } from '../../src/io/read/xlsx.js';
+
+let dir: string;
+let basic: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'liveops-read-xlsx-'));
+  basic = join(dir, '整场数据.xlsx');
+  await writeBasicWorkbook(basic);
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const START = new Date(Date.UTC(2026, 6, 28, 8, 15, 49));
+
+async function writeBasicWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+
+  const info = wb.addWorksheet('基本信息');
+  info.addRow(['达人昵称', '直播时间', '直播间用户支付金额', '粉丝数']);
+  info.addRow(['  小店  ', '2026/07/28 08:15:49-2026/07/28 15:44:39', '¥236,552', 1200]);
+
+  const channels = wb.addWorksheet('流量分析-渠道分析');
+  channels.getCell('A1').value = '渠道分析（导出时间 2026-07-29）'; // a title row; the header is on row 3
+  channels.getRow(3).values = ['渠道名称', '观看人数', '用户支付金额', '开播时间', '占比'];
+  channels.getRow(4).values = ['直播推荐', 6782, 1234.5, START, { formula: 'B4/B5', result: 1 }];
+  channels.getRow(5).values = ['整体', 6782, { formula: 'C4', result: 1234.5 }, { formula: 'D4', result: START }, true];
+  channels.getCell('D4').numFmt = 'yyyy/mm/dd hh:mm:ss';
+  channels.getCell('D5').numFmt = 'yyyy/mm/dd hh:mm:ss';
+  channels.getRow(6).values = [
+    { richText: [{ text: '商品' }, { font: { bold: true }, text: '明细 ' }] },
+    { text: '链接', hyperlink: 'https://example.com' },
+    { error: '#N/A' },
+    '   ',
+    { formula: 'B4+"x"', result: { error: '#VALUE!' } },
+  ];
+  channels.getRow(7).values = []; // stays empty
+  channels.getRow(8).getCell(3).value = 'C only';
+  channels.getCell('A8').style = { font: { bold: true } }; // styled but empty
+
+  const hidden = wb.addWorksheet('映射', { state: 'hidden' });
+  hidden.addRow(['k', 'v']);
+
+  await wb.xlsx.writeFile(file);
+}
+
+interface ReadSheet {
+  name: string;
+  index: number;
+  hidden: boolean | undefined;
+  rows: RawRow[];
+}
+
+async function readXlsx(file: string): Promise<ReadSheet[]> {
+  const src = await openRawSource(file);
+  expect(src.format).toBe('xlsx');
+  const out: ReadSheet[] = [];
+  for await (const s of src.sheets) {
+    const rows: RawRow[] = [];
+    for await (const r of s.rows) rows.push(r);
+    out.push({ name: s.name, index: s.index, hidden: s.hidden, rows });
+  }
+  return out;
+}
+
+async function inputError(p: Promise<unknown>): Promise<InputError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(InputError);
+  return e as InputError;
+}
+
+/** All entries of a zip, in stored order. */
+async function unzipAll(file: string): Promise<{ name: string; data: Buffer }[]> {
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  const out: { name: string; data: Buffer }[] = [];
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const c of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
+    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+  }
+  zip.close();
+  return out;
+}
+
+/** Write entries into a new zip in the given order. */
+async function rezip(file: string, entries: { name: string; data: Buffer }[]): Promise<void> {
+  const z = new yazl.ZipFile();
+  for (const e of entries) if (!e.name.endsWith('/')) z.addBuffer(e.data, e.name);
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+  writeFileSync(file, Buffer.concat(chunks));
+}
+
+const EXPECTED_BASIC: ReadSheet[] = [
+  {
+    name: '基本信息',
+    index: 0,
+    hidden: false,
+    rows: [
+      { rowNumber: 1, cells: ['达人昵称', '直播时间', '直播间用户支付金额', '粉丝数'] },
+      { rowNumber: 2, cells: ['小店', '2026/07/28 08:15:49-2026/07/28 15:44:39', '¥236,552', 1200] },
+    ],
+  },
+  {
+    name: '流量分析-渠道分析',
+    index: 1,
+    hidden: false,
+    rows: [
+      { rowNumber: 1, cells: ['渠道分析（导出时间 2026-07-29）'] },
+      { rowNumber: 3, cells: ['渠道名称', '观看人数', '用户支付金额', '开播时间', '占比'] },
+      { rowNumber: 4, cells: ['直播推荐', 6782, 1234.5, START, 1] },
+      { rowNumber: 5, cells: ['整体', 6782, 1234.5, START, true] },
+      { rowNumber: 6, cells: ['商品明细', '链接', null, null, null] },
+      { rowNumber: 8, cells: [null, null, 'C only'] },
+    ],
+  },
+  { name: '映射', index: 2, hidden: true, rows: [{ rowNumber: 1, cells: ['k', 'v'] }] },
+];
+
+describe('xlsx cells and sheets', () => {
+  it('reads real sheet names, row numbers and every cell type', async () => {
+    const sheets = await readXlsx(basic);
+    expect(sheets).toEqual(EXPECTED_BASIC);
+    // Dates carry the Excel wall-clock time in their UTC fields.
+    const d = sheets[1]!.rows[2]!.cells[3] as Date;
+    expect(d).toBeInstanceOf(Date);
+    expect(d.toISOString()).toBe('2026-07-28T08:15:49.000Z');
+  });
+
+  it('decides the format by content: an xlsx named .csv is still an xlsx', async () => {
+    const copy = join(dir, 'really-an-xlsx.csv');
+    writeFileSync(copy, readFileSync(basic));
+    const sheets = await readXlsx(copy);
+    expect(sheets.map((s) => s.name)).toEqual(['基本信息', '流量分析-渠道分析', '映射']);
+  });
+
+  it('reports real names when the sheet parts come before xl/workbook.xml in the zip', async () => {
+    const entries = await unzipAll(basic);
+    const isSheet = (n: string) => n.startsWith('xl/worksheets/');
+    const late = (n: string) => n === 'xl/workbook.xml';
+    // Sheets first, the workbook last.
+    const a = join(dir, 'sheets-first.xlsx');
+    await rezip(a, [...entries.filter((e) => isSheet(e.name)), ...entries.filter((e) => !isSheet(e.name) && !late(e.name)), ...entries.filter((e) => late(e.name))]);
+    // Rels and shared strings first, then the sheets (streamed at once by exceljs), then the workbook.
+    const b = join(dir, 'rels-then-sheets.xlsx');
+    const early = (n: string) => n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml';
+    await rezip(b, [
+      ...entries.filter((e) => early(e.name)),
+      ...entries.filter((e) => isSheet(e.name)),
+      ...entries.filter((e) => !early(e.name) && !isSheet(e.name) && !late(e.name)),
+      ...entries.filter((e) => late(e.name)),
+    ]);
+    expect(await readXlsx(a)).toEqual(EXPECTED_BASIC);
+    expect(await readXlsx(b)).toEqual(EXPECTED_BASIC);
+  });
+
+  it('gives workbook (tab) order indexes even when part numbers differ from tab order', async () => {
+    const entries = await unzipAll(basic);
+    const wbXml = entries.find((e) => e.name === 'xl/workbook.xml')!;
+    const xml = wbXml.data.toString('utf8');
+    const tags = [...xml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
+    expect(tags).toHaveLength(3);
+    // Move the third tab (映射, part sheet3.xml) to the front.
+    wbXml.data = Buffer.from(xml.replace(tags.join(''), tags[2]! + tags[0]! + tags[1]!));
+    const file = join(dir, 'reordered.xlsx');
+    await rezip(file, entries);
+    const sheets = await readXlsx(file);
+    // Streamed in part order, but each sheet knows its workbook position.
+    expect(sheets.map((s) => [s.name, s.index])).toEqual([
+      ['基本信息', 1],
+      ['流量分析-渠道分析', 2],
+      ['映射', 0],
+    ]);
+    expect(sheets[2]!.rows).toEqual(EXPECTED_BASIC[2]!.rows);
+  });
+
+  it('drains a sheet the consumer skips or leaves half-read', async () => {
+    const src = await openRawSource(basic);
+    const seen: [string, number[]][] = [];
+    for await (const s of src.sheets) {
+      const nums: number[] = [];
+      if (s.index === 0) {
+        seen.push([s.name, nums]); // not consumed at all
+        continue;
+      }
+      for await (const r of s.rows) {
+        nums.push(r.rowNumber);
+        if (s.index === 1 && r.rowNumber === 3) break; // half-read
+      }
+      seen.push([s.name, nums]);
+    }
+    expect(seen).toEqual([
+      ['基本信息', []],
+      ['流量分析-渠道分析', [1, 3]],
+      ['映射', [1]],
+    ]);
+  });
+
+  it('refuses to iterate a sheet after moving on, and stops cleanly when the consumer stops early', async () => {
+    const src = await openRawSource(basic);
+    let first: AsyncIterable<RawRow> | undefined;
+    let count = 0;
+    for await (const s of src.sheets) {
+      count++;
+      if (!first) {
+        first = s.rows;
+        continue;
+      }
+      break;
+    }
+    expect(count).toBe(2);
+    await expect(
+      (async () => {
+        for await (const _ of first!) {
+          /* nothing */
+        }
+      })(),
+    ).rejects.toThrow(/only once/);
+  });
+
+  it('a cell longer than 32,767 characters → InputError naming sheet, row and column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('评论');
+    ws.addRow(['a', 'b', 'c']);
+    ws.getCell('C2').value = 'x'.repeat(40_000);
+    const file = join(dir, 'long-cell.xlsx');
+    await wb.xlsx.writeFile(file);
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '评论', row: 2, column: 'C' });
+    expect(e.problem).toMatch(/40000 characters.*32767/);
+  });
+
+  it('column letters', () => {
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+});
+
+describe('damaged and foreign files', () => {
+  it('a truncated xlsx (first 60 % of the bytes) → InputError', async () => {
+    const bytes = readFileSync(basic);
+    const file = join(dir, 'truncated.xlsx');
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const e = await inputError(openRawSource(file));
+    expect(e.problem).toMatch(/^not a valid \.xlsx file \(the zip is damaged or truncated\): /);
+  });
+
+  it('an xlsx whose sheet data is corrupt (directory intact) → InputError, not a hang or a stack trace', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('明细');
+    for (let i = 1; i <= 3000; i++) ws.addRow([i, `商品${i}`, Math.sin(i) * 1000, `备注 ${i * 7919}`]);
+    const good = join(dir, 'big.xlsx');
+    await wb.xlsx.writeFile(good);
+    const zip = await yauzl.openPromise(good, { lazyEntries: true });
+    let start = 0;
+    let size = 0;
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName === 'xl/worksheets/sheet1.xml') {
+        start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
+        size = entry.compressedSize;
+      }
+    }
+    zip.close();
+    expect(size).toBeGreaterThan(10_000);
+    const bytes = Buffer.from(readFileSync(good));
+    for (let i = start + Math.floor(size / 2); i < start + Math.floor(size / 2) + 64; i++) bytes[i] = 0xff;
+    const file = join(dir, 'corrupt.xlsx');
+    writeFileSync(file, bytes);
+    const e = await inputError(readXlsx(file));
+    expect(e.problem).toMatch(/not a valid \.xlsx file/);
+  });
+
+  it('an old .xls (OLE header) → InputError', async () => {
+    const file = join(dir, 'old.xls');
+    writeFileSync(file, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));
+    const e = await inputError(openRawSource(file));
+    expect(e.problem).toMatch(/old binary Excel file \(\.xls\)/);
+  });
+
+  it('a zip that is not a workbook → InputError', async () => {
+    const file = join(dir, 'docs.xlsx');
+    await rezip(file, [{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    const e = await inputError(openRawSource(file));
+    expect(e.problem).toMatch(/^not an \.xlsx workbook/);
+  });
+});
