@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { liveops, ROOT, STACK } from './run.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+describe('liveops (the shell)', () => {
+  it('--version prints the package version', () => {
+    const r = liveops(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('--help lists every subcommand, the global options and the exit codes', () => {
+    const r = liveops(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['inspect', 'schedule', 'script', 'select', 'retro', 'kpi', 'init']) expect(r.stdout).toContain(cmd);
+    for (const opt of ['--config', '--lang', '--json', '--out', '--force', '--no-input', '--quiet', '--verbose']) {
+      expect(r.stdout).toContain(opt);
+    }
+    expect(r.stdout).toMatch(/2 +usage error or bad input/);
+    expect(r.stdout).toMatch(/3 +done, with findings/);
+  });
+
+  it.each(['schedule', 'script', 'select', 'retro', 'kpi', 'init'])('%s says honestly that it is not built yet', (cmd) => {
+    const help = liveops([cmd, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/not built yet/i);
+    const run = liveops([cmd, 'x.xlsx']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^liveops: error: liveops ${cmd} is not built yet`));
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown option is a usage error (exit 2) without a stack trace', () => {
+    const r = liveops(['inspect', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--bogus'/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('an unknown command is a usage error', () => {
+    const r = liveops(['retrospect']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+  });
+
+  it('a bad --lang is a usage error', () => {
+    const r = liveops(['--lang', 'fr', 'inspect', 'x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--lang/);
+  });
+
+  it('without a TTY a missing input is not prompted for: exit 2 naming what to pass', () => {
+    const r = liveops(['inspect']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing input files: pass one or more export files/);
+    expect(r.stderr).toMatch(/no terminal to ask/);
+  });
+
+  it('a broken config file is exit 2 naming the file and key', () => {
+    const r = liveops(['--config', join(ROOT, 'test/e2e/bad-config.yaml'), 'inspect', 'x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad-config\.yaml: invalid config/);
+    expect(r.stderr).toMatch(/rules\.stock-low/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
