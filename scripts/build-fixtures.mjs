@@ -663,7 +663,13 @@ const LIST_PRODUCTS = (() => {
       conversion4_99: byRate(7, '499/10000 = 0.0499 (below 5 %)'),
       conversionExactly3_00: byRate(5, '36/1200 = 0.03 (not below 3 %)'),
       zeroSales: byRate(9, 'no sales: 用户支付金额 ¥0, conversion 0, 千次曝光/订单退款率 "-"'),
+      alsoExact: 'row 7 click is also exactly 10.00 % (1200/12000); row 9 click is exactly 5.00 % (10000/200000)',
     },
+    // strictly below, by counts (rows)
+    clickBelow3pct: LIST_PRODUCTS.map((p, i) => (p.clickers * 100 < 3 * p.exposed ? rowOf(i) : null)).filter(Boolean),
+    clickBelow10pct: LIST_PRODUCTS.map((p, i) => (p.clickers * 100 < 10 * p.exposed ? rowOf(i) : null)).filter(Boolean),
+    conversionBelow3pct: LIST_PRODUCTS.map((p, i) => (p.buyers * 100 < 3 * p.clickers ? rowOf(i) : null)).filter(Boolean),
+    conversionBelow5pct: LIST_PRODUCTS.map((p, i) => (p.buyers * 100 < 5 * p.clickers ? rowOf(i) : null)).filter(Boolean),
     products: LIST_PRODUCTS.map((p, i) => ({ row: rowOf(i), id: p.id, gmv: p.gmv, itemsSold: p.items, buyers: p.buyers, clickers: p.clickers, exposed: p.exposed,
       clickRate: p.clickers / p.exposed, conversion: p.clickers ? p.buyers / p.clickers : null })),
     samples: [
