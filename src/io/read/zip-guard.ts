@@ -257,7 +257,8 @@ function reason(e: unknown): string {
 }
 
 function mb(bytes: number): string {
-  return String(Math.round(bytes / (1024 * 1024)));
+  const v = bytes / (1024 * 1024);
+  return v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
 }
 
 function kb(bytes: number): string {
