@@ -50,7 +50,7 @@ const PLATFORM_HEADERS: Array<[string, string]> = [
   ['商品ID', 'productId'], ['商品名称', 'productName'], ['成交件数', 'itemsSold'], ['商品曝光人数', 'productExposed'],
   // live list
   ['开播时间', 'start'], ['曝光人数', 'exposedUsers'], ['曝光次数', 'exposures'], ['最高在线', 'peakOnline'], ['平均在线', 'avgOnline'],
-  ['评论次数', 'comments'], ['新加直播团', 'newFanClub'], ['新增粉丝', 'newFollowers'], ['成交金额', 'gmv'], ['单小时成交额', 'gmvPerHour'],
+  ['评论次数', 'comments'], ['新加直播团', 'newLiveClub'], ['新增粉丝', 'newFollowers'], ['成交金额', 'gmv'], ['单小时成交额', 'gmvPerHour'],
   ['商品点击-成交率(人数)', 'clickToOrderRate'], ['观看-成交率(人数)', 'viewToOrderRate'], ['新加购物团', 'newShoppingClub'],
   ['投放消耗', 'paidSpend'], ['直播时长(分钟)', 'duration'], ['人均观看时长(分钟)', 'avgDwell'],
   // product list

@@ -61,7 +61,9 @@ const DEFS: Def[] = [
   ['commenters', 'count', '评论人数', 'Commenters', ['评论人数']],
   ['likes', 'count', '点赞次数', 'Likes', ['点赞次数', '点赞数', 'like_count']],
   ['shares', 'count', '分享次数', 'Shares', ['分享次数', '分享数', 'share_count']],
-  ['newFanClub', 'count', '新增粉丝团', 'New fan-club members', ['新加直播团', '新增粉丝团', '新加粉丝团', '新增粉丝团人数', '新增粉丝团成员']],
+  ['newFanClub', 'count', '新增粉丝团', 'New fan-club members', ['新增粉丝团', '新加粉丝团', '新增粉丝团人数', '新增粉丝团成员', '新加入粉丝团']],
+  // Compass live list: joins to the live room's group; kept apart from the fan club until shown to be the same.
+  ['newLiveClub', 'count', '新加直播团', 'New live-club members', ['新加直播团']],
   ['newShoppingClub', 'count', '新加购物团', 'New shopping-club members', ['新加购物团']],
   ['naturalUv', 'count', '自然流量观看人数', 'Natural-traffic viewers', ['自然流量观看人数', '自然流量人数']],
   ['paidUv', 'count', '付费流量观看人数', 'Paid-traffic viewers', ['付费流量观看人数', '付费流量人数']],
