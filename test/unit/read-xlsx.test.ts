@@ -189,8 +189,18 @@ describe('xlsx cells and sheets', () => {
     expect(sheets[2]!.rows).toEqual(EXPECTED_BASIC[2]!.rows);
   });
 
-  it('drains a sheet the consumer skips or leaves half-read', async () => {
-    const src = await openRawSource(basic);
+  it.each([
+    ['stored normally', false],
+    ['with the sheets before xl/workbook.xml (exceljs buffers them in temp files)', true],
+  ])('drains a sheet the consumer skips or leaves half-read (%s)', async (_label, reorder) => {
+    let file = basic;
+    if (reorder) {
+      const entries = await unzipAll(basic);
+      const isSheet = (n: string) => n.startsWith('xl/worksheets/');
+      file = join(dir, 'drain-sheets-first.xlsx');
+      await rezip(file, [...entries.filter((e) => isSheet(e.name)), ...entries.filter((e) => !isSheet(e.name))]);
+    }
+    const src = await openRawSource(file);
     const seen: [string, number[]][] = [];
     for await (const s of src.sheets) {
       const nums: number[] = [];
