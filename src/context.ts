@@ -3,6 +3,7 @@
  * Commands take `cwd` from here and never chdir.
  */
 import type { Config } from './config/schema.js';
+import type { Prompter } from './ui/prompts.js';
 import type { Terminal } from './ui/terminal.js';
 
 export type Lang = 'zh' | 'en';
@@ -27,4 +28,6 @@ export interface Context {
   out: string | undefined;
   force: boolean;
   term: Terminal;
+  /** Tests inject answers here; by default prompts use inquirer. */
+  prompter?: Prompter;
 }

@@ -222,7 +222,7 @@ export async function runInspect(ctx: Context, opts: { files: string[]; fields: 
       howToPass: 'one or more export files, e.g. `liveops inspect 整场数据.xlsx`',
       message: inspectText[ctx.lang].pickFiles,
       candidates: await candidates(ctx.cwd),
-    });
+    }, ctx.prompter);
   }
   if (ctx.out) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
 
