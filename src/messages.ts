@@ -10,6 +10,7 @@ export const inspectText = {
     delimiter: (d: string) => `分隔符 ${d === '\t' ? 'Tab' : d}`,
     layout: { table: '表格', 'single-record': '单行记录', 'key-value': '键值对' } as Record<Layout, string>,
     headerRow: (n: number) => `表头第${n}行`,
+    kvItems: (from: number, n: number) => `第${from}行起 ${n} 项指标`,
     emptySheet: '空表',
     rows: (rows: number, total: number, sku: number) =>
       `${rows} 行数据` + (total ? `，${total} 行合计` : '') + (sku ? `，${sku} 行SKU明细` : ''),
@@ -31,6 +32,7 @@ export const inspectText = {
     delimiter: (d: string) => `delimiter ${d === '\t' ? 'tab' : d}`,
     layout: { table: 'table', 'single-record': 'single record', 'key-value': 'key/value' } as Record<Layout, string>,
     headerRow: (n: number) => `header on row ${n}`,
+    kvItems: (from: number, n: number) => `${n} metrics from row ${from}`,
     emptySheet: 'empty sheet',
     rows: (rows: number, total: number, sku: number) =>
       `${rows} data rows` + (total ? `, ${total} total rows` : '') + (sku ? `, ${sku} SKU rows` : ''),

@@ -160,8 +160,9 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
         PLATFORM_LABELS[t.platform][lang],
         kind,
         m.layout[t.layout],
-        t.headerRow !== null ? m.headerRow(t.headerRow) : m.emptySheet,
-        m.rows(t.rows, t.totalRows, t.skuRows),
+        ...(t.layout === 'key-value'
+          ? [m.kvItems(t.headerRow ?? 1, t.columns.length)]
+          : [t.headerRow !== null ? m.headerRow(t.headerRow) : m.emptySheet, m.rows(t.rows, t.totalRows, t.skuRows)]),
       ];
       lines.push(`  ${p.cyan(name)}${facts.join(' · ')}`);
       if (t.titleRows.length) lines.push(`    ${p.dim(m.title)} ${t.titleRows.join(' | ')}`);

@@ -70,7 +70,7 @@ describe('liveops inspect on every fixture', () => {
     const r = liveops(['inspect', 'douyin-compass-session.xlsx'], { cwd: FIXTURES });
     expect(r.stdout).toContain('[商品分析-商品明细] 抖音 · 商品数据 · 表格 · 表头第1行 · 8 行数据，11 行SKU明细');
     expect(r.stdout).toContain('[流量分析-渠道分析] 抖音 · 流量渠道 · 表格 · 表头第1行 · 8 行数据，1 行合计');
-    expect(r.stdout).toContain('[流量分析-流量转化] 抖音 · 单场汇总 · 键值对');
+    expect(r.stdout).toContain('[流量分析-流量转化] 抖音 · 单场汇总 · 键值对 · 第1行起 8 项指标');
   });
 });
 
