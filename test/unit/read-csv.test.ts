@@ -193,19 +193,19 @@ describe('delimiters', () => {
 });
 
 describe('rows and row numbers', () => {
-  it('handles quoted commas, embedded newlines (LF and CRLF) and keeps later row numbers right', async () => {
+  it('handles quoted commas and embedded newlines: one row per record, as a spreadsheet numbers them', async () => {
     const text = [
-      '商品,备注,金额', //                      line 1
-      '"A, B","第一行\n第二行",1', //           lines 2-3
-      'C,"x\r\ny\r\nz",2', //                   lines 4-6
-      'D,"say ""hi""",3', //                    line 7
+      '商品,备注,金额', //                      row 1, line 1
+      '"A, B","第一行\n第二行",1', //           row 2, lines 2-3
+      'C,"x\r\ny\r\nz",2', //                   row 3, lines 4-6
+      'D,"say ""hi""",3', //                    row 4, line 7
     ].join('\r\n') + '\r\n';
     const { rows } = await readCsv(write(text));
     expect(rows).toEqual([
       { rowNumber: 1, cells: ['商品', '备注', '金额'] },
       { rowNumber: 2, cells: ['A, B', '第一行\n第二行', '1'] },
-      { rowNumber: 4, cells: ['C', 'x\r\ny\r\nz', '2'] },
-      { rowNumber: 7, cells: ['D', 'say "hi"', '3'] },
+      { rowNumber: 3, cells: ['C', 'x\r\ny\r\nz', '2'] },
+      { rowNumber: 4, cells: ['D', 'say "hi"', '3'] },
     ]);
   });
 

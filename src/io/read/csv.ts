@@ -4,15 +4,14 @@
  * Pipeline: fs.createReadStream (after the BOM) → ToUtf8 (encoding.ts) → csv-parse in array mode.
  * The file is never buffered whole.
  *
- * Row numbers. csv-parse runs with `skip_empty_lines: false`, so every physical line belongs to a
- * record (an empty line is a record with one empty field). A record spans 1 + (number of line
- * breaks inside its quoted fields) lines; line breaks cannot occur anywhere else. So the start
- * line of each record is tracked here as a running count: rowNumber = 1 for the first record,
- * and each record advances it by 1 + the CR LF / CR / LF breaks found in its field values.
+ * Row numbers are the ones a spreadsheet shows when it opens the file: one row per record, so a
+ * record whose quoted field spans several lines is still one row, and the rows after it keep the
+ * numbers Excel and WPS give them. csv-parse runs with `skip_empty_lines: false`, so an empty line
+ * is a record (and a row) too: it is counted but not yielded.
+ * For parse errors, which a user fixes in a text editor, the physical line is tracked alongside:
+ * each record advances it by 1 + the CR LF / CR / LF breaks found in its field values.
  * (csv-parse's own `info.lines` is not used: it is the line where a record *ends*, it costs an
  * object per record, and it counts a CR LF inside a quoted field as two lines.)
- * Empty rows (every cell empty after trimming) are counted but not yielded.
- *
  * Quotes are relaxed (`relax_quotes`) the way Excel reads CSV: a quote inside an unquoted field is
  * kept as a character. A quote that is opened and never closed is an InputError naming the line
  * where its row starts.
@@ -168,9 +167,11 @@ async function* readCsvRows(
   });
 
   let nextLine = 1;
+  let rowNumber = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
-      const rowNumber = nextLine;
+      rowNumber++;
+      const line = nextLine;
       let breaks = 0;
       let empty = true;
       const cells: RawCell[] = new Array<RawCell>(record.length);
@@ -189,7 +190,7 @@ async function* readCsvRows(
           empty = false;
         }
       }
-      nextLine = rowNumber + 1 + breaks;
+      nextLine = line + 1 + breaks;
       if (!empty) yield { rowNumber, cells };
     }
   } catch (e) {
