@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseValue, parseDecimal, type ValueType, type DurationUnit } from '../../src/io/read/values.js';
 
-type Row = [raw: string | number | Date | null, expected: unknown];
+type Row = [raw: string | number | boolean | Date | null, expected: unknown];
 
 function table(type: ValueType, rows: Row[], opts: { durationUnit?: DurationUnit; scale?: number } = {}) {
   for (const [raw, expected] of rows) {
