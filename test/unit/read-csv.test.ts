@@ -8,6 +8,7 @@ import { InputError } from '../../src/errors.js';
 import { detectDelimiter } from '../../src/io/read/csv.js';
 import { PREFIX_BYTES, utf8CompleteLength } from '../../src/io/read/encoding.js';
 import { openRawSource, type OpenOptions, type RawRow } from '../../src/io/read/raw.js';
+import { inputError } from './expect-error.js';
 
 let dir: string;
 beforeAll(() => {
@@ -36,14 +37,6 @@ async function readCsv(file: string, opts?: OpenOptions) {
   return { src, rows: sheets[0]!.rows, sheet: sheets[0]! };
 }
 
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
 
 /** Hand-written GBK bytes for the characters the tests use (checked against TextDecoder below). */
 const GBK: Record<string, string> = {

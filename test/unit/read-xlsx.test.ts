@@ -10,6 +10,7 @@ import yazl from 'yazl';
 import { InputError } from '../../src/errors.js';
 import { openRawSource, type RawRow } from '../../src/io/read/raw.js';
 import { columnLetter } from '../../src/io/read/xlsx.js';
+import { inputError } from './expect-error.js';
 
 let dir: string;
 let basic: string;
@@ -74,14 +75,6 @@ async function readXlsx(file: string): Promise<ReadSheet[]> {
   return out;
 }
 
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
 
 /** All entries of a zip, in stored order. */
 async function unzipAll(file: string): Promise<{ name: string; data: Buffer }[]> {

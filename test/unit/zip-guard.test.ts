@@ -11,6 +11,7 @@ import yazl from 'yazl';
 import { InputError } from '../../src/errors.js';
 import { openRawSource } from '../../src/io/read/raw.js';
 import { DEFAULT_ZIP_LIMITS, guardXlsx, parseRels, parseSheets } from '../../src/io/read/zip-guard.js';
+import { inputError } from './expect-error.js';
 
 let dir: string;
 let small: string;
@@ -63,14 +64,6 @@ async function unzipAll(file: string): Promise<{ name: string; data: Buffer }[]>
   return out;
 }
 
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
 
 describe('zip guard', () => {
   it('lists the sheets in workbook order with real names, parts and visibility', async () => {

@@ -117,25 +117,29 @@ interface Head {
   dataStart: number;
 }
 
+/**
+ * Map one header to its field. `seen` holds the fields already taken by earlier columns: a second
+ * column for the same field is marked as a duplicate and ignored.
+ */
+function toColumn(header: string, index: number, letter: string, headers: HeaderIndex, seen: Map<string, string>): Column {
+  const col: Column = { index, letter, header, field: null };
+  const m = header ? headers.match(header) : null;
+  if (!m) return col;
+  const first = seen.get(m.field);
+  if (first !== undefined) {
+    col.duplicateOf = first;
+    return col;
+  }
+  seen.set(m.field, header);
+  col.field = m.field;
+  if (m.durationUnit) col.durationUnit = m.durationUnit;
+  if (m.scale !== undefined) col.scale = m.scale;
+  return col;
+}
+
 function mapColumns(headers: RawCell[], index: HeaderIndex): Column[] {
   const seen = new Map<string, string>();
-  return headers.map((h, i) => {
-    const header = cellText(h);
-    const col: Column = { index: i, letter: columnLetter(i), header, field: null };
-    const m = header ? index.match(header) : null;
-    if (m) {
-      const first = seen.get(m.field);
-      if (first !== undefined) {
-        col.duplicateOf = first;
-      } else {
-        seen.set(m.field, header);
-        col.field = m.field;
-        if (m.durationUnit) col.durationUnit = m.durationUnit;
-        if (m.scale !== undefined) col.scale = m.scale;
-      }
-    }
-    return col;
-  });
+  return headers.map((h, i) => toColumn(cellText(h), i, columnLetter(i), index, seen));
 }
 
 /** Decide the layout and header from the first rows of a sheet. */
@@ -155,24 +159,12 @@ function findHead(rows: RawRow[], index: HeaderIndex): Head {
   }
   if (maxWidth <= 3 && kvRows.length >= 3 && kvRows.length > bestScore) {
     const first = rows.indexOf(kvRows[0] as RawRow);
-    const kvColumns: Column[] = [];
+    // Key/value columns are the keys; `index` holds the row each value is on (column B).
     const seen = new Map<string, string>();
-    for (const r of rows.slice(first)) {
-      const key = cellText(r.cells[0] ?? null);
-      if (!key) continue;
-      const m = index.match(key);
-      const col: Column = { index: r.rowNumber, letter: 'B', header: key, field: null };
-      if (m) {
-        if (seen.has(m.field)) col.duplicateOf = seen.get(m.field);
-        else {
-          seen.set(m.field, key);
-          col.field = m.field;
-          if (m.durationUnit) col.durationUnit = m.durationUnit;
-          if (m.scale !== undefined) col.scale = m.scale;
-        }
-      }
-      kvColumns.push(col);
-    }
+    const kvColumns = rows
+      .slice(first)
+      .filter((r) => cellText(r.cells[0] ?? null) !== '')
+      .map((r) => toColumn(cellText(r.cells[0] ?? null), r.rowNumber, 'B', index, seen));
     return {
       layout: 'key-value',
       headerRow: kvRows[0]?.rowNumber ?? null,
