@@ -9,7 +9,7 @@ import yazl from 'yazl';
 
 import { InputError } from '../../src/errors.js';
 import { openRawSource, type RawRow } from '../../src/io/read/raw.js';
-import { columnLetter } from '../../src/io/read/xlsx.js';
+import { columnLetter } from '../../src/io/column-letter.js';
 import { inputError } from './expect-error.js';
 
 let dir: string;

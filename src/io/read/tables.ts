@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
+import { columnLetter } from '../column-letter.js';
 import { detectKind, detectPlatform, REQUIRED, type Layout, type Platform, type TableKind } from './detect.js';
 import { fieldDef } from './fields.js';
 import { buildHeaderIndex, type HeaderIndex } from './headers.js';
@@ -83,17 +84,6 @@ const LOOKAHEAD = 30;
 const HEADER_SEARCH = 20;
 const TOTAL_WORDS = new Set(['整体', '合计', '总计', '汇总', '总体', '全部', 'total', '总和']);
 
-export function columnLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function cellText(c: RawCell): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return c.toISOString();
@@ -139,7 +129,7 @@ function toColumn(header: string, index: number, letter: string, headers: Header
 
 function mapColumns(headers: RawCell[], index: HeaderIndex): Column[] {
   const seen = new Map<string, string>();
-  return headers.map((h, i) => toColumn(cellText(h), i, columnLetter(i), index, seen));
+  return headers.map((h, i) => toColumn(cellText(h), i, columnLetter(i + 1), index, seen));
 }
 
 /** Decide the layout and header from the first rows of a sheet. */

@@ -30,6 +30,7 @@ import { createReadStream } from 'node:fs';
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow, RawSheet, RawSource } from './raw.js';
 import { guardXlsx, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
+import { columnLetter } from '../column-letter.js';
 
 /** Excel's maximum number of characters in a cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -291,13 +292,6 @@ function isDateFormat(fmt: string | undefined): boolean {
 /** Same as exceljs's utils.excelToDate. */
 function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
-
-/** 1 → A, 27 → AA. */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function damagedWhileStreaming(file: string, sheet: string | undefined, e: unknown): unknown {

@@ -1,0 +1,20 @@
+/**
+ * Text from viewers and products must never become a formula — not in the xlsx we write, and not
+ * after a user re-saves it as CSV and opens that. Such text gets a leading apostrophe, as
+ * csv-stringify's escape_formulas does; we also cover line breaks and tabs and the full-width forms.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell value ready for a sheet: numbers stay numbers, strings are made safe. */
+export function safeCell(v: unknown): string | number | boolean | Date | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean' || v instanceof Date) return v;
+  if (Array.isArray(v)) return neutralizeFormula(v.map((x) => String(x)).join(', '));
+  if (typeof v === 'object') return neutralizeFormula(JSON.stringify(v));
+  return neutralizeFormula(String(v));
+}
