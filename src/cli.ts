@@ -22,7 +22,6 @@ const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
   { name: 'select', summary: '选品 · weekly elimination list and product pool (淘汰清单)', usage: 'exports/*.xlsx --pool 选品表.xlsx' },
   { name: 'retro', summary: '复盘 · post-stream retro sheet and weekly report (数据复盘表)', usage: '整场数据.xlsx' },
   { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
-  { name: 'init', summary: '初始化 · a commented config file and editable templates', usage: '[dir]' },
 ];
 
 async function makeContext(cmd: Command): Promise<Context> {
@@ -88,18 +87,36 @@ Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an e
     )
     .argument('[files...]', 'CSV or XLSX exports (on a terminal, omitted files are picked from this folder)')
     .option('--fields', 'list every field id liveops knows, for mapping headers in the config file', false)
+    .option('--template <file>', 'template for -o: an .xlsx workbook or an .md.eta text template (default: templates/inspect.*)')
     .addHelpText(
       'after',
       `
 Examples:
   liveops inspect 整场数据.xlsx
   liveops inspect exports/*.csv --json
+  liveops inspect 整场数据.xlsx -o 识别结果.xlsx     also write the report (.xlsx, .md or .json)
   liveops inspect --fields            field ids for the config file's headers: section`,
     )
-    .action(async (files: string[], opts: { fields: boolean }, cmd: Command) => {
+    .action(async (files: string[], opts: { fields: boolean; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       const { runInspect } = await import('./commands/inspect.js');
-      process.exitCode = await runInspect(ctx, { files, fields: opts.fields });
+      process.exitCode = await runInspect(ctx, { files, fields: opts.fields, template: opts.template });
+    });
+
+  program
+    .command('init')
+    .summary('初始化 · write a commented config file and editable copies of the output templates')
+    .description(
+      'Writes liveops.config.yaml (every playbook threshold and KPI weight at its default, each explained)\n' +
+        'and copies the default templates into templates/ for the team to edit. Commands run in that folder\n' +
+        '(or below it) use them. Never overwrites a file without --force.',
+    )
+    .argument('[dir]', 'folder to initialise (default: this folder)')
+    .addHelpText('after', '\nExamples:\n  liveops init\n  liveops init team-config --lang en')
+    .action(async (dir: string | undefined, _opts: unknown, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = await runInit(ctx, { dir });
     });
 
   for (const p of PLANNED) {

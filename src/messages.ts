@@ -6,6 +6,7 @@ import type { Layout } from './io/read/detect.js';
 export const inspectText = {
   zh: {
     pickFiles: '选择要识别的导出文件',
+    wrote: (p: string) => `已写入 ${p}`,
     cannotRead: '无法读取：',
     delimiter: (d: string) => `分隔符 ${d === '\t' ? 'Tab' : d}`,
     layout: { table: '表格', 'single-record': '单行记录', 'key-value': '键值对' } as Record<Layout, string>,
@@ -28,6 +29,7 @@ export const inspectText = {
   },
   en: {
     pickFiles: 'Pick the exports to inspect',
+    wrote: (p: string) => `wrote ${p}`,
     cannotRead: 'cannot read:',
     delimiter: (d: string) => `delimiter ${d === '\t' ? 'tab' : d}`,
     layout: { table: 'table', 'single-record': 'single record', 'key-value': 'key/value' } as Record<Layout, string>,
@@ -47,5 +49,16 @@ export const inspectText = {
       `row ${row}, column ${col} "${header}": "${raw}" is not ${expected}`,
     moreProblems: (n: number) => `… and ${n} more value problems`,
     fieldsTitle: 'field id                 type            label  common headers',
+  },
+};
+
+export const initText = {
+  zh: {
+    done: '已创建配置文件和可编辑的模板：',
+    next: '编辑 liveops.config.yaml 中的阈值，或在 Excel/WPS 中修改 templates/ 下的模板；之后在此文件夹运行的命令会使用它们。',
+  },
+  en: {
+    done: 'Created the config file and editable templates:',
+    next: 'Edit the thresholds in liveops.config.yaml, or the templates in templates/ with Excel/WPS; commands run in this folder use them.',
   },
 };

@@ -5,17 +5,18 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { formatLocation, InputError, isUserError } from '../errors.js';
+import { formatLocation, InputError, isUserError, UsageError } from '../errors.js';
 import { KIND_LABELS, PLATFORM_LABELS, type Layout, type Platform, type TableKind } from '../io/read/detect.js';
 import { FIELDS, fieldLabel } from '../io/read/fields.js';
 import { suggestField } from '../io/read/headers.js';
 import { EXPECTED } from '../io/read/values.js';
 import { openTables, type ValueProblem } from '../io/read/tables.js';
-import { writeFileAtomic, assertWritable } from '../io/write/atomic.js';
+import { assertWritable } from '../io/write/atomic.js';
+import { formatFromPath, writeReport } from '../io/write/output.js';
 import { inspectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
-import { palette, type Palette } from '../ui/terminal.js';
+import { logger, palette, type Palette } from '../ui/terminal.js';
 
 export interface InspectColumn {
   column: string;
@@ -30,7 +31,9 @@ export interface InspectColumn {
 export interface InspectTable {
   sheet: string | null;
   platform: Platform;
+  platformLabel: string;
   kind: TableKind;
+  kindLabel: string;
   layout: Layout;
   headerRow: number | null;
   titleRows: string[];
@@ -88,7 +91,9 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
       const table: InspectTable = {
         sheet: t.sheet ?? null,
         platform: t.platform,
+        platformLabel: PLATFORM_LABELS[t.platform][ctx.lang],
         kind: t.kind,
+        kindLabel: KIND_LABELS[t.kind][ctx.lang],
         layout: t.layout,
         headerRow: t.headerRow,
         titleRows: t.titleRows,
@@ -210,12 +215,25 @@ function padDisplay(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export async function runInspect(ctx: Context, opts: { files: string[]; fields: boolean }): Promise<number> {
+export interface InspectOptions {
+  files: string[];
+  fields: boolean;
+  template?: string | undefined;
+}
+
+export async function runInspect(ctx: Context, opts: InspectOptions): Promise<number> {
   if (opts.fields) {
     const fields = [...FIELDS.values()].map((f) => ({ id: f.id, type: f.type, zh: f.zh, en: f.en, aliases: f.aliases }));
     ctx.term.stdout.write(ctx.json ? `${JSON.stringify({ fields })}\n` : renderFields(ctx.lang));
     return 0;
   }
+  // Check the output before reading anything: a wrong name should not cost a long read.
+  const target = ctx.out ? resolve(ctx.cwd, ctx.out) : null;
+  const format = target ? formatFromPath(target) : null;
+  if (target && (!format || format === 'csv')) {
+    throw new UsageError(`cannot write ${ctx.out}: inspect writes .xlsx, .md or .json`);
+  }
+  if (target) await assertWritable(target, { force: ctx.force });
   let files = opts.files;
   if (files.length === 0) {
     files = await askForFiles(ctx.term, {
@@ -225,7 +243,6 @@ export async function runInspect(ctx: Context, opts: { files: string[]; fields: 
       candidates: await candidates(ctx.cwd),
     }, ctx.prompter);
   }
-  if (ctx.out) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
 
   const report: InspectReport = { files: [], errors: [] };
   for (const f of files) {
@@ -248,10 +265,19 @@ export async function runInspect(ctx: Context, opts: { files: string[]; fields: 
   ctx.term.stdout.write(text);
   for (const e of report.errors) ctx.term.stderr.write(`liveops: error: ${e}\n`);
   if (report.errors.length) return 2;
-  if (ctx.out) {
-    const target = resolve(ctx.cwd, ctx.out);
-    const body = target.endsWith('.json') ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, ctx.lang, await palette(false));
-    await writeFileAtomic(target, body, { force: ctx.force });
+  if (target && format) {
+    const written = await writeReport({
+      target,
+      format,
+      model: report,
+      template: 'inspect',
+      templateOverride: opts.template,
+      templatesDir: ctx.config.templatesDir,
+      lang: ctx.lang,
+      cwd: ctx.cwd,
+      force: ctx.force,
+    });
+    if (!ctx.json) logger(ctx.term).info(inspectText[ctx.lang].wrote(relative(ctx.cwd, written)));
   }
   return 0;
 }

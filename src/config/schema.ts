@@ -1,13 +1,31 @@
 /**
  * The config file: zod schema and defaults. Defaults are the playbook's numbers (domain/rules.ts).
  */
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { FIELDS } from '../io/read/fields.js';
+import { defaultKpiWeights, KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
 const rate = z.number().min(0).max(1);
+
+/** One role's weights: the playbook's metric ids, each 0–1, adding up to 100 %. */
+const roleWeights = (role: KpiRole) =>
+  z
+    .object(Object.fromEntries(KPI_DEFAULTS[role].metrics.map((m) => [m.id, z.number().min(0).max(1)])))
+    .strict()
+    .refine((w) => Math.abs(Object.values(w).reduce((a, b) => a + (b as number), 0) - 1) < 1e-9, {
+      error: (issue) => {
+        const sum = Object.values(issue.input as Record<string, number>).reduce((a, b) => a + b, 0);
+        return `weights add up to ${+(sum * 100).toFixed(4)}%; they must add up to 100%`;
+      },
+    });
+
+const kpiSchema = z
+  .object({ weights: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleWeights(r).optional()]))).strict().optional() })
+  .strict();
 
 const thresholdsSchema = z
   .object(Object.fromEntries(ruleIds.map((id) => [id, z.number().nonnegative().optional()])))
@@ -16,6 +34,8 @@ const thresholdsSchema = z
 export const configSchema = z
   .object({
     lang: z.enum(['zh', 'en']).optional(),
+    /** The team's edited templates (from `liveops init`), relative to the config file. */
+    templatesDir: z.string().min(1).optional(),
     /** Map export headers the tool does not know to field ids: { "支付GMV": "gmv" }. */
     headers: z
       .record(z.string().min(1), z.string())
@@ -39,6 +59,7 @@ export const configSchema = z
       .optional(),
     supplierTerms: z.array(z.enum(['qcReport', 'sevenDayReturns', 'shippingInsurance'])).optional(),
     retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
+    kpi: kpiSchema.optional(),
   })
   .strict();
 
@@ -48,11 +69,14 @@ export interface Config {
   /** Where the config came from, or null for built-in defaults. */
   source: string | null;
   lang: 'zh' | 'en';
+  /** Absolute path of the team's templates folder, or null for the built-in templates only. */
+  templatesDir: string | null;
   headers: Record<string, string>;
   thresholds: Record<string, number>;
   supplierPrice: { minDiscount: number; maxDiscount: number };
   supplierTerms: string[];
   retroDeadline: { sheetHours: number; meetingHours: number };
+  kpiWeights: Record<KpiRole, Record<string, number>>;
 }
 
 /** Merge in one place: file, then defaults (flags are applied by the caller on top). */
@@ -62,11 +86,13 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
   return {
     source,
     lang: file.lang ?? 'zh',
+    templatesDir: file.templatesDir && source ? resolve(dirname(source), file.templatesDir) : null,
     headers: file.headers ?? {},
     thresholds,
     supplierPrice: file.supplierPrice ?? RULE_DEFAULTS.supplierPrice,
     supplierTerms: file.supplierTerms ?? RULE_DEFAULTS.supplierTerms,
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
+    kpiWeights: { ...defaultKpiWeights(), ...(file.kpi?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
   };
 }
 

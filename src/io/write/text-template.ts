@@ -11,8 +11,11 @@ export function escapeMarkdown(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return s
-    .replace(/([\\`*_{}[\]<>()#+\-.!|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    // Only at the start of a line do these begin a heading, list or quote.
+    .replace(/^([#+\-=>])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export interface TextTemplateHelpers {

@@ -1,0 +1,51 @@
+/**
+ * The commented config file `liveops init` writes: every threshold and weight of the playbook at
+ * its default, each with a one-line explanation. Generated from the same data the defaults come
+ * from, so the two cannot drift apart.
+ */
+import { KPI_DEFAULTS, KPI_ROLES } from '../domain/kpi-weights.js';
+import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
+
+export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string }): string {
+  const lines: string[] = [
+    '# liveops config — every number below is the playbook default; change what your team does differently.',
+    '# Docs: README, "Config file". Check it with: liveops inspect --fields (field ids for headers:).',
+    '',
+    `lang: ${opts.lang}                      # labels in outputs: zh or en`,
+    `templatesDir: ${opts.templatesDir}        # your editable copies of the output templates`,
+    '',
+    '# Export headers liveops does not recognise, mapped to field ids (liveops inspect --fields lists them):',
+    'headers: {}',
+    '#   支付GMV: gmv',
+    '#   直播开始时间: start',
+    '',
+    '# Playbook rules by id. "Below" is strict: a product at exactly 3.0 % is not eliminated by a 3 % rule.',
+    'rules:',
+  ];
+  const width = Math.max(...THRESHOLD_RULES.map((r) => `  ${r.id}: ${r.threshold}`.length)) + 2;
+  for (const r of THRESHOLD_RULES) {
+    const entry = `  ${r.id}: ${r.threshold}`;
+    lines.push(`${entry.padEnd(width)}# ${r.help}`);
+  }
+  const sp = RULE_DEFAULTS.supplierPrice;
+  const rd = RULE_DEFAULTS.retroDeadline;
+  lines.push(
+    '',
+    '# supplier-price: a supplier should be this much cheaper than competitors (fractions).',
+    `supplierPrice: { minDiscount: ${sp.minDiscount}, maxDiscount: ${sp.maxDiscount} }`,
+    '# supplier-terms: what every supplier must offer.',
+    `supplierTerms: [${RULE_DEFAULTS.supplierTerms.join(', ')}]`,
+    '# retro-deadline: retro sheet within this many hours after the stream; retro meeting within this many.',
+    `retroDeadline: { sheetHours: ${rd.sheetHours}, meetingHours: ${rd.meetingHours} }`,
+    '',
+    '# Monthly KPI weights per role (each role must add up to 100 %).',
+    'kpi:',
+    '  weights:',
+  );
+  for (const role of KPI_ROLES) {
+    const def = KPI_DEFAULTS[role];
+    lines.push(`    ${role}:${' '.repeat(Math.max(1, 12 - role.length))}# ${def.help}`);
+    for (const m of def.metrics) lines.push(`${`      ${m.id}: ${m.weight}`.padEnd(34)}# ${m.help}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
