@@ -23,8 +23,8 @@ export interface TextTemplateHelpers {
 }
 
 /**
- * Render `template` (eta syntax: `<%= it.summary.gmv %>` escaped, `<%~ … %>` raw, `<% … %>` code)
- * with `model` as `it` and `helpers` as `h`.
+ * Render `template` (eta syntax: `<%= it.summary.gmv %>` escaped, `<%~ … %>` raw, `<% … %>` code;
+ * `-%>` drops the line break after a tag) with `model` as `it` and `helpers` as `it.h`.
  */
 export async function renderTextTemplate(
   template: string,
@@ -32,17 +32,25 @@ export async function renderTextTemplate(
   opts: { file: string; helpers?: object },
 ): Promise<string> {
   const { Eta } = await import('eta');
-  const eta = new Eta({ autoEscape: true, escapeFunction: escapeMarkdown, debug: true, autoTrim: [false, 'nl'], useWith: false });
+  // No automatic trimming: output tags keep their line breaks; control lines end with `-%>`.
+  const eta = new Eta({ autoEscape: true, escapeFunction: escapeMarkdown, debug: true, autoTrim: false, useWith: false });
   try {
     const fn = eta.compile(template);
-    return fn.call(eta, strictView({ ...model, h: opts.helpers ?? {} })) as string;
+    return fn.call(eta, strictView({ ...model, h: opts.helpers ?? {} }), { filepath: opts.file }) as string;
   } catch (e) {
-    const err = e as Error;
-    const line = /^line (\d+)/.exec(err.message)?.[1];
-    const cause = err.message.split('\n\n').pop() ?? err.message;
-    const where = line ? { file: opts.file, row: Number(line) } : { file: opts.file };
-    if (err.name === 'EtaParseError' || err.name === 'EtaRuntimeError' || e instanceof UnknownFieldError) {
-      throw new InputError(where, `template: ${cause.replace(/^unknown field/, 'unknown placeholder: the report has no field')}`);
+    const err = e as Error & { cause?: unknown };
+    // eta wraps runtime errors (EtaRuntimeError, cause = ours) and puts "file:line" first.
+    const root = err.cause instanceof Error ? err.cause : err;
+    const isEta = err.constructor.name.startsWith('Eta');
+    if (isEta || root instanceof UnknownFieldError) {
+      const m = /^(?:line (\d+)|.*?:(\d+))\s*\n/.exec(err.message);
+      const line = m?.[1] ?? m?.[2];
+      const where = line ? { file: opts.file, row: Number(line) } : { file: opts.file };
+      const cause =
+        root instanceof UnknownFieldError
+          ? `unknown placeholder: the report has no field "${root.path}"${root.available.length ? ` (fields there: ${root.available.slice(0, 15).join(', ')})` : ''}`
+          : (root.message.split('\n\n').pop() ?? root.message);
+      throw new InputError(where, `template: ${cause}`);
     }
     throw e;
   }

@@ -18,6 +18,8 @@
  * The output is written with exceljs's streaming writer, row by row, so large tables do not
  * build a whole workbook in memory.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
@@ -196,7 +198,22 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
   } catch (e) {
     throw new InputError({ file: opts.templateLabel }, `cannot read the template workbook: ${(e as Error).message}`);
   }
-  const writer = new Excel.stream.xlsx.WorkbookWriter({ filename: outFile, useStyles: true, useSharedStrings: false });
+  // Our own stream, so that on an error it is closed before the caller removes the temp file.
+  const stream = createWriteStream(outFile);
+  const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  try {
+    if ((await fillSheets(template, writer, model, opts)) === 0) {
+      throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
+    }
+    await writer.commit();
+  } catch (e) {
+    stream.destroy();
+    await once(stream, 'close').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function fillSheets(template: ExcelJS.Workbook, writer: ExcelJS.stream.xlsx.WorkbookWriter, model: object, opts: FillOptions): Promise<number> {
   let written = 0;
   for (const ws of template.worksheets) {
     // Which rows repeat, and over what.
@@ -235,7 +252,27 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
 
     // Rows added by the repeated blocks above a template row shift it down.
     const offsetAt = (row: number) => blocks.filter((b) => b.row < row).reduce((s, b) => s + (b.items?.length ?? 0) - 1, 0);
+    // Merges, moved to where their rows land. exceljs's streaming writer needs a merge's rows
+    // uncommitted when the merge is made, so rows are committed once no pending merge spans them.
+    const merges = ((ws.model as { merges?: string[] }).merges ?? [])
+      .filter((range) => !blocks.some((b) => b.row === Number(/\d+/.exec(range)?.[0] ?? 0))) // not repeated with their row
+      .map((range) => {
+        const shifted = shiftRange(range, offsetAt);
+        const rows = (shifted.match(/\d+/g) ?? []).map(Number);
+        return { range: shifted, top: Math.min(...rows), bottom: Math.max(...rows) };
+      })
+      .sort((a, b) => a.bottom - b.bottom);
+    let committed = 0;
     let outRow = 0;
+    const settle = () => {
+      while (merges.length && merges[0]!.bottom <= outRow) out.mergeCells(merges.shift()!.range);
+      const pendingTop = Math.min(outRow + 1, ...merges.map((m) => m.top));
+      const upTo = pendingTop - 1;
+      if (upTo > committed) {
+        out.getRow(upTo).commit();
+        committed = upTo;
+      }
+    };
     const writeRow = (tpl: ExcelJS.Row, scope: Scope, stripEach: boolean) => {
       outRow++;
       const row = out.getRow(outRow);
@@ -257,7 +294,7 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
           throw e;
         }
       }
-      row.commit();
+      settle();
     };
 
     for (let r = 1; r <= ws.rowCount; r++) {
@@ -269,12 +306,8 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
       }
       (block.items ?? []).forEach((it, i) => writeRow(tpl, { item: it.item, parents: it.parents, no: i + 1, root: model }, true));
     }
+    for (const m of merges) out.mergeCells(m.range);
 
-    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-      const top = Number(/\d+/.exec(range)?.[0] ?? 0);
-      if (blocks.some((b) => b.row === top)) continue; // merges inside a repeated row are not repeated
-      out.mergeCells(shiftRange(range, offsetAt));
-    }
     const filter = autoFilterRange(ws.autoFilter);
     if (filter) {
       // The filter spans the table as filled: from its (shifted) header to the last row written.
@@ -284,8 +317,5 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
     out.commit();
     written++;
   }
-  if (written === 0) {
-    throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
-  }
-  await writer.commit();
+  return written;
 }
