@@ -229,6 +229,8 @@ async function workbookBuffer(wb) {
 const files = new Map(); // relative path -> Buffer
 const expected = {};
 const put = (rel, buf) => files.set(rel, Buffer.isBuffer(buf) ? buf : Buffer.from(buf, 'utf8'));
+const GRIDS = {}; // grids as written, kept for the cross-file retro values (section 11)
+const SESSION_DIR = 'session-20261118';
 
 // =============================================================================================
 // 0. The stream of 2026-11-18 (shared by the Compass workbook, the live list, the minute trend,
@@ -407,6 +409,16 @@ S.peakOnline = Math.max(...trend.online);
   addSheet(wb, '商品分析-商品明细', prodGrid, { textCols: [0], widths: [26, 44, 14, 10, 10, 14, 14] });
   const buf = await workbookBuffer(wb);
   put('douyin-compass-session.xlsx', buf);
+  // The same stream as separate CSV exports, one per Compass download (UTF-8, no BOM, LF).
+  // 整体数据: the single-record sheets side by side, plus PV and the counts of 流量分析-流量转化.
+  const overallHeader = [...basic[0], ...board[0], '观看次数', '成交订单数', '成交人数', '商品曝光人数'];
+  const overallRow = [...basic[1], ...board[1], S.pv, S.orders, S.buyers, S.productExposed];
+  assert.equal(new Set(overallHeader).size, overallHeader.length, '整体数据 headers unique');
+  const overallGrid = textGrid([overallHeader, overallRow]);
+  put(`${SESSION_DIR}/整体数据.csv`, toCsv(overallGrid));
+  put(`${SESSION_DIR}/渠道分析.csv`, toCsv(textGrid(channelsGrid)));
+  put(`${SESSION_DIR}/商品明细.csv`, toCsv(textGrid(prodGrid)));
+  Object.assign(GRIDS, { basic, board, kv, channelsGrid, prodGrid, overallGrid });
   // Same workbook, worksheet parts before xl/workbook.xml in the zip.
   const namesFirst = await rezip(buf, (names) => [
     ...names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort((a, b) => parseInt(a.match(/\d+/)[0]) - parseInt(b.match(/\d+/)[0])),
@@ -556,6 +568,7 @@ S.peakOnline = Math.max(...trend.online);
   const wb = newWorkbook();
   addSheet(wb, '直播间明细', grid, { textCols: [0], widths: header.map((h) => Math.max(10, h.length * 2)) });
   put('douyin-live-list.xlsx', await workbookBuffer(wb));
+  GRIDS.liveList = grid;
 
   // anomalies, recomputed from the grid (chronological per account, baseline = median of previous 7)
   const rowsOf = (acct) => grid.slice(1).map((row, i) => ({ row: i + 2, start: parseCell(row[4]), uv: row[10], acct: row[1] }))
@@ -724,6 +737,7 @@ const LIST_PRODUCTS = (() => {
   try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { failsUtf8 = true; }
   assert.ok(failsUtf8);
   put('taobao-sessions-gbk.csv', bytes);
+  GRIDS.taobao = grid;
   const sumCents = rows.reduce((a, x) => a + x.cents, 0);
   const s = sums(grid, 2, ['观看人数', '观看次数', '观看总时长（秒）', '商品点击人数', '成交金额（元）', '成交人数', '成交笔数', '退款金额', '流量券消耗', '预售定金支付金额']);
   assert.equal(s['成交金额（元）'], sumCents / 100);
@@ -1129,6 +1143,10 @@ const SELECTION = (() => {
   };
   for (const [k, v] of Object.entries(badEntries)) expected[`bad/${k}`] = { platform: 'generic', ...v };
 }
+
+// =============================================================================================
+// session-20261118/: the root CSVs of the same stream, copied byte for byte
+for (const f of ['minute-trend.csv', 'comments.csv', 'orders.csv', 'consultations.csv']) put(`${SESSION_DIR}/${f}`, files.get(f));
 
 // =============================================================================================
 // write everything
