@@ -1,0 +1,195 @@
+/**
+ * The default topic dictionary for live-commerce comments and consultations (SPEC.md, `retro`:
+ * "comment and consultation hotspots"), as data: topic → synonyms, an English label for
+ * `--lang en`, and the talk-optimisation action each topic suggests, with who should act.
+ *
+ * A message mentions a topic when it contains any of the topic's synonyms as a substring, so
+ * synonyms should be specific enough not to hit unrelated text. Config can add topics and synonyms
+ * (see `mergeTopics`).
+ */
+import type { Role } from './rules.js';
+
+export interface TopicDef {
+  /** Substrings that mark a message as mentioning the topic (the topic name is always one). */
+  synonyms: readonly string[];
+  label: { zh: string; en: string };
+  /** The suggested talk-optimisation action when the topic is a hotspot. */
+  action: { zh: string; en: string };
+  /** Who carries out the action. */
+  owner: Role;
+}
+
+export const DEFAULT_TOPICS: Readonly<Record<string, TopicDef>> = {
+  尺码: {
+    synonyms: ['尺码', '码数', '码子', '多大码', '偏大', '偏小', '身高', '体重'],
+    label: { zh: '尺码', en: 'size' },
+    action: {
+      zh: '讲解时给出尺码建议（身高体重对照），展示尺码表',
+      en: 'give size advice while presenting (height/weight chart) and show the size table',
+    },
+    owner: 'anchor',
+  },
+  防水: {
+    synonyms: ['防水', '防雨', '漏水'],
+    label: { zh: '防水', en: 'waterproof' },
+    action: {
+      zh: '增加防水演示（淋水测试），在脚本中加入防水说明',
+      en: 'add a waterproof demonstration (water test) and a line about it to the script',
+    },
+    owner: 'anchor',
+  },
+  发货: {
+    synonyms: ['发货', '快递', '物流', '几天到', '包邮'],
+    label: { zh: '发货', en: 'shipping' },
+    action: {
+      zh: '客服准备发货时效与快递说明的快捷回复，主播在开场和逼单时口播发货时间',
+      en: 'prepare quick replies on dispatch time and carrier; have the anchor state the dispatch time at the opening and when closing',
+    },
+    owner: 'cs',
+  },
+  价格: {
+    synonyms: ['多少钱', '价格', '便宜', '优惠', '贵', '券', '折扣'],
+    label: { zh: '价格', en: 'price' },
+    action: {
+      zh: '讲解时明确到手价和领券方式，用贴片或口播反复强调价格机制',
+      en: 'state the final price and how to claim coupons, and repeat the price mechanism on screen and in the talk',
+    },
+    owner: 'anchor',
+  },
+  颜色: {
+    synonyms: ['颜色', '什么色', '色号'],
+    label: { zh: '颜色', en: 'colour' },
+    action: {
+      zh: '逐个展示全部颜色并说明是否有现货',
+      en: 'show every colour one by one and say which are in stock',
+    },
+    owner: 'anchor',
+  },
+  材质: {
+    synonyms: ['材质', '面料', '成分'],
+    label: { zh: '材质', en: 'material' },
+    action: {
+      zh: '展示吊牌和面料成分，近景讲解材质特点',
+      en: 'show the label and fabric composition, and explain the material in close-up',
+    },
+    owner: 'anchor',
+  },
+  退换: {
+    synonyms: ['退换', '退货', '换货', '七天无理由', '售后'],
+    label: { zh: '退换', en: 'returns' },
+    action: {
+      zh: '客服准备退换货政策的快捷回复（七天无理由、运费险），主播口播售后保障',
+      en: 'prepare quick replies on the returns policy (7-day no-reason returns, return-shipping insurance); have the anchor mention the after-sales guarantee',
+    },
+    owner: 'cs',
+  },
+  质量: {
+    synonyms: ['质量', '起球', '掉色', '做工'],
+    label: { zh: '质量', en: 'quality' },
+    action: {
+      zh: '近景展示做工细节，演示耐用性（拉扯、摩擦测试）',
+      en: 'show the workmanship in close-up and demonstrate durability (stretch and rub tests)',
+    },
+    owner: 'anchor',
+  },
+  保暖: {
+    synonyms: ['保暖', '零下'],
+    label: { zh: '保暖', en: 'warmth' },
+    action: {
+      zh: '说明适用温度范围，给出穿搭与叠穿建议',
+      en: 'state the temperature range it suits and give layering advice',
+    },
+    owner: 'anchor',
+  },
+  链接: {
+    synonyms: ['链接', '怎么买', '几号链接', '上车'],
+    label: { zh: '链接', en: 'link' },
+    action: {
+      zh: '讲解时口播链接序号并提示购买步骤，场控及时弹出商品卡',
+      en: 'say the link number and how to buy while presenting; floor control pops up the product card in time',
+    },
+    owner: 'anchor',
+  },
+};
+
+/** The built-in dictionary as topic → synonyms (fresh arrays: safe to modify). */
+export function defaultTopicSynonyms(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [topic, def] of Object.entries(DEFAULT_TOPICS)) out[topic] = [...def.synonyms];
+  return out;
+}
+
+/**
+ * The built-in dictionary with the user's topics merged in: a user topic that exists already gets
+ * its synonyms added to the built-in ones; a new topic is added. Every topic also matches its own
+ * name. Blank synonyms are dropped, duplicates removed.
+ */
+export function mergeTopics(user?: Record<string, readonly string[]>): Record<string, string[]> {
+  const merged = defaultTopicSynonyms();
+  for (const [topic, synonyms] of Object.entries(user ?? {})) {
+    merged[topic] = [...(merged[topic] ?? []), ...synonyms];
+  }
+  const out: Record<string, string[]> = {};
+  for (const [topic, synonyms] of Object.entries(merged)) {
+    const name = topic.trim();
+    if (name === '') continue;
+    const clean = [name, ...synonyms].map((s) => s.trim()).filter((s) => s !== '');
+    out[name] = [...new Set([...(out[name] ?? []), ...clean])];
+  }
+  return out;
+}
+
+/** A built-in topic's label, or null for a topic that only the config defines. */
+export function topicLabel(topic: string): { zh: string; en: string } | null {
+  return Object.hasOwn(DEFAULT_TOPICS, topic) ? DEFAULT_TOPICS[topic]!.label : null;
+}
+
+/** A built-in topic's suggested action and its owner, or null for a config-only topic. */
+export function topicAction(topic: string): { zh: string; en: string; owner: Role } | null {
+  if (!Object.hasOwn(DEFAULT_TOPICS, topic)) return null;
+  const def = DEFAULT_TOPICS[topic]!;
+  return { ...def.action, owner: def.owner };
+}
+
+/**
+ * Words never reported as undictionaried keywords: question words, particles, greetings and forms
+ * of address, pronouns, time words and other words that say nothing about what viewers ask about.
+ * Single characters never need listing (keywords have at least two).
+ */
+export const DEFAULT_STOPWORDS: readonly string[] = [
+  // question words and phrases
+  '什么', '怎么', '怎么样', '怎样', '为什么', '多少', '多久', '能不能', '有没有', '是不是', '可不可以',
+  '会不会', '要不要', '哪里', '哪个', '哪些', '哪儿', '几个', '是否', '什么样', '什么时候', '时候',
+  '如何', '请问', '问下', '问一下', '想问', '一下',
+  // modal and function words
+  '可以', '能够', '还能', '还是', '还有', '就是', '不是', '没有', '但是', '因为', '所以', '如果',
+  '然后', '已经', '或者', '而且', '还要', '需要', '应该', '可能', '这个', '那个', '这件', '那件',
+  '这款', '那款', '一个', '一件', '一点', '有点', '一样', '这样', '那样', '这么', '那么', '真的',
+  '非常', '特别', '比较', '感觉', '觉得', '知道', '看看', '一直', '之前', '之后', '以后',
+  '的话', '好的', '不要', '不会', '不能',
+  // pronouns and forms of address
+  '我们', '你们', '他们', '她们', '自己', '大家', '主播', '主播好', '宝宝', '宝宝们', '家人们',
+  '家人', '老铁', '老铁们', '姐妹', '姐妹们', '兄弟', '兄弟们', '亲们', '小姐姐', '小哥哥', '客服',
+  '直播间',
+  // greetings and chatter
+  '你好', '您好', '在吗', '在不在', '谢谢', '感谢', '哈哈', '哈哈哈', '哈哈哈哈', '欢迎', '来了',
+  '晚上好', '下午好', '早上好', '晚安', '加油', '支持', '扣1',
+  // time words
+  '今天', '明天', '昨天', '现在', '马上', '刚才', '等下', '一会',
+  // units
+  'cm', 'mm', 'kg',
+  // generic nouns
+  '效果', '问题', '情况', '东西',
+];
+
+/**
+ * Live-commerce words for the segmenter's user dictionary, so they come out whole (jieba's default
+ * dictionary splits 儿童款 → 儿童|款, 主播 → 主|播 …). The built-in topic synonyms are added too.
+ */
+export const LIVE_COMMERCE_WORDS: readonly string[] = [
+  '主播', '助播', '场控', '直播间', '上车', '扣1', '扣2', '福袋', '秒杀', '小黄车', '粉丝团', '加购',
+  '拍下', '下单', '付款', '预售', '现货', '满减', '优惠券', '运费险', '七天无理由', '尺码', '码数',
+  '尺码表', '福利款', '引流款', '利润款', '形象款', '爆款', '冲锋衣', '儿童款', '羽绒服', '羽绒马甲',
+  '登山杖', '登山鞋', '徒步鞋', '徒步裤', '速干', '抓绒', '抓绒衣', '软壳', '硬壳', '三合一', '防水',
+  '透湿', '防风', '军绿色', '墨绿色',
+];
