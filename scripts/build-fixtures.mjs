@@ -246,13 +246,13 @@ const PRODUCTS = [
     skus: [['颜色:黑色;尺码:L', 18, 17], ['颜色:黑色;尺码:XL', 14, 13], ['颜色:墨绿;尺码:L', 9, 9], ['颜色:墨绿;尺码:XL', 7, 6]] },
   { id: '3650123456789012376', name: '山野 女款软壳冲锋衣 防风保暖 修身', short: '女款软壳冲锋衣', price: 699, items: 30, buyers: 28, exposed: 3385, clickers: 560,
     skus: [['颜色:雾霾蓝;尺码:M', 16, 15], ['颜色:燕麦白;尺码:S', 14, 13]] },
-  { id: '3650123456789012401', name: '山野 GORE-TEX 硬壳冲锋衣 专业登山款', short: '硬壳冲锋衣', price: 1299, items: 22, buyers: 21, exposed: 2950, clickers: 498,
+  { id: '3650123456789012401', name: '山野 GORE-TEX 硬壳冲锋衣 专业登山款', short: '硬壳冲锋衣', price: 1299, items: 22, buyers: 21, exposed: 2950, clickers: 421, // conversion 21/421 = 4.99 %, just below 5 %
     skus: [['颜色:橙色;尺码:L', 12, 11], ['颜色:黑色;尺码:L', 10, 10]] },
   { id: '3650123456789012433', name: '速干徒步裤 男女同款 四面弹', short: '速干徒步裤', price: 259, items: 40, buyers: 36, exposed: 2604, clickers: 377 },
-  { id: '3650123456789012458', name: '防滑登山鞋 中帮 防水耐磨', short: '登山鞋', price: 1099, items: 12, buyers: 12, exposed: 1980, clickers: 215,
+  { id: '3650123456789012458', name: '防滑登山鞋 中帮 防水耐磨', short: '登山鞋', price: 1099, items: 12, buyers: 12, exposed: 2150, clickers: 215, // click 215/2150 = exactly 10 %
     skus: [['尺码:41', 5, 5], ['尺码:42', 4, 4], ['尺码:43', 3, 3]] },
   { id: '3650123456789012490', name: '加厚摇粒绒抓绒衣 立领', short: '抓绒衣', price: 199, items: 35, buyers: 31, exposed: 2288, clickers: 301 },
-  { id: '3650123456789012512', name: '户外双肩包 30L 轻量 登山徒步', short: '双肩包30L', price: 399, items: 10, buyers: 10, exposed: 1562, clickers: 143 },
+  { id: '3650123456789012512', name: '户外双肩包 30L 轻量 登山徒步', short: '双肩包30L', price: 399, items: 10, buyers: 10, exposed: 1431, clickers: 143 }, // click 143/1431 = 9.99 %, just below 10 %
   { id: '3650123456789012547', name: '美利奴羊毛徒步袜 3双装（福利款）', short: '羊毛袜3双装', price: 89, items: 70, buyers: 58, exposed: 3120, clickers: 402 },
 ];
 for (const p of PRODUCTS) {
@@ -357,6 +357,10 @@ S.peakOnline = Math.max(...trend.online);
 
 // =============================================================================================
 // 1. douyin-compass-session.xlsx
+// The one stated figure that disagrees with its counts (a retro must say so): 直播间商品曝光-点击率(人数)
+// is printed 0.5 percentage points above 商品点击人数 / 商品曝光人数 (1492 / 4880 = 30.57 % → "31.07%").
+const STATED_CLICK_RATE = ((S.productClickers / S.productExposed) * 100 + 0.5).toFixed(2) + '%';
+assert.equal(STATED_CLICK_RATE, '31.07%');
 {
   const basic = [
     ['达人昵称', '抖音号or火山号', '直播时间', '直播时长', '直播间用户支付金额', '千次观看用户支付金额', '达人头像', '等级', '类型', '粉丝数'],
@@ -369,7 +373,7 @@ S.peakOnline = Math.max(...trend.online);
     ['直播间观看人数', '直播间曝光-观看率(人数)', '平均在线人数', '最高在线人数', '商品点击人数', '直播间商品曝光-点击率(人数)', '人均观看时长',
       '新增粉丝数', '直播间观看-关注率(人数)', '直播间观看-互动率(人数)', '人均评论次数', '直播间观看-成交率(人数)', '直播间商品点击-成交率(人数)',
       '客单价', '退款金额', '退款订单数', '退款人数'],
-    [S.uv, pct(S.uv, S.exposedPeople), S.avgOnline, S.peakOnline, thousands(S.productClickers), pct(S.productClickers, S.productExposed),
+    [S.uv, pct(S.uv, S.exposedPeople), S.avgOnline, S.peakOnline, thousands(S.productClickers), STATED_CLICK_RATE,
       durCN(S.avgDwell), S.newFollowers, pct(S.newFollowers, S.uv), '8.46%', clean(S.comments / S.uv, 2), pct(S.buyers, S.uv),
       pct(S.buyers, S.productClickers), yuan(Math.round((S.gmv / S.buyers) * 100) / 100, 2), yuan(S.refundAmount), S.refundOrders, S.refundBuyers],
   ];
@@ -497,6 +501,8 @@ S.peakOnline = Math.max(...trend.online);
       '整体看板 商品点击人数 is the string "1,492"; other counts there are numeric cells.',
       '其他 channel has 0 orders: 笔单价 "-".',
       'stream buyers (205) < sum of product buyers (241): a buyer can buy several products.',
+      '整体看板 直播间商品曝光-点击率(人数) is stated "31.07%" but 商品点击人数/商品曝光人数 = 1492/4880 = 30.57 %: deliberately 0.5 percentage points off (see retro-expected.json "stated").',
+      'product click/conversion thresholds: 登山鞋 click 215/2150 = exactly 10 %, 双肩包30L 143/1431 = 9.99 %; 女款软壳冲锋衣 conversion 28/560 = exactly 5 %, 硬壳冲锋衣 21/421 = 4.99 %.',
     ],
   };
 }
@@ -1149,6 +1155,224 @@ const SELECTION = (() => {
 for (const f of ['minute-trend.csv', 'comments.csv', 'orders.csv', 'consultations.csv']) put(`${SESSION_DIR}/${f}`, files.get(f));
 
 // =============================================================================================
+// 11. retro-expected.json: what a post-stream retro of the 11/18 stream must show, derived from the
+//     cells as written (parseCell) — never from src/ — and checked against hand-computed literals.
+const retroExpected = (() => {
+  const { basic, board, kv, channelsGrid, prodGrid, overallGrid } = GRIDS;
+  const at1 = (grid, header, row = 2, headerRow = 1) => parseCell(grid[row - 1][colOf(grid, headerRow, header)], header);
+  const kvOf = (key) => parseCell(kv.find((r) => r[0] === key)[1], key);
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  const PAID = new Set(['千川PC版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放']);
+
+  // ---- stream and summary (workbook cells) --------------------------------------------------
+  const when = at1(basic, '直播时间');
+  const stream = { account: basic[1][colOf(basic, 1, '达人昵称')], platform: 'douyin', start: when.start, end: when.end, durationSeconds: at1(basic, '直播时长') };
+  const totalRow = channelsGrid.findIndex((r) => r[0] === '整体') + 1;
+  assert.equal(totalRow, 2);
+  const isProductRow = (row) => !String(row[0]).startsWith('-');
+  const m = {
+    gmv: at1(basic, '直播间用户支付金额'), orders: kvOf('成交订单数'), buyers: kvOf('成交人数'), itemsSold: sumCol(prodGrid, 1, '成交件数', isProductRow),
+    uv: at1(board, '直播间观看人数'), pv: at1(channelsGrid, '观看次数', totalRow), avgDwellSeconds: at1(board, '人均观看时长'),
+    productExposed: kvOf('商品曝光人数'), productClickers: at1(board, '商品点击人数'), refundAmount: at1(board, '退款金额'),
+    paidSpend: at1(channelsGrid, '千川消耗', totalRow), newFollowers: at1(board, '新增粉丝数'),
+  };
+  // hand-computed (see the report in the commit): every count as the model has it
+  assert.deepEqual(m, { gmv: 133433, orders: 228, buyers: 205, itemsSold: 267, uv: 6782, pv: 9440, avgDwellSeconds: 65, productExposed: 4880,
+    productClickers: 1492, refundAmount: 6001, paidSpend: 20950.4, newFollowers: 312 });
+  assert.deepEqual(stream, { account: ACCOUNT, platform: 'douyin', start: '2026-11-18T19:58:02+08:00', end: '2026-11-18T23:12:40+08:00', durationSeconds: 11678 });
+  const summary = {
+    gmv: m.gmv, gmvField: '直播间用户支付金额', orders: m.orders, buyers: m.buyers, itemsSold: m.itemsSold, uv: m.uv, pv: m.pv,
+    uvValue: m.gmv / m.uv, gpm: (m.gmv / m.pv) * 1000, avgDwellSeconds: m.avgDwellSeconds,
+    productExposed: m.productExposed, productClickers: m.productClickers, productClickRate: m.productClickers / m.productExposed,
+    clickToOrderRate: m.buyers / m.productClickers, viewToOrderRate: m.buyers / m.uv,
+    refundAmount: m.refundAmount, refundRate: m.refundAmount / m.gmv, paidSpend: m.paidSpend, roi: m.gmv / m.paidSpend, newFollowers: m.newFollowers,
+  };
+  // hand arithmetic: 133433/6782 = 19.6745…, 133433/9440×1000 = 14134.8517…, 1492/4880 = 0.305737…
+  assert.ok(Math.abs(summary.uvValue - 19.6745797) < 1e-6 && Math.abs(summary.gpm - 14134.8516949) < 1e-6 && Math.abs(summary.productClickRate - 0.3057377049) < 1e-9);
+  // the separate CSV export must say the same
+  const ov = (h) => parseCell(overallGrid[1][colOf(overallGrid, 1, h)], h);
+  for (const [h, v] of [['直播间用户支付金额', m.gmv], ['成交订单数', m.orders], ['成交人数', m.buyers], ['直播间观看人数', m.uv], ['观看次数', m.pv],
+    ['人均观看时长', m.avgDwellSeconds], ['商品曝光人数', m.productExposed], ['商品点击人数', m.productClickers], ['退款金额', m.refundAmount], ['新增粉丝数', m.newFollowers]]) {
+    assert.equal(ov(h), v, `整体数据.csv ${h}`);
+  }
+
+  // ---- stated figures vs. recomputed ----------------------------------------------------------
+  const stated = [
+    ['直播间商品曝光-点击率(人数)', '整体看板', board, summary.productClickRate, 'productClickRate', '商品点击人数 / 商品曝光人数'],
+    ['直播间观看-成交率(人数)', '整体看板', board, summary.viewToOrderRate, 'viewToOrderRate', '成交人数 / 直播间观看人数'],
+    ['直播间商品点击-成交率(人数)', '整体看板', board, summary.clickToOrderRate, 'clickToOrderRate', '成交人数 / 商品点击人数'],
+    ['千次观看用户支付金额', '基本信息', basic, summary.gpm, 'gpm', '直播间用户支付金额 / 观看次数 × 1000'],
+  ].map(([header, sheet, grid, recomputed, metric, formula]) => {
+    const raw = grid[1][colOf(grid, 1, header)];
+    assert.equal(overallGrid[1][colOf(overallGrid, 1, header)], String(raw), `整体数据.csv states the same ${header}`);
+    const isRate = String(raw).endsWith('%');
+    const decimals = (String(raw).replace(/[%¥,]/g, '').split('.')[1] || '').length;
+    const tolerance = 0.5 / 10 ** (isRate ? decimals + 2 : decimals); // half a unit of the last decimal shown; rates as fractions
+    const value = parseCell(raw, header);
+    const difference = value - recomputed;
+    return { header, sheet, alsoIn: `${SESSION_DIR}/整体数据.csv`, metric, formula, raw, stated: value, recomputed, difference, tolerance, agrees: Math.abs(difference) <= tolerance };
+  });
+  assert.deepEqual(stated.map((x) => x.agrees), [false, true, true, true]);
+  assert.ok(Math.abs(stated[0].difference - 0.004962295) < 1e-8);
+
+  // ---- channels -------------------------------------------------------------------------------
+  const chAt = (r, h) => parseCell(channelsGrid[r - 1][colOf(channelsGrid, 1, h)], h);
+  const chRows = channelsGrid.slice(1).map((row, i) => i + 2).filter((r) => channelsGrid[r - 1][0] !== '整体');
+  const channels = chRows.map((r) => {
+    const name = channelsGrid[r - 1][0];
+    const c = { name, row: r, paid: PAID.has(name), uv: chAt(r, '观看人数'), pv: chAt(r, '观看次数'), gmv: chAt(r, '用户支付金额'), orders: chAt(r, '成交订单数'), spend: chAt(r, '千川消耗') };
+    return { ...c, uvShare: c.uv / m.uv, gmvShare: c.gmv / m.gmv, conversionRate: c.orders / c.pv };
+  });
+  const group = (paid) => {
+    const xs = channels.filter((c) => c.paid === paid);
+    const g = { channels: xs.map((c) => c.name), uv: sumBy(xs, 'uv'), pv: sumBy(xs, 'pv'), gmv: sumBy(xs, 'gmv'), orders: sumBy(xs, 'orders') };
+    return { ...g, uvShare: g.uv / m.uv, gmvShare: g.gmv / m.gmv, conversionRate: g.orders / g.pv };
+  };
+  const channelGroups = { natural: group(false), paid: group(true) };
+  assert.deepEqual([channelGroups.natural.uv, channelGroups.natural.pv, channelGroups.natural.gmv, channelGroups.paid.uv, channelGroups.paid.pv, channelGroups.paid.gmv],
+    [5370, 7530, 113844, 1412, 1910, 19589]);
+  assert.equal(channelGroups.paid.uv + channelGroups.natural.uv, m.uv);
+
+  // ---- products -------------------------------------------------------------------------------
+  const pAt = (r, h) => parseCell(prodGrid[r - 1][colOf(prodGrid, 1, h)], h);
+  const products = prodGrid.map((row, i) => i + 1).filter((r) => r > 1 && isProductRow(prodGrid[r - 1])).map((r) => {
+    const p = { id: String(prodGrid[r - 1][0]), name: prodGrid[r - 1][1], row: r, gmv: pAt(r, '用户支付金额'), itemsSold: pAt(r, '成交件数'), buyers: pAt(r, '成交人数'),
+      exposed: pAt(r, '商品曝光人数'), clickers: pAt(r, '商品点击人数') };
+    const clickRate = p.clickers / p.exposed;
+    const conversionRate = p.buyers / p.clickers;
+    const rules = [];
+    if (clickRate < 0.1) rules.push('product-click-low');
+    if (conversionRate < 0.05) rules.push('product-conversion-low');
+    return { ...p, clickRate, conversionRate, rules };
+  }).sort((a, b) => b.gmv - a.gmv).map((p, i) => ({ rank: i + 1, ...p }));
+  assert.equal(products.length, 8);
+  // the integer comparisons agree with the double ones (no rounding trap in the fixtures)
+  for (const p of products) {
+    assert.equal(p.rules.includes('product-click-low'), p.clickers * 10 < p.exposed, p.name);
+    assert.equal(p.rules.includes('product-conversion-low'), p.buyers * 20 < p.clickers, p.name);
+  }
+  const byName = (frag) => products.find((p) => p.name.includes(frag));
+  const thr = (p, what) => ({ id: p.id, name: p.name, row: p.row, what });
+  const thresholdProducts = {
+    clickRateExactly10: thr(byName('登山鞋'), '215/2150 = 0.1 exactly: product-click-low must NOT fire'),
+    clickRateJustBelow10: thr(byName('双肩包'), '143/1431 = 0.09993: product-click-low fires'),
+    conversionExactly5: thr(byName('女款软壳'), '28/560 = 0.05 exactly: product-conversion-low must NOT fire'),
+    conversionJustBelow5: thr(byName('硬壳'), '21/421 = 0.04988: product-conversion-low fires'),
+  };
+  assert.equal(byName('登山鞋').clickRate, 0.1); assert.deepEqual(byName('登山鞋').rules, []);
+  assert.deepEqual(byName('双肩包').rules, ['product-click-low']);
+  assert.equal(byName('女款软壳').conversionRate, 0.05); assert.deepEqual(byName('女款软壳').rules, []);
+  assert.deepEqual(byName('硬壳').rules, ['product-conversion-low']);
+  assert.deepEqual(products.map((p) => p.gmv), [43152, 28578, 20970, 13188, 10360, 6965, 6230, 3990]);
+  assert.equal(sumBy(products, 'gmv'), m.gmv);
+
+  const streamRules = {
+    'uv-value-low': { threshold: 1.0, value: summary.uvValue, fires: summary.uvValue < 1.0 },
+    'uv-value-critical': { threshold: 0.8, value: summary.uvValue, fires: summary.uvValue < 0.8 },
+  };
+
+  // ---- comparison with earlier streams (live list) -----------------------------------------------
+  const LL = GRIDS.liveList;
+  const llAt = (r, h) => parseCell(LL[r - 1][colOf(LL, 1, h)], h);
+  const llStreams = LL.slice(1).map((row, i) => i + 2).map((r) => ({ row: r, account: LL[r - 1][1], start: llAt(r, '开播时间'),
+    uv: llAt(r, '观看人数'), gmv: llAt(r, '成交金额'), buyers: llAt(r, '成交人数') }))
+    .map((s) => ({ ...s, uvValue: s.gmv / s.uv, viewToOrderRate: s.buyers / s.uv }));
+  const METRICS = ['uv', 'gmv', 'uvValue', 'viewToOrderRate'];
+  const pickM = (s) => Object.fromEntries(METRICS.map((k) => [k, s[k]]));
+  const compare = (cur, earlier) => {
+    const sorted = [...earlier].sort((a, b) => (a.start < b.start ? -1 : 1));
+    const last7 = sorted.slice(-7);
+    const prev = sorted[sorted.length - 1];
+    const medianUv = median(last7.map((s) => s.uv));
+    const uvDrop = 1 - cur.uv / medianUv;
+    return {
+      earlierStreams: sorted.length,
+      previous: { row: prev.row, start: prev.start, ...pickM(prev) },
+      baseline: { rule: 'median of each metric over the last 7 earlier streams (fewer if fewer exist)', streams: last7.length, rows: last7.map((s) => s.row),
+        starts: last7.map((s) => s.start), ...Object.fromEntries(METRICS.map((k) => [k, median(last7.map((s) => s[k]))])) },
+      uvDrop, uvDropFires: uvDrop >= 0.5,
+    };
+  };
+  const sessionDay = stream.start.slice(0, 10);
+  const syEarlier = (day) => llStreams.filter((s) => s.account === ACCOUNT && s.start.slice(0, 10) < day);
+  const sessionCmp = { current: pickM(summary), ...compare(summary, syEarlier(sessionDay)) };
+  assert.equal(sessionCmp.earlierStreams, 10);
+  assert.equal(sessionCmp.previous.start, '2026-11-14T20:00:00+08:00');
+  assert.equal(sessionCmp.baseline.uv, 6210); // sorted 3070 5880 6050 [6210] 6300 6400 6620
+  const liveListCase = (row, wantDrop) => {
+    const cur = llStreams.find((s) => s.row === row);
+    const c = compare(cur, syEarlier(cur.start.slice(0, 10)));
+    assert.ok(Math.abs(c.uvDrop - wantDrop) < 1e-12, `row ${row} drop`);
+    return { row, start: cur.start, account: cur.account, current: pickM(cur), ...c };
+  };
+  const uvDropCases = { exactly50: liveListCase(16, 0.5), exactly49: liveListCase(6, 0.49) };
+  assert.equal(uvDropCases.exactly50.uvDropFires, true);
+  assert.equal(uvDropCases.exactly49.uvDropFires, false);
+  // the live list's own 11/18 row is the session stream: same UV/GMV/buyers
+  const llSession = llStreams.find((s) => s.account === ACCOUNT && s.start.startsWith(sessionDay));
+  assert.deepEqual([llSession.uv, llSession.gmv, llSession.buyers], [m.uv, m.gmv, m.buyers]);
+
+  // ---- taobao: the latest session of taobao-sessions-gbk.csv -----------------------------------
+  const TB = GRIDS.taobao;
+  const tAt = (r, h) => parseCell(TB[r - 1][colOf(TB, 2, h)], h);
+  const tbRows = TB.slice(2).map((row, i) => i + 3).map((r) => ({ row: r, streamId: TB[r - 1][colOf(TB, 2, '场次id')], start: tAt(r, '直播开播时间'),
+    gmv: tAt(r, '成交金额（元）'), uv: tAt(r, '观看人数'), pv: tAt(r, '观看次数'), buyers: tAt(r, '成交人数'), orders: tAt(r, '成交笔数'),
+    itemsSold: tAt(r, '成交件数'), avgDwellSeconds: tAt(r, '人均观看时长（秒）'), productClickers: tAt(r, '商品点击人数'), refundAmount: tAt(r, '退款金额'),
+    newFollowers: tAt(r, '新增粉丝数'), trafficCouponSpend: tAt(r, '流量券消耗'), durationSeconds: tAt(r, '开播时长') }))
+    .map((s) => ({ ...s, uvValue: s.gmv / s.uv, viewToOrderRate: s.buyers / s.uv }));
+  const latest = [...tbRows].sort((a, b) => (a.start < b.start ? 1 : -1))[0];
+  const t = latest;
+  const taobao = {
+    file: 'taobao-sessions-gbk.csv', row: t.row, streamId: t.streamId, start: t.start, durationSeconds: t.durationSeconds,
+    summary: {
+      gmv: t.gmv, gmvField: '成交金额（元）', orders: t.orders, ordersField: '成交笔数', buyers: t.buyers, itemsSold: t.itemsSold, uv: t.uv, pv: t.pv,
+      uvValue: t.gmv / t.uv, gpm: (t.gmv / t.pv) * 1000, avgDwellSeconds: t.avgDwellSeconds,
+      productExposed: null, productClickers: t.productClickers, productClickRate: null,
+      clickToOrderRate: t.buyers / t.productClickers, viewToOrderRate: t.buyers / t.uv,
+      refundAmount: t.refundAmount, refundRate: t.refundAmount / t.gmv, paidSpend: null, roi: null, newFollowers: t.newFollowers,
+    },
+    notes: ['no 商品曝光人数 in this file: productExposed and productClickRate are null. Its 商品点击率 column is 商品点击人数 / 观看人数, a different metric',
+      `paidSpend null: the file has 流量券消耗 (${t.trafficCouponSpend === null ? '"-"' : t.trafficCouponSpend} on this row), not treated as paid-traffic spend here`],
+    comparison: { current: pickM(t), ...compare(t, tbRows.filter((s) => s.start < t.start)) },
+  };
+  assert.equal(t.row, 14);
+  assert.equal(taobao.comparison.earlierStreams, 11);
+  assert.equal(taobao.comparison.baseline.streams, 7);
+
+  return {
+    _about: 'Hand-checked values a post-stream retro must show. Session = fixtures/douyin-compass-session.xlsx (same numbers in fixtures/session-20261118/). '
+      + 'Derived from the cells as written, following /work/shared/PLATFORMS.md metric definitions; unrounded doubles (compare with toBeCloseTo). Rates are fractions, money in yuan, durations in seconds.',
+    sources: {
+      workbook: 'douyin-compass-session.xlsx',
+      folder: `${SESSION_DIR}/`,
+      folderFiles: ['整体数据.csv', '渠道分析.csv', '商品明细.csv', 'minute-trend.csv', 'comments.csv', 'orders.csv', 'consultations.csv'],
+      folderFileHeaders: { '整体数据.csv': overallGrid[0], '渠道分析.csv': channelsGrid[0], '商品明细.csv': prodGrid[0] },
+      folderFileDataRows: { '整体数据.csv': 1, '渠道分析.csv': channelsGrid.length - 1, '商品明细.csv': prodGrid.length - 1 },
+      copiesOfRoot: ['minute-trend.csv', 'comments.csv', 'orders.csv', 'consultations.csv'],
+      liveList: 'douyin-live-list.xlsx',
+    },
+    stream,
+    summary,
+    stated,
+    statedDisagreeing: stated.filter((x) => !x.agrees).map((x) => x.header),
+    channels,
+    channelGroups,
+    products,
+    thresholdProducts,
+    productRules: { 'product-click-low': 'clickRate < 0.10 (strictly)', 'product-conversion-low': 'conversionRate < 0.05 (strictly)',
+      fired: Object.fromEntries(['product-click-low', 'product-conversion-low'].map((k) => [k, products.filter((p) => p.rules.includes(k)).map((p) => p.id)])) },
+    streamRules,
+    comparison: {
+      rule: 'earlier streams of the same account in douyin-live-list.xlsx (start strictly before the session day; the 11/18 row itself excluded); previous = the latest of them; '
+        + 'baseline = median per metric of the last 7; uvDrop = 1 - uv / baseline.uv; uv-drop fires at uvDrop >= 0.5',
+      session: sessionCmp,
+      liveListCases: uvDropCases,
+    },
+    taobao,
+  };
+})();
+
+// =============================================================================================
 // write everything
 expected._conventions = {
   rows: 'spreadsheet row numbers: the first line of a file / first row of a sheet is row 1',
@@ -1171,7 +1395,8 @@ rates as fractions, durations in seconds, (分钟) columns converted to seconds,
 
 | file | what | quirks |
 |---|---|---|
-| douyin-compass-session.xlsx | Compass 整场数据下载 of the 2026-11-18 stream of 山野户外旗舰店 (19:58:02–23:12:40), 6 sheets | 基本信息/整体看板: header row 1 + one value row; 流量分析-流量转化: key/value, no header; 渠道分析: \`整体\` is the FIRST data row (row 2), channels sum to it, \`-\` 千川消耗 on unpaid channels, 其他 has 0 orders (笔单价 \`-\`); 商品明细: 8 products, SKU child rows (商品ID \`-<id>-n\`, exposure/click \`-\`) directly under 4 of them; product IDs are 19-digit TEXT cells; 整体看板 商品点击人数 is the string \`"1,492"\` |
+| douyin-compass-session.xlsx | Compass 整场数据下载 of the 2026-11-18 stream of 山野户外旗舰店 (19:58:02–23:12:40), 6 sheets | 基本信息/整体看板: header row 1 + one value row; 流量分析-流量转化: key/value, no header; 渠道分析: \`整体\` is the FIRST data row (row 2), channels sum to it, \`-\` 千川消耗 on unpaid channels, 其他 has 0 orders (笔单价 \`-\`); 商品明细: 8 products, SKU child rows (商品ID \`-<id>-n\`, exposure/click \`-\`) directly under 4 of them; product IDs are 19-digit TEXT cells; 整体看板 商品点击人数 is the string \`"1,492"\`; 整体看板 直播间商品曝光-点击率(人数) is stated \`31.07%\` but 1492/4880 = 30.57 % (deliberately 0.5 pp off); product thresholds: 登山鞋 click 215/2150 = exactly 10 %, 双肩包30L 143/1431 = 9.99 %, 女款软壳 conversion 28/560 = exactly 5 %, 硬壳 21/421 = 4.99 % |
+| session-20261118/ | the same 11/18 stream as separate Compass CSV downloads: \`整体数据.csv\`, \`渠道分析.csv\`, \`商品明细.csv\`, plus byte-identical copies of minute-trend.csv, comments.csv, orders.csv, consultations.csv | UTF-8 (no BOM), LF, comma. 整体数据: one header + one value row = the 基本信息 and 整体看板 columns (same header names and printed values, incl. the off 31.07 %) + 观看次数, 成交订单数, 成交人数, 商品曝光人数; 渠道分析: the 渠道分析 sheet, \`整体\` first; 商品明细: the 商品明细 sheet with SKU child rows (IDs as plain digits, SKU IDs \`-<id>-n\`). Same numbers as the workbook |
 | douyin-compass-session-namesfirst.xlsx | the same workbook re-zipped with \`xl/worksheets/sheet*.xml\` before \`xl/workbook.xml\` | exceljs's streaming reader names the sheets Sheet1..Sheet6 |
 | douyin-live-list.xlsx | Compass 直播明细, sheet 直播间明细, 30 streams × 40 columns, 2 accounts, Nov 2026 | newest first; 曝光次数 as \`x.xx万\`; (分钟) columns; \`-\` spend; 场次ID text; one 山野 stream drops exactly 50 % vs the median of its previous 7, another 49 % (see \`uvDrop\`); the 11/18 row is the session stream |
 | douyin-products.xlsx | Compass live product list, sheet 商品列表, 15 products | full-width （人数） headers; exact threshold products (click 3.00/2.99/9.99/10.00 %, conversion 5.00/4.99/3.00 %, see \`thresholdProducts\`); \`20万\` exposure; a product with no sales; 成交人数 column present |
@@ -1191,11 +1416,27 @@ rates as fractions, durations in seconds, (分钟) columns converted to seconds,
 | bad/missing-column.csv | orders with 订单编号, 下单时间, 商品名称, 订单状态 and no amount column | |
 
 No zip bomb is stored here: tests generate it.
+
+## retro-expected.json
+
+What \`liveops retro\` must show for the 11/18 stream (the workbook, or the \`session-20261118/\` folder), derived from the
+written cells with the platforms' metric definitions (GPM on PV, UV value on UV, click rate = clickers / exposed people,
+conversion = buyers / clickers, refund rate = refund / paid amount), unrounded:
+\`stream\`; \`summary\` (GMV = 用户支付金额, items sold over product rows only, PV from the \`整体\` channel row, paid spend and
+ROI from its 千川消耗); \`stated\` (the four rates/amounts the export prints vs. recomputed, with tolerance = half a unit of
+the last printed decimal; exactly one disagrees: 直播间商品曝光-点击率(人数), see \`statedDisagreeing\`); \`channels\` and
+\`channelGroups\` (natural / paid; conversion = orders / PV, the (次数) definition); \`products\` ranked by GMV with the
+rules that fire and \`thresholdProducts\` (exactly 10 % / 9.99 % click, exactly 5 % / 4.99 % conversion: "below" is
+strict); \`streamRules\` (uv-value-low / -critical); \`comparison\` with the earlier streams of douyin-live-list.xlsx
+(previous stream, per-metric median of the last 7, uvDrop) for the session and for the live list's rows 16 (drop
+exactly 50 %: fires) and 6 (49 %: does not); \`taobao\`: the latest session of taobao-sessions-gbk.csv (row 14) with its
+summary (no exposure column: productExposed / productClickRate null) and comparison.
 `;
 for (const [rel, buf] of files) {
   await mkdir(dirname(join(OUT, rel)), { recursive: true });
   await writeFile(join(OUT, rel), buf);
 }
 await writeFile(join(OUT, 'expected.json'), JSON.stringify({ _conventions: expected._conventions, ...expected }, null, 2) + '\n');
+await writeFile(join(OUT, 'retro-expected.json'), JSON.stringify(retroExpected, null, 2) + '\n');
 await writeFile(join(OUT, 'EXPECTED.md'), EXPECTED_MD);
-console.log(`wrote ${files.size + 2} files to fixtures/`);
+console.log(`wrote ${files.size + 3} files to fixtures/`);
