@@ -20,7 +20,6 @@ const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
   { name: 'schedule', summary: '排期 · month schedule and GMV targets (直播排期表)', usage: '--month 2026-12 --pool 选品表.xlsx' },
   { name: 'script', summary: '脚本 · timed script drafts, cue sheet and compliance lint (直播脚本)', usage: '--date 2026-12-03 | lint 脚本.md' },
   { name: 'select', summary: '选品 · weekly elimination list and product pool (淘汰清单)', usage: 'exports/*.xlsx --pool 选品表.xlsx' },
-  { name: 'retro', summary: '复盘 · post-stream retro sheet and weekly report (数据复盘表)', usage: '整场数据.xlsx' },
   { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
 ];
 
@@ -101,6 +100,52 @@ Examples:
       const ctx = await makeContext(cmd);
       const { runInspect } = await import('./commands/inspect.js');
       process.exitCode = await runInspect(ctx, { files, fields: opts.fields, template: opts.template });
+    });
+
+  program
+    .command('retro')
+    .summary('复盘 · post-stream retro sheet (数据复盘表): figures, alerts by role, improvement list')
+    .description(
+      'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files in\n' +
+        'any order (summary, products, channels, minute trend, comments, orders, consultations, selection table)\n' +
+        '— computes the figures with the platforms\' definitions, fires the playbook\'s rules, compares with\n' +
+        'earlier streams, finds comment/consultation hotspots, and writes the retro workbook next to the first\n' +
+        'input as 复盘_<account>_<date>.xlsx (or -o). A stream list export (Compass 直播明细, Taobao 分场次效果)\n' +
+        'as the input: the latest stream (or --stream) is retro\'d and the earlier ones are its baseline.',
+    )
+    .argument('[files...]', 'exports of the stream (on a terminal, omitted files are picked from this folder)')
+    .option('--baseline <files...>', 'stream list exports (e.g. Compass 直播明细) to compare with earlier streams')
+    .option('--baseline-count <n>', 'how many earlier streams make the median', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--baseline-count ${v}: expected a whole number ≥ 1`);
+      return n;
+    }, 7)
+    .option('--stream <date|id>', 'with a stream list as input: the stream to retro (2026-11-18, "2026-11-18 20:00" or its ID)')
+    .option('--account <name>', 'the account, when the exports do not name it (or to pick one in a stream list)')
+    .addOption(new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']))
+    .option('--template <file>', 'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.*)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops retro 整场数据.xlsx
+  liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
+  liveops retro exports/1118/*.csv -o 复盘/            several files of one stream; output in a folder
+  liveops retro 整场数据.xlsx --format md              a Markdown summary for the team's chat
+  liveops retro 整场数据.xlsx --json                   the report as one JSON object on stdout`,
+    )
+    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runRetro } = await import('./commands/retro.js');
+      process.exitCode = await runRetro(ctx, {
+        files,
+        baseline: opts.baseline ?? [],
+        baselineCount: opts.baselineCount,
+        stream: opts.stream,
+        account: opts.account,
+        format: opts.format,
+        template: opts.template,
+      });
     });
 
   program

@@ -60,6 +60,8 @@ export const configSchema = z
     supplierTerms: z.array(z.enum(['qcReport', 'sevenDayReturns', 'shippingInsurance'])).optional(),
     retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
     kpi: kpiSchema.optional(),
+    /** Comment/consultation topics: topic → synonyms, added to the built-in dictionary. */
+    topics: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
   })
   .strict();
 
@@ -77,6 +79,7 @@ export interface Config {
   supplierTerms: string[];
   retroDeadline: { sheetHours: number; meetingHours: number };
   kpiWeights: Record<KpiRole, Record<string, number>>;
+  topics: Record<string, string[]> | null;
 }
 
 /** Merge in one place: file, then defaults (flags are applied by the caller on top). */
@@ -92,6 +95,7 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     supplierPrice: file.supplierPrice ?? RULE_DEFAULTS.supplierPrice,
     supplierTerms: file.supplierTerms ?? RULE_DEFAULTS.supplierTerms,
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
+    topics: file.topics ?? null,
     kpiWeights: { ...defaultKpiWeights(), ...(file.kpi?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
   };
 }

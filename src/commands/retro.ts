@@ -1,0 +1,379 @@
+/**
+ * `liveops retro <files...>`: the post-stream retro. Reads whatever the operator exported for one
+ * stream (one Compass workbook, or separate files in any order), computes the figures, fires the
+ * playbook's rules, writes the retro workbook and prints a summary.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { Context } from '../context.js';
+import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
+import { topicAction } from '../domain/topics.js';
+import type { BaselineStream, Cell, Fact, HotspotSource, RetroInput, Row, StockItem } from '../domain/retro/input.js';
+import { OrdersAccumulator } from '../domain/retro/orders.js';
+import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
+import { UsageError } from '../errors.js';
+import { openTables, type Table } from '../io/read/tables.js';
+import { assertWritable } from '../io/write/atomic.js';
+import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
+import { retroText } from '../messages.js';
+import { askForFiles } from '../ui/prompts.js';
+import { startProgress } from '../ui/progress.js';
+import { logger, palette } from '../ui/terminal.js';
+import { renderRetroSummary, retroHelpers } from './retro-render.js';
+
+export interface RetroOptions {
+  files: string[];
+  baseline: string[];
+  stream?: string | undefined;
+  account?: string | undefined;
+  format?: OutputFormat | undefined;
+  template?: string | undefined;
+  baselineCount: number;
+}
+
+const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
+
+/** Everything gathered from the files, before the report is built. */
+interface Gathered {
+  facts: Record<string, Fact>;
+  summaryTables: number;
+  streamRows: Array<{ table: string; row: number; values: Row }>;
+  channels: Row[] | null;
+  channelTotal: Row | null;
+  channelTable: string | null;
+  products: Row[] | null;
+  productTable: string | null;
+  skuRows: number;
+  trend: Row[] | null;
+  videos: Row[] | null;
+  orders: OrdersAccumulator | null;
+  stock: StockItem[];
+  /** One counter per source, across files: comments of several exports add up. */
+  counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>;
+  inputs: RetroInput['inputs'];
+  platforms: string[];
+  ignored: string[];
+}
+
+const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
+
+function addFacts(g: Gathered, table: string, header: Map<string, string>, values: Row): void {
+  for (const [field, value] of Object.entries(values)) {
+    if (value === null || value === undefined) continue;
+    if (g.facts[field] === undefined) g.facts[field] = { value, table, header: header.get(field) ?? field };
+  }
+}
+
+async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamLists: boolean): Promise<void> {
+  for (const f of files) {
+    const abs = resolve(ctx.cwd, f);
+    const st = await stat(abs).catch(() => null);
+    if (st?.isDirectory()) throw new UsageError(`${f}: is a directory; pass the export files in it (e.g. ${f}/*.xlsx)`);
+    const progress = await startProgress(ctx.term, f);
+    try {
+      for await (const t of openTables(abs, { headerMap: ctx.config.headers, strict: true })) {
+        const name = tableName(t);
+        const headers = new Map(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
+        let rows = 0;
+        const tick = () => progress.tick(() => `${rows.toLocaleString('en-US')} rows`);
+        if (t.empty) continue;
+        if (t.missingRequired.length) {
+          // A table that looks like something but lacks what makes it usable is bad input.
+          const { fieldLabel } = await import('../io/read/fields.js');
+          const { InputError } = await import('../errors.js');
+          throw new InputError(
+            { file: f, ...(t.sheet ? { sheet: t.sheet } : {}), ...(t.headerRow ? { row: t.headerRow } : {}) },
+            `missing a required column: ${t.missingRequired.map((grp) => grp.map((x) => fieldLabel(x, 'zh')).join(' / ')).join('; ')}`,
+          );
+        }
+        if (onlyStreamLists && t.kind !== 'stream-list' && t.kind !== 'stream-summary') {
+          g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
+          continue;
+        }
+        if (t.platform !== 'generic') g.platforms.push(t.platform);
+        switch (t.kind) {
+          case 'stream-summary':
+            for await (const r of t.records()) {
+              rows++;
+              if (onlyStreamLists) g.streamRows.push({ table: name, row: r.row, values: r.values });
+              else addFacts(g, name, headers, r.values);
+            }
+            if (!onlyStreamLists) g.summaryTables++;
+            break;
+          case 'stream-list':
+            for await (const r of t.records()) {
+              rows++;
+              if (r.role === 'data') g.streamRows.push({ table: name, row: r.row, values: r.values });
+            }
+            break;
+          case 'channels': {
+            const data: Row[] = [];
+            let total: Row | null = null;
+            for await (const r of t.records()) {
+              rows++;
+              if (r.role === 'total') total = r.values;
+              else data.push(r.values);
+            }
+            if (g.channels === null) {
+              g.channels = data;
+              g.channelTotal = total;
+              g.channelTable = name;
+            }
+            break;
+          }
+          case 'products': {
+            const data: Row[] = [];
+            let sku = 0;
+            for await (const r of t.records()) {
+              rows++;
+              tick();
+              // Compass: SKU child rows repeat their product's figures per variant; totals use products only.
+              if (r.role === 'sku') sku++;
+              else if (r.role === 'data') data.push(r.values);
+            }
+            if (g.products === null) {
+              g.products = data;
+              g.productTable = name;
+              g.skuRows = sku;
+            }
+            break;
+          }
+          case 'minute-trend': {
+            const data: Row[] = [];
+            for await (const r of t.records()) {
+              rows++;
+              data.push(r.values);
+            }
+            g.trend ??= data;
+            break;
+          }
+          case 'short-video': {
+            const data: Row[] = [];
+            for await (const r of t.records()) {
+              rows++;
+              data.push(r.values);
+            }
+            g.videos ??= data;
+            break;
+          }
+          case 'orders': {
+            g.orders ??= new OrdersAccumulator();
+            for await (const r of t.records()) {
+              rows++;
+              tick();
+              g.orders.add(r.values);
+            }
+            break;
+          }
+          case 'selection':
+            for await (const r of t.records()) {
+              rows++;
+              const v = r.values;
+              g.stock.push({
+                id: typeof v.productId === 'string' ? v.productId : null,
+                name: typeof v.productName === 'string' ? v.productName : null,
+                stock: typeof v.stock === 'number' ? v.stock : null,
+                giveaway: v.giveaway === true,
+              });
+            }
+            break;
+          case 'comments':
+          case 'consultations': {
+            const counter = (g.counters[t.kind] ??= await newCounter(ctx, t.kind));
+            const field = t.kind === 'comments' ? 'commentText' : 'consultText';
+            for await (const r of t.records()) {
+              rows++;
+              tick();
+              const text = r.values[field];
+              counter.add(typeof text === 'string' ? text : null);
+            }
+            break;
+          }
+          default:
+            g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
+            rows = -1;
+        }
+        if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows });
+      }
+    } finally {
+      progress.done();
+    }
+  }
+}
+
+// The word segmenter takes a moment to load: once per run, and only when there are texts to count.
+let segmenter: Promise<Segmenter> | null = null;
+
+async function newCounter(ctx: Context, source: 'comments' | 'consultations'): Promise<HotspotCounter> {
+  const { HotspotCounter: Counter, loadSegmenter } = await import('../domain/hotspots.js');
+  segmenter ??= loadSegmenter();
+  return new Counter(source, await segmenter, ctx.config.topics ? { topics: ctx.config.topics } : {});
+}
+
+function emptyGathered(): Gathered {
+  return {
+    facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
+    productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, inputs: [],
+    platforms: [], ignored: [],
+  };
+}
+
+function baselineFrom(values: Row): BaselineStream {
+  const n = (v: Cell | undefined) => (typeof v === 'number' ? v : null);
+  const range = values.streamTime;
+  const start = typeof values.start === 'string' ? values.start : range && typeof range === 'object' ? range.start : null;
+  return {
+    account: typeof values.account === 'string' ? values.account : null,
+    start,
+    uv: n(values.uv),
+    gmv: n(values.gmv),
+    buyers: n(values.buyers),
+    viewToOrderRate: n(values.viewToOrderRate),
+  };
+}
+
+/** Pick the stream to retro from a stream list: --stream (date, date-time or ID), else the latest. */
+function pickStream(rows: Gathered['streamRows'], want: string | undefined, account: string | undefined): Gathered['streamRows'][number] {
+  let candidates = rows.filter((r) => !account || r.values.account === account);
+  if (want) {
+    const w = want.trim().replace(/\//g, '-');
+    candidates = candidates.filter((r) => {
+      const b = baselineFrom(r.values);
+      return (b.start !== null && b.start.startsWith(w)) || r.values.streamId === want;
+    });
+    if (candidates.length === 0) throw new UsageError(`--stream ${want}: no stream in the stream list starts then or has that ID`);
+  }
+  candidates.sort((a, b) => (baselineFrom(b.values).start ?? '').localeCompare(baselineFrom(a.values).start ?? ''));
+  const top = candidates[0];
+  if (!top) throw new UsageError(account ? `--account ${account}: no stream of that account in the stream list` : 'the stream list has no streams');
+  const sameStart = candidates.filter((c) => baselineFrom(c.values).start === baselineFrom(top.values).start && c.values.account !== top.values.account);
+  if (want && sameStart.length) {
+    const accounts = [top, ...sameStart].map((c) => String(c.values.account)).join(', ');
+    throw new UsageError(`--stream ${want} matches streams of several accounts (${accounts}); add --account`);
+  }
+  return top;
+}
+
+function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+}
+
+function defaultOutput(report: RetroReport, firstInput: string, format: OutputFormat, lang: 'zh' | 'en'): string {
+  const date = report.stream.start?.slice(0, 10) ?? 'undated';
+  const account = safeName(report.stream.account ?? basename(firstInput, extname(firstInput)));
+  const stem = `${lang === 'zh' ? '复盘' : 'retro'}_${account}_${date}`;
+  return join(dirname(firstInput), `${stem}.${format}`);
+}
+
+export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number> {
+  let files = opts.files;
+  if (files.length === 0) {
+    const names = await readdir(ctx.cwd).catch(() => [] as string[]);
+    files = await askForFiles(
+      ctx.term,
+      {
+        what: 'input files',
+        howToPass: 'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
+        message: retroText[ctx.lang].pickFiles,
+        candidates: names.filter((n) => EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort(),
+      },
+      ctx.prompter,
+    );
+  }
+  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  if (format === 'csv') throw new UsageError('retro writes .xlsx, .md or .json (use --format xlsx|md|json)');
+  // An explicit output file is checked before the (possibly long) read.
+  const outIsDir = ctx.out !== undefined && (ctx.out.endsWith('/') || ctx.out.endsWith(sep) || (await stat(resolve(ctx.cwd, ctx.out)).catch(() => null))?.isDirectory() === true);
+  if (ctx.out && !outIsDir) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
+
+  const g = emptyGathered();
+  await gather(ctx, files, g, false);
+  const baselineRows: BaselineStream[] = [];
+  if (g.summaryTables === 0 && g.streamRows.length > 0) {
+    // A stream list given as the input: retro one of its streams, the others are its baseline.
+    const chosen = pickStream(g.streamRows, opts.stream, opts.account);
+    const headers = new Map<string, string>();
+    addFacts(g, chosen.table, headers, chosen.values);
+    for (const r of g.streamRows) if (r !== chosen) baselineRows.push(baselineFrom(r.values));
+  } else {
+    for (const r of g.streamRows) baselineRows.push(baselineFrom(r.values));
+  }
+  if (opts.baseline.length) {
+    const b = emptyGathered();
+    await gather(ctx, opts.baseline, b, true);
+    for (const r of b.streamRows) baselineRows.push(baselineFrom(r.values));
+    if (b.streamRows.length === 0) throw new UsageError(`--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`);
+  }
+  const log = logger(ctx.term);
+  for (const i of g.ignored) log.warn(retroText[ctx.lang].ignored(i));
+
+  const hasStreamData = Object.keys(g.facts).length > 0 || g.channels || g.products || g.orders || g.trend;
+  if (!hasStreamData) {
+    throw new UsageError(
+      `no stream data in ${files.join(', ')}: retro needs a stream summary, stream list, channel, product, orders or minute-trend export (run liveops inspect to see what the files contain)`,
+    );
+  }
+  const platform = mostCommon(g.platforms) ?? 'generic';
+  const input: RetroInput = {
+    platform,
+    facts: g.facts,
+    channels: g.channels,
+    channelTotal: g.channelTotal,
+    channelTable: g.channelTable,
+    products: g.products,
+    productTable: g.productTable,
+    skuRows: g.skuRows,
+    trend: g.trend,
+    videos: g.videos,
+    orders: g.orders ? g.orders.result() : null,
+    hotspots: (['comments', 'consultations'] as const).flatMap((k) => (g.counters[k] ? [withActions(g.counters[k].result())] : [])),
+    stock: g.stock,
+    baseline: baselineRows,
+    inputs: g.inputs,
+    account: opts.account ?? null,
+  };
+  const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount });
+
+  const firstInput = resolve(ctx.cwd, files[0]!);
+  const target = ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);
+  const written = await writeReport({
+    target,
+    format,
+    model: report,
+    template: 'retro',
+    templateOverride: opts.template,
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+    helpers: retroHelpers(ctx.lang),
+  });
+  report.outputs.push(relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written));
+
+  if (ctx.json) {
+    ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const p = await palette(ctx.term.color && Boolean(process.stdout.isTTY));
+    ctx.term.stdout.write(renderRetroSummary(report, ctx.lang, p));
+  }
+  return 0;
+}
+
+function mostCommon(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+/** Attach each dictionary topic's suggested action (who acts, what to do) to its hotspot. */
+function withActions(r: HotspotResult): HotspotSource {
+  return {
+    source: r.source,
+    messages: r.messages,
+    questions: r.questions,
+    hotspots: r.hotspots.map((h) => ({ ...h, action: h.fromDictionary ? topicAction(h.topic) : null })),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * What the retro is computed from: the facts the exports carried, gathered by the command from
+ * whatever tables the operator gave (one workbook or several files). Plain data: no I/O here.
+ */
+
+export type Cell = number | string | boolean | { start: string; end: string } | null;
+export type Row = Record<string, Cell>;
+
+/** A value with where it came from ("基本信息 · 直播间用户支付金额"). */
+export interface Fact {
+  value: Cell;
+  /** Table (sheet or file) it was read from. */
+  table: string;
+  /** The export's own header text. */
+  header: string;
+}
+
+export interface OrdersSummary {
+  /** Distinct orders that were paid (have a payment time or a paid status). */
+  paidOrders: number;
+  unpaidOrders: number;
+  /** Sum of the amounts of paid orders (refunded ones included: GMV is before refunds). */
+  gmv: number;
+  /** Distinct buyers among paid orders, when the export identifies buyers. */
+  buyers: number | null;
+  refundAmount: number;
+  itemsSold: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface BaselineStream {
+  account: string | null;
+  start: string | null;
+  uv: number | null;
+  gmv: number | null;
+  buyers: number | null;
+  /** As stated by the export, used when buyers are not given. */
+  viewToOrderRate: number | null;
+}
+
+export interface StockItem {
+  id: string | null;
+  name: string | null;
+  stock: number | null;
+  giveaway: boolean;
+}
+
+export interface HotspotInput {
+  topic: string;
+  label: { zh: string; en: string } | null;
+  count: number;
+  share: number;
+  source: 'comments' | 'consultations';
+  fromDictionary: boolean;
+  examples: string[];
+  action?: { zh: string; en: string; owner: string } | null;
+}
+
+export interface HotspotSource {
+  source: 'comments' | 'consultations';
+  messages: number;
+  questions: number;
+  hotspots: HotspotInput[];
+}
+
+export interface RetroInput {
+  platform: string;
+  /** Stream-level facts, first one found per field wins (summary sheets before tables). */
+  facts: Record<string, Fact>;
+  /** Channel rows and the total row (整体), if a channel table was given. */
+  channels: Row[] | null;
+  channelTotal: Row | null;
+  channelTable: string | null;
+  /** Product summary rows (never SKU child rows) and how many SKU rows were set apart. */
+  products: Row[] | null;
+  productTable: string | null;
+  skuRows: number;
+  trend: Row[] | null;
+  videos: Row[] | null;
+  orders: OrdersSummary | null;
+  hotspots: HotspotSource[];
+  stock: StockItem[];
+  /** Earlier streams (any account; the report keeps the stream's own account). */
+  baseline: BaselineStream[];
+  inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number }>;
+  /** --account, when the exports do not name the account. */
+  account: string | null;
+}

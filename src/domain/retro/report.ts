@@ -1,0 +1,506 @@
+/**
+ * The post-stream retro (数据复盘表): figures computed from the counts the exports carry, with the
+ * platforms' definitions; channels; products; the playbook's rules that fired; comparison with
+ * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, report out.
+ */
+import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
+import * as M from '../metrics.js';
+import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import type { BaselineStream, Cell, Fact, HotspotInput, RetroInput, Row } from './input.js';
+import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
+
+export interface RetroOptions {
+  thresholds: Record<string, number>;
+  lang: Lang;
+  /** How many earlier streams make the baseline median (default 7). */
+  baselineCount: number;
+}
+
+export interface RetroSummary {
+  gmv: number | null;
+  /** The export's own name for the GMV figure (成交金额 or 用户支付金额…), never relabelled. */
+  gmvField: string | null;
+  orders: number | null;
+  buyers: number | null;
+  itemsSold: number | null;
+  uv: number | null;
+  pv: number | null;
+  uvValue: number | null;
+  gpm: number | null;
+  avgDwellSeconds: number | null;
+  productExposed: number | null;
+  productClickers: number | null;
+  productClickRate: number | null;
+  clickToOrderRate: number | null;
+  viewToOrderRate: number | null;
+  refundAmount: number | null;
+  refundRate: number | null;
+  paidSpend: number | null;
+  roi: number | null;
+  newFollowers: number | null;
+  peakOnline: number | null;
+  avgOnline: number | null;
+}
+
+export interface Alert {
+  rule: string;
+  severity: 'critical' | 'warning';
+  subject: string;
+  value: number;
+  threshold: number;
+  owner: Role;
+  ownerLabel: string;
+  message: string;
+}
+
+export interface Action {
+  no: number;
+  what: string;
+  evidence: string;
+  owner: Role;
+  ownerLabel: string;
+  action: string;
+  rule: string | null;
+}
+
+export interface RetroReport {
+  stream: {
+    account: string | null;
+    platform: string;
+    title: string | null;
+    id: string | null;
+    start: string | null;
+    end: string | null;
+    durationSeconds: number | null;
+  };
+  summary: RetroSummary;
+  /** Where each figure came from: "表 · 表头", or how it was computed. */
+  sources: Record<string, string>;
+  /** Figures the export states and liveops recomputed from counts. */
+  checks: Array<{ metric: string; label: string; stated: number; computed: number; difference: number; agrees: boolean; source: string }>;
+  channels: Array<{ name: string; paid: boolean; uv: number | null; pv: number | null; gmv: number | null; orders: number | null; uvShare: number | null; gmvShare: number | null; conversionRate: number | null }> | null;
+  channelGroups: Record<'natural' | 'paid', { uv: number | null; pv: number | null; gmv: number | null; uvShare: number | null; gmvShare: number | null }> | null;
+  products: Array<{
+    rank: number;
+    id: string | null;
+    name: string | null;
+    gmv: number | null;
+    itemsSold: number | null;
+    buyers: number | null;
+    exposed: number | null;
+    clickers: number | null;
+    clickRate: number | null;
+    conversionRate: number | null;
+    stock: number | null;
+    flags: string[];
+  }> | null;
+  trend: Array<{ time: string | null; online: number | null; entries: number | null; leaves: number | null; gmv: number | null; buyers: number | null; comments: number | null }> | null;
+  videos: Array<{ name: string | null; published: string | null; exposures: number | null; referrals: number | null; clickRate: number | null }> | null;
+  comparison: {
+    baselineStreams: number;
+    previousStart: string | null;
+    metrics: Array<{ metric: string; label: string; current: number | null; previous: number | null; previousChange: number | null; median: number | null; medianChange: number | null }>;
+    uvDrop: number | null;
+  } | null;
+  alerts: Alert[];
+  hotspots: Array<HotspotInput & { labelText: string }> | null;
+  questions: Array<{ source: string; messages: number; questions: number }>;
+  actions: Action[];
+  missing: string[];
+  inputs: RetroInput['inputs'];
+  thresholds: Record<string, number>;
+  outputs: string[];
+}
+
+const PAID_CHANNELS = new Set(['千川PC版', '千川pc版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放', '随心推', '巨量千川', '付费流量', '流量券']);
+
+const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: Cell | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function factNum(facts: Record<string, Fact>, field: string): { value: number | null; source: string | null } {
+  const f = facts[field];
+  const v = f ? num(f.value) : null;
+  return { value: v, source: v !== null && f ? `${f.table} · ${f.header}` : null };
+}
+
+export function isPaidChannel(name: string): boolean {
+  return PAID_CHANNELS.has(name) || /千川|投放|随心推|广告/.test(name);
+}
+
+/** The first available figure, with where it came from. */
+function firstOf(...candidates: Array<[number | null, string | null]>): { value: number | null; source: string | null } {
+  for (const [value, source] of candidates) if (value !== null) return { value, source };
+  return { value: null, source: null };
+}
+
+function streamTimes(facts: Record<string, Fact>): { start: string | null; end: string | null; durationSeconds: number | null } {
+  const range = facts.streamTime?.value;
+  let start = str(facts.start?.value) ?? null;
+  let end = str(facts.end?.value) ?? null;
+  if (range && typeof range === 'object') {
+    start ??= range.start;
+    end ??= range.end;
+  }
+  let durationSeconds = num(facts.duration?.value);
+  if (durationSeconds === null && start && end) {
+    const d = (Date.parse(end) - Date.parse(start)) / 1000;
+    durationSeconds = Number.isFinite(d) && d >= 0 ? d : null;
+  }
+  return { start, end, durationSeconds };
+}
+
+const HOURS_2 = 2 * 3600 * 1000;
+
+function baselineMetrics(b: BaselineStream) {
+  return {
+    uv: b.uv,
+    gmv: b.gmv,
+    uvValue: M.uvValue(b.gmv, b.uv),
+    viewToOrderRate: b.buyers !== null ? M.viewToOrderRate(b.buyers, b.uv) : b.viewToOrderRate,
+  };
+}
+
+export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroReport {
+  const { lang } = opts;
+  const T = RETRO_TEXT[lang];
+  const sep = lang === 'zh' ? '：' : ': ';
+  const facts = input.facts;
+  const f = (field: string) => factNum(facts, field);
+  const total = input.channelTotal;
+  const totalSrc = (h: string) => (input.channelTable ? `${input.channelTable} · 整体 · ${h}` : null);
+  const productSum = (field: string) => (input.products ? M.sum(input.products.map((p) => num(p[field]))) : null);
+  const productSrc = (h: string) => (input.productTable ? `${input.productTable} · Σ ${h}` : null);
+  const orders = input.orders;
+  const trendSum = (field: string) => (input.trend ? M.sum(input.trend.map((r) => num(r[field]))) : null);
+
+  // — figures, each from the first source that has it —
+  const gmvPick = firstOf(
+    [f('gmv').value, f('gmv').source],
+    [num(total?.gmv), totalSrc('gmv')],
+    [productSum('gmv'), productSrc('gmv')],
+    [orders ? orders.gmv : null, orders ? 'orders · Σ paid' : null],
+    [trendSum('gmv'), input.trend ? 'minute trend · Σ gmv' : null],
+  );
+  const gmvFact = facts.gmv;
+  const gmvField = f('gmv').value !== null && gmvFact ? gmvFact.header : gmvPick.source;
+  const picks: Record<string, { value: number | null; source: string | null }> = {
+    gmv: gmvPick,
+    orders: firstOf([f('orders').value, f('orders').source], [num(total?.orders), totalSrc('orders')], [orders ? orders.paidOrders : null, orders ? 'orders · paid orders' : null]),
+    buyers: firstOf([f('buyers').value, f('buyers').source], [orders?.buyers ?? null, orders ? 'orders · distinct buyers' : null]),
+    itemsSold: firstOf([f('itemsSold').value, f('itemsSold').source], [productSum('itemsSold'), productSrc('itemsSold')], [orders ? orders.itemsSold : null, orders ? 'orders · Σ quantity' : null]),
+    uv: firstOf([f('uv').value, f('uv').source], [num(total?.uv), totalSrc('uv')]),
+    pv: firstOf([f('pv').value, f('pv').source], [num(total?.pv), totalSrc('pv')]),
+    avgDwellSeconds: firstOf([f('avgDwell').value, f('avgDwell').source], [num(total?.avgDwell), totalSrc('avgDwell')]),
+    productExposed: f('productExposed'),
+    productClickers: f('productClickers'),
+    refundAmount: firstOf([f('refundAmount').value, f('refundAmount').source], [orders ? orders.refundAmount : null, orders ? 'orders · Σ refunded' : null]),
+    paidSpend: firstOf([num(total?.paidSpend), totalSrc('paidSpend')], [f('paidSpend').value, f('paidSpend').source], [
+      input.channels ? M.sum(input.channels.map((c) => num(c.paidSpend))) : null,
+      input.channelTable ? `${input.channelTable} · Σ paidSpend` : null,
+    ]),
+    newFollowers: f('newFollowers'),
+    peakOnline: firstOf([f('peakOnline').value, f('peakOnline').source], [
+      input.trend ? maxOf(input.trend.map((r) => num(r.online))) : null,
+      input.trend ? 'minute trend · max online' : null,
+    ]),
+    avgOnline: f('avgOnline'),
+  };
+  const v = (k: string) => picks[k]?.value ?? null;
+  const summary: RetroSummary = {
+    gmv: v('gmv'),
+    gmvField,
+    orders: v('orders'),
+    buyers: v('buyers'),
+    itemsSold: v('itemsSold'),
+    uv: v('uv'),
+    pv: v('pv'),
+    uvValue: M.uvValue(v('gmv'), v('uv')),
+    gpm: M.gpm(v('gmv'), v('pv')),
+    avgDwellSeconds: v('avgDwellSeconds'),
+    productExposed: v('productExposed'),
+    productClickers: v('productClickers'),
+    productClickRate: M.clickRate(v('productClickers'), v('productExposed')),
+    clickToOrderRate: M.clickToOrderRate(v('buyers'), v('productClickers')),
+    viewToOrderRate: M.viewToOrderRate(v('buyers'), v('uv')),
+    refundAmount: v('refundAmount'),
+    refundRate: M.refundRate(v('refundAmount'), v('gmv')),
+    paidSpend: v('paidSpend'),
+    roi: M.roi(v('gmv'), v('paidSpend')),
+    newFollowers: v('newFollowers'),
+    peakOnline: v('peakOnline'),
+    avgOnline: v('avgOnline'),
+  };
+  const computedFrom: Record<string, string> = {
+    uvValue: 'gmv ÷ uv',
+    gpm: 'gmv ÷ pv × 1000',
+    productClickRate: 'productClickers ÷ productExposed',
+    clickToOrderRate: 'buyers ÷ productClickers',
+    viewToOrderRate: 'buyers ÷ uv',
+    refundRate: 'refundAmount ÷ gmv',
+    roi: 'gmv ÷ paidSpend',
+  };
+  const sources: Record<string, string> = {};
+  for (const key of Object.keys(summary) as Array<keyof RetroSummary>) {
+    if (key === 'gmvField') continue;
+    if (summary[key] === null) continue;
+    sources[key] = picks[key]?.source ?? `${T.computed}: ${computedFrom[key] ?? key}`;
+  }
+  const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter((k) => k !== 'gmvField' && summary[k] === null);
+
+  // — what the export states vs. what the counts give —
+  const checks: RetroReport['checks'] = [];
+  const check = (metric: keyof RetroSummary, field: string, tolerance: number) => {
+    const stated = f(field);
+    const computed = summary[metric];
+    if (stated.value === null || typeof computed !== 'number') return;
+    const difference = computed - stated.value;
+    checks.push({
+      metric,
+      label: metricLabel(metric, lang),
+      stated: stated.value,
+      computed,
+      difference,
+      agrees: Math.abs(difference) <= tolerance + 1e-12,
+      source: stated.source ?? '',
+    });
+  };
+  // Rates are shown to 0.01 %, money to 0.01 yuan: anything beyond half of that is not rounding.
+  check('productClickRate', 'productClickRate', 0.00005);
+  check('clickToOrderRate', 'clickToOrderRate', 0.00005);
+  check('viewToOrderRate', 'viewToOrderRate', 0.00005);
+  check('gpm', 'gpm', 0.005);
+
+  // — channels —
+  let channels: RetroReport['channels'] = null;
+  let channelGroups: RetroReport['channelGroups'] = null;
+  if (input.channels) {
+    const totalUv = num(total?.uv) ?? M.sum(input.channels.map((c) => num(c.uv)));
+    const totalGmv = num(total?.gmv) ?? M.sum(input.channels.map((c) => num(c.gmv)));
+    channels = input.channels.map((c) => {
+      const name = str(c.channel) ?? '—';
+      const ordersN = num(c.orders);
+      const conversion = ordersN !== null ? M.ratio(ordersN, num(c.pv)) : M.viewToOrderRate(num(c.buyers), num(c.uv));
+      return {
+        name,
+        paid: isPaidChannel(name),
+        uv: num(c.uv),
+        pv: num(c.pv),
+        gmv: num(c.gmv),
+        orders: ordersN,
+        uvShare: M.ratio(num(c.uv), totalUv),
+        gmvShare: M.ratio(num(c.gmv), totalGmv),
+        conversionRate: conversion,
+      };
+    });
+    const group = (paid: boolean) => {
+      const rows = channels!.filter((c) => c.paid === paid);
+      const uv = M.sum(rows.map((r) => r.uv));
+      const gmv = M.sum(rows.map((r) => r.gmv));
+      return { uv, pv: M.sum(rows.map((r) => r.pv)), gmv, uvShare: M.ratio(uv, totalUv), gmvShare: M.ratio(gmv, totalGmv) };
+    };
+    channelGroups = { natural: group(false), paid: group(true) };
+  }
+
+  // — products, ranked by GMV —
+  const alerts: Alert[] = [];
+  const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const alert = (rule: string, subject: string, value: number, message: string) => {
+    const def = ruleById(rule);
+    const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
+    alerts.push({
+      rule,
+      severity: rule === 'uv-value-critical' || rule === 'uv-drop' ? 'critical' : 'warning',
+      subject,
+      value,
+      threshold: th(rule),
+      owner,
+      ownerLabel: ROLE_LABELS[owner][lang],
+      message,
+    });
+  };
+  const ruleText = (rule: string) => ruleById(rule)?.[lang] ?? rule;
+
+  const stockOf = (id: string | null, name: string | null) =>
+    input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+
+  let products: RetroReport['products'] = null;
+  if (input.products) {
+    products = input.products
+      .map((p) => {
+        const id = str(p.productId) ?? (typeof p.productId === 'number' ? String(p.productId) : null);
+        const name = str(p.productName);
+        const exposed = num(p.productExposed);
+        const clickers = num(p.productClickers);
+        const buyers = num(p.buyers);
+        const stock = num(p.stock) ?? stockOf(id, name)?.stock ?? null;
+        return {
+          rank: 0,
+          id,
+          name,
+          gmv: num(p.gmv),
+          itemsSold: num(p.itemsSold),
+          buyers,
+          exposed,
+          clickers,
+          clickRate: M.clickRate(clickers, exposed),
+          conversionRate: M.clickToOrderRate(buyers, clickers),
+          stock,
+          flags: [] as string[],
+        };
+      })
+      .sort((a, b) => (b.gmv ?? -Infinity) - (a.gmv ?? -Infinity));
+    products.forEach((p, i) => {
+      p.rank = i + 1;
+      const label = p.name ?? p.id ?? `#${i + 1}`;
+      // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
+      if (fires('below', p.clickRate, th('product-click-low'))) {
+        p.flags.push('product-click-low');
+        alert('product-click-low', T.product(label), p.clickRate!, `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`);
+      }
+      if (fires('below', p.conversionRate, th('product-conversion-low'))) {
+        p.flags.push('product-conversion-low');
+        alert('product-conversion-low', T.product(label), p.conversionRate!, `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`);
+      }
+    });
+  }
+
+  // — stream rules —
+  if (fires('below', summary.uvValue, th('uv-value-low'))) {
+    alert('uv-value-low', T.stream, summary.uvValue!, `${metricLabel('uvValue', lang)} ${fmtMoney(summary.uvValue)} < ${fmtMoney(th('uv-value-low'))}${sep}${ruleText('uv-value-low')}`);
+  }
+  if (fires('below', summary.uvValue, th('uv-value-critical'))) {
+    alert('uv-value-critical', T.stream, summary.uvValue!, `${metricLabel('uvValue', lang)} ${fmtMoney(summary.uvValue)} < ${fmtMoney(th('uv-value-critical'))}${sep}${ruleText('uv-value-critical')}`);
+  }
+
+  // — stock (where known) —
+  const stockSeen = new Set<string>();
+  const stockItems = [
+    ...(products ?? []).map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false })),
+    ...input.stock,
+  ];
+  for (const s of stockItems) {
+    const key = s.id ?? s.name ?? '';
+    if (s.stock === null || stockSeen.has(key)) continue;
+    stockSeen.add(key);
+    const label = s.name ?? s.id ?? '—';
+    if (s.giveaway && s.stock <= 0) {
+      alert('stock-low', T.product(label), s.stock, `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label)}`);
+      const last = alerts[alerts.length - 1]!;
+      last.owner = 'floor-control';
+      last.ownerLabel = ROLE_LABELS['floor-control'][lang];
+    } else if (fires('below', s.stock, th('stock-low'))) {
+      alert('stock-low', T.product(label), s.stock, `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`);
+    }
+  }
+
+  // — comparison with earlier streams of the same account —
+  let comparison: RetroReport['comparison'] = null;
+  const times = streamTimes(facts);
+  const account = str(facts.account?.value) ?? input.account;
+  const startMs = times.start ? Date.parse(times.start) : NaN;
+  const earlier = input.baseline
+    .filter((b) => (account === null || b.account === null || b.account === account) && b.start !== null)
+    .filter((b) => !Number.isFinite(startMs) || Date.parse(b.start!) < startMs - HOURS_2)
+    .sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!));
+  if (earlier.length > 0) {
+    const lastN = earlier.slice(0, opts.baselineCount).map(baselineMetrics);
+    const prev = baselineMetrics(earlier[0]!);
+    const metrics = (['uv', 'gmv', 'uvValue', 'viewToOrderRate'] as const).map((metric) => {
+      const current = summary[metric];
+      const med = M.median(lastN.map((b) => b[metric]).filter((x): x is number => x !== null));
+      return {
+        metric,
+        label: metricLabel(metric, lang),
+        current,
+        previous: prev[metric],
+        previousChange: M.change(current, prev[metric]),
+        median: med,
+        medianChange: M.change(current, med),
+      };
+    });
+    const uvMedian = metrics[0]!.median;
+    const drop = M.change(summary.uv, uvMedian);
+    const uvDrop = drop === null ? null : -drop;
+    comparison = { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
+    // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
+    if (fires('at-or-above', uvDrop, th('uv-drop'))) {
+      alert('uv-drop', T.stream, uvDrop!, `${metricLabel('uv', lang)} ${fmtCount(summary.uv)} vs ${lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${sep}${ruleText('uv-drop')}`);
+    }
+  }
+
+  // — hotspots —
+  const hotspots = input.hotspots.length
+    ? input.hotspots.flatMap((s) => s.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic }))
+    : null;
+
+  // — improvement list —
+  const actions: Action[] = [];
+  const addAction = (what: string, evidence: string, owner: Role, action: string, rule: string | null) => {
+    actions.push({ no: actions.length + 1, what, evidence, owner, ownerLabel: ROLE_LABELS[owner][lang], action, rule });
+  };
+  const order = ['uv-drop', 'uv-value-critical', 'uv-value-low', 'product-conversion-low', 'product-click-low', 'stock-low'];
+  for (const a of [...alerts].sort((x, y) => order.indexOf(x.rule) - order.indexOf(y.rule))) {
+    const def = RULE_ACTIONS[a.rule];
+    const subjectName = /「(.+)」|"(.+)"/.exec(a.subject);
+    const name = subjectName?.[1] ?? subjectName?.[2] ?? a.subject;
+    const isDelist = a.rule === 'stock-low' && a.owner === 'floor-control';
+    const text = isDelist ? RULE_ACTIONS['stock-delist']![lang](name) : def ? def[lang](name) : ruleText(a.rule);
+    addAction(`${a.subject}${sep}${ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
+  }
+  for (const h of hotspots ?? []) {
+    const src = input.hotspots.find((s) => s.source === h.source)!;
+    const evidence = T.hotspotEvidence(h.labelText, h.count, src.questions, fmtRate(h.share, 0), h.source);
+    if (h.fromDictionary && h.action && h.share >= 0.1) {
+      addAction(h.labelText, evidence, (h.action.owner as Role) ?? 'anchor', h.action[lang], null);
+    } else if (!h.fromDictionary && h.share >= 0.03) {
+      addAction(h.labelText, evidence, 'selector', T.candidateAction(h.topic), null);
+    }
+  }
+  for (const c of checks.filter((c) => !c.agrees)) {
+    const money = c.metric === 'gpm';
+    const show = (x: number) => (money ? fmtMoney(x) : fmtRate(x));
+    addAction(c.label, T.checkEvidence(c.source), 'data', T.checkAction(c.label, show(c.stated), show(c.computed)), null);
+  }
+  const keyMissing = missing.filter((k) => ['gmv', 'uv', 'pv', 'buyers', 'productClickers'].includes(k));
+  if (keyMissing.length) {
+    addAction(keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', '), '', 'ops', T.missingAction(keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')), null);
+  }
+
+  return {
+    stream: {
+      account,
+      platform: input.platform,
+      title: str(facts.streamTitle?.value),
+      id: str(facts.streamId?.value),
+      ...times,
+    },
+    summary,
+    sources,
+    checks,
+    channels,
+    channelGroups,
+    products,
+    trend: input.trend
+      ? input.trend.map((r) => ({ time: str(r.time), online: num(r.online), entries: num(r.entries), leaves: num(r.leaves), gmv: num(r.gmv), buyers: num(r.buyers), comments: num(r.comments) }))
+      : null,
+    videos: input.videos
+      ? input.videos.map((r) => ({ name: str(r.videoName), published: str(r.videoPublishTime), exposures: num(r.videoEntryExposures), referrals: num(r.videoReferrals), clickRate: num(r.videoEntryClickRate) }))
+      : null,
+    comparison,
+    alerts,
+    hotspots,
+    questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
+    actions,
+    missing,
+    inputs: input.inputs,
+    thresholds: Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low'].map((id) => [id, th(id)])),
+    outputs: [],
+  };
+}
+
+function maxOf(values: Array<number | null>): number | null {
+  let m: number | null = null;
+  for (const v of values) if (v !== null && (m === null || v > m)) m = v;
+  return m;
+}
+

@@ -1,0 +1,37 @@
+/**
+ * How numbers read to people: money with ¥ and two decimals, rates as percentages, durations as
+ * 1分5秒 / 1m05s. Used by messages, the terminal summary and Markdown; the model stays unrounded.
+ */
+export type Lang = 'zh' | 'en';
+
+const group = (n: number, digits: number) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function fmtMoney(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : `¥${group(v, 2)}`;
+}
+
+export function fmtCount(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : group(v, Number.isInteger(v) ? 0 : 2);
+}
+
+export function fmtRate(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)}%`;
+}
+
+/** A signed change: +12.3% / −4.0%. */
+export function fmtChange(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  const s = (Math.abs(v) * 100).toFixed(1);
+  return v >= 0 ? `+${s}%` : `−${s}%`;
+}
+
+export function fmtDuration(seconds: number | null | undefined, lang: Lang): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (lang === 'zh') return `${h ? `${h}小时` : ''}${h || m ? `${m}分` : ''}${sec}秒`;
+  return `${h ? `${h}h` : ''}${h || m ? `${String(m).padStart(h ? 2 : 1, '0')}m` : ''}${String(sec).padStart(h || m ? 2 : 1, '0')}s`;
+}
