@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
+// Printed (or converted to PDF): landscape, all columns on one page width.
+const PAGE = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 
 const HEADER_STYLE = {
   font: { bold: true, color: { argb: 'FF1F2D3D' } },
@@ -31,7 +33,7 @@ export const FORMATS = {
  * columns: [{ zh, en, cell, width, format }] where cell is the placeholder text.
  */
 function tableSheet(wb, name, list, columns, lang) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE });
   ws.columns = columns.map((c) => ({ width: c.width ?? 14 }));
   const header = ws.getRow(1);
   columns.forEach((c, i) => {
@@ -138,14 +140,14 @@ const RETRO_FIGURES = [
 TEMPLATES_EXTRA.retro = async function retro(lang) {
   const zh = lang === 'zh';
   const wb = new ExcelJS.Workbook();
-  const ov = wb.addWorksheet(zh ? '概览' : 'Overview');
+  const ov = wb.addWorksheet(zh ? '概览' : 'Overview', { pageSetup: PAGE });
   ov.columns = [{ width: 30 }, { width: 18 }, { width: 18 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 60 }];
   ov.getCell('A1').value = zh ? '直播复盘 · {{stream.account}}' : 'Stream retro · {{stream.account}}';
   ov.getCell('A1').style = TITLE_STYLE;
   ov.mergeCells('A1:G1');
   ov.getCell('A2').value = zh
-    ? '开播 {{stream.start}}　下播 {{stream.end}}　平台 {{stream.platform}}'
-    : 'Start {{stream.start}}  end {{stream.end}}  platform {{stream.platform}}';
+    ? '开播 {{stream.start | datetime}}　下播 {{stream.end | datetime}}　平台 {{stream.platform}}'
+    : 'Start {{stream.start | datetime}}  end {{stream.end | datetime}}  platform {{stream.platform}}';
   ov.mergeCells('A2:G2');
   ov.getCell('A3').value = zh ? '时长' : 'Duration';
   ov.getCell('B3').value = '{{stream.durationSeconds | time}}';
@@ -184,7 +186,7 @@ TEMPLATES_EXTRA.retro = async function retro(lang) {
   headerRow(ov, r + 1, zh ? ['指标', '平台显示', '计算值', '差异', '一致', '来源'] : ['Metric', 'Platform', 'Computed', 'Difference', 'Agrees', 'Source']);
   eachRow(ov, r + 2, 'checks', [
     { cell: '{{label}}' }, { cell: '{{stated}}', format: '0.00##' }, { cell: '{{computed}}', format: '0.00##' }, { cell: '{{difference}}', format: '0.00##' },
-    { cell: '{{agrees}}' }, { cell: '{{source}}' },
+    { cell: '{{agrees | check}}' }, { cell: '{{source}}' },
   ]);
 
   tableSheet(wb, zh ? '商品' : 'Products', 'products', [
@@ -203,7 +205,7 @@ TEMPLATES_EXTRA.retro = async function retro(lang) {
   ], lang);
   tableSheet(wb, zh ? '渠道' : 'Channels', 'channels', [
     { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 22 },
-    { zh: '付费', en: 'Paid', cell: '{{paid}}', width: 8 },
+    { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 8 },
     { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
     { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
     { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },

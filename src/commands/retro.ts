@@ -37,7 +37,7 @@ const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 interface Gathered {
   facts: Record<string, Fact>;
   summaryTables: number;
-  streamRows: Array<{ table: string; row: number; values: Row }>;
+  streamRows: Array<{ table: string; row: number; values: Row; headers: Map<string, string> }>;
   channels: Row[] | null;
   channelTotal: Row | null;
   channelTable: string | null;
@@ -95,7 +95,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
           case 'stream-summary':
             for await (const r of t.records()) {
               rows++;
-              if (onlyStreamLists) g.streamRows.push({ table: name, row: r.row, values: r.values });
+              if (onlyStreamLists) g.streamRows.push({ table: name, row: r.row, values: r.values, headers });
               else addFacts(g, name, headers, r.values);
             }
             if (!onlyStreamLists) g.summaryTables++;
@@ -103,7 +103,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
           case 'stream-list':
             for await (const r of t.records()) {
               rows++;
-              if (r.role === 'data') g.streamRows.push({ table: name, row: r.row, values: r.values });
+              if (r.role === 'data') g.streamRows.push({ table: name, row: r.row, values: r.values, headers });
             }
             break;
           case 'channels': {
@@ -292,8 +292,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   if (g.summaryTables === 0 && g.streamRows.length > 0) {
     // A stream list given as the input: retro one of its streams, the others are its baseline.
     const chosen = pickStream(g.streamRows, opts.stream, opts.account);
-    const headers = new Map<string, string>();
-    addFacts(g, chosen.table, headers, chosen.values);
+    addFacts(g, `${chosen.table}:${chosen.row}`, chosen.headers, chosen.values);
     for (const r of g.streamRows) if (r !== chosen) baselineRows.push(baselineFrom(r.values));
   } else {
     for (const r of g.streamRows) baselineRows.push(baselineFrom(r.values));

@@ -74,8 +74,8 @@ export interface RetroReport {
     durationSeconds: number | null;
   };
   summary: RetroSummary;
-  /** Where each figure came from: "表 · 表头", or how it was computed. */
-  sources: Record<string, string>;
+  /** Where each figure came from: "表 · 表头", or how it was computed; null when missing. */
+  sources: Record<string, string | null>;
   /** Figures the export states and liveops recomputed from counts. */
   checks: Array<{ metric: string; label: string; stated: number; computed: number; difference: number; agrees: boolean; source: string }>;
   channels: Array<{ name: string; paid: boolean; uv: number | null; pv: number | null; gmv: number | null; orders: number | null; uvShare: number | null; gmvShare: number | null; conversionRate: number | null }> | null;
@@ -239,11 +239,11 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     refundRate: 'refundAmount ÷ gmv',
     roi: 'gmv ÷ paidSpend',
   };
-  const sources: Record<string, string> = {};
+  // Every figure has an entry: where it came from, or null when the exports did not have it.
+  const sources: Record<string, string | null> = {};
   for (const key of Object.keys(summary) as Array<keyof RetroSummary>) {
     if (key === 'gmvField') continue;
-    if (summary[key] === null) continue;
-    sources[key] = picks[key]?.source ?? `${T.computed}: ${computedFrom[key] ?? key}`;
+    sources[key] = summary[key] === null ? null : (picks[key]?.source ?? `${T.computed}: ${computedFrom[key] ?? key}`);
   }
   const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter((k) => k !== 'gmvField' && summary[k] === null);
 
@@ -450,10 +450,10 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   for (const h of hotspots ?? []) {
     const src = input.hotspots.find((s) => s.source === h.source)!;
     const evidence = T.hotspotEvidence(h.labelText, h.count, src.questions, fmtRate(h.share, 0), h.source);
+    // Talk-optimisation points: dictionary topics that a tenth or more of the questions ask about.
+    // Other frequent words stay in the hotspot list; judging them is the selector's weekly work.
     if (h.fromDictionary && h.action && h.share >= 0.1) {
       addAction(h.labelText, evidence, (h.action.owner as Role) ?? 'anchor', h.action[lang], null);
-    } else if (!h.fromDictionary && h.share >= 0.03) {
-      addAction(h.labelText, evidence, 'selector', T.candidateAction(h.topic), null);
     }
   }
   for (const c of checks.filter((c) => !c.agrees)) {

@@ -81,7 +81,6 @@ export const RETRO_TEXT = {
     checkEvidence: (source: string) => `来源：${source}`,
     hotspotEvidence: (label: string, count: number, questions: number, share: string, source: string) =>
       `${label}：${share} 的${source === 'comments' ? '评论提问' : '客服咨询'}（${count}/${questions}）`,
-    candidateAction: (topic: string) => `评估是否引入「${topic}」相关商品，或在讲解中说明暂无`,
     missingAction: (labels: string) => `下次导出时补充：${labels}（本次复盘无法计算）`,
     computed: '计算',
   },
@@ -93,7 +92,6 @@ export const RETRO_TEXT = {
     checkEvidence: (source: string) => `source: ${source}`,
     hotspotEvidence: (label: string, count: number, questions: number, share: string, source: string) =>
       `${label}: ${share} of ${source === 'comments' ? 'questions in comments' : 'consultations'} (${count}/${questions})`,
-    candidateAction: (topic: string) => `Consider bringing in "${topic}", or say on air that it is not available`,
     missingAction: (labels: string) => `Export these next time: ${labels} (this retro could not compute them)`,
     computed: 'computed',
   },

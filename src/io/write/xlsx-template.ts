@@ -10,7 +10,8 @@
  *   lists: `{{#each files.tables}}` repeats over every table of every file, and `{{file}}` there
  *   is the field of the file the table belongs to.
  * - Filters: `{{avgDwellSeconds | time}}` seconds → a time for `[h]:mm:ss` formats;
- *   `{{start | date}}` an ISO date-time → a date cell; `{{rules | join}}` a list → "a, b".
+ *   `{{start | date}}` an ISO date-time → a date cell; `{{start | datetime}}` → "2026-11-18 19:58";
+ *   `{{rules | join}}` a list → "a, b"; `{{agrees | check}}` true/false → ✓/✗.
  * - A sheet whose repeated rows all name data the report does not have (null, e.g. no minute
  *   trend in the export) is left out.
  * - A placeholder naming a field the report lacks is an error naming the sheet and cell.
@@ -121,10 +122,15 @@ function applyFilter(value: unknown, filter: string | undefined): unknown {
       return typeof value === 'number' ? value / 86400 : value;
     case 'date':
       return isoToExcelDate(value) ?? value;
+    case 'datetime':
+      // For text: "2026-11-18 19:58" rather than the ISO form.
+      return typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?.*$/, '$1 $2') : value;
     case 'join':
       return Array.isArray(value) ? value.join(', ') : value;
+    case 'check':
+      return typeof value === 'boolean' ? (value ? '✓' : '✗') : value;
     default:
-      throw new PlaceholderError(`unknown filter "${filter}" (filters: time, date, join)`);
+      throw new PlaceholderError(`unknown filter "${filter}" (filters: time, date, datetime, join, check)`);
   }
 }
 
