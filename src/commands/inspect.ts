@@ -17,6 +17,7 @@ import { inspectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
 import { logger, palette, type Palette } from '../ui/terminal.js';
+import { displayWidth, padDisplay } from '../ui/width.js';
 
 export interface InspectColumn {
   column: string;
@@ -202,17 +203,6 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
 export function renderFields(lang: 'zh' | 'en'): string {
   const rows = [...FIELDS.values()].map((f) => `${f.id.padEnd(24)} ${f.type.padEnd(15)} ${f[lang]}  ${f.aliases.slice(0, 4).join(', ')}`);
   return `${inspectText[lang].fieldsTitle}\n${rows.join('\n')}\n`;
-}
-
-// Chinese characters take two columns in a terminal.
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function padDisplay(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 export interface InspectOptions {

@@ -5,7 +5,9 @@ import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '
 import type { RetroReport } from '../domain/retro/report.js';
 import { metricLabel } from '../domain/retro/text.js';
 import { retroText } from '../messages.js';
+import { PLATFORM_LABELS, type Platform } from '../io/read/detect.js';
 import type { Palette } from '../ui/terminal.js';
+import { padDisplay, padDisplayStart } from '../ui/width.js';
 
 export function retroHelpers(lang: Lang) {
   return {
@@ -23,7 +25,7 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   const s = r.summary;
   const out: string[] = [];
   const when = r.stream.start ? `${r.stream.start.slice(0, 16).replace('T', ' ')}${r.stream.end ? `–${r.stream.end.slice(11, 16)}` : ''}` : m.undated;
-  out.push(p.bold(`${m.title} · ${r.stream.account ?? m.unknownAccount} · ${when}`) + p.dim(` (${fmtDuration(r.stream.durationSeconds, lang)} · ${r.stream.platform})`));
+  out.push(p.bold(`${m.title} · ${r.stream.account ?? m.unknownAccount} · ${when}`) + p.dim(` (${fmtDuration(r.stream.durationSeconds, lang)} · ${PLATFORM_LABELS[r.stream.platform as Platform]?.[lang] ?? r.stream.platform})`));
   const cell = (label: string, value: string) => `${p.dim(label)} ${value}`;
   const gmvLabel = `${metricLabel('gmv', lang)}${s.gmvField ? `（${s.gmvField}）` : ''}`;
   out.push(
@@ -40,7 +42,7 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
     out.push('', p.bold(m.comparison(r.comparison.baselineStreams)));
     for (const c of r.comparison.metrics) {
       const show = c.metric === 'uv' ? fmtCount : c.metric === 'viewToOrderRate' ? (x: number | null) => fmtRate(x) : fmtMoney;
-      out.push(`  ${c.label.padEnd(lang === 'zh' ? 8 : 22)} ${show(c.current).padStart(12)}   ${m.vsPrevious} ${fmtChange(c.previousChange).padStart(7)}   ${m.vsMedian} ${fmtChange(c.medianChange).padStart(7)}`);
+      out.push(`  ${padDisplay(c.label, 16)} ${padDisplayStart(show(c.current), 12)}   ${m.vsPrevious} ${padDisplayStart(fmtChange(c.previousChange), 7)}   ${m.vsMedian} ${padDisplayStart(fmtChange(c.medianChange), 7)}`);
     }
   }
   const disagreements = r.checks.filter((c) => !c.agrees);
