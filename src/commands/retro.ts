@@ -3,12 +3,12 @@
  * stream (one Compass workbook, or separate files in any order), computes the figures, fires the
  * playbook's rules, writes the retro workbook and prints a summary.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
-import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
-import { topicAction } from '../domain/topics.js';
-import type { BaselineStream, Cell, Fact, HotspotSource, RetroInput, Row, StockItem } from '../domain/retro/input.js';
+import type { HotspotCounter } from '../domain/hotspots.js';
+import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
+import type { BaselineStream, Fact, RetroInput, Row, StockItem } from '../domain/retro/input.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
 import { UsageError } from '../errors.js';
@@ -30,8 +30,6 @@ export interface RetroOptions {
   template?: string | undefined;
   baselineCount: number;
 }
-
-const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 
 /** Everything gathered from the files, before the report is built. */
 interface Gathered {
@@ -179,7 +177,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
             break;
           case 'comments':
           case 'consultations': {
-            const counter = (g.counters[t.kind] ??= await newCounter(ctx, t.kind));
+            const counter = (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind));
             const field = t.kind === 'comments' ? 'commentText' : 'consultText';
             for await (const r of t.records()) {
               rows++;
@@ -201,15 +199,6 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
   }
 }
 
-// The word segmenter takes a moment to load: once per run, and only when there are texts to count.
-let segmenter: Promise<Segmenter> | null = null;
-
-async function newCounter(ctx: Context, source: 'comments' | 'consultations'): Promise<HotspotCounter> {
-  const { HotspotCounter: Counter, loadSegmenter } = await import('../domain/hotspots.js');
-  segmenter ??= loadSegmenter();
-  return new Counter(source, await segmenter, ctx.config.topics ? { topics: ctx.config.topics } : {});
-}
-
 function emptyGathered(): Gathered {
   return {
     facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
@@ -219,17 +208,8 @@ function emptyGathered(): Gathered {
 }
 
 function baselineFrom(values: Row): BaselineStream {
-  const n = (v: Cell | undefined) => (typeof v === 'number' ? v : null);
-  const range = values.streamTime;
-  const start = typeof values.start === 'string' ? values.start : range && typeof range === 'object' ? range.start : null;
-  return {
-    account: typeof values.account === 'string' ? values.account : null,
-    start,
-    uv: n(values.uv),
-    gmv: n(values.gmv),
-    buyers: n(values.buyers),
-    viewToOrderRate: n(values.viewToOrderRate),
-  };
+  const s = streamFromRow(values);
+  return { account: s.account, start: s.start, uv: s.uv, gmv: s.gmv, buyers: s.buyers, viewToOrderRate: s.viewToOrderRate };
 }
 
 /** Pick the stream to retro from a stream list: --stream (date, date-time or ID), else the latest. */
@@ -268,14 +248,13 @@ function defaultOutput(report: RetroReport, firstInput: string, format: OutputFo
 export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number> {
   let files = opts.files;
   if (files.length === 0) {
-    const names = await readdir(ctx.cwd).catch(() => [] as string[]);
     files = await askForFiles(
       ctx.term,
       {
         what: 'input files',
         howToPass: 'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
         message: retroText[ctx.lang].pickFiles,
-        candidates: names.filter((n) => EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort(),
+        candidates: await exportsIn(ctx.cwd),
       },
       ctx.prompter,
     );
@@ -367,12 +346,3 @@ function mostCommon(values: string[]): string | null {
   return best;
 }
 
-/** Attach each dictionary topic's suggested action (who acts, what to do) to its hotspot. */
-function withActions(r: HotspotResult): HotspotSource {
-  return {
-    source: r.source,
-    messages: r.messages,
-    questions: r.questions,
-    hotspots: r.hotspots.map((h) => ({ ...h, action: h.fromDictionary ? topicAction(h.topic) : null })),
-  };
-}

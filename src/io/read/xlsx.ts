@@ -1,17 +1,32 @@
 /**
- * XLSX row source, streamed with exceljs's `stream.xlsx.WorkbookReader` (never readFile/load).
+ * XLSX row source: exceljs's streaming parsers (never readFile/load), fed by yauzl.
  * exceljs is imported lazily, so the CLI does not pay for it unless an xlsx is read.
  *
- * Before exceljs sees the file the zip guard checks it and reads the real sheet names and part
- * paths from xl/workbook.xml + its rels. Sheets emitted by exceljs are matched to those names by
- * their *part path*: exceljs emits an `entry` event `{type: 'worksheet', id: N}` (N from the part
- * name `xl/worksheets/sheetN.xml`) synchronously right before it yields the worksheet reader.
- * The reader's own `name` (Sheet1..SheetN when xl/workbook.xml comes late in the zip) and `id`
- * (overwritten with the workbook's sheetId when exceljs did find the workbook) are never used.
+ * Before anything is parsed the zip guard checks the file and reads the real sheet names and part
+ * paths from xl/workbook.xml + its rels, and where the shared strings and styles parts are.
  *
- * Sheets come in zip order; each must be consumed before the next is requested. Whatever the
- * consumer leaves of a sheet is drained when it asks for the next sheet (a sheet whose rows were
- * never started is drained as raw bytes, without parsing its XML).
+ * exceljs's `stream.xlsx.WorkbookReader` is NOT used to walk the zip. Its single pass pipes the
+ * file into unzipper's `Parse` and reads the entries with exceljs's `iterateStream`, which stops at
+ * the stream's `end` event. unzipper emits that `end` by hand as soon as its *writable* side
+ * finishes (it has parsed the end of central directory), while entries it already pushed can
+ * still sit unread in its *readable* buffer: iterateStream pauses the stream while exceljs handles
+ * an entry, and unzipper runs ahead through every entry small enough to fit in a PassThrough
+ * buffer. Whatever is buffered at that moment is silently dropped. It is timing-dependent; it
+ * bites most when the sheet parts come first (exceljs copies each one to a temp file, giving
+ * unzipper time to run to the end of the zip), and the entries lost are then the trailing
+ * xl/workbook.xml, xl/styles.xml and xl/sharedStrings.xml: every shared-string cell came back as
+ * `{sharedString: n}` (→ null), so the header rows vanished as "empty" in about half the runs.
+ * Trailing sheets can be lost the same way. (exceljs issue #3064.)
+ *
+ * Instead the zip is opened with yauzl (random access through the central directory): the shared
+ * strings and styles are parsed first with exceljs's own parsers, then each worksheet part is
+ * streamed, inflating on the fly, into exceljs's WorksheetReader. Memory stays bounded by one
+ * sheet's inflate window plus the shared-string table, as before; yauzl checks every inflated
+ * size against the size the zip guard vetted.
+ *
+ * Sheets come in zip order (the worksheet parts' order in the central directory; `index` gives
+ * the workbook position); each must be consumed before the next is requested. Whatever the
+ * consumer leaves of a sheet is simply closed when it asks for the next sheet.
  *
  * Cell values → RawCell:
  *   - numbers → number (NaN/empty → null); booleans → boolean
@@ -25,7 +40,9 @@
  * A string longer than 32,767 characters (Excel's own cell limit) is an InputError naming the
  * sheet, row and column letter.
  */
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+import yauzl from 'yauzl';
 
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow, RawSheet, RawSource } from './raw.js';
@@ -61,17 +78,24 @@ interface ExcelRow {
   getCell(col: number): ExcelCell;
 }
 interface ExcelWorksheetReader {
-  /** The raw XML byte stream of the sheet part (set by exceljs's constructor). */
-  iterator: AsyncIterable<unknown>;
   [Symbol.asyncIterator](): AsyncIterator<ExcelRow>;
 }
+/**
+ * The WorkbookReader is only the context object its part parsers share (shared strings, styles,
+ * date system, options); its own zip pass (`parse`, the async iterator, `read`) is never started.
+ */
 interface ExcelWorkbookReader {
-  on(event: 'entry', listener: (e: { type: string; id?: string }) => void): unknown;
-  [Symbol.asyncIterator](): AsyncIterator<ExcelWorksheetReader>;
   model?: unknown;
   properties?: unknown;
+  sharedStrings?: unknown[];
+  /** Parses xl/styles.xml into `styles` (with `styles: 'cache'`). */
+  _parseStyles(entry: Readable): Promise<void>;
+  /** Parses xl/sharedStrings.xml into `sharedStrings` (with `sharedStrings: 'cache'`); yields nothing then. */
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  /** Yields `{eventType: 'worksheet', value}`: a WorksheetReader over `iterator`. */
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: ExcelWorksheetReader }>;
 }
-type WorkbookReaderCtor = new (input: NodeJS.ReadableStream, options: Record<string, string>) => ExcelWorkbookReader;
+type WorkbookReaderCtor = new (input: string, options: Record<string, string>) => ExcelWorkbookReader;
 
 async function loadWorkbookReader(): Promise<WorkbookReaderCtor> {
   const mod = (await import('exceljs')) as unknown as {
@@ -84,79 +108,95 @@ async function loadWorkbookReader(): Promise<WorkbookReaderCtor> {
 
 async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<RawSheet> {
   const WorkbookReader = await loadWorkbookReader();
-  const input = createReadStream(file);
-  const reader = new WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  // When sheet parts come before xl/workbook.xml, exceljs 4.4 dereferences `this.model.sheets`
-  // (if the rels came first) and `properties.model.date1904` (date cells) before it has parsed
-  // the workbook. Pre-seed both from what the zip guard read; exceljs overwrites them with the
-  // same information when it reaches xl/workbook.xml.
-  reader.model = { sheets: [] };
-  reader.properties = { model: { date1904: wb.date1904 } };
-
-  let lastPart: string | undefined;
-  reader.on('entry', (e) => {
-    if (e.type === 'worksheet') lastPart = `xl/worksheets/sheet${e.id}.xml`;
-  });
-
-  const sheets = reader[Symbol.asyncIterator]();
-  let current: SheetCursor | undefined;
-  let finished = false;
+  let zip: yauzl.ZipFile;
   try {
-    for (;;) {
+    zip = await yauzl.openPromise(file, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
+  } catch (e) {
+    throw damagedWhileStreaming(file, undefined, e);
+  }
+  let current: SheetCursor | undefined;
+  try {
+    // The parts needed, in central-directory order.
+    const wanted = new Set<string>([...wb.byPart.keys()]);
+    if (wb.sharedStringsPart) wanted.add(wb.sharedStringsPart);
+    if (wb.stylesPart) wanted.add(wb.stylesPart);
+    const entries = new Map<string, yauzl.Entry>();
+    const sheetParts: string[] = [];
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (!wanted.has(entry.fileName) || entries.has(entry.fileName)) continue;
+        entries.set(entry.fileName, entry);
+        if (wb.byPart.has(entry.fileName)) sheetParts.push(entry.fileName);
+      }
+    } catch (e) {
+      throw damagedWhileStreaming(file, undefined, e);
+    }
+    const open = async (part: string, sheet?: string): Promise<Readable> => {
+      try {
+        return await zip.openReadStreamPromise(entries.get(part)!);
+      } catch (e) {
+        throw damagedWhileStreaming(file, sheet, e);
+      }
+    };
+
+    const reader = new WorkbookReader(file, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    reader.model = { sheets: [] };
+    reader.properties = { model: { date1904: wb.date1904 } };
+    try {
+      if (wb.stylesPart) await reader._parseStyles(await open(wb.stylesPart));
+      if (wb.sharedStringsPart) {
+        for await (const _ of reader._parseSharedStrings(await open(wb.sharedStringsPart))) {
+          /* 'cache' yields nothing */
+        }
+      }
+    } catch (e) {
+      throw damagedWhileStreaming(file, undefined, e);
+    }
+
+    for (const part of sheetParts) {
       if (current) {
-        await current.drain();
+        current.close();
         current = undefined;
       }
-      lastPart = undefined;
-      let next: IteratorResult<ExcelWorksheetReader>;
-      try {
-        next = await sheets.next();
-      } catch (e) {
-        throw damagedWhileStreaming(file, undefined, e);
-      }
-      if (next.done) break;
-      const info = lastPart === undefined ? undefined : wb.byPart.get(lastPart);
-      current = new SheetCursor(file, next.value, info, wb.date1904);
-      if (!info) continue; // a part the workbook does not list: drained at the top of the loop
-      yield {
-        name: info.name,
-        index: info.index,
-        hidden: info.hidden,
-        rows: current.rows,
-      };
+      const info = wb.byPart.get(part)!;
+      const sheetNo = /(\d+)\.xml$/.exec(part)?.[1] ?? '0';
+      current = new SheetCursor(file, info, wb.date1904, async () => {
+        const stream = await open(part, info.name);
+        const [emitted] = [...reader._parseWorksheet(stream, sheetNo)];
+        return { stream, ws: emitted!.value };
+      });
+      yield { name: info.name, index: info.index, hidden: info.hidden, rows: current.rows };
     }
-    finished = true;
   } finally {
-    if (current) current.retire();
-    if (!finished) {
-      // The consumer stopped early (or an error): stop reading the file.
-      input.destroy();
-      try {
-        await sheets.return?.();
-      } catch {
-        /* already failing or stopped */
-      }
-    }
+    current?.close();
+    zip.close();
   }
 }
 
-/** One emitted worksheet: hands out its rows once, then drains what is left. */
+/** One worksheet: hands out its rows once; closed (not read to the end) when the consumer moves on. */
 class SheetCursor {
-  private state: 'fresh' | 'reading' | 'done' | 'retired' = 'fresh';
+  private state: 'fresh' | 'reading' | 'done' | 'closed' = 'fresh';
+  private stream: Readable | undefined;
   private inner: AsyncIterator<ExcelRow> | undefined;
   readonly rows: AsyncIterable<RawRow>;
 
   constructor(
     private readonly file: string,
-    private readonly ws: ExcelWorksheetReader,
-    private readonly info: WorkbookSheetInfo | undefined,
+    private readonly info: WorkbookSheetInfo,
     private readonly date1904: boolean,
+    private readonly openSheet: () => Promise<{ stream: Readable; ws: ExcelWorksheetReader }>,
   ) {
     this.rows = { [Symbol.asyncIterator]: () => this.iterate() };
   }
@@ -164,54 +204,52 @@ class SheetCursor {
   private async *iterate(): AsyncGenerator<RawRow> {
     if (this.state !== 'fresh') {
       throw new Error(
-        `${this.file} [${this.info?.name}]: the rows of an xlsx sheet can be iterated only once, ` +
+        `${this.file} [${this.info.name}]: the rows of an xlsx sheet can be iterated only once, ` +
           'and only before moving on to the next sheet',
       );
     }
     this.state = 'reading';
-    // Driven by hand (not for-await) so that a consumer's `break` does not close exceljs's
-    // iterator: drain() continues from where the consumer stopped.
-    this.inner = this.ws[Symbol.asyncIterator]();
-    for (;;) {
-      let next: IteratorResult<ExcelRow>;
-      try {
-        next = await this.inner.next();
-      } catch (e) {
-        this.state = 'done';
-        throw damagedWhileStreaming(this.file, this.info?.name, e);
-      }
-      if (next.done) {
-        this.state = 'done';
+    try {
+      const { stream, ws } = await this.openSheet();
+      this.stream = stream;
+      if (this.state !== 'reading') {
+        stream.destroy(); // closed while opening
         return;
       }
-      const row = convertRow(this.file, this.info?.name ?? '', next.value, this.date1904);
-      if (row) yield row;
-    }
-  }
-
-  /** Consume whatever is left of this sheet so exceljs can move on to the next zip entry. */
-  async drain(): Promise<void> {
-    try {
-      if (this.state === 'fresh') {
-        this.state = 'retired';
-        // Never started: skip the raw bytes without parsing the XML.
-        for await (const _chunk of this.ws.iterator) {
-          /* discard */
+      this.inner = ws[Symbol.asyncIterator]();
+      for (;;) {
+        let next: IteratorResult<ExcelRow>;
+        try {
+          next = await this.inner.next();
+        } catch (e) {
+          throw damagedWhileStreaming(this.file, this.info.name, e);
         }
-      } else if (this.state === 'reading') {
-        this.state = 'retired';
-        while (!(await this.inner!.next()).done) {
-          /* discard */
-        }
+        if (next.done) return;
+        const row = convertRow(this.file, this.info.name, next.value, this.date1904);
+        if (row) yield row;
       }
-    } catch (e) {
-      throw damagedWhileStreaming(this.file, this.info?.name, e);
+    } finally {
+      if (this.state === 'reading') this.state = 'done';
+      this.release();
     }
-    this.state = 'retired';
   }
 
-  retire(): void {
-    this.state = 'retired';
+  /** The consumer moved on (or stopped): never hand out rows again, free the part's stream. */
+  close(): void {
+    this.state = 'closed';
+    this.release();
+  }
+
+  private release(): void {
+    const inner = this.inner;
+    this.inner = undefined;
+    // Ends exceljs's parser generators (which stop iterating the stream) …
+    inner?.return?.(undefined).catch(() => {
+      /* already failing or finished */
+    });
+    // … and stops inflating the part.
+    this.stream?.destroy();
+    this.stream = undefined;
   }
 }
 

@@ -8,8 +8,9 @@
  *   - no xl/workbook.xml → InputError "not an .xlsx workbook"
  *   - reads xl/workbook.xml and xl/_rels/workbook.xml.rels (small; inflated with a byte cap, and
  *     yauzl checks the inflated size against the declared one) and returns the sheets in workbook
- *     order with their real names and part paths. exceljs's streaming reader can report
- *     Sheet1..SheetN instead of the real names when the sheet parts come before xl/workbook.xml.
+ *     order with their real names and part paths, and the shared strings and styles parts.
+ *     The xlsx reader opens those parts itself (random access through the central directory):
+ *     exceljs's own streaming pass over the zip can lose entries (see xlsx.ts).
  *
  * Only the central directory's *declared* sizes are checked for the big entries; a zip that lies
  * about them in its headers is not caught here (inflating everything twice to check would double
@@ -59,6 +60,10 @@ export interface GuardedWorkbook {
   byPart: Map<string, WorkbookSheetInfo>;
   /** The workbook uses the 1904 date system. */
   date1904: boolean;
+  /** Zip path of the shared strings part (from the workbook rels), when the workbook has one. */
+  sharedStringsPart: string | undefined;
+  /** Zip path of the styles part (from the workbook rels), when the workbook has one. */
+  stylesPart: string | undefined;
   totalUncompressed: number;
   entryCount: number;
 }
@@ -159,10 +164,25 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
     }
     if (sheets.length === 0) throw new InputError({ file }, 'the workbook has no sheets');
 
+    // Shared strings and styles: where the rels say, else exceljs's fixed names. A rel naming a
+    // part the zip does not hold would silently turn every string cell into null: refuse it.
+    const partOf = (type: string, fallback: string): string | undefined => {
+      for (const rel of rels.values()) {
+        if (!rel.type.endsWith(type)) continue;
+        if (!entries.has(rel.part)) throw damaged(`the part ${rel.part} named in ${WORKBOOK_RELS} is missing`);
+        return rel.part;
+      }
+      return entries.has(fallback) ? fallback : undefined;
+    };
+    const sharedStringsPart = partOf('/sharedStrings', 'xl/sharedStrings.xml');
+    const stylesPart = partOf('/styles', 'xl/styles.xml');
+
     return {
       sheets,
       byPart,
       date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
+      sharedStringsPart,
+      stylesPart,
       totalUncompressed: total,
       entryCount: entries.size,
     };

@@ -1,0 +1,88 @@
+/**
+ * What the commands that read many exports share: expanding folders into export files, the
+ * stream a row of a stream list describes, and hotspot counters.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
+import type { Cell, HotspotSource, Row } from '../domain/retro/input.js';
+import { topicAction } from '../domain/topics.js';
+import { UsageError } from '../errors.js';
+
+export const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
+
+export const isExportName = (n: string) => EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$');
+
+/** Export files in a folder (not its subfolders), sorted. */
+export async function exportsIn(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter(isExportName).sort();
+}
+
+/**
+ * Files and folders → the files to read (folders give their export files; other files in a
+ * folder are listed as ignored). A path that does not exist is a usage error.
+ */
+export async function expandInputs(cwd: string, inputs: string[]): Promise<{ files: string[]; ignored: string[] }> {
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const st = await stat(abs).catch(() => null);
+    if (!st) throw new UsageError(`${input}: no such file or folder`);
+    if (!st.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    for (const name of (await readdir(abs)).sort()) {
+      if (name.startsWith('.')) continue;
+      const child = join(input, name);
+      const cst = await stat(join(abs, name)).catch(() => null);
+      if (!cst?.isFile()) continue;
+      if (isExportName(name) && extname(name).toLowerCase() !== '.txt') files.push(child);
+      else ignored.push(child);
+    }
+  }
+  return { files, ignored };
+}
+
+const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A stream described by one row of a stream list (or merged summary facts). */
+export function streamFromRow(values: Row) {
+  const range = values.streamTime;
+  const start =
+    typeof values.start === 'string' ? values.start : range && typeof range === 'object' ? range.start : null;
+  return {
+    account: typeof values.account === 'string' ? values.account : null,
+    start,
+    uv: num(values.uv),
+    pv: num(values.pv),
+    gmv: num(values.gmv),
+    buyers: num(values.buyers),
+    orders: num(values.orders),
+    avgDwellSeconds: num(values.avgDwell),
+    paidSpend: num(values.paidSpend),
+    viewToOrderRate: num(values.viewToOrderRate),
+  };
+}
+
+// The word segmenter takes a moment to load: once per run, and only when there are texts to count.
+let segmenter: Promise<Segmenter> | null = null;
+
+export async function newHotspotCounter(ctx: Context, source: 'comments' | 'consultations'): Promise<HotspotCounter> {
+  const { HotspotCounter: Counter, loadSegmenter } = await import('../domain/hotspots.js');
+  segmenter ??= loadSegmenter();
+  return new Counter(source, await segmenter, ctx.config.topics ? { topics: ctx.config.topics } : {});
+}
+
+/** Attach each dictionary topic's suggested action (who acts, what to do) to its hotspot. */
+export function withActions(r: HotspotResult): HotspotSource {
+  return {
+    source: r.source,
+    messages: r.messages,
+    questions: r.questions,
+    hotspots: r.hotspots.map((h) => ({ ...h, action: h.fromDictionary ? topicAction(h.topic) : null })),
+  };
+}

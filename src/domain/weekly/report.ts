@@ -1,0 +1,353 @@
+/**
+ * The weekly report (周度复盘报告): the week's streams, totals against the previous week and the
+ * targets, traffic-source attribution, products to eliminate, consultation hotspots and UV
+ * anomalies. Pure: data in, report out. Rates come from summed counts, never averaged rates.
+ */
+import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
+import * as M from '../metrics.js';
+import { isPaidChannel } from '../retro/report.js';
+import type { HotspotSource } from '../retro/input.js';
+import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import { daysIn, inRange, type WeekRange } from '../week.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface WeeklyStream {
+  account: string | null;
+  start: string | null;
+  uv: number | null;
+  pv: number | null;
+  gmv: number | null;
+  buyers: number | null;
+  orders: number | null;
+  avgDwellSeconds: number | null;
+  paidSpend: number | null;
+  /** Where it was read from ("直播明细…xlsx:5"). */
+  source: string;
+}
+
+export interface ChannelRow {
+  channel: string;
+  uv: number | null;
+  pv: number | null;
+  gmv: number | null;
+  orders: number | null;
+  buyers: number | null;
+}
+
+export interface ProductRow {
+  id: string | null;
+  name: string | null;
+  exposed: number | null;
+  clickers: number | null;
+  buyers: number | null;
+  orders: number | null;
+  gmv: number | null;
+  refundAmount: number | null;
+  explanations: number | null;
+}
+
+export interface WeeklyInput {
+  week: WeekRange;
+  previous: WeekRange;
+  /** Every stream known (any date): the week's are picked here; earlier ones make baselines. */
+  streams: WeeklyStream[];
+  /** Channel rows of the week's channel exports (total rows excluded). */
+  channels: ChannelRow[];
+  /** Product tables of the week: one list per export (a product in N tables was in N streams). */
+  productTables: ProductRow[][];
+  hotspots: HotspotSource[];
+  skipped: Array<{ file: string; reason: string }>;
+  ignored: string[];
+  targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
+  minStreams: number;
+  minExposures: number;
+}
+
+export interface WeeklyOptions {
+  thresholds: Record<string, number>;
+  lang: Lang;
+  baselineCount: number;
+}
+
+interface Totals {
+  streams: number;
+  gmv: number | null;
+  uv: number | null;
+  pv: number | null;
+  buyers: number | null;
+  orders: number | null;
+  paidSpend: number | null;
+  uvValue: number | null;
+  gpm: number | null;
+  viewToOrderRate: number | null;
+  avgGmvPerStream: number | null;
+  avgUvPerStream: number | null;
+}
+
+function totalsOf(streams: WeeklyStream[]): Totals {
+  const gmv = M.sum(streams.map((s) => s.gmv));
+  const uv = M.sum(streams.map((s) => s.uv));
+  const pv = M.sum(streams.map((s) => s.pv));
+  const buyers = M.sum(streams.map((s) => s.buyers));
+  return {
+    streams: streams.length,
+    gmv,
+    uv,
+    pv,
+    buyers,
+    orders: M.sum(streams.map((s) => s.orders)),
+    paidSpend: M.sum(streams.map((s) => s.paidSpend)),
+    uvValue: M.uvValue(gmv, uv),
+    gpm: M.gpm(gmv, pv),
+    // Σbuyers ÷ Σviewers over streams that report both.
+    viewToOrderRate: M.viewToOrderRate(
+      M.sum(streams.filter((s) => s.uv !== null).map((s) => s.buyers)),
+      M.sum(streams.filter((s) => s.buyers !== null).map((s) => s.uv)),
+    ),
+    avgGmvPerStream: M.ratio(gmv, streams.length),
+    avgUvPerStream: M.ratio(uv, streams.length),
+  };
+}
+
+const TEXT = {
+  zh: {
+    shiftBudget: (better: string, pct: string, worse: string | null) =>
+      `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜（短视频预热、投放加热）`,
+    review: (name: string, pct: string) => `${name}的转化率比平均低 ${pct}：复核该渠道的人群与承接话术`,
+    eliminate: (name: string) => `淘汰或替换「${name}」`,
+    uvDrop: (account: string, day: string) => `${account} ${day} 场观较基线骤降`,
+    dropAction: '排查流量异常：按渠道对比观看人数，检查限流、投放中断或开播时间变化',
+    hotspot: (label: string, share: string) => `${label}（${share} 的咨询）`,
+  },
+  en: {
+    shiftBudget: (better: string, pct: string, worse: string | null) =>
+      `${better} viewers convert ${pct} better than average${worse ? `, and better than ${worse}` : ''}: shift budget towards ${better}`,
+    review: (name: string, pct: string) => `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
+    eliminate: (name: string) => `Eliminate or replace "${name}"`,
+    uvDrop: (account: string, day: string) => `${account} ${day}: viewers fell against the baseline`,
+    dropAction: 'Investigate the traffic drop: compare viewers by channel, check for throttling, paused spend or a changed slot',
+    hotspot: (label: string, share: string) => `${label} (${share} of consultations)`,
+  },
+};
+
+const HOURS_2 = 2 * 3600 * 1000;
+const LIVE_PLAZA = '直播推荐';
+const SHORT_VIDEO = '短视频引流';
+
+export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
+  const { lang } = opts;
+  const T = TEXT[lang];
+  const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const byStart = (a: WeeklyStream, b: WeeklyStream) => (a.start ?? '').localeCompare(b.start ?? '');
+  const weekStreams = input.streams.filter((s) => inRange(s.start, input.week)).sort(byStart);
+  const prevStreams = input.streams.filter((s) => inRange(s.start, input.previous));
+
+  // — anomalies: each stream of the week against the median of its account's earlier streams —
+  const anomalies = weekStreams.map((s) => {
+    const t = Date.parse(s.start ?? '');
+    const earlier = input.streams
+      .filter((b) => b.account === s.account && b.start !== null && Date.parse(b.start) < t - HOURS_2 && b.uv !== null)
+      .sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!))
+      .slice(0, opts.baselineCount);
+    const median = M.median(earlier.map((b) => b.uv as number));
+    const drop = M.change(s.uv, median);
+    const uvDrop = drop === null ? null : -drop;
+    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: fires('at-or-above', uvDrop, th('uv-drop')) };
+  });
+
+  // — one row per stream, with the rules it fired —
+  const streams = weekStreams.map((s, i) => {
+    const uvValue = M.uvValue(s.gmv, s.uv);
+    const alerts: string[] = [];
+    if (fires('below', uvValue, th('uv-value-low'))) alerts.push('uv-value-low');
+    if (fires('below', uvValue, th('uv-value-critical'))) alerts.push('uv-value-critical');
+    if (anomalies[i]!.fires) alerts.push('uv-drop');
+    return {
+      no: i + 1,
+      account: s.account,
+      start: s.start,
+      gmv: s.gmv,
+      uv: s.uv,
+      pv: s.pv,
+      buyers: s.buyers,
+      orders: s.orders,
+      uvValue,
+      gpm: M.gpm(s.gmv, s.pv),
+      viewToOrderRate: M.viewToOrderRate(s.buyers, s.uv),
+      avgDwellSeconds: s.avgDwellSeconds,
+      paidSpend: s.paidSpend,
+      alerts,
+      source: s.source,
+    };
+  });
+
+  const totals = totalsOf(weekStreams);
+  const previousTotals = prevStreams.length ? totalsOf(prevStreams) : null;
+  const change = previousTotals
+    ? Object.fromEntries((['gmv', 'uv', 'uvValue', 'viewToOrderRate', 'streams'] as const).map((k) => [k, M.change(totals[k], previousTotals[k])]))
+    : null;
+  const accounts = [...new Set(weekStreams.map((s) => s.account ?? '—'))].sort();
+  const byAccount = accounts.map((account) => ({ account, ...totalsOf(weekStreams.filter((s) => (s.account ?? '—') === account)) }));
+
+  // — target achievement (周目标达成率): the weekly target, or the monthly ones prorated by day —
+  let target: number | null = input.targets.weeklyGmv;
+  if (target === null && Object.keys(input.targets.monthlyGmv).length) {
+    const days = daysIn(input.week);
+    let t = 0;
+    let known = true;
+    for (const d of days) {
+      const month = d.slice(0, 7);
+      const monthly = input.targets.monthlyGmv[month];
+      if (monthly === undefined) known = false;
+      else t += monthly / new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate();
+    }
+    target = known ? t : null;
+  }
+  const targetAchievement = { target, gmv: totals.gmv, achievement: M.ratio(totals.gmv, target) };
+
+  // — attribution: which traffic sources convert better than the week's average —
+  const channelMap = new Map<string, ChannelRow>();
+  for (const c of input.channels) {
+    const cur = channelMap.get(c.channel) ?? { channel: c.channel, uv: null, pv: null, gmv: null, orders: null, buyers: null };
+    for (const k of ['uv', 'pv', 'gmv', 'orders', 'buyers'] as const) cur[k] = M.sum([cur[k], c[k]]);
+    channelMap.set(c.channel, cur);
+  }
+  const allCh = [...channelMap.values()];
+  const useOrders = allCh.some((c) => c.orders !== null && c.pv !== null);
+  // Conversion per source: orders per view where the export has them (Compass's (次数) basis), else buyers per viewer.
+  const conv = (c: { orders: number | null; pv: number | null; buyers: number | null; uv: number | null }) =>
+    useOrders ? M.ratio(c.orders, c.pv) : M.ratio(c.buyers, c.uv);
+  const avgConversion = conv({
+    orders: M.sum(allCh.map((c) => c.orders)),
+    pv: M.sum(allCh.filter((c) => c.orders !== null).map((c) => c.pv)),
+    buyers: M.sum(allCh.map((c) => c.buyers)),
+    uv: M.sum(allCh.filter((c) => c.buyers !== null).map((c) => c.uv)),
+  });
+  const totalUv = M.sum(allCh.map((c) => c.uv));
+  const totalGmv = M.sum(allCh.map((c) => c.gmv));
+  const channels = allCh
+    .map((c) => {
+      const conversionRate = conv(c);
+      return {
+        name: c.channel,
+        paid: isPaidChannel(c.channel),
+        uv: c.uv,
+        pv: c.pv,
+        gmv: c.gmv,
+        orders: c.orders,
+        uvShare: M.ratio(c.uv, totalUv),
+        gmvShare: M.ratio(c.gmv, totalGmv),
+        conversionRate,
+        vsAverage: M.change(conversionRate, avgConversion),
+      };
+    })
+    .sort((a, b) => (b.uv ?? 0) - (a.uv ?? 0));
+  const suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }> = [];
+  const plaza = channels.find((c) => c.name === LIVE_PLAZA);
+  for (const c of [...channels].sort((a, b) => (b.vsAverage ?? -Infinity) - (a.vsAverage ?? -Infinity))) {
+    if (c.vsAverage === null) continue;
+    // playbook: e.g. short-video viewers convert 15 % better than the live plaza → shift budget.
+    if (c.vsAverage >= 0.1) {
+      const worse = c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate ? LIVE_PLAZA : null;
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.shiftBudget(c.name, fmtRate(c.vsAverage, 1), worse) });
+    } else if (c.vsAverage <= -0.1) {
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.review(c.name, fmtRate(-c.vsAverage, 1)) });
+    }
+  }
+  const attribution = {
+    basis: useOrders ? 'orders ÷ PV' : 'buyers ÷ UV',
+    averageConversion: avgConversion,
+    channels,
+    shortVideoVsLivePlaza: (() => {
+      const sv = channels.find((c) => c.name === SHORT_VIDEO);
+      return sv && plaza ? M.change(sv.conversionRate, plaza.conversionRate) : null;
+    })(),
+    suggestions,
+  };
+
+  // — products: sum the counts over the week, then divide —
+  const productMap = new Map<string, { id: string | null; name: string | null; streams: number; exposed: number | null; clickers: number | null; buyers: number | null; orders: number | null; gmv: number | null; refundAmount: number | null; explanations: number | null }>();
+  for (const table of input.productTables) {
+    const seen = new Set<string>();
+    for (const p of table) {
+      const key = p.id ?? `name:${p.name}`;
+      const cur = productMap.get(key) ?? { id: p.id, name: p.name, streams: 0, exposed: null, clickers: null, buyers: null, orders: null, gmv: null, refundAmount: null, explanations: null };
+      if (!seen.has(key)) cur.streams++;
+      seen.add(key);
+      cur.name ??= p.name;
+      for (const k of ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'refundAmount', 'explanations'] as const) cur[k] = M.sum([cur[k], p[k]]);
+      productMap.set(key, cur);
+    }
+  }
+  const products = [...productMap.values()]
+    .map((p) => {
+      const clickRate = M.clickRate(p.clickers, p.exposed);
+      const conversionRate = M.clickToOrderRate(p.buyers, p.clickers);
+      const rules: string[] = [];
+      if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
+      if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
+      const enough = p.streams >= input.minStreams && (p.exposed ?? 0) >= input.minExposures;
+      return { ...p, clickRate, conversionRate, rules, enoughData: enough };
+    })
+    .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
+  const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
+  const insufficient = products.filter((p) => !p.enoughData);
+
+  // — alerts and the improvement list —
+  const alerts: Array<{ rule: string; subject: string; value: number; threshold: number; owner: Role; ownerLabel: string; message: string }> = [];
+  for (const s of streams) {
+    const label = `${s.account ?? '—'} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
+    for (const rule of s.alerts) {
+      const a = anomalies[s.no - 1]!;
+      const value = rule === 'uv-drop' ? a.uvDrop! : s.uvValue!;
+      const owner: Role = rule === 'uv-drop' ? 'data' : rule === 'uv-value-critical' ? 'floor-control' : 'director';
+      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtMoney(value);
+      alerts.push({ rule, subject: label, value, threshold: th(rule), owner, ownerLabel: ROLE_LABELS[owner][lang], message: `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}` });
+    }
+  }
+  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
+  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
+    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
+  for (const a of alerts.filter((x) => x.rule === 'uv-drop')) add('data', T.dropAction, a.message, 'uv-drop');
+  for (const s of suggestions) add('director', s.suggestion, `${s.channel}: ${fmtChange(s.vsAverage)}`, null);
+  for (const p of eliminate) {
+    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
+  }
+  const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic })) : null;
+  for (const h of (hotspots ?? []).filter((x) => x.fromDictionary && x.share >= 0.1 && x.action)) {
+    add((h.action!.owner as Role) ?? 'anchor', h.action![lang], T.hotspot(h.labelText, fmtRate(h.share, 0)), null);
+  }
+
+  return {
+    week: input.week,
+    previousWeek: input.previous,
+    streams,
+    totals,
+    previousTotals,
+    change,
+    byAccount,
+    targetAchievement,
+    attribution,
+    products,
+    eliminate,
+    insufficient,
+    hotspots,
+    questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
+    anomalies,
+    alerts,
+    actions,
+    skipped: input.skipped,
+    ignored: input.ignored,
+    thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical'].map((id) => [id, th(id)])),
+    minimums: { streams: input.minStreams, exposures: input.minExposures },
+    outputs: [] as string[],
+  };
+}
+
+export type WeeklyReport = ReturnType<typeof buildWeeklyReport>;
+
+function metricText(lang: Lang, which: 'click' | 'conversion'): string {
+  if (which === 'click') return lang === 'zh' ? '点击率' : 'click rate';
+  return lang === 'zh' ? '转化率' : 'conversion';
+}
