@@ -123,10 +123,19 @@ Examples:
     .option('--stream <date|id>', 'with a stream list as input: the stream to retro (2026-11-18, "2026-11-18 20:00" or its ID)')
     .option('--account <name>', 'the account, when the exports do not name it (or to pick one in a stream list)')
     .addOption(new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']))
-    .option('--template <file>', 'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.*)')
+    .option('--template <file>', 'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.* or weekly.*)')
+    .option('--weekly', 'the weekly report (周度复盘报告) over a folder of the week\'s exports, for cron', false)
+    .option('--week <id>', 'with --weekly: the ISO week, e.g. 2026-W47 (default: last complete week)')
+    .option('--since <date>', 'with --weekly: first day of the range, e.g. 2026-11-16')
+    .option('--until <date>', 'with --weekly: last day of the range, e.g. 2026-11-22')
     .addHelpText(
       'after',
       `
+Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically into --out; one log line on
+stderr; exit 0 written, 3 written with alerts or skipped files, 2 nothing usable.
+  liveops retro --weekly exports/ --out reports/
+  liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
+
 Examples:
   liveops retro 整场数据.xlsx
   liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
@@ -134,8 +143,23 @@ Examples:
   liveops retro 整场数据.xlsx --format md              a Markdown summary for the team's chat
   liveops retro 整场数据.xlsx --json                   the report as one JSON object on stdout`,
     )
-    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string }, cmd: Command) => {
+    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
+      if (opts.weekly) {
+        const { runWeekly } = await import('./commands/weekly.js');
+        process.exitCode = await runWeekly(ctx, {
+          inputs: files,
+          week: opts.week,
+          since: opts.since,
+          until: opts.until,
+          format: opts.format,
+          template: opts.template,
+          baselineCount: opts.baselineCount,
+          now: new Date(),
+        });
+        return;
+      }
+      if (opts.week || opts.since || opts.until) throw new UsageError('--week, --since and --until go with --weekly');
       const { runRetro } = await import('./commands/retro.js');
       process.exitCode = await runRetro(ctx, {
         files,

@@ -5,6 +5,7 @@
  */
 import { KPI_DEFAULTS, KPI_ROLES } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
+import { SELECT_DEFAULTS } from './schema.js';
 
 export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string }): string {
   const lines: string[] = [
@@ -37,6 +38,18 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     `supplierTerms: [${RULE_DEFAULTS.supplierTerms.join(', ')}]`,
     '# retro-deadline: retro sheet within this many hours after the stream; retro meeting within this many.',
     `retroDeadline: { sheetHours: ${rd.sheetHours}, meetingHours: ${rd.meetingHours} }`,
+    '',
+    '# GMV targets for target achievement (周目标达成率): a weekly one, or monthly ones prorated by day.',
+    'targets: {}',
+    '#   weeklyGmv: 700000',
+    '#   monthlyGmv: { "2026-11": 3000000, "2026-12": 4500000 }',
+    '',
+    '# Products shown in fewer streams or to fewer people than this in a week are "not enough data", not eliminated.',
+    `select: { minStreams: ${SELECT_DEFAULTS.minStreams}, minExposures: ${SELECT_DEFAULTS.minExposures} }`,
+    '',
+    '# Comment and consultation topics, added to the built-in ones (尺码, 防水, 发货, 价格, 颜色, 材质, 退换, 质量, 保暖, 链接):',
+    'topics: {}',
+    '#   保修: [保修, 维修, 坏了]',
     '',
     '# Monthly KPI weights per role (each role must add up to 100 %).',
     'kpi:',

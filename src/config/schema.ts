@@ -9,6 +9,9 @@ import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
+/** A product needs this much exposure in the week before it is judged for elimination. */
+export const SELECT_DEFAULTS = { minStreams: 2, minExposures: 500 };
+
 const rate = z.number().min(0).max(1);
 
 /** One role's weights: the playbook's metric ids, each 0–1, adding up to 100 %. */
@@ -60,6 +63,19 @@ export const configSchema = z
     supplierTerms: z.array(z.enum(['qcReport', 'sevenDayReturns', 'shippingInsurance'])).optional(),
     retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
     kpi: kpiSchema.optional(),
+    /** GMV targets: a weekly one, or monthly ones ("2026-11": 3000000) prorated by day. */
+    targets: z
+      .object({
+        weeklyGmv: z.number().positive().optional(),
+        monthlyGmv: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'months are written 2026-11'), z.number().positive()).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Below these a product is "not enough data" rather than eliminated. */
+    select: z
+      .object({ minStreams: z.number().int().min(1).optional(), minExposures: z.number().int().min(0).optional() })
+      .strict()
+      .optional(),
     /** Comment/consultation topics: topic → synonyms, added to the built-in dictionary. */
     topics: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
   })
@@ -80,6 +96,8 @@ export interface Config {
   retroDeadline: { sheetHours: number; meetingHours: number };
   kpiWeights: Record<KpiRole, Record<string, number>>;
   topics: Record<string, string[]> | null;
+  targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
+  select: { minStreams: number; minExposures: number };
 }
 
 /** Merge in one place: file, then defaults (flags are applied by the caller on top). */
@@ -96,6 +114,8 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     supplierTerms: file.supplierTerms ?? RULE_DEFAULTS.supplierTerms,
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
     topics: file.topics ?? null,
+    targets: { weeklyGmv: file.targets?.weeklyGmv ?? null, monthlyGmv: file.targets?.monthlyGmv ?? {} },
+    select: { minStreams: file.select?.minStreams ?? SELECT_DEFAULTS.minStreams, minExposures: file.select?.minExposures ?? SELECT_DEFAULTS.minExposures },
     kpiWeights: { ...defaultKpiWeights(), ...(file.kpi?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
   };
 }

@@ -11,6 +11,8 @@ export function lookup(scope: unknown, path: string): Lookup {
   const parts = path.split('.');
   for (let i = 0; i < parts.length; i++) {
     const key = parts[i] as string;
+    // Below a field that is present but null (e.g. no previous week), everything is missing data.
+    if (cur === null && i > 0) return { found: true, value: null };
     if (cur === null || cur === undefined || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) {
       const parent = parts.slice(0, i).join('.');
       const available = cur !== null && typeof cur === 'object' ? Object.keys(cur) : [];
