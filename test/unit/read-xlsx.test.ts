@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -250,6 +250,74 @@ describe('xlsx cells and sheets', () => {
 
   it('column letters', () => {
     expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+});
+
+/**
+ * Regression: exceljs's own zip pass (unzipper Parse + iterateStream) stops at an `end` event that
+ * unzipper emits while entries it already parsed are still buffered, so trailing entries were lost
+ * in about half the runs. With the sheets first in the zip the lost ones were xl/workbook.xml,
+ * xl/styles.xml and xl/sharedStrings.xml: every shared-string cell read as null and each sheet lost
+ * its header row(s). A single run can pass by luck: read it many times, and once more on a "slow
+ * disk" (fs.open answering 5 ms late), where exceljs's temp-file copies of the sheets always lost
+ * that race (inside vitest's worker the plain runs happened to win it).
+ */
+describe('xlsx with the sheet parts before the workbook parts, read repeatedly', () => {
+  const RUNS = 20;
+  const summary = (sheets: ReadSheet[]) => sheets.map((s) => [s.name, s.index, s.rows.length, s.rows[0]]);
+
+  /** Runs `fn` RUNS times as is, then RUNS times with every fs.open (exceljs's, tmp's, ours) delayed. */
+  async function repeatedly(fn: (run: string) => Promise<void>): Promise<void> {
+    for (let run = 1; run <= RUNS; run++) await fn(`run ${run}`);
+    const open = fs.open;
+    fs.open = ((...args: unknown[]) => {
+      const cb = args.pop() as (...r: unknown[]) => void;
+      return (open as (...a: unknown[]) => void)(...args, (...r: unknown[]) => setTimeout(() => cb(...r), 5));
+    }) as typeof fs.open;
+    try {
+      for (let run = 1; run <= RUNS; run++) await fn(`slow-disk run ${run}`);
+    } finally {
+      fs.open = open;
+    }
+  }
+
+  it(`fixtures/douyin-compass-session-namesfirst.xlsx gives every row, every time`, async () => {
+    const file = join(import.meta.dirname, '../../fixtures/douyin-compass-session-namesfirst.xlsx');
+    const names = (await unzipAll(file)).map((e) => e.name);
+    // The layout this guards: every sheet part before the workbook, its rels and the shared strings.
+    const lastSheet = Math.max(...names.flatMap((n, i) => (n.startsWith('xl/worksheets/sheet') ? [i] : [])));
+    for (const late of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml']) {
+      expect(names.indexOf(late)).toBeGreaterThan(lastSheet);
+    }
+    const expected = [
+      ['基本信息', 0, 2, { rowNumber: 1, cells: ['达人昵称', '抖音号or火山号', '直播时间', '直播时长', '直播间用户支付金额', '千次观看用户支付金额', '达人头像', '等级', '类型', '粉丝数'] }],
+      ['整体看板', 1, 2, { rowNumber: 1, cells: ['直播间观看人数', '直播间曝光-观看率(人数)', '平均在线人数', '最高在线人数', '商品点击人数', '直播间商品曝光-点击率(人数)', '人均观看时长', '新增粉丝数', '直播间观看-关注率(人数)', '直播间观看-互动率(人数)', '人均评论次数', '直播间观看-成交率(人数)', '直播间商品点击-成交率(人数)', '客单价', '退款金额', '退款订单数', '退款人数'] }],
+      ['流量分析-流量转化', 2, 8, { rowNumber: 1, cells: ['直播间曝光人数', 67016] }],
+      ['流量分析-渠道分析', 3, 10, { rowNumber: 1, cells: ['渠道名称', '人均观看时长', '观看次数', '观看人数', '直播间观看-互动率(次数)', '用户支付金额', '成交订单数', '笔单价', '直播间观看-成交率(次数)', '千川消耗'] }],
+      ['流量分析-短视频引流', 4, 6, { rowNumber: 1, cells: ['短视频名称', '投稿时间', '短视频直播入口曝光次数', '短视频引流直播间次数', '短视频直播入口点击率(次数)'] }],
+      ['商品分析-商品明细', 5, 20, { rowNumber: 1, cells: ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'] }],
+    ];
+    await repeatedly(async (run) => {
+      expect({ run, sheets: summary(await readXlsx(file)) }).toEqual({ run, sheets: expected });
+    });
+  });
+
+  it(`a workbook rezipped sheets-first with the shared strings last gives every row, every time`, async () => {
+    const entries = await unzipAll(basic);
+    const isSheet = (n: string) => n.startsWith('xl/worksheets/');
+    const last = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(last));
+    const file = join(dir, 'sheets-first-strings-last.xlsx');
+    await rezip(file, [
+      ...entries.filter((e) => isSheet(e.name)),
+      ...entries.filter((e) => !isSheet(e.name) && !last.includes(e.name)),
+      ...last.map((n) => entries.find((e) => e.name === n)!),
+    ]);
+    await repeatedly(async (run) => {
+      const sheets = await readXlsx(file);
+      expect({ run, sheets: summary(sheets) }).toEqual({ run, sheets: summary(EXPECTED_BASIC) });
+      expect({ run, sheets }).toEqual({ run, sheets: EXPECTED_BASIC });
+    });
   });
 });
 

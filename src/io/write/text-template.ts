@@ -12,10 +12,8 @@ export function escapeMarkdown(v: unknown): string {
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return s
     .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    // Only at the start of a line do these begin a heading, list or quote.
-    .replace(/^([#+\-=>])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    // Inline syntax only: values sit inside lines and table cells that the template starts.
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1');
 }
 
 export interface TextTemplateHelpers {
