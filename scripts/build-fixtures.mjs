@@ -1373,6 +1373,481 @@ const retroExpected = (() => {
 })();
 
 // =============================================================================================
+// 12. week-2026-W47/: the folder a Monday cron job finds on 2026-11-23 for the weekly report
+//     (周度复盘报告) of ISO week 2026-W47 = Mon 2026-11-16 … Sun 2026-11-22 (Asia/Shanghai), and
+//     weekly-expected.json. Its own PRNG (seed 202647): nothing above changes.
+//     Independent of the files above (the 11/18 山野 stream here is NOT the compass-session stream).
+const WEEK_DIR = 'week-2026-W47';
+const weekly = (() => {
+  const wr = mulberry32(202647);
+  const wInt = (lo, hi) => lo + Math.floor(wr() * (hi - lo + 1));
+  const wUni = (lo, hi) => lo + wr() * (hi - lo);
+  const wDigits = (n, first) => { let s = first; while (s.length < n) s += String(wInt(0, 9)); return s; };
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  const ymd = (t) => { const x = bj(t); return `${x.y}${pad2(x.mo)}${pad2(x.d)}`; };
+  const weekOf = (day) => (day >= 16 ? 'W47' : day >= 9 ? 'W46' : 'W45');
+  const money = (cents) => (cents / 100).toFixed(2); // CSV amounts: plain numbers with 2 decimals
+  // integer total split by weights: floor, then the largest remainders (ties: lower index)
+  function apportion(total, weights) {
+    const W = weights.reduce((a, b) => a + b, 0);
+    if (W === 0) { assert.equal(total, 0); return weights.map(() => 0); }
+    const raw = weights.map((w) => (total * w) / W);
+    const out = raw.map(Math.floor);
+    let rest = total - out.reduce((a, b) => a + b, 0);
+    const order = raw.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (let k = 0; rest > 0; k++, rest--) out[order[k][1]]++;
+    return out;
+  }
+  const SY = ACCOUNT;
+  const XL = '小鹿美妆官方';
+  const ACCTS = [SY, XL];
+  const SHORT = { [SY]: '山野', [XL]: '小鹿' };
+
+  // ---- schedule: 6 streams per account per week, W45..W47, chronological ---------------------------
+  // 山野 idx 15 (11/19) = 0.51 × median(idx 8..14) = 0.51 × 6400 = 3264 (drop 49 %: does not fire);
+  // 小鹿 idx 15 (11/20) = 0.5 × median(idx 8..14) = 0.5 × 9940 = 4970 (drop exactly 50 %: fires).
+  const PLAN = {
+    [SY]: {
+      uv: [6120, 5980, 6350, 6240, 6510, 6080, 6420, 6300, 6580, 6190, 6350, 6700, 6380, 6640, 6400, 3264, 6280, 6550],
+      slots: [[2, 20, 0], [3, 20, 0], [4, 20, 0], [6, 20, 0], [7, 10, 0], [8, 20, 0], [9, 20, 0], [10, 20, 0], [12, 20, 0], [13, 20, 0], [14, 10, 0], [15, 20, 0],
+        [16, 20, 0], [17, 20, 0], [18, 20, 0], [19, 20, 0], [21, 10, 0], [22, 20, 0]],
+      unpaid: [4, 10, 16], anchors: ['山哥', '阿泽'], titles: ['冬季徒步装备专场', '冲锋衣宠粉福利', '周末户外穿搭', '登山鞋新品首发', '山野会员日', '双11返场 冲锋衣直降'],
+    },
+    [XL]: {
+      uv: [9650, 10120, 9880, 10400, 9720, 10250, 9900, 10310, 9560, 10050, 9800, 10180, 9940, 10220, 9760, 4970, 10080, 9870],
+      slots: [[2, 19, 30], [3, 19, 30], [5, 20, 0], [6, 19, 30], [7, 20, 0], [8, 10, 0], [9, 19, 30], [11, 19, 30], [12, 20, 0], [13, 19, 30], [14, 20, 0], [15, 10, 0],
+        [16, 19, 30], [17, 19, 30], [18, 20, 0], [20, 19, 30], [21, 20, 0], [22, 10, 0]],
+      unpaid: [3, 9, 14], anchors: ['小雅', '鹿鹿'], titles: ['秋冬保湿专场', '口红试色 新色上架', '小鹿美妆 宠粉日', '早C晚A护肤课', '会员专属场 积分兑换', '周末囤货 面霜买一送一'],
+    },
+  };
+  const streams = [];
+  for (const acct of ACCTS) {
+    const P = PLAN[acct];
+    P.slots.forEach(([day, h, mi], idx) => streams.push({ account: acct, idx, day, week: weekOf(day), start: at(day, h, mi), uv: P.uv[idx], paid: !P.unpaid.includes(idx),
+      anchor: P.anchors[idx % 3 === 2 ? 1 : 0], title: P.titles[idx % P.titles.length], outdoor: acct === SY }));
+  }
+  const w47 = (acct) => streams.filter((s) => s.account === acct && s.week === 'W47');
+  for (const acct of ACCTS) assert.deepEqual(['W45', 'W46', 'W47'].map((w) => streams.filter((s) => s.account === acct && s.week === w).length), [6, 6, 6]);
+
+  // ---- products of the W47 streams (weekly sums designed first) ---------------------------------------
+  // fixed per-stream [exposed, clickers, buyers], keyed by the stream's position in the account's W47 (0..5)
+  const FIXED = {
+    // click exactly 3.00 % over the week: 180 / 6000 (per stream 3.5 %, 2.5 %, 2.5 %, 2.5 %: the mean of rates is 2.75 %)
+    A: { 0: [3000, 105, 11], 1: [1000, 25, 3], 3: [1000, 25, 2], 4: [1000, 25, 3] },
+    // click 2.99 %: 299 / 10000 (per stream 1.975 %, 3.65 %, 3.65 %, 3.7 %: the mean of rates is 3.24 %)
+    B: { 0: [4000, 79, 7], 1: [2000, 73, 6], 2: [2000, 73, 6], 5: [2000, 74, 5] },
+    // conversion exactly 3.00 %: 45 / 1500 (per stream 3.67 %, 2 %, 2 %: the mean of rates is 2.56 %)
+    C: { 0: [4500, 900, 33], 2: [2500, 300, 6], 4: [2500, 300, 6] },
+    // conversion 2.90 %: 58 / 2000 (per stream 2.57 %, 4 %, 3.5 %, 3.5 %: the mean of rates is 3.39 %)
+    D: { 0: [7000, 1400, 36], 1: [1500, 200, 8], 3: [1500, 200, 7], 4: [1500, 200, 7] },
+    // shown once, 420 exposed: click 9 / 420 = 2.14 %, no buyer ("not enough data")
+    E: { 3: [420, 9, 0] },
+  };
+  const CATALOG = {
+    [SY]: [
+      { ...PRODUCTS[0], in: [0, 1, 2, 3, 4, 5] },
+      { ...PRODUCTS[1], in: [0, 2, 4] },
+      { ...PRODUCTS[2], in: [1, 3, 5] },
+      { ...PRODUCTS[3], in: [0, 1, 3, 4], fixed: 'A' },
+      { ...PRODUCTS[4], in: [0, 2, 3, 5] },
+      { ...PRODUCTS[5], in: [1, 2, 4, 5] },
+      { ...PRODUCTS[6], in: [0, 1, 2, 5], fixed: 'B' },
+      { ...PRODUCTS[7], in: [0, 1, 2, 3, 4, 5] },
+      { id: '3650123456789012799', name: '户外保暖帽 针织（新品）', short: '针织保暖帽', price: 59, in: [3], fixed: 'E' },
+    ],
+    [XL]: [
+      { id: '3712080011223344501', name: '小鹿 玻尿酸保湿面霜 50g', short: '保湿面霜', price: 199, in: [0, 1, 2, 3, 4, 5] },
+      { id: '3712080011223344536', name: '丝绒雾面口红 #316 豆沙色', short: '雾面口红', price: 129, in: [0, 1, 3, 5] },
+      { id: '3712080011223344578', name: '烟酰胺焕亮精华液 30ml', short: '焕亮精华液', price: 269, in: [0, 2, 4], fixed: 'C' },
+      { id: '3712080011223344602', name: '温和净透卸妆油 200ml', short: '卸妆油', price: 99, in: [1, 2, 4, 5] },
+      { id: '3712080011223344645', name: '轻薄持妆气垫粉底 15g', short: '气垫粉底', price: 169, in: [0, 2, 3, 5] },
+      { id: '3712080011223344683', name: '补水修护面膜 10片装（福利款）', short: '补水面膜10片', price: 79, in: [0, 1, 3, 4], fixed: 'D' },
+      { id: '3712080011223344719', name: '清透防晒乳 SPF50+ 50ml', short: '防晒乳', price: 119, in: [1, 2, 4] },
+      { id: '3712080011223344750', name: '抗皱紧致眼霜 15g', short: '紧致眼霜', price: 229, in: [0, 2, 3, 5] },
+    ],
+  };
+  for (const acct of ACCTS) {
+    const ss = w47(acct);
+    ss.forEach((s, k) => {
+      s.pos = k;
+      s.products = [];
+      for (const p of CATALOG[acct]) {
+        if (!p.in.includes(k)) continue;
+        let exposed, clickers, buyers;
+        if (p.fixed) [exposed, clickers, buyers] = FIXED[p.fixed][k];
+        else {
+          exposed = Math.round(s.uv * wUni(0.28, 0.62));
+          clickers = Math.round(exposed * wUni(0.08, 0.22));
+          buyers = Math.max(1, Math.round(clickers * wUni(0.05, 0.14)));
+        }
+        const items = buyers === 0 ? 0 : buyers + Math.floor(buyers * 0.12) + (p.price < 100 ? wInt(0, 3) : wInt(0, 1));
+        s.products.push({ id: p.id, name: p.name, short: p.short, price: p.price, fixed: p.fixed || null, exposed, clickers, buyers, items, gmv: p.price * items, explained: wInt(1, 4) });
+      }
+      assert.ok(s.products.length >= 5 && s.products.length <= 6);
+    });
+    for (const p of CATALOG[acct]) if (p.fixed) assert.deepEqual(Object.keys(FIXED[p.fixed]).map(Number), p.in, p.short);
+  }
+
+  // ---- stream figures --------------------------------------------------------------------------------
+  for (const s of streams) {
+    s.minutes = s.outdoor ? 150 + 15 * wInt(0, 4) : 180 + 30 * wInt(0, 2);
+    s.end = s.start + s.minutes * 60;
+    s.id = wDigits(19, '74');
+    s.pv = Math.round(s.uv * wUni(1.32, 1.48));
+    s.exposed = Math.round(s.uv / wUni(0.08, 0.13));
+    s.exposures = Math.round((s.exposed * wUni(1.35, 1.65)) / 100) * 100;
+    s.dwellSec = 3 * wInt(20, 40); // (分钟) cell = dwellSec / 60, exact to 2 decimals
+    s.dwellMin = Number((s.dwellSec / 60).toFixed(2));
+    assert.equal(Math.round(s.dwellMin * 60 * 1e6) / 1e6, s.dwellSec);
+    s.avgOnline = Math.round((s.uv * s.dwellSec) / (s.minutes * 60));
+    s.peak = Math.round(s.avgOnline * wUni(2.4, 3.4));
+    s.comments = Math.round(s.uv * wUni(0.12, 0.22));
+    if (s.week === 'W47') {
+      s.items = sumBy(s.products, 'items');
+      s.gmvCents = sumBy(s.products, 'gmv') * 100;
+      s.buyers = Math.round(sumBy(s.products, 'buyers') * 0.9);
+      const maxExp = Math.max(...s.products.map((p) => p.exposed));
+      const maxClk = Math.max(...s.products.map((p) => p.clickers));
+      s.pExposed = Math.round(s.uv * 0.78);
+      assert.ok(s.pExposed > maxExp, 'product exposure within the stream');
+      s.pClickers = Math.max(Math.round(sumBy(s.products, 'clickers') * 0.85), maxClk);
+    } else {
+      s.buyers = Math.round(s.uv * wUni(0.024, 0.034));
+      s.gmvCents = s.buyers * (s.outdoor ? wInt(80000, 95000) : wInt(17000, 21000)) + wInt(0, 99); // per-buyer amount like W47's product mix
+      s.pExposed = Math.round(s.uv * wUni(0.66, 0.78));
+      s.pClickers = Math.round(s.pExposed * wUni(0.18, 0.28));
+    }
+    s.orders = s.buyers + Math.round(s.buyers * 0.06) + wInt(1, 6);
+    if (s.week !== 'W47') s.items = s.orders + wInt(10, 40);
+    s.refundCents = Math.round(s.gmvCents * wUni(0.02, 0.07));
+    s.refundOrders = Math.max(1, Math.round(s.orders * 0.04));
+    s.spendCents = s.paid ? Math.round(s.gmvCents * wUni(0.08, 0.18)) : null;
+    s.newFollowers = Math.round(s.uv * wUni(0.03, 0.05));
+    s.fanClub = Math.round(s.uv * 0.011 + wr() * 20);
+    s.likes = Math.round(s.uv * wUni(2, 5));
+    s.shares = Math.round(s.uv * 0.004 + wr() * 10);
+    if (s.week !== 'W47') s.paidUv = s.paid ? Math.round(s.uv * wUni(0.15, 0.25)) : 0;
+  }
+
+  // ---- channels of the W47 streams ----------------------------------------------------------------------
+  // [name, paid, uv share, pv/uv, orders per pv (relative)]
+  const CH = [['直播推荐', false, 0.40, 1.25, 0.80], ['短视频引流', false, 0.15, 1.35, 1.14], ['关注', false, 0.11, 1.60, 1.45], ['搜索', false, 0.05, 1.30, 1.30],
+    ['其他', false, 0.03, 1.20, 0.30], ['千川PC版', true, 0.20, 1.30, 0.90], ['小店随心推', true, 0.06, 1.30, 0.90]];
+  const S47 = streams.filter((s) => s.week === 'W47');
+  for (const s of S47) {
+    const uvW = CH.map(([, paid, share]) => (paid && !s.paid ? 0 : share * wUni(0.85, 1.15)));
+    const uvs = apportion(s.uv, uvW);
+    const pvs = apportion(s.pv, uvs.map((u, i) => u * CH[i][3] * wUni(0.95, 1.05)));
+    const ords = apportion(s.orders, pvs.map((p, i) => p * CH[i][4] * wUni(0.9, 1.1)));
+    s.ch = CH.map(([name, paid], i) => ({ name, paid, uv: uvs[i], pv: pvs[i], orders: ords[i] }));
+    s.paidUv = s.ch.filter((c) => c.paid).reduce((a, c) => a + c.uv, 0);
+  }
+  // short-video viewers convert ~15 % better than the week's average (Σorders/ΣPV): move single orders
+  // between 直播推荐 and 短视频引流 of the same stream (stream totals unchanged) until the nearest integer.
+  const chSum = (name, k) => S47.reduce((a, s) => a + s.ch.find((c) => c.name === name)[k], 0);
+  const allOrders = sumBy(S47, 'orders');
+  const allPv = sumBy(S47, 'pv');
+  let diff = Math.round(1.15 * (allOrders / allPv) * chSum('短视频引流', 'pv')) - chSum('短视频引流', 'orders');
+  for (let i = 0; diff !== 0; i++) {
+    const s = S47[i % S47.length];
+    const plaza = s.ch[0];
+    const sv = s.ch[1];
+    if (diff > 0 && plaza.orders > 0) { plaza.orders--; sv.orders++; diff--; } else if (diff < 0 && sv.orders > 0) { sv.orders--; plaza.orders++; diff++; }
+  }
+  for (const s of S47) {
+    const g = apportion(s.gmvCents, s.ch.map((c) => c.orders * wUni(0.8, 1.2)));
+    s.ch.forEach((c, i) => { c.gmvCents = g[i]; });
+    if (s.paid) {
+      const qc = Math.round(s.spendCents * wUni(0.75, 0.85));
+      s.ch[5].spendCents = qc;
+      s.ch[6].spendCents = s.spendCents - qc;
+    }
+    for (const c of s.ch) {
+      if (c.spendCents === undefined) c.spendCents = null;
+      assert.ok(c.pv >= c.uv && c.orders <= c.pv, `${c.name} pv/uv/orders`);
+      if (c.paid && !s.paid) assert.ok(c.uv === 0 && c.gmvCents === 0);
+    }
+  }
+
+  // ---- live list: 直播明细_全部账号_20261102_20261122.xlsx ----------------------------------------------
+  const LIVE = '直播明细_全部账号_20261102_20261122.xlsx';
+  const byNewest = [...streams].sort((a, b) => b.start - a.start || ACCTS.indexOf(a.account) - ACCTS.indexOf(b.account));
+  const llHeader = GRIDS.liveList[0];
+  const llGrid = [llHeader];
+  for (const s of byNewest) {
+    const gmv = s.gmvCents / 100;
+    const spend = s.spendCents === null ? null : s.spendCents / 100;
+    s.row = llGrid.length + 1;
+    llGrid.push([s.id, s.account, s.anchor, s.title, fmtSlashShort(s.start), fmtSlashShort(s.end), s.minutes, s.exposed, wan(s.exposures), pct(s.uv, s.exposed),
+      s.uv, s.pv, s.uv - s.paidUv, s.paidUv, s.peak, s.avgOnline, s.dwellMin, Math.round(s.comments * 0.41), s.comments, s.likes,
+      s.shares, s.fanClub, s.newFollowers, s.fanClub, s.pExposed, s.pClickers, gmv, clean(gmv / (s.minutes / 60), 2),
+      clean((gmv / s.pv) * 1000, 2), s.items, s.buyers, s.orders, clean(gmv / s.buyers, 2), s.refundCents / 100, s.refundOrders,
+      pct(s.buyers, s.pClickers), pct(s.buyers, s.uv), Math.round(s.buyers * 0.3), spend === null ? '-' : spend, spend === null ? '-' : clean(gmv / spend, 2)]);
+  }
+  assert.equal(llGrid[0].length, 40);
+
+  // ---- channel CSVs and product workbooks -----------------------------------------------------------------
+  const CH_HEADER = ['渠道名称', '观看人数', '观看次数', '用户支付金额', '成交订单数', '千川消耗'];
+  const PROD_HEADER = ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数', '讲解次数'];
+  const chGrids = {};
+  const prodGrids = {};
+  const chronological = [...S47].sort((a, b) => a.start - b.start || ACCTS.indexOf(a.account) - ACCTS.indexOf(b.account));
+  for (const s of chronological) {
+    s.channelFile = `渠道_${s.account}_${ymd(s.start)}.csv`;
+    s.productFile = `商品_${s.account}_${ymd(s.start)}.xlsx`;
+    const chGrid = textGrid([CH_HEADER, ['整体', s.uv, s.pv, money(s.gmvCents), s.orders, s.spendCents === null ? '-' : money(s.spendCents)],
+      ...s.ch.map((c) => [c.name, c.uv, c.pv, money(c.gmvCents), c.orders, c.spendCents === null ? '-' : money(c.spendCents)])]);
+    chGrids[s.channelFile] = chGrid;
+    prodGrids[s.productFile] = [PROD_HEADER, ...[...s.products].sort((a, b) => b.gmv - a.gmv || (a.id < b.id ? -1 : 1))
+      .map((p) => [p.id, p.name, yuan(p.gmv), p.items, p.buyers, p.exposed, p.clickers, p.explained])];
+  }
+  return { wr, wInt, median, apportion, streams, S47, chronological, llGrid, LIVE, chGrids, prodGrids, CH, CH_HEADER, PROD_HEADER, SHORT, ACCTS, SY, XL, CATALOG, FIXED };
+})();
+
+const weeklyExpected = await (async () => {
+  const { wr, wInt, median, streams, S47, chronological, llGrid, LIVE, chGrids, prodGrids, CH, CH_HEADER, PROD_HEADER, ACCTS, SY, XL, CATALOG } = weekly;
+  const D = (f) => `${WEEK_DIR}/${f}`;
+  // ---- write the exports -------------------------------------------------------------------------------
+  {
+    const wb = newWorkbook();
+    addSheet(wb, '直播间明细', llGrid, { textCols: [0], widths: llGrid[0].map((h) => Math.max(10, h.length * 2)) });
+    put(D(LIVE), await workbookBuffer(wb));
+  }
+  for (const [f, g] of Object.entries(chGrids)) put(D(f), toCsv(g));
+  for (const [f, g] of Object.entries(prodGrids)) {
+    const wb = newWorkbook();
+    addSheet(wb, '商品列表', g, { textCols: [0], widths: [24, 36, 14, 10, 10, 14, 14, 10] });
+    put(D(f), await workbookBuffer(wb));
+  }
+  // consultations of the week: 150 rows, each containing exactly one of the five topic keywords
+  const CONSULT = '客服咨询_2026W47.csv';
+  const TOPICS = [
+    ['尺码', 42, [['175/140斤穿什么尺码？', '男款三合一冲锋衣'], ['冲锋衣尺码偏大吗', '女款软壳冲锋衣'], ['女生160穿什么尺码', '女款软壳冲锋衣'], ['尺码表在哪看', '速干徒步裤'],
+      ['登山鞋尺码标准吗', '登山鞋'], ['尺码不合适能换吗', '抓绒衣']]],
+    ['防水', 36, [['冲锋衣防水效果怎么样', '男款三合一冲锋衣'], ['防水等级多少', '硬壳冲锋衣'], ['登山鞋防水吗', '登山鞋'], ['暴雨天防水吗', '男款三合一冲锋衣'],
+      ['防晒乳防水防汗吗', '防晒乳'], ['气垫粉底防水吗', '气垫粉底']]],
+    ['发货', 31, [['什么时候发货', '保湿面霜'], ['今天能发货吗', '男款三合一冲锋衣'], ['发货用什么快递', '雾面口红'], ['预售多久发货', '硬壳冲锋衣'], ['发货地是哪里', '羊毛袜3双装']]],
+    ['退换', 24, [['不合适可以退换吗', '速干徒步裤'], ['退换运费谁出', '登山鞋'], ['吊牌剪了还能退换吗', '抓绒衣'], ['过敏了能退换吗', '焕亮精华液']]],
+    ['材质', 17, [['面料材质是什么', '男款三合一冲锋衣'], ['内胆材质是抓绒吗', '男款三合一冲锋衣'], ['袜子材质羊毛含量多少', '羊毛袜3双装'], ['口红管是什么材质', '雾面口红']]],
+  ];
+  const consult = [];
+  for (const [topic, n, texts] of TOPICS) for (let i = 0; i < n; i++) consult.push({ topic, text: texts[i % texts.length][0], prod: texts[i % texts.length][1] });
+  for (let i = consult.length - 1; i > 0; i--) { const j = Math.floor(wr() * (i + 1)); [consult[i], consult[j]] = [consult[j], consult[i]]; }
+  const agents = ['客服-小林', '客服-阿杰', '客服-糖糖', '客服-小美'];
+  const nicks = ['户外老张', '小鹿粉', '登山的阿明', '王女士', '用户9x8k2', '晴天', 'Lily', '老陈', '追风', '喵喵', '大山', '周周', '慢慢走', '北漂小刘', '陈先生', '阿May', '橙子汽水', '林深见鹿'];
+  const unanswered = new Set([37, 112]);
+  const recs = consult.map((c, i) => {
+    const t = at(16, 9, 0) + Math.floor((i / consult.length) * (7 * 86400 - 10 * 3600)) + wInt(0, 1800);
+    const secs = unanswered.has(i) ? null : wr() < 0.7 ? wInt(3, 15) : wInt(16, 80);
+    return { ...c, t, secs, nick: nicks[wInt(0, nicks.length - 1)], agent: agents[i % agents.length] };
+  });
+  const cGrid = textGrid([['咨询时间', '首次回复时间', '首次响应时长(秒)', '买家昵称', '咨询内容', '关联商品', '客服'],
+    ...recs.map((x) => [fmtSlash(x.t), x.secs === null ? '-' : fmtSlash(x.t + x.secs), x.secs === null ? '-' : x.secs, x.nick, x.text, x.prod, x.secs === null ? '' : x.agent])]);
+  assert.equal(cGrid[0].join(','), files.get('consultations.csv').toString('utf8').split('\n')[0], 'same columns as consultations.csv');
+  put(D(CONSULT), toCsv(cGrid));
+  // damaged product workbook: the first half of the bytes of the last 小鹿 product export
+  const DAMAGED = '损坏的导出.xlsx';
+  const damagedOf = chronological.filter((s) => s.account === XL).at(-1).productFile;
+  const whole = files.get(D(damagedOf));
+  put(D(DAMAGED), whole.subarray(0, Math.floor(whole.length * 0.5)));
+  const NOTE = '备注.txt';
+  const NOTE_TEXT = '本周直播数据已从罗盘导出，周一例会前请勿移动或改名。——运营小林\n';
+  put(D(NOTE), NOTE_TEXT);
+
+  // ---- expected values: from the cells as written (parseCell), cross-checked against the model ---------
+  const llAt = (r, h) => parseCell(llGrid[r - 1][colOf(llGrid, 1, h)], h);
+  const ll = llGrid.slice(1).map((row, i) => i + 2).map((r) => ({
+    row: r, account: llGrid[r - 1][1], start: llAt(r, '开播时间'), uv: llAt(r, '观看人数'), pv: llAt(r, '观看次数'), gmv: llAt(r, '成交金额'), buyers: llAt(r, '成交人数'),
+    orders: llAt(r, '成交订单数'), avgDwellSeconds: llAt(r, '人均观看时长(分钟)'), paidSpend: llAt(r, '投放消耗'),
+  }));
+  const inWeek = (since, until) => (x) => x.start.slice(0, 10) >= since && x.start.slice(0, 10) <= until;
+  const isW47 = inWeek('2026-11-16', '2026-11-22');
+  const isW46 = inWeek('2026-11-09', '2026-11-15');
+  const chrono = (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : ACCTS.indexOf(a.account) - ACCTS.indexOf(b.account));
+  const cents = (xs, k) => xs.reduce((a, x) => a + Math.round((x[k] ?? 0) * 100), 0) / 100;
+  const w47Streams = ll.filter(isW47).sort(chrono).map((x) => {
+    const m = chronological.find((s) => s.row === x.row);
+    assert.deepEqual([x.uv, x.pv, x.gmv, x.buyers, x.orders, x.avgDwellSeconds, x.paidSpend],
+      [m.uv, m.pv, m.gmvCents / 100, m.buyers, m.orders, m.dwellSec, m.spendCents === null ? null : m.spendCents / 100]);
+    return { account: x.account, start: x.start, row: x.row, uv: x.uv, pv: x.pv, gmv: x.gmv, buyers: x.buyers, orders: x.orders,
+      uvValue: x.gmv / x.uv, gpm: (x.gmv / x.pv) * 1000, viewToOrderRate: x.buyers / x.uv, avgDwellSeconds: x.avgDwellSeconds, paidSpend: x.paidSpend,
+      channelFile: m.channelFile, productFile: m.productFile };
+  });
+  assert.equal(w47Streams.length, 12);
+  const total = (xs) => {
+    const t = { streams: xs.length, gmv: cents(xs, 'gmv'), uv: sumBy(xs, 'uv'), pv: sumBy(xs, 'pv'), buyers: sumBy(xs, 'buyers'), orders: sumBy(xs, 'orders'),
+      paidSpend: cents(xs, 'paidSpend'), streamsWithoutSpend: xs.filter((x) => x.paidSpend === null).length };
+    return { ...t, uvValue: t.gmv / t.uv, gpm: (t.gmv / t.pv) * 1000, viewToOrderRate: t.buyers / t.uv };
+  };
+  const weekTotals = (filter) => ({ ...total(ll.filter(filter)), byAccount: Object.fromEntries(ACCTS.map((a) => [a, total(ll.filter(filter).filter((x) => x.account === a))])) });
+  const T47 = weekTotals(isW47);
+  const T46 = weekTotals(isW46);
+  const change = (a, b) => Object.fromEntries(['gmv', 'uv', 'uvValue', 'viewToOrderRate'].map((k) => [k, a[k] / b[k] - 1]));
+  const changeVsPreviousWeek = { ...change(T47, T46), byAccount: Object.fromEntries(ACCTS.map((a) => [a, change(T47.byAccount[a], T46.byAccount[a])])) };
+  assert.equal(T47.streams, 12); assert.equal(T46.streams, 12);
+  assert.equal(ll.filter(inWeek('2026-11-02', '2026-11-08')).length, 12);
+
+  // channels: the 12 channel files
+  const chTotals = new Map(CH.map(([name, paid]) => [name, { name, paid, uv: 0, pv: 0, gmv: 0, orders: 0, spend: 0, files: 0 }]));
+  let gmvCentsAll = 0;
+  for (const s of w47Streams) {
+    const g = chGrids[s.channelFile];
+    assert.deepEqual(g[0], CH_HEADER);
+    assert.equal(g[1][0], '整体');
+    const at2 = (r, h) => parseCell(g[r - 1][colOf(g, 1, h)], h);
+    assert.equal(at2(2, '观看人数'), s.uv); assert.equal(at2(2, '用户支付金额'), s.gmv); assert.equal(at2(2, '观看次数'), s.pv); assert.equal(at2(2, '成交订单数'), s.orders);
+    assert.equal(at2(2, '千川消耗'), s.paidSpend);
+    for (const h of ['观看人数', '观看次数', '用户支付金额', '成交订单数', '千川消耗']) {
+      const sum = g.slice(2).reduce((a, row) => a + Math.round((parseCell(row[colOf(g, 1, h)], h) ?? 0) * 100), 0);
+      assert.equal(sum, Math.round((at2(2, h) ?? 0) * 100), `${s.channelFile} ${h} sums to 整体`);
+    }
+    for (let r = 3; r <= g.length; r++) {
+      const c = chTotals.get(g[r - 1][0]);
+      c.uv += at2(r, '观看人数'); c.pv += at2(r, '观看次数'); c.orders += at2(r, '成交订单数'); c.files++;
+      c.gmvCents = (c.gmvCents || 0) + Math.round(at2(r, '用户支付金额') * 100);
+      c.spendCents = (c.spendCents || 0) + Math.round((at2(r, '千川消耗') ?? 0) * 100);
+      gmvCentsAll += Math.round(at2(r, '用户支付金额') * 100);
+    }
+  }
+  const chList = [...chTotals.values()].map(({ gmvCents, spendCents, ...c }) => ({ ...c, gmv: gmvCents / 100, spend: c.paid ? spendCents / 100 : null }));
+  const avg = { orders: sumBy(chList, 'orders'), pv: sumBy(chList, 'pv'), uv: sumBy(chList, 'uv'), gmv: gmvCentsAll / 100 };
+  avg.conversionRate = avg.orders / avg.pv;
+  assert.deepEqual([avg.orders, avg.pv, avg.uv, avg.gmv], [T47.orders, T47.pv, T47.uv, T47.gmv]);
+  const channels = chList.map((c) => ({ ...c, conversionRate: c.orders / c.pv, vsAverage: c.orders / c.pv / avg.conversionRate - 1, uvShare: c.uv / avg.uv, gmvShare: c.gmv / avg.gmv }));
+  const chBy = (n) => channels.find((c) => c.name === n);
+  assert.ok(Math.abs(chBy('短视频引流').vsAverage - 0.15) < 0.005, `short video vs average ${chBy('短视频引流').vsAverage}`);
+  assert.ok(chBy('直播推荐').vsAverage < 0);
+
+  // products: summed over the W47 product files (never averaging rates)
+  const prodTotals = new Map();
+  for (const s of w47Streams) {
+    const g = prodGrids[s.productFile];
+    const pAt = (r, h) => parseCell(g[r - 1][colOf(g, 1, h)], h);
+    for (let r = 2; r <= g.length; r++) {
+      const id = String(g[r - 1][0]);
+      assert.equal(id.length, 19);
+      const p = prodTotals.get(id) || { id, name: g[r - 1][1], account: s.account, streams: 0, files: [], exposed: 0, clickers: 0, buyers: 0, itemsSold: 0, gmv: 0, perStream: [] };
+      const x = { file: s.productFile, exposed: pAt(r, '商品曝光人数'), clickers: pAt(r, '商品点击人数'), buyers: pAt(r, '成交人数') };
+      p.streams++; p.files.push(s.productFile); p.exposed += x.exposed; p.clickers += x.clickers; p.buyers += x.buyers; p.itemsSold += pAt(r, '成交件数'); p.gmv += pAt(r, '用户支付金额');
+      p.perStream.push({ ...x, clickRate: x.clickers / x.exposed, conversionRate: x.clickers ? x.buyers / x.clickers : null });
+      prodTotals.set(id, p);
+    }
+    assert.equal(g.slice(1).reduce((a, row) => a + parseCell(row[2]), 0), s.gmv, `${s.productFile} products sum to the stream GMV`);
+  }
+  const products = [...prodTotals.values()].map((p) => {
+    const clickRate = p.clickers / p.exposed;
+    const conversionRate = p.buyers / p.clickers;
+    const eliminate = [];
+    if (clickRate < 0.03) eliminate.push('weekly-click-eliminate');
+    if (conversionRate < 0.03) eliminate.push('weekly-conversion-eliminate');
+    assert.equal(eliminate.includes('weekly-click-eliminate'), p.clickers * 100 < 3 * p.exposed);
+    assert.equal(eliminate.includes('weekly-conversion-eliminate'), p.buyers * 100 < 3 * p.clickers);
+    const { perStream, ...rest } = p;
+    return { ...rest, clickRate, conversionRate, eliminate,
+      meanOfStreamClickRates: perStream.reduce((a, x) => a + x.clickRate, 0) / perStream.length,
+      meanOfStreamConversionRates: perStream.reduce((a, x) => a + (x.conversionRate ?? 0), 0) / perStream.length };
+  }).sort((a, b) => ACCTS.indexOf(a.account) - ACCTS.indexOf(b.account) || b.gmv - a.gmv || (a.id < b.id ? -1 : 1));
+  assert.equal(products.length, 17);
+  const pBy = (short) => { const acct = ACCTS.find((a) => CATALOG[a].some((p) => p.short === short)); const id = CATALOG[acct].find((p) => p.short === short).id; return products.find((p) => p.id === id); };
+  const A = pBy('速干徒步裤'); const B = pBy('双肩包30L'); const C = pBy('焕亮精华液'); const Dp = pBy('补水面膜10片'); const E = pBy('针织保暖帽');
+  // hand arithmetic
+  assert.deepEqual([A.exposed, A.clickers, A.streams], [6000, 180, 4]); assert.equal(A.clickRate, 0.03); assert.deepEqual(A.eliminate, []);
+  assert.deepEqual([B.exposed, B.clickers, B.streams], [10000, 299, 4]); assert.equal(B.clickRate, 0.0299); assert.deepEqual(B.eliminate, ['weekly-click-eliminate']);
+  assert.deepEqual([C.clickers, C.buyers, C.streams], [1500, 45, 3]); assert.equal(C.conversionRate, 0.03); assert.deepEqual(C.eliminate, []);
+  assert.deepEqual([Dp.clickers, Dp.buyers, Dp.streams], [2000, 58, 4]); assert.equal(Dp.conversionRate, 0.029); assert.deepEqual(Dp.eliminate, ['weekly-conversion-eliminate']);
+  assert.deepEqual([E.exposed, E.clickers, E.buyers, E.streams], [420, 9, 0, 1]);
+  assert.ok(A.meanOfStreamClickRates < 0.03 && B.meanOfStreamClickRates > 0.03 && C.meanOfStreamConversionRates < 0.03 && Dp.meanOfStreamConversionRates > 0.03, 'averaging rates would get all four wrong');
+  const others = products.filter((p) => ![A, B, C, Dp, E].includes(p));
+  for (const p of others) assert.ok(p.clickRate >= 0.06 && p.conversionRate >= 0.04 && p.eliminate.length === 0, `healthy ${p.name}`);
+  const ref = (p, what) => ({ id: p.id, name: p.name, account: p.account, streams: p.streams, files: p.files, exposed: p.exposed, clickers: p.clickers, buyers: p.buyers,
+    clickRate: p.clickRate, conversionRate: p.conversionRate, eliminate: p.eliminate, what });
+
+  // anomalies: every W47 stream against the median UV of its account's previous 7 streams (any week)
+  const anomalies = w47Streams.map((s) => {
+    const prev = ll.filter((x) => x.account === s.account && x.start < s.start).sort(chrono).slice(-7);
+    assert.equal(prev.length, 7);
+    const base = median(prev.map((x) => x.uv));
+    const uvDrop = 1 - s.uv / base;
+    return { account: s.account, start: s.start, row: s.row, uv: s.uv, previous7Rows: prev.map((x) => x.row), previous7Uv: prev.map((x) => x.uv), baselineMedian7: base, uvDrop, fires: uvDrop >= 0.5 };
+  });
+  const fired = anomalies.filter((a) => a.fires);
+  assert.equal(fired.length, 1);
+  assert.deepEqual([fired[0].account, fired[0].uv, fired[0].baselineMedian7, fired[0].uvDrop], [XL, 4970, 9940, 0.5]);
+  const near = anomalies.filter((a) => a.uvDrop >= 0.3);
+  assert.equal(near.length, 2);
+  const a49 = near.find((a) => a.account === SY);
+  assert.deepEqual([a49.uv, a49.baselineMedian7], [3264, 6400]); assert.ok(Math.abs(a49.uvDrop - 0.49) < 1e-12 && !a49.fires);
+
+  // consultations
+  const body = cGrid.slice(1);
+  const KEYS = TOPICS.map(([t]) => t);
+  for (const r of body) assert.equal(KEYS.filter((k) => r[4].includes(k)).length, 1, r[4]);
+  const topicCounts = Object.fromEntries(KEYS.map((k) => [k, body.filter((r) => r[4].includes(k)).length]));
+  assert.deepEqual(topicCounts, Object.fromEntries(TOPICS.map(([t, n]) => [t, n])));
+  const answered = recs.filter((x) => x.secs !== null);
+
+  const readable = [
+    { file: LIVE, kind: 'douyin live list (直播明细), sheet 直播间明细', rows: llGrid.length - 1, headerRow: 1, covers: '2026-11-02 … 2026-11-22 (W45, W46, W47), 2 accounts × 6 streams per week' },
+    ...w47Streams.map((s) => ({ file: s.channelFile, kind: 'douyin channel analysis (渠道分析) CSV, UTF-8, 整体 first', account: s.account, start: s.start, rows: chGrids[s.channelFile].length - 1 })),
+    ...w47Streams.map((s) => ({ file: s.productFile, kind: 'douyin product list, sheet 商品列表, 商品ID TEXT', account: s.account, start: s.start, rows: prodGrids[s.productFile].length - 1 })),
+    { file: CONSULT, kind: 'customer-service consultations (same columns as fixtures/consultations.csv)', rows: body.length },
+  ];
+  return {
+    _about: `Hand-checked values the weekly report (周度复盘报告, liveops retro over a folder or a date range) must show for fixtures/${WEEK_DIR}/. `
+      + 'Derived from the cells as written (never from src/), following /work/shared/PLATFORMS.md: UV value = GMV/UV, GPM = GMV/PV×1000, view-to-order = buyers/UV, '
+      + 'channel conversion = orders/PV, click rate = Σclickers/Σexposed, conversion = Σbuyers/Σclickers (sum the counts, then divide). Unrounded doubles: compare with toBeCloseTo. '
+      + 'Money in yuan, rates as fractions, durations in seconds, datetimes ISO +08:00, rows as a spreadsheet numbers them (header = row 1). '
+      + 'This folder is independent of the other fixtures (its 11/18 山野 stream is not the compass-session stream).',
+    folder: `${WEEK_DIR}/`,
+    week: { id: '2026-W47', since: '2026-11-16', until: '2026-11-22', timezone: 'Asia/Shanghai', runOn: '2026-11-23' },
+    files: {
+      readable,
+      damaged: [{ file: DAMAGED, bytes: Math.floor(whole.length * 0.5), of: damagedOf, ofBytes: whole.length, what: 'first 50 % of the bytes of a product workbook (no zip central directory): list as skipped, do not stop' }],
+      notExports: [{ file: NOTE, what: 'a plain-text note, not an export: ignore (mention at most)', text: NOTE_TEXT.trim() }],
+      count: readable.length + 2,
+    },
+    streams: w47Streams,
+    totals: { W47: T47, W46: T46, changeVsPreviousWeek,
+      note: 'weekly totals from the live list rows whose 开播时间 falls in the week; ratios = Σ/Σ (never the mean of stream ratios); paidSpend = Σ投放消耗 ("-" counts as nothing)' },
+    channels: {
+      rule: 'summed per channel over the 12 channel files of W47 (the 整体 rows excluded); conversionRate = Σorders/ΣPV (观看次数); vsAverage = conversionRate / average.conversionRate - 1',
+      average: avg,
+      byChannel: channels,
+      shortVideo: { name: '短视频引流', vsAverage: chBy('短视频引流').vsAverage },
+      livePlaza: { name: '直播推荐', vsAverage: chBy('直播推荐').vsAverage },
+      note: 'paid channels (千川PC版, 小店随心推) are 0 in the two streams without spend; 千川消耗 "-" on natural channels',
+    },
+    products: {
+      rule: 'per product over all W47 product files: clickRate = Σ商品点击人数/Σ商品曝光人数, conversionRate = Σ成交人数/Σ商品点击人数; '
+        + 'weekly-click-eliminate fires if clickRate < 0.03, weekly-conversion-eliminate if conversionRate < 0.03 (strictly below)',
+      list: products,
+      eliminated: products.filter((p) => p.eliminate.length).map((p) => ({ id: p.id, name: p.name, eliminate: p.eliminate })),
+      boundaries: {
+        clickRateExactly3_00: ref(A, '180/6000 = 0.03 exactly: NOT eliminated. The mean of its per-stream click rates is 0.0275 (would wrongly eliminate)'),
+        clickRate2_99: ref(B, '299/10000 = 0.0299: weekly-click-eliminate. The mean of its per-stream click rates is ~0.0325 (would wrongly keep)'),
+        conversionExactly3_00: ref(C, '45/1500 = 0.03 exactly: NOT eliminated. The mean of its per-stream conversion rates is ~0.0256 (would wrongly eliminate)'),
+        conversionBelow3: ref(Dp, '58/2000 = 0.029: weekly-conversion-eliminate. The mean of its per-stream conversion rates is ~0.0339 (would wrongly keep)'),
+      },
+      notEnoughData: { ...ref(E, 'shown in 1 stream only, 420 people exposed (< 500): both rates are low (9/420 = 0.0214, 0/9 = 0) but the sample is too small; '
+        + 'a report should say "not enough data" rather than (or besides) eliminating it; eliminate lists what the strict rules would fire') },
+    },
+    anomalies: {
+      rule: 'per account, chronological over the whole live list (W45…W47); baseline = median 观看人数 of the previous 7 streams of the same account (any week); uvDrop = 1 - uv/baseline; uv-drop fires at uvDrop >= 0.5',
+      streams: anomalies,
+      fired: fired.map((a) => ({ account: a.account, start: a.start, row: a.row, uv: a.uv, baselineMedian7: a.baselineMedian7, uvDrop: a.uvDrop })),
+      notFiring49: { account: a49.account, start: a49.start, row: a49.row, uv: a49.uv, baselineMedian7: a49.baselineMedian7, uvDrop: a49.uvDrop },
+    },
+    consultations: {
+      file: CONSULT, messages: body.length,
+      topics: Object.fromEntries(KEYS.map((k) => [k, { count: topicCounts[k], share: topicCounts[k] / body.length }])),
+      topicNote: 'every row contains exactly one of 尺码/防水/发货/退换/材质 in 咨询内容',
+      response: { answered: answered.length, unanswered: recs.length - answered.length, within15: answered.filter((x) => x.secs <= 15).length, over15: answered.filter((x) => x.secs > 15).length },
+      first: iso(recs[0].t), last: iso(recs[recs.length - 1].t),
+    },
+  };
+})();
+
+// =============================================================================================
 // write everything
 expected._conventions = {
   rows: 'spreadsheet row numbers: the first line of a file / first row of a sheet is row 1',
@@ -1385,6 +1860,18 @@ expected._conventions = {
   floats: 'sums are rounded to 4 decimals and rates/derived ratios are unrounded doubles: compare with toBeCloseTo',
   generator: 'scripts/build-fixtures.mjs; values derived by parsing the written cells and cross-checked against the generator model',
 };
+const W_MD = (() => {
+  const w = weeklyExpected;
+  const pc = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} %`;
+  const byName = (n) => w.channels.byChannel.find((c) => c.name === n);
+  return {
+    topics: Object.entries(w.consultations.topics).map(([k, v]) => `${k} ${v.count}`).join(' / ').replace(/^尺码 /, ''),
+    damagedOf: w.files.damaged[0].of,
+    avg: `${w.channels.average.orders}/${w.channels.average.pv} = ${(w.channels.average.conversionRate * 100).toFixed(3)} %`,
+    sv: `${byName('短视频引流').orders}/${byName('短视频引流').pv} → ${pc(byName('短视频引流').vsAverage)}`,
+    plaza: `${byName('直播推荐').orders}/${byName('直播推荐').pv} → ${pc(byName('直播推荐').vsAverage)}`,
+  };
+})();
 const EXPECTED_MD = `# fixtures
 
 Generated by \`node scripts/build-fixtures.mjs\` (deterministic, byte-stable; do not edit by hand).
@@ -1431,6 +1918,34 @@ strict); \`streamRules\` (uv-value-low / -critical); \`comparison\` with the ear
 (previous stream, per-metric median of the last 7, uvDrop) for the session and for the live list's rows 16 (drop
 exactly 50 %: fires) and 6 (49 %: does not); \`taobao\`: the latest session of taobao-sessions-gbk.csv (row 14) with its
 summary (no exposure column: productExposed / productClickRate null) and comparison.
+
+## week-2026-W47/ and weekly-expected.json
+
+The folder a Monday cron job finds on 2026-11-23 for the weekly report (周度复盘报告) of ISO week 2026-W47 =
+Mon 2026-11-16 … Sun 2026-11-22 (Asia/Shanghai). Independent of the files above (own PRNG; its 11/18 山野 stream is not
+the compass-session stream; the 山野 product IDs and names are reused).
+
+| file | what | quirks |
+|---|---|---|
+| 直播明细_全部账号_20261102_20261122.xlsx | Compass 直播明细, sheet 直播间明细, the 40 columns of douyin-live-list.xlsx, 36 streams: 山野户外旗舰店 and 小鹿美妆官方 × 6 per week × W45, W46, W47 | newest first; starts 20:00, some 19:30 / 10:00; \`-\` 投放消耗/投放ROI on 6 streams (2 in W47); 人均观看时长(分钟) in steps of 0.05 (whole seconds); a W47 row's 成交金额 = Σ 用户支付金额 of its product file, its 观看人数/观看次数/成交金额/成交订单数/投放消耗 = the \`整体\` row of its channel file |
+| 渠道_<account>_<yyyymmdd>.csv (12) | channel analysis of each W47 stream: \`渠道名称,观看人数,观看次数,用户支付金额,成交订单数,千川消耗\` | UTF-8, no BOM, LF; \`整体\` first, then 直播推荐, 短视频引流, 关注, 搜索, 其他, 千川PC版, 小店随心推, summing exactly to it; amounts with 2 decimals; \`-\` 千川消耗 on natural channels and on both paid channels (all zero) of the 2 unpaid streams |
+| 商品_<account>_<yyyymmdd>.xlsx (12) | product list of each W47 stream, sheet 商品列表: 商品ID, 商品名称, 用户支付金额, 成交件数, 成交人数, 商品曝光人数, 商品点击人数, 讲解次数 | 5–6 products per stream, 17 products recurring across an account's streams; 19-digit TEXT IDs; \`¥12,345\` amounts; rows by GMV |
+| 客服咨询_2026W47.csv | 150 consultations over the week, columns of consultations.csv | each row contains exactly one of 尺码 ${W_MD.topics} ; 2 unanswered rows \`-\` |
+| 损坏的导出.xlsx | first 50 % of the bytes of ${W_MD.damagedOf} | no zip central directory: list it as skipped, do not stop |
+| 备注.txt | one line of Chinese text | not an export: ignore politely |
+
+\`weekly-expected.json\` (unrounded; ratios are Σ/Σ, never a mean of rates): \`week\`; \`files\` (readable / damaged /
+notExports); \`streams\` (the 12 W47 streams, chronological, with their live-list row, uv, pv, gmv, buyers, orders, uvValue,
+gpm, viewToOrderRate, avgDwellSeconds, paidSpend or null, and their channel / product file); \`totals\` (W47, W46, byAccount,
+changeVsPreviousWeek for gmv, uv, uvValue, viewToOrderRate); \`channels\` (per channel over the 12 files: conversion =
+Σorders/ΣPV and vsAverage against Σorders/ΣPV of all channels = ${W_MD.avg}: 短视频引流 ${W_MD.sv}, 直播推荐 ${W_MD.plaza});
+\`products\` (per product over all W47 files, with the rules that fire, strictly below 3 %) and its \`boundaries\`:
+速干徒步裤 click 180/6000 = exactly 3.00 % (kept), 户外双肩包 30L 299/10000 = 2.99 % (weekly-click-eliminate),
+烟酰胺焕亮精华液 conversion 45/1500 = exactly 3.00 % (kept), 补水修护面膜 58/2000 = 2.90 % (weekly-conversion-eliminate) —
+each in 3–4 streams, with per-stream rates chosen so that the MEAN of the stream rates falls on the other side of 3 % —
+and \`notEnoughData\`: 户外保暖帽 针织（新品）, 1 stream, 420 exposed, 9 clickers, 0 buyers; \`anomalies\` (every W47 stream vs
+the median UV of its account's previous 7 streams, any week): 小鹿美妆官方 2026-11-20 4970 vs 9940 = exactly 50 % (uv-drop
+fires), 山野户外旗舰店 2026-11-19 3264 vs 6400 = 49 % (does not); \`consultations\` (counts and shares per topic).
 `;
 for (const [rel, buf] of files) {
   await mkdir(dirname(join(OUT, rel)), { recursive: true });
@@ -1438,5 +1953,6 @@ for (const [rel, buf] of files) {
 }
 await writeFile(join(OUT, 'expected.json'), JSON.stringify({ _conventions: expected._conventions, ...expected }, null, 2) + '\n');
 await writeFile(join(OUT, 'retro-expected.json'), JSON.stringify(retroExpected, null, 2) + '\n');
+await writeFile(join(OUT, 'weekly-expected.json'), JSON.stringify(weeklyExpected, null, 2) + '\n');
 await writeFile(join(OUT, 'EXPECTED.md'), EXPECTED_MD);
-console.log(`wrote ${files.size + 3} files to fixtures/`);
+console.log(`wrote ${files.size + 4} files to fixtures/`);
