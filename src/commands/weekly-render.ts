@@ -5,6 +5,7 @@ import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js'
 import type { WeeklyReport } from '../domain/weekly/report.js';
 import { weeklyText } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
+import { padDisplay } from '../ui/width.js';
 
 /** "liveops weekly 2026-W47: 12 streams, GMV ¥1,234 (+5.0% vs 2026-W46), 1 alert, 1 skipped → reports/周报_2026-W47.xlsx (exit 3)" */
 export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | null, code: number): string {
@@ -36,7 +37,7 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
   if (r.attribution.channels.length) {
     out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
     for (const c of r.attribution.channels.slice(0, 8)) {
-      out.push(`  ${c.name.padEnd(10)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.conversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`);
+      out.push(`  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.conversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`);
     }
     for (const s of r.attribution.suggestions) out.push(`  → ${s.suggestion}`);
   }

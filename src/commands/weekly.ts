@@ -208,7 +208,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount },
   );
 
-  if (report.streams.length === 0 && report.products.length === 0) {
+  // Product exports carry no dates: they count for the week only when the folder has no streams
+  // of other weeks to contradict that.
+  if (report.streams.length === 0 && (all.length > 0 || report.products.length === 0)) {
     const line = weeklyLogLine(report, ctx.lang, null, 2);
     ctx.term.stderr.write(`${line}\n`);
     throw new UsageError(

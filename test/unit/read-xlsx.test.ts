@@ -184,7 +184,7 @@ describe('xlsx cells and sheets', () => {
 
   it.each([
     ['stored normally', false],
-    ['with the sheets before xl/workbook.xml (exceljs buffers them in temp files)', true],
+    ['with the sheets before xl/workbook.xml in the zip', true],
   ])('drains a sheet the consumer skips or leaves half-read (%s)', async (_label, reorder) => {
     let file = basic;
     if (reorder) {
@@ -258,9 +258,10 @@ describe('xlsx cells and sheets', () => {
  * unzipper emits while entries it already parsed are still buffered, so trailing entries were lost
  * in about half the runs. With the sheets first in the zip the lost ones were xl/workbook.xml,
  * xl/styles.xml and xl/sharedStrings.xml: every shared-string cell read as null and each sheet lost
- * its header row(s). A single run can pass by luck: read it many times, and once more on a "slow
- * disk" (fs.open answering 5 ms late), where exceljs's temp-file copies of the sheets always lost
- * that race (inside vitest's worker the plain runs happened to win it).
+ * its header row(s). A single run can pass by luck: read it many times, then as many times on a
+ * "slow disk" (fs.open answering 5 ms late), where exceljs's temp-file copies of the sheets lose
+ * that race every time (the old reader failed the fixture within a few plain runs, and the
+ * workbook built here on the first slow-disk run).
  */
 describe('xlsx with the sheet parts before the workbook parts, read repeatedly', () => {
   const RUNS = 20;

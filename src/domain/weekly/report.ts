@@ -113,7 +113,7 @@ function totalsOf(streams: WeeklyStream[]): Totals {
 const TEXT = {
   zh: {
     shiftBudget: (better: string, pct: string, worse: string | null) =>
-      `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜（短视频预热、投放加热）`,
+      `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜`,
     review: (name: string, pct: string) => `${name}的转化率比平均低 ${pct}：复核该渠道的人群与承接话术`,
     eliminate: (name: string) => `淘汰或替换「${name}」`,
     uvDrop: (account: string, day: string) => `${account} ${day} 场观较基线骤降`,
