@@ -7,10 +7,12 @@ import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
 import type { HotspotSource } from '../retro/input.js';
+import { aggregateProducts, type ProductRow } from '../products.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 
 export type Lang = 'zh' | 'en';
+export type { ProductRow };
 
 export interface WeeklyStream {
   account: string | null;
@@ -33,18 +35,6 @@ export interface ChannelRow {
   gmv: number | null;
   orders: number | null;
   buyers: number | null;
-}
-
-export interface ProductRow {
-  id: string | null;
-  name: string | null;
-  exposed: number | null;
-  clickers: number | null;
-  buyers: number | null;
-  orders: number | null;
-  gmv: number | null;
-  refundAmount: number | null;
-  explanations: number | null;
 }
 
 export interface WeeklyInput {
@@ -267,30 +257,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   };
 
   // — products: sum the counts over the week, then divide —
-  const productMap = new Map<string, { id: string | null; name: string | null; streams: number; exposed: number | null; clickers: number | null; buyers: number | null; orders: number | null; gmv: number | null; refundAmount: number | null; explanations: number | null }>();
-  for (const table of input.productTables) {
-    const seen = new Set<string>();
-    for (const p of table) {
-      const key = p.id ?? `name:${p.name}`;
-      const cur = productMap.get(key) ?? { id: p.id, name: p.name, streams: 0, exposed: null, clickers: null, buyers: null, orders: null, gmv: null, refundAmount: null, explanations: null };
-      if (!seen.has(key)) cur.streams++;
-      seen.add(key);
-      cur.name ??= p.name;
-      for (const k of ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'refundAmount', 'explanations'] as const) cur[k] = M.sum([cur[k], p[k]]);
-      productMap.set(key, cur);
-    }
-  }
-  const products = [...productMap.values()]
-    .map((p) => {
-      const clickRate = M.clickRate(p.clickers, p.exposed);
-      const conversionRate = M.clickToOrderRate(p.buyers, p.clickers);
-      const rules: string[] = [];
-      if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
-      if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
-      const enough = p.streams >= input.minStreams && (p.exposed ?? 0) >= input.minExposures;
-      return { ...p, clickRate, conversionRate, rules, enoughData: enough };
-    })
-    .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
+  const products = aggregateProducts(input.productTables, opts.thresholds, input);
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
   const insufficient = products.filter((p) => !p.enoughData);
 

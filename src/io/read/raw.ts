@@ -65,7 +65,7 @@ export interface RawSource {
    * stored in the zip (which is workbook order for files written by Excel, WPS and exceljs;
    * `RawSheet.index` always gives the workbook position), and each sheet's rows must be consumed
    * before asking for the next sheet: when the consumer moves on, whatever is left of the previous
-   * sheet is drained automatically (never a deadlock, but skipped rows still cost parse time).
+   * sheet is closed automatically (never a deadlock; skipped rows are not parsed).
    * Iterate `sheets` only once.
    */
   sheets: AsyncIterable<RawSheet>;

@@ -1,0 +1,77 @@
+/**
+ * Product figures over several streams: sum the counts, then divide — never average rates. A
+ * product in N product exports was shown in N streams. Used by the weekly report and `select`.
+ */
+import * as M from './metrics.js';
+import { fires, ruleById } from './rules.js';
+
+export interface ProductRow {
+  id: string | null;
+  name: string | null;
+  exposed: number | null;
+  clickers: number | null;
+  buyers: number | null;
+  orders: number | null;
+  gmv: number | null;
+  itemsSold?: number | null;
+  refundAmount: number | null;
+  explanations: number | null;
+}
+
+export interface ProductWeek {
+  id: string | null;
+  name: string | null;
+  streams: number;
+  exposed: number | null;
+  clickers: number | null;
+  buyers: number | null;
+  orders: number | null;
+  gmv: number | null;
+  itemsSold: number | null;
+  refundAmount: number | null;
+  explanations: number | null;
+  clickRate: number | null;
+  conversionRate: number | null;
+  /** Elimination rules that fired (weekly-click-eliminate, weekly-conversion-eliminate). */
+  rules: string[];
+  /** Shown in enough streams to enough people to be judged. */
+  enoughData: boolean;
+}
+
+export interface Minimums {
+  minStreams: number;
+  minExposures: number;
+}
+
+const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', 'refundAmount', 'explanations'] as const;
+
+export function aggregateProducts(tables: ProductRow[][], thresholds: Record<string, number>, min: Minimums): ProductWeek[] {
+  const th = (id: string) => thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData'>>();
+  for (const table of tables) {
+    const seen = new Set<string>();
+    for (const p of table) {
+      const key = p.id ?? `name:${p.name}`;
+      const cur = byKey.get(key) ?? {
+        id: p.id, name: p.name, streams: 0, exposed: null, clickers: null, buyers: null, orders: null, gmv: null, itemsSold: null, refundAmount: null, explanations: null,
+      };
+      if (!seen.has(key)) cur.streams++;
+      seen.add(key);
+      cur.name ??= p.name;
+      for (const k of SUMMED) cur[k] = M.sum([cur[k], p[k] ?? null]);
+      byKey.set(key, cur);
+    }
+  }
+  return [...byKey.values()]
+    .map((p) => {
+      const clickRate = M.clickRate(p.clickers, p.exposed);
+      const conversionRate = M.clickToOrderRate(p.buyers, p.clickers);
+      const rules: string[] = [];
+      // playbook: weekly click rate < 3 % → start elimination; weekly conversion < 3 % → eliminate.
+      if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
+      if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
+      const enoughData = p.streams >= min.minStreams && (p.exposed ?? 0) >= min.minExposures;
+      return { ...p, clickRate, conversionRate, rules, enoughData };
+    })
+    .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
+}
