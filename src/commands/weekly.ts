@@ -4,19 +4,17 @@
  * 0 (written), 3 (written, with alerts or skipped files) or 2 (nothing usable).
  */
 import { stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
-import type { HotspotCounter } from '../domain/hotspots.js';
-import type { Row } from '../domain/retro/input.js';
 import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../domain/week.js';
-import { buildWeeklyReport, type ChannelRow, type ProductRow, type WeeklyStream } from '../domain/weekly/report.js';
-import { InputError, isUserError, UsageError } from '../errors.js';
-import { openTables } from '../io/read/tables.js';
+import { buildWeeklyReport } from '../domain/weekly/report.js';
+import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
 import { weeklyText } from '../messages.js';
 import { palette } from '../ui/terminal.js';
-import { expandInputs, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
+import { readExports } from './exports.js';
+import { expandInputs } from './inputs.js';
 import { renderWeeklySummary, weeklyLogLine } from './weekly-render.js';
 import { retroHelpers } from './retro-render.js';
 
@@ -49,104 +47,6 @@ export function resolveWeek(opts: Pick<WeeklyOptions, 'week' | 'since' | 'until'
   return lastWeek(opts.now);
 }
 
-/** What one file contributed; merged only if the whole file could be read. */
-interface FileData {
-  streams: WeeklyStream[];
-  channels: ChannelRow[];
-  productTables: ProductRow[][];
-  texts: Array<{ source: 'comments' | 'consultations'; text: string | null }>;
-  used: boolean;
-  ignoredKinds: string[];
-}
-
-const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-async function readFile(ctx: Context, file: string, counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], used: false, ignoredKinds: [] };
-  const summary: Row = {};
-  let channelTotal: Row | null = null;
-  for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
-    if (t.empty) continue;
-    switch (t.kind) {
-      case 'stream-summary':
-        for await (const r of t.records()) for (const [k, v] of Object.entries(r.values)) if (v !== null && summary[k] === undefined) summary[k] = v;
-        break;
-      case 'stream-list':
-        for await (const r of t.records()) {
-          if (r.role !== 'data') continue;
-          d.streams.push({ ...streamFromRow(r.values), source: `${basename(file)}:${r.row}` });
-        }
-        break;
-      case 'channels':
-        for await (const r of t.records()) {
-          if (r.role === 'total') {
-            channelTotal = r.values;
-            continue;
-          }
-          const name = str(r.values.channel);
-          if (name) d.channels.push({ channel: name, uv: num(r.values.uv), pv: num(r.values.pv), gmv: num(r.values.gmv), orders: num(r.values.orders), buyers: num(r.values.buyers) });
-        }
-        break;
-      case 'products': {
-        const rows: ProductRow[] = [];
-        for await (const r of t.records()) {
-          if (r.role !== 'data') continue; // Compass SKU child rows and totals are not products
-          const v = r.values;
-          rows.push({
-            id: str(v.productId),
-            name: str(v.productName),
-            exposed: num(v.productExposed),
-            clickers: num(v.productClickers),
-            buyers: num(v.buyers),
-            orders: num(v.orders),
-            gmv: num(v.gmv),
-            refundAmount: num(v.refundAmount),
-            explanations: num(v.explanations),
-          });
-        }
-        d.productTables.push(rows);
-        break;
-      }
-      case 'comments':
-      case 'consultations': {
-        counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
-        const field = t.kind === 'comments' ? 'commentText' : 'consultText';
-        for await (const r of t.records()) d.texts.push({ source: t.kind, text: str(r.values[field]) });
-        break;
-      }
-      default:
-        d.ignoredKinds.push(t.kind);
-        continue;
-    }
-    d.used = true;
-  }
-  if (Object.keys(summary).length) {
-    // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
-    const s = streamFromRow(summary);
-    d.streams.push({
-      ...s,
-      pv: s.pv ?? num(channelTotal?.pv),
-      paidSpend: s.paidSpend ?? num(channelTotal?.paidSpend),
-      source: basename(file),
-    });
-  }
-  return d;
-}
-
-const HOURS_2 = 2 * 3600 * 1000;
-
-/** The same stream from a workbook and a stream list: keep the first (workbooks come first). */
-function dedupe(streams: WeeklyStream[]): WeeklyStream[] {
-  const out: WeeklyStream[] = [];
-  for (const s of streams) {
-    const t = Date.parse(s.start ?? '');
-    const twin = out.find((o) => o.account === s.account && Number.isFinite(t) && Math.abs(Date.parse(o.start ?? '') - t) < HOURS_2);
-    if (!twin) out.push(s);
-  }
-  return out;
-}
-
 export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<number> {
   const m = weeklyText[ctx.lang];
   if (opts.inputs.length === 0) {
@@ -163,34 +63,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const skipped: Array<{ file: string; reason: string }> = [];
-  const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
-  const streams: WeeklyStream[] = [];
-  const listStreams: WeeklyStream[] = [];
-  const channels: ChannelRow[] = [];
-  const productTables: ProductRow[][] = [];
-  for (const f of files) {
-    let d: FileData;
-    try {
-      d = await readFile(ctx, f, counters);
-    } catch (e) {
-      // Cron must not stop at one bad file: list it, report the rest.
-      if (!isUserError(e)) throw e;
-      const reason = e instanceof InputError ? e.message.slice(e.location.file.length).replace(/^[\s:]+/, '') : e.message;
-      skipped.push({ file: f, reason });
-      continue;
-    }
-    if (!d.used) {
-      ignored.push(f);
-      continue;
-    }
-    // Streams from one-stream workbooks first, so they win over the same stream in a list.
-    for (const s of d.streams) (s.source.includes(':') ? listStreams : streams).push(s);
-    channels.push(...d.channels);
-    productTables.push(...d.productTables);
-    for (const t of d.texts) counters[t.source]!.add(t.text);
-  }
-  const all = dedupe([...streams, ...listStreams]);
+  const { streams: all, channels, productTables, hotspots, skipped } = await readExports(ctx, files, ignored);
   const report = buildWeeklyReport(
     {
       week,
@@ -198,7 +71,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       streams: all,
       channels,
       productTables,
-      hotspots: (['comments', 'consultations'] as const).flatMap((k) => (counters[k] ? [withActions(counters[k]!.result())] : [])),
+      hotspots,
       skipped,
       ignored,
       targets: ctx.config.targets,
