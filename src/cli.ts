@@ -19,7 +19,6 @@ export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
 const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
   { name: 'schedule', summary: '排期 · month schedule and GMV targets (直播排期表)', usage: '--month 2026-12 --pool 选品表.xlsx' },
   { name: 'script', summary: '脚本 · timed script drafts, cue sheet and compliance lint (直播脚本)', usage: '--date 2026-12-03 | lint 脚本.md' },
-  { name: 'select', summary: '选品 · weekly elimination list and product pool (淘汰清单)', usage: 'exports/*.xlsx --pool 选品表.xlsx' },
   { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
 ];
 
@@ -170,6 +169,35 @@ Examples:
         format: opts.format,
         template: opts.template,
       });
+    });
+
+  program
+    .command('select')
+    .summary('选品 · weekly elimination list (淘汰清单), pool balance, stock and supplier checks, candidates')
+    .description(
+      "Aggregates the week's product exports (one per stream, or a product list over the week) — summed counts,\n" +
+        'then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with\n' +
+        'not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance,\n' +
+        'stock warnings, supplier checks and candidates customers ask for. Runs unattended like the weekly report:\n' +
+        'exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable.',
+    )
+    .argument('[inputs...]', "the week's product exports, consultations or comments (files or folders)")
+    .option('--pool <files...>', 'the selection table (选品表) with roles, prices, stock and suppliers')
+    .option('--week <id>', 'the ISO week the report is for, e.g. 2026-W47 (default: last complete week); names the output')
+    .addOption(new Option('--format <format>', 'xlsx (default), csv (the elimination list alone) or json').choices(['xlsx', 'csv', 'json']))
+    .option('--template <file>', 'template to fill (default: templates/select.xlsx)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops select exports/week47/ --pool 选品表.xlsx
+  liveops select exports/week47/*.xlsx --pool 选品表.xlsx --week 2026-W47 -o reports/
+  liveops select exports/week47/ --pool 选品表.xlsx --format csv     the elimination list alone`,
+    )
+    .action(async (inputs: string[], opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runSelect } = await import('./commands/select.js');
+      process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: new Date() });
     });
 
   program

@@ -43,7 +43,7 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
   }
   if (r.eliminate.length || r.insufficient.length) {
     out.push('', p.bold(m.eliminate(r.eliminate.length)));
-    for (const e of r.eliminate) out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams} ${m.streamsShort} [${e.rules.join(', ')}]`)}`);
+    for (const e of r.eliminate) out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`);
     if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => x.name ?? x.id).join(lang === 'zh' ? '、' : ', ')))}`);
   }
   if (r.alerts.length) {

@@ -10,7 +10,14 @@ import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
 /** A product needs this much exposure in the week before it is judged for elimination. */
-export const SELECT_DEFAULTS = { minStreams: 2, minExposures: 500 };
+export const SELECT_DEFAULTS = {
+  minStreams: 2,
+  minExposures: 500,
+  /** Target mix of the pool by role (引流款 traffic drivers, 利润款 profit, 形象款 image). */
+  roleMix: { 引流款: 0.3, 利润款: 0.5, 形象款: 0.2 },
+  /** Without a role in the selection table, a product with at least this commission is 利润款. */
+  profitMinCommission: 0.2,
+};
 
 const rate = z.number().min(0).max(1);
 
@@ -73,7 +80,18 @@ export const configSchema = z
       .optional(),
     /** Below these a product is "not enough data" rather than eliminated. */
     select: z
-      .object({ minStreams: z.number().int().min(1).optional(), minExposures: z.number().int().min(0).optional() })
+      .object({
+        minStreams: z.number().int().min(1).optional(),
+        minExposures: z.number().int().min(0).optional(),
+        roleMix: z
+          .object({ 引流款: rate, 利润款: rate, 形象款: rate })
+          .strict()
+          .refine((m) => Math.abs(m.引流款 + m.利润款 + m.形象款 - 1) < 1e-9, { message: 'the role mix must add up to 100%' })
+          .optional(),
+        profitMinCommission: rate.optional(),
+        trafficMaxPrice: z.number().positive().optional(),
+        imageMinPrice: z.number().positive().optional(),
+      })
       .strict()
       .optional(),
     /** Comment/consultation topics: topic → synonyms, added to the built-in dictionary. */
@@ -97,7 +115,14 @@ export interface Config {
   kpiWeights: Record<KpiRole, Record<string, number>>;
   topics: Record<string, string[]> | null;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
-  select: { minStreams: number; minExposures: number };
+  select: {
+    minStreams: number;
+    minExposures: number;
+    roleMix: { 引流款: number; 利润款: number; 形象款: number };
+    profitMinCommission: number;
+    trafficMaxPrice: number | null;
+    imageMinPrice: number | null;
+  };
 }
 
 /** Merge in one place: file, then defaults (flags are applied by the caller on top). */
@@ -115,7 +140,14 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
     topics: file.topics ?? null,
     targets: { weeklyGmv: file.targets?.weeklyGmv ?? null, monthlyGmv: file.targets?.monthlyGmv ?? {} },
-    select: { minStreams: file.select?.minStreams ?? SELECT_DEFAULTS.minStreams, minExposures: file.select?.minExposures ?? SELECT_DEFAULTS.minExposures },
+    select: {
+      minStreams: file.select?.minStreams ?? SELECT_DEFAULTS.minStreams,
+      minExposures: file.select?.minExposures ?? SELECT_DEFAULTS.minExposures,
+      roleMix: file.select?.roleMix ?? SELECT_DEFAULTS.roleMix,
+      profitMinCommission: file.select?.profitMinCommission ?? SELECT_DEFAULTS.profitMinCommission,
+      trafficMaxPrice: file.select?.trafficMaxPrice ?? null,
+      imageMinPrice: file.select?.imageMinPrice ?? null,
+    },
     kpiWeights: { ...defaultKpiWeights(), ...(file.kpi?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
   };
 }

@@ -21,7 +21,8 @@ export interface ProductRow {
 export interface ProductWeek {
   id: string | null;
   name: string | null;
-  streams: number;
+  /** Streams the product was shown in; null when one product list covers the whole week. */
+  streams: number | null;
   exposed: number | null;
   clickers: number | null;
   buyers: number | null;
@@ -47,7 +48,7 @@ const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', '
 
 export function aggregateProducts(tables: ProductRow[][], thresholds: Record<string, number>, min: Minimums): ProductWeek[] {
   const th = (id: string) => thresholds[id] ?? ruleById(id)?.threshold ?? 0;
-  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData'>>();
+  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams'> & { streams: number }>();
   for (const table of tables) {
     const seen = new Set<string>();
     for (const p of table) {
@@ -62,6 +63,8 @@ export function aggregateProducts(tables: ProductRow[][], thresholds: Record<str
       byKey.set(key, cur);
     }
   }
+  // One product list over the week says nothing about how many streams a product was in.
+  const streamsKnown = tables.length > 1;
   return [...byKey.values()]
     .map((p) => {
       const clickRate = M.clickRate(p.clickers, p.exposed);
@@ -70,8 +73,8 @@ export function aggregateProducts(tables: ProductRow[][], thresholds: Record<str
       // playbook: weekly click rate < 3 % → start elimination; weekly conversion < 3 % → eliminate.
       if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
       if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
-      const enoughData = p.streams >= min.minStreams && (p.exposed ?? 0) >= min.minExposures;
-      return { ...p, clickRate, conversionRate, rules, enoughData };
+      const enoughData = (!streamsKnown || p.streams >= min.minStreams) && (p.exposed ?? 0) >= min.minExposures;
+      return { ...p, streams: streamsKnown ? p.streams : null, clickRate, conversionRate, rules, enoughData };
     })
     .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
 }

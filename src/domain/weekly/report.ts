@@ -279,7 +279,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   for (const a of alerts.filter((x) => x.rule === 'uv-drop')) add('data', T.dropAction, a.message, 'uv-drop');
   for (const s of suggestions) add('director', s.suggestion, `${s.channel}: ${fmtChange(s.vsAverage)}`, null);
   for (const p of eliminate) {
-    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
+    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams ?? '—'} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
   }
   const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic })) : null;
   for (const h of (hotspots ?? []).filter((x) => x.fromDictionary && x.share >= 0.1 && x.action)) {

@@ -1,0 +1,50 @@
+/**
+ * `select` on a terminal, and its log line for cron.
+ */
+import { fmtCount, fmtRate, type Lang } from '../format.js';
+import type { SelectReport } from '../domain/select/report.js';
+import { selectText } from '../messages.js';
+import type { Palette } from '../ui/terminal.js';
+
+export function selectLogLine(r: SelectReport, written: string, code: number): string {
+  const flagged = r.suppliers.filter((s) => s.flags.length).length;
+  return (
+    `liveops select ${r.week.id}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
+    `${r.stock.length} stock warnings, ${flagged} supplier flags, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'} → ${written} (exit ${code})`
+  );
+}
+
+export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): string {
+  const m = selectText[lang];
+  const out: string[] = [p.bold(`${m.title} ${r.week.id}`) + p.dim(` (${r.products.length} ${m.products})`)];
+  out.push('', p.bold(m.eliminate(r.eliminate.length)));
+  if (!r.eliminate.length) out.push(`  ${p.green(m.none)}`);
+  for (const e of r.eliminate) {
+    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)} · ${m.conversion} ${fmtRate(e.conversionRate)} · ${e.streams ?? '—'} ${m.streams} [${e.rules.join(', ')}]`)}`);
+  }
+  if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`);
+  if (r.pool.size) {
+    out.push('', p.bold(m.pool(r.pool.size)));
+    out.push(`  ${r.pool.balance.map((b) => `${b.label} ${b.count} (${fmtRate(b.share, 0)} / ${m.target} ${fmtRate(b.target, 0)})`).join('   ')}`);
+  }
+  if (r.stock.length) {
+    out.push('', p.bold(m.stock(r.stock.length)));
+    for (const s of r.stock) out.push(`  ${s.action === 'delist' ? p.red('✗') : p.yellow('!')} ${s.message} ${p.dim(`(${s.stock})`)}`);
+  }
+  const flagged = r.suppliers.filter((s) => s.flags.length);
+  if (flagged.length || r.backupSuppliers.some((b) => b.fires)) {
+    out.push('', p.bold(m.suppliers(flagged.length)));
+    for (const s of flagged) out.push(`  ! ${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`);
+    for (const b of r.backupSuppliers.filter((x) => x.fires)) out.push(`  ! ${b.message}`);
+  }
+  if (r.candidates.length) {
+    out.push('', p.bold(m.candidates));
+    for (const c of r.candidates.slice(0, 8)) out.push(`  + ${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`);
+  }
+  if (r.skipped.length) {
+    out.push('', p.yellow(m.skipped(r.skipped.length)));
+    for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  return `${out.join('\n')}\n`;
+}

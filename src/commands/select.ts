@@ -1,0 +1,145 @@
+/**
+ * `liveops select <files|folders...> --pool 选品表.xlsx`: the selector's weekly elimination list,
+ * pool balance, stock and supplier checks, and candidates. Runs unattended with the weekly
+ * report's conventions: exit 0 written, 3 written with something to act on or skipped files,
+ * 2 nothing usable.
+ */
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Context } from '../context.js';
+import type { Row } from '../domain/retro/input.js';
+import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
+import { lastWeek, parseIsoWeek } from '../domain/week.js';
+import { UsageError } from '../errors.js';
+import { assertWritable } from '../io/write/atomic.js';
+import { formatFromPath, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { selectText } from '../messages.js';
+import { askForFiles } from '../ui/prompts.js';
+import { palette } from '../ui/terminal.js';
+import { readExports } from './exports.js';
+import { expandInputs, exportsIn } from './inputs.js';
+import { renderSelectSummary, selectLogLine } from './select-render.js';
+
+export interface SelectOptions {
+  inputs: string[];
+  pool: string[];
+  week?: string | undefined;
+  format?: OutputFormat | undefined;
+  template?: string | undefined;
+  now: Date;
+}
+
+const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const bool = (v: Row[string] | undefined): boolean | null => (typeof v === 'boolean' ? v : null);
+
+function poolItem(file: string, row: number, v: Row): PoolItem {
+  return {
+    row,
+    file,
+    id: str(v.productId),
+    name: str(v.productName),
+    category: str(v.category),
+    role: str(v.productRole),
+    livePrice: num(v.price),
+    competitorPrice: num(v.competitorPrice),
+    commissionRate: num(v.commissionRate),
+    stock: num(v.stock),
+    supplier: str(v.supplier),
+    qcReport: bool(v.qcReport),
+    sevenDayReturns: bool(v.sevenDayReturns),
+    shippingInsurance: bool(v.shippingInsurance),
+    restockDays: num(v.restockDays),
+    sellingPoints: str(v.sellingPoints),
+    giveaway: v.giveaway === true,
+  };
+}
+
+export function eliminationCsv(lang: 'zh' | 'en'): CsvTable {
+  const zh = lang === 'zh';
+  return {
+    list: 'eliminate',
+    columns: [
+      { path: 'id', header: zh ? '商品ID' : 'Product ID' },
+      { path: 'name', header: zh ? '商品名称' : 'Product' },
+      { path: 'role', header: zh ? '商品角色' : 'Role' },
+      { path: 'streams', header: zh ? '场次' : 'Streams' },
+      { path: 'exposed', header: zh ? '曝光人数' : 'Exposed' },
+      { path: 'clickers', header: zh ? '点击人数' : 'Clickers' },
+      { path: 'buyers', header: zh ? '成交人数' : 'Buyers' },
+      { path: 'gmv', header: zh ? '成交金额' : 'GMV' },
+      { path: 'clickRate', header: zh ? '周点击率' : 'Weekly click rate' },
+      { path: 'conversionRate', header: zh ? '周转化率' : 'Weekly conversion' },
+      { path: 'rules', header: zh ? '规则' : 'Rules' },
+    ],
+  };
+}
+
+export async function runSelect(ctx: Context, opts: SelectOptions): Promise<number> {
+  const m = selectText[ctx.lang];
+  let inputs = opts.inputs;
+  if (inputs.length === 0) {
+    inputs = await askForFiles(
+      ctx.term,
+      {
+        what: 'input files',
+        howToPass: "the week's product exports (files or a folder), e.g. `liveops select exports/week47/ --pool 选品表.xlsx`",
+        message: m.pickFiles,
+        candidates: await exportsIn(ctx.cwd),
+      },
+      ctx.prompter,
+    );
+  }
+  const week = opts.week ? parseIsoWeek(opts.week) : lastWeek(opts.now);
+  if (!week) throw new UsageError(`--week ${opts.week}: expected an ISO week such as 2026-W47`);
+  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  if (format === 'md') throw new UsageError('select writes .xlsx, .csv (the elimination list alone) or .json');
+  const outArg = ctx.out ?? '.';
+  const outIsDir =
+    outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
+  const name = `${ctx.lang === 'zh' ? '淘汰清单' : 'elimination'}_${week.id}.${format}`;
+  const target = outIsDir ? join(resolve(ctx.cwd, outArg), name) : resolve(ctx.cwd, outArg);
+  await assertWritable(target, { force: ctx.force });
+
+  const { files, ignored } = await expandInputs(ctx.cwd, [...inputs, ...opts.pool]);
+  const ex = await readExports(ctx, files, ignored);
+  for (const p of opts.pool) {
+    if (ex.skipped.some((s) => s.file === p)) throw new UsageError(`--pool ${p}: ${ex.skipped.find((s) => s.file === p)!.reason}`);
+    if (!ex.pool.some((r) => r.file === p)) throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
+  }
+  const pool = ex.pool.map((r) => poolItem(r.file, r.row, r.values));
+  if (ex.productTables.length === 0 && pool.length === 0) {
+    ctx.term.stderr.write(`liveops select ${week.id}: nothing written (exit 2)\n`);
+    throw new UsageError(`${m.nothing}${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}`);
+  }
+  const report: SelectReport = buildSelectReport(
+    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored },
+    {
+      thresholds: ctx.config.thresholds,
+      ...ctx.config.select,
+      supplierPrice: ctx.config.supplierPrice,
+      supplierTerms: ctx.config.supplierTerms,
+      lang: ctx.lang,
+    },
+  );
+  const written = await writeReport({
+    target,
+    format,
+    model: report,
+    template: 'select',
+    templateOverride: opts.template,
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+    csv: eliminationCsv(ctx.lang),
+  });
+  const shown = relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written);
+  report.outputs.push(shown);
+  const findings = report.eliminate.length + report.stock.length + report.suppliers.filter((x) => x.flags.length).length + report.backupSuppliers.filter((b) => b.fires).length;
+  const code = findings > 0 || ex.skipped.length > 0 ? 3 : 0;
+  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!ctx.term.quiet) ctx.term.stdout.write(renderSelectSummary(report, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  ctx.term.stderr.write(`${selectLogLine(report, shown, code)}\n`);
+  return code;
+}
