@@ -130,22 +130,6 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const poolOf = (p: { id: string | null; name: string | null }) =>
     (p.id ? poolById.get(p.id) : undefined) ?? input.pool.find((x) => x.name !== null && x.name === p.name) ?? null;
 
-  const pick = (p: ProductWeek) => ({
-    id: p.id,
-    name: p.name,
-    streams: p.streams,
-    exposed: p.exposed,
-    clickers: p.clickers,
-    buyers: p.buyers,
-    gmv: p.gmv,
-    clickRate: p.clickRate,
-    conversionRate: p.conversionRate,
-    rules: p.rules,
-    role: normaliseRole(poolOf(p)?.role ?? null),
-  });
-  const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData).map(pick);
-  const insufficient = products.filter((p) => !p.enoughData).map(pick);
-
   // — roles: from the table, or suggested from price and commission —
   const prices = input.pool.map((p) => p.livePrice).filter((x): x is number => x !== null).sort((a, b) => a - b);
   const trafficMax = s.trafficMaxPrice ?? quantile(prices, 1 / 3);
@@ -178,6 +162,26 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
       eliminate: w ? w.rules.length > 0 && w.enoughData : false,
     };
   });
+  const pick = (p: ProductWeek) => ({
+    id: p.id,
+    name: p.name,
+    streams: p.streams,
+    exposed: p.exposed,
+    clickers: p.clickers,
+    buyers: p.buyers,
+    gmv: p.gmv,
+    clickRate: p.clickRate,
+    conversionRate: p.conversionRate,
+    rules: p.rules,
+    // The role the pool gives (or suggests) for this product; null when it is not in the pool.
+    role: (() => {
+      const item = poolOf(p);
+      return item ? (items.find((i) => i.row === item.row && i.id === item.id)?.role ?? null) : null;
+    })(),
+  });
+  const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData).map(pick);
+  const insufficient = products.filter((p) => !p.enoughData).map(pick);
+
   const kept = items.filter((i) => !i.eliminate);
   const balance = PRODUCT_ROLES.map((role) => {
     const count = kept.filter((i) => i.role === role).length;
