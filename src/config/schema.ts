@@ -4,8 +4,9 @@
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { FIELDS } from '../io/read/fields.js';
-import { defaultKpiWeights, KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
+import { kpiSectionSchema, resolveKpi, type KpiSettings } from './kpi-section.js';
+import { resolveSchedule, scheduleSectionSchema, type ScheduleSettings } from './schedule-section.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
@@ -20,22 +21,6 @@ export const SELECT_DEFAULTS = {
 };
 
 const rate = z.number().min(0).max(1);
-
-/** One role's weights: the playbook's metric ids, each 0–1, adding up to 100 %. */
-const roleWeights = (role: KpiRole) =>
-  z
-    .object(Object.fromEntries(KPI_DEFAULTS[role].metrics.map((m) => [m.id, z.number().min(0).max(1)])))
-    .strict()
-    .refine((w) => Math.abs(Object.values(w).reduce((a, b) => a + (b as number), 0) - 1) < 1e-9, {
-      error: (issue) => {
-        const sum = Object.values(issue.input as Record<string, number>).reduce((a, b) => a + b, 0);
-        return `weights add up to ${+(sum * 100).toFixed(4)}%; they must add up to 100%`;
-      },
-    });
-
-const kpiSchema = z
-  .object({ weights: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleWeights(r).optional()]))).strict().optional() })
-  .strict();
 
 const thresholdsSchema = z
   .object(Object.fromEntries(ruleIds.map((id) => [id, z.number().nonnegative().optional()])))
@@ -69,7 +54,8 @@ export const configSchema = z
       .optional(),
     supplierTerms: z.array(z.enum(['qcReport', 'sevenDayReturns', 'shippingInsurance'])).optional(),
     retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
-    kpi: kpiSchema.optional(),
+    kpi: kpiSectionSchema.optional(),
+    schedule: scheduleSectionSchema.optional(),
     /** GMV targets: a weekly one, or monthly ones ("2026-11": 3000000) prorated by day. */
     targets: z
       .object({
@@ -112,7 +98,8 @@ export interface Config {
   supplierPrice: { minDiscount: number; maxDiscount: number };
   supplierTerms: string[];
   retroDeadline: { sheetHours: number; meetingHours: number };
-  kpiWeights: Record<KpiRole, Record<string, number>>;
+  kpi: KpiSettings;
+  schedule: ScheduleSettings;
   topics: Record<string, string[]> | null;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   select: {
@@ -148,7 +135,8 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
       trafficMaxPrice: file.select?.trafficMaxPrice ?? null,
       imageMinPrice: file.select?.imageMinPrice ?? null,
     },
-    kpiWeights: { ...defaultKpiWeights(), ...(file.kpi?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
+    kpi: resolveKpi(file.kpi),
+    schedule: resolveSchedule(file.schedule),
   };
 }
 
