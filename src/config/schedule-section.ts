@@ -1,15 +1,162 @@
 /**
- * The config file's `schedule:` section (filled in by the schedule command's settings).
+ * The config file's `schedule:` section: targets, recurring slots, special streams, the roster,
+ * the product mix per stream, members-only streams and benefit strategies.
  */
 import { z } from 'zod';
 
-export const scheduleSectionSchema = z.object({}).strict();
+export const STREAM_TYPES = ['日常场', '专场', '品牌联名场', '会员专属场'] as const;
+export type StreamType = (typeof STREAM_TYPES)[number];
+
+const WEEKDAYS: Record<string, number> = {
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7,
+  周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6, 周日: 7, 周天: 7,
+};
+
+/** "mon", "周一", "一" or 1–7 (Monday = 1) → 1–7. */
+export function weekdayOf(v: string | number): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 7 ? v : null;
+  const key = v.trim().toLowerCase();
+  if (/^[1-7]$/.test(key)) return Number(key);
+  return WEEKDAYS[key] ?? WEEKDAYS[key.slice(0, 3)] ?? null;
+}
+
+const weekday = z.union([z.string(), z.number()]).refine((v) => weekdayOf(v) !== null, { message: 'expected a weekday: mon…sun, 周一…周日 or 1–7' });
+const timeRange = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time range such as 20:00-23:00');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-12-12');
+const streamType = z.enum(STREAM_TYPES);
+const money = z.number().positive();
+
+const slot = z
+  .object({
+    weekdays: z.array(weekday).min(1),
+    time: timeRange,
+    account: z.string().min(1).optional(),
+    type: streamType.optional(),
+    theme: z.string().optional(),
+  })
+  .strict();
+
+const person = z
+  .object({
+    name: z.string().min(1),
+    /** Weekdays or dates the person does not work. */
+    daysOff: z.array(z.union([weekday, day])).optional(),
+    /** Accounts the person streams for (default: any). */
+    accounts: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const scheduleSectionSchema = z
+  .object({
+    /** Annual GMV target, decomposed into quarters, months and streams. */
+    annualGmv: money.optional(),
+    /** Seasonal weight per month ("11": 1.5 for 双11); months not named weigh 1. */
+    monthWeights: z.record(z.string().regex(/^(0?[1-9]|1[0-2])$/, 'months are 1–12'), z.number().positive()).optional(),
+    /** GMV weight per stream type (a brand collab carries more of the month's target). */
+    typeWeights: z.partialRecord(streamType, z.number().positive()).optional(),
+    /** The default account when a slot does not name one. */
+    account: z.string().min(1).optional(),
+    slots: z.array(slot).optional(),
+    /** Streams on given dates: themed (专场), brand collab (品牌联名场)… */
+    special: z
+      .array(z.object({ date: day, time: timeRange.optional(), account: z.string().optional(), type: streamType, theme: z.string().optional() }).strict())
+      .optional(),
+    roster: z.object({ anchors: z.array(person).optional(), assistants: z.array(person).optional() }).strict().optional(),
+    /** Products per stream by role. */
+    productMix: z.object({ 引流款: z.number().int().min(0), 利润款: z.number().int().min(0), 形象款: z.number().int().min(0) }).strict().optional(),
+    /** Members-only streams from a category's repurchase cycle. */
+    members: z
+      .array(
+        z
+          .object({
+            category: z.string().min(1),
+            repurchaseDays: z.number().int().min(1),
+            day: z.number().int().min(1).max(31),
+            time: timeRange.optional(),
+            account: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    /** Benefit strategy (福利策略) per stream type. */
+    benefits: z.partialRecord(streamType, z.string()).optional(),
+  })
+  .strict();
 
 export type ScheduleSection = z.infer<typeof scheduleSectionSchema>;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ScheduleSettings {}
+export interface Slot {
+  weekdays: number[];
+  time: string;
+  account: string | null;
+  type: StreamType;
+  theme: string | null;
+}
 
-export function resolveSchedule(_section: ScheduleSection | undefined): ScheduleSettings {
-  return {};
+export interface ScheduleSettings {
+  annualGmv: number | null;
+  monthWeights: Record<number, number>;
+  typeWeights: Record<StreamType, number>;
+  account: string | null;
+  slots: Slot[];
+  special: Array<{ date: string; time: string | null; account: string | null; type: StreamType; theme: string | null }>;
+  anchors: Array<{ name: string; daysOff: string[]; accounts: string[] | null }>;
+  assistants: Array<{ name: string; daysOff: string[]; accounts: string[] | null }>;
+  productMix: Record<'引流款' | '利润款' | '形象款', number>;
+  members: Array<{ category: string; repurchaseDays: number; day: number; time: string | null; account: string | null }>;
+  benefits: Record<StreamType, string>;
+}
+
+export const SCHEDULE_DEFAULTS = {
+  typeWeights: { 日常场: 1, 专场: 1.5, 品牌联名场: 2, 会员专属场: 1.2 } as Record<StreamType, number>,
+  productMix: { 引流款: 2, 利润款: 3, 形象款: 1 },
+  benefits: {
+    日常场: '整点福袋 + 评论扣1抽奖',
+    专场: '主题满减 + 限量秒杀',
+    品牌联名场: '联名限定赠品 + 下单抽奖',
+    会员专属场: '会员专享价 + 复购券',
+  } as Record<StreamType, string>,
+};
+
+const normDays = (days: Array<string | number> | undefined) =>
+  (days ?? []).map((d) => (typeof d === 'string' && /^\d{4}-/.test(d) ? d : String(weekdayOf(d))));
+
+export function resolveSchedule(s: ScheduleSection | undefined): ScheduleSettings {
+  return {
+    annualGmv: s?.annualGmv ?? null,
+    monthWeights: Object.fromEntries(Object.entries(s?.monthWeights ?? {}).map(([m, w]) => [Number(m), w])),
+    typeWeights: { ...SCHEDULE_DEFAULTS.typeWeights, ...(s?.typeWeights ?? {}) },
+    account: s?.account ?? null,
+    slots: (s?.slots ?? []).map((x) => ({
+      weekdays: x.weekdays.map((w) => weekdayOf(w) as number),
+      time: x.time,
+      account: x.account ?? null,
+      type: x.type ?? '日常场',
+      theme: x.theme ?? null,
+    })),
+    special: (s?.special ?? []).map((x) => ({ date: x.date, time: x.time ?? null, account: x.account ?? null, type: x.type, theme: x.theme ?? null })),
+    anchors: (s?.roster?.anchors ?? []).map((p) => ({ name: p.name, daysOff: normDays(p.daysOff), accounts: p.accounts ?? null })),
+    assistants: (s?.roster?.assistants ?? []).map((p) => ({ name: p.name, daysOff: normDays(p.daysOff), accounts: p.accounts ?? null })),
+    productMix: s?.productMix ?? SCHEDULE_DEFAULTS.productMix,
+    members: (s?.members ?? []).map((m) => ({ category: m.category, repurchaseDays: m.repurchaseDays, day: m.day, time: m.time ?? null, account: m.account ?? null })),
+    benefits: { ...SCHEDULE_DEFAULTS.benefits, ...(s?.benefits ?? {}) },
+  };
+}
+
+/**
+ * "1,3,5@20:00-23:00" (or "一三五@20:00-23:00", "mon,wed@20:00-22:00"); several slots separated by
+ * ";". Returns null when the text is not such a list.
+ */
+export function parseSlots(text: string, account: string | null): Slot[] | null {
+  const out: Slot[] = [];
+  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)@(\d{1,2}:\d{2}-\d{1,2}:\d{2})$/.exec(part);
+    if (!m) return null;
+    const raw = m[1]!.includes(',') ? m[1]!.split(',') : /^[一二三四五六日天1-7]+$/.test(m[1]!) ? [...m[1]!] : [m[1]!];
+    const days = raw.map((d) => weekdayOf(d));
+    if (days.some((d) => d === null) || !timeRange.safeParse(m[2]).success) return null;
+    out.push({ weekdays: days as number[], time: m[2]!, account, type: '日常场', theme: null });
+  }
+  return out.length ? out : null;
 }

@@ -8,15 +8,10 @@ import { aggregateProducts, type ProductRow, type ProductWeek } from '../product
 import type { HotspotSource } from '../retro/input.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { WeekRange } from '../week.js';
+import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
 
 export type Lang = 'zh' | 'en';
-export const PRODUCT_ROLES = ['引流款', '利润款', '形象款'] as const;
-export type ProductRole = (typeof PRODUCT_ROLES)[number];
-export const PRODUCT_ROLE_LABELS: Record<ProductRole, { zh: string; en: string }> = {
-  引流款: { zh: '引流款', en: 'traffic driver' },
-  利润款: { zh: '利润款', en: 'profit' },
-  形象款: { zh: '形象款', en: 'image' },
-};
+export { PRODUCT_ROLES, PRODUCT_ROLE_LABELS, type ProductRole };
 
 export interface PoolItem {
   row: number;
@@ -74,23 +69,6 @@ const NOT_PRODUCTS = new Set([
  */
 const PRODUCT_NOUN = /[衣服裤裙衫袍甲鞋靴包帽袜杖款套装霜乳液膜油露粉膏笔器杯壶锅碗镜伞垫巾绳灯表链戒镯篷罩袋箱盒机]$/;
 
-function normaliseRole(text: string | null): ProductRole | null {
-  if (!text) return null;
-  if (text.includes('引流')) return '引流款';
-  if (text.includes('利润')) return '利润款';
-  if (text.includes('形象') || text.includes('品牌') || text.includes('联名')) return '形象款';
-  return null;
-}
-
-/** The value below which a share `q` of the sorted values lies (linear interpolation). */
-function quantile(sorted: number[], q: number): number | null {
-  if (!sorted.length) return null;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
 const TEXT = {
   zh: {
     restock: (n: string) => `为「${n}」补货`,
@@ -131,15 +109,8 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     (p.id ? poolById.get(p.id) : undefined) ?? input.pool.find((x) => x.name !== null && x.name === p.name) ?? null;
 
   // — roles: from the table, or suggested from price and commission —
-  const prices = input.pool.map((p) => p.livePrice).filter((x): x is number => x !== null).sort((a, b) => a - b);
-  const trafficMax = s.trafficMaxPrice ?? quantile(prices, 1 / 3);
-  const imageMin = s.imageMinPrice ?? quantile(prices, 2 / 3);
-  const suggest = (p: PoolItem): ProductRole => {
-    if (trafficMax !== null && p.livePrice !== null && p.livePrice <= trafficMax) return '引流款';
-    if (p.commissionRate !== null && p.commissionRate >= s.profitMinCommission) return '利润款';
-    if (imageMin !== null && p.livePrice !== null && p.livePrice >= imageMin) return '形象款';
-    return '利润款';
-  };
+  const tiers = roleTiers(input.pool.map((p) => p.livePrice), s);
+  const suggest = (p: PoolItem): ProductRole => suggestRole(p, tiers);
   const weekOf = (p: PoolItem) => products.find((x) => (p.id !== null && x.id === p.id) || (p.name !== null && x.name === p.name)) ?? null;
   const items = input.pool.map((p) => {
     const given = normaliseRole(p.role);
@@ -283,7 +254,7 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     eliminate,
     insufficient,
     products: products.map(pick),
-    pool: { size: items.length, items, balance, tiers: { trafficMaxPrice: trafficMax, imageMinPrice: imageMin, profitMinCommission: s.profitMinCommission } },
+    pool: { size: items.length, items, balance, tiers },
     stock,
     suppliers,
     backupSuppliers,
