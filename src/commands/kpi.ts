@@ -1,0 +1,217 @@
+/**
+ * `liveops kpi --month 2026-11 kpi_2026-11.xlsx`: the month's role KPIs and incentives from the
+ * team's KPI sheet (姓名, 岗位, 入职日期, the figures). Exit 0 written, 2 bad input (file, row and
+ * column named; nothing written).
+ */
+import { stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Context } from '../context.js';
+import { KPI_METRICS, KPI_ROLES } from '../domain/kpi/metrics.js';
+import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../domain/kpi/report.js';
+import { monthRange } from '../domain/kpi/score.js';
+import { InputError, UsageError } from '../errors.js';
+import { openRawSource, type RawCell } from '../io/read/raw.js';
+import { openTables, tableLocation, type Column, type Table } from '../io/read/tables.js';
+import type { Value } from '../io/read/values.js';
+import { assertWritable } from '../io/write/atomic.js';
+import { formatFromPath, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { askForFiles, askForValue } from '../ui/prompts.js';
+import { palette } from '../ui/terminal.js';
+import { exportsIn } from './inputs.js';
+import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
+import { kpiText } from './kpi-text.js';
+
+export interface KpiOptions {
+  /** The KPI sheet (one file); asked for on a terminal when absent. */
+  file?: string | undefined;
+  /** YYYY-MM; asked for on a terminal when absent. */
+  month?: string | undefined;
+  format?: OutputFormat | undefined;
+  template?: string | undefined;
+  now: Date;
+}
+
+/** The figures a KPI sheet can carry: every metric's field and the per-person targets. */
+const FIGURE_FIELDS = [...new Set(KPI_ROLES.flatMap((r) => KPI_METRICS[r].flatMap((m) => (m.targetField ? [m.field, m.targetField] : [m.field]))))];
+
+/** A column whose header names adopted proposals (采纳提案, 创新提案, 提案): the innovation awards. */
+const PROPOSALS_HEADER = /提案|proposal/i;
+
+const num = (v: Value | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: Value | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** "kpi_2026-11.xlsx" → "2026-11" (a default for the prompt, never taken silently). */
+function monthInName(file: string): string | null {
+  const m = /(20\d{2})[-_.年]?(0[1-9]|1[0-2])(?!\d)/.exec(basename(file));
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+function previousMonth(now: Date): string {
+  // Asia/Shanghai calendar: the month before the one it is now in Beijing.
+  const bj = new Date(now.getTime() + 8 * 3600_000);
+  const y = bj.getUTCFullYear();
+  const m = bj.getUTCMonth(); // 0-based: the previous month's 1-based number
+  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** Adopted proposals in one cell: a count ("2"), or titles separated by ；、, or line breaks. */
+export function parseProposals(cell: RawCell): { count: number; titles: string[] } {
+  if (cell === null || cell === undefined || cell === '') return { count: 0, titles: [] };
+  if (typeof cell === 'number') return { count: Math.max(0, Math.round(cell)), titles: [] };
+  const text = String(cell).trim();
+  if (/^\d+$/.test(text)) return { count: Number(text), titles: [] };
+  if (/^(-+|—+|无|没有|none|n\/a|0)$/i.test(text)) return { count: 0, titles: [] };
+  const titles = text
+    .split(/[;；、,，\n]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return { count: titles.length, titles };
+}
+
+/** The proposals column's cells by row, read from the raw sheet (the field catalogue has no such field). */
+async function readProposals(file: string, table: Table, col: Column): Promise<Map<number, RawCell>> {
+  const cells = new Map<number, RawCell>();
+  const source = await openRawSource(file);
+  for await (const sheet of source.sheets) {
+    if (table.sheet !== undefined && sheet.name !== table.sheet) continue;
+    for await (const r of sheet.rows) if (r.rowNumber > (table.headerRow ?? 0)) cells.set(r.rowNumber, r.cells[col.index] ?? null);
+    break;
+  }
+  return cells;
+}
+
+async function readKpiSheet(ctx: Context, file: string) {
+  const abs = resolve(ctx.cwd, file);
+  for await (const t of openTables(abs, { headerMap: ctx.config.headers, strict: true })) {
+    if (t.empty || t.kind !== 'kpi') continue;
+    const loc = { ...tableLocation(t), file };
+    const header = (field: string) => t.columns.find((c) => c.field === field)?.header ?? field;
+    const headers = Object.fromEntries(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
+    const proposalsCol = t.unmapped.find((c) => PROPOSALS_HEADER.test(c.header)) ?? null;
+    const rows: KpiPersonInput[] = [];
+    const seen = new Map<string, number>();
+    for await (const r of t.records()) {
+      if (r.role !== 'data') continue;
+      const v = r.values;
+      const name = str(v.personName);
+      const roleText = str(v.staffRole);
+      if (!name && !roleText) continue; // a note or an empty line under the table
+      if (!name) throw new InputError({ ...loc, row: r.row, column: header('personName') }, 'empty: every row needs the person\'s name');
+      if (!roleText) throw new InputError({ ...loc, row: r.row, column: header('staffRole') }, 'empty: expected a role such as 运营, 主播, 选品 or 数据分析 (several: 运营,场控)');
+      const first = seen.get(name);
+      if (first !== undefined) throw new InputError({ ...loc, row: r.row, column: header('personName') }, `"${name}" is already on row ${first}: one row per person`);
+      seen.set(name, r.row);
+      const figures: Record<string, number | null> = {};
+      for (const f of FIGURE_FIELDS) figures[f] = num(v[f]);
+      if (figures.gmvTarget !== null && figures.gmvTarget !== undefined && figures.gmvTarget <= 0) {
+        throw new InputError({ ...loc, row: r.row, column: header('gmvTarget') }, `${figures.gmvTarget} is not a GMV target: expected an amount above 0`);
+      }
+      rows.push({ row: r.row, name, roleText, hireDate: typeof v.hireDate === 'string' ? v.hireDate.slice(0, 10) : null, figures, proposals: [], proposalCount: 0 });
+    }
+    if (proposalsCol) {
+      const cells = await readProposals(abs, t, proposalsCol);
+      for (const p of rows) {
+        const parsed = parseProposals(cells.get(p.row) ?? null);
+        p.proposals = parsed.titles;
+        p.proposalCount = parsed.count;
+      }
+    }
+    return { table: t, headers, proposalsColumn: proposalsCol?.header ?? null, people: rows };
+  }
+  throw new UsageError(`${file}: no KPI sheet found (a table with 姓名 and 岗位 columns); run liveops inspect ${file}`);
+}
+
+export function kpiCsv(lang: 'zh' | 'en'): CsvTable {
+  const zh = lang === 'zh';
+  return {
+    list: 'people',
+    columns: [
+      { path: 'name', header: zh ? '姓名' : 'Name' },
+      { path: 'roleText', header: zh ? '岗位' : 'Role' },
+      { path: 'roleLabels', header: zh ? 'KPI岗位' : 'KPI roles' },
+      { path: 'total', header: zh ? '总分' : 'Total' },
+      { path: 'complete', header: zh ? '数据完整' : 'Complete' },
+      { path: 'rankText', header: zh ? '排名' : 'Rank' },
+      { path: 'gmv', header: zh ? 'GMV实际' : 'GMV' },
+      { path: 'gmvTarget', header: zh ? 'GMV目标' : 'GMV target' },
+      { path: 'sprintBonus', header: zh ? '冲刺奖金' : 'Sprint bonus' },
+      { path: 'growthAllowance.eligible', header: zh ? '成长津贴' : 'Growth allowance' },
+      { path: 'proposalCount', header: zh ? '采纳提案' : 'Adopted proposals' },
+      { path: 'missing', header: zh ? '缺少' : 'Missing' },
+    ],
+  };
+}
+
+export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
+  const m = kpiText[ctx.lang];
+  let file = opts.file;
+  if (!file) {
+    const picked = await askForFiles(
+      ctx.term,
+      {
+        what: 'the KPI sheet',
+        howToPass: 'the month\'s KPI sheet, e.g. `liveops kpi --month 2026-11 kpi_2026-11.xlsx`',
+        message: m.pickFile,
+        candidates: await exportsIn(ctx.cwd),
+      },
+      ctx.prompter,
+    );
+    if (picked.length !== 1) throw new UsageError('liveops kpi reads one KPI sheet: pick one file');
+    file = picked[0] as string;
+  }
+  let month = opts.month;
+  if (!month) {
+    month = await askForValue(
+      ctx.term,
+      {
+        what: '--month',
+        howToPass: '--month 2026-11 (the month the KPI sheet is for)',
+        message: m.askMonth,
+        default: monthInName(file) ?? previousMonth(opts.now),
+        validate: (v) => (monthRange(v.trim()) ? true : m.badMonth),
+      },
+      ctx.prompter,
+    );
+    month = month.trim();
+  }
+  if (!monthRange(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-11`);
+
+  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  if (format === 'md') throw new UsageError('kpi writes .xlsx, .csv (one row per person) or .json');
+  const outArg = ctx.out ?? '.';
+  const outIsDir =
+    outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
+  const target = outIsDir ? join(resolve(ctx.cwd, outArg), `KPI_${month}.${format}`) : resolve(ctx.cwd, outArg);
+  await assertWritable(target, { force: ctx.force });
+
+  const st = await stat(resolve(ctx.cwd, file)).catch(() => null);
+  if (!st) throw new UsageError(`${file}: no such file`);
+  if (st.isDirectory()) throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
+  const sheet = await readKpiSheet(ctx, file);
+  const problems = shareProblems(sheet.people, ctx.config.kpi, ctx.lang);
+  if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);
+
+  const report: KpiReport = buildKpiReport(
+    { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
+    { ...ctx.config.kpi, lang: ctx.lang },
+  );
+  const written = await writeReport({
+    target,
+    format,
+    model: report,
+    template: 'kpi',
+    templateOverride: opts.template,
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+    csv: kpiCsv(ctx.lang),
+  });
+  const shown = relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written);
+  report.outputs.push(shown);
+  const code = 0;
+  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!ctx.term.quiet) ctx.term.stdout.write(renderKpiSummary(report, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  ctx.term.stderr.write(`${kpiLogLine(report, shown, code)}\n`);
+  return code;
+}
