@@ -17,7 +17,6 @@ const { version } = require('../package.json') as { version: string };
 export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
 
 const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
-  { name: 'schedule', summary: '排期 · month schedule and GMV targets (直播排期表)', usage: '--month 2026-12 --pool 选品表.xlsx' },
   { name: 'script', summary: '脚本 · timed script drafts, cue sheet and compliance lint (直播脚本)', usage: '--date 2026-12-03 | lint 脚本.md' },
   { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
 ];
@@ -169,6 +168,42 @@ Examples:
         format: opts.format,
         template: opts.template,
       });
+    });
+
+  program
+    .command('schedule')
+    .summary('排期 · the month\'s stream schedule (直播排期表) with GMV targets, people, products and a calendar')
+    .description(
+      'Builds the month\'s schedule from the config file\'s schedule: section (or flags): streams from the weekly\n' +
+        'slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products\n' +
+        'by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter →\n' +
+        'month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes\n' +
+        '排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.',
+    )
+    .option('--month <yyyy-mm>', 'the month to schedule, e.g. 2026-12')
+    .option('--target <gmv>', "the month's GMV target in CNY (default: from schedule.annualGmv)", (v) => {
+      const n = Number(v.replace(/[,，]/g, ''));
+      if (!(n > 0)) throw new UsageError(`--target ${v}: expected an amount such as 1000000`);
+      return n;
+    })
+    .option('--slots <spec>', 'weekly slots, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (default: schedule.slots)')
+    .option('--account <name>', 'the account for slots that do not name one')
+    .option('--pool <files...>', 'the selection table (选品表) for the product line-up')
+    .addOption(new Option('--format <format>', 'xlsx (default) or json').choices(['xlsx', 'json']))
+    .option('--template <file>', 'template to fill (default: templates/schedule.xlsx)')
+    .option('--no-ics', 'do not write the .ics calendar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops schedule --month 2026-12 --pool 选品表.xlsx
+  liveops schedule --month 2026-12 --target 1500000 --slots "1,3,5@20:00-23:00" --account 山野户外旗舰店
+  liveops schedule --month 2026-12 --json`,
+    )
+    .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runSchedule } = await import('./commands/schedule.js');
+      process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: new Date() });
     });
 
   program

@@ -28,9 +28,10 @@ import { guardXlsx } from '../read/zip-guard.js';
 import { safeCell } from './cells.js';
 import { lookup } from './model-path.js';
 
-const PLACEHOLDER = /\{\{\s*([@\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
-const EXACT = /^\{\{\s*([@\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}$/;
-const EACH = /^\{\{#each\s+([\w.]+)\s*\}\}/;
+// Field names may be Chinese (products.引流款), so paths are letters and digits of any script.
+const PLACEHOLDER = /\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/gu;
+const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)\s*)?\}\}$/u;
+const EACH = /^\{\{#each\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 
 type CellValue = ExcelJS.CellValue;
 

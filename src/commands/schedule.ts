@@ -1,0 +1,136 @@
+/**
+ * `liveops schedule --month 2026-12 --pool 选品表.xlsx`: the month's stream schedule with targets,
+ * written as 排期表_<month>.xlsx and an .ics calendar of streams and rehearsals. On a terminal,
+ * what is missing (month, target, slots) is asked; without one, the flag to pass is named.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { addMonths, format } from 'date-fns';
+import { parseSlots } from '../config/schedule-section.js';
+import type { Context } from '../context.js';
+import type { Row } from '../domain/retro/input.js';
+import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
+import { UsageError } from '../errors.js';
+import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
+import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
+import { askForValue } from '../ui/prompts.js';
+import { palette } from '../ui/terminal.js';
+import { readExports } from './exports.js';
+import { expandInputs } from './inputs.js';
+import { renderScheduleSummary, scheduleText } from './schedule-render.js';
+import { scheduleIcs } from './schedule-ics.js';
+
+export interface ScheduleOptions {
+  month?: string | undefined;
+  target?: number | undefined;
+  slots?: string | undefined;
+  account?: string | undefined;
+  pool: string[];
+  format?: OutputFormat | undefined;
+  template?: string | undefined;
+  ics: boolean;
+  now: Date;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<number> {
+  const m = scheduleText[ctx.lang];
+  const settings = { ...ctx.config.schedule };
+  const nextMonth = format(addMonths(new Date(opts.now.getTime() + 8 * 3600_000), 1), 'yyyy-MM');
+
+  // — what is missing is asked on a terminal, named otherwise —
+  let month = opts.month;
+  if (!month) {
+    month = await askForValue(
+      ctx.term,
+      { what: 'the month', howToPass: '--month 2026-12', message: m.askMonth, default: nextMonth, validate: (v) => MONTH.test(v) || m.badMonth },
+      ctx.prompter,
+    );
+  }
+  if (!MONTH.test(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-12`);
+  if (opts.account) settings.account = opts.account;
+  if (opts.slots) {
+    const slots = parseSlots(opts.slots, settings.account);
+    if (!slots) throw new UsageError(`--slots ${opts.slots}: expected weekdays@time, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (several separated by ;)`);
+    settings.slots = slots;
+  }
+  if (settings.slots.length === 0) {
+    const answer = await askForValue(
+      ctx.term,
+      {
+        what: 'stream slots',
+        howToPass: '--slots "1,3,5@20:00-23:00" (or schedule.slots in the config file)',
+        message: m.askSlots,
+        default: '1,3,5@20:00-23:00',
+        validate: (v) => parseSlots(v, settings.account) !== null || m.badSlots,
+      },
+      ctx.prompter,
+    );
+    settings.slots = parseSlots(answer, settings.account)!;
+  }
+  let target = opts.target ?? null;
+  if (target === null && settings.annualGmv === null) {
+    const answer = await askForValue(
+      ctx.term,
+      {
+        what: "the month's GMV target",
+        howToPass: '--target 1000000 (or schedule.annualGmv in the config file)',
+        message: m.askTarget(month),
+        validate: (v) => (Number(v.replace(/[,，]/g, '')) > 0 ? true : m.badTarget),
+      },
+      ctx.prompter,
+    );
+    target = Number(answer.replace(/[,，]/g, ''));
+  }
+
+  const format_: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  if (format_ === 'csv' || format_ === 'md') throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
+  const outArg = ctx.out ?? '.';
+  const outIsDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
+  const name = `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`;
+  const target_ = outIsDir ? join(resolve(ctx.cwd, outArg), name) : resolve(ctx.cwd, outArg);
+  const icsTarget = join(dirname(target_), `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.ics`);
+  await assertWritable(target_, { force: ctx.force });
+  if (opts.ics) await assertWritable(icsTarget, { force: ctx.force });
+
+  // — the pool (选品表) for the product line-up —
+  const pool: PoolProduct[] = [];
+  if (opts.pool.length) {
+    const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
+    const ex = await readExports(ctx, files, ignored);
+    if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
+    if (ex.pool.length === 0) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
+    for (const r of ex.pool) {
+      const v = r.values;
+      pool.push({ id: str(v.productId), name: str(v.productName), role: str(v.productRole), livePrice: num(v.price), commissionRate: num(v.commissionRate), stock: num(v.stock), giveaway: v.giveaway === true });
+    }
+  }
+
+  const plan: SchedulePlan = buildSchedule({
+    month,
+    settings,
+    monthTarget: target,
+    pool,
+    stockLow: ctx.config.thresholds['stock-low'] ?? 50,
+    rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
+    retroHours: ctx.config.retroDeadline.sheetHours,
+    roleTiers: ctx.config.select,
+    lang: ctx.lang,
+  });
+  if (plan.streams.length === 0) throw new UsageError(m.noStreams(month));
+
+  const written = await writeReport({ target: target_, format: format_, model: plan, template: 'schedule', templateOverride: opts.template, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
+  const show = (p: string) => (relative(ctx.cwd, p).startsWith('..') ? p : relative(ctx.cwd, p));
+  plan.outputs.push(show(written));
+  if (opts.ics) {
+    const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });
+    plan.outputs.push(show(ics));
+  }
+  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+  else if (!ctx.term.quiet) ctx.term.stdout.write(renderScheduleSummary(plan, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  return 0;
+}

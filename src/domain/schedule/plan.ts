@@ -1,0 +1,293 @@
+/**
+ * The month's stream schedule (直播排期表): streams from the recurring slots, special and
+ * members-only streams, anchors and assistants rotated fairly without double-booking, the product
+ * line-up by role rotated and within stock, benefits, GMV targets, rehearsal and retro deadlines,
+ * and the team stage. Pure: settings and pool in, plan out.
+ */
+import { addDays, format, getDaysInMonth, getISODay, parseISO } from 'date-fns';
+import type { ScheduleSettings, StreamType } from '../../config/schedule-section.js';
+import { PRODUCT_ROLES, normaliseRole, roleTiers, suggestRole, type ProductRole } from '../roles.js';
+import { ROLE_LABELS } from '../rules.js';
+import { allocate, decomposeAnnual, type AnnualPlan } from './targets.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface PoolProduct {
+  id: string | null;
+  name: string | null;
+  role: string | null;
+  livePrice: number | null;
+  commissionRate: number | null;
+  stock: number | null;
+  giveaway: boolean;
+}
+
+export interface ScheduleInput {
+  /** "2026-12". */
+  month: string;
+  settings: ScheduleSettings;
+  /** The month's GMV target when given directly (--target); else from the annual target. */
+  monthTarget: number | null;
+  pool: PoolProduct[];
+  stockLow: number;
+  rehearsalDays: number;
+  retroHours: number;
+  roleTiers: { trafficMaxPrice: number | null; imageMinPrice: number | null; profitMinCommission: number };
+  lang: Lang;
+}
+
+export type Stage = 'startup' | 'growth' | 'mature';
+
+export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
+  startup: {
+    zh: '初创期',
+    en: 'startup',
+    hintZh: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播',
+    hintEn: 'one account, ≤ 10 streams a month: merge roles — operations also runs floor control, the anchor also assists',
+  },
+  growth: {
+    zh: '成长期',
+    en: 'growth',
+    hintZh: '多账号、每月10–30场：设专职选品、运营、主播、数据岗位',
+    hintEn: 'several accounts, 10–30 streams a month: dedicated selection, operations, anchor and data roles',
+  },
+  mature: {
+    zh: '成熟期',
+    en: 'mature',
+    hintZh: '账号矩阵、每月≥30场：增设供应链、合规法务、IP孵化',
+    hintEn: 'account matrix, ≥ 30 streams a month: add supply chain, compliance/legal and IP incubation',
+  },
+};
+
+/** SPEC: ≤ 10 streams a month startup, 10–30 growth, ≥ 30 mature (10 is startup, 30 is mature). */
+export function teamStage(streams: number): Stage {
+  if (streams <= 10) return 'startup';
+  if (streams >= 30) return 'mature';
+  return 'growth';
+}
+
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const TYPE_EN: Record<StreamType, string> = { 日常场: 'daily', 专场: 'themed', 品牌联名场: 'brand collab', 会员专属场: 'members-only' };
+
+interface Draft {
+  date: string;
+  time: string;
+  account: string | null;
+  type: StreamType;
+  theme: string | null;
+}
+
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+};
+const span = (time: string) => time.split('-').map(minutes) as [number, number];
+const overlaps = (a: string, b: string) => {
+  const [a0, a1] = span(a);
+  const [b0, b1] = span(b);
+  return a0 < b1 && b0 < a1;
+};
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoAt(date: string, hhmm: string, plusDays = 0): string {
+  const d = plusDays ? format(addDays(parseISO(date), plusDays), 'yyyy-MM-dd') : date;
+  return `${d}T${hhmm}:00+08:00`;
+}
+
+/** The dates a members-only stream falls on: the configured day, then every repurchase cycle. */
+function memberDates(month: string, day: number, cycle: number): string[] {
+  const daysIn = getDaysInMonth(parseISO(`${month}-01`));
+  const out: string[] = [];
+  for (let d = Math.min(day, daysIn); d <= daysIn; d += cycle) out.push(`${month}-${pad(d)}`);
+  return out;
+}
+
+export function buildSchedule(input: ScheduleInput) {
+  const { settings: s, lang } = input;
+  const zh = lang === 'zh';
+  const first = parseISO(`${input.month}-01`);
+  const daysIn = getDaysInMonth(first);
+  const defaultTime = s.slots[0]?.time ?? '20:00-23:00';
+  const problems: string[] = [];
+
+  // — streams: recurring slots, then special and members-only streams that replace or add —
+  let drafts: Draft[] = [];
+  for (let d = 1; d <= daysIn; d++) {
+    const date = `${input.month}-${pad(d)}`;
+    const wd = getISODay(parseISO(date));
+    for (const slot of s.slots) {
+      if (slot.weekdays.includes(wd)) drafts.push({ date, time: slot.time, account: slot.account ?? s.account, type: slot.type, theme: slot.theme });
+    }
+  }
+  const place = (x: Draft) => {
+    const same = drafts.find((d) => d.date === x.date && d.account === x.account);
+    if (same) Object.assign(same, { type: x.type, theme: x.theme ?? same.theme, time: x.time });
+    else drafts.push(x);
+  };
+  for (const sp of s.special.filter((x) => x.date.startsWith(`${input.month}-`))) {
+    place({ date: sp.date, time: sp.time ?? defaultTime, account: sp.account ?? s.account, type: sp.type, theme: sp.theme });
+  }
+  const memberStreams: Array<{ category: string; dates: string[] }> = [];
+  for (const m of s.members) {
+    const dates = memberDates(input.month, m.day, m.repurchaseDays);
+    memberStreams.push({ category: m.category, dates });
+    for (const date of dates) {
+      place({ date, time: m.time ?? defaultTime, account: m.account ?? s.account, type: '会员专属场', theme: zh ? `${m.category}会员复购日` : `${m.category} members' repurchase day` });
+    }
+  }
+  drafts = drafts.sort((a, b) => a.date.localeCompare(b.date) || span(a.time)[0] - span(b.time)[0] || (a.account ?? '').localeCompare(b.account ?? ''));
+
+  // — people: the fewest streams so far among those working that day and free at that time —
+  type Person = ScheduleSettings['anchors'][number];
+  const load = new Map<string, number>();
+  const booked: Array<{ name: string; date: string; time: string }> = [];
+  const assign = (people: Person[], d: Draft, not: string | null): string | null => {
+    const wd = String(getISODay(parseISO(d.date)));
+    const free = people.filter(
+      (p) =>
+        p.name !== not &&
+        !p.daysOff.includes(wd) &&
+        !p.daysOff.includes(d.date) &&
+        (p.accounts === null || (d.account !== null && p.accounts.includes(d.account))) &&
+        !booked.some((b) => b.name === p.name && b.date === d.date && overlaps(b.time, d.time)),
+    );
+    free.sort((a, b) => (load.get(a.name) ?? 0) - (load.get(b.name) ?? 0) || people.indexOf(a) - people.indexOf(b));
+    const chosen = free[0];
+    if (!chosen) return null;
+    load.set(chosen.name, (load.get(chosen.name) ?? 0) + 1);
+    booked.push({ name: chosen.name, date: d.date, time: d.time });
+    return chosen.name;
+  };
+
+  // — products: listed, in stock, by role, rotated so streams do not repeat the same line-up —
+  const tiers = roleTiers(input.pool.map((p) => p.livePrice), input.roleTiers);
+  const excluded: Array<{ name: string; reason: string }> = [];
+  const byRole: Record<ProductRole, PoolProduct[]> = { 引流款: [], 利润款: [], 形象款: [] };
+  const roleOf = new Map<PoolProduct, ProductRole>();
+  for (const p of input.pool) {
+    const name = p.name ?? p.id ?? '—';
+    if (p.id === null) {
+      excluded.push({ name, reason: zh ? '尚未上架（无商品ID）' : 'not listed yet (no product ID)' });
+      continue;
+    }
+    if (p.stock !== null && p.stock < input.stockLow) {
+      excluded.push({ name, reason: zh ? `库存 ${p.stock} 低于 ${input.stockLow}` : `stock ${p.stock} below ${input.stockLow}` });
+      continue;
+    }
+    const role = normaliseRole(p.role) ?? suggestRole(p, tiers);
+    roleOf.set(p, role);
+    byRole[role].push(p);
+  }
+  const cursor: Record<ProductRole, number> = { 引流款: 0, 利润款: 0, 形象款: 0 };
+  const appearances = new Map<PoolProduct, number[]>();
+  const lineUp = (no: number) => {
+    const out = {} as Record<ProductRole, string[]>;
+    for (const role of PRODUCT_ROLES) {
+      const list = byRole[role];
+      const want = Math.min(s.productMix[role], list.length);
+      out[role] = [];
+      for (let k = 0; k < want; k++) {
+        const p = list[(cursor[role] + k) % list.length]!;
+        out[role].push(p.name ?? p.id!);
+        appearances.set(p, [...(appearances.get(p) ?? []), no]);
+      }
+      cursor[role] = (cursor[role] + want) % Math.max(list.length, 1);
+    }
+    return out;
+  };
+  for (const role of PRODUCT_ROLES) {
+    if (byRole[role].length < s.productMix[role]) {
+      problems.push(zh ? `选品池只有 ${byRole[role].length} 个可排的${role}，每场需要 ${s.productMix[role]} 个` : `the pool has ${byRole[role].length} ${role} product(s) to schedule; each stream needs ${s.productMix[role]}`);
+    }
+  }
+
+  // — targets —
+  let annual: AnnualPlan | null = null;
+  if (s.annualGmv !== null) annual = decomposeAnnual(s.annualGmv, s.monthWeights);
+  const monthNo = Number(input.month.slice(5, 7));
+  const monthTarget = input.monthTarget ?? annual?.months[monthNo - 1]?.gmv ?? null;
+  const monthTargetSource = input.monthTarget !== null ? 'given' : annual ? 'annual' : null;
+  const streamTargets = monthTarget !== null && drafts.length ? allocate(monthTarget, drafts.map((d) => s.typeWeights[d.type])) : drafts.map(() => null);
+
+  const giveaways = input.pool.filter((p) => p.giveaway && p.id !== null && (p.stock === null || p.stock > 0)).map((p) => p.name ?? p.id!);
+  const streams = drafts.map((d, i) => {
+    const no = i + 1;
+    const [t0, t1] = d.time.split('-') as [string, string];
+    const anchor = assign(s.anchors, d, null);
+    const assistant = assign(s.assistants, d, anchor);
+    if (s.anchors.length && !anchor) problems.push(zh ? `${d.date} ${d.time}：没有可排的主播` : `${d.date} ${d.time}: no anchor available`);
+    if (s.assistants.length && !assistant) problems.push(zh ? `${d.date} ${d.time}：没有可排的助播` : `${d.date} ${d.time}: no assistant available`);
+    const products = lineUp(no);
+    const wd = getISODay(parseISO(d.date));
+    const end = span(d.time)[1] <= span(d.time)[0] ? isoAt(d.date, t1, 1) : isoAt(d.date, t1);
+    return {
+      no,
+      id: `${input.month}-${pad(no)}`,
+      date: d.date,
+      weekday: wd,
+      weekdayLabel: zh ? WEEKDAY_ZH[wd]! : WEEKDAY_EN[wd]!,
+      time: d.time,
+      start: isoAt(d.date, t0),
+      end,
+      account: d.account,
+      anchor,
+      assistant,
+      type: d.type,
+      typeLabel: zh ? d.type : TYPE_EN[d.type],
+      theme: d.theme,
+      products,
+      productList: PRODUCT_ROLES.flatMap((r) => products[r].map((n) => `${r}:${n}`)),
+      benefit: s.benefits[d.type],
+      giveaways,
+      gmvTarget: streamTargets[i] ?? null,
+      rehearsal: format(addDays(parseISO(d.date), -input.rehearsalDays), 'yyyy-MM-dd'),
+      retroDeadline: new Date(Date.parse(end) + input.retroHours * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+  });
+  // The retro deadline in Shanghai time, like every other time here.
+  for (const st of streams) st.retroDeadline = shanghai(st.retroDeadline);
+
+  const stage = teamStage(streams.length);
+  const staffing = [
+    ...s.anchors.map((p) => ({ name: p.name, role: 'anchor' as const, roleLabel: ROLE_LABELS.anchor[lang], streams: streams.filter((x) => x.anchor === p.name).length })),
+    ...s.assistants.map((p) => ({ name: p.name, role: 'assistant' as const, roleLabel: ROLE_LABELS.assistant[lang], streams: streams.filter((x) => x.assistant === p.name).length })),
+  ];
+  const productPlan = [...roleOf.entries()].map(([p, role]) => ({
+    id: p.id,
+    name: p.name,
+    role,
+    roleSource: normaliseRole(p.role) ? 'table' : 'suggested',
+    stock: p.stock,
+    appearances: appearances.get(p)?.length ?? 0,
+    streams: appearances.get(p) ?? [],
+  }));
+
+  return {
+    month: input.month,
+    stage: { stage, label: STAGE_TEXT[stage][lang], streams: streams.length, hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn },
+    targets: {
+      annual: annual?.annual ?? null,
+      quarters: annual?.quarters ?? null,
+      months: annual?.months ?? null,
+      month: monthTarget,
+      monthSource: monthTargetSource,
+      streamsTotal: monthTarget === null ? null : (streamTargets as Array<number | null>).reduce<number>((a, b) => a + (b ?? 0), 0),
+    },
+    streams,
+    members: memberStreams,
+    productPlan,
+    excluded,
+    staffing,
+    problems,
+    outputs: [] as string[],
+  };
+}
+
+export type SchedulePlan = ReturnType<typeof buildSchedule>;
+
+/** "2026-12-02T15:00:00Z" → "2026-12-02T23:00:00+08:00". */
+function shanghai(utcIso: string): string {
+  const t = new Date(Date.parse(utcIso) + 8 * 3600_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:00+08:00`;
+}
