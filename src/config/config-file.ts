@@ -5,6 +5,7 @@
  */
 import { KPI_DEFAULTS, KPI_ROLES } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
+import { SCHEDULE_DEFAULTS } from './schedule-section.js';
 import { SELECT_DEFAULTS } from './schema.js';
 
 export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string }): string {
@@ -56,6 +57,23 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     '# Comment and consultation topics, added to the built-in ones (尺码, 防水, 发货, 价格, 颜色, 材质, 退换, 质量, 保暖, 链接):',
     'topics: {}',
     '#   保修: [保修, 维修, 坏了]',
+    '',
+    '# The month schedule (liveops schedule): targets, weekly slots, special and members-only streams, people.',
+    'schedule: {}',
+    '#   annualGmv: 12000000',
+    '#   monthWeights: { "11": 2, "12": 1.5 }            # 双11, 双12: other months weigh 1',
+    `#   typeWeights: { ${Object.entries(SCHEDULE_DEFAULTS.typeWeights).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
+    '#   account: 山野户外旗舰店',
+    '#   slots:',
+    '#     - { weekdays: [1, 3, 5], time: "20:00-23:00" }',
+    '#   special:',
+    '#     - { date: "2026-12-12", type: 专场, theme: 双12 }',
+    '#   roster:',
+    '#     anchors: [{ name: 小林, daysOff: [sat] }, { name: 阿杰 }]',
+    '#     assistants: [{ name: 小周 }]',
+    `#   productMix: { 引流款: ${SCHEDULE_DEFAULTS.productMix.引流款}, 利润款: ${SCHEDULE_DEFAULTS.productMix.利润款}, 形象款: ${SCHEDULE_DEFAULTS.productMix.形象款} }`,
+    '#   members:',
+    '#     - { category: 美妆, repurchaseDays: 30, day: 15 }',
     '',
     '# Monthly KPI weights per role (each role must add up to 100 %).',
     'kpi:',
