@@ -78,7 +78,7 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   out.push(`  ${m.growthAllowance(r.settings.newcomerMonths, r.settings.bar)}: ${ga.length ? '' : m.none}`);
   for (const g of ga) {
     const mark = g.eligible === true ? p.green('✓') : g.eligible === false ? p.red('✗') : p.yellow('?');
-    const what = g.eligible === true ? m.eligible : g.eligible === false ? m.notEligible : m.undetermined;
+    const what = g.eligible === true ? m.eligible : g.eligible === false ? m.notEligible : g.reason;
     out.push(`    ${mark} ${g.name} ${p.dim(`(${g.hireDate ?? '—'})`)} ${pts(g.total ?? null)} ${what}${g.amount ? ` ${fmtMoney(g.amount)}` : ''}`);
   }
   const inn = r.incentives.innovation;

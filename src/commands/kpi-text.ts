@@ -33,7 +33,6 @@ export const kpiText = {
     newcomer: '新人',
     eligible: '符合',
     notEligible: '不符合',
-    undetermined: '待定',
   },
   en: {
     pickFile: "Pick the month's KPI sheet",
@@ -66,6 +65,5 @@ export const kpiText = {
     newcomer: 'newcomer',
     eligible: 'eligible',
     notEligible: 'not eligible',
-    undetermined: 'undetermined',
   },
 };

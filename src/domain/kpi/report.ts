@@ -40,7 +40,7 @@ const TEXT = {
   zh: {
     notKpiRole: (name: string, words: string) => `${name}：${words} 不是 KPI 岗位，不计分`,
     unknownRole: (name: string, words: string) => `${name}：岗位「${words}」无法对应 KPI 岗位（运营、主播、选品、数据分析），不计分；可在配置 kpi.roleWords 中映射`,
-    noKpiRole: (name: string) => `${name}：没有 KPI 岗位，未计分`,
+    noKpiRole: (name: string, roleText: string) => `${name}：岗位「${roleText}」没有 KPI，未计分`,
     sharesIgnored: (name: string) => `配置 kpi.shares 中的「${name}」不在本月名单中`,
     targetFor: (label: string) => `${label}目标`,
     incomplete: '数据不完整',
@@ -56,7 +56,7 @@ const TEXT = {
   en: {
     notKpiRole: (name: string, words: string) => `${name}: ${words} has no KPI; not scored`,
     unknownRole: (name: string, words: string) => `${name}: role "${words}" matches no KPI role (运营, 主播, 选品, 数据分析); not scored — map it with kpi.roleWords in the config`,
-    noKpiRole: (name: string) => `${name}: no KPI role; not scored`,
+    noKpiRole: (name: string, roleText: string) => `${name}: role "${roleText}" has no KPI; not scored`,
     sharesIgnored: (name: string) => `"${name}" in the config's kpi.shares is not on this month's sheet`,
     targetFor: (label: string) => `${label} target`,
     incomplete: 'incomplete data',
@@ -143,9 +143,11 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
     const parsed = parseRoles(p.roleText, s.roleWords);
     const known = parsed.other.filter((o) => o.known).map((o) => o.word);
     const unknown = parsed.other.filter((o) => !o.known).map((o) => o.word);
-    if (known.length) notes.push(T.notKpiRole(p.name, known.join(T.joiner)));
-    if (unknown.length) notes.push(T.unknownRole(p.name, unknown.join(T.joiner)));
-    if (!parsed.roles.length) notes.push(T.noKpiRole(p.name));
+    if (!parsed.roles.length && !unknown.length) notes.push(T.noKpiRole(p.name, p.roleText));
+    else {
+      if (known.length) notes.push(T.notKpiRole(p.name, known.join(T.joiner)));
+      if (unknown.length) notes.push(T.unknownRole(p.name, unknown.join(T.joiner)));
+    }
     const configuredShares = s.shares[p.name];
     const roleScores = parsed.roles.map((role) => {
       const metrics = KPI_METRICS[role].map((m) => scoreMetric(m, p, s, input.headers));

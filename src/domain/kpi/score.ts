@@ -65,15 +65,15 @@ export function isNewcomer(hireDate: string | null, monthEnd: string, months: nu
 }
 
 /**
- * Competition ranking ("1, 1, 3") by score, highest first. Entries with a null score (incomplete)
- * get no rank.
+ * Competition ranking ("1, 1, 3") by score, highest first; scores within 1e-9 points tie (sums of
+ * weighted floats). Entries with a null score (incomplete) get no rank.
  */
 export function rank<T>(items: T[], score: (t: T) => number | null): Map<T, number> {
   const scored = items.filter((t) => score(t) !== null).sort((a, b) => (score(b) as number) - (score(a) as number));
   const ranks = new Map<T, number>();
   scored.forEach((t, i) => {
     const prev = scored[i - 1];
-    ranks.set(t, prev !== undefined && score(prev) === score(t) ? (ranks.get(prev) as number) : i + 1);
+    ranks.set(t, prev !== undefined && Math.abs((score(prev) as number) - (score(t) as number)) < 1e-9 ? (ranks.get(prev) as number) : i + 1);
   });
   return ranks;
 }
