@@ -7,6 +7,7 @@ import { FIELDS } from '../io/read/fields.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 import { kpiSectionSchema, resolveKpi, type KpiSettings } from './kpi-section.js';
 import { resolveSchedule, scheduleSectionSchema, type ScheduleSettings } from './schedule-section.js';
+import { resolveScript, scriptSectionSchema, type ScriptSettings } from './script-section.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
@@ -56,6 +57,7 @@ export const configSchema = z
     retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
     kpi: kpiSectionSchema.optional(),
     schedule: scheduleSectionSchema.optional(),
+    script: scriptSectionSchema.optional(),
     /** GMV targets: a weekly one, or monthly ones ("2026-11": 3000000) prorated by day. */
     targets: z
       .object({
@@ -100,6 +102,7 @@ export interface Config {
   retroDeadline: { sheetHours: number; meetingHours: number };
   kpi: KpiSettings;
   schedule: ScheduleSettings;
+  script: ScriptSettings;
   topics: Record<string, string[]> | null;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   select: {
@@ -137,6 +140,7 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     },
     kpi: resolveKpi(file.kpi),
     schedule: resolveSchedule(file.schedule),
+    script: resolveScript(file.script),
   };
 }
 
