@@ -80,8 +80,18 @@ async function readProposals(file: string, table: Table, col: Column): Promise<M
   return cells;
 }
 
+/** Read the sheet; problems name the file as the user wrote it, not its absolute path. */
 async function readKpiSheet(ctx: Context, file: string) {
   const abs = resolve(ctx.cwd, file);
+  try {
+    return await readKpiTable(ctx, file, abs);
+  } catch (e) {
+    if (e instanceof InputError && e.location.file === abs) throw new InputError({ ...e.location, file }, e.problem);
+    throw e;
+  }
+}
+
+async function readKpiTable(ctx: Context, file: string, abs: string) {
   for await (const t of openTables(abs, { headerMap: ctx.config.headers, strict: true })) {
     if (t.empty || t.kind !== 'kpi') continue;
     const loc = { ...tableLocation(t), file };
