@@ -17,7 +17,6 @@ const { version } = require('../package.json') as { version: string };
 export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
 
 const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
-  { name: 'script', summary: '脚本 · timed script drafts, cue sheet and compliance lint (直播脚本)', usage: '--date 2026-12-03 | lint 脚本.md' },
   { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
 ];
 
@@ -205,6 +204,44 @@ Examples:
       const { runSchedule } = await import('./commands/schedule.js');
       process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: new Date() });
     });
+
+  const script = program
+    .command('script')
+    .summary('脚本 · a timed script draft, run-sheet and floor-control cue sheet for a stream (直播脚本)')
+    .description(
+      'Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product\n' +
+        'in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock\n' +
+        'figures and benefits, timed to fill the stream; the assistant\'s cues; and the floor-control cue sheet (list and\n' +
+        'delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes\n' +
+        '脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.',
+    )
+    .option('--date <yyyy-mm-dd>', 'the stream\'s date in the schedule')
+    .option('--schedule <file>', 'the schedule written by liveops schedule (.xlsx or --json output)')
+    .option('--pool <files...>', 'the selection table (选品表) with selling points, FAQ, prices and stock')
+    .option('--retro <file>', 'the last retro (.xlsx or --json): its hotspots become talk points')
+    .option('--products <list>', 'without a schedule: product IDs or names from the pool, comma-separated, in order')
+    .option('--duration <minutes>', 'without a schedule: the stream\'s length in minutes', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 10 || n > 720) throw new UsageError(`--duration ${v}: expected minutes between 10 and 720`);
+      return n;
+    })
+    .option('--start <hh:mm>', 'without a schedule: when the stream starts (default 20:00)')
+    .option('--account <name>', 'the account (to pick among several streams that day)')
+    .option('--template <file>', 'an .md.eta or .xlsx template for the draft or run-sheet')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx
+  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx --retro 复盘_山野户外旗舰店_2026-11-18.xlsx
+  liveops script --products "3650123456789012345,速干徒步裤 男女同款 四面弹" --duration 120 --pool 选品表.xlsx`,
+    )
+    .action(async (opts: { date?: string; schedule?: string; pool?: string[]; retro?: string; products?: string; duration?: number; start?: string; account?: string; template?: string }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runScript } = await import('./commands/script.js');
+      process.exitCode = await runScript(ctx, { ...opts, pool: opts.pool ?? [] });
+    });
+  void script;
 
   program
     .command('select')

@@ -1,0 +1,221 @@
+/**
+ * `liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx`: a timed script
+ * draft for a stream of the schedule (or from the pool alone with --products and --duration),
+ * written as Markdown, an xlsx run-sheet and the floor-control cue sheet, from templates the team
+ * can edit. The draft is linted for banned advertising words before it is written.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Context } from '../context.js';
+import type { Row } from '../domain/retro/input.js';
+import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../domain/roles.js';
+import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
+import { topicAction } from '../domain/topics.js';
+import { InputError, UsageError } from '../errors.js';
+import { openRawSource, type RawCell } from '../io/read/raw.js';
+import { assertWritable } from '../io/write/atomic.js';
+import { writeReport } from '../io/write/output.js';
+import { palette } from '../ui/terminal.js';
+import { readExports } from './exports.js';
+import { expandInputs } from './inputs.js';
+import { renderScriptSummary, scriptText } from './script-render.js';
+
+export interface ScriptOptions {
+  date?: string | undefined;
+  schedule?: string | undefined;
+  pool: string[];
+  retro?: string | undefined;
+  products?: string | undefined;
+  duration?: number | undefined;
+  start?: string | undefined;
+  account?: string | undefined;
+  template?: string | undefined;
+}
+
+const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
+
+/** The schedule liveops wrote: its --json output, or the 排期 sheet of 排期表_<month>.xlsx (zh or en labels). */
+async function readSchedule(ctx: Context, file: string): Promise<ScriptStream[] & { products?: never }> {
+  const abs = resolve(ctx.cwd, file);
+  const withProducts: Array<ScriptStream & { productNames: Record<ProductRole, string[]> }> = [];
+  if (extname(abs).toLowerCase() === '.json') {
+    let plan: { streams?: Array<Record<string, unknown>> };
+    try {
+      plan = JSON.parse(await readFile(abs, 'utf8'));
+    } catch (e) {
+      throw new InputError({ file }, `not a schedule written by liveops schedule --json: ${(e as Error).message}`);
+    }
+    for (const s of plan.streams ?? []) {
+      withProducts.push({
+        date: String(s.date), time: String(s.time), account: (s.account as string) ?? null, anchor: (s.anchor as string) ?? null,
+        assistant: (s.assistant as string) ?? null, type: (s.type as string) ?? null, theme: (s.theme as string) ?? null,
+        benefit: (s.benefit as string) ?? null, gmvTarget: (s.gmvTarget as number) ?? null,
+        productNames: (s.products as Record<ProductRole, string[]>) ?? { 引流款: [], 利润款: [], 形象款: [] },
+      });
+    }
+    return withProducts as never;
+  }
+  const LABELS: Record<string, string[]> = {
+    date: ['日期', 'Date'], time: ['时段', 'Slot'], account: ['账号', 'Account'], anchor: ['主播', 'Anchor'], assistant: ['助播', 'Assistant'],
+    type: ['场次类型', 'Type'], theme: ['主题', 'Theme'], 引流款: ['引流款', 'Traffic drivers'], 利润款: ['利润款', 'Profit'], 形象款: ['形象款', 'Image'],
+    benefit: ['福利策略', 'Benefits'], gmvTarget: ['GMV目标', 'GMV target'],
+  };
+  const source = await openRawSource(abs);
+  for await (const sheet of source.sheets) {
+    let cols: Record<string, number> | null = null;
+    for await (const row of sheet.rows) {
+      const texts = row.cells.map(cellText);
+      if (!cols) {
+        const found = Object.fromEntries(Object.entries(LABELS).map(([k, ls]) => [k, texts.findIndex((t) => ls.includes(t))]));
+        if (found.date! >= 0 && found.time! >= 0) cols = found;
+        continue;
+      }
+      const get = (k: string) => (cols![k]! >= 0 ? texts[cols![k]!] ?? '' : '');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(get('date'))) continue;
+      const split = (k: string) => get(k).split(/,\s*/).filter(Boolean);
+      const target = cols.gmvTarget! >= 0 ? row.cells[cols.gmvTarget!] : null;
+      withProducts.push({
+        date: get('date'), time: get('time'), account: get('account') || null, anchor: get('anchor') || null, assistant: get('assistant') || null,
+        type: get('type') || null, theme: get('theme') || null, benefit: get('benefit') || null, gmvTarget: typeof target === 'number' ? target : null,
+        productNames: { 引流款: split('引流款'), 利润款: split('利润款'), 形象款: split('形象款') },
+      });
+    }
+    if (cols) break;
+  }
+  if (!withProducts.length) throw new InputError({ file }, 'no schedule found: expected the 排期 sheet written by liveops schedule (columns 日期, 时段, …)');
+  return withProducts as never;
+}
+
+/** Hotspots of the last retro (its --json, or the 评论热点 sheet) that a tenth or more of questions ask about. */
+async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> {
+  const abs = resolve(ctx.cwd, file);
+  const rows: Array<{ topic: string; share: number; source: string }> = [];
+  if (extname(abs).toLowerCase() === '.json') {
+    const report = JSON.parse(await readFile(abs, 'utf8').catch(() => '{}')) as { hotspots?: Array<{ topic: string; share: number; source: string }> };
+    for (const h of report.hotspots ?? []) rows.push({ topic: h.topic, share: h.share, source: h.source });
+  } else {
+    const source = await openRawSource(abs);
+    for await (const sheet of source.sheets) {
+      let cols: { topic: number; share: number; source: number } | null = null;
+      for await (const row of sheet.rows) {
+        const texts = row.cells.map(cellText);
+        if (!cols) {
+          const topic = texts.findIndex((t) => t === '话题' || t === 'Topic');
+          const share = texts.findIndex((t) => t === '占提问比例' || t === 'Share of questions');
+          if (topic >= 0 && share >= 0) cols = { topic, share, source: texts.findIndex((t) => t === '来源' || t === 'Source') };
+          continue;
+        }
+        const share = row.cells[cols.share];
+        if (texts[cols.topic] && typeof share === 'number') rows.push({ topic: texts[cols.topic]!, share, source: texts[cols.source] ?? '' });
+      }
+      if (cols) break;
+    }
+  }
+  // One point per topic: comments and consultations may both raise it; keep the larger share.
+  const best = new Map<string, { topic: string; share: number; source: string }>();
+  for (const r of rows) if (!best.has(r.topic) || best.get(r.topic)!.share < r.share) best.set(r.topic, r);
+  return [...best.values()]
+    .filter((r) => r.share >= 0.1 && topicAction(r.topic))
+    .sort((a, b) => b.share - a.share)
+    .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicAction(r.topic)![ctx.lang] }));
+}
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
+
+export async function runScript(ctx: Context, opts: ScriptOptions): Promise<number> {
+  const m = scriptText[ctx.lang];
+  if (!opts.schedule && !opts.products) {
+    throw new UsageError('missing the stream: pass --schedule 排期表_2026-12.xlsx --date 2026-12-03, or --products "id1,id2" --duration 180 with --pool');
+  }
+  // — the pool: products with their roles, selling points, FAQ and stock —
+  const poolProducts: ScriptProduct[] = [];
+  if (opts.pool.length) {
+    const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
+    const ex = await readExports(ctx, files, ignored);
+    if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
+    if (!ex.pool.length) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found`);
+    const tiers = roleTiers(ex.pool.map((r) => num(r.values.price)), ctx.config.select);
+    for (const { values: v } of ex.pool) {
+      const name = str(v.productName) ?? str(v.productId);
+      if (!name) continue;
+      poolProducts.push({
+        id: str(v.productId), name, role: normaliseRole(str(v.productRole)) ?? suggestRole({ livePrice: num(v.price), commissionRate: num(v.commissionRate) }, tiers),
+        category: str(v.category), price: num(v.price), dailyPrice: num(v.dailyPrice), stock: num(v.stock), sellingPoints: str(v.sellingPoints),
+        faq: str(v.faq), giveaway: v.giveaway === true,
+      });
+    }
+  }
+  const byName = (n: string) => poolProducts.find((p) => p.name === n || p.id === n) ?? null;
+
+  // — the stream: from the schedule, or from flags —
+  let stream: ScriptStream;
+  let products: ScriptProduct[];
+  const warnings: string[] = [];
+  if (opts.schedule) {
+    if (!opts.date) throw new UsageError('missing the date: pass --date 2026-12-03 with --schedule');
+    const all = (await readSchedule(ctx, opts.schedule)) as unknown as Array<ScriptStream & { productNames: Record<ProductRole, string[]> }>;
+    const matches = all.filter((s) => s.date === opts.date && (!opts.account || s.account === opts.account));
+    if (!matches.length) throw new UsageError(`--date ${opts.date}: no stream that day in ${opts.schedule}${opts.account ? ` for ${opts.account}` : ''}`);
+    if (matches.length > 1) throw new UsageError(`--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`);
+    const { productNames, ...s } = matches[0]!;
+    stream = s;
+    products = (['引流款', '利润款', '形象款'] as ProductRole[]).flatMap((role) =>
+      productNames[role].map((n) => {
+        const p = byName(n);
+        if (!p) warnings.push(m.notInPool(n));
+        return p ? { ...p, role } : { id: null, name: n, role, category: null, price: null, dailyPrice: null, stock: null, sellingPoints: null, faq: null, giveaway: false };
+      }),
+    );
+  } else {
+    if (!poolProducts.length) throw new UsageError('--products needs --pool 选品表.xlsx to know the products');
+    if (!opts.duration) throw new UsageError('missing the duration: pass --duration 180 (minutes) with --products');
+    const startAt = opts.start ?? '20:00';
+    if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(startAt)) throw new UsageError(`--start ${startAt}: expected a time such as 20:00`);
+    const [h, mm] = startAt.split(':').map(Number);
+    const endMin = (h! * 60 + mm! + opts.duration) % (24 * 60);
+    products = opts.products!.split(/[,，]/).map((x) => x.trim()).filter(Boolean).map((n) => {
+      const p = byName(n);
+      if (!p) throw new UsageError(`--products: "${n}" is not in the pool (give a 商品ID or 商品名称 from ${opts.pool.join(', ')})`);
+      return p;
+    });
+    stream = {
+      date: opts.date ?? '', time: `${startAt}-${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`,
+      account: opts.account ?? ctx.config.schedule.account, anchor: null, assistant: null, type: null, theme: null, benefit: null, gmvTarget: null,
+    };
+  }
+  if (!products.length) throw new UsageError(m.noProducts(stream.date));
+  const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
+
+  const draft: Draft & { lint?: unknown; warnings: string[]; outputs: string[] } = {
+    ...buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds, lang: ctx.lang }),
+    warnings,
+    outputs: [],
+  };
+
+  // — outputs: Markdown draft, xlsx run-sheet, cue sheet —
+  const outArg = ctx.out ?? '.';
+  const outDir = resolve(ctx.cwd, outArg);
+  const isDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(outDir).catch(() => null))?.isDirectory() === true || !extname(outArg);
+  if (!isDir) throw new UsageError('-o for script is a folder: it writes the draft, the run-sheet and the cue sheet');
+  const stem = `${stream.date || 'draft'}_${safeName(stream.account ?? '')}`.replace(/_$/, '');
+  const zh = ctx.lang === 'zh';
+  const targets = {
+    md: join(outDir, `${zh ? '脚本' : 'script'}_${stem}.md`),
+    xlsx: join(outDir, `${zh ? '脚本' : 'script'}_${stem}.xlsx`),
+    cues: join(outDir, `${zh ? '场控提示单' : 'cue-sheet'}_${stem}.xlsx`),
+  };
+  for (const t of Object.values(targets)) await assertWritable(t, { force: ctx.force });
+  const common = { model: draft, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force } as const;
+  const show = (p: string) => (relative(ctx.cwd, p).startsWith('..') ? p : relative(ctx.cwd, p));
+  const md = await writeReport({ ...common, target: targets.md, format: 'md', template: 'script', templateOverride: opts.template?.endsWith('.eta') ? opts.template : undefined });
+  const xlsx = await writeReport({ ...common, target: targets.xlsx, format: 'xlsx', template: 'script', templateOverride: opts.template?.endsWith('.xlsx') ? opts.template : undefined });
+  const cues = await writeReport({ ...common, target: targets.cues, format: 'xlsx', template: 'cuesheet' });
+  draft.outputs.push(show(md), show(xlsx), show(cues));
+
+  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
+  else if (!ctx.term.quiet) ctx.term.stdout.write(renderScriptSummary(draft, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  for (const w of warnings) ctx.term.stderr.write(`liveops: warning: ${w}\n`);
+  return 0;
+}
