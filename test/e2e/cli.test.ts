@@ -23,7 +23,7 @@ describe('liveops (the shell)', () => {
     expect(r.stdout).toMatch(/3 +done, with findings/);
   });
 
-  it.each(['script', 'kpi'])('%s says honestly that it is not built yet', (cmd) => {
+  it.each(['kpi'])('%s says honestly that it is not built yet', (cmd) => {
     const help = liveops([cmd, '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/not built yet/i);
