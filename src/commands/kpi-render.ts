@@ -8,7 +8,9 @@ import type { Palette } from '../ui/terminal.js';
 import { displayWidth, padDisplay, padDisplayStart } from '../ui/width.js';
 import { kpiText } from './kpi-text.js';
 
-const pts = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
+/** Points, rounded half up as a person would by hand (55.615 → 55.62, not the float's 55.61). */
+const round = (v: number, digits: number) => (Math.round(v * 10 ** digits + 1e-7) / 10 ** digits).toFixed(digits);
+const pts = (v: number | null | undefined) => (v === null || v === undefined ? '—' : round(v, 1));
 
 export function kpiLogLine(r: KpiReport, written: string, code: number): string {
   const allowances = r.incentives.growthAllowance.filter((g) => g.eligible === true).length;
@@ -45,14 +47,14 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
       x.name,
       ...t.weights.map((w) => pts(x.metrics[w.metric]?.score)),
       ...(multi ? [fmtRate(x.share, 0)] : []),
-      x.complete ? (x.score as number).toFixed(2) : `${m.incomplete}`,
+      x.complete ? round(x.score as number, 2) : m.incomplete,
     ]);
     const right = head.map((_, i) => i !== 1);
     const lines = table([head, ...rows], right);
     out.push(p.dim(lines[0]!));
     lines.slice(1).forEach((l, i) => {
       const x = t.people[i]!;
-      out.push(x.complete ? l : `${p.yellow(l)} ${p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${x.scoreSoFar.toFixed(2)})`)}`);
+      out.push(x.complete ? l : `${p.yellow(l)} ${p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${round(x.scoreSoFar, 2)})`)}`);
     });
   }
 
@@ -61,7 +63,7 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
     out.push('');
     for (const x of multiRole) {
       const parts = x.roleScores.map((rs) => `${rs.roleLabel} ${pts(rs.score)} × ${fmtRate(rs.share, 0)}`).join(' + ');
-      out.push(`  ${x.name}: ${parts} = ${x.total === null ? m.incomplete : x.total.toFixed(2)}`);
+      out.push(`  ${x.name}: ${parts} = ${x.total === null ? m.incomplete : round(x.total, 2)}`);
     }
   }
 
@@ -75,7 +77,7 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
     }`,
   );
   const ga = r.incentives.growthAllowance;
-  out.push(`  ${m.growthAllowance(r.settings.newcomerMonths, r.settings.bar)}: ${ga.length ? '' : m.none}`);
+  out.push(`  ${m.growthAllowance(r.settings.newcomerMonths, r.settings.bar)}:${ga.length ? '' : ` ${m.none}`}`);
   for (const g of ga) {
     const mark = g.eligible === true ? p.green('✓') : g.eligible === false ? p.red('✗') : p.yellow('?');
     const what = g.eligible === true ? m.eligible : g.eligible === false ? m.notEligible : g.reason;
