@@ -16,9 +16,6 @@ const { version } = require('../package.json') as { version: string };
 
 export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
 
-const PLANNED: Array<{ name: string; summary: string; usage: string }> = [
-  { name: 'kpi', summary: 'KPI · monthly role KPIs and incentives', usage: '--month 2026-11 kpi.xlsx' },
-];
 
 async function makeContext(cmd: Command): Promise<Context> {
   const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -273,6 +270,40 @@ Examples:
     });
 
   program
+    .command('kpi')
+    .summary('KPI · monthly role KPIs and incentives (月度KPI与激励)')
+    .description(
+      "Scores each person's month from the team's KPI sheet (姓名, 岗位, 入职日期, GMV目标, GMV实际 and the\n" +
+        "role figures) with the playbook's weights: operations — GMV achievement 40 %, traffic growth 30 %, process\n" +
+        'improvements 30 %; anchor — product conversion 40 %, dwell 30 %, new fan-club members 30 %; selector —\n' +
+        'product ROI 50 %, return rate 30 % (lower is better), new products 20 %; data analyst — report quality 50 %,\n' +
+        'strategy adoption 50 %. Each metric scores actual ÷ target × 100 (lower is better: target ÷ actual), capped\n' +
+        'at 120; a missing figure makes the score incomplete, never zero. Several roles (运营,主播) are scored per\n' +
+        'role, combined by shares (equal unless kpi.shares says otherwise) and ranked within each role. Incentives:\n' +
+        'sprint bonus 1 % of GMV above target, growth allowance for newcomers (hired within 3 months) at 80 points\n' +
+        'or more, innovation awards from a 采纳提案 column. Weights, targets, cap and rates: kpi: in the config.\n' +
+        'Exit 0 written, 2 bad input (nothing written) or an existing output without --force.',
+    )
+    .argument('[file]', "the month's KPI sheet (.xlsx or .csv)")
+    .option('--month <month>', 'the month the sheet is for, e.g. 2026-11; names the output KPI_<month>.xlsx')
+    .addOption(new Option('--format <format>', 'xlsx (default), csv (one row per person) or json').choices(['xlsx', 'csv', 'json']))
+    .option('--template <file>', 'template to fill (default: templates/kpi.xlsx)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops kpi --month 2026-11 kpi_2026-11.xlsx
+  liveops kpi --month 2026-11 kpi_2026-11.xlsx -o reports/ --force
+  liveops --json kpi --month 2026-11 kpi_2026-11.xlsx > kpi.json
+  liveops kpi --month 2026-11 kpi_2026-11.xlsx --format csv      one row per person`,
+    )
+    .action(async (file: string | undefined, opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runKpi } = await import('./commands/kpi.js');
+      process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: new Date() });
+    });
+
+  program
     .command('init')
     .summary('初始化 · write a commented config file and editable copies of the output templates')
     .description(
@@ -288,18 +319,6 @@ Examples:
       process.exitCode = await runInit(ctx, { dir });
     });
 
-  for (const p of PLANNED) {
-    program
-      .command(p.name)
-      .summary(`${p.summary} — not built yet`)
-      .description(`${p.summary}.\n\nNot built yet in liveops ${version}: this command is planned (see README, "Roadmap").`)
-      .usage(p.usage)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        throw new UsageError(`liveops ${p.name} is not built yet in version ${version}; see the README's roadmap`);
-      });
-  }
   return program;
 }
 

@@ -23,17 +23,6 @@ describe('liveops (the shell)', () => {
     expect(r.stdout).toMatch(/3 +done, with findings/);
   });
 
-  it.each(['kpi'])('%s says honestly that it is not built yet', (cmd) => {
-    const help = liveops([cmd, '--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/not built yet/i);
-    const run = liveops([cmd, 'x.xlsx']);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^liveops: error: liveops ${cmd} is not built yet`));
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  });
-
   it('an unknown option is a usage error (exit 2) without a stack trace', () => {
     const r = liveops(['inspect', '--bogus']);
     expect(r.code).toBe(2);
