@@ -15,7 +15,7 @@
  * Once UTF-8 has been chosen, invalid UTF-8 later in the file is an InputError (the file mixes
  * encodings or is damaged) rather than silent mojibake.
  *
- * `ToUtf8` turns the file's bytes into UTF-8 bytes for csv-parse: UTF-8 input is only validated
+ * `ToUtf8` turns the file's bytes into UTF-8 bytes for the CSV parser: UTF-8 input is only validated
  * (buffer.isUtf8) and passed through, GB18030/UTF-16 input is decoded with a streaming TextDecoder.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
