@@ -76,7 +76,7 @@ export const SPAN_RULES: readonly SpanRule[] = [
   {
     kind: 'ordinal',
     // 第一次, 第一步, 第一个链接, 第一百…: 第一 as an ordinal, followed by a measure word or time word.
-    pattern: `第一(?:次|步|天|个|件|款|波|排|位|时间|眼|印象|口|轮|场|批|单|季|期|部分|点|条|层|号|颗|杯|瓶|盒|套|组|段|节|章|页|张|遍|下|周|年|月|晚|百|千|万|道|关|环节|阶段|反应|感觉|手|级)`,
+    pattern: `第一(?:次|步|天|个|件|款|波|排|位|时间|眼|印象|口|轮|场|批|单|季|期|部分|点|条|层|号|颗|杯|瓶|盒|套|组|段|节|章|页|张|遍|下|周|年|月|晚|行|列|集|句|声|局|回|课|百|千|万|道|关|环节|阶段|反应|感觉|手|级)`,
     why: '第一 as an ordinal (第一次, 第一步, 第一个链接) rather than a ranking',
   },
   {
@@ -141,9 +141,12 @@ export const SPAN_RULES: readonly SpanRule[] = [
 /** A standard cited in the sentence makes its grade words exempt (GB/T 1536 压榨一级). */
 export const STANDARD_CITED = '(?:GB|GB\\/T|GB\\s*\\/\\s*T|NY\\/T|QB\\/T|SB\\/T|LY\\/T|FZ\\/T|T\\/[A-Z]+)\\s*\\d|国家标准|国标|行业标准|执行标准|标准号';
 
-/** Words that negate what follows in the same clause: 不能代替药物治疗, 没有最好, 不是万能的. */
+/**
+ * Words that negate what follows in the same clause: 不能代替药物治疗, 没有最好, 不是万能的 — but
+ * not the question forms 是不是 / 能不能 / 会不会 / 有没有 (能不能治疗脚气 asks for the claim).
+ */
 export const NEGATION_BEFORE =
-  '(?:不能|不可以?|无法|不具[有备]|不是|并非|并不|不等于|不代表|不宣传|不承诺|不会|没有|不含|非)(?:代替|替代|用于|起到|达到|具有|具备|有|说|是)?(?:药物|药品)?(?:的)?\\s*$';
+  '(?:(?<!能)不能|(?<!可)不可以?|无法|不具[有备]|(?<!是)不是|并非|并不|不等于|不代表|不宣传|不承诺|(?<!会)不会|(?<!有)没有|不含|非)(?:代替|替代|用于|起到|达到|具有|具备|有|说|是)?(?:药物|药品)?(?:的)?\\s*$';
 
 /** A time qualifier (guide art. 9(6)): 2025年, 截至11月, 近30天, 2025年Q3, 上月. */
 export const TIME_QUALIFIER =

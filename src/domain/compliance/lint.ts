@@ -242,8 +242,15 @@ export function createLinter(opts: LintOptions = {}): Linter {
       const norm = toHalfWidth(text);
       const candidates: Candidate[] = [];
       for (const m of matchers) allMatches(m.re, norm, (start, end) => candidates.push({ start, end, matcher: m }));
-      // Longest first at a position; a team entry before a default one of the same length.
-      candidates.sort((x, y) => x.start - y.start || y.end - x.end || Number(y.matcher.team) - Number(x.matcher.team));
+      // Longest first at a position; for the same words, a team entry before a default one, then
+      // the more specific entry (最佳 before the bare 最 that also reads 最佳).
+      candidates.sort(
+        (x, y) =>
+          x.start - y.start ||
+          y.end - x.end ||
+          Number(y.matcher.team) - Number(x.matcher.team) ||
+          y.matcher.term.phrase.length - x.matcher.term.phrase.length,
+      );
 
       const spans = (rules: Array<{ kind: ExemptionKind; re: RegExp }>): Span[] => {
         const out: Span[] = [];
