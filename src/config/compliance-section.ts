@@ -21,8 +21,9 @@ import { CATEGORY_IDS } from '../domain/compliance/terms.js';
 
 const phrase = z.string().trim().min(1, 'a phrase cannot be empty');
 
-const denyEntry = z.union([
-  phrase,
+/** A bare phrase is short for `{ phrase }`; read as an entry so that errors name the field. */
+const denyEntry = z.preprocess(
+  (v) => (typeof v === 'string' ? { phrase: v } : v),
   z
     .object({
       phrase,
@@ -31,7 +32,7 @@ const denyEntry = z.union([
       suggestion: z.string().trim().min(1).optional(),
     })
     .strict(),
-]);
+);
 
 export const complianceSectionSchema = z
   .object({
@@ -44,9 +45,8 @@ export const complianceSectionSchema = z
   .superRefine((section, ctx) => {
     const allowed = new Set((section.allow ?? []).map((p) => p.toLowerCase()));
     (section.deny ?? []).forEach((d, i) => {
-      const p = typeof d === 'string' ? d : d.phrase;
-      if (allowed.has(p.toLowerCase())) {
-        ctx.addIssue({ code: 'custom', path: ['deny', i], message: `"${p}" is both in allow and in deny; keep it in one of them` });
+      if (allowed.has(d.phrase.toLowerCase())) {
+        ctx.addIssue({ code: 'custom', path: ['deny', i], message: `"${d.phrase}" is both in allow and in deny; keep it in one of them` });
       }
     });
   });
@@ -63,7 +63,6 @@ export function resolveCompliance(section: ComplianceSection | undefined): Compl
   return {
     allow: [...(section?.allow ?? [])],
     deny: (section?.deny ?? []).map((d): DenyEntry => {
-      if (typeof d === 'string') return { phrase: d, category: 'custom', severity: 'error' };
       const entry: DenyEntry = { phrase: d.phrase, category: d.category ?? 'custom', severity: d.severity ?? 'error' };
       if (d.suggestion !== undefined) entry.suggestion = d.suggestion;
       return entry;
