@@ -181,14 +181,29 @@ function findHead(rows: RawRow[], index: HeaderIndex): Head {
   };
 }
 
-function parseCell(table: Table, col: Column, raw: RawCell, row: number, opts: TableOptions, maxProblems: number): Value {
+/** Each column's parser, worked out once per table rather than once per cell. */
+function columnParser(table: Table, col: Column): ((raw: RawCell) => ReturnType<typeof parseValue>) | null {
   if (!col.field) return null;
   const def = fieldDef(col.field);
   const durationUnit = col.durationUnit ?? def.durationUnit ?? (table.kind === 'stream-list' ? 'minutes' : undefined);
   const parseOpts: { durationUnit?: DurationUnit; scale?: number } = {};
   if (durationUnit) parseOpts.durationUnit = durationUnit;
   if (col.scale !== undefined) parseOpts.scale = col.scale;
-  const r = parseValue(raw, def.type, parseOpts);
+  const type = def.type;
+  return (raw) => parseValue(raw, type, parseOpts);
+}
+
+function parseCell(
+  table: Table,
+  col: Column,
+  parse: ((raw: RawCell) => ReturnType<typeof parseValue>) | null,
+  raw: RawCell,
+  row: number,
+  opts: TableOptions,
+  maxProblems: number,
+): Value {
+  if (!parse) return null;
+  const r = parse(raw);
   if (r.ok) return r.value;
   const text = cellText(raw);
   const problem: ValueProblem = { row, column: col.letter, header: col.header, raw: text, expected: r.expected };
@@ -203,7 +218,11 @@ function parseCell(table: Table, col: Column, raw: RawCell, row: number, opts: T
   return null;
 }
 
+/** Kinds whose exports carry a total row (整体, 合计) or SKU child rows. */
+const KINDS_WITH_TOTALS = new Set<TableKind>(['channels', 'products', 'selection', 'stream-list', 'stream-summary', 'short-video', 'minute-trend', 'kpi']);
+
 function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[]): RowRole {
+  if (!KINDS_WITH_TOTALS.has(kind)) return 'data';
   const label = [values.channel, values.productName, values.account, values.productId, cells[0]]
     .map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''))
     .find((v) => v !== '');
@@ -270,6 +289,8 @@ async function buildTable(
   };
 
   async function* iterate(): AsyncGenerator<TableRecord> {
+    const parsers = head.columns.map((c) => columnParser(table, c));
+    const mapped = head.columns.map((c, i) => ({ col: c, parse: parsers[i]! })).filter((x) => x.col.field !== null);
     if (head.layout === 'key-value') {
       const values: Record<string, Value> = {};
       let rowNo = head.headerRow ?? 1;
@@ -280,11 +301,11 @@ async function buildTable(
         if (n.done) break;
         if (nonEmpty(n.value) > 0) byRow.set(n.value.rowNumber, n.value);
       }
-      for (const col of head.columns) {
+      for (const { col, parse } of mapped) {
         const r = byRow.get(col.index);
-        if (!r || !col.field) continue;
+        if (!r) continue;
         rowNo = r.rowNumber;
-        values[col.field] = parseCell(table, col, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
+        values[col.field!] = parseCell(table, col, parse, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
       }
       yield { row: head.headerRow ?? rowNo, role: 'data', values };
       return;
@@ -300,10 +321,7 @@ async function buildTable(
         if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
       }
       const values: Record<string, Value> = {};
-      for (const col of head.columns) {
-        if (!col.field) continue;
-        values[col.field] = parseCell(table, col, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
-      }
+      for (const { col, parse } of mapped) values[col.field!] = parseCell(table, col, parse, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
       const role = rowRole(kind, values, r.cells);
       const rec: TableRecord = { row: r.rowNumber, role, values };
       if (role === 'data') lastProductRow = r.rowNumber;

@@ -66,9 +66,17 @@ export const EXPECTED: Record<ExpectedKey, { en: string; zh: string }> = {
 // Platforms write "nothing" in many ways.
 const MISSING = new Set(['', '-', '—', '–', '--', '——', '−', '/', 'n/a', 'na', 'null', 'none', '暂无', '无数据', '-%']);
 
+const LONGEST_MISSING = Math.max(...[...MISSING].map((m) => m.length));
+const MISSING_FIRST = new Set([...MISSING].map((m) => m.charAt(0)));
+
 export function isMissing(raw: RawCell): boolean {
   if (raw === null || raw === undefined) return true;
-  if (typeof raw === 'string') return MISSING.has(raw.trim().toLowerCase());
+  // Hot path: a cell longer than every marker (even with spaces around it) is not one.
+  if (typeof raw === 'string') {
+    if (raw.length === 0) return true;
+    if (raw.length > LONGEST_MISSING + 8 || !MISSING_FIRST.has(raw.trimStart().charAt(0).toLowerCase())) return false;
+    return MISSING.has(raw.trim().toLowerCase());
+  }
   return false;
 }
 
@@ -79,8 +87,16 @@ const ok = (value: Value): ParseResult => ({ ok: true, value });
  * A plain decimal with optional thousands separators, currency signs and a 万/w/亿 multiplier.
  * Returns null when the text is not such a number.
  */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_MONEY = /^[¥￥]-?\d+(?:\.\d+)?$/;
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+
 export function parseDecimal(text: string): number | null {
-  let s = text.normalize('NFKC').trim();
+  // Hot paths (most cells of a big export): "1234.5" and "¥1234.50" need none of the work below.
+  if (PLAIN_NUMBER.test(text)) return Number(text);
+  if (PLAIN_MONEY.test(text)) return Number(text.slice(1));
+  // NFKC folds full-width digits and signs; ASCII text does not need it.
+  let s = (ASCII_ONLY.test(text) ? text : text.normalize('NFKC')).trim();
   let sign = 1;
   let mult = 1;
   // Currency and unit words around the number.
@@ -200,7 +216,22 @@ const DATETIME_RE =
  * Date-times are Asia/Shanghai wall-clock time: "2026/07/28 08:15:49", "2026/11/3 20:00",
  * "2026-11-03", "20261103", "2026年11月3日 20:00", Excel serials and date cells.
  */
+// Date-times repeat (every order placed in the same second): parse each distinct text once.
+const dateTimeCache = new Map<string, ParseResult>();
+
 export function parseDateTime(raw: RawCell): ParseResult {
+  if (typeof raw === 'string') {
+    const hit = dateTimeCache.get(raw);
+    if (hit) return hit;
+    const r = parseDateTimeUncached(raw);
+    if (dateTimeCache.size >= 50_000) dateTimeCache.clear();
+    dateTimeCache.set(raw, r);
+    return r;
+  }
+  return parseDateTimeUncached(raw);
+}
+
+function parseDateTimeUncached(raw: RawCell): ParseResult {
   if (raw instanceof Date) {
     const v = fromDate(raw);
     return v ? ok(v) : fail('datetime');
