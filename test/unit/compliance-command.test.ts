@@ -134,7 +134,7 @@ describe('an XLSX run-sheet: sheet, cell address, and the line/column inside the
   it('without it, the 永久牌 cells are findings too', async () => {
     const r = await lint(['脚本.xlsx']);
     const expected = [...E['脚本.xlsx'].withPool, ...E['脚本.xlsx'].withoutPoolAlso];
-    const key = (f: { sheet: string; cell: string; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`;
+    const key = (f: { sheet: string | null; cell: string | null; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`;
     expect(r.report().findings.map(shape).map(key).sort()).toEqual(expected.map(key).sort());
   });
 
