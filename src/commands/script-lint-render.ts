@@ -43,7 +43,7 @@ export function renderScriptLint(report: ScriptLintReport, lang: Lang, p: Palett
   const lines: string[] = [];
   for (const f of report.findings) {
     const sev = SEVERITY[lang][f.severity];
-    const note = f.note ? p.dim(`  (${NOTES[lang][f.note]})`) : '';
+    const note = f.note ? p.dim(lang === 'zh' ? `  （${NOTES.zh[f.note]}）` : `  (${NOTES.en[f.note]})`) : '';
     lines.push(
       `${findingLocation(f)}  ${p.bold(f.phrase)}  ${CATEGORY_LABELS[f.category][lang]}  ${f.severity === 'error' ? p.red(sev) : p.yellow(sev)}  → ${f.suggestion}${note}`,
     );
