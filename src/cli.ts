@@ -118,6 +118,7 @@ Examples:
     .option('--account <name>', 'the account, when the exports do not name it (or to pick one in a stream list)')
     .addOption(new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']))
     .option('--template <file>', 'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.* or weekly.*)')
+    .option('--no-mask', 'keep buyer nicknames and phone numbers in the unpaid-order follow-up (masked by default)')
     .option('--weekly', 'the weekly report (周度复盘报告) over a folder of the week\'s exports, for cron', false)
     .option('--week <id>', 'with --weekly: the ISO week, e.g. 2026-W47 (default: last complete week)')
     .option('--since <date>', 'with --weekly: first day of the range, e.g. 2026-11-16')
@@ -137,7 +138,7 @@ Examples:
   liveops retro 整场数据.xlsx --format md              a Markdown summary for the team's chat
   liveops retro 整场数据.xlsx --json                   the report as one JSON object on stdout`,
     )
-    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string }, cmd: Command) => {
+    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string; mask: boolean }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       if (opts.weekly) {
         const { runWeekly } = await import('./commands/weekly.js');
@@ -163,6 +164,7 @@ Examples:
         account: opts.account,
         format: opts.format,
         template: opts.template,
+        mask: opts.mask,
       });
     });
 

@@ -118,6 +118,73 @@ export default async function retro(lang) {
     { zh: '占提问比例', en: 'Share of questions', cell: '{{share}}', width: 12, format: 'rate' },
     { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
   ], lang);
+  // Customer service: first response (cs-response), slowest conversations, by agent.
+  const cs = wb.addWorksheet(zh ? '客服' : 'Customer service', { pageSetup: PAGE });
+  cs.columns = [{ width: 26 }, { width: 14 }, { width: 20 }, { width: 14 }, { width: 60 }];
+  cs.getCell('A1').value = zh ? '客服首次响应（{{customerService.response.line}} 秒内为达标）' : 'First response (on time within {{customerService.response.line}} s)';
+  cs.getCell('A1').style = SECTION_STYLE;
+  const csRows = [
+    ['consultations', '咨询数', 'Consultations', 'count'],
+    ['answered', '已回复', 'Answered', 'count'],
+    ['unanswered', '未回复', 'Unanswered', 'count'],
+    ['medianSeconds', '中位数（秒）', 'Median (s)', 'number'],
+    ['p90Seconds', 'P90（秒）', 'p90 (s)', 'number'],
+    ['overLine', '超时咨询数', 'Over the line', 'count'],
+    ['overLineShare', '超时占比', 'Share over the line', 'rate'],
+  ];
+  csRows.forEach(([key, zl, el, fmt], i) => {
+    cs.getCell(2 + i, 1).value = zh ? zl : el;
+    cs.getCell(2 + i, 2).value = `{{customerService.response.${key}}}`;
+    cs.getCell(2 + i, 2).numFmt = FORMATS[fmt];
+  });
+  const r0 = 2 + csRows.length + 1;
+  cs.getCell(r0, 1).value = zh ? '最慢的咨询' : 'Slowest conversations';
+  cs.getCell(r0, 1).style = SECTION_STYLE;
+  headerRow(cs, r0 + 1, zh ? ['时间', '响应（秒）', '客服', '买家', '咨询内容'] : ['Time', 'Seconds', 'Agent', 'Buyer', 'Question']);
+  eachRow(cs, r0 + 2, 'customerService.response.slowest', [
+    { cell: '{{time | datetime}}' }, { cell: '{{seconds}}', format: 'count' }, { cell: '{{agent}}' }, { cell: '{{buyer}}' }, { cell: '{{text}}' },
+  ]);
+  cs.getCell(r0 + 4, 1).value = zh ? '按客服' : 'By agent';
+  cs.getCell(r0 + 4, 1).style = SECTION_STYLE;
+  headerRow(cs, r0 + 5, zh ? ['客服', '已回复', '中位数（秒）', '超时数', '超时占比'] : ['Agent', 'Answered', 'Median (s)', 'Over the line', 'Share over']);
+  eachRow(cs, r0 + 6, 'customerService.response.byAgent', [
+    { cell: '{{agent}}' }, { cell: '{{answered}}', format: 'count' }, { cell: '{{medianSeconds}}', format: 'number' }, { cell: '{{overLine}}', format: 'count' },
+    { cell: '{{overLineShare}}', format: 'rate' },
+  ]);
+
+  // Unpaid orders (下单未付款) for customer service to follow up, by product with the stock left.
+  const up = wb.addWorksheet(zh ? '未付款跟进' : 'Unpaid orders', { pageSetup: PAGE });
+  up.columns = [{ width: 22 }, { width: 17 }, { width: 34 }, { width: 8 }, { width: 12 }, { width: 12 }, { width: 14 }];
+  up.getCell('A1').value = zh
+    ? '下单未付款 {{customerService.unpaid.orders}} 单，{{customerService.unpaid.items}} 件，¥{{customerService.unpaid.amount}}（买家信息已脱敏）'
+    : 'Unpaid: {{customerService.unpaid.orders}} orders, {{customerService.unpaid.items}} items, ¥{{customerService.unpaid.amount}} (buyers masked)';
+  up.getCell('A1').style = SECTION_STYLE;
+  headerRow(up, 2, zh ? ['商品ID', '商品名称', '未付款单数', '件数', '金额', '剩余库存', '库存紧张'] : ['Product ID', 'Product', 'Orders', 'Items', 'Amount', 'Stock left', 'Low stock']);
+  eachRow(up, 3, 'customerService.unpaid.byProduct', [
+    { cell: '{{productId}}' }, { cell: '{{productName}}' }, { cell: '{{orders}}', format: 'count' }, { cell: '{{items}}', format: 'count' },
+    { cell: '{{amount}}', format: 'money' }, { cell: '{{stock}}', format: 'count' }, { cell: '{{stockLow | check}}' },
+  ]);
+  up.getCell('A5').value = zh ? '逐单跟进' : 'Orders to follow up';
+  up.getCell('A5').style = SECTION_STYLE;
+  headerRow(up, 6, zh ? ['订单编号', '下单时间', '商品', '数量', '金额', '买家', '手机号'] : ['Order', 'Placed', 'Product', 'Qty', 'Amount', 'Buyer', 'Phone']);
+  eachRow(up, 7, 'customerService.unpaid.lines', [
+    { cell: '{{orderId}}' }, { cell: '{{time | datetime}}' }, { cell: '{{productName}}' }, { cell: '{{quantity}}', format: 'count' },
+    { cell: '{{amount}}', format: 'money' }, { cell: '{{buyer}}' }, { cell: '{{phone}}' },
+  ]);
+
+  // Negative comments and consultations (舆情) with the prepared reply.
+  const ng = wb.addWorksheet(zh ? '舆情' : 'Sentiment', { pageSetup: PAGE });
+  ng.columns = [{ width: 14 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 60 }, { width: 60 }];
+  ng.getCell('A1').value = zh
+    ? '负面评论/咨询 {{customerService.negative.negative}} 条，占 {{customerService.negative.messages}} 条中的比例见下'
+    : '{{customerService.negative.negative}} negative of {{customerService.negative.messages}} comments and consultations';
+  ng.getCell('A1').style = SECTION_STYLE;
+  headerRow(ng, 2, zh ? ['话题', '条数', '占比', '负责人', '建议回复', '例句'] : ['Topic', 'Count', 'Share', 'Owner', 'Prepared reply', 'Examples']);
+  eachRow(ng, 3, 'customerService.negative.topics', [
+    { cell: '{{label}}' }, { cell: '{{count}}', format: 'count' }, { cell: '{{share}}', format: 'rate' }, { cell: '{{owner}}' }, { cell: '{{reply}}' },
+    { cell: '{{examples | join}}' },
+  ]);
+
   tableSheet(wb, zh ? '改进清单' : 'Actions', 'actions', [
     { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
     { zh: '问题', en: 'Finding', cell: '{{what}}', width: 36 },

@@ -9,6 +9,8 @@ import type { Context } from '../context.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
 import type { BaselineStream, Fact, RetroInput, Row, StockItem } from '../domain/retro/input.js';
+import { NegativeCounter } from '../domain/cs/negative.js';
+import { ResponseAccumulator, secondsBetween } from '../domain/cs/response.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
 import { UsageError } from '../errors.js';
@@ -29,6 +31,8 @@ export interface RetroOptions {
   format?: OutputFormat | undefined;
   template?: string | undefined;
   baselineCount: number;
+  /** Mask buyer identifiers in outputs (default); --no-mask keeps them. */
+  mask: boolean;
 }
 
 /** Everything gathered from the files, before the report is built. */
@@ -48,6 +52,8 @@ interface Gathered {
   stock: StockItem[];
   /** One counter per source, across files: comments of several exports add up. */
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>;
+  response: ResponseAccumulator | null;
+  negative: NegativeCounter | null;
   inputs: RetroInput['inputs'];
   platforms: string[];
   ignored: string[];
@@ -179,11 +185,20 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
           case 'consultations': {
             const counter = (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind));
             const field = t.kind === 'comments' ? 'commentText' : 'consultText';
+            g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords);
+            if (t.kind === 'consultations') g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15);
             for await (const r of t.records()) {
               rows++;
               tick();
-              const text = r.values[field];
-              counter.add(typeof text === 'string' ? text : null);
+              const v = r.values;
+              const text = typeof v[field] === 'string' ? (v[field] as string) : null;
+              counter.add(text);
+              g.negative.add(text);
+              if (t.kind === 'consultations') {
+                const str = (x: unknown) => (typeof x === 'string' ? x : null);
+                const seconds = typeof v.firstResponse === 'number' ? v.firstResponse : secondsBetween(str(v.consultTime), str(v.firstReplyTime));
+                g.response!.add({ seconds, time: str(v.consultTime), text, agent: str(v.agent), buyer: str(v.nickname) });
+              }
             }
             break;
           }
@@ -202,7 +217,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
 function emptyGathered(): Gathered {
   return {
     facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
-    productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, inputs: [],
+    productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
     platforms: [], ignored: [],
   };
 }
@@ -309,8 +324,11 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     baseline: baselineRows,
     inputs: g.inputs,
     account: opts.account ?? null,
+    response: g.response ? g.response.result() : null,
+    negative: g.negative ? g.negative.result(ctx.lang) : null,
+    mask: opts.mask,
   };
-  const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount });
+  const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount, cs: ctx.config.cs });
 
   const firstInput = resolve(ctx.cwd, files[0]!);
   const target = ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);

@@ -8,6 +8,7 @@ import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 import { kpiSectionSchema, resolveKpi, type KpiSettings } from './kpi-section.js';
 import { resolveSchedule, scheduleSectionSchema, type ScheduleSettings } from './schedule-section.js';
 import { resolveScript, scriptSectionSchema, type ScriptSettings } from './script-section.js';
+import { csSectionSchema, resolveCs, type CsSettings } from './cs-section.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
@@ -58,6 +59,7 @@ export const configSchema = z
     kpi: kpiSectionSchema.optional(),
     schedule: scheduleSectionSchema.optional(),
     script: scriptSectionSchema.optional(),
+    cs: csSectionSchema.optional(),
     /** GMV targets: a weekly one, or monthly ones ("2026-11": 3000000) prorated by day. */
     targets: z
       .object({
@@ -103,6 +105,7 @@ export interface Config {
   kpi: KpiSettings;
   schedule: ScheduleSettings;
   script: ScriptSettings;
+  cs: CsSettings;
   topics: Record<string, string[]> | null;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   select: {
@@ -141,6 +144,7 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     kpi: resolveKpi(file.kpi),
     schedule: resolveSchedule(file.schedule),
     script: resolveScript(file.script),
+    cs: resolveCs(file.cs),
   };
 }
 

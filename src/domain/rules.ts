@@ -84,6 +84,11 @@ export const THRESHOLD_RULES: ThresholdRule[] = [
     help: 'customer-service first response above this many seconds is late (exactly 15 s is on time)',
   },
   {
+    id: 'negative-spike', kind: 'threshold', comparison: 'at-or-above', threshold: 0.05, unit: 'rate', owners: ['ops', 'cs'],
+    zh: '负面评论/咨询集中出现，启动舆情预案', en: 'Negative comments and consultations spike: follow the crisis plan',
+    help: 'share of negative comments/consultations (quality, fakes, delivery, refunds) at or above this → alert; suggests considering a pause and a statement',
+  },
+  {
     id: 'segment-reminder', kind: 'threshold', comparison: 'below', threshold: 3, unit: 'minutes', owners: ['floor-control'],
     zh: '环节切换前提醒', en: 'Reminder before a segment switch',
     help: 'minutes before each segment switch that floor control is reminded',

@@ -6,13 +6,15 @@ import { buildRetroReport } from '../../src/domain/retro/report.js';
 const fact = (value: RetroInput['facts'][string]['value'], header = 'h') => ({ value, table: '整体看板', header });
 
 function input(over: Partial<RetroInput> & { gmv?: number; uv?: number }): RetroInput {
+  const { gmv: _g, uv: _u, ...rest } = over;
   const facts: RetroInput['facts'] = {};
   if (over.gmv !== undefined) facts.gmv = fact(over.gmv, '成交金额');
   if (over.uv !== undefined) facts.uv = fact(over.uv, '观看人数');
   return {
     platform: 'douyin', facts, channels: null, channelTotal: null, channelTable: null, products: null, productTable: null,
     skuRows: 0, trend: null, videos: null, orders: null, hotspots: [], stock: [], baseline: [], inputs: [], account: null,
-    ...over,
+    response: null, negative: null, mask: true,
+    ...rest,
   };
 }
 
@@ -61,15 +63,16 @@ describe('products and stock at their boundaries', () => {
     const r = build(
       input({
         products: [product('A', 100, 50, 10, 49), product('B', 100, 50, 10, 50)],
+        // Not in this stream: the retro warns about the stream's products only.
         stock: [{ id: null, name: '福利袜', stock: 0, giveaway: true }],
       }),
     );
     const stock = r.alerts.filter((a) => a.rule === 'stock-low');
-    expect(stock.map((a) => [a.subject, a.value, a.owner])).toEqual([
-      ['商品「A」', 49, 'selector'],
-      ['商品「福利袜」', 0, 'floor-control'],
-    ]);
-    expect(r.actions.some((a) => /下架/.test(a.action) && a.owner === 'floor-control')).toBe(true);
+    expect(stock.map((a) => [a.subject, a.value, a.owner])).toEqual([['商品「A」', 49, 'selector']]);
+    // Without a product table, the selection table's products are checked.
+    const pool = build(input({ stock: [{ id: null, name: '福利袜', stock: 0, giveaway: true }, { id: null, name: '帽子', stock: 50, giveaway: false }] }));
+    expect(pool.alerts.filter((a) => a.rule === 'stock-low').map((a) => [a.subject, a.value, a.owner])).toEqual([['商品「福利袜」', 0, 'floor-control']]);
+    expect(pool.actions.some((a) => /下架/.test(a.action) && a.owner === 'floor-control')).toBe(true);
   });
 });
 

@@ -52,6 +52,7 @@ describe('rule ids are the ones in SPEC.md', () => {
       'stock-low': 50,
       'backup-suppliers': 3,
       'cs-response': 15,
+      'negative-spike': 0.05,
       'segment-reminder': 3,
       'floor-refresh': 5,
       rehearsal: 2,

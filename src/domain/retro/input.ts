@@ -27,6 +27,29 @@ export interface OrdersSummary {
   itemsSold: number;
   first: string | null;
   last: string | null;
+  /** Orders placed but not paid (待支付), for customer service to follow up. */
+  unpaid: UnpaidOrders;
+}
+
+export interface UnpaidLine {
+  orderId: string;
+  time: string | null;
+  productId: string | null;
+  productName: string | null;
+  quantity: number | null;
+  amount: number | null;
+  buyer: string | null;
+  phone: string | null;
+}
+
+export interface UnpaidOrders {
+  orders: number;
+  items: number;
+  amount: number;
+  byProduct: Array<{ productId: string | null; productName: string | null; orders: number; items: number; amount: number }>;
+  lines: UnpaidLine[];
+  /** More unpaid lines than were kept. */
+  truncated: boolean;
 }
 
 export interface BaselineStream {
@@ -86,4 +109,9 @@ export interface RetroInput {
   inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number }>;
   /** --account, when the exports do not name the account. */
   account: string | null;
+  /** First-response statistics of the consultations, and negative comments/consultations. */
+  response: import('../cs/response.js').ResponseStats | null;
+  negative: import('../cs/negative.js').NegativeResult | null;
+  /** Buyer identifiers are masked in outputs unless the user asks otherwise (--no-mask). */
+  mask: boolean;
 }

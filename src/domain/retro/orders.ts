@@ -2,9 +2,12 @@
  * Aggregates an orders export row by row (a big stream has hundreds of thousands of lines): keeps
  * counts and sets of IDs, never the rows. Lines of one order (子订单) carry their own amounts.
  */
-import type { Cell, OrdersSummary } from './input.js';
+import type { Cell, OrdersSummary, UnpaidLine } from './input.js';
 
 const UNPAID = /待支付|未支付|待付款|未付款|已取消|交易关闭/;
+/** Still payable: worth a follow-up (a cancelled or closed order is not). */
+const PENDING = /待支付|未支付|待付款|未付款/;
+const KEEP_LINES = 5000;
 const REFUNDED = /退款成功|已退款|退货退款/;
 
 export class OrdersAccumulator {
@@ -17,6 +20,12 @@ export class OrdersAccumulator {
   private items = 0;
   private first: string | null = null;
   private last: string | null = null;
+  private pendingIds = new Set<string>();
+  private pendingItems = 0;
+  private pendingAmount = 0;
+  private pendingLines: UnpaidLine[] = [];
+  private pendingTruncated = false;
+  private pendingByProduct = new Map<string, { productId: string | null; productName: string | null; orders: Set<string>; items: number; amount: number }>();
 
   add(v: Record<string, Cell>): void {
     const id = typeof v.orderId === 'string' ? v.orderId : null;
@@ -31,6 +40,7 @@ export class OrdersAccumulator {
     }
     if (!isPaid) {
       this.unpaid.add(id);
+      if (PENDING.test(status) || (status === '' && (v.payTime === null || v.payTime === undefined))) this.addPending(id, v, amount, when);
       return;
     }
     this.paid.add(id);
@@ -42,6 +52,30 @@ export class OrdersAccumulator {
       this.anyBuyer = true;
       this.buyers.add(buyer);
     }
+  }
+
+  private addPending(id: string, v: Record<string, Cell>, amount: number, when: string | null): void {
+    const str = (x: Cell | undefined) => (typeof x === 'string' ? x : null);
+    const quantity = typeof v.quantity === 'number' ? v.quantity : null;
+    this.pendingIds.add(id);
+    this.pendingItems += quantity ?? 0;
+    this.pendingAmount += amount;
+    const productId = str(v.productId);
+    const productName = str(v.productName);
+    const key = productId ?? productName ?? '—';
+    const p = this.pendingByProduct.get(key) ?? { productId, productName, orders: new Set<string>(), items: 0, amount: 0 };
+    p.orders.add(id);
+    p.items += quantity ?? 0;
+    p.amount += amount;
+    this.pendingByProduct.set(key, p);
+    if (this.pendingLines.length >= KEEP_LINES) {
+      this.pendingTruncated = true;
+      return;
+    }
+    this.pendingLines.push({
+      orderId: id, time: when, productId, productName, quantity, amount,
+      buyer: str(v.nickname) ?? str(v.userId), phone: str(v.phone),
+    });
   }
 
   result(): OrdersSummary {
@@ -56,6 +90,16 @@ export class OrdersAccumulator {
       itemsSold: this.items,
       first: this.first,
       last: this.last,
+      unpaid: {
+        orders: this.pendingIds.size,
+        items: this.pendingItems,
+        amount: Math.round(this.pendingAmount * 100) / 100,
+        byProduct: [...this.pendingByProduct.values()]
+          .map((p) => ({ productId: p.productId, productName: p.productName, orders: p.orders.size, items: p.items, amount: Math.round(p.amount * 100) / 100 }))
+          .sort((a, b) => b.amount - a.amount),
+        lines: this.pendingLines,
+        truncated: this.pendingTruncated,
+      },
     };
   }
 }

@@ -14,6 +14,19 @@ export interface RetroOptions {
   lang: Lang;
   /** How many earlier streams make the baseline median (default 7). */
   baselineCount: number;
+  /** Share of first responses over the cs-response line that is tolerated before an alert. */
+  cs?: { responseTolerance: number };
+}
+
+/** 周周 → 周*; buyer1234567 → bu****67; 13812345678 → 138****5678. Chat groups see these files. */
+export function maskBuyer(v: string | null): string | null {
+  if (v === null || v === '') return v;
+  if (/^\d{11}$/.test(v)) return `${v.slice(0, 3)}****${v.slice(7)}`;
+  if (v.includes('*')) return v;
+  const chars = [...v];
+  if (chars.length <= 2) return `${chars[0]}*`;
+  if (/^[\x20-\x7e]+$/.test(v) && chars.length > 6) return `${v.slice(0, 2)}****${v.slice(-2)}`;
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
 }
 
 export interface RetroSummary {
@@ -106,6 +119,12 @@ export interface RetroReport {
   hotspots: Array<HotspotInput & { labelText: string }> | null;
   questions: Array<{ source: string; messages: number; questions: number }>;
   actions: Action[];
+  /** Customer service: first response, unpaid orders to follow up, negative comments (舆情). */
+  customerService: {
+    response: RetroInput['response'];
+    unpaid: (import('./input.js').UnpaidOrders & { byProduct: Array<import('./input.js').UnpaidOrders['byProduct'][number] & { stock: number | null; stockLow: boolean }> }) | null;
+    negative: RetroInput['negative'];
+  };
   missing: string[];
   inputs: RetroInput['inputs'];
   thresholds: Record<string, number>;
@@ -309,7 +328,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
     alerts.push({
       rule,
-      severity: rule === 'uv-value-critical' || rule === 'uv-drop' ? 'critical' : 'warning',
+      severity: rule === 'uv-value-critical' || rule === 'uv-drop' || rule === 'negative-spike' ? 'critical' : 'warning',
       subject,
       value,
       threshold: th(rule),
@@ -374,10 +393,10 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
 
   // — stock (where known) —
   const stockSeen = new Set<string>();
-  const stockItems = [
-    ...(products ?? []).map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false })),
-    ...input.stock,
-  ];
+  // The stream's products when the exports list them; the whole selection table otherwise.
+  const stockItems = products
+    ? products.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false }))
+    : input.stock;
   for (const s of stockItems) {
     const key = s.id ?? s.name ?? '';
     if (s.stock === null || stockSeen.has(key)) continue;
@@ -428,6 +447,42 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     }
   }
 
+  // — customer service —
+  const cs = opts.cs ?? { responseTolerance: 0.1 };
+  const resp = input.response;
+  if (resp && resp.overLineShare !== null && resp.overLineShare > cs.responseTolerance) {
+    // playbook: first response within 15 s; the alert fires when too many are later than that.
+    alert('cs-response', lang === 'zh' ? '客服' : 'customer service', resp.overLineShare, lang === 'zh'
+      ? `首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），超过容忍度 ${fmtRate(cs.responseTolerance, 0)}；中位数 ${resp.medianSeconds} 秒，P90 ${resp.p90Seconds?.toFixed(1)} 秒`
+      : `${fmtRate(resp.overLineShare, 1)} of first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s, above the ${fmtRate(cs.responseTolerance, 0)} tolerance; median ${resp.medianSeconds} s, p90 ${resp.p90Seconds?.toFixed(1)} s`);
+    const last = alerts[alerts.length - 1]!;
+    last.threshold = cs.responseTolerance;
+    last.owner = 'cs';
+    last.ownerLabel = ROLE_LABELS.cs[lang];
+  }
+  const neg = input.negative;
+  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
+    alert('negative-spike', lang === 'zh' ? '舆情' : 'sentiment', neg.share!, lang === 'zh'
+      ? `负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`
+      : `${fmtRate(neg.share, 1)} of comments and consultations are negative (${neg.negative}/${neg.messages}): ${neg.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`);
+    const last = alerts[alerts.length - 1]!;
+    last.severity = 'critical';
+    last.owner = 'ops';
+    last.ownerLabel = ROLE_LABELS.ops[lang];
+  }
+  const stockByProduct = (id: string | null, name: string | null) =>
+    (products ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
+  const unpaid = input.orders
+    ? {
+        ...input.orders.unpaid,
+        byProduct: input.orders.unpaid.byProduct.map((p) => {
+          const stock = stockByProduct(p.productId, p.productName);
+          return { ...p, stock, stockLow: stock !== null && stock < th('stock-low') };
+        }),
+        lines: input.orders.unpaid.lines.map((l) => (input.mask ? { ...l, buyer: maskBuyer(l.buyer), phone: maskBuyer(l.phone) } : l)),
+      }
+    : null;
+
   // — hotspots —
   const hotspots = input.hotspots.length
     ? input.hotspots.flatMap((s) => s.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic }))
@@ -438,7 +493,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const addAction = (what: string, evidence: string, owner: Role, action: string, rule: string | null) => {
     actions.push({ no: actions.length + 1, what, evidence, owner, ownerLabel: ROLE_LABELS[owner][lang], action, rule });
   };
-  const order = ['uv-drop', 'uv-value-critical', 'uv-value-low', 'product-conversion-low', 'product-click-low', 'stock-low'];
+  const order = ['negative-spike', 'uv-drop', 'uv-value-critical', 'uv-value-low', 'cs-response', 'product-conversion-low', 'product-click-low', 'stock-low'];
   for (const a of [...alerts].sort((x, y) => order.indexOf(x.rule) - order.indexOf(y.rule))) {
     const def = RULE_ACTIONS[a.rule];
     const subjectName = /「(.+)」|"(.+)"/.exec(a.subject);
@@ -491,9 +546,14 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     hotspots,
     questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
     actions,
+    customerService: { response: input.response, unpaid, negative: input.negative },
     missing,
     inputs: input.inputs,
-    thresholds: Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low'].map((id) => [id, th(id)])),
+    thresholds: {
+      ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, th(id)])),
+      'cs-response-tolerance': cs.responseTolerance,
+      'negative-spike': th('negative-spike'),
+    },
     outputs: [],
   };
 }

@@ -65,6 +65,16 @@ export const RULE_ACTIONS: Record<string, { owner: Role; zh: (s: string) => stri
     zh: (s) => `为「${s}」补货，并在场控提示单中加入库存提醒`,
     en: (s) => `Restock "${s}" and add a stock reminder to the cue sheet`,
   },
+  'cs-response': {
+    owner: 'cs',
+    zh: () => '客服排班覆盖开播高峰，准备尺码、发货、退换的快捷回复，首次响应控制在 15 秒内',
+    en: () => 'Staff customer service for the stream\'s peak and prepare quick replies (size, shipping, returns) so first responses stay within 15 s',
+  },
+  'negative-spike': {
+    owner: 'ops',
+    zh: () => '按预案处理舆情：客服私信安抚并收集订单号；评估是否暂停直播、发布说明（由负责人决定）',
+    en: () => 'Follow the crisis plan: customer service answers privately and collects order numbers; decide whether to pause the stream and issue a statement',
+  },
   'stock-delist': {
     owner: 'floor-control',
     zh: (s) => `福利款「${s}」已售罄：下架`,

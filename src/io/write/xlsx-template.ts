@@ -82,6 +82,7 @@ type ListLookup = { found: true; items: ListItem[] | null } | { found: false; mi
  */
 function lookupList(root: unknown, path: string): ListLookup {
   let frontier: ListItem[] = [{ item: root, parents: [] }];
+  let absent = false;
   const parts = path.split('.');
   for (let i = 0; i < parts.length; i++) {
     const key = parts[i] as string;
@@ -89,7 +90,10 @@ function lookupList(root: unknown, path: string): ListLookup {
     for (const f of frontier) {
       const containers = Array.isArray(f.item) ? f.item.map((v) => ({ item: v as unknown, parents: f.parents })) : [f];
       for (const c of containers) {
-        if (c.item === null || c.item === undefined) continue;
+        if (c.item === null || c.item === undefined) {
+          absent = true;
+          continue;
+        }
         if (typeof c.item !== 'object' || !Object.prototype.hasOwnProperty.call(c.item, key)) {
           return { found: false, missing: parts.slice(0, i + 1).join('.'), available: typeof c.item === 'object' ? Object.keys(c.item) : [] };
         }
@@ -98,6 +102,8 @@ function lookupList(root: unknown, path: string): ListLookup {
     }
     frontier = next;
   }
+  // The data is absent when the path ran into null (no consultations → no response statistics).
+  if (frontier.length === 0 && absent) return { found: true, items: null };
   if (frontier.length > 0 && frontier.every((f) => f.item === null || f.item === undefined)) return { found: true, items: null };
   const items: ListItem[] = [];
   for (const f of frontier) {
