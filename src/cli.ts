@@ -216,7 +216,7 @@ Examples:
     )
     .option('--date <yyyy-mm-dd>', 'the stream\'s date in the schedule')
     .option('--schedule <file>', 'the schedule written by liveops schedule (.xlsx or --json output)')
-    .option('--pool <files...>', 'the selection table (选品表) with selling points, FAQ, prices and stock')
+    .option('--pool <file>', 'the selection table (选品表) with selling points, FAQ, prices and stock (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--retro <file>', 'the last retro (.xlsx or --json): its hotspots become talk points')
     .option('--products <list>', 'without a schedule: product IDs or names from the pool, comma-separated, in order')
     .option('--duration <minutes>', 'without a schedule: the stream\'s length in minutes', (v) => {
@@ -240,7 +240,39 @@ Examples:
       const { runScript } = await import('./commands/script.js');
       process.exitCode = await runScript(ctx, { ...opts, pool: opts.pool ?? [] });
     });
-  void script;
+  script
+    .command('lint')
+    .summary('合规检查 · find words the Advertising Law forbids (极限词, medical claims, fake urgency…) before they are said on air')
+    .description(
+      'Reads Markdown or text scripts line by line and CSV/XLSX run-sheets cell by cell, and lists every absolute or\n' +
+        'forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency;\n' +
+        'false endorsement; superstition) with its position, category, severity and a suggested rewording. Knows what\n' +
+        'the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次,\n' +
+        '首付), comparisons with the shop\'s own products (本店最新款), grades defined by standards (一级能效, 特级初榨),\n' +
+        'product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and\n' +
+        'a source (2025年…销量第一（数据来源：…）) and a viewer\'s quoted question are warnings. The team extends the\n' +
+        'list in the config file (compliance.allow, compliance.deny).\n' +
+        'Exit 3 when an error-level word is found (a gate for the pre-stream checklist or a git hook), 0 when clean or\n' +
+        'only warnings, 2 on bad input.',
+    )
+    .argument('<files...>', 'scripts: .md, .txt, .csv or .xlsx')
+    .option('--pool <file>', 'the selection table (选品表): words inside its product names are not findings (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .addHelpText(
+      'after',
+      `
+Output: one line per finding — file:line:column (file [sheet]!B3 for a workbook)  phrase  category  severity  → rewording.
+  liveops script lint 脚本_2026-12-03.md
+  liveops script lint 脚本_2026-12-03.xlsx --pool 选品表.xlsx
+  liveops --json script lint scripts/*.md          { findings[], errors, warnings, files[] }
+  git diff --name-only --cached -- '*.md' | xargs -r liveops script lint    a pre-commit hook`,
+    )
+    .action(async (files: string[], opts: { pool?: string[] }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      // `script` has a --pool of its own that commander also reads after `lint`: take both.
+      const parentPool = cmd.parent?.opts<{ pool?: string[] }>().pool ?? [];
+      const { runScriptLint } = await import('./commands/script-lint.js');
+      process.exitCode = await runScriptLint(ctx, { files, pool: [...(opts.pool ?? []), ...parentPool] });
+    });
 
   program
     .command('select')

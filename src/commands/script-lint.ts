@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { ComplianceSettings } from '../config/compliance-section.js';
-import { resolveCompliance } from '../config/compliance-section.js';
 import type { Context } from '../context.js';
 import { createLinter, type Exempted, type Finding, type Linter } from '../domain/compliance/lint.js';
 import { InputError, UsageError } from '../errors.js';
@@ -119,7 +118,7 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
 export async function runScriptLint(ctx: Context, opts: ScriptLintOptions): Promise<number> {
   if (opts.files.length === 0) throw new UsageError('missing scripts: pass one or more script files, e.g. `liveops script lint 脚本.md`');
   // Until src/config/schema.ts carries the section, a Config without it means the defaults.
-  const settings: ComplianceSettings = (ctx.config as { compliance?: ComplianceSettings }).compliance ?? resolveCompliance(undefined);
+  const settings: ComplianceSettings = ctx.config.compliance;
   const productNames = await poolNames(ctx, opts.pool);
   const linter = createLinter({ allow: settings.allow, deny: settings.deny, productNames });
 

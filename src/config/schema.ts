@@ -9,6 +9,7 @@ import { kpiSectionSchema, resolveKpi, type KpiSettings } from './kpi-section.js
 import { resolveSchedule, scheduleSectionSchema, type ScheduleSettings } from './schedule-section.js';
 import { resolveScript, scriptSectionSchema, type ScriptSettings } from './script-section.js';
 import { csSectionSchema, resolveCs, type CsSettings } from './cs-section.js';
+import { complianceSectionSchema, resolveCompliance, type ComplianceSettings } from './compliance-section.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 
@@ -60,6 +61,7 @@ export const configSchema = z
     schedule: scheduleSectionSchema.optional(),
     script: scriptSectionSchema.optional(),
     cs: csSectionSchema.optional(),
+    compliance: complianceSectionSchema.optional(),
     /** GMV targets: a weekly one, or monthly ones ("2026-11": 3000000) prorated by day. */
     targets: z
       .object({
@@ -106,6 +108,7 @@ export interface Config {
   schedule: ScheduleSettings;
   script: ScriptSettings;
   cs: CsSettings;
+  compliance: ComplianceSettings;
   topics: Record<string, string[]> | null;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   select: {
@@ -145,6 +148,7 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     schedule: resolveSchedule(file.schedule),
     script: resolveScript(file.script),
     cs: resolveCs(file.cs),
+    compliance: resolveCompliance(file.compliance),
   };
 }
 
