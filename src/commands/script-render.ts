@@ -13,6 +13,8 @@ export const scriptText = {
     title: '直播脚本',
     cues: (n: number) => `场控提示 ${n} 条`,
     wrote: '已写入',
+    finding: (time: string, seg: string, part: string, phrase: string, sev: string, suggestion: string) =>
+      `合规检查：${time}「${seg}」${part}中的「${phrase}」（${sev === 'error' ? '错误' : '警告'}）→ ${suggestion}`,
   },
   en: {
     notInPool: (n: string) => `"${n}" is not in the selection table: the script has its name only, no selling points or stock`,
@@ -20,6 +22,8 @@ export const scriptText = {
     title: 'Script draft',
     cues: (n: number) => `${n} floor-control cues`,
     wrote: 'wrote',
+    finding: (time: string, seg: string, part: string, phrase: string, sev: string, suggestion: string) =>
+      `compliance: ${time} "${seg}" ${part}: "${phrase}" (${sev}) → ${suggestion}`,
   },
 };
 

@@ -188,8 +188,20 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   if (!products.length) throw new UsageError(m.noProducts(stream.date));
   const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
 
-  const draft: Draft & { lint?: unknown; warnings: string[]; outputs: string[] } = {
-    ...buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds, lang: ctx.lang }),
+  const built = buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds, lang: ctx.lang });
+  // The draft is linted before it is written: banned words that came in with the selling points,
+  // FAQ or benefits are named with the segment and line they are in. Product names are exempt.
+  const { lintText } = await import('../domain/compliance/lint.js');
+  const comp = ctx.config.compliance;
+  const lintOpts = { allow: comp.allow, deny: comp.deny, productNames: [...poolProducts.map((p) => p.name), ...products.map((p) => p.name)] };
+  const findings = built.timeline.flatMap((seg) =>
+    seg.parts.flatMap((part) =>
+      lintText(part.talk.join('\n'), lintOpts).map((f) => ({ segment: seg.title, part: part.label, time: part.start, ...f })),
+    ),
+  );
+  const draft: Draft & { lint: { findings: typeof findings; errors: number; warnings: number }; warnings: string[]; outputs: string[] } = {
+    ...built,
+    lint: { findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
     warnings,
     outputs: [],
   };
@@ -217,5 +229,9 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
   else if (!ctx.term.quiet) ctx.term.stdout.write(renderScriptSummary(draft, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
   for (const w of warnings) ctx.term.stderr.write(`liveops: warning: ${w}\n`);
-  return 0;
+  for (const f of findings) {
+    ctx.term.stderr.write(`${m.finding(f.time, f.segment, f.part, f.phrase, f.severity, f.suggestion)}\n`);
+  }
+  // Like `script lint`: exit 3 when the draft carries an error-level word, so it gates the checklist.
+  return draft.lint.errors > 0 ? 3 : 0;
 }

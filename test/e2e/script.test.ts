@@ -63,6 +63,25 @@ describe('liveops script from the schedule and the pool', () => {
     expect(d.timeline.map((s: { title: string }) => s.title)).toEqual(['开场预热', '山野 男款三合一冲锋衣 防水透湿 可拆卸抓绒内胆', '速干徒步裤 男女同款 四面弹', '下播预告与收尾']);
   });
 
+  it('the draft is linted before it is written: a banned word in the selling points is named, exit 3', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, '选品表.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(2).values as unknown[]).indexOf('卖点');
+    ws.getRow(3).getCell(col).value = '全网最低价；最有效的防水面料';
+    await wb.xlsx.writeFile(join(tmp.dir, '选品表-违规.xlsx'));
+    const r = liveops(['--json', 'script', '--products', '3650123456789012345', '--duration', '60', '--pool', '选品表-违规.xlsx', '-o', 'lint/'], { cwd: tmp.dir });
+    expect(r.code).toBe(3);
+    const d = JSON.parse(r.stdout);
+    expect(d.lint.findings.map((f: { phrase: string; severity: string }) => [f.phrase, f.severity])).toEqual([
+      ['全网最低价', 'error'],
+      ['最有效', 'error'],
+    ]);
+    expect(r.stderr).toMatch(/合规检查：20:10「山野 男款三合一冲锋衣 防水透湿 可拆卸抓绒内胆」讲解中的「最有效」（错误）→/);
+    // The draft is still written, for the team to fix.
+    expect(d.outputs).toHaveLength(3);
+  });
+
   it('bad input is exit 2 with what to pass', () => {
     expect(liveops(['script'], { cwd: tmp.dir }).stderr).toMatch(/missing the stream: pass --schedule/);
     expect(liveops(['script', '--date', '2026-12-03', '--schedule', '排期表_2026-12.xlsx'], { cwd: tmp.dir }).stderr).toMatch(/--date 2026-12-03: no stream that day/);

@@ -70,7 +70,7 @@ const TEXT = {
     openingTalk: (account: string, theme: string | null, benefit: string | null) => [
       `欢迎来到${account}直播间！${theme ? `今天是「${theme}」，` : ''}新进来的朋友点个关注、加入粉丝团。`,
       benefit ? `今天的福利：${benefit}，整点开抽，别走开。` : '整点有福袋，别走开。',
-      '先在评论区扣一下你今天最想看的商品，我们按大家的需求来讲。',
+      '先在评论区打出你今天想看的商品，我们按大家的需求来讲。',
     ],
     closingTalk: ['今天的福利都发完了，没抢到的朋友点关注，下一场提前开播提醒你。', '下一场预告：关注直播间，开播第一时间收到通知。'],
     scene: (scene: string, name: string) => `场景：${scene}的时候，${name}能帮你解决什么问题——先讲场景，再讲参数。`,
