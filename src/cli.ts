@@ -14,7 +14,7 @@ import type { Context, GlobalOptions } from './context.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 
-export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3 } as const;
+export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cancelled: 130 } as const;
 
 
 async function makeContext(cmd: Command): Promise<Context> {
@@ -66,6 +66,7 @@ Exit codes:
   1  unexpected failure (a bug: please report it with --verbose output)
   2  usage error or bad input (the message names file, row and column)
   3  done, with findings that should gate (e.g. banned words, alerts)
+  130 cancelled at a prompt (Ctrl-C)
 
 Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an export`,
     );
@@ -361,6 +362,11 @@ async function printError(e: unknown, verbose: boolean): Promise<number> {
   if (e instanceof CommanderError) {
     // commander has already printed its message.
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  // Ctrl-C or a closed input at a prompt: the user stopped, nothing is wrong with liveops.
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+    process.stderr.write('liveops: 已取消 (cancelled)\n');
+    return EXIT.cancelled;
   }
   if (isUserError(e)) {
     process.stderr.write(`liveops: error: ${e.message}\n`);
