@@ -11,6 +11,7 @@ import type { HotspotSource, Row } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
+import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { newHotspotCounter, streamFromRow, withActions } from './inputs.js';
 
 /** What one file contributed; merged only if the whole file could be read. */
@@ -33,6 +34,8 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
   const summary: Row = {};
   let channelTotal: Row | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
+    // A report liveops wrote is not an export: a weekly folder may hold last week's report.
+    if (t.creator === LIVEOPS_CREATOR) return d;
     if (t.empty) continue;
     switch (t.kind) {
       case 'stream-summary':

@@ -15,6 +15,7 @@ import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
 import { UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
+import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
 import { retroText } from '../messages.js';
@@ -80,6 +81,11 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
         const headers = new Map(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
         let rows = 0;
         const tick = () => progress.tick(() => `${rows.toLocaleString('en-US')} rows`);
+        // A report liveops wrote (a retro next to its inputs) is never read back as an export.
+        if (t.creator === LIVEOPS_CREATOR) {
+          g.ignored.push(`${f} (${ctx.lang === 'zh' ? 'liveops 生成的报表' : 'a report liveops wrote'})`);
+          break;
+        }
         if (t.empty) continue;
         if (t.missingRequired.length) {
           // A table that looks like something but lacks what makes it usable is bad input.
@@ -300,7 +306,9 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   const log = logger(ctx.term);
   for (const i of g.ignored) log.warn(retroText[ctx.lang].ignored(i));
 
-  const hasStreamData = Object.keys(g.facts).length > 0 || g.channels || g.products || g.orders || g.trend;
+  // A header with no rows under it is no data (a header-only export must not make an empty retro).
+  const ordersSeen = g.orders ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0 : false;
+  const hasStreamData = Object.keys(g.facts).length > 0 || Boolean(g.channels?.length) || Boolean(g.products?.length) || ordersSeen || Boolean(g.trend?.length);
   if (!hasStreamData) {
     throw new UsageError(
       `no stream data in ${files.join(', ')}: retro needs a stream summary, stream list, channel, product, orders or minute-trend export (run liveops inspect to see what the files contain)`,

@@ -227,6 +227,37 @@ describe('outputs and errors', () => {
     }
   });
 
+  it('a second run over the same folder skips the retro it wrote and keeps its findings', () => {
+    const dir = tempDir();
+    try {
+      cpSync(join(FIXTURES, 'session-20261118'), join(dir.dir, 'in'), { recursive: true });
+      expect(liveops(['retro', 'in/整体数据.csv', 'in/渠道分析.csv', 'in/商品明细.csv'], { cwd: dir.dir }).code).toBe(0);
+      const files = readdirSync(join(dir.dir, 'in')).map((f) => join('in', f));
+      expect(files).toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
+      const r = liveops(['--json', 'retro', ...files, '--force'], { cwd: dir.dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx (liveops 生成的报表)');
+      const report = JSON.parse(r.stdout);
+      expect(report.checks.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string }) => c.metric)).toEqual(['productClickRate']);
+      expect(report.inputs.map((i: { file: string }) => i.file)).not.toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('a header-only export is no data: exit 2, nothing written', () => {
+    const dir = tempDir();
+    try {
+      copyFileSync(join(FIXTURES, 'bad', 'header-only.csv'), join(dir.dir, 'products.csv'));
+      const r = liveops(['retro', 'products.csv'], { cwd: dir.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/no stream data in products\.csv/);
+      expect(dir.files()).toEqual(['products.csv']);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('files with no stream data: exit 2 saying what retro needs', () => {
     const r = liveops(['retro', join(FIXTURES, 'kpi-2026-11.xlsx')], { cwd: tmp.dir });
     expect(r.code).toBe(2);

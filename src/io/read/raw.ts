@@ -60,6 +60,8 @@ export interface RawSource {
   encoding?: SourceEncoding;
   /** CSV only. */
   delimiter?: SourceDelimiter;
+  /** xlsx only: the workbook's creator (liveops marks its own reports "liveops"). */
+  creator?: string | null;
   /**
    * The sheets. A CSV is one sheet. For an xlsx the sheets are streamed in the order they are
    * stored in the zip (which is workbook order for files written by Excel, WPS and exceljs;

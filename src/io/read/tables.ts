@@ -46,6 +46,8 @@ export interface TableRecord {
 export interface Table {
   file: string;
   format: 'csv' | 'xlsx';
+  /** xlsx only: who made the workbook ("liveops" for liveops's own reports). */
+  creator: string | null;
   /** CSV only: utf-8, utf-8-bom, gb18030, utf-16le/be. */
   readonly encoding: string | undefined;
   delimiter?: string;
@@ -266,6 +268,7 @@ async function buildTable(
 
   const table: Table = {
     ...meta,
+    creator: source.creator ?? null,
     // A CSV whose first MiB is ASCII settles its encoding while streaming: read it late.
     get encoding() {
       return source.encoding;

@@ -58,6 +58,7 @@ export async function openXlsxSource(file: string, limits?: Partial<ZipLimits>):
   return {
     file,
     format: 'xlsx',
+    creator: wb.creator,
     sheets: {
       [Symbol.asyncIterator]: () => {
         if (iterated) throw new Error(`${file}: the sheets of an xlsx source can only be iterated once`);

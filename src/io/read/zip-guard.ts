@@ -66,6 +66,8 @@ export interface GuardedWorkbook {
   stylesPart: string | undefined;
   totalUncompressed: number;
   entryCount: number;
+  /** dc:creator of docProps/core.xml, e.g. "liveops" for the reports liveops writes. */
+  creator: string | null;
 }
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -177,9 +179,14 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
     const sharedStringsPart = partOf('/sharedStrings', 'xl/sharedStrings.xml');
     const stylesPart = partOf('/styles', 'xl/styles.xml');
 
+    const coreEntry = entries.get('docProps/core.xml');
+    const coreXml = coreEntry ? await readEntryText(file, zip, coreEntry, lim.maxMetaEntryBytes) : '';
+    const creator = /<dc:creator>([^<]*)<\/dc:creator>/.exec(coreXml)?.[1]?.trim() || null;
+
     return {
       sheets,
       byPart,
+      creator,
       date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
       sharedStringsPart,
       stylesPart,

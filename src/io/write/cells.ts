@@ -18,3 +18,6 @@ export function safeCell(v: unknown): string | number | boolean | Date | null {
   if (typeof v === 'object') return neutralizeFormula(JSON.stringify(v));
   return neutralizeFormula(String(v));
 }
+
+/** The creator liveops writes into its own workbooks, so they are never read back as exports. */
+export const LIVEOPS_CREATOR = 'liveops';

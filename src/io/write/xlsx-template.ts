@@ -25,7 +25,7 @@ import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
 import { guardXlsx } from '../read/zip-guard.js';
-import { safeCell } from './cells.js';
+import { LIVEOPS_CREATOR, safeCell } from './cells.js';
 import { lookup } from './model-path.js';
 
 // Field names may be Chinese (products.引流款), so paths are letters and digits of any script.
@@ -214,6 +214,8 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
   // Our own stream, so that on an error it is closed before the caller removes the temp file.
   const stream = createWriteStream(outFile);
   const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Marks the report as liveops's own, so a later run never reads it back as a platform export.
+  writer.creator = LIVEOPS_CREATOR;
   try {
     if ((await fillSheets(template, writer, model, opts)) === 0) {
       throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
