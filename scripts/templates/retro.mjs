@@ -34,8 +34,8 @@ export default async function retro(lang) {
   ov.getCell('A1').style = TITLE_STYLE;
   ov.mergeCells('A1:G1');
   ov.getCell('A2').value = zh
-    ? '开播 {{stream.start | datetime}}　下播 {{stream.end | datetime}}　平台 {{stream.platform}}'
-    : 'Start {{stream.start | datetime}}  end {{stream.end | datetime}}  platform {{stream.platform}}';
+    ? '开播 {{stream.start | datetime}}　下播 {{stream.end | datetime}}　平台 {{stream.platformLabel}}'
+    : 'Start {{stream.start | datetime}}  end {{stream.end | datetime}}  platform {{stream.platformLabel}}';
   ov.mergeCells('A2:G2');
   ov.getCell('A3').value = zh ? '时长' : 'Duration';
   ov.getCell('B3').value = '{{stream.durationSeconds | time}}';
@@ -58,7 +58,7 @@ export default async function retro(lang) {
   headerRow(ov, r + 1, zh ? ['规则', '对象', '数值', '阈值', '级别', '负责人', '说明'] : ['Rule', 'Subject', 'Value', 'Threshold', 'Severity', 'Owner', 'Message']);
   eachRow(ov, r + 2, 'alerts', [
     { cell: '{{rule}}' }, { cell: '{{subject}}' }, { cell: '{{value}}', format: '#,##0.00##' }, { cell: '{{threshold}}', format: '#,##0.00##' },
-    { cell: '{{severity}}' }, { cell: '{{ownerLabel}}' }, { cell: '{{message}}' },
+    { cell: '{{severityLabel}}' }, { cell: '{{ownerLabel}}' }, { cell: '{{message}}' },
   ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '对比（上一场 / 近期中位数）' : 'Compared (previous stream / recent median)';
@@ -112,7 +112,7 @@ export default async function retro(lang) {
     { zh: '评论次数', en: 'Comments', cell: '{{comments}}', width: 10, format: 'count' },
   ], lang);
   tableSheet(wb, zh ? '评论热点' : 'Hotspots', 'hotspots', [
-    { zh: '来源', en: 'Source', cell: '{{source}}', width: 14 },
+    { zh: '来源', en: 'Source', cell: '{{sourceLabel}}', width: 14 },
     { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
     { zh: '提及次数', en: 'Count', cell: '{{count}}', width: 10, format: 'count' },
     { zh: '占提问比例', en: 'Share of questions', cell: '{{share}}', width: 12, format: 'rate' },

@@ -27,7 +27,8 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   const when = r.stream.start ? `${r.stream.start.slice(0, 16).replace('T', ' ')}${r.stream.end ? `–${r.stream.end.slice(11, 16)}` : ''}` : m.undated;
   out.push(p.bold(`${m.title} · ${r.stream.account ?? m.unknownAccount} · ${when}`) + p.dim(` (${fmtDuration(r.stream.durationSeconds, lang)} · ${PLATFORM_LABELS[r.stream.platform as Platform]?.[lang] ?? r.stream.platform})`));
   const cell = (label: string, value: string) => `${p.dim(label)} ${value}`;
-  const gmvLabel = `${metricLabel('gmv', lang)}${s.gmvField ? `（${s.gmvField}）` : ''}`;
+  // "成交金额（直播间用户支付金额）", but not "成交金额（成交金额（元））".
+  const gmvLabel = s.gmvField && s.gmvField.startsWith(metricLabel('gmv', lang)) ? s.gmvField : `${metricLabel('gmv', lang)}${s.gmvField ? `（${s.gmvField}）` : ''}`;
   out.push(
     `  ${[cell(gmvLabel, p.bold(fmtMoney(s.gmv))), cell(metricLabel('orders', lang), fmtCount(s.orders)), cell(metricLabel('buyers', lang), fmtCount(s.buyers)), cell(metricLabel('itemsSold', lang), fmtCount(s.itemsSold))].join('   ')}`,
     `  ${[cell(metricLabel('uv', lang), fmtCount(s.uv)), cell(metricLabel('pv', lang), fmtCount(s.pv)), cell(metricLabel('uvValue', lang), fmtMoney(s.uvValue)), cell('GPM', fmtMoney(s.gpm))].join('   ')}`,
@@ -61,7 +62,10 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   }
   if (r.hotspots?.length) {
     out.push('', p.bold(m.hotspots));
-    for (const h of r.hotspots.slice(0, 6)) out.push(`  ${h.labelText} ${fmtRate(h.share, 0)} ${p.dim(`(${h.count}, ${h.source === 'comments' ? m.fromComments : m.fromConsultations})`)}`);
+    for (const source of ['comments', 'consultations'] as const) {
+      const top = r.hotspots.filter((h) => h.source === source).slice(0, 4);
+      if (top.length) out.push(`  ${p.dim(source === 'comments' ? m.fromComments : m.fromConsultations)}  ${top.map((h) => `${h.labelText} ${fmtRate(h.share, 0)} (${h.count})`).join('   ')}`);
+    }
   }
   if (r.actions.length) {
     out.push('', p.bold(m.actions(r.actions.length)));

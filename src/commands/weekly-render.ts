@@ -37,7 +37,7 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
   if (r.attribution.channels.length) {
     out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
     for (const c of r.attribution.channels.slice(0, 8)) {
-      out.push(`  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.conversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`);
+      out.push(`  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.orderConversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`);
     }
     for (const s of r.attribution.suggestions) out.push(`  → ${s.suggestion}`);
   }

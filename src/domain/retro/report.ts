@@ -5,6 +5,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
+import { PLATFORM_LABELS, type PlatformId } from '../platforms.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { BaselineStream, Cell, Fact, HotspotInput, RetroInput, Row } from './input.js';
 import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
@@ -55,9 +56,13 @@ export interface RetroSummary {
   avgOnline: number | null;
 }
 
+const SOURCE_LABELS = { comments: { zh: '评论', en: 'comments' }, consultations: { zh: '客服咨询', en: 'consultations' } };
+const SEVERITY_LABELS = { critical: { zh: '严重', en: 'critical' }, warning: { zh: '提醒', en: 'warning' } };
+
 export interface Alert {
   rule: string;
   severity: 'critical' | 'warning';
+  severityLabel: string;
   subject: string;
   value: number;
   threshold: number;
@@ -80,6 +85,7 @@ export interface RetroReport {
   stream: {
     account: string | null;
     platform: string;
+    platformLabel: string;
     title: string | null;
     id: string | null;
     start: string | null;
@@ -116,7 +122,7 @@ export interface RetroReport {
     uvDrop: number | null;
   } | null;
   alerts: Alert[];
-  hotspots: Array<HotspotInput & { labelText: string }> | null;
+  hotspots: Array<HotspotInput & { labelText: string; sourceLabel: string }> | null;
   questions: Array<{ source: string; messages: number; questions: number }>;
   actions: Action[];
   /** Customer service: first response, unpaid orders to follow up, negative comments (舆情). */
@@ -326,9 +332,11 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const alert = (rule: string, subject: string, value: number, message: string) => {
     const def = ruleById(rule);
     const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
+    const severity = rule === 'uv-value-critical' || rule === 'uv-drop' || rule === 'negative-spike' ? 'critical' : 'warning';
     alerts.push({
       rule,
-      severity: rule === 'uv-value-critical' || rule === 'uv-drop' || rule === 'negative-spike' ? 'critical' : 'warning',
+      severity,
+      severityLabel: SEVERITY_LABELS[severity][lang],
       subject,
       value,
       threshold: th(rule),
@@ -467,6 +475,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       : `${fmtRate(neg.share, 1)} of comments and consultations are negative (${neg.negative}/${neg.messages}): ${neg.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`);
     const last = alerts[alerts.length - 1]!;
     last.severity = 'critical';
+    last.severityLabel = SEVERITY_LABELS.critical[lang];
     last.owner = 'ops';
     last.ownerLabel = ROLE_LABELS.ops[lang];
   }
@@ -485,7 +494,9 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
 
   // — hotspots —
   const hotspots = input.hotspots.length
-    ? input.hotspots.flatMap((s) => s.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic }))
+    ? input.hotspots
+        .flatMap((s) => s.hotspots)
+        .map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic, sourceLabel: SOURCE_LABELS[h.source][lang] }))
     : null;
 
   // — improvement list —
@@ -502,7 +513,11 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     const text = isDelist ? RULE_ACTIONS['stock-delist']![lang](name) : def ? def[lang](name) : ruleText(a.rule);
     addAction(`${a.subject}${sep}${ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
   }
-  for (const h of hotspots ?? []) {
+  // One talk-optimisation point per topic: comments and consultations may both raise it.
+  const topicSeen = new Set<string>();
+  for (const h of [...(hotspots ?? [])].sort((a, b) => b.share - a.share)) {
+    if (h.fromDictionary && topicSeen.has(h.topic)) continue;
+    topicSeen.add(h.topic);
     const src = input.hotspots.find((s) => s.source === h.source)!;
     const evidence = T.hotspotEvidence(h.labelText, h.count, src.questions, fmtRate(h.share, 0), h.source);
     // Talk-optimisation points: dictionary topics that a tenth or more of the questions ask about.
@@ -525,6 +540,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     stream: {
       account,
       platform: input.platform,
+      platformLabel: PLATFORM_LABELS[input.platform as PlatformId]?.[lang] ?? input.platform,
       title: str(facts.streamTitle?.value),
       id: str(facts.streamId?.value),
       ...times,

@@ -196,7 +196,8 @@ export function buildSchedule(input: ScheduleInput) {
     }
     return out;
   };
-  for (const role of PRODUCT_ROLES) {
+  // Without a pool there is no line-up to plan, and nothing to warn about.
+  for (const role of input.pool.length ? PRODUCT_ROLES : []) {
     if (byRole[role].length < s.productMix[role]) {
       problems.push(zh ? `选品池只有 ${byRole[role].length} 个可排的${role}，每场需要 ${s.productMix[role]} 个` : `the pool has ${byRole[role].length} ${role} product(s) to schedule; each stream needs ${s.productMix[role]}`);
     }

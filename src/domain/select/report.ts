@@ -163,8 +163,9 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   });
 
   // — stock —
+  // Listed products only: an item not on sale yet (no 商品ID) has nothing to restock.
   const stock = input.pool
-    .filter((p) => p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
+    .filter((p) => p.id !== null && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
     .map((p) => {
       const delist = p.giveaway && (p.stock as number) <= 0;
       const owner: Role = delist ? 'floor-control' : 'selector';
@@ -184,10 +185,10 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
       // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
       if (lowerBy < s.supplierPrice.minDiscount) {
         priceFlag = 'too-high';
-        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 1)) : T.priceHigh(fmtRate(lowerBy, 1)));
+        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2)));
       } else if (lowerBy > s.supplierPrice.maxDiscount) {
         priceFlag = 'suspiciously-low';
-        flags.push(T.priceLow(fmtRate(lowerBy, 1)));
+        flags.push(T.priceLow(fmtRate(lowerBy, 2)));
       } else priceFlag = 'ok';
     }
     const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);

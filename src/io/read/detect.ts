@@ -40,13 +40,7 @@ export const KIND_LABELS: Record<TableKind, { zh: string; en: string }> = {
   unknown: { zh: '未识别', en: 'not recognised' },
 };
 
-export const PLATFORM_LABELS: Record<Platform, { zh: string; en: string }> = {
-  douyin: { zh: '抖音', en: 'Douyin' },
-  taobao: { zh: '淘宝直播', en: 'Taobao Live' },
-  kuaishou: { zh: '快手', en: 'Kuaishou' },
-  channels: { zh: '视频号', en: 'WeChat Channels' },
-  generic: { zh: '通用', en: 'generic' },
-};
+export { PLATFORM_LABELS } from '../../domain/platforms.js';
 
 /**
  * Fields a table of each kind cannot be used without. `anyOf` groups: one of them suffices.

@@ -60,7 +60,8 @@ export interface CsvTable {
 
 function csvCell(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  // Rates and scores keep 6 decimals in CSV (0.0802676, not 0.0802675585284281): rounding is the writer's job.
+  if (typeof v === 'number') return Number.isFinite(v) ? (Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6) : null;
   if (Array.isArray(v)) return neutralizeFormula(v.join(', '));
   if (typeof v === 'object') return neutralizeFormula(JSON.stringify(v));
   return neutralizeFormula(String(v));
