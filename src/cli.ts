@@ -191,16 +191,26 @@ Examples:
     .addOption(new Option('--format <format>', 'xlsx (default) or json').choices(['xlsx', 'json']))
     .option('--template <file>', 'template to fill (default: templates/schedule.xlsx)')
     .option('--no-ics', 'do not write the .ics calendar')
+    .option('--brief [date]', 'the 9:00 morning brief (晨会简报) for a day (default today): streams, targets, risks')
+    .option('--schedule <file>', 'with --brief: the schedule written by liveops schedule (default: planned from the config)')
+    .option('--baseline <files...>', 'with --brief: a stream list (Compass 直播明细) for viewer targets from recent UV value')
     .addHelpText(
       'after',
       `
+Morning brief: liveops schedule --brief [--pool 选品表.xlsx] [-o 复盘/]   (retros are looked for in the -o folder)
+
 Examples:
   liveops schedule --month 2026-12 --pool 选品表.xlsx
   liveops schedule --month 2026-12 --target 1500000 --slots "1,3,5@20:00-23:00" --account 山野户外旗舰店
   liveops schedule --month 2026-12 --json`,
     )
-    .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean }, cmd: Command) => {
+    .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean; brief?: string | true; schedule?: string; baseline?: string[] }, cmd: Command) => {
       const ctx = await makeContext(cmd);
+      if (opts.brief !== undefined) {
+        const { runBrief } = await import('./commands/brief.js');
+        process.exitCode = await runBrief(ctx, { date: opts.brief, schedule: opts.schedule, pool: opts.pool ?? [], baseline: opts.baseline ?? [], target: opts.target, now: new Date() });
+        return;
+      }
       const { runSchedule } = await import('./commands/schedule.js');
       process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: new Date() });
     });

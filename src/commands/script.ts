@@ -11,7 +11,7 @@ import type { Row } from '../domain/retro/input.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../domain/roles.js';
 import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
 import { topicAction } from '../domain/topics.js';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { writeReport } from '../io/write/output.js';
@@ -19,6 +19,7 @@ import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
+import { readScheduleFile } from './schedule-file.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -35,58 +36,6 @@ export interface ScriptOptions {
 const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
-
-/** The schedule liveops wrote: its --json output, or the 排期 sheet of 排期表_<month>.xlsx (zh or en labels). */
-async function readSchedule(ctx: Context, file: string): Promise<ScriptStream[] & { products?: never }> {
-  const abs = resolve(ctx.cwd, file);
-  const withProducts: Array<ScriptStream & { productNames: Record<ProductRole, string[]> }> = [];
-  if (extname(abs).toLowerCase() === '.json') {
-    let plan: { streams?: Array<Record<string, unknown>> };
-    try {
-      plan = JSON.parse(await readFile(abs, 'utf8'));
-    } catch (e) {
-      throw new InputError({ file }, `not a schedule written by liveops schedule --json: ${(e as Error).message}`);
-    }
-    for (const s of plan.streams ?? []) {
-      withProducts.push({
-        date: String(s.date), time: String(s.time), account: (s.account as string) ?? null, anchor: (s.anchor as string) ?? null,
-        assistant: (s.assistant as string) ?? null, type: (s.type as string) ?? null, theme: (s.theme as string) ?? null,
-        benefit: (s.benefit as string) ?? null, gmvTarget: (s.gmvTarget as number) ?? null,
-        productNames: (s.products as Record<ProductRole, string[]>) ?? { 引流款: [], 利润款: [], 形象款: [] },
-      });
-    }
-    return withProducts as never;
-  }
-  const LABELS: Record<string, string[]> = {
-    date: ['日期', 'Date'], time: ['时段', 'Slot'], account: ['账号', 'Account'], anchor: ['主播', 'Anchor'], assistant: ['助播', 'Assistant'],
-    type: ['场次类型', 'Type'], theme: ['主题', 'Theme'], 引流款: ['引流款', 'Traffic drivers'], 利润款: ['利润款', 'Profit'], 形象款: ['形象款', 'Image'],
-    benefit: ['福利策略', 'Benefits'], gmvTarget: ['GMV目标', 'GMV target'],
-  };
-  const source = await openRawSource(abs);
-  for await (const sheet of source.sheets) {
-    let cols: Record<string, number> | null = null;
-    for await (const row of sheet.rows) {
-      const texts = row.cells.map(cellText);
-      if (!cols) {
-        const found = Object.fromEntries(Object.entries(LABELS).map(([k, ls]) => [k, texts.findIndex((t) => ls.includes(t))]));
-        if (found.date! >= 0 && found.time! >= 0) cols = found;
-        continue;
-      }
-      const get = (k: string) => (cols![k]! >= 0 ? texts[cols![k]!] ?? '' : '');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(get('date'))) continue;
-      const split = (k: string) => get(k).split(/,\s*/).filter(Boolean);
-      const target = cols.gmvTarget! >= 0 ? row.cells[cols.gmvTarget!] : null;
-      withProducts.push({
-        date: get('date'), time: get('time'), account: get('account') || null, anchor: get('anchor') || null, assistant: get('assistant') || null,
-        type: get('type') || null, theme: get('theme') || null, benefit: get('benefit') || null, gmvTarget: typeof target === 'number' ? target : null,
-        productNames: { 引流款: split('引流款'), 利润款: split('利润款'), 形象款: split('形象款') },
-      });
-    }
-    if (cols) break;
-  }
-  if (!withProducts.length) throw new InputError({ file }, 'no schedule found: expected the 排期 sheet written by liveops schedule (columns 日期, 时段, …)');
-  return withProducts as never;
-}
 
 /** Hotspots of the last retro (its --json, or the 评论热点 sheet) that a tenth or more of questions ask about. */
 async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> {
@@ -155,7 +104,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const warnings: string[] = [];
   if (opts.schedule) {
     if (!opts.date) throw new UsageError('missing the date: pass --date 2026-12-03 with --schedule');
-    const all = (await readSchedule(ctx, opts.schedule)) as unknown as Array<ScriptStream & { productNames: Record<ProductRole, string[]> }>;
+    const all = await readScheduleFile(ctx, opts.schedule);
     const matches = all.filter((s) => s.date === opts.date && (!opts.account || s.account === opts.account));
     if (!matches.length) throw new UsageError(`--date ${opts.date}: no stream that day in ${opts.schedule}${opts.account ? ` for ${opts.account}` : ''}`);
     if (matches.length > 1) throw new UsageError(`--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`);

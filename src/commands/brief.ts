@@ -1,0 +1,146 @@
+/**
+ * `liveops schedule --brief [date]`: the 9:00 morning brief (晨会简报) — today's streams with
+ * targets, people and slots, and the risk points: low stock in today's plan, rehearsals due,
+ * retros overdue, open items from the last retro. Markdown for the team's chat, terminal, --json.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { addMonths, format, parseISO } from 'date-fns';
+import type { Context } from '../context.js';
+import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
+import * as M from '../domain/metrics.js';
+import { buildSchedule } from '../domain/schedule/plan.js';
+import { UsageError } from '../errors.js';
+import { openRawSource, type RawCell } from '../io/read/raw.js';
+import { writeReport } from '../io/write/output.js';
+import { palette } from '../ui/terminal.js';
+import { renderBrief } from './brief-render.js';
+import { readExports } from './exports.js';
+import { expandInputs, streamFromRow } from './inputs.js';
+import { readScheduleFile } from './schedule-file.js';
+
+export interface BriefOptions {
+  date: string | true;
+  schedule?: string | undefined;
+  pool: string[];
+  baseline: string[];
+  target?: number | undefined;
+  now: Date;
+}
+
+const RETRO_FILE = /^(?:复盘|retro)_(.+)_(\d{4}-\d{2}-\d{2})\.(?:xlsx|md|json)$/;
+const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
+
+/** The improvement list (改进清单 / Actions sheet) of a retro workbook liveops wrote. */
+async function readActions(file: string): Promise<Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>> {
+  const out: Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }> = [];
+  const source = await openRawSource(file);
+  for await (const sheet of source.sheets) {
+    let cols: { no: number; owner: number; action: number; evidence: number } | null = null;
+    for await (const row of sheet.rows) {
+      const t = row.cells.map(cellText);
+      if (!cols) {
+        const action = t.findIndex((x) => x === '改进动作' || x === 'Action');
+        if (action >= 0 && (sheet.name === '改进清单' || sheet.name === 'Actions')) {
+          cols = { no: t.findIndex((x) => x === '序号' || x === 'No.'), owner: t.findIndex((x) => x === '负责人' || x === 'Owner'), action, evidence: t.findIndex((x) => x === '依据' || x === 'Evidence') };
+        }
+        continue;
+      }
+      if (!t[cols.action]) continue;
+      out.push({ no: Number(t[cols.no]) || null, owner: t[cols.owner] || null, action: t[cols.action]!, evidence: t[cols.evidence] || null });
+    }
+    if (cols) break;
+  }
+  return out;
+}
+
+export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
+  const today = format(new Date(opts.now.getTime() + 8 * 3600_000 + opts.now.getTimezoneOffset() * 60_000), 'yyyy-MM-dd');
+  const date = opts.date === true ? today : opts.date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--brief ${date}: expected a date such as 2026-12-03`);
+
+  // — the pool: stock per product, and products for the plan —
+  const stock = new Map<string, number>();
+  const pool: Parameters<typeof buildSchedule>[0]['pool'] = [];
+  if (opts.pool.length) {
+    const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
+    const ex = await readExports(ctx, files, ignored);
+    if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
+    for (const { values: v } of ex.pool) {
+      const name = typeof v.productName === 'string' ? v.productName : null;
+      const id = typeof v.productId === 'string' ? v.productId : null;
+      const st = typeof v.stock === 'number' ? v.stock : null;
+      if (st !== null) for (const k of [name, id]) if (k) stock.set(k, st);
+      pool.push({ id, name, role: typeof v.productRole === 'string' ? v.productRole : null, livePrice: typeof v.price === 'number' ? v.price : null, commissionRate: typeof v.commissionRate === 'number' ? v.commissionRate : null, stock: st, giveaway: v.giveaway === true });
+    }
+  }
+
+  // — streams: the schedule file, or the plan the config makes (this month and its neighbours) —
+  let streams: BriefStream[];
+  if (opts.schedule) {
+    streams = (await readScheduleFile(ctx, opts.schedule)).map((s) => ({ ...s, products: [...s.productNames.引流款, ...s.productNames.利润款, ...s.productNames.形象款] }));
+  } else {
+    if (!ctx.config.schedule.slots.length) throw new UsageError('the brief needs the schedule: pass --schedule 排期表_2026-12.xlsx, or set schedule.slots in the config file');
+    const months = [-1, 0, 1].map((d) => format(addMonths(parseISO(`${date.slice(0, 7)}-01`), d), 'yyyy-MM'));
+    streams = months.flatMap((month) =>
+      buildSchedule({
+        month,
+        settings: ctx.config.schedule,
+        monthTarget: month === date.slice(0, 7) ? (opts.target ?? null) : null,
+        pool,
+        stockLow: ctx.config.thresholds['stock-low'] ?? 50,
+        rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
+        retroHours: ctx.config.retroDeadline.sheetHours,
+        roleTiers: ctx.config.select,
+        lang: ctx.lang,
+      }).streams.map((s) => ({ date: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, type: s.typeLabel, theme: s.theme, gmvTarget: s.gmvTarget, products: [...s.products.引流款, ...s.products.利润款, ...s.products.形象款] })),
+    );
+  }
+
+  // — retros present in the output folder; the last one's improvement list —
+  const outArg = ctx.out ?? '.';
+  const outDir = resolve(ctx.cwd, outArg);
+  const isDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(outDir).catch(() => null))?.isDirectory() === true;
+  const folder = isDir ? outDir : ctx.cwd;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const retros = names.map((n) => ({ n, m: RETRO_FILE.exec(n) })).filter((x) => x.m);
+  const retrosDone = new Set(retros.map((x) => `${x.m![1]}_${x.m![2]}`));
+  const lastXlsx = retros.filter((x) => x.n.endsWith('.xlsx') && x.m![2]! < date).sort((a, b) => a.m![2]!.localeCompare(b.m![2]!)).pop();
+  const lastRetro = lastXlsx ? { file: relative(ctx.cwd, join(folder, lastXlsx.n)) || lastXlsx.n, actions: await readActions(join(folder, lastXlsx.n)) } : null;
+
+  // — recent UV value per account, for traffic targets —
+  const uvValueByAccount = new Map<string, number>();
+  if (opts.baseline.length) {
+    const { files, ignored } = await expandInputs(ctx.cwd, opts.baseline);
+    const ex = await readExports(ctx, files, ignored);
+    const byAccount = new Map<string, number[]>();
+    for (const s of ex.streams.filter((x) => x.start && x.start.slice(0, 10) < date).sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
+      const v = M.uvValue(s.gmv, s.uv);
+      if (v === null || !s.account) continue;
+      const list = byAccount.get(s.account) ?? [];
+      if (list.length < 7) list.push(v);
+      byAccount.set(s.account, list);
+    }
+    for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
+  }
+
+  const brief: Brief = buildBrief({
+    date,
+    now: opts.now,
+    streams,
+    stock,
+    stockLow: ctx.config.thresholds['stock-low'] ?? 50,
+    rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
+    retroHours: ctx.config.retroDeadline.sheetHours,
+    retrosDone,
+    lastRetro,
+    uvValueByAccount,
+    lang: ctx.lang,
+  });
+  const target = join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
+  const written = await writeReport({ target, format: 'md', model: brief, template: 'brief', templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
+  brief.outputs.push(relative(ctx.cwd, written) || written);
+  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
+  else if (!ctx.term.quiet) ctx.term.stdout.write(renderBrief(brief, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  return 0;
+}
