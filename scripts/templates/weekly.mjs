@@ -117,6 +117,16 @@ export default async function weekly(lang) {
     { zh: '占比', en: 'Share', cell: '{{share}}', width: 9, format: 'rate' },
     { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
   ], lang);
+  const cs = tableSheet(wb, zh ? '客服' : 'Customer service', 'customerService.response.byAgent', [
+    { zh: '客服', en: 'Agent', cell: '{{agent}}', width: 14 },
+    { zh: '已回复', en: 'Answered', cell: '{{answered}}', width: 9, format: 'count' },
+    { zh: '中位数（秒）', en: 'Median (s)', cell: '{{medianSeconds}}', width: 11, format: 'number' },
+    { zh: '超时数', en: 'Over the line', cell: '{{overLine}}', width: 9, format: 'count' },
+    { zh: '超时占比', en: 'Share over', cell: '{{overLineShare}}', width: 10, format: 'rate' },
+  ], lang);
+  cs.getCell('A4').value = zh
+    ? '本周首次响应：已回复 {{customerService.response.answered}}，中位数 {{customerService.response.medianSeconds}} 秒，P90 {{customerService.response.p90Seconds}} 秒，超过 {{customerService.response.line}} 秒 {{customerService.response.overLine}} 条'
+    : 'First responses this week: {{customerService.response.answered}} answered, median {{customerService.response.medianSeconds}} s, p90 {{customerService.response.p90Seconds}} s, {{customerService.response.overLine}} over {{customerService.response.line}} s';
   tableSheet(wb, zh ? '异常' : 'Anomalies', 'anomalies', [
     { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
     { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },

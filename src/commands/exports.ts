@@ -5,6 +5,8 @@
  */
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
+import { NegativeCounter, type NegativeResult } from '../domain/cs/negative.js';
+import { ResponseAccumulator, secondsBetween, type Consultation, type ResponseStats } from '../domain/cs/response.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import type { ProductRow } from '../domain/products.js';
 import type { HotspotSource, Row } from '../domain/retro/input.js';
@@ -22,6 +24,7 @@ interface FileData {
   channels: ChannelRow[];
   productTables: ProductRow[][];
   texts: Array<{ source: 'comments' | 'consultations'; text: string | null }>;
+  consultations: Consultation[];
   used: boolean;
   ignoredKinds: string[];
 }
@@ -30,7 +33,7 @@ const num = (v: Row[string] | undefined): number | null => (typeof v === 'number
 const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 async function readFile(ctx: Context, file: string, counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], pool: [], used: false, ignoredKinds: [] };
+  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [] };
   const summary: Row = {};
   let channelTotal: Row | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
@@ -85,7 +88,14 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
       case 'consultations': {
         counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
         const field = t.kind === 'comments' ? 'commentText' : 'consultText';
-        for await (const r of t.records()) d.texts.push({ source: t.kind, text: str(r.values[field]) });
+        for await (const r of t.records()) {
+          const v = r.values;
+          d.texts.push({ source: t.kind, text: str(v[field]) });
+          if (t.kind === 'consultations') {
+            const seconds = num(v.firstResponse) ?? secondsBetween(str(v.consultTime), str(v.firstReplyTime));
+            d.consultations.push({ seconds, time: str(v.consultTime), text: str(v[field]), agent: str(v.agent), buyer: str(v.nickname) });
+          }
+        }
         break;
       }
       default:
@@ -127,6 +137,9 @@ export interface Exports {
   productTables: ProductRow[][];
   pool: Array<{ file: string; row: number; values: Row }>;
   hotspots: HotspotSource[];
+  /** First-response statistics of all consultations, and negative comments/consultations. */
+  response: ResponseStats | null;
+  negative: NegativeResult | null;
   skipped: Array<{ file: string; reason: string }>;
 }
 
@@ -136,7 +149,9 @@ export async function readExports(ctx: Context, files: string[], ignored: string
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
   const listStreams: WeeklyStream[] = [];
-  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], skipped };
+  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped };
+  let response: ResponseAccumulator | null = null;
+  let negative: NegativeCounter | null = null;
   for (const f of files) {
     let d: FileData;
     try {
@@ -156,9 +171,15 @@ export async function readExports(ctx: Context, files: string[], ignored: string
     out.channels.push(...d.channels);
     out.productTables.push(...d.productTables);
     out.pool.push(...d.pool);
-    for (const t of d.texts) counters[t.source]!.add(t.text);
+    for (const t of d.texts) {
+      counters[t.source]!.add(t.text);
+      (negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).add(t.text);
+    }
+    for (const c of d.consultations) (response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).add(c);
   }
   out.streams = dedupe([...streams, ...listStreams]);
+  out.response = response ? (response as ResponseAccumulator).result() : null;
+  out.negative = negative ? (negative as NegativeCounter).result(ctx.lang) : null;
   out.hotspots = (['comments', 'consultations'] as const).flatMap((k) => (counters[k] ? [withActions(counters[k]!.result())] : []));
   return out;
 }

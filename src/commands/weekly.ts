@@ -63,7 +63,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const { streams: all, channels, productTables, hotspots, skipped } = await readExports(ctx, files, ignored);
+  const { streams: all, channels, productTables, hotspots, skipped, response, negative } = await readExports(ctx, files, ignored);
   const report = buildWeeklyReport(
     {
       week,
@@ -72,6 +72,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       channels,
       productTables,
       hotspots,
+      response,
+      negative,
+      responseTolerance: ctx.config.cs.responseTolerance,
       skipped,
       ignored,
       targets: ctx.config.targets,

@@ -32,7 +32,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
-      'liveops weekly 2026-W47: 12 streams, GMV ¥1,175,794.00 (−2.6% vs 2026-W46), 1 alert, 2 to eliminate, 1 skipped file → reports/周报_2026-W47.xlsx (exit 3)',
+      'liveops weekly 2026-W47: 12 streams, GMV ¥1,175,794.00 (−2.6% vs 2026-W46), 2 alerts, 2 to eliminate, 1 skipped file → reports/周报_2026-W47.xlsx (exit 3)',
     );
   });
 
@@ -103,7 +103,16 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
       close(a.uvDrop, e.uvDrop, `${e.start} drop`);
       expect(a.fires, e.start).toBe(e.fires);
     }
-    expect(r.alerts.map((a: { rule: string; subject: string }) => [a.rule, a.subject])).toEqual([['uv-drop', '小鹿美妆官方 2026-11-20 19:30']]);
+    expect(r.alerts.filter((a: { rule: string }) => a.rule === 'uv-drop').map((a: { subject: string }) => a.subject)).toEqual(['小鹿美妆官方 2026-11-20 19:30']);
+  });
+
+  it("the week's first responses: 43 of 148 over 15 s is above the 10 % tolerance", () => {
+    const resp = r.customerService.response;
+    expect([resp.answered, resp.unanswered, resp.overLine]).toEqual([148, 2, X.consultations.response.over15]);
+    expect(resp.answered - resp.overLine).toBe(X.consultations.response.within15);
+    const alert = r.alerts.find((a: { rule: string }) => a.rule === 'cs-response');
+    expect(alert).toMatchObject({ owner: 'cs', threshold: 0.1 });
+    expect(alert.value).toBeCloseTo(43 / 148, 12);
   });
 
   it("the week's consultation hotspots", () => {
@@ -116,7 +125,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
   it('the workbook has every sheet, and the figures as numbers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, 'reports', '周报_2026-W47.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '场次', '渠道归因', '淘汰建议', '数据不足', '咨询热点', '异常']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '场次', '渠道归因', '淘汰建议', '数据不足', '咨询热点', '客服', '异常']);
     const ov = wb.getWorksheet('概览')!;
     expect(ov.getCell('B6').value).toBe(X.totals.W47.gmv);
     expect(ov.getCell('C6').value).toBeCloseTo(X.totals.W46.gmv, 6);

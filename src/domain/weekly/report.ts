@@ -7,6 +7,8 @@ import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
 import type { HotspotSource } from '../retro/input.js';
+import type { NegativeResult } from '../cs/negative.js';
+import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
@@ -47,6 +49,9 @@ export interface WeeklyInput {
   /** Product tables of the week: one list per export (a product in N tables was in N streams). */
   productTables: ProductRow[][];
   hotspots: HotspotSource[];
+  response: ResponseStats | null;
+  negative: NegativeResult | null;
+  responseTolerance: number;
   skipped: Array<{ file: string; reason: string }>;
   ignored: string[];
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
@@ -273,6 +278,26 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
       alerts.push({ rule, subject: label, value, threshold: th(rule), owner, ownerLabel: ROLE_LABELS[owner][lang], message: `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}` });
     }
   }
+  // — customer service over the week: first response (cs-response) and negative messages —
+  const resp = input.response;
+  if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
+    alerts.push({
+      rule: 'cs-response', subject: lang === 'zh' ? '客服' : 'customer service', value: resp.overLineShare, threshold: input.responseTolerance, owner: 'cs', ownerLabel: ROLE_LABELS.cs[lang],
+      message: lang === 'zh'
+        ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
+        : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`,
+    });
+  }
+  const neg = input.negative;
+  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
+    alerts.push({
+      rule: 'negative-spike', subject: lang === 'zh' ? '舆情' : 'sentiment', value: neg.share!, threshold: th('negative-spike'), owner: 'ops', ownerLabel: ROLE_LABELS.ops[lang],
+      message: lang === 'zh'
+        ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
+        : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`,
+    });
+  }
+
   const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
   const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
     actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
@@ -302,11 +327,12 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     hotspots,
     questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
     anomalies,
+    customerService: { response: input.response, negative: input.negative },
     alerts,
     actions,
     skipped: input.skipped,
     ignored: input.ignored,
-    thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical'].map((id) => [id, th(id)])),
+    thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
     outputs: [] as string[],
   };
