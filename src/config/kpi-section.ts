@@ -4,9 +4,11 @@
  * kpi command's settings live in one place. Defaults: the playbook's weights and
  * src/domain/kpi/metrics.ts.
  */
-import { z } from 'zod';
-import { defaultKpiTargets, KPI_METRICS, ROLE_WORDS } from '../domain/kpi/metrics.js';
-import { defaultKpiWeights, KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
+import type { KpiSection } from './schemas.js';
+import { defaultKpiTargets, ROLE_WORDS } from '../domain/kpi/metrics.js';
+import { defaultKpiWeights, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
+
+export type { KpiSection };
 
 /** Defaults of the scale and the incentives (README, `liveops kpi`). */
 export const KPI_SCALE_DEFAULTS = {
@@ -24,45 +26,7 @@ export const KPI_SCALE_DEFAULTS = {
   innovationAward: null as number | null,
 };
 
-const sumsTo100 = (what: string) => ({
-  error: (issue: { input: unknown }) => {
-    const sum = Object.values(issue.input as Record<string, number>).reduce((a, b) => a + b, 0);
-    return `${what} add up to ${+(sum * 100).toFixed(4)}%; they must add up to 100%`;
-  },
-});
-const addsUpTo1 = (w: Record<string, unknown>) => Math.abs(Object.values(w).reduce((a: number, b) => a + (b as number), 0) - 1) < 1e-9;
 
-/** One role's weights: the playbook's metric ids, each 0–1, adding up to 100 %. */
-const roleWeights = (role: KpiRole) =>
-  z
-    .object(Object.fromEntries(KPI_DEFAULTS[role].metrics.map((m) => [m.id, z.number().min(0).max(1)])))
-    .strict()
-    .refine(addsUpTo1, sumsTo100('weights'));
-
-/** One role's targets, each optional and above 0, in the metric's unit (rates as fractions). */
-const roleTargets = (role: KpiRole) =>
-  z.object(Object.fromEntries(KPI_METRICS[role].map((m) => [m.id, z.number().positive().optional()]))).strict();
-
-const kpiRole = z.enum(KPI_ROLES);
-
-export const kpiSectionSchema = z
-  .object({
-    weights: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleWeights(r).optional()]))).strict().optional(),
-    targets: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleTargets(r).optional()]))).strict().optional(),
-    cap: z.number().min(1, 'the cap must be at least 1 (100 %)').optional(),
-    sprintBonusRate: z.number().min(0).max(1).optional(),
-    bar: z.number().min(0).optional(),
-    newcomerMonths: z.number().int().min(1).optional(),
-    growthAllowance: z.number().nonnegative().optional(),
-    innovationAward: z.number().nonnegative().optional(),
-    /** Per person: the share of each of their KPI roles in their total (adding up to 100 %). Default: equal shares. */
-    shares: z.record(z.string().min(1), z.partialRecord(kpiRole, z.number().min(0).max(1)).refine(addsUpTo1, sumsTo100('shares'))).optional(),
-    /** The team's role words (岗位) → a KPI role, or null for a role without KPI. Added to the built-in ones. */
-    roleWords: z.record(z.string().min(1), kpiRole.nullable()).optional(),
-  })
-  .strict();
-
-export type KpiSection = z.infer<typeof kpiSectionSchema>;
 
 export interface KpiSettings {
   weights: Record<KpiRole, Record<string, number>>;

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
-import { configSchema, describeIssues, resolveConfig, type Config } from './schema.js';
+import { resolveConfig, type Config } from './schema.js';
 
 export const CONFIG_NAMES = [
   'liveops.config.yaml',
@@ -59,6 +59,8 @@ export async function loadConfig(opts: { cwd: string; explicit?: string | undefi
   const { resolve } = await import('node:path');
   file = resolve(opts.cwd, file);
   const raw = await parseFile(file);
+  // zod is loaded only here, when there is a file to validate.
+  const { configSchema, describeIssues } = await import('./schemas.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
   return resolveConfig(parsed.data, file);

@@ -2,7 +2,11 @@
  * The config file's `schedule:` section: targets, recurring slots, special streams, the roster,
  * the product mix per stream, members-only streams and benefit strategies.
  */
-import { z } from 'zod';
+import type { ScheduleSection } from './schemas.js';
+
+export type { ScheduleSection };
+
+const TIME_RANGE = /^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/;
 
 export const STREAM_TYPES = ['日常场', '专场', '品牌联名场', '会员专属场'] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
@@ -21,70 +25,7 @@ export function weekdayOf(v: string | number): number | null {
   return WEEKDAYS[key] ?? WEEKDAYS[key.slice(0, 3)] ?? null;
 }
 
-const weekday = z.union([z.string(), z.number()]).refine((v) => weekdayOf(v) !== null, { message: 'expected a weekday: mon…sun, 周一…周日 or 1–7' });
-const timeRange = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time range such as 20:00-23:00');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-12-12');
-const streamType = z.enum(STREAM_TYPES);
-const money = z.number().positive();
 
-const slot = z
-  .object({
-    weekdays: z.array(weekday).min(1),
-    time: timeRange,
-    account: z.string().min(1).optional(),
-    type: streamType.optional(),
-    theme: z.string().optional(),
-  })
-  .strict();
-
-const person = z
-  .object({
-    name: z.string().min(1),
-    /** Weekdays or dates the person does not work. */
-    daysOff: z.array(z.union([weekday, day])).optional(),
-    /** Accounts the person streams for (default: any). */
-    accounts: z.array(z.string()).optional(),
-  })
-  .strict();
-
-export const scheduleSectionSchema = z
-  .object({
-    /** Annual GMV target, decomposed into quarters, months and streams. */
-    annualGmv: money.optional(),
-    /** Seasonal weight per month ("11": 1.5 for 双11); months not named weigh 1. */
-    monthWeights: z.record(z.string().regex(/^(0?[1-9]|1[0-2])$/, 'months are 1–12'), z.number().positive()).optional(),
-    /** GMV weight per stream type (a brand collab carries more of the month's target). */
-    typeWeights: z.partialRecord(streamType, z.number().positive()).optional(),
-    /** The default account when a slot does not name one. */
-    account: z.string().min(1).optional(),
-    slots: z.array(slot).optional(),
-    /** Streams on given dates: themed (专场), brand collab (品牌联名场)… */
-    special: z
-      .array(z.object({ date: day, time: timeRange.optional(), account: z.string().optional(), type: streamType, theme: z.string().optional() }).strict())
-      .optional(),
-    roster: z.object({ anchors: z.array(person).optional(), assistants: z.array(person).optional() }).strict().optional(),
-    /** Products per stream by role. */
-    productMix: z.object({ 引流款: z.number().int().min(0), 利润款: z.number().int().min(0), 形象款: z.number().int().min(0) }).strict().optional(),
-    /** Members-only streams from a category's repurchase cycle. */
-    members: z
-      .array(
-        z
-          .object({
-            category: z.string().min(1),
-            repurchaseDays: z.number().int().min(1),
-            day: z.number().int().min(1).max(31),
-            time: timeRange.optional(),
-            account: z.string().optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-    /** Benefit strategy (福利策略) per stream type. */
-    benefits: z.partialRecord(streamType, z.string()).optional(),
-  })
-  .strict();
-
-export type ScheduleSection = z.infer<typeof scheduleSectionSchema>;
 
 export interface Slot {
   weekdays: number[];
@@ -155,7 +96,7 @@ export function parseSlots(text: string, account: string | null): Slot[] | null 
     if (!m) return null;
     const raw = m[1]!.includes(',') ? m[1]!.split(',') : /^[一二三四五六日天1-7]+$/.test(m[1]!) ? [...m[1]!] : [m[1]!];
     const days = raw.map((d) => weekdayOf(d));
-    if (days.some((d) => d === null) || !timeRange.safeParse(m[2]).success) return null;
+    if (days.some((d) => d === null) || !TIME_RANGE.test(m[2]!)) return null;
     out.push({ weekdays: days as number[], time: m[2]!, account, type: '日常场', theme: null });
   }
   return out.length ? out : null;

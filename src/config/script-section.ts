@@ -2,29 +2,11 @@
  * The config file's `script:` section: how long the parts of a stream are, and the use scenes the
  * talk draws on per category.
  */
-import { z } from 'zod';
+import type { ScriptSection } from './schemas.js';
 
-const minutes = z.number().int().min(0).max(240);
-const share = z.number().min(0).max(1);
+export type { ScriptSection };
 
-export const scriptSectionSchema = z
-  .object({
-    openingMinutes: minutes.optional(),
-    closingMinutes: minutes.optional(),
-    /** Base length of a product's segment by role (引流款 short, 利润款 long); scaled to fill the stream. */
-    segmentMinutes: z.object({ 引流款: minutes, 利润款: minutes, 形象款: minutes }).strict().optional(),
-    /** How a segment is shared between explanation, interaction, closing push and benefits. */
-    parts: z
-      .object({ explain: share, interact: share, push: share, benefit: share })
-      .strict()
-      .refine((p) => Math.abs(p.explain + p.interact + p.push + p.benefit - 1) < 1e-9, { message: 'the parts must add up to 100%' })
-      .optional(),
-    /** Use scenes per category (品类) for scene-based talk: { 冲锋衣: [雨天通勤, 周末登山] }. */
-    scenes: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
-  })
-  .strict();
 
-export type ScriptSection = z.infer<typeof scriptSectionSchema>;
 
 export interface ScriptSettings {
   openingMinutes: number;

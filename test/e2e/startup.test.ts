@@ -10,7 +10,7 @@ import { BIN, FIXTURES, ROOT, tempDir } from './run.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-const HEAVY = ['/exceljs/', '/@inquirer/', '/inquirer/', '/papaparse/', '/eta/', '/@node-rs/jieba', '/ora/', '/chalk/'];
+const HEAVY = ['/exceljs/', '/@inquirer/', '/inquirer/', '/papaparse/', '/eta/', '/@node-rs/jieba', '/ora/', '/chalk/', '/zod/'];
 
 function loaded(args: string[], name: string): string[] {
   const trace = join(tmp.dir, `${name}.txt`);

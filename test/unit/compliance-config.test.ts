@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { complianceSectionSchema, resolveCompliance } from '../../src/config/compliance-section.js';
+import { resolveCompliance } from '../../src/config/compliance-section.js';
+import { complianceSectionSchema } from '../../src/config/schemas.js';
 import { lintText } from '../../src/domain/compliance/lint.js';
 
 const section = (yaml: string) => complianceSectionSchema.safeParse(parseYaml(yaml));
