@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import type { Context } from '../context.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
-import type { BaselineStream, Fact, RetroInput, Row, StockItem } from '../domain/retro/input.js';
+import type { BaselineStream, RetroInput, Row } from '../domain/retro/input.js';
 import { NegativeCounter } from '../domain/cs/negative.js';
 import { ResponseAccumulator, secondsBetween } from '../domain/cs/response.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
@@ -37,25 +37,19 @@ export interface RetroOptions {
 }
 
 /** Everything gathered from the files, before the report is built. */
-interface Gathered {
-  facts: Record<string, Fact>;
+/** What the inputs add up to before the report is built; the shared fields mean what they mean in RetroInput. */
+interface Gathered
+  extends Pick<
+    RetroInput,
+    'facts' | 'channels' | 'channelTotal' | 'channelTable' | 'products' | 'productTable' | 'skuRows' | 'trend' | 'videos' | 'stock' | 'inputs'
+  > {
   summaryTables: number;
   streamRows: Array<{ table: string; row: number; values: Row; headers: Map<string, string> }>;
-  channels: Row[] | null;
-  channelTotal: Row | null;
-  channelTable: string | null;
-  products: Row[] | null;
-  productTable: string | null;
-  skuRows: number;
-  trend: Row[] | null;
-  videos: Row[] | null;
   orders: OrdersAccumulator | null;
-  stock: StockItem[];
   /** One counter per source, across files: comments of several exports add up. */
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>;
   response: ResponseAccumulator | null;
   negative: NegativeCounter | null;
-  inputs: RetroInput['inputs'];
   platforms: string[];
   ignored: string[];
 }

@@ -42,11 +42,11 @@
  */
 import type { Readable } from 'node:stream';
 
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow, RawSheet, RawSource } from './raw.js';
-import { guardXlsx, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
+import { guardXlsx, openZip, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
 import { columnLetter } from '../column-letter.js';
 
 /** Excel's maximum number of characters in a cell. */
@@ -111,13 +111,7 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
   const WorkbookReader = await loadWorkbookReader();
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
+    zip = await openZip(file);
   } catch (e) {
     throw damagedWhileStreaming(file, undefined, e);
   }

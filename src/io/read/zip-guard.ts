@@ -72,6 +72,17 @@ export interface GuardedWorkbook {
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+/** Opens a zip for reading entry by entry, checking every entry's declared size as it is read. */
+export function openZip(file: string): Promise<yauzl.ZipFile> {
+  return yauzl.openPromise(file, {
+    lazyEntries: true,
+    autoClose: false,
+    decodeStrings: true,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  });
+}
+
 /** The worksheet part names exceljs's streaming reader recognises. */
 const EXCELJS_SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 
@@ -82,13 +93,7 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
 
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
+    zip = await openZip(file);
   } catch (e) {
     throw damaged(e);
   }
