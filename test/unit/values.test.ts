@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseValue, parseDecimal, type ValueType, type DurationUnit } from '../../src/io/read/values.js';
+import { isMissing, parseValue, parseDecimal, type ValueType, type DurationUnit } from '../../src/io/read/values.js';
 
 type Row = [raw: string | number | boolean | Date | null, expected: unknown];
 
@@ -44,6 +44,15 @@ describe('missing markers are null for every numeric type', () => {
     for (const type of ['money', 'count', 'rate', 'duration', 'datetime'] as ValueType[]) {
       it(`${type}: ${JSON.stringify(raw)} → null`, () => expect(parseValue(raw, type)).toEqual({ ok: true, value: null }));
     }
+  }
+});
+
+describe('isMissing: markers in any case, padded with any space trim removes', () => {
+  for (const raw of ['N/A', 'NULL', 'None', 'NA', ' - ', '\u3000--\u3000', '\u00a0暂无', '\ufeff-', '\t/', '-%', ' 无数据 ']) {
+    it(`${JSON.stringify(raw)} is missing`, () => expect(isMissing(raw)).toBe(true));
+  }
+  for (const raw of ['0', '-1', '--x', 'nan', 'No', '暂无数据库', '无', '\u3000¥12', 'none of these', '-'.repeat(30)]) {
+    it(`${JSON.stringify(raw)} is a value`, () => expect(isMissing(raw)).toBe(false));
   }
 });
 

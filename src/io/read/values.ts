@@ -67,14 +67,34 @@ export const EXPECTED: Record<ExpectedKey, { en: string; zh: string }> = {
 const MISSING = new Set(['', '-', '—', '–', '--', '——', '−', '/', 'n/a', 'na', 'null', 'none', '暂无', '无数据', '-%']);
 
 const LONGEST_MISSING = Math.max(...[...MISSING].map((m) => m.length));
-const MISSING_FIRST = new Set([...MISSING].map((m) => m.charAt(0)));
+/** First characters of the markers, both cases, as char codes. */
+const MISSING_FIRST = new Set([...MISSING].flatMap((m) => [m.charCodeAt(0), m.charAt(0).toUpperCase().charCodeAt(0)]));
+
+/** Whether a char code is one that String.prototype.trim removes. */
+function isSpace(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 export function isMissing(raw: RawCell): boolean {
   if (raw === null || raw === undefined) return true;
-  // Hot path: a cell longer than every marker (even with spaces around it) is not one.
   if (typeof raw === 'string') {
     if (raw.length === 0) return true;
-    if (raw.length > LONGEST_MISSING + 8 || !MISSING_FIRST.has(raw.trimStart().charAt(0).toLowerCase())) return false;
+    // Hot path, no allocation: a cell longer than every marker (even with spaces around it), or
+    // one that starts with a character no marker starts with, is not a marker.
+    if (raw.length > LONGEST_MISSING + 8) return false;
+    const first = raw.charCodeAt(0);
+    if (!MISSING_FIRST.has(first) && !isSpace(first)) return false;
     return MISSING.has(raw.trim().toLowerCase());
   }
   return false;
