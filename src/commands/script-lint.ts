@@ -16,7 +16,6 @@ import { InputError, UsageError } from '../errors.js';
 import { columnLetter } from '../io/column-letter.js';
 import { sniffEncoding } from '../io/read/encoding.js';
 import { fsError, openRawSource } from '../io/read/raw.js';
-import { openTables } from '../io/read/tables.js';
 import { palette } from '../ui/terminal.js';
 import { renderExempted, renderScriptLint } from './script-lint-render.js';
 
@@ -101,6 +100,8 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
   for (const p of pool) {
     let found = false;
     await asGiven(p, async () => {
+      // Loaded only with --pool: linting a script needs no table detection.
+      const { openTables } = await import('../io/read/tables.js');
       for await (const table of openTables(resolve(ctx.cwd, p), { headerMap: ctx.config.headers, strict: true })) {
         if (!table.columns.some((c) => c.field === 'productName')) continue;
         found = true;

@@ -12,14 +12,14 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const HEAVY = ['/exceljs/', '/@inquirer/', '/inquirer/', '/papaparse/', '/eta/', '/@node-rs/jieba', '/ora/', '/chalk/', '/zod/'];
 
-function loaded(args: string[], name: string): string[] {
+function loaded(args: string[], name: string, status = 0): string[] {
   const trace = join(tmp.dir, `${name}.txt`);
   const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/e2e/support/trace-imports.mjs'), BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LIVEOPS_TRACE_IMPORTS: trace, HOME: tmp.dir },
     cwd: tmp.dir,
     encoding: 'utf8',
   });
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.status, r.stderr).toBe(status);
   return existsSync(trace) ? readFileSync(trace, 'utf8').trim().split('\n') : [];
 }
 
@@ -37,10 +37,20 @@ describe('startup cost', () => {
     }
   });
 
-  it('inspect of a CSV does not load exceljs; of an xlsx it does', () => {
+  it('script lint of a Markdown script loads no reader: no exceljs, yauzl, papaparse or table detection', () => {
+    // exempt.md plants findings: lint exits 3.
+    const urls = loaded(['script', 'lint', join(FIXTURES, 'scripts', 'exempt.md')], 'lint-md', 3);
+    expect(urls.some((u) => u.includes('/domain/compliance/lint.js'))).toBe(true);
+    for (const h of [...HEAVY, '/yauzl/', '/io/read/tables.js', '/io/read/csv.js', '/io/read/xlsx.js']) {
+      expect(urls.filter((u) => u.includes(h)), h).toEqual([]);
+    }
+  });
+
+  it('inspect of a CSV does not load exceljs or yauzl; of an xlsx it does', () => {
     const csv = loaded(['inspect', join(FIXTURES, 'orders.csv')], 'csv');
-    expect(csv.filter((u) => u.includes('/exceljs/'))).toEqual([]);
+    expect(csv.filter((u) => u.includes('/exceljs/') || u.includes('/yauzl/'))).toEqual([]);
     const xlsx = loaded(['inspect', join(FIXTURES, 'douyin-products.xlsx')], 'xlsx');
     expect(xlsx.some((u) => u.includes('/exceljs/'))).toBe(true);
+    expect(xlsx.some((u) => u.includes('/yauzl/'))).toBe(true);
   });
 });

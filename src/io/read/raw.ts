@@ -12,8 +12,6 @@
 import { open, stat } from 'node:fs/promises';
 
 import { InputError } from '../../errors.js';
-import { openCsvSource } from './csv.js';
-import { openXlsxSource } from './xlsx.js';
 import type { ZipLimits } from './zip-guard.js';
 
 /** One cell. An empty cell (or a cell holding only whitespace) is `null`; strings are trimmed. */
@@ -114,8 +112,11 @@ export async function openRawSource(file: string, opts: OpenOptions = {}): Promi
     );
   }
   if (startsWith(magic, ZIP_MAGIC) || startsWith(magic, EMPTY_ZIP_MAGIC)) {
+    // Each reader is loaded when a file of its format comes: CSV-only runs never load yauzl.
+    const { openXlsxSource } = await import('./xlsx.js');
     return openXlsxSource(file, opts.zipLimits);
   }
+  const { openCsvSource } = await import('./csv.js');
   return openCsvSource(file, st.size, opts);
 }
 
