@@ -212,7 +212,7 @@ if (retroU) {
     'peak RSS ≤ 150 MB, flat as rows grow',
     `retro ${retroQ ? Math.round(retroQ.peakRssMb) : '—'} MB at ${QUARTER.toLocaleString('en-US')} rows → ${Math.round(retroU.peakRssMb)} MB at ${ROWS.toLocaleString('en-US')}; inspect ${inspQ ? Math.round(inspQ.peakRssMb) : '—'} → ${inspU ? Math.round(inspU.peakRssMb) : '—'} MB`,
     retroU.peakRssMb <= 150 && (!retroQ || retroU.peakRssMb <= retroQ.peakRssMb * 1.25),
-    'retro keeps the set of distinct order IDs, paid and unpaid, to count orders exactly (子订单 lines repeat an order ID), which grows with the number of orders (~150 B an order)',
+    `retro keeps the distinct order IDs, paid and unpaid, to count orders exactly (子订单 lines repeat an order ID): that grows with the orders${retroQ ? ` (~${Math.round(((retroU.peakRssMb - retroQ.peakRssMb) * 1024 * 1024) / (ROWS - QUARTER))} B an order here)` : ''}. inspect's live heap is flat (it completes under --max-old-space-size=40); its RSS above that is the garbage collector's headroom`,
   );
 }
 if (retroU && retroG) {
