@@ -3,21 +3,21 @@
  * targets, people and slots, and the risk points: low stock in today's plan, rehearsals due,
  * retros overdue, open items from the last retro. Markdown for the team's chat, terminal, --json.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { addMonths, format, parseISO } from 'date-fns';
 import type { Context } from '../context.js';
 import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
 import * as M from '../domain/metrics.js';
-import { buildSchedule } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
 import { openRawSource, type RawCell } from '../io/read/raw.js';
-import { writeReport } from '../io/write/output.js';
+import { isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
 import { renderBrief } from './brief-render.js';
 import { readExports } from './exports.js';
 import { expandInputs, streamFromRow } from './inputs.js';
 import { readScheduleFile } from './schedule-file.js';
+import { lineUp, planMonth, readPool } from './schedule-plan.js';
 
 export interface BriefOptions {
   date: string | true;
@@ -60,47 +60,28 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--brief ${date}: expected a date such as 2026-12-03`);
 
   // — the pool: stock per product, and products for the plan —
+  const pool = await readPool(ctx, opts.pool, false);
   const stock = new Map<string, number>();
-  const pool: Parameters<typeof buildSchedule>[0]['pool'] = [];
-  if (opts.pool.length) {
-    const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
-    const ex = await readExports(ctx, files, ignored);
-    if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
-    for (const { values: v } of ex.pool) {
-      const name = typeof v.productName === 'string' ? v.productName : null;
-      const id = typeof v.productId === 'string' ? v.productId : null;
-      const st = typeof v.stock === 'number' ? v.stock : null;
-      if (st !== null) for (const k of [name, id]) if (k) stock.set(k, st);
-      pool.push({ id, name, role: typeof v.productRole === 'string' ? v.productRole : null, livePrice: typeof v.price === 'number' ? v.price : null, commissionRate: typeof v.commissionRate === 'number' ? v.commissionRate : null, stock: st, giveaway: v.giveaway === true });
-    }
-  }
+  for (const p of pool) if (p.stock !== null) for (const k of [p.name, p.id]) if (k) stock.set(k, p.stock);
 
   // — streams: the schedule file, or the plan the config makes (this month and its neighbours) —
   let streams: BriefStream[];
   if (opts.schedule) {
-    streams = (await readScheduleFile(ctx, opts.schedule)).map((s) => ({ ...s, products: [...s.productNames.引流款, ...s.productNames.利润款, ...s.productNames.形象款] }));
+    streams = (await readScheduleFile(ctx, opts.schedule)).map((s) => ({ ...s, products: lineUp(s.productNames) }));
   } else {
     if (!ctx.config.schedule.slots.length) throw new UsageError('the brief needs the schedule: pass --schedule 排期表_2026-12.xlsx, or set schedule.slots in the config file');
     const months = [-1, 0, 1].map((d) => format(addMonths(parseISO(`${date.slice(0, 7)}-01`), d), 'yyyy-MM'));
     streams = months.flatMap((month) =>
-      buildSchedule({
-        month,
-        settings: ctx.config.schedule,
-        monthTarget: month === date.slice(0, 7) ? (opts.target ?? null) : null,
-        pool,
-        stockLow: ctx.config.thresholds['stock-low'] ?? 50,
-        rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
-        retroHours: ctx.config.retroDeadline.sheetHours,
-        roleTiers: ctx.config.select,
-        lang: ctx.lang,
-      }).streams.map((s) => ({ date: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, type: s.typeLabel, theme: s.theme, gmvTarget: s.gmvTarget, products: [...s.products.引流款, ...s.products.利润款, ...s.products.形象款] })),
+      planMonth(ctx, month, ctx.config.schedule, month === date.slice(0, 7) ? (opts.target ?? null) : null, pool).streams.map((s) => ({
+        date: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, type: s.typeLabel, theme: s.theme, gmvTarget: s.gmvTarget, products: lineUp(s.products),
+      })),
     );
   }
 
   // — retros present in the output folder; the last one's improvement list —
   const outArg = ctx.out ?? '.';
   const outDir = resolve(ctx.cwd, outArg);
-  const isDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(outDir).catch(() => null))?.isDirectory() === true;
+  const isDir = await isFolderArg(ctx.cwd, outArg);
   const folder = isDir ? outDir : ctx.cwd;
   const names = await readdir(folder).catch(() => [] as string[]);
   const retros = names.map((n) => ({ n, m: RETRO_FILE.exec(n) })).filter((x) => x.m);

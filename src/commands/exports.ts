@@ -15,6 +15,7 @@ import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { newHotspotCounter, streamFromRow, withActions } from './inputs.js';
+import { num, str } from '../domain/cell-values.js';
 
 /** What one file contributed; merged only if the whole file could be read. */
 interface FileData {
@@ -29,8 +30,6 @@ interface FileData {
   ignoredKinds: string[];
 }
 
-const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 async function readFile(ctx: Context, file: string, counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>): Promise<FileData> {
   const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [] };

@@ -6,9 +6,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
-import type { Cell, HotspotSource, Row } from '../domain/retro/input.js';
+import type { HotspotSource, Row } from '../domain/retro/input.js';
 import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
+import { num } from '../domain/cell-values.js';
 
 export const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 
@@ -47,7 +48,6 @@ export async function expandInputs(cwd: string, inputs: string[]): Promise<{ fil
   return { files, ignored };
 }
 
-const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** A stream described by one row of a stream list (or merged summary facts). */
 export function streamFromRow(values: Row) {

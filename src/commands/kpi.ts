@@ -4,7 +4,7 @@
  * column named; nothing written).
  */
 import { stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { KPI_METRICS, KPI_ROLES } from '../domain/kpi/metrics.js';
 import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../domain/kpi/report.js';
@@ -14,12 +14,13 @@ import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../io/read/tables.js';
 import type { Value } from '../io/read/values.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { formatFromPath, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { askForFiles, askForValue } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
 import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
+import { num } from '../domain/cell-values.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */
@@ -37,7 +38,6 @@ const FIGURE_FIELDS = [...new Set(KPI_ROLES.flatMap((r) => KPI_METRICS[r].flatMa
 /** A column whose header names adopted proposals (采纳提案, 创新提案, 提案): the innovation awards. */
 const PROPOSALS_HEADER = /提案|proposal/i;
 
-const num = (v: Value | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: Value | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** "kpi_2026-11.xlsx" → "2026-11" (a default for the prompt, never taken silently). */
@@ -186,12 +186,9 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   }
   if (!monthRange(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-11`);
 
-  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'md') throw new UsageError('kpi writes .xlsx, .csv (one row per person) or .json');
-  const outArg = ctx.out ?? '.';
-  const outIsDir =
-    outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
-  const target = outIsDir ? join(resolve(ctx.cwd, outArg), `KPI_${month}.${format}`) : resolve(ctx.cwd, outArg);
+  const target = await reportTarget(ctx.cwd, ctx.out, `KPI_${month}.${format}`);
   await assertWritable(target, { force: ctx.force });
 
   const st = await stat(resolve(ctx.cwd, file)).catch(() => null);

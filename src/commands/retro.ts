@@ -4,7 +4,7 @@
  * playbook's rules, writes the retro workbook and prints a summary.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
@@ -17,7 +17,7 @@ import { UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
+import { isFolderArg, outputFormat, writeReport, type OutputFormat } from '../io/write/output.js';
 import { retroText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
@@ -274,10 +274,10 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
       ctx.prompter,
     );
   }
-  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'csv') throw new UsageError('retro writes .xlsx, .md or .json (use --format xlsx|md|json)');
   // An explicit output file is checked before the (possibly long) read.
-  const outIsDir = ctx.out !== undefined && (ctx.out.endsWith('/') || ctx.out.endsWith(sep) || (await stat(resolve(ctx.cwd, ctx.out)).catch(() => null))?.isDirectory() === true);
+  const outIsDir = ctx.out !== undefined && (await isFolderArg(ctx.cwd, ctx.out));
   if (ctx.out && !outIsDir) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
 
   const g = emptyGathered();

@@ -3,20 +3,17 @@
  * written as 排期表_<month>.xlsx and an .ics calendar of streams and rehearsals. On a terminal,
  * what is missing (month, target, slots) is asked; without one, the flag to pass is named.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+
+import { dirname, join, relative } from 'node:path';
 import { addMonths, format } from 'date-fns';
 import { parseSlots } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
-import type { Row } from '../domain/retro/input.js';
-import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
-import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
+import { outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { askForValue } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
-import { readExports } from './exports.js';
-import { expandInputs } from './inputs.js';
+import { planMonth, readPool } from './schedule-plan.js';
 import { renderScheduleSummary, scheduleText } from './schedule-render.js';
 import { scheduleIcs } from './schedule-ics.js';
 
@@ -34,8 +31,6 @@ export interface ScheduleOptions {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<number> {
   const m = scheduleText[ctx.lang];
@@ -87,40 +82,16 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
     target = Number(answer.replace(/[,，]/g, ''));
   }
 
-  const format_: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  const format_: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format_ === 'csv' || format_ === 'md') throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
-  const outArg = ctx.out ?? '.';
-  const outIsDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
-  const name = `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`;
-  const target_ = outIsDir ? join(resolve(ctx.cwd, outArg), name) : resolve(ctx.cwd, outArg);
+  const target_ = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`);
   const icsTarget = join(dirname(target_), `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.ics`);
   await assertWritable(target_, { force: ctx.force });
   if (opts.ics) await assertWritable(icsTarget, { force: ctx.force });
 
   // — the pool (选品表) for the product line-up —
-  const pool: PoolProduct[] = [];
-  if (opts.pool.length) {
-    const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
-    const ex = await readExports(ctx, files, ignored);
-    if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
-    if (ex.pool.length === 0) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
-    for (const r of ex.pool) {
-      const v = r.values;
-      pool.push({ id: str(v.productId), name: str(v.productName), role: str(v.productRole), livePrice: num(v.price), commissionRate: num(v.commissionRate), stock: num(v.stock), giveaway: v.giveaway === true });
-    }
-  }
-
-  const plan: SchedulePlan = buildSchedule({
-    month,
-    settings,
-    monthTarget: target,
-    pool,
-    stockLow: ctx.config.thresholds['stock-low'] ?? 50,
-    rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
-    retroHours: ctx.config.retroDeadline.sheetHours,
-    roleTiers: ctx.config.select,
-    lang: ctx.lang,
-  });
+  const pool = await readPool(ctx, opts.pool, true);
+  const plan = planMonth(ctx, month, settings, target, pool);
   if (plan.streams.length === 0) throw new UsageError(m.noStreams(month));
 
   const written = await writeReport({ target: target_, format: format_, model: plan, template: 'schedule', templateOverride: opts.template, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });

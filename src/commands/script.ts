@@ -4,22 +4,22 @@
  * written as Markdown, an xlsx run-sheet and the floor-control cue sheet, from templates the team
  * can edit. The draft is linted for banned advertising words before it is written.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import type { Row } from '../domain/retro/input.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../domain/roles.js';
 import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
 import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
 import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { writeReport } from '../io/write/output.js';
+import { isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
 import { readScheduleFile } from './schedule-file.js';
+import { num, str } from '../domain/cell-values.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -33,8 +33,6 @@ export interface ScriptOptions {
   template?: string | undefined;
 }
 
-const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
 /** Hotspots of the last retro (its --json, or the 评论热点 sheet) that a tenth or more of questions ask about. */
@@ -158,7 +156,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   // — outputs: Markdown draft, xlsx run-sheet, cue sheet —
   const outArg = ctx.out ?? '.';
   const outDir = resolve(ctx.cwd, outArg);
-  const isDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(outDir).catch(() => null))?.isDirectory() === true || !extname(outArg);
+  const isDir = (await isFolderArg(ctx.cwd, outArg)) || !extname(outArg);
   if (!isDir) throw new UsageError('-o for script is a folder: it writes the draft, the run-sheet and the cue sheet');
   const stem = `${stream.date || 'draft'}_${safeName(stream.account ?? '')}`.replace(/_$/, '');
   const zh = ctx.lang === 'zh';

@@ -4,21 +4,22 @@
  * report's conventions: exit 0 written, 3 written with something to act on or skipped files,
  * 2 nothing usable.
  */
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+
+import { join, relative } from 'node:path';
 import type { Context } from '../context.js';
 import type { Row } from '../domain/retro/input.js';
 import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
 import { lastWeek, parseIsoWeek } from '../domain/week.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { formatFromPath, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { selectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs, exportsIn } from './inputs.js';
 import { renderSelectSummary, selectLogLine } from './select-render.js';
+import { num, str, bool } from '../domain/cell-values.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -29,9 +30,6 @@ export interface SelectOptions {
   now: Date;
 }
 
-const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Row[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const bool = (v: Row[string] | undefined): boolean | null => (typeof v === 'boolean' ? v : null);
 
 function poolItem(file: string, row: number, v: Row): PoolItem {
   return {
@@ -92,13 +90,9 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   }
   const week = opts.week ? parseIsoWeek(opts.week) : lastWeek(opts.now);
   if (!week) throw new UsageError(`--week ${opts.week}: expected an ISO week such as 2026-W47`);
-  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'md') throw new UsageError('select writes .xlsx, .csv (the elimination list alone) or .json');
-  const outArg = ctx.out ?? '.';
-  const outIsDir =
-    outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
-  const name = `${ctx.lang === 'zh' ? '淘汰清单' : 'elimination'}_${week.id}.${format}`;
-  const target = outIsDir ? join(resolve(ctx.cwd, outArg), name) : resolve(ctx.cwd, outArg);
+  const target = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '淘汰清单' : 'elimination'}_${week.id}.${format}`);
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, [...inputs, ...opts.pool]);

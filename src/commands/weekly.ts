@@ -3,14 +3,14 @@
  * never prompts, writes a dated report atomically, logs one line on stderr, and exits
  * 0 (written), 3 (written, with alerts or skipped files) or 2 (nothing usable).
  */
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+
+import { join, relative } from 'node:path';
 import type { Context } from '../context.js';
 import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../domain/week.js';
 import { buildWeeklyReport } from '../domain/weekly/report.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { formatFromPath, writeReport, type OutputFormat } from '../io/write/output.js';
+import { outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { weeklyText } from '../messages.js';
 import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
@@ -54,12 +54,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   }
   const week = resolveWeek(opts);
   const previous = previousRange(week);
-  const format: OutputFormat = opts.format ?? (ctx.out ? (formatFromPath(ctx.out) ?? 'xlsx') : 'xlsx');
+  const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'csv') throw new UsageError('the weekly report is written as .xlsx, .md or .json');
-  const outArg = ctx.out ?? '.';
-  const outIsDir = outArg.endsWith('/') || outArg.endsWith(sep) || (await stat(resolve(ctx.cwd, outArg)).catch(() => null))?.isDirectory() === true || !formatFromPath(outArg);
-  const name = `${ctx.lang === 'zh' ? '周报' : 'weekly'}_${week.id}.${format}`;
-  const target = outIsDir ? join(resolve(ctx.cwd, outArg), name) : resolve(ctx.cwd, outArg);
+  const target = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '周报' : 'weekly'}_${week.id}.${format}`);
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);

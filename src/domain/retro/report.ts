@@ -7,8 +7,9 @@ import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { PLATFORM_LABELS, type PlatformId } from '../platforms.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
-import type { BaselineStream, Cell, Fact, HotspotInput, RetroInput, Row } from './input.js';
+import type { BaselineStream, Fact, HotspotInput, RetroInput } from './input.js';
 import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
+import { num, str } from '../cell-values.js';
 
 export interface RetroOptions {
   thresholds: Record<string, number>;
@@ -139,8 +140,6 @@ export interface RetroReport {
 
 const PAID_CHANNELS = new Set(['千川PC版', '千川pc版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放', '随心推', '巨量千川', '付费流量', '流量券']);
 
-const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: Cell | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 function factNum(facts: Record<string, Fact>, field: string): { value: number | null; source: string | null } {
   const f = facts[field];

@@ -3,8 +3,8 @@
  * template or the built-in one, always through the atomic writer.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -22,6 +22,26 @@ export function formatFromPath(path: string): OutputFormat | null {
   const ext = extname(path).toLowerCase().slice(1);
   if (ext === 'markdown') return 'md';
   return (OUTPUT_FORMATS as string[]).includes(ext) ? (ext as OutputFormat) : null;
+}
+
+/** The format asked for: `--format`, else the extension of `-o`, else xlsx. */
+export function outputFormat(asked: OutputFormat | undefined, out: string | undefined): OutputFormat {
+  return asked ?? (out ? (formatFromPath(out) ?? 'xlsx') : 'xlsx');
+}
+
+/** Whether `-o` names a folder: it ends in a path separator or is an existing directory. */
+export async function isFolderArg(cwd: string, out: string): Promise<boolean> {
+  return out.endsWith('/') || out.endsWith(sep) || (await stat(resolve(cwd, out)).catch(() => null))?.isDirectory() === true;
+}
+
+/**
+ * Where a report goes: `-o file`, or `fileName` in the folder `-o` names (default: here). A path
+ * without an output extension (.xlsx, .csv, .md, .json) is taken as a folder too.
+ */
+export async function reportTarget(cwd: string, out: string | undefined, fileName: string): Promise<string> {
+  const arg = out ?? '.';
+  const folder = (await isFolderArg(cwd, arg)) || !formatFromPath(arg);
+  return folder ? join(resolve(cwd, arg), fileName) : resolve(cwd, arg);
 }
 
 /** Template file names: `<name>.xlsx` and `<name>.md.eta`, English variants `<name>.en.xlsx`. */

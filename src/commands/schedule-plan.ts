@@ -1,0 +1,48 @@
+/**
+ * What `liveops schedule` and the morning brief share: the pool (选品表) as the plan's products,
+ * and the month's plan with the settings the config gives.
+ */
+import type { ScheduleSettings } from '../config/schedule-section.js';
+import type { Context } from '../context.js';
+import { num, str } from '../domain/cell-values.js';
+import type { ProductRole } from '../domain/roles.js';
+import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
+import { UsageError } from '../errors.js';
+import { readExports } from './exports.js';
+import { expandInputs } from './inputs.js';
+
+/** The products of the selection tables given with --pool; `required`: finding none is an error. */
+export async function readPool(ctx: Context, args: string[], required: boolean): Promise<PoolProduct[]> {
+  if (args.length === 0) return [];
+  const { files, ignored } = await expandInputs(ctx.cwd, args);
+  const ex = await readExports(ctx, files, ignored);
+  if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
+  if (required && ex.pool.length === 0) throw new UsageError(`--pool ${args.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
+  return ex.pool.map(({ values: v }) => ({
+    id: str(v.productId),
+    name: str(v.productName),
+    role: str(v.productRole),
+    livePrice: num(v.price),
+    commissionRate: num(v.commissionRate),
+    stock: num(v.stock),
+    giveaway: v.giveaway === true,
+  }));
+}
+
+/** The month's plan: thresholds, the retro deadline and the role tiers come from the config. */
+export function planMonth(ctx: Context, month: string, settings: ScheduleSettings, monthTarget: number | null, pool: PoolProduct[]): SchedulePlan {
+  return buildSchedule({
+    month,
+    settings,
+    monthTarget,
+    pool,
+    stockLow: ctx.config.thresholds['stock-low'] ?? 50,
+    rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
+    retroHours: ctx.config.retroDeadline.sheetHours,
+    roleTiers: ctx.config.select,
+    lang: ctx.lang,
+  });
+}
+
+/** A stream's products in line-up order: traffic drivers, profit, image. */
+export const lineUp = (products: Record<ProductRole, string[]>): string[] => [...products.引流款, ...products.利润款, ...products.形象款];
