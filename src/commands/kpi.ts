@@ -4,7 +4,7 @@
  * column named; nothing written).
  */
 import { stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { KPI_METRICS, KPI_ROLES } from '../domain/kpi/metrics.js';
 import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../domain/kpi/report.js';
@@ -14,7 +14,7 @@ import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../io/read/tables.js';
 import type { Value } from '../io/read/values.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { askForFiles, askForValue } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
 import { exportsIn } from './inputs.js';
@@ -214,7 +214,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
     force: ctx.force,
     csv: kpiCsv(ctx.lang),
   });
-  const shown = relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written);
+  const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const code = 0;
   if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

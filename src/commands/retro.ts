@@ -4,7 +4,7 @@
  * playbook's rules, writes the retro workbook and prints a summary.
  */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
@@ -17,7 +17,7 @@ import { UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { isFolderArg, outputFormat, writeReport, type OutputFormat } from '../io/write/output.js';
+import { displayPath, isFolderArg, outputFormat, writeReport, type OutputFormat } from '../io/write/output.js';
 import { retroText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
@@ -346,7 +346,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     force: ctx.force,
     helpers: retroHelpers(ctx.lang),
   });
-  report.outputs.push(relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written));
+  report.outputs.push(displayPath(ctx.cwd, written));
 
   if (ctx.json) {
     ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -4,13 +4,13 @@
  * what is missing (month, target, slots) is asked; without one, the flag to pass is named.
  */
 
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { addMonths, format } from 'date-fns';
 import { parseSlots } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
-import { outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { askForValue } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
 import { planMonth, readPool } from './schedule-plan.js';
@@ -95,7 +95,7 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   if (plan.streams.length === 0) throw new UsageError(m.noStreams(month));
 
   const written = await writeReport({ target: target_, format: format_, model: plan, template: 'schedule', templateOverride: opts.template, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
-  const show = (p: string) => (relative(ctx.cwd, p).startsWith('..') ? p : relative(ctx.cwd, p));
+  const show = (p: string) => displayPath(ctx.cwd, p);
   plan.outputs.push(show(written));
   if (opts.ics) {
     const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });

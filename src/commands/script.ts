@@ -5,7 +5,7 @@
  * can edit. The draft is linted for banned advertising words before it is written.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../domain/roles.js';
 import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
@@ -13,7 +13,7 @@ import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
 import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { isFolderArg, writeReport } from '../io/write/output.js';
+import { displayPath, isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
@@ -167,7 +167,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   };
   for (const t of Object.values(targets)) await assertWritable(t, { force: ctx.force });
   const common = { model: draft, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force } as const;
-  const show = (p: string) => (relative(ctx.cwd, p).startsWith('..') ? p : relative(ctx.cwd, p));
+  const show = (p: string) => displayPath(ctx.cwd, p);
   const md = await writeReport({ ...common, target: targets.md, format: 'md', template: 'script', templateOverride: opts.template?.endsWith('.eta') ? opts.template : undefined });
   const xlsx = await writeReport({ ...common, target: targets.xlsx, format: 'xlsx', template: 'script', templateOverride: opts.template?.endsWith('.xlsx') ? opts.template : undefined });
   const cues = await writeReport({ ...common, target: targets.cues, format: 'xlsx', template: 'cuesheet' });

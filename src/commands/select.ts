@@ -5,14 +5,14 @@
  * 2 nothing usable.
  */
 
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { Row } from '../domain/retro/input.js';
 import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
 import { lastWeek, parseIsoWeek } from '../domain/week.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { selectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { palette } from '../ui/terminal.js';
@@ -128,7 +128,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     force: ctx.force,
     csv: eliminationCsv(ctx.lang),
   });
-  const shown = relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written);
+  const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const findings = report.eliminate.length + report.stock.length + report.suppliers.filter((x) => x.flags.length).length + report.backupSuppliers.filter((b) => b.fires).length;
   const code = findings > 0 || ex.skipped.length > 0 ? 3 : 0;

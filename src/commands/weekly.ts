@@ -4,13 +4,13 @@
  * 0 (written), 3 (written, with alerts or skipped files) or 2 (nothing usable).
  */
 
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../domain/week.js';
 import { buildWeeklyReport } from '../domain/weekly/report.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { weeklyText } from '../messages.js';
 import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
@@ -103,7 +103,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     force: ctx.force,
     helpers: retroHelpers(ctx.lang),
   });
-  const shown = relative(ctx.cwd, written).startsWith('..') ? written : relative(ctx.cwd, written);
+  const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const code = report.alerts.length > 0 || skipped.length > 0 ? 3 : 0;
   if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -3,6 +3,8 @@
  * whatever tables the operator gave (one workbook or several files). Plain data: no I/O here.
  */
 
+import type { Hotspot } from '../hotspots.js';
+
 export type Cell = number | string | boolean | { start: string; end: string } | null;
 export type Row = Record<string, Cell>;
 
@@ -69,14 +71,8 @@ export interface StockItem {
   giveaway: boolean;
 }
 
-export interface HotspotInput {
-  topic: string;
-  label: { zh: string; en: string } | null;
-  count: number;
-  share: number;
-  source: 'comments' | 'consultations';
-  fromDictionary: boolean;
-  examples: string[];
+/** A hotspot as counted, with the suggested action for its topic (if the dictionary has one). */
+export interface HotspotInput extends Hotspot {
   action?: { zh: string; en: string; owner: string } | null;
 }
 

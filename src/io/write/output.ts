@@ -24,6 +24,12 @@ export function formatFromPath(path: string): OutputFormat | null {
   return (OUTPUT_FORMATS as string[]).includes(ext) ? (ext as OutputFormat) : null;
 }
 
+/** A path as shown to the user: relative to `cwd` when it lies below it, else absolute. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
 /** The format asked for: `--format`, else the extension of `-o`, else xlsx. */
 export function outputFormat(asked: OutputFormat | undefined, out: string | undefined): OutputFormat {
   return asked ?? (out ? (formatFromPath(out) ?? 'xlsx') : 'xlsx');
@@ -117,7 +123,7 @@ export interface WriteReportOptions {
 
 /** Render and write atomically. Returns the absolute path written. */
 export async function writeReport(o: WriteReportOptions): Promise<string> {
-  const label = (p: string) => (relative(o.cwd, p).startsWith('..') ? p : relative(o.cwd, p));
+  const label = (p: string) => displayPath(o.cwd, p);
   switch (o.format) {
     case 'json':
       return writeFileAtomic(o.target, `${JSON.stringify(o.model, null, 2)}\n`, { force: o.force });
