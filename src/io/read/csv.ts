@@ -1,29 +1,23 @@
 /**
  * CSV / TSV row source.
  *
- * Pipeline: fs.createReadStream (after the BOM) → ToUtf8 (encoding.ts) → papaparse in chunk mode.
- * The file is never buffered whole.
+ * Pipeline: fs.createReadStream (after the BOM) → ToUtf8 (encoding.ts) → CsvTokenizer
+ * (csv-tokenizer.ts). The file is never buffered whole.
  *
  * Row numbers are the ones a spreadsheet shows when it opens the file: one row per record, so a
  * record whose quoted field spans several lines is still one row, and the rows after it keep the
- * numbers Excel and WPS give them. papaparse runs with `skipEmptyLines: false`, so an empty line
- * is a record (and a row) too: it is counted but not yielded.
- * For parse errors, which a user fixes in a text editor, the physical line is tracked alongside:
- * each record advances it by 1 + the CR LF / CR / LF breaks found in its field values.
- * (Counting lines here, not asking the parser: csv-parse's `info.lines` gave the line a record *ends* on, cost an
- * object per record, and it counts a CR LF inside a quoted field as two lines.)
- * Quotes are relaxed the way Excel reads CSV: a quote inside an unquoted field is
- * kept as a character (papaparse does so). A quote that is opened and never closed is an InputError naming the line
- * where its row starts.
+ * numbers Excel and WPS give them. An empty line is a record (and a row) too: it is counted but
+ * not yielded. For parse errors, which a user fixes in a text editor, the physical line where the
+ * record starts is named as well. Quotes are relaxed the way Excel reads CSV; a quote that is
+ * opened and never closed is an InputError naming the line where its row starts.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { pipeline } from 'node:stream';
 
-import type Papa from 'papaparse';
-
 import { InputError } from '../../errors.js';
+import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.js';
 import {
   assertLooksLikeText,
   bomLength,
@@ -147,9 +141,10 @@ export function detectDelimiter(text: string, maxLines = 10): SourceDelimiter {
 }
 
 /**
- * Records from papaparse, which tokenises about six times faster than csv-parse on platform
- * exports (measured by `npm run bench`), in chunk mode with backpressure: the parser pauses while
- * the consumer is behind, so memory stays bounded by a few chunks.
+ * Records from the push tokenizer (csv-tokenizer.ts), driven by `for await` over the decoded file
+ * stream: reading pauses while the consumer is behind (the stream's own backpressure), every
+ * stream error ends the loop with that error, and there is no callback or wake-up to lose, so the
+ * reader cannot stop without either finishing or throwing.
  */
 async function* readCsvRows(
   file: string,
@@ -157,135 +152,68 @@ async function* readCsvRows(
   delimiter: SourceDelimiter,
   onDecide: (e: 'utf-8' | 'gb18030') => void,
 ): AsyncGenerator<RawRow> {
-  const { default: Papa } = await import('papaparse');
   const input = createReadStream(file, { start: sniffed.bomLength, highWaterMark: READ_CHUNK });
   const toUtf8 = new ToUtf8({ file, encoding: sniffed.encoding, startOffset: sniffed.bomLength, onDecide });
-  // Strings for the parser, cut at character boundaries (a multi-byte character may straddle chunks).
+  // Strings for the tokenizer, cut at character boundaries (a multi-byte character may straddle chunks).
   toUtf8.setEncoding('utf8');
-  let streamError: unknown = null;
-  pipeline(input, toUtf8, (e) => {
-    if (e) streamError = e;
-  });
-
-  const queue: string[][][] = [];
-  let done = false;
-  let failure: unknown = null;
-  let parser: Papa.Parser | null = null;
-  let paused = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  Papa.parse<string[]>(toUtf8 as unknown as NodeJS.ReadableStream & File, {
-    delimiter,
-    skipEmptyLines: false,
-    chunk(results, p) {
-      parser = p;
-      const quoteError = results.errors.find((e) => e.code === 'MissingQuotes');
-      if (quoteError) failure = new PapaQuoteError(quoteError.row ?? 0);
-      queue.push(results.data);
-      if (queue.length >= 4 && !paused) {
-        paused = true;
-        p.pause();
-      }
-      notify();
-    },
-    complete() {
-      done = true;
-      notify();
-    },
-    error(e: Error) {
-      failure = e;
-      done = true;
-      notify();
-    },
-  });
-
-  let nextLine = 1;
+  // Errors of either stream reach the loop below through the iterator of the last one.
+  const text = pipeline(input, toUtf8, () => undefined);
+  const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS);
   let rowNumber = 0;
+  let line = 1;
   try {
-    for (;;) {
-      if (queue.length === 0) {
-        if (failure || streamError) break;
-        if (done) break;
-        if (paused && parser) {
-          paused = false;
-          (parser as Papa.Parser).resume();
-        }
-        await new Promise<void>((r) => (wake = r));
-        continue;
+    let finished = false;
+    const chunks = text[Symbol.asyncIterator]() as AsyncIterator<string>;
+    while (!finished) {
+      const next = await chunks.next();
+      if (next.done) {
+        tokenizer.end();
+        finished = true;
+      } else {
+        tokenizer.push(next.value);
       }
-      const records = queue.shift()!;
-      for (const record of records) {
+      const { records, lines } = tokenizer.take();
+      for (let r = 0; r < records.length; r++) {
         rowNumber++;
-        const line = nextLine;
-        let breaks = 0;
-        let empty = true;
-        let longest = 0;
-        const cells: RawCell[] = new Array<RawCell>(record.length);
-        for (let i = 0; i < record.length; i++) {
-          const raw = record[i]!;
-          if (raw.length === 0) {
-            cells[i] = null;
-            continue;
-          }
-          if (raw.length > longest) longest = raw.length;
-          if (raw.includes('\n') || raw.includes('\r')) breaks += countLineBreaks(raw);
-          const v = raw.trim();
-          if (v.length === 0) {
-            cells[i] = null;
-          } else {
-            cells[i] = v;
-            empty = false;
-          }
-        }
-        if (longest > MAX_RECORD_CHARS) {
-          throw new InputError(
-            { file, row: rowNumber },
-            `the row starting at line ${line} has a field longer than ${MAX_RECORD_CHARS / 1024 / 1024} M characters: an unclosed quote?`,
-          );
-        }
-        if (failure instanceof PapaQuoteError && queue.length === 0 && records[records.length - 1] === record) {
-          throw new InputError({ file, row: rowNumber }, `unclosed quote: a quoted field in the row starting at line ${line} is never closed`);
-        }
-        nextLine = line + 1 + breaks;
-        if (!empty) yield { rowNumber, cells };
+        line = lines[r]!;
+        const cells = toCells(records[r]!);
+        if (cells) yield { rowNumber, cells };
       }
     }
-    if (streamError) throw streamError;
-    if (failure instanceof PapaQuoteError) {
-      throw new InputError({ file, row: rowNumber }, `unclosed quote: a quoted field in the row starting at line ${nextLine} is never closed`);
-    }
-    if (failure) throw failure;
   } catch (e) {
-    throw csvError(file, e, nextLine);
+    if (e instanceof CsvSyntaxError) throw syntaxError(file, e);
+    throw csvError(file, e, line);
   } finally {
     input.destroy();
     toUtf8.destroy();
-    if (parser) (parser as Papa.Parser).abort();
   }
 }
 
-/** papaparse found a quote that is never closed (it then reads the rest of the file as one field). */
-class PapaQuoteError extends Error {
-  constructor(readonly row: number) {
-    super('unclosed quote');
-  }
-}
-
-function countLineBreaks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (s.charCodeAt(i + 1) === 10) i++;
+/** Trimmed cells, empty ones null; null for a record with nothing in it (counted, not yielded). */
+function toCells(record: string[]): RawCell[] | null {
+  let empty = true;
+  const cells: RawCell[] = new Array<RawCell>(record.length);
+  for (let i = 0; i < record.length; i++) {
+    const raw = record[i]!;
+    const v = raw.length === 0 ? raw : raw.trim();
+    if (v.length === 0) {
+      cells[i] = null;
+    } else {
+      cells[i] = v;
+      empty = false;
     }
   }
-  return n;
+  return empty ? null : cells;
+}
+
+function syntaxError(file: string, e: CsvSyntaxError): InputError {
+  if (e.kind === 'unclosed-quote') {
+    return new InputError({ file, row: e.record }, `unclosed quote: a quoted field in the row starting at line ${e.line} is never closed`);
+  }
+  return new InputError(
+    { file, row: e.record },
+    `the row starting at line ${e.line} has a field longer than ${MAX_RECORD_CHARS / 1024 / 1024} M characters: an unclosed quote?`,
+  );
 }
 
 function csvError(file: string, e: unknown, line: number): unknown {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, unlinkSync } from 'node:fs';
 import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { errnoCode, InputError, UsageError, WriteError } from '../../errors.js';
 
 const pending = new Set<string>();
 let cleanupInstalled = false;
@@ -43,9 +43,17 @@ export async function assertWritable(target: string, opts: WriteOptions = {}): P
   if (existsSync(target)) throw new OutputExistsError(target);
 }
 
+/** Files this process has moved into place, in order (for the message when a run cannot finish). */
+const completed: string[] = [];
+export function writtenSoFar(): readonly string[] {
+  return completed;
+}
+
 /**
  * Write `content` (or let `produce` write the temp file) to `target` atomically. Returns the
- * absolute path written.
+ * absolute path written. A file-system failure (full disk, read-only or foreign folder, a file
+ * where a folder should be) is a WriteError naming `target`; the temp file is removed and nothing
+ * appears under the target's name.
  */
 export async function writeFileAtomic(
   target: string,
@@ -55,16 +63,12 @@ export async function writeFileAtomic(
   const abs = resolve(target);
   await assertWritable(abs, opts);
   const dir = dirname(abs);
-  await mkdir(dir, { recursive: true });
-  try {
-    if ((await stat(abs)).isDirectory()) throw new UsageError(`${target} is a directory; give a file name to write`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-  }
   const temp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   installCleanup();
   pending.add(temp);
   try {
+    await mkdir(dir, { recursive: true });
+    if ((await stat(abs).catch(() => null))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (typeof content === 'function') await content(temp);
     else await writeFile(temp, content);
     if (opts.force) {
@@ -80,7 +84,12 @@ export async function writeFileAtomic(
         await rename(temp, abs);
       }
     }
+    completed.push(abs);
     return abs;
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code && !(e instanceof InputError)) throw new WriteError(target, code, (e as Error).message);
+    throw e;
   } finally {
     await unlink(temp).catch(() => undefined);
     pending.delete(temp);

@@ -213,14 +213,24 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
   }
   // Our own stream, so that on an error it is closed before the caller removes the temp file.
   const stream = createWriteStream(outFile);
+  // exceljs listens for the stream's errors only once it finalises, and an error before that
+  // (EACCES at open, ENOSPC mid-way) leaves its commit pending forever: the run would end with
+  // exit 0 and nothing written. The stream's first error settles the write instead.
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
   const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   // Marks the report as liveops's own, so a later run never reads it back as a platform export.
   writer.creator = LIVEOPS_CREATOR;
   try {
-    if ((await fillSheets(template, writer, model, opts)) === 0) {
-      throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
-    }
-    await writer.commit();
+    const work = (async () => {
+      if ((await fillSheets(template, writer, model, opts)) === 0) {
+        throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
+      }
+      await writer.commit();
+    })();
+    // Once the stream has failed, whatever the writer still does fails too: that is not news.
+    work.catch(() => undefined);
+    await Promise.race([failed, work]);
   } catch (e) {
     stream.destroy();
     await once(stream, 'close').catch(() => undefined);
