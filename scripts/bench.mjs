@@ -6,10 +6,10 @@
 //   npm run bench                 everything (about 3–5 minutes on 2 cores)
 //   npm run bench -- --rows 250000 --only retro,floor
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMENTS_HEADER, commentLine, gbkEncoder, ORDERS_HEADER, orderLine, productRow, SUMMARY_CSV, writeLines } from './lib/inputs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -28,93 +28,31 @@ const want = (name) => only.length === 0 || only.includes(name);
 
 mkdirSync(OUT, { recursive: true });
 
-// — deterministic data —
-let seed = 20261126;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-
-const PRODUCT_NAMES = ['山野 男款三合一冲锋衣 防水透湿', '山野 女款软壳冲锋衣 防风保暖', '速干徒步裤 男女同款', '防滑登山鞋 中帮', '户外双肩包 30L', '美利奴羊毛徒步袜 3双装', '碳素登山杖 2支装', '轻量羽绒马甲'];
-const NICKS = ['户外老张', '登山的阿明', '追风', '周周', '小鹿妈妈', '爱跑步的猫', '山里人', '露营达人'];
-const COMMENTS = ['这件冲锋衣防水吗？', '175的穿什么码', '什么时候发货', '扣1', '主播好看', '有没有儿童款', '多少钱', '颜色好看', '已拍', '能不能便宜点', '面料是什么', '=HYPERLINK("x")'];
-const CHANNELS = ['直播推荐', '短视频引流', '关注', '搜索', '千川PC版'];
-
-/** Encodes text as GB18030/GBK (iconv-lite comes with the dependencies). */
-async function gbkEncoder() {
-  const iconv = (await import('iconv-lite')).default;
-  return (text) => iconv.encode(text, 'gbk');
-}
-
-async function writeLines(file, header, count, line, encode) {
-  if (existsSync(file) && statSync(file).size > 0 && readFileSync(`${file}.rows`, 'utf8').trim() === String(count)) return;
-  const out = createWriteStream(file);
-  const put = async (text) => {
-    if (!out.write(encode ? encode(text) : text)) await once(out, 'drain');
-  };
-  await put(`${header}\r\n`);
-  let chunk = '';
-  for (let i = 0; i < count; i++) {
-    chunk += `${line(i)}\r\n`;
-    if (chunk.length > 1 << 20) {
-      await put(chunk);
-      chunk = '';
-    }
-  }
-  await put(chunk);
-  out.end();
-  await once(out, 'finish');
-  writeFileSync(`${file}.rows`, String(count));
-}
-
-const day = (i, base) => {
-  const s = base + (i % 10800);
-  return `2026/11/18 ${String(20 + Math.floor(s / 3600) % 4).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
-
 async function generate() {
   const t0 = Date.now();
   const gbk = await gbkEncoder();
-  const ordersHeader = '订单编号,子订单编号,下单时间,支付时间,商品ID,商品名称,商品数量,订单金额,实付金额,订单状态,买家昵称,流量来源';
-  const orderLine = (i) => {
-    seed = 1000 + i;
-    const paid = rand() > 0.05;
-    const amount = (99 + Math.floor(rand() * 1200)).toFixed(2);
-    return `69${String(1e16 + i)},68${String(1e16 + i)},${day(i, 0)},${paid ? day(i, 30) : ''},36501234567890${String(12345 + (i % 8)).padStart(5, '0')},${PRODUCT_NAMES[i % 8]},${1 + (i % 3)},"￥${amount}","￥${amount}",${paid ? '已支付' : '待支付'},${pick(NICKS)}${i % 5000},${pick(CHANNELS)}`;
-  };
-  const commentsHeader = '评论时间,用户昵称,用户ID,评论内容';
-  const commentLine = (i) => {
-    seed = 5000 + i;
-    return `${day(i, 0)},${pick(NICKS)},${100000 + (i % 90000)},${JSON.stringify(pick(COMMENTS)).replace(/\\"/g, '""')}`;
-  };
-  await writeLines(join(OUT, 'orders-1m.csv'), ordersHeader, ROWS, orderLine);
-  await writeLines(join(OUT, 'orders-1m-gbk.csv'), ordersHeader, ROWS, orderLine, gbk);
-  await writeLines(join(OUT, 'comments-1m.csv'), commentsHeader, ROWS, commentLine);
-  await writeLines(join(OUT, 'comments-1m-gbk.csv'), commentsHeader, ROWS, commentLine, gbk);
+  await writeLines(join(OUT, 'orders-1m.csv'), ORDERS_HEADER, ROWS, orderLine);
+  await writeLines(join(OUT, 'orders-1m-gbk.csv'), ORDERS_HEADER, ROWS, orderLine, gbk);
+  await writeLines(join(OUT, 'comments-1m.csv'), COMMENTS_HEADER, ROWS, commentLine);
+  await writeLines(join(OUT, 'comments-1m-gbk.csv'), COMMENTS_HEADER, ROWS, commentLine, gbk);
   // The first quarter of the orders, to check that memory stays flat as rows grow.
   const quarter = join(OUT, 'orders-quarter.csv');
   const quarterRows = Math.floor(ROWS / 4);
-  if (!existsSync(quarter) || !existsSync(`${quarter}.rows`) || readFileSync(`${quarter}.rows`, 'utf8').trim() !== String(quarterRows)) {
-    await writeLines(quarter, ordersHeader, quarterRows, orderLine);
-  }
+  await writeLines(quarter, ORDERS_HEADER, quarterRows, orderLine);
   // A summary row so the retro has a stream to report on.
-  writeFileSync(join(OUT, '整体数据.csv'), '达人昵称,直播时间,直播间用户支付金额,直播间观看人数,观看次数,成交人数,成交订单数\r\n山野户外旗舰店,2026/11/18 20:00:00-2026/11/18 23:00:00,"¥1,234,567",812345,1203456,45678,51234\r\n');
+  writeFileSync(join(OUT, '整体数据.csv'), SUMMARY_CSV);
 
   // Product lists at two sizes, to see whether reading an xlsx grows with its rows. Shared strings,
   // as platform exports are written.
   for (const n of [Math.floor(PRODUCTS / 10), PRODUCTS]) {
-    const xlsx = join(OUT, `products-${n}.xlsx`);
+    const xlsx = join(OUT, `products-${n}-v2.xlsx`);
     if (existsSync(xlsx)) continue;
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${xlsx}.tmp`, useSharedStrings: true, useStyles: false });
     const ws = wb.addWorksheet('商品列表');
     ws.addRow(['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数', '讲解次数']).commit();
     const distinct = Math.max(1, Math.floor(n / 4));
-    for (let i = 0; i < n; i++) {
-      seed = 9000 + i;
-      const exposed = 1000 + Math.floor(rand() * 50000);
-      const clickers = Math.floor(exposed * (0.01 + rand() * 0.2));
-      const buyers = Math.floor(clickers * (0.01 + rand() * 0.1));
-      ws.addRow([`37${String(1e16 + (i % distinct))}`, `商品 ${i % distinct}`, buyers * 199, buyers, buyers, exposed, clickers, 1 + (i % 4)]).commit();
-    }
+    for (let i = 0; i < n; i++) ws.addRow(productRow(i, distinct)).commit();
     ws.commit();
     await wb.commit();
     renameSync(`${xlsx}.tmp`, xlsx);
@@ -124,6 +62,10 @@ async function generate() {
 
 // — measuring —
 function run(name, argv, { rows = null, env = {} } = {}) {
+  // The output a run must leave (the value after -o), removed first so a stale one never counts.
+  const o = argv.indexOf('-o');
+  const expects = o >= 0 ? argv[o + 1] : null;
+  if (expects) rmSync(join(OUT, expects), { force: true });
   const rssFile = join(OUT, `.rss-${process.pid}`);
   rmSync(rssFile, { force: true }); // never report the previous run's figure
   const t0 = process.hrtime.bigint();
@@ -135,10 +77,10 @@ function run(name, argv, { rows = null, env = {} } = {}) {
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-  if (r.status !== 0 && r.status !== 3) {
-    console.error(`${name}: exit ${r.status}\n${r.stderr.toString().slice(0, 2000)}`);
-  }
-  return { name, wall, rowsPerSecond: rows ? rows / wall : null, peakRssMb: rss, exit: r.status };
+  // A run that failed, or that wrote nothing, measured nothing: it is shown as such, never as a figure.
+  const ok = (r.status === 0 || r.status === 3) && (!expects || existsSync(join(OUT, expects)));
+  if (!ok) console.error(`${name}: exit ${r.status}${expects && !existsSync(join(OUT, expects)) ? `, ${expects} not written` : ''}\n${r.stderr.toString().slice(0, 2000)}`);
+  return { name, wall, rowsPerSecond: ok && rows ? rows / wall : null, peakRssMb: ok ? rss : null, exit: r.status, ok };
 }
 
 const results = [];
@@ -147,6 +89,7 @@ const add = (row, floorName) => {
   if (floorName && floorOf[floorName]) row.ratioToFloor = row.wall / floorOf[floorName].wall;
   results.push(row);
   const f = (x, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
+  if (!row.ok && row.ok !== undefined) return console.log(`${row.name.padEnd(44)} FAILED (exit ${row.exit}): not a result`);
   console.log(`${row.name.padEnd(44)} ${f(row.wall).padStart(8)} s ${row.rowsPerSecond ? `${Math.round(row.rowsPerSecond).toLocaleString('en-US').padStart(11)} rows/s` : ''.padStart(18)} ${f(row.peakRssMb, 0).padStart(6)} MB ${row.ratioToFloor ? `×${row.ratioToFloor.toFixed(2)} floor` : ''}`);
 };
 
@@ -185,13 +128,13 @@ if (want('retro')) {
 }
 if (want('select')) {
   const tenth = Math.floor(PRODUCTS / 10);
-  add(run(`inspect products xlsx (${tenth.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${tenth}.xlsx`], { rows: tenth }));
-  add(run(`inspect products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${PRODUCTS}.xlsx`], { rows: PRODUCTS }));
-  add(run(`select products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'select', `products-${PRODUCTS}.xlsx`, '--week', '2026-W47', '--format', 'json', '-o', 'select.json', '--force'], { rows: PRODUCTS }));
+  add(run(`inspect products xlsx (${tenth.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${tenth}-v2.xlsx`], { rows: tenth }));
+  add(run(`inspect products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${PRODUCTS}-v2.xlsx`], { rows: PRODUCTS }));
+  add(run(`select products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'select', `products-${PRODUCTS}-v2.xlsx`, '--week', '2026-W47', '--format', 'json', '-o', 'select.json', '--force'], { rows: PRODUCTS }));
 }
 
 // — the targets of issue 10, each met or not, with the figure and, when not, why —
-const byName = (prefix) => results.find((r) => r.name.startsWith(prefix));
+const byName = (prefix) => results.find((r) => r.ok !== false && r.name.startsWith(prefix));
 const verdicts = [];
 const judge = (target, figure, met, why) => verdicts.push({ target, figure, met, ...(met ? {} : { why }) });
 const retroU = byName('retro orders (UTF-8)');

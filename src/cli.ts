@@ -4,17 +4,18 @@
  * errors to exit codes.
  *
  * Exit codes: 0 done · 1 unexpected failure (a bug) · 2 usage or bad input · 3 done, with findings
- * that should gate (e.g. banned words found, alerts in an unattended run).
+ * that should gate (e.g. banned words found, alerts in an unattended run) · 4 could not write the
+ * output (full disk, read-only or foreign folder) · 130 cancelled.
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { ExitError, isUserError, UsageError } from './errors.js';
+import { ExitError, isUserError, UsageError, WriteError } from './errors.js';
 import type { Context, GlobalOptions } from './context.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 
-export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cancelled: 130 } as const;
+export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cannotWrite: 4, cancelled: 130 } as const;
 
 
 async function makeContext(cmd: Command): Promise<Context> {
@@ -66,6 +67,7 @@ Exit codes:
   1  unexpected failure (a bug: please report it with --verbose output)
   2  usage error or bad input (the message names file, row and column)
   3  done, with findings that should gate (e.g. banned words, alerts)
+  4  could not write the output (disk full, folder read-only or not yours); nothing left behind
   130 cancelled at a prompt (Ctrl-C)
 
 Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an export`,
@@ -128,7 +130,7 @@ Examples:
       'after',
       `
 Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically into --out; one log line on
-stderr; exit 0 written, 3 written with alerts or skipped files, 2 nothing usable.
+stderr; exit 0 written, 3 written with alerts or skipped files, 2 nothing usable, 4 could not write.
   liveops retro --weekly exports/ --out reports/
   liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
 
@@ -293,7 +295,7 @@ Output: one line per finding — file:line:column (file [sheet]!B3 for a workboo
         'then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with\n' +
         'not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance,\n' +
         'stock warnings, supplier checks and candidates customers ask for. Runs unattended like the weekly report:\n' +
-        'exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable.',
+        'exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable, 4 could not write.',
     )
     .argument('[inputs...]', "the week's product exports, consultations or comments (files or folders)")
     .option('--pool <files...>', 'the selection table (选品表) with roles, prices, stock and suppliers')
@@ -327,7 +329,7 @@ Examples:
         'role, combined by shares (equal unless kpi.shares says otherwise) and ranked within each role. Incentives:\n' +
         'sprint bonus 1 % of GMV above target, growth allowance for newcomers (hired within 3 months) at 80 points\n' +
         'or more, innovation awards from a 采纳提案 column. Weights, targets, cap and rates: kpi: in the config.\n' +
-        'Exit 0 written, 2 bad input (nothing written) or an existing output without --force.',
+        'Exit 0 written, 2 bad input (nothing written) or an existing output without --force, 4 could not write.',
     )
     .argument('[file]', "the month's KPI sheet (.xlsx or .csv)")
     .option('--month <month>', 'the month the sheet is for, e.g. 2026-11; names the output KPI_<month>.xlsx')
@@ -378,6 +380,10 @@ async function printError(e: unknown, verbose: boolean): Promise<number> {
     process.stderr.write('liveops: 已取消 (cancelled)\n');
     return EXIT.cancelled;
   }
+  if (e instanceof WriteError) {
+    process.stderr.write(`liveops: error: ${e.message}\n`);
+    return EXIT.cannotWrite;
+  }
   if (isUserError(e)) {
     process.stderr.write(`liveops: error: ${e.message}\n`);
     return EXIT.usage;
@@ -392,9 +398,19 @@ async function printError(e: unknown, verbose: boolean): Promise<number> {
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-  } catch (e) {
-    process.exitCode = await printError(e, argv.includes('--verbose'));
-  }
+  let command = 'liveops';
+  program.hook('preAction', (_program, action) => {
+    command = action.parent && action.parent !== program ? `${action.parent.name()} ${action.name()}` : action.name();
+  });
+  const { runGuarded } = await import('./lifecycle.js');
+  await runGuarded(
+    () => command,
+    async () => {
+      try {
+        await program.parseAsync(argv);
+      } catch (e) {
+        process.exitCode = await printError(e, argv.includes('--verbose'));
+      }
+    },
+  );
 }

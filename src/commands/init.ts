@@ -3,11 +3,11 @@
  * Never overwrites a file without --force.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { renderConfigYaml } from '../config/config-file.js';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { errnoCode, UsageError, WriteError } from '../errors.js';
 import { writeFileAtomic } from '../io/write/atomic.js';
 import { BUILTIN_TEMPLATES } from '../io/write/output.js';
 import { initText } from '../messages.js';
@@ -18,7 +18,7 @@ export const CONFIG_FILE = 'liveops.config.yaml';
 export async function runInit(ctx: Context, opts: { dir?: string | undefined }): Promise<number> {
   const dir = resolve(ctx.cwd, opts.dir ?? '.');
   if (existsSync(dir) && !(await import('node:fs')).statSync(dir).isDirectory()) {
-    throw new UsageError(`${opts.dir}: is a file; give a folder for the config and templates`);
+    throw new WriteError(relative(ctx.cwd, dir) || dir, 'ENOTDIR');
   }
   const templates = (await readdir(BUILTIN_TEMPLATES)).filter((n) => !n.startsWith('.')).sort();
   const targets = [join(dir, CONFIG_FILE), ...templates.map((n) => join(dir, 'templates', n))];
@@ -29,11 +29,21 @@ export async function runInit(ctx: Context, opts: { dir?: string | undefined }):
       `${existing.map((e) => relative(ctx.cwd, e) || e).join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
     );
   }
-  await mkdir(join(dir, 'templates'), { recursive: true });
+  // All or nothing: when one write fails (full disk, read-only folder), what this run wrote before
+  // it is removed again, so the folder is never left half-initialised.
+  const made = await mkdir(join(dir, 'templates'), { recursive: true }).catch((e: unknown) => {
+    throw new WriteError(relative(ctx.cwd, join(dir, 'templates')), errnoCode(e) ?? 'EIO', (e as Error).message);
+  });
   const written: string[] = [];
-  written.push(await writeFileAtomic(targets[0]!, renderConfigYaml({ lang: ctx.lang, templatesDir: 'templates' }), { force: ctx.force }));
-  for (const n of templates) {
-    written.push(await writeFileAtomic(join(dir, 'templates', n), await readFile(join(BUILTIN_TEMPLATES, n)), { force: ctx.force }));
+  try {
+    written.push(await writeFileAtomic(targets[0]!, renderConfigYaml({ lang: ctx.lang, templatesDir: 'templates' }), { force: ctx.force }));
+    for (const n of templates) {
+      written.push(await writeFileAtomic(join(dir, 'templates', n), await readFile(join(BUILTIN_TEMPLATES, n)), { force: ctx.force }));
+    }
+  } catch (e) {
+    if (!ctx.force) await Promise.all(written.map((w) => rm(w, { force: true })));
+    if (made) await rm(made, { recursive: true, force: true });
+    throw e;
   }
   const shown = written.map((w) => relative(ctx.cwd, w) || w);
   if (ctx.json) {

@@ -17,10 +17,20 @@ export interface Run {
   stderr: string;
 }
 
-export function liveops(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Options for node itself, e.g. ['--import', preload]. */
+  nodeArgs?: string[];
+  /** Run as this user id (root can drop to an unprivileged user, to meet a read-only folder). */
+  uid?: number;
+}
+
+export function liveops(args: string[], opts: RunOptions = {}): Run {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: opts.cwd ?? tmpdir(), NO_COLOR: '1', TZ: 'UTC' };
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
     env: { ...env, ...opts.env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WriteError } from '../../src/errors.js';
 import { OutputExistsError, writeFileAtomic } from '../../src/io/write/atomic.js';
 
 let dir: string;
@@ -44,6 +45,31 @@ describe('atomic writes', () => {
     ).rejects.toThrow('disk full');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['ENOSPC', /磁盘空间不足 \/ no space left on device \(ENOSPC\) — free some space/],
+    ['EROFS', /只读文件系统 \/ read-only file system \(EROFS\)/],
+    ['EACCES', /没有写入权限 \/ permission denied \(EACCES\)/],
+  ])('a file-system failure (%s) while writing is a WriteError (exit 4) naming the target; nothing is left', async (code, message) => {
+    const target = join(dir, 'report.xlsx');
+    const e = await writeFileAtomic(target, async (temp) => {
+      writeFileSync(temp, 'half');
+      throw Object.assign(new Error(`${code}: failed`), { code });
+    }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(WriteError);
+    expect(e).toMatchObject({ exitCode: 4, code, path: target });
+    expect((e as Error).message).toMatch(message);
+    expect((e as Error).message).toMatch(/nothing was written$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder where the output file should be is a WriteError (EISDIR), the folder untouched', async () => {
+    const target = join(dir, 'report.xlsx');
+    mkdirSync(target);
+    await expect(writeFileAtomic(target, 'x', { force: true })).rejects.toMatchObject({ exitCode: 4, code: 'EISDIR' });
+    expect(readdirSync(dir)).toEqual(['report.xlsx']);
+    expect(readdirSync(target)).toEqual([]);
   });
 
   it('two writers racing for one name: one wins, the other is refused, nothing is torn', async () => {

@@ -20,7 +20,7 @@
  * build a whole workbook in memory.
  */
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
@@ -233,7 +233,9 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
     await Promise.race([failed, work]);
   } catch (e) {
     stream.destroy();
-    await once(stream, 'close').catch(() => undefined);
+    // `finished`, not once('close'): a stream that failed has closed already, and a wait for its
+    // 'close' event would never end.
+    await finished(stream).catch(() => undefined);
     throw e;
   }
 }
