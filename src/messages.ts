@@ -205,3 +205,22 @@ export const selectText = {
     skippedFiles: (list: string) => `skipped files: ${list}`,
   },
 };
+
+/** A value read as written but unlikely meant so (io/read/tables.ts `ValueWarning`), one line naming its cell. */
+export function valueWarningText(
+  w: { row: number; column: string; header: string; code: 'rate-above-100' | 'money-vs-target'; value: number; target?: { header: string; value: number } },
+  lang: 'zh' | 'en',
+  where: string,
+): string {
+  const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (w.code === 'rate-above-100') {
+    const pct = `${num(w.value * 100)}%`;
+    return lang === 'zh'
+      ? `${where} 第${w.row}行 ${w.column}列「${w.header}」：读作 ${pct}，高于 100%；若该列按百分数填写（5 表示 5%），请在表头注明 (%)，如「${w.header}(%)」`
+      : `${where}:${w.row} column ${w.column} "${w.header}": reads as ${pct}, above 100 %; if the column is in percent (5 meaning 5 %), say so in its header: "${w.header}(%)"`;
+  }
+  const t = w.target!;
+  return lang === 'zh'
+    ? `${where} 第${w.row}行 ${w.column}列「${w.header}」${num(w.value)} 与「${t.header}」${num(t.value)} 相差上千倍：是否有一列以万元填写？请在表头注明单位，如「${w.header}(万元)」`
+    : `${where}:${w.row} column ${w.column} "${w.header}" ${num(w.value)} is over 1,000× off its target "${t.header}" ${num(t.value)}: is one of them in 万元? Say the unit in the header, e.g. "${w.header}(万元)"`;
+}

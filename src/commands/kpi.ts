@@ -20,6 +20,7 @@ import { palette } from '../ui/terminal.js';
 import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
+import { valueWarningText } from '../messages.js';
 import { num } from '../domain/cell-values.js';
 
 export interface KpiOptions {
@@ -96,7 +97,8 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
     if (t.empty || t.kind !== 'kpi') continue;
     const loc = { ...tableLocation(t), file };
     const header = (field: string) => t.columns.find((c) => c.field === field)?.header ?? field;
-    const headers = Object.fromEntries(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
+    const headers = Object.fromEntries(t.columns.filter((c) => c.field && c.role === 'actual').map((c) => [c.field as string, c.header]));
+    const targetHeaders = Object.fromEntries(t.columns.filter((c) => c.field && c.role === 'target').map((c) => [c.field as string, c.header]));
     const proposalsCol = t.unmapped.find((c) => PROPOSALS_HEADER.test(c.header)) ?? null;
     const rows: KpiPersonInput[] = [];
     const seen = new Map<string, number>();
@@ -113,10 +115,14 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
       seen.set(name, r.row);
       const figures: Record<string, number | null> = {};
       for (const f of FIGURE_FIELDS) figures[f] = num(v[f]);
+      const targets: Record<string, number | null> = {};
+      for (const [f, tv] of Object.entries(r.targets ?? {})) targets[f] = num(tv);
+      // A GMV target written as a 目标 column of a mapped GMV header ("业绩目标") is the GMV target.
+      if (figures.gmvTarget === null && targets.gmv !== undefined) figures.gmvTarget = targets.gmv;
       if (figures.gmvTarget !== null && figures.gmvTarget !== undefined && figures.gmvTarget <= 0) {
         throw new InputError({ ...loc, row: r.row, column: header('gmvTarget') }, `${figures.gmvTarget} is not a GMV target: expected an amount above 0`);
       }
-      rows.push({ row: r.row, name, roleText, hireDate: typeof v.hireDate === 'string' ? v.hireDate.slice(0, 10) : null, figures, proposals: [], proposalCount: 0 });
+      rows.push({ row: r.row, name, roleText, hireDate: typeof v.hireDate === 'string' ? v.hireDate.slice(0, 10) : null, figures, targets, proposals: [], proposalCount: 0 });
     }
     if (proposalsCol) {
       const cells = await readProposals(abs, t, proposalsCol);
@@ -126,7 +132,8 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
         p.proposalCount = parsed.count;
       }
     }
-    return { table: t, headers, proposalsColumn: proposalsCol?.header ?? null, people: rows };
+    const readWarnings = t.warnings.map((w) => valueWarningText(w, ctx.lang, file));
+    return { table: t, headers, targetHeaders, readWarnings, proposalsColumn: proposalsCol?.header ?? null, people: rows };
   }
   throw new UsageError(`${file}: no KPI sheet found (a table with 姓名 and 岗位 columns); run liveops inspect ${file}`);
 }
@@ -199,7 +206,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);
 
   const report: KpiReport = buildKpiReport(
-    { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
+    { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, targetHeaders: sheet.targetHeaders, readWarnings: sheet.readWarnings, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
     { ...ctx.config.kpi, lang: ctx.lang },
   );
   const written = await writeReport({

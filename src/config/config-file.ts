@@ -20,6 +20,8 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     'headers: {}',
     '#   支付GMV: gmv',
     '#   直播开始时间: start',
+    '#   直播GMV(万元): gmv               (the header\'s unit still applies)',
+    '#   业绩: { field: gmv, unit: 万元 }  (the unit a header leaves out)',
     '',
     '# Playbook rules by id. "Below" is strict: a product at exactly 3.0 % is not eliminated by a 3 % rule.',
     'rules:',

@@ -6,6 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { RULE_DEFAULTS } from '../domain/rules.js';
 import type { ConfigFile } from './schemas.js';
+import type { HeaderMapping } from '../io/read/headers.js';
 import { resolveKpi, type KpiSettings } from './kpi-section.js';
 import { resolveSchedule, type ScheduleSettings } from './schedule-section.js';
 import { resolveScript, type ScriptSettings } from './script-section.js';
@@ -32,7 +33,7 @@ export interface Config {
   lang: 'zh' | 'en';
   /** Absolute path of the team's templates folder, or null for the built-in templates only. */
   templatesDir: string | null;
-  headers: Record<string, string>;
+  headers: Record<string, string | HeaderMapping>;
   thresholds: Record<string, number>;
   supplierPrice: { minDiscount: number; maxDiscount: number };
   supplierTerms: string[];

@@ -8,6 +8,7 @@ import { KPI_METRICS } from '../domain/kpi/metrics.js';
 import { KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
 import { THRESHOLD_RULES } from '../domain/rules.js';
 import { FIELDS } from '../io/read/fields.js';
+import { MAPPING_UNITS } from '../io/read/headers.js';
 import { STREAM_TYPES, weekdayOf } from './schedule-section.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
@@ -203,15 +204,22 @@ export const configSchema = z
     lang: z.enum(['zh', 'en']).optional(),
     /** The team's edited templates (from `liveops init`), relative to the config file. */
     templatesDir: z.string().min(1).optional(),
-    /** Map export headers the tool does not know to field ids: { "支付GMV": "gmv" }. */
+    /**
+     * Map export headers the tool does not know to field ids: { "支付GMV": "gmv" }, or with the
+     * unit their values are in when the header does not say it: { "GMV完成": { field: gmv, unit: 万元 } }.
+     */
     headers: z
-      .record(z.string().min(1), z.string())
+      .record(
+        z.string().min(1),
+        z.union([z.string(), z.object({ field: z.string(), unit: z.enum(MAPPING_UNITS).optional() }).strict()]),
+      )
       .superRefine((map, ctx) => {
-        for (const [header, field] of Object.entries(map)) {
+        for (const [header, m] of Object.entries(map)) {
+          const field = typeof m === 'string' ? m : m.field;
           if (!FIELDS.has(field)) {
             ctx.addIssue({
               code: 'custom',
-              path: [header],
+              path: typeof m === 'string' ? [header] : [header, 'field'],
               message: `"${field}" is not a field liveops knows (run \`liveops inspect --fields\` for the list)`,
             });
           }

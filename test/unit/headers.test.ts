@@ -84,28 +84,66 @@ describe('every header in PLATFORMS.md is recognised', () => {
 
 describe('units in headers', () => {
   it('(秒) and (分钟) set the duration unit', () => {
-    expect(index.match('人均观看时长（秒）')).toEqual({ field: 'avgDwell', durationUnit: 'seconds' });
-    expect(index.match('人均观看时长(分钟)')).toEqual({ field: 'avgDwell', durationUnit: 'minutes' });
-    expect(index.match('直播时长 (分钟)')).toEqual({ field: 'duration', durationUnit: 'minutes' });
+    expect(index.match('人均观看时长（秒）')).toMatchObject({ field: 'avgDwell', role: 'actual', durationUnit: 'seconds' });
+    expect(index.match('人均观看时长(分钟)')).toMatchObject({ field: 'avgDwell', durationUnit: 'minutes' });
+    expect(index.match('直播时长 (分钟)')).toMatchObject({ field: 'duration', durationUnit: 'minutes' });
   });
-  it('(万元) scales money; (元) does not', () => {
-    expect(index.match('成交金额(万元)')).toEqual({ field: 'gmv', scale: 10000 });
-    expect(index.match('成交金额（元）')).toEqual({ field: 'gmv' });
+  it('(万元) and (亿元) scale money; (元) does not; (分) is fen in a money column and minutes in a duration', () => {
+    expect(index.match('成交金额(万元)')).toMatchObject({ field: 'gmv', scale: 10000, unit: { text: '万元' } });
+    expect(index.match('成交金额(亿元)')).toMatchObject({ field: 'gmv', scale: 1e8 });
+    expect(index.match('成交金额（元）')?.scale).toBeUndefined();
+    expect(index.match('成交金额(分)')).toMatchObject({ field: 'gmv', scale: 0.01 });
+    expect(index.match('直播时长(分)')).toMatchObject({ field: 'duration', durationUnit: 'minutes' });
   });
-  it('WeChat Channels pay_gmv is in fen', () => expect(index.match('pay_gmv')).toEqual({ field: 'gmv', scale: 0.01 }));
+  it('(%) makes a bare number a percentage; (‰) per mille', () => {
+    expect(index.match('商品转化率(%)')).toMatchObject({ field: 'clickToOrderRate', percent: 100 });
+    expect(index.match('退款率（‰）')).toMatchObject({ field: 'refundRate', percent: 1000 });
+    // A (%) on a count is no unit to apply.
+    expect(index.match('成交人数(%)')?.percent).toBeUndefined();
+  });
+  it('WeChat Channels pay_gmv is in fen', () => expect(index.match('pay_gmv')).toMatchObject({ field: 'gmv', scale: 0.01 }));
   it('(人数) and (次数) variants are different fields', () => {
     expect(field('直播间观看-成交率(人数)')).toBe('viewToOrderRate');
     expect(field('直播间观看-成交率(次数)')).toBe('viewToOrderRateTimes');
     expect(field('直播间观看-互动率(次数)')).not.toBe(field('直播间观看-互动率(人数)'));
   });
+  it('a bracket that is not a unit is part of the name, never stripped', () => expect(field('成交金额(人数)')).toBeNull());
+});
+
+describe('target columns: 目标 beside a figure', () => {
+  it.each<[string, string]>([
+    ['流量增长目标', 'trafficGrowth'],
+    ['目标流量增长率', 'trafficGrowth'],
+    ['商品转化率目标', 'clickToOrderRate'],
+    ['新增粉丝团目标值', 'newFanClub'],
+    ['人均停留时长目标(秒)', 'avgDwell'],
+  ])('%s is the target of %s', (header, id) => expect(index.match(header)).toMatchObject({ field: id, role: 'target' }));
+  it('the unit of a target column applies to it: 流量增长目标(%) 20 → 20 %', () =>
+    expect(index.match('流量增长目标(%)')).toMatchObject({ field: 'trafficGrowth', role: 'target', percent: 100 }));
+  it('GMV目标 stays the GMV target field, with its unit', () =>
+    expect(index.match('GMV目标(万元)')).toMatchObject({ field: 'gmvTarget', role: 'actual', scale: 10000 }));
+  it('目标 with nothing known around it is not a target', () => expect(index.match('目标人群')).toBeNull());
 });
 
 describe('user mapping from the config file', () => {
   it('maps an unknown header and wins over built-in aliases', () => {
     const custom = buildHeaderIndex({ '支付GMV（元）': 'gmv', 观看人数: 'pv' });
     expect(custom.match('支付GMV(元)')?.field).toBe('gmv');
-    expect(custom.match('观看人数')?.field).toBe('pv');
+    expect(custom.match('观看人数')).toMatchObject({ field: 'pv', viaConfig: true });
   });
+  it('a mapped header keeps the unit it is written with: GMV完成(万元) → gmv × 10000', () => {
+    const custom = buildHeaderIndex({ 'GMV完成(万元)': 'gmv' });
+    expect(custom.match('GMV完成(万元)')).toMatchObject({ field: 'gmv', scale: 10000, viaConfig: true });
+    // Mapped without its unit, the header still brings it.
+    expect(buildHeaderIndex({ GMV完成: 'gmv' }).match('GMV完成（万元）')).toMatchObject({ field: 'gmv', scale: 10000 });
+  });
+  it('a mapping may state the unit the header leaves out', () => {
+    const custom = buildHeaderIndex({ GMV完成: { field: 'gmv', unit: '万元' }, 转化: { field: 'clickToOrderRate', unit: '%' } });
+    expect(custom.match('GMV完成')).toMatchObject({ field: 'gmv', scale: 10000 });
+    expect(custom.match('转化')).toMatchObject({ field: 'clickToOrderRate', percent: 100 });
+  });
+  it('a mapped header has targets too: GMV完成目标(万元)', () =>
+    expect(buildHeaderIndex({ 流量涨幅: 'trafficGrowth' }).match('流量涨幅目标')).toMatchObject({ field: 'trafficGrowth', role: 'target' }));
   it('an unknown header stays unknown', () => expect(field('奇怪的列')).toBeNull());
 });
 

@@ -3,7 +3,7 @@ import { isMissing, parseValue, parseDecimal, type ValueType, type DurationUnit 
 
 type Row = [raw: string | number | boolean | Date | null, expected: unknown];
 
-function table(type: ValueType, rows: Row[], opts: { durationUnit?: DurationUnit; scale?: number } = {}) {
+function table(type: ValueType, rows: Row[], opts: { durationUnit?: DurationUnit; scale?: number; percent?: 100 | 1000 } = {}) {
   for (const [raw, expected] of rows) {
     it(`${type}: ${JSON.stringify(raw)} → ${JSON.stringify(expected)}`, () => {
       const r = parseValue(raw, type, opts);
@@ -84,6 +84,39 @@ describe('rates', () => {
     ['12.34 %', 0.1234],
     ['abc%', 'FAIL'],
   ]);
+});
+
+describe('rates in a column whose header says (%): a bare number is a percentage', () => {
+  table(
+    'rate',
+    [
+      ['5', 0.05],
+      [5, 0.05],
+      ['4.2', 0.042],
+      ['2.99', 0.0299],
+      ['3', 0.03],
+      ['5%', 0.05], // a cell with its own % is read as it says
+      ['0', 0],
+    ],
+    { percent: 100 },
+  );
+  table('rate', [['5', 0.005]], { percent: 1000 });
+});
+
+describe('money in a column whose header says 万元', () => {
+  table(
+    'money',
+    [
+      ['168.5', 1685000],
+      [168.5, 1685000],
+      ['1,500', 15000000],
+      // A cell that states its own unit is read as it says, not scaled again.
+      ['150万', 1500000],
+      ['¥1,234', 1234],
+      ['￥860,000', 860000],
+    ],
+    { scale: 10000 },
+  );
 });
 
 describe('durations (seconds)', () => {

@@ -18,6 +18,8 @@ export interface KpiPersonInput {
   hireDate: string | null;
   /** The month's figures by field id (gmv, gmvTarget, trafficGrowth, …); null = missing. */
   figures: Record<string, number | null>;
+  /** Per-person targets from 目标 columns beside a figure (流量增长目标, 转化率目标), by field id. */
+  targets?: Record<string, number | null>;
   /** Adopted proposals (采纳提案); empty when none or when the sheet has no such column. */
   proposals: string[];
   proposalCount: number;
@@ -29,9 +31,13 @@ export interface KpiInput {
   sheet: string | null;
   /** Header text in the sheet per field id, for naming missing figures. */
   headers: Record<string, string>;
+  /** Header text of each per-person target column, by the field it is the target of. */
+  targetHeaders?: Record<string, string>;
   /** Header of the adopted-proposals column, or null when the sheet has none. */
   proposalsColumn: string | null;
   people: KpiPersonInput[];
+  /** Cells read as written but unlikely meant so, one line each (shown with the notes). */
+  readWarnings?: string[];
 }
 
 export type KpiReportSettings = KpiSettings & { lang: Lang };
@@ -93,7 +99,8 @@ export type TargetSource = 'sheet' | 'config' | 'default';
 function scoreMetric(m: KpiMetric, p: KpiPersonInput, s: KpiReportSettings, headers: Record<string, string>) {
   const T = TEXT[s.lang];
   const actual = p.figures[m.field] ?? null;
-  const sheetTarget = m.targetField ? (p.figures[m.targetField] ?? null) : null;
+  // The person's own target on the sheet wins over the config's and the default.
+  const sheetTarget = (m.targetField ? (p.figures[m.targetField] ?? null) : null) ?? p.targets?.[m.field] ?? null;
   const configured = s.targets[m.role][m.id] ?? null;
   const target = sheetTarget ?? configured;
   const targetSource: TargetSource | null =
@@ -135,7 +142,7 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
   if (!range) throw new RangeError(`not a month: ${input.month}`);
   const newcomerSince = monthsBefore(range.last, s.newcomerMonths);
   const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
-  const notes: string[] = [];
+  const notes: string[] = [...(input.readWarnings ?? [])];
   const names = new Set(input.people.map((p) => p.name));
   for (const name of Object.keys(s.shares)) if (!names.has(name)) notes.push(T.sharesIgnored(name));
 
@@ -270,7 +277,7 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
       lowerIsBetter: m.lowerIsBetter,
       target: s.targets[role][m.id] ?? null,
       targetText: formatFigure(s.targets[role][m.id] ?? null, m.unit, s.lang),
-      targetSource: m.targetField ? ('sheet' as const) : s.configuredTargets[role].includes(m.id) ? ('config' as const) : ('default' as const),
+      targetSource: m.targetField || input.targetHeaders?.[m.field] ? ('sheet' as const) : s.configuredTargets[role].includes(m.id) ? ('config' as const) : ('default' as const),
     })),
   );
 

@@ -15,6 +15,8 @@ export interface FieldDef {
   aliases: string[];
   /** Unit of a bare number in a duration column when the header does not say. */
   durationUnit?: DurationUnit;
+  /** A rate that may exceed 100 % (a growth rate): no warning above 100 %. */
+  unbounded?: boolean;
   /** Multiplier for aliases whose amounts come in another unit (WeChat Channels API: fen). */
   aliasScale?: Record<string, number>;
 }
@@ -49,7 +51,7 @@ const DEFS: Def[] = [
   ['online', 'count', '在线人数', 'Online', ['在线人数', '实时在线人数', '在线用户数']],
   ['entries', 'count', '进入人数', 'Entries', ['进入直播间人数', '进入人数', '进场人数']],
   ['leaves', 'count', '离开人数', 'Leaves', ['离开直播间人数', '离开人数', '离场人数']],
-  ['avgDwell', 'duration', '人均观看时长', 'Average dwell', ['人均观看时长', '人均停留时长', '平均观看时长', 'audiences_avg_seconds']],
+  ['avgDwell', 'duration', '人均观看时长', 'Average dwell', ['人均观看时长', '人均停留时长', '平均观看时长', '平均停留时长', '停留时长', '人均停留', '观看时长', 'audiences_avg_seconds']],
   ['dwellPerView', 'duration', '次均观看时长', 'Dwell per view', ['次均观看时长']],
   ['totalWatchTime', 'duration', '观看总时长', 'Total watch time', ['观看总时长']],
   ['newFollowers', 'count', '新增粉丝数', 'New followers', ['新增粉丝数', '新增粉丝', '新增粉丝量', '涨粉数', 'new_follow_count']],
@@ -61,7 +63,7 @@ const DEFS: Def[] = [
   ['commenters', 'count', '评论人数', 'Commenters', ['评论人数']],
   ['likes', 'count', '点赞次数', 'Likes', ['点赞次数', '点赞数', 'like_count']],
   ['shares', 'count', '分享次数', 'Shares', ['分享次数', '分享数', 'share_count']],
-  ['newFanClub', 'count', '新增粉丝团', 'New fan-club members', ['新增粉丝团', '新加粉丝团', '新增粉丝团人数', '新增粉丝团成员', '新加入粉丝团']],
+  ['newFanClub', 'count', '新增粉丝团', 'New fan-club members', ['新增粉丝团', '新加粉丝团', '新增粉丝团人数', '新增粉丝团成员', '新加入粉丝团', '粉丝团新增', '粉丝团新增人数', '新增粉丝团数']],
   // Compass live list: joins to the live room's group; kept apart from the fan club until shown to be the same.
   ['newLiveClub', 'count', '新加直播团', 'New live-club members', ['新加直播团']],
   ['newShoppingClub', 'count', '新加购物团', 'New shopping-club members', ['新加购物团']],
@@ -77,12 +79,12 @@ const DEFS: Def[] = [
   ['viewToOrderRate', 'rate', '观看-成交率(人数)', 'View→order rate', ['直播间观看-成交率(人数)', '观看-成交率(人数)', '成交转化率', '观看成交转化率']],
   ['viewToOrderRateTimes', 'rate', '观看-成交率(次数)', 'View→order rate (times)', ['直播间观看-成交率(次数)', '观看-成交率(次数)']],
   ['clickToOrderRate', 'rate', '商品点击-成交率(人数)', 'Click→order rate', [
-    '直播间商品点击-成交率(人数)', '商品点击-成交率(人数)', '商品点击-成交转化率(人数)', '点击成交转化率', '下单转化率', '商品转化率',
+    '直播间商品点击-成交率(人数)', '商品点击-成交率(人数)', '商品点击-成交转化率(人数)', '点击成交转化率', '下单转化率', '商品转化率', '点击转化率', '转化率',
   ]],
   ['avgOrderValue', 'money', '客单价', 'Average order value (per buyer)', ['客单价']],
   ['pricePerOrder', 'money', '笔单价', 'Amount per order', ['笔单价']],
   ['gmv', 'money', '成交金额', 'GMV', [
-    '成交金额', '直播间成交金额', '用户支付金额', '直播间用户支付金额', 'GMV', 'GMV实际', '实际GMV', '销售额', '支付金额', 'pay_gmv',
+    '成交金额', '直播间成交金额', '用户支付金额', '直播间用户支付金额', 'GMV', 'GMV实际', '实际GMV', 'GMV完成', 'GMV完成额', '完成GMV', '实际成交金额', '成交额', '销售额', '支付金额', 'pay_gmv',
   ], { aliasScale: { pay_gmv: 0.01 } }], // WeChat Channels API: amounts in fen
   ['gpm', 'money', '千次观看成交金额', 'GPM', ['千次观看用户支付金额', '千次观看成交金额', '千次观看成交额', '渠道千次观看成交', 'GPM']],
   ['productGpm', 'money', '千次曝光成交金额', 'GMV per 1,000 product exposures', ['千次曝光用户支付金额', '千次曝光成交金额']],
@@ -119,18 +121,18 @@ const DEFS: Def[] = [
   ['videoEntryClickRate', 'rate', '短视频直播入口点击率(次数)', 'Live-entry click rate (times)', ['短视频直播入口点击率(次数)']],
 
   // — product catalogue and selection table —
-  ['productId', 'id', '商品ID', 'Product ID', ['商品ID', '商品编号', '商品id', '宝贝ID', 'product_id']],
-  ['productName', 'text', '商品名称', 'Product', ['商品名称', '商品标题', '宝贝标题', '关联商品', '商品', 'product_name']],
+  ['productId', 'id', '商品ID', 'Product ID', ['商品ID', '商品编号', '商品id', '宝贝ID', '商品编码', '商品代码', 'product_id']],
+  ['productName', 'text', '商品名称', 'Product', ['商品名称', '商品标题', '宝贝标题', '关联商品', '商品名', '品名', '商品', 'product_name']],
   ['listedAt', 'datetime', '首次上架时间', 'First listed', ['首次上架时间', '挂载时间', '上架时间']],
   ['explanations', 'count', '讲解次数', 'Explanations', ['讲解次数']],
-  ['price', 'money', '直播价', 'Live price', ['直播间价格', '商品价格', '直播价', '售价', '价格']],
-  ['dailyPrice', 'money', '日常价', 'Regular price', ['日常价', '原价', '划线价']],
+  ['price', 'money', '直播价', 'Live price', ['直播间价格', '商品价格', '直播价', '直播到手价', '到手价', '直播售价', '售价', '价格']],
+  ['dailyPrice', 'money', '日常价', 'Regular price', ['日常价', '日常售价', '原价', '划线价']],
   ['competitorPrice', 'money', '竞品价', 'Competitor price', ['竞品价', '竞品价格', '竞品最低价']],
   ['category', 'text', '品类', 'Category', ['品类', '类目', '商品类目', '商品品类']],
   ['productRole', 'text', '商品角色', 'Product role', ['商品角色', '商品定位', '款式定位', '角色']],
   ['commissionRate', 'rate', '佣金率', 'Commission rate', ['佣金率', '佣金比例']],
-  ['stock', 'count', '库存', 'Stock', ['库存', '库存数量', '剩余库存', '可售库存']],
-  ['supplier', 'text', '供应商', 'Supplier', ['供应商', '供应商名称', '厂家']],
+  ['stock', 'count', '库存', 'Stock', ['库存', '库存数量', '库存量', '现有库存', '剩余库存', '可售库存']],
+  ['supplier', 'text', '供应商', 'Supplier', ['供应商', '供应商名称', '供货商', '供货方', '厂家']],
   ['qcReport', 'boolean', '质检报告', 'QC report', ['质检报告', '是否有质检报告']],
   ['sevenDayReturns', 'boolean', '七天无理由', '7-day no-reason returns', ['七天无理由', '7天无理由', '七天无理由退货']],
   ['shippingInsurance', 'boolean', '运费险', 'Shipping insurance', ['运费险', '退货运费险']],
@@ -163,16 +165,16 @@ const DEFS: Def[] = [
   ['time', 'time', '时间', 'Time', ['时间', '分钟', '时间点', '时刻']],
 
   // — KPI input —
-  ['personName', 'text', '姓名', 'Name', ['姓名', '员工', '员工姓名', '人员']],
-  ['staffRole', 'text', '岗位', 'Role', ['岗位', '职位', '角色岗位']],
+  ['personName', 'text', '姓名', 'Name', ['姓名', '员工', '员工姓名', '人员', '名字']],
+  ['staffRole', 'text', '岗位', 'Role', ['岗位', '职位', '岗位名称', '职务', '角色岗位']],
   ['hireDate', 'date', '入职日期', 'Hire date', ['入职日期', '入职时间']],
-  ['gmvTarget', 'money', 'GMV目标', 'GMV target', ['GMV目标', '目标GMV', '成交目标', '目标成交金额']],
-  ['trafficGrowth', 'rate', '流量增长率', 'Traffic growth', ['流量增长率', '流量增长']],
-  ['processImprovements', 'count', '流程改进数', 'Process improvements', ['流程改进数', '流程改进']],
-  ['productRoi', 'number', '商品ROI', 'Product ROI', ['商品ROI', '选品ROI']],
-  ['newProducts', 'count', '新品引入数', 'New products introduced', ['新品引入数', '新品数']],
-  ['reportQuality', 'number', '报告质量分', 'Report quality', ['报告质量分', '报告质量']],
-  ['strategyAdoption', 'rate', '策略采纳率', 'Strategy adoption rate', ['策略采纳率']],
+  ['gmvTarget', 'money', 'GMV目标', 'GMV target', ['GMV目标', '目标GMV', 'GMV目标值', '成交目标', '目标成交金额', '成交金额目标']],
+  ['trafficGrowth', 'rate', '流量增长率', 'Traffic growth', ['流量增长率', '流量增长', '场观增长率', '场观增长', '观看人数增长率', 'UV增长率'], { unbounded: true }],
+  ['processImprovements', 'count', '流程改进数', 'Process improvements', ['流程改进数', '流程改进', '流程改进次数', '流程优化次数', '流程优化数', '流程优化']],
+  ['productRoi', 'number', '商品ROI', 'Product ROI', ['商品ROI', '选品ROI', '商品投产比']],
+  ['newProducts', 'count', '新品引入数', 'New products introduced', ['新品引入数', '新品数', '新品数量', '引入新品数', '新品上架数']],
+  ['reportQuality', 'number', '报告质量分', 'Report quality', ['报告质量分', '报告质量', '报告质量评分', '报告评分', '复盘报告评分']],
+  ['strategyAdoption', 'rate', '策略采纳率', 'Strategy adoption rate', ['策略采纳率', '策略采纳比例', '建议采纳率']],
 ];
 
 export const FIELDS: ReadonlyMap<string, FieldDef> = new Map(

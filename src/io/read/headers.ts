@@ -16,53 +16,139 @@ export function normalizeHeader(header: string): string {
     .toLowerCase();
 }
 
-/** A unit in trailing brackets that does not change which field a header is. */
-const UNIT_SUFFIX: Array<[RegExp, { durationUnit?: DurationUnit; scale?: number }]> = [
-  [/\((?:秒|s|sec|秒数)\)$/, { durationUnit: 'seconds' }],
-  [/\((?:分钟|分|min|mins|minutes)\)$/, { durationUnit: 'minutes' }],
-  [/\((?:小时|h|hours)\)$/, { durationUnit: 'hours' }],
-  [/\((?:元|¥|cny|rmb|人民币)\)$/, {}],
-  [/\((?:万元|万)\)$/, { scale: 10000 }],
-  [/\((?:天|日|day|days)\)$/, {}],
-  [/\((?:人|个|件|次|单|笔|%)\)$/, {}],
+/**
+ * What a header's unit says about its values. The unit travels with the column, whichever way the
+ * header matched (a built-in alias or the config's `headers:`), and is applied when the values are
+ * read: `GMV完成(万元)` 168.5 → ¥1,685,000; `商品转化率(%)` 5 → 0.05.
+ */
+export interface HeaderUnit {
+  /** The unit as written, for messages: 万元, %, 秒. */
+  text: string;
+  /** Multiplier for money and counts (万元 → 10000, 亿 → 1e8, 分 in a money column → 0.01). */
+  scale?: number;
+  /** A bare number in a rate column is a percentage (per mille): 5 → 0.05. */
+  percent?: 100 | 1000;
+  durationUnit?: DurationUnit;
+}
+
+/** Units in trailing brackets, after normalisation. `分` is minutes for a duration, fen for money. */
+const UNITS: Array<[RegExp, (type: string) => Omit<HeaderUnit, 'text'> | null]> = [
+  [/^(?:秒|s|sec|秒数)$/, () => ({ durationUnit: 'seconds' })],
+  [/^(?:分钟|min|mins|minutes)$/, () => ({ durationUnit: 'minutes' })],
+  [/^分$/, (type) => (type === 'money' ? { scale: 0.01 } : { durationUnit: 'minutes' })],
+  [/^(?:小时|h|hours)$/, () => ({ durationUnit: 'hours' })],
+  [/^(?:元|¥|cny|rmb|人民币|人民币元)$/, () => ({})],
+  [/^(?:万元|万|w|万人|万次|万件)$/, () => ({ scale: 10000 })],
+  [/^(?:亿元|亿)$/, () => ({ scale: 1e8 })],
+  [/^(?:天|日|day|days|人|个|件|次|单|笔|分数|点)$/, () => ({})],
+  [/^%$/, (type) => (type === 'rate' ? { percent: 100 } : {})],
+  [/^‰$/, (type) => (type === 'rate' ? { percent: 1000 } : {})],
 ];
+
+/** The unit of a trailing bracket, or null when the bracket is not a unit ("(人数)", "(次数)"). */
+function unitOf(text: string, type: string): HeaderUnit | null {
+  for (const [re, make] of UNITS) {
+    if (!re.test(text)) continue;
+    const u = make(type);
+    return u ? { text, ...u } : null;
+  }
+  return null;
+}
+
+/** How a config mapping may state a unit: `GMV完成: { field: gmv, unit: 万元 }`. */
+export const MAPPING_UNITS = ['元', '万元', '亿元', '分', '%', '‰', '秒', '分钟', '小时', '件', '万件', '人', '万人', '次', '万次'] as const;
+
+export interface HeaderMapping {
+  field: string;
+  unit?: string;
+}
+
+/** actual: the figure itself; target: the goal set for it on the same row (GMV目标, 转化率目标). */
+export type HeaderRole = 'actual' | 'target';
 
 export interface HeaderMatch {
   field: string;
+  role: HeaderRole;
+  /** The mapping came from the config's `headers:`. */
+  viaConfig: boolean;
+  unit?: HeaderUnit;
   durationUnit?: DurationUnit;
   scale?: number;
+  percent?: 100 | 1000;
 }
 
 export interface HeaderIndex {
   match(header: string): HeaderMatch | null;
 }
 
+/** A target column: "GMV目标", "目标GMV", "流量增长目标", "转化率目标值". */
+const TARGET = [/^目标(?:值)?(.+)$/, /^(.+?)(?:的)?目标(?:值)?$/];
+
+/** Fields whose value is itself a goal: a column for them is never the target of another field. */
+const TARGET_FIELDS: Record<string, string> = { gmvTarget: 'gmv' };
+
 /**
  * Build a matcher from the catalogue plus the user's mapping (config `headers:`), which wins over
- * the built-in aliases.
+ * the built-in aliases. Either way the header's own unit applies; a mapping may state one too.
  */
-export function buildHeaderIndex(userMap: Record<string, string> = {}): HeaderIndex {
-  const exact = new Map<string, HeaderMatch>();
+export function buildHeaderIndex(userMap: Record<string, string | HeaderMapping> = {}): HeaderIndex {
+  const exact = new Map<string, { field: string; scale?: number; viaConfig: boolean; unit?: string }>();
   for (const f of FIELDS.values()) {
     for (const alias of [f.zh, ...f.aliases]) {
       const key = normalizeHeader(alias);
       const scale = f.aliasScale?.[alias];
       // First definition wins: aliases are listed from most to least specific.
-      if (!exact.has(key)) exact.set(key, scale === undefined ? { field: f.id } : { field: f.id, scale });
+      if (!exact.has(key)) exact.set(key, scale === undefined ? { field: f.id, viaConfig: false } : { field: f.id, scale, viaConfig: false });
     }
   }
-  for (const [header, field] of Object.entries(userMap)) exact.set(normalizeHeader(header), { field });
+  for (const [header, m] of Object.entries(userMap)) {
+    const mapping = typeof m === 'string' ? { field: m } : m;
+    exact.set(normalizeHeader(header), { field: mapping.field, viaConfig: true, ...(mapping.unit ? { unit: mapping.unit } : {}) });
+  }
+
+  /** The header as it stands, or without its trailing unit bracket. */
+  const lookup = (key: string): { hit: NonNullable<ReturnType<typeof exact.get>>; unitText: string | null } | null => {
+    const hit = exact.get(key);
+    const bracket = /^(.+?)\(([^()]*)\)$/.exec(key);
+    if (hit) return { hit, unitText: bracket ? bracket[2]! : null };
+    // Only a unit is stripped: "(人数)" and "(次数)" name different fields.
+    if (!bracket || !UNITS.some(([re]) => re.test(bracket[2]!))) return null;
+    const base = exact.get(bracket[1]!);
+    return base ? { hit: base, unitText: bracket[2]! } : null;
+  };
+
+  const build = (found: NonNullable<ReturnType<typeof lookup>>, role: HeaderRole): HeaderMatch => {
+    const { hit } = found;
+    const def = FIELDS.get(hit.field);
+    const type = def?.type ?? 'text';
+    const stated = hit.unit !== undefined ? normalizeHeader(hit.unit) : null;
+    const unit = stated !== null ? unitOf(stated, type) : found.unitText !== null ? unitOf(found.unitText, type) : null;
+    const m: HeaderMatch = { field: hit.field, role, viaConfig: hit.viaConfig };
+    const scale = (hit.scale ?? 1) * (unit?.scale ?? 1);
+    if (scale !== 1) m.scale = scale;
+    if (unit) {
+      m.unit = unit;
+      if (unit.durationUnit) m.durationUnit = unit.durationUnit;
+      if (unit.percent) m.percent = unit.percent;
+    }
+    return m;
+  };
 
   return {
     match(header: string): HeaderMatch | null {
       const key = normalizeHeader(header);
       if (key === '') return null;
-      const hit = exact.get(key);
-      if (hit) return hit;
-      for (const [re, unit] of UNIT_SUFFIX) {
-        if (!re.test(key)) continue;
-        const base = exact.get(key.replace(re, ''));
-        if (base) return { ...base, ...unit };
+      const direct = lookup(key);
+      if (direct) return build(direct, 'actual');
+      // A target beside its figure: the same name with 目标 before or after it.
+      const bracket = /^(.+?)(\([^()]*\))$/.exec(key);
+      const name = bracket ? bracket[1]! : key;
+      for (const re of TARGET) {
+        const t = re.exec(name);
+        if (!t?.[1]) continue;
+        const inner = lookup(t[1] + (bracket ? bracket[2]! : ''));
+        if (!inner || TARGET_FIELDS[inner.hit.field]) continue;
+        return build(inner, 'target');
       }
       return null;
     },

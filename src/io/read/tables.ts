@@ -8,9 +8,9 @@ import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
 import { detectKind, detectPlatform, REQUIRED, type Layout, type Platform, type TableKind } from './detect.js';
 import { fieldDef } from './fields.js';
-import { buildHeaderIndex, type HeaderIndex } from './headers.js';
+import { buildHeaderIndex, type HeaderIndex, type HeaderMapping, type HeaderRole } from './headers.js';
 import { openRawSource, type RawCell, type RawRow, type RawSheet, type RawSource } from './raw.js';
-import { EXPECTED, parseValue, type DurationUnit, type ExpectedKey, type Value } from './values.js';
+import { EXPECTED, parseValue, type DurationUnit, type ExpectedKey, type ParseOptions, type Value } from './values.js';
 
 export interface Column {
   index: number;
@@ -22,6 +22,14 @@ export interface Column {
   duplicateOf?: string;
   durationUnit?: DurationUnit;
   scale?: number;
+  /** A bare number in this rate column is a percentage (header "(%)"): 5 → 0.05. */
+  percent?: 100 | 1000;
+  /** The unit the header (or its config mapping) states, as written: 万元, %, 秒. */
+  unit?: string;
+  /** actual: the figure itself; target: the goal for `field` on the same row (GMV目标, 转化率目标). */
+  role: HeaderRole;
+  /** The header was mapped by the config's `headers:`. */
+  viaConfig?: boolean;
 }
 
 export interface ValueProblem {
@@ -33,6 +41,20 @@ export interface ValueProblem {
   expected: ExpectedKey;
 }
 
+export interface ValueWarning {
+  row: number;
+  column: string;
+  header: string;
+  /** rate-above-100: a proportion over 100 %; money-vs-target: a figure ~10⁴ off its target. */
+  code: 'rate-above-100' | 'money-vs-target';
+  value: number;
+  /** money-vs-target: the target's header and value. */
+  target?: { header: string; value: number };
+}
+
+/** At most this many warnings are kept per table. */
+const MAX_WARNINGS = 50;
+
 export type RowRole = 'data' | 'total' | 'sku';
 
 export interface TableRecord {
@@ -41,6 +63,8 @@ export interface TableRecord {
   /** For SKU child rows: the row of the product they belong to. */
   parentRow?: number;
   values: Record<string, Value>;
+  /** Targets set on the row for a field (a 目标 column beside it), by field id. */
+  targets?: Record<string, Value>;
 }
 
 export interface Table {
@@ -69,13 +93,18 @@ export interface Table {
   /** Problems found so far (non-strict reading); complete once records() has been consumed. */
   problems: ValueProblem[];
   problemCount: number;
+  /**
+   * Values read but unlikely as written (a rate above 100 %, money 10⁴ off its target on the same
+   * row), each naming its cell; complete once records() has been consumed.
+   */
+  warnings: ValueWarning[];
   /** Streams the typed records. Can be consumed once. */
   records(): AsyncIterable<TableRecord>;
 }
 
 export interface TableOptions {
-  /** Config `headers:` mapping, header text → field id. */
-  headerMap?: Record<string, string>;
+  /** Config `headers:` mapping, header text → field id (or { field, unit }). */
+  headerMap?: Record<string, string | HeaderMapping>;
   /** Throw an InputError at the first value problem instead of collecting it. */
   strict?: boolean;
   /** How many problems to keep for reporting (all are counted). */
@@ -114,18 +143,23 @@ interface Head {
  * column for the same field is marked as a duplicate and ignored.
  */
 function toColumn(header: string, index: number, letter: string, headers: HeaderIndex, seen: Map<string, string>): Column {
-  const col: Column = { index, letter, header, field: null };
+  const col: Column = { index, letter, header, field: null, role: 'actual' };
   const m = header ? headers.match(header) : null;
   if (!m) return col;
-  const first = seen.get(m.field);
+  const key = `${m.role}:${m.field}`;
+  const first = seen.get(key);
   if (first !== undefined) {
     col.duplicateOf = first;
     return col;
   }
-  seen.set(m.field, header);
+  seen.set(key, header);
   col.field = m.field;
+  col.role = m.role;
+  if (m.viaConfig) col.viaConfig = true;
+  if (m.unit) col.unit = m.unit.text;
   if (m.durationUnit) col.durationUnit = m.durationUnit;
   if (m.scale !== undefined) col.scale = m.scale;
+  if (m.percent !== undefined) col.percent = m.percent;
   return col;
 }
 
@@ -188,9 +222,10 @@ function columnParser(table: Table, col: Column): ((raw: RawCell) => ReturnType<
   if (!col.field) return null;
   const def = fieldDef(col.field);
   const durationUnit = col.durationUnit ?? def.durationUnit ?? (table.kind === 'stream-list' ? 'minutes' : undefined);
-  const parseOpts: { durationUnit?: DurationUnit; scale?: number } = {};
+  const parseOpts: ParseOptions = {};
   if (durationUnit) parseOpts.durationUnit = durationUnit;
   if (col.scale !== undefined) parseOpts.scale = col.scale;
+  if (col.percent !== undefined) parseOpts.percent = col.percent;
   const type = def.type;
   return (raw) => parseValue(raw, type, parseOpts);
 }
@@ -218,6 +253,47 @@ function parseCell(
   table.problemCount++;
   if (table.problems.length < maxProblems) table.problems.push(problem);
   return null;
+}
+
+/** Goal fields and the figure each is the goal of (besides 目标 columns, which say it themselves). */
+const GOAL_OF: Record<string, string> = { gmvTarget: 'gmv' };
+
+interface PlausibilityPlan {
+  /** Proportion columns: a value above 100 % is a warning. */
+  rates: Column[];
+  /** Money figures and their targets on the same row. */
+  pairs: Array<{ actual: Column; target: Column }>;
+}
+
+/** Worked out once per table: which columns to check on every row. */
+function plausibilityPlan(columns: Column[]): PlausibilityPlan {
+  const find = (field: string, role: HeaderRole) => columns.find((c) => c.field === field && c.role === role);
+  const rates = columns.filter((c) => c.role === 'actual' && c.field && fieldDef(c.field).type === 'rate' && !fieldDef(c.field).unbounded);
+  const pairs: PlausibilityPlan['pairs'] = [];
+  for (const c of columns) {
+    if (!c.field) continue;
+    const actual = c.role === 'target' ? find(c.field, 'actual') : GOAL_OF[c.field] ? find(GOAL_OF[c.field]!, 'actual') : undefined;
+    if (actual && fieldDef(actual.field!).type === 'money') pairs.push({ actual, target: c });
+  }
+  return { rates, pairs };
+}
+
+/** Warn about values read as written but unlikely meant so; each warning names its cell. */
+function checkPlausible(table: Table, plan: PlausibilityPlan, rec: TableRecord): void {
+  for (const c of plan.rates) {
+    const v = rec.values[c.field!];
+    if (typeof v === 'number' && v > 1) table.warnings.push({ row: rec.row, column: c.letter, header: c.header, code: 'rate-above-100', value: v });
+  }
+  for (const { actual, target } of plan.pairs) {
+    const a = rec.values[actual.field!];
+    const t = target.role === 'target' ? rec.targets?.[target.field!] : rec.values[target.field!];
+    if (typeof a !== 'number' || typeof t !== 'number' || a <= 0 || t <= 0) continue;
+    const ratio = a / t;
+    // A month's GMV is rarely 1/1000 or 1000× its target; 10⁴ is one column in 万元 and one in 元.
+    if (ratio < 1e-3 || ratio > 1e3) {
+      table.warnings.push({ row: rec.row, column: actual.letter, header: actual.header, code: 'money-vs-target', value: a, target: { header: target.header, value: t } });
+    }
+  }
 }
 
 /** Kinds whose exports carry a total row (整体, 合计) or SKU child rows. */
@@ -257,7 +333,7 @@ async function buildTable(
     if (nonEmpty(n.value) > 0) buffered.push(n.value);
   }
   const head = findHead(buffered, index);
-  const fields = new Set(head.columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const fields = new Set(head.columns.filter((c) => c.role === 'actual').map((c) => c.field).filter((f): f is string => f !== null));
   const kind = detectKind(fields, head.layout);
   const headers = head.columns.map((c) => c.header).filter(Boolean);
   const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];
@@ -284,6 +360,7 @@ async function buildTable(
     empty: buffered.length === 0,
     problems: [],
     problemCount: 0,
+    warnings: [],
     records: () => {
       if (consumed) throw new Error('Table.records() can be consumed once');
       consumed = true;
@@ -308,12 +385,14 @@ async function buildTable(
         const r = byRow.get(col.index);
         if (!r) continue;
         rowNo = r.rowNumber;
+        if (col.role === 'target') continue;
         values[col.field!] = parseCell(table, col, parse, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
       }
       yield { row: head.headerRow ?? rowNo, role: 'data', values };
       return;
     }
     let lastProductRow: number | undefined;
+    const plan = plausibilityPlan(head.columns);
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
       if (filled === 0) return null;
@@ -324,9 +403,16 @@ async function buildTable(
         if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
       }
       const values: Record<string, Value> = {};
-      for (const { col, parse } of mapped) values[col.field!] = parseCell(table, col, parse, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
+      let targets: Record<string, Value> | undefined;
+      for (const { col, parse } of mapped) {
+        const v = parseCell(table, col, parse, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
+        if (col.role === 'target') (targets ??= {})[col.field!] = v;
+        else values[col.field!] = v;
+      }
       const role = rowRole(kind, values, r.cells);
       const rec: TableRecord = { row: r.rowNumber, role, values };
+      if (targets) rec.targets = targets;
+      if (table.warnings.length < MAX_WARNINGS && (plan.rates.length || plan.pairs.length)) checkPlausible(table, plan, rec);
       if (role === 'data') lastProductRow = r.rowNumber;
       if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
       return rec;

@@ -34,8 +34,13 @@ export type ParseResult = { ok: true; value: Value } | { ok: false; expected: Ex
 export interface ParseOptions {
   /** Unit of a bare number in a duration column (the header says which; default seconds). */
   durationUnit?: DurationUnit;
-  /** Multiplier for money (e.g. 0.01 for amounts in fen, 10000 for 万元). */
+  /**
+   * Multiplier for money and counts from the header's unit (0.01 for fen, 10000 for 万元). A cell
+   * that states its own unit ("¥1,234", "1.2万") is read as it says.
+   */
   scale?: number;
+  /** A bare number in a rate column is a percentage (header "(%)": 100) or per mille (1000). */
+  percent?: 100 | 1000;
 }
 
 export type ExpectedKey = ValueType | 'id-precision';
@@ -142,16 +147,23 @@ export function parseDecimal(text: string): number | null {
   return sign * (mult === 1 ? n : Math.round(n * mult * 1e6) / 1e6);
 }
 
+/** A cell that carries its own currency or multiplier: the header's unit does not apply to it. */
+const OWN_UNIT = /[¥￥$元万亿千wWkK]/;
+
 function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw * scale) : fail(type);
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(scale === 1 ? raw : Math.round(raw * scale * 1e6) / 1e6) : fail(type);
   if (typeof raw !== 'string') return fail(type);
   const n = parseDecimal(raw);
-  return n === null ? fail(type) : ok(scale === 1 ? n : Math.round(n * scale * 1e6) / 1e6);
+  if (n === null) return fail(type);
+  return ok(scale === 1 || OWN_UNIT.test(raw) ? n : Math.round(n * scale * 1e6) / 1e6);
 }
 
-/** "12.34%" → 0.1234; a bare number is taken as a fraction already (API exports: 0.0068). */
-export function parseRate(raw: RawCell): ParseResult {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw) : fail('rate');
+/**
+ * "12.34%" → 0.1234; a bare number is taken as a fraction already (API exports: 0.0068), unless
+ * the header says the column is in percent (`percent` 100: 5 → 0.05) or per mille (1000).
+ */
+export function parseRate(raw: RawCell, percent?: 100 | 1000): ParseResult {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(percent ? Math.round((raw / percent) * 1e10) / 1e10 : raw) : fail('rate');
   if (typeof raw !== 'string') return fail('rate');
   let s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
   // Period comparisons: "较上周期↑17.74%" / "↓3.2%".
@@ -170,7 +182,8 @@ export function parseRate(raw: RawCell): ParseResult {
     return n === null ? fail('rate') : ok((sign * Math.round(n * 1e8)) / 1e11);
   }
   const n = parseDecimal(s);
-  return n === null ? fail('rate') : ok(sign * n);
+  if (n === null) return fail('rate');
+  return ok(percent ? (sign * Math.round((n / percent) * 1e10)) / 1e10 : sign * n);
 }
 
 const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
@@ -363,7 +376,7 @@ export function parseValue(raw: RawCell, type: ValueType, opts: ParseOptions = {
     case 'number':
       return parseNumeric(raw, type, opts.scale ?? 1);
     case 'rate':
-      return parseRate(raw);
+      return parseRate(raw, opts.percent);
     case 'duration':
       return parseDuration(raw, opts.durationUnit);
     case 'datetime':
