@@ -6,26 +6,14 @@
 // The values these should give are computed by hand in fixtures/kpi-expected.json.
 // Run: node scripts/build-kpi-fixtures.mjs
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { FIXED_DATE, workbookBytes } from './lib/xlsx.mjs';
 
-const require = createRequire(import.meta.url);
-const JSZip = require('jszip'); // exceljs's own dependency
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const FIXED_DATE = new Date(Date.UTC(2026, 11, 1));
 const D = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 
-async function buffer(wb) {
-  const src = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const order = [/^\[Content_Types\]\.xml$/, /^_rels\//, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\//, /^xl\/theme\//, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/worksheets\//, /./];
-  const rank = (n) => order.findIndex((re) => re.test(n));
-  const names = Object.keys(src.files).filter((n) => !src.files[n].dir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out = new JSZip();
-  for (const n of names) out.file(n, await src.file(n).async('nodebuffer'), { date: FIXED_DATE, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
-}
 
 async function sheet(file, title, header, people) {
   const wb = new ExcelJS.Workbook();
@@ -45,7 +33,7 @@ async function sheet(file, title, header, people) {
   });
   ws.getRow(title ? 2 : 1).font = { bold: true };
   header.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(10, h.length * 2)));
-  await writeFile(join(OUT, file), await buffer(wb));
+  await writeFile(join(OUT, file), await workbookBytes(wb));
   console.log(`wrote fixtures/${file}`);
 }
 

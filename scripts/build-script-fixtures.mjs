@@ -6,25 +6,13 @@
 // The findings these should give are written by hand in fixtures/scripts/expected.json.
 // Run: node scripts/build-script-fixtures.mjs
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { FIXED_DATE, workbookBytes } from './lib/xlsx.mjs';
 
-const require = createRequire(import.meta.url);
-const JSZip = require('jszip'); // exceljs's own dependency
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'scripts');
-const FIXED_DATE = new Date(Date.UTC(2026, 11, 1));
 
-async function buffer(wb) {
-  const src = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const order = [/^\[Content_Types\]\.xml$/, /^_rels\//, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\//, /^xl\/theme\//, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/worksheets\//, /./];
-  const rank = (n) => order.findIndex((re) => re.test(n));
-  const names = Object.keys(src.files).filter((n) => !src.files[n].dir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out = new JSZip();
-  for (const n of names) out.file(n, await src.file(n).async('nodebuffer'), { date: FIXED_DATE, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
-}
 
 function workbook() {
   const wb = new ExcelJS.Workbook();
@@ -49,7 +37,7 @@ function fill(ws, rows) {
 }
 
 async function save(wb, file) {
-  await writeFile(join(OUT, file), await buffer(wb));
+  await writeFile(join(OUT, file), await workbookBytes(wb));
   console.log(`wrote fixtures/scripts/${file}`);
 }
 
