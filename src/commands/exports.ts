@@ -9,6 +9,7 @@ import { NegativeCounter, type NegativeResult } from '../domain/cs/negative.js';
 import { ResponseAccumulator, secondsBetween, type Consultation, type ResponseStats } from '../domain/cs/response.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import type { ProductRow } from '../domain/products.js';
+import { productFigures } from '../domain/product-figures.js';
 import type { HotspotSource, Row } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
@@ -63,19 +64,7 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
         const rows: ProductRow[] = [];
         for await (const r of t.records()) {
           if (r.role !== 'data') continue; // Compass SKU child rows and totals are not products
-          const v = r.values;
-          rows.push({
-            id: str(v.productId),
-            name: str(v.productName),
-            exposed: num(v.productExposed),
-            clickers: num(v.productClickers),
-            buyers: num(v.buyers),
-            orders: num(v.orders),
-            gmv: num(v.gmv),
-            itemsSold: num(v.itemsSold),
-            refundAmount: num(v.refundAmount),
-            explanations: num(v.explanations),
-          });
+          rows.push(productFigures(r.values));
         }
         d.productTables.push(rows);
         break;

@@ -20,7 +20,8 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
   out.push('', p.bold(m.eliminate(r.eliminate.length)));
   if (!r.eliminate.length) out.push(`  ${p.green(m.none)}`);
   for (const e of r.eliminate) {
-    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)} · ${m.conversion} ${fmtRate(e.conversionRate)} · ${e.streams ?? '—'} ${m.streams} [${e.rules.join(', ')}]`)}`);
+    const derived = e.derived.length ? ` · ${m.derived}` : '';
+    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)} · ${m.conversion} ${fmtRate(e.conversionRate)} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`);
   }
   if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`);
   if (r.pool.size) {

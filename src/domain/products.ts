@@ -16,6 +16,8 @@ export interface ProductRow {
   itemsSold?: number | null;
   refundAmount: number | null;
   explanations: number | null;
+  /** Counts derived from a rate the export states (see product-figures.ts). */
+  sources?: Partial<Record<'exposed' | 'clickers' | 'buyers', 'counted' | 'derived'>>;
 }
 
 export interface ProductWeek {
@@ -37,6 +39,8 @@ export interface ProductWeek {
   rules: string[];
   /** Shown in enough streams to enough people to be judged. */
   enoughData: boolean;
+  /** Counts derived, in at least one stream, from a rate the export states (exposed = clickers ÷ rate). */
+  derived: Array<'exposed' | 'clickers' | 'buyers'>;
 }
 
 export interface Minimums {
@@ -48,14 +52,16 @@ const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', '
 
 export function aggregateProducts(tables: ProductRow[][], thresholds: Record<string, number>, min: Minimums): ProductWeek[] {
   const th = (id: string) => thresholds[id] ?? ruleById(id)?.threshold ?? 0;
-  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams'> & { streams: number }>();
+  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'> & { streams: number; derived: Set<'exposed' | 'clickers' | 'buyers'> }>();
   for (const table of tables) {
     const seen = new Set<string>();
     for (const p of table) {
       const key = p.id ?? `name:${p.name}`;
       const cur = byKey.get(key) ?? {
         id: p.id, name: p.name, streams: 0, exposed: null, clickers: null, buyers: null, orders: null, gmv: null, itemsSold: null, refundAmount: null, explanations: null,
+        derived: new Set<'exposed' | 'clickers' | 'buyers'>(),
       };
+      for (const [k, how] of Object.entries(p.sources ?? {})) if (how === 'derived') cur.derived.add(k as 'exposed' | 'clickers' | 'buyers');
       if (!seen.has(key)) cur.streams++;
       seen.add(key);
       cur.name ??= p.name;
@@ -74,7 +80,7 @@ export function aggregateProducts(tables: ProductRow[][], thresholds: Record<str
       if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
       if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
       const enoughData = (!streamsKnown || p.streams >= min.minStreams) && (p.exposed ?? 0) >= min.minExposures;
-      return { ...p, streams: streamsKnown ? p.streams : null, clickRate, conversionRate, rules, enoughData };
+      return { ...p, streams: streamsKnown ? p.streams : null, clickRate, conversionRate, rules, enoughData, derived: [...p.derived].sort() };
     })
     .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
 }

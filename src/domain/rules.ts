@@ -125,12 +125,15 @@ export function ruleById(id: string): ThresholdRule | undefined {
 /** Does `value` trip a rule with this comparison and threshold? Missing values never fire. */
 export function fires(comparison: Comparison, value: number | null | undefined, threshold: number): boolean {
   if (value === null || value === undefined || Number.isNaN(value)) return false;
+  // Rates recomputed from sums (900 ÷ 30,000.000000000004) can miss their threshold by a rounding
+  // error of the last bit; no export states a figure to 1e-9, so closer than that is "at".
+  const eps = 1e-9 * Math.max(1, Math.abs(threshold));
   switch (comparison) {
     case 'below':
-      return value < threshold;
+      return value < threshold - eps;
     case 'at-or-above':
-      return value >= threshold;
+      return value >= threshold - eps;
     case 'above':
-      return value > threshold;
+      return value > threshold + eps;
   }
 }

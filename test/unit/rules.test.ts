@@ -32,6 +32,13 @@ describe('playbook thresholds at their boundaries ("below" is strict)', () => {
     ['backup-suppliers', 3, false],
   ] as Array<[string, number, boolean]>)('%s at %s fires: %s', (id, v, expected) => expect(at(id, v)).toBe(expected));
 
+  it('a rate recomputed from sums is at its threshold when only the last bit differs: 900 ÷ 30,000.000000000004 is 3 %', () => {
+    const exposed = 300 / 0.03 + 320 / 0.03 + 280 / 0.03;
+    expect(at('weekly-click-eliminate', 900 / (exposed + 4e-12))).toBe(false);
+    expect(at('weekly-click-eliminate', 0.0299999)).toBe(true);
+    expect(at('uv-drop', 0.5 - 1e-15)).toBe(true);
+  });
+
   it('a missing value never fires', () => {
     expect(fires('below', null, 0.03)).toBe(false);
     expect(fires('at-or-above', undefined, 0.5)).toBe(false);

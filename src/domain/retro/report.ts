@@ -5,6 +5,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
+import { productFigures } from '../product-figures.js';
 import { PLATFORM_LABELS, type PlatformId } from '../platforms.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { BaselineStream, Fact, HotspotInput, RetroInput } from './input.js';
@@ -353,23 +354,21 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   if (input.products) {
     products = input.products
       .map((p) => {
-        const id = str(p.productId) ?? (typeof p.productId === 'number' ? String(p.productId) : null);
-        const name = str(p.productName);
-        const exposed = num(p.productExposed);
-        const clickers = num(p.productClickers);
-        const buyers = num(p.buyers);
+        const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = productFigures(p);
         const stock = num(p.stock) ?? stockOf(id, name)?.stock ?? null;
         return {
           rank: 0,
           id,
           name,
-          gmv: num(p.gmv),
-          itemsSold: num(p.itemsSold),
+          gmv,
+          itemsSold,
           buyers,
           exposed,
           clickers,
           clickRate: M.clickRate(clickers, exposed),
           conversionRate: M.clickToOrderRate(buyers, clickers),
+          /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
+          sources,
           stock,
           flags: [] as string[],
         };

@@ -144,6 +144,8 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     clickRate: p.clickRate,
     conversionRate: p.conversionRate,
     rules: p.rules,
+    /** Counts derived from the rates the exports state (exposed = clickers ÷ click rate). */
+    derived: p.derived,
     // The role the pool gives (or suggests) for this product; null when it is not in the pool.
     role: (() => {
       const item = poolOf(p);
