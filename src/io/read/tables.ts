@@ -242,18 +242,28 @@ function parseCell(
   if (!parse) return null;
   const r = parse(raw);
   if (r.ok) return r.value;
+  reportProblem(table, col, raw, row, r.expected, opts, maxProblems);
+  return null;
+}
+
+/** A cell that is not what its column needs: an InputError when strict, else counted and kept. */
+function reportProblem(table: Table, col: Column, raw: RawCell, row: number, expected: ExpectedKey, opts: TableOptions, maxProblems: number): void {
   const text = cellText(raw);
-  const problem: ValueProblem = { row, column: col.letter, header: col.header, raw: text, expected: r.expected };
   if (opts.strict) {
     throw new InputError(
       { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row, column: col.header },
-      `"${text}" is not ${EXPECTED[r.expected].en}`,
+      `"${text}" is not ${EXPECTED[expected].en}`,
     );
   }
   table.problemCount++;
-  if (table.problems.length < maxProblems) table.problems.push(problem);
-  return null;
+  if (table.problems.length < maxProblems) table.problems.push({ row, column: col.letter, header: col.header, raw: text, expected });
 }
+
+/**
+ * Durations some systems export as the moment they ended: a 首次响应时间 of 2026/11/26 19:35:05
+ * beside the 咨询时间 it answers. Such a cell is read as the time between the two.
+ */
+const DURATION_SINCE: Record<string, string> = { firstResponse: 'consultTime', duration: 'start' };
 
 /** Goal fields and the figure each is the goal of (besides 目标 columns, which say it themselves). */
 const GOAL_OF: Record<string, string> = { gmvTarget: 'gmv' };
@@ -393,6 +403,10 @@ async function buildTable(
     }
     let lastProductRow: number | undefined;
     const plan = plausibilityPlan(head.columns);
+    // Duration columns that may hold the moment they ended, beside the start they are measured from.
+    const sinceCols = new Set(
+      mapped.filter((x) => DURATION_SINCE[x.col.field!] && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!])).map((x) => x.col),
+    );
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
       if (filled === 0) return null;
@@ -404,10 +418,29 @@ async function buildTable(
       }
       const values: Record<string, Value> = {};
       let targets: Record<string, Value> | undefined;
+      let endedAt: Array<{ col: Column; raw: RawCell; at: string }> | undefined;
       for (const { col, parse } of mapped) {
-        const v = parseCell(table, col, parse, r.cells[col.index] ?? null, r.rowNumber, opts, maxProblems);
+        const raw = r.cells[col.index] ?? null;
+        if (sinceCols.has(col) && !parse!(raw).ok) {
+          const at = parseValue(raw, 'datetime');
+          if (at.ok && typeof at.value === 'string') {
+            (endedAt ??= []).push({ col, raw, at: at.value });
+            continue;
+          }
+        }
+        const v = parseCell(table, col, parse, raw, r.rowNumber, opts, maxProblems);
         if (col.role === 'target') (targets ??= {})[col.field!] = v;
         else values[col.field!] = v;
+      }
+      for (const e of endedAt ?? []) {
+        const from = values[DURATION_SINCE[e.col.field!]!];
+        const seconds = typeof from === 'string' ? (Date.parse(e.at) - Date.parse(from)) / 1000 : NaN;
+        if (Number.isFinite(seconds) && seconds >= 0) {
+          values[e.col.field!] = seconds;
+        } else {
+          values[e.col.field!] = null;
+          if (typeof from === 'string') reportProblem(table, e.col, e.raw, r.rowNumber, 'duration', opts, maxProblems);
+        }
       }
       const role = rowRole(kind, values, r.cells);
       const rec: TableRecord = { row: r.rowNumber, role, values };
