@@ -184,6 +184,9 @@ describe('ids stay text and refuse lost precision', () => {
   it('names the precision problem', () => {
     expect(parseValue(3650123456789012000, 'id')).toEqual({ ok: false, expected: 'id-precision' });
   });
+  it.each(['3.70001E+18', '3.7E+18', '3.70001e+18', '3.70001E18'])('%s, an ID Excel turned into scientific notation in a CSV, is refused like a numeric one', (raw) =>
+    expect(parseValue(raw, 'id')).toEqual({ ok: false, expected: 'id-precision' }));
+  it('an ID that only looks like a number stays as written', () => expect(parseValue('3700012345678900123', 'id')).toEqual({ ok: true, value: '3700012345678900123' }));
 });
 
 describe('booleans', () => {

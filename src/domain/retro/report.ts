@@ -218,7 +218,12 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     avgDwellSeconds: firstOf([f('avgDwell').value, f('avgDwell').source], [num(total?.avgDwell), totalSrc('avgDwell')]),
     productExposed: f('productExposed'),
     productClickers: f('productClickers'),
-    refundAmount: firstOf([f('refundAmount').value, f('refundAmount').source], [orders ? orders.refundAmount : null, orders ? 'orders · Σ refunded' : null]),
+    refundAmount: firstOf(
+      [f('refundAmount').value, f('refundAmount').source],
+      // The product rows' refunds (SKU child rows are not summed), as items sold are.
+      [productSum('refundAmount'), productSrc('refundAmount')],
+      [orders ? orders.refundAmount : null, orders ? 'orders · Σ refunded' : null],
+    ),
     paidSpend: firstOf([num(total?.paidSpend), totalSrc('paidSpend')], [f('paidSpend').value, f('paidSpend').source], [
       input.channels ? M.sum(input.channels.map((c) => num(c.paidSpend))) : null,
       input.channelTable ? `${input.channelTable} · Σ paidSpend` : null,

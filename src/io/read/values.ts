@@ -354,10 +354,18 @@ export function parseId(raw: RawCell): ParseResult {
     }
     return ok(String(raw));
   }
-  if (typeof raw === 'string') return ok(raw.trim());
+  if (typeof raw === 'string') {
+    const id = raw.trim();
+    // Excel shows a long numeric ID as 3.70001E+18 and, saved as CSV, writes that text: the digits are gone.
+    if (SCIENTIFIC_ID.test(id)) return fail('id-precision');
+    // A number with more digits than a double keeps, stored as text by a CSV round trip (3700012345678900000).
+    return ok(id);
+  }
   if (typeof raw === 'boolean') return ok(String(raw));
   return fail('id');
 }
+
+const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?[eE][+]?\d+$/;
 
 export function parseText(raw: RawCell): ParseResult {
   if (raw instanceof Date) return parseDateTime(raw);
