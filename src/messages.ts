@@ -19,6 +19,9 @@ export const inspectText = {
     duplicate: (h: string) => `（与「${h}」重复，忽略）`,
     unmapped: '未识别',
     maybe: (f: string) => `可能是 ${f}？`,
+    unit: (u: string) => `单位 ${u}`,
+    viaConfig: '配置映射',
+    targetOf: (f: string) => `${f} 的目标`,
     unmappedHint: '未识别的列可在配置文件 liveops.config.yaml 中映射：',
     fieldsHint: '可用字段见 liveops inspect --fields',
     missingRequired: (names: string) => `缺少必需列：${names}`,
@@ -42,6 +45,9 @@ export const inspectText = {
     duplicate: (h: string) => `(same field as "${h}", ignored)`,
     unmapped: 'not recognised',
     maybe: (f: string) => `maybe ${f}?`,
+    unit: (u: string) => `in ${u}`,
+    viaConfig: 'mapped in the config',
+    targetOf: (f: string) => `target of ${f}`,
     unmappedHint: 'Map unrecognised headers in the config file liveops.config.yaml:',
     fieldsHint: 'field ids: liveops inspect --fields',
     missingRequired: (names: string) => `missing required column: ${names}`,
@@ -225,4 +231,23 @@ export function valueWarningText(
   return lang === 'zh'
     ? `${where} 第${w.row}行 ${w.column}列「${w.header}」${num(w.value)} 与「${t.header}」${num(t.value)} 相差上千倍：是否有一列以万元填写？请在表头注明单位，如「${w.header}(万元)」`
     : `${where}:${w.row} column ${w.column} "${w.header}" ${num(w.value)} is over 1,000× off its target "${t.header}" ${num(t.value)}: is one of them in 万元? Say the unit in the header, e.g. "${w.header}(万元)"`;
+}
+
+/** Columns of an input that no field matched, so no figure came from them. */
+export interface UnusedColumns {
+  file: string;
+  sheet: string | null;
+  headers: string[];
+}
+
+/** One line per table: "未识别的列（未使用）：file [sheet]：A、B" — for every command's summary. */
+export function unusedColumnsLines(list: readonly UnusedColumns[], lang: 'zh' | 'en'): string[] {
+  return list
+    .filter((u) => u.headers.length > 0)
+    .map((u) => {
+      const where = `${u.file}${u.sheet ? ` [${u.sheet}]` : ''}`;
+      return lang === 'zh'
+        ? `未识别的列（未使用）：${where}：${u.headers.join('、')} — 如需使用，请在配置 headers: 中映射（liveops inspect ${u.file}）`
+        : `columns not recognised (not used): ${where}: ${u.headers.join(', ')} — map them in the config's headers: to use them (liveops inspect ${u.file})`;
+    });
 }

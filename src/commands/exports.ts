@@ -14,6 +14,7 @@ import type { HotspotSource, Row } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
+import type { UnusedColumns } from '../messages.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { newHotspotCounter, streamFromRow, withActions } from './inputs.js';
 import { num, str } from '../domain/cell-values.js';
@@ -29,11 +30,12 @@ interface FileData {
   consultations: Consultation[];
   used: boolean;
   ignoredKinds: string[];
+  unused: UnusedColumns[];
 }
 
 
 async function readFile(ctx: Context, file: string, counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [] };
+  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [] };
   const summary: Row = {};
   let channelTotal: Row | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
@@ -91,6 +93,7 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
         continue;
     }
     d.used = true;
+    if (t.unmapped.length) d.unused.push({ file, sheet: t.sheet ?? null, headers: t.unmapped.map((c) => c.header) });
   }
   if (Object.keys(summary).length) {
     // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
@@ -129,6 +132,8 @@ export interface Exports {
   response: ResponseStats | null;
   negative: NegativeResult | null;
   skipped: Array<{ file: string; reason: string }>;
+  /** Headers of the files used that no field matched (no figure came from them). */
+  unusedColumns: UnusedColumns[];
 }
 
 /** Read every file; `ignored` collects the files that hold nothing these commands use. */
@@ -137,7 +142,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
   const listStreams: WeeklyStream[] = [];
-  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped };
+  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [] };
   let response: ResponseAccumulator | null = null;
   let negative: NegativeCounter | null = null;
   for (const f of files) {
@@ -157,6 +162,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
     // Streams from one-stream workbooks first, so they win over the same stream in a list.
     for (const s of d.streams) (s.source.includes(':') ? listStreams : streams).push(s);
     out.channels.push(...d.channels);
+    out.unusedColumns.push(...d.unused);
     out.productTables.push(...d.productTables);
     out.pool.push(...d.pool);
     for (const t of d.texts) {

@@ -25,6 +25,12 @@ export interface InspectColumn {
   field: string | null;
   label: string | null;
   type: string | null;
+  /** target: the column is the goal for `field` on each row (流量增长目标). */
+  role: 'actual' | 'target';
+  /** The unit the header states (万元, %, 秒), applied to its values. */
+  unit?: string;
+  /** The mapping came from the config's headers:. */
+  viaConfig?: boolean;
   duplicateOf?: string;
   suggestion?: string;
 }
@@ -108,7 +114,10 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
             field: c.field,
             label: c.field ? fieldLabel(c.field, ctx.lang) : null,
             type: c.field ? (FIELDS.get(c.field)?.type ?? null) : null,
+            role: c.role,
           };
+          if (c.unit) col.unit = c.unit;
+          if (c.viaConfig) col.viaConfig = true;
           if (c.duplicateOf) col.duplicateOf = c.duplicateOf;
           if (!c.field && !c.duplicateOf && c.header) {
             const s = suggestField(c.header);
@@ -175,14 +184,17 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
       const width = Math.min(28, Math.max(0, ...t.columns.map((c) => displayWidth(c.header))));
       for (const c of t.columns) {
         const head = `${c.column.padEnd(4)} ${padDisplay(c.header, width)}`;
-        if (c.field) lines.push(`    ${head} → ${c.field} ${p.dim(`(${c.label}, ${c.type})`)}`);
+        if (c.field) {
+          const facts = [c.label, c.type, c.unit ? m.unit(c.unit) : null, c.viaConfig ? m.viaConfig : null].filter(Boolean).join(', ');
+          lines.push(`    ${head} → ${c.role === 'target' ? m.targetOf(c.field) : c.field} ${p.dim(`(${facts})`)}`);
+        }
         else if (c.duplicateOf) lines.push(`    ${head} ${p.dim(m.duplicate(c.duplicateOf))}`);
         else if (c.header) lines.push(`    ${head} ${p.yellow(m.unmapped)}${c.suggestion ? p.dim(` ${m.maybe(c.suggestion)}`) : ''}`);
       }
       if (t.unmapped.length) {
         lines.push(`    ${p.yellow(m.unmappedHint)}`);
         lines.push('      headers:');
-        for (const c of t.columns.filter((c) => t.unmapped.includes(c.header)).slice(0, 5)) {
+        for (const c of t.columns.filter((c) => t.unmapped.includes(c.header))) {
           lines.push(`        "${c.header}": ${c.suggestion ?? '<field id>'}`);
         }
         lines.push(`    ${p.dim(m.fieldsHint)}`);

@@ -20,7 +20,7 @@ import { palette } from '../ui/terminal.js';
 import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
-import { valueWarningText } from '../messages.js';
+import { unusedColumnsLines, valueWarningText } from '../messages.js';
 import { num } from '../domain/cell-values.js';
 
 export interface KpiOptions {
@@ -132,7 +132,11 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
         p.proposalCount = parsed.count;
       }
     }
-    const readWarnings = t.warnings.map((w) => valueWarningText(w, ctx.lang, file));
+    const unused = t.unmapped.filter((c) => c !== proposalsCol).map((c) => c.header);
+    const readWarnings = [
+      ...t.warnings.map((w) => valueWarningText(w, ctx.lang, file)),
+      ...unusedColumnsLines([{ file, sheet: t.sheet ?? null, headers: unused }], ctx.lang),
+    ];
     return { table: t, headers, targetHeaders, readWarnings, proposalsColumn: proposalsCol?.header ?? null, people: rows };
   }
   throw new UsageError(`${file}: no KPI sheet found (a table with 姓名 and 岗位 columns); run liveops inspect ${file}`);

@@ -206,7 +206,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
             g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
             rows = -1;
         }
-        if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows });
+        if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
       }
     } finally {
       progress.done();

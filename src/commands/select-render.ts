@@ -3,7 +3,7 @@
  */
 import { fmtCount, fmtRate, type Lang } from '../format.js';
 import type { SelectReport } from '../domain/select/report.js';
-import { selectText } from '../messages.js';
+import { selectText, unusedColumnsLines } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
@@ -47,5 +47,7 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  const unused = unusedColumnsLines(r.unusedColumns, lang);
+  if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return `${out.join('\n')}\n`;
 }

@@ -107,7 +107,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     throw new UsageError(`${m.nothing}${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}`);
   }
   const report: SelectReport = buildSelectReport(
-    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored },
+    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,

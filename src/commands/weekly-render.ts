@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js';
 import type { WeeklyReport } from '../domain/weekly/report.js';
-import { weeklyText } from '../messages.js';
+import { unusedColumnsLines, weeklyText } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 import { padDisplay } from '../ui/width.js';
 
@@ -59,5 +59,7 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  const unused = unusedColumnsLines(r.unusedColumns, lang);
+  if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return `${out.join('\n')}\n`;
 }

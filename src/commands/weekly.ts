@@ -60,7 +60,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const { streams: all, channels, productTables, hotspots, skipped, response, negative } = await readExports(ctx, files, ignored);
+  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns } = await readExports(ctx, files, ignored);
   const report = buildWeeklyReport(
     {
       week,
@@ -74,6 +74,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       responseTolerance: ctx.config.cs.responseTolerance,
       skipped,
       ignored,
+      unusedColumns,
       targets: ctx.config.targets,
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,

@@ -32,7 +32,8 @@ afterAll(() => tmp.cleanup());
 /** `people[name=王磊].roleScores[role=ops].total` → the value, or a thrown Error naming the step. */
 export function pick(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const seg of path.split('.')) {
+  // Dots inside [prop=value] belong to the value (a file name).
+  for (const seg of path.match(/(?:[^.[]|\[[^\]]*\])+/g) ?? []) {
     const m = /^([^[]+)(?:\[([^=\]]+)=([^\]]+)\])?$/.exec(seg);
     if (!m) throw new Error(`bad path segment ${seg}`);
     cur = (cur as Record<string, unknown> | undefined)?.[m[1]!];

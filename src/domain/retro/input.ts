@@ -102,7 +102,8 @@ export interface RetroInput {
   stock: StockItem[];
   /** Earlier streams (any account; the report keeps the stream's own account). */
   baseline: BaselineStream[];
-  inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number }>;
+  /** Each table read; `unused` lists its headers no field matched (no figure came from them). */
+  inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number; unused: string[] }>;
   /** --account, when the exports do not name the account. */
   account: string | null;
   /** First-response statistics of the consultations, and negative comments/consultations. */

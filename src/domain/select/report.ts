@@ -55,6 +55,8 @@ export interface SelectInput {
   hotspots: HotspotSource[];
   skipped: Array<{ file: string; reason: string }>;
   ignored: string[];
+  /** Headers of the files used that no field matched (no figure came from them). */
+  unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
 }
 
 /** Words customers use that are not products (attributes, people, weather…). */
@@ -267,6 +269,7 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     minimums: { streams: s.minStreams, exposures: s.minExposures },
     skipped: input.skipped,
     ignored: input.ignored,
+    unusedColumns: input.unusedColumns ?? [],
     outputs: [] as string[],
   };
 }

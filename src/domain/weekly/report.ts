@@ -54,6 +54,8 @@ export interface WeeklyInput {
   responseTolerance: number;
   skipped: Array<{ file: string; reason: string }>;
   ignored: string[];
+  /** Headers of the files used that no field matched (no figure came from them). */
+  unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   minStreams: number;
   minExposures: number;
@@ -332,6 +334,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     actions,
     skipped: input.skipped,
     ignored: input.ignored,
+    unusedColumns: input.unusedColumns ?? [],
     thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
     outputs: [] as string[],

@@ -178,14 +178,26 @@ function similarity(a: string, b: string): number {
   return (2 * hits) / (x.length + y.length);
 }
 
-/** The field an unknown header most likely means, for the "map it in the config" hint. */
+/** Counted per time (次数, 人次, 次) versus per person (人数): never the one for the other. */
+const TIMES = /次数|人次|\(次\)|次$/;
+const PEOPLE = /人数|\(人\)/;
+
+/**
+ * The field an unknown header most likely means, for the "map it in the config" hint. Nothing for
+ * a target column (…目标): mapping it to the figure would score the goal as the result.
+ */
 export function suggestField(header: string): { field: string; alias: string } | null {
   const key = normalizeHeader(header);
+  if (key.includes('目标')) return null;
+  const times = TIMES.test(key);
+  const people = PEOPLE.test(key);
   let best: { field: string; alias: string } | null = null;
   let bestScore = 0.5;
   for (const f of FIELDS.values()) {
     for (const alias of [f.zh, ...f.aliases]) {
-      const s = similarity(key, normalizeHeader(alias));
+      const a = normalizeHeader(alias);
+      if ((times && PEOPLE.test(a)) || (people && TIMES.test(a))) continue;
+      const s = similarity(key, a);
       if (s > bestScore) {
         bestScore = s;
         best = { field: f.id, alias };
