@@ -142,3 +142,24 @@ put('select-extra-columns', '商品数据_20261120.csv', csv([
   ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额', '利润率', '主播备注'],
   ['3703000000000000001', '保温杯 500ml', '7000', '250', '5', '￥445', '35%', '-'],
 ]));
+
+// — A selector's week folder that also holds last week's product file and a comments export of
+// another day: both are left out and listed, never counted. —
+const W47 = [['20261117', 100, 4], ['20261120', 120, 6]];
+for (const [day, clickers, buyers] of W47) {
+  put('select-mixed-weeks', `商品_山野户外_${day}.csv`, csv([
+    ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额'],
+    ['3704000000000000001', '羽绒背心', '2000', String(clickers), String(buyers), '￥' + (buyers * 199)],
+  ]));
+}
+// Last week's file: 2.0 % click would eliminate the product if it were counted.
+put('select-mixed-weeks', '商品_山野户外_20261110.csv', csv([
+  ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额'],
+  ['3704000000000000001', '羽绒背心', '20000', '400', '2', '￥398'],
+]));
+put('select-mixed-weeks', '评论_1120.csv', csv([
+  ['评论时间', '用户昵称', '评论内容'],
+  ['2026/11/20 20:01:00', '户外老张', '有没有儿童款'],
+  ['2026/11/20 20:03:00', '追风', '儿童款什么时候上'],
+  ['2026/11/13 20:05:00', '周周', '有没有加大码'],
+]));

@@ -251,3 +251,20 @@ export function unusedColumnsLines(list: readonly UnusedColumns[], lang: 'zh' | 
         : `columns not recognised (not used): ${where}: ${u.headers.join(', ')} — map them in the config's headers: to use them (liveops inspect ${u.file})`;
     });
 }
+
+/** Files and rows left out because they are dated outside the report's period. */
+export function outsideLines(
+  outside: ReadonlyArray<{ file: string; reason: string }>,
+  rows: ReadonlyArray<{ file: string; rows: number }>,
+  lang: 'zh' | 'en',
+): string[] {
+  const out: string[] = [];
+  if (outside.length) {
+    out.push(lang === 'zh' ? `不在本期、未计入的文件（${outside.length}）：` : `Files left out, dated outside the period (${outside.length}):`);
+    for (const o of outside) out.push(`  ${o.file}: ${o.reason}`);
+  }
+  for (const r of rows) {
+    out.push(lang === 'zh' ? `${r.file}：${r.rows} 行日期不在本期，未计入` : `${r.file}: ${r.rows} rows dated outside the period, left out`);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import { ResponseAccumulator, secondsBetween, type Consultation, type ResponseSt
 import type { HotspotCounter } from '../domain/hotspots.js';
 import type { ProductRow } from '../domain/products.js';
 import { productFigures } from '../domain/product-figures.js';
+import { dayOf, daysInName, overlaps } from '../domain/dated.js';
 import type { HotspotSource, Row } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
@@ -31,11 +32,39 @@ interface FileData {
   used: boolean;
   ignoredKinds: string[];
   unused: UnusedColumns[];
+  /** Set when the whole file is about days outside the period: why it was left out. */
+  outside: string | null;
+  /** Rows left out for their date (comments, consultations of other days). */
+  rowsOutside: number;
 }
 
+/** The days a report covers; files and rows dated outside them are left out and listed. */
+export interface Period {
+  id: string;
+  since: string;
+  until: string;
+}
 
-async function readFile(ctx: Context, file: string, counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [] };
+/** Fields whose day says which day a row is about, by table kind. */
+const ROW_DAY: Partial<Record<string, string>> = { comments: 'commentTime', consultations: 'consultTime', products: 'listedAt' };
+
+
+async function readFile(
+  ctx: Context,
+  file: string,
+  counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>,
+  period: Period | null,
+): Promise<FileData> {
+  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [], outside: null, rowsOutside: 0 };
+  // A file named for days outside the period (商品_20261110.xlsx in W47's folder).
+  const named = period ? daysInName(basename(file)) : null;
+  const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
+  /** A row dated outside the period (by its comment/consultation time or listing time). */
+  const outsideRow = (kind: string, v: Row): boolean => {
+    const f = period ? ROW_DAY[kind] : undefined;
+    const at = f ? str(v[f]) : null;
+    return at !== null && !overlaps({ from: dayOf(at), to: dayOf(at) }, period!.since, period!.until);
+  };
   const summary: Row = {};
   let channelTotal: Row | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
@@ -64,9 +93,20 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
         break;
       case 'products': {
         const rows: ProductRow[] = [];
+        let outside = 0;
+        let listed: string | null = null;
         for await (const r of t.records()) {
           if (r.role !== 'data') continue; // Compass SKU child rows and totals are not products
+          if (outsideRow('products', r.values)) {
+            outside++;
+            listed ??= str(r.values.listedAt);
+          }
           rows.push(productFigures(r.values));
+        }
+        // A stream's product list is about one day: listed on days outside the period, it is left out.
+        if (rows.length > 0 && outside === rows.length && listed) {
+          d.outside = outsideReason(ctx, dayOf(listed), period!);
+          return d;
         }
         d.productTables.push(rows);
         break;
@@ -78,13 +118,27 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
       case 'consultations': {
         counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
         const field = t.kind === 'comments' ? 'commentText' : 'consultText';
+        let seen = 0;
+        let firstOutside: string | null = null;
+        const before = d.rowsOutside;
         for await (const r of t.records()) {
           const v = r.values;
+          seen++;
+          if (outsideRow(t.kind, v)) {
+            d.rowsOutside++;
+            firstOutside ??= str(v[ROW_DAY[t.kind]!]);
+            continue;
+          }
           d.texts.push({ source: t.kind, text: str(v[field]) });
           if (t.kind === 'consultations') {
             const seconds = num(v.firstResponse) ?? secondsBetween(str(v.consultTime), str(v.firstReplyTime));
             d.consultations.push({ seconds, time: str(v.consultTime), text: str(v[field]), agent: str(v.agent), buyer: str(v.nickname) });
           }
+        }
+        // Every row dated outside the period: the file is about other days.
+        if (seen > 0 && d.rowsOutside - before === seen && firstOutside) {
+          d.outside = outsideReason(ctx, dayOf(firstOutside), period!);
+          return d;
         }
         break;
       }
@@ -94,6 +148,18 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
     }
     d.used = true;
     if (t.unmapped.length) d.unused.push({ file, sheet: t.sheet ?? null, headers: t.unmapped.map((c) => c.header) });
+  }
+  if (namedOutside) {
+    // Its products, comments and consultations are another period's; its streams may still be
+    // compared with (the weekly report's previous week), and are dated themselves.
+    d.productTables = [];
+    d.texts = [];
+    d.consultations = [];
+    // A selection table is not about a week: it stays.
+    if (d.streams.length === 0 && Object.keys(summary).length === 0 && d.pool.length === 0) {
+      d.outside = outsideReason(ctx, namedOutside.from === namedOutside.to ? namedOutside.from : `${namedOutside.from}–${namedOutside.to}`, period!);
+      return d;
+    }
   }
   if (Object.keys(summary).length) {
     // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
@@ -106,6 +172,10 @@ async function readFile(ctx: Context, file: string, counters: Partial<Record<'co
     });
   }
   return d;
+}
+
+function outsideReason(ctx: Context, days: string, period: Period): string {
+  return ctx.lang === 'zh' ? `日期为 ${days}，不在 ${period.id}（${period.since} 至 ${period.until}）内` : `dated ${days}, outside ${period.id} (${period.since} to ${period.until})`;
 }
 
 const HOURS_2 = 2 * 3600 * 1000;
@@ -134,31 +204,40 @@ export interface Exports {
   skipped: Array<{ file: string; reason: string }>;
   /** Headers of the files used that no field matched (no figure came from them). */
   unusedColumns: UnusedColumns[];
+  /** Files left out because they are about days outside the period, and why. */
+  outside: Array<{ file: string; reason: string }>;
+  /** Rows left out of files that were used, for their date (comments of another day). */
+  rowsOutside: Array<{ file: string; rows: number }>;
 }
 
 /** Read every file; `ignored` collects the files that hold nothing these commands use. */
-export async function readExports(ctx: Context, files: string[], ignored: string[]): Promise<Exports> {
+export async function readExports(ctx: Context, files: string[], ignored: string[], period: Period | null = null): Promise<Exports> {
   const skipped: Exports['skipped'] = [];
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
   const listStreams: WeeklyStream[] = [];
-  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [] };
+  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [], outside: [], rowsOutside: [] };
   let response: ResponseAccumulator | null = null;
   let negative: NegativeCounter | null = null;
   for (const f of files) {
     let d: FileData;
     try {
-      d = await readFile(ctx, f, counters);
+      d = await readFile(ctx, f, counters, period);
     } catch (e) {
       if (!isUserError(e)) throw e;
       const reason = e instanceof InputError ? e.message.slice(e.location.file.length).replace(/^[\s:]+/, '') : e.message;
       skipped.push({ file: f, reason });
       continue;
     }
+    if (d.outside) {
+      out.outside.push({ file: f, reason: d.outside });
+      continue;
+    }
     if (!d.used) {
       ignored.push(f);
       continue;
     }
+    if (d.rowsOutside) out.rowsOutside.push({ file: f, rows: d.rowsOutside });
     // Streams from one-stream workbooks first, so they win over the same stream in a list.
     for (const s of d.streams) (s.source.includes(':') ? listStreams : streams).push(s);
     out.channels.push(...d.channels);

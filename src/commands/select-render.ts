@@ -3,14 +3,15 @@
  */
 import { fmtCount, fmtRate, type Lang } from '../format.js';
 import type { SelectReport } from '../domain/select/report.js';
-import { selectText, unusedColumnsLines } from '../messages.js';
+import { selectText, unusedColumnsLines, outsideLines } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
   const flagged = r.suppliers.filter((s) => s.flags.length).length;
   return (
     `liveops select ${r.week.id}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
-    `${r.stock.length} stock warnings, ${flagged} supplier flags, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'} → ${written} (exit ${code})`
+    `${r.stock.length} stock warnings, ${flagged} supplier flags, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
+    `${r.outside.length ? `, ${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week` : ''} → ${written} (exit ${code})`
   );
 }
 
@@ -47,6 +48,8 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  const outside = outsideLines(r.outside, r.rowsOutside, lang);
+  if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.unusedColumns, lang);
   if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return `${out.join('\n')}\n`;

@@ -96,7 +96,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, [...inputs, ...opts.pool]);
-  const ex = await readExports(ctx, files, ignored);
+  const ex = await readExports(ctx, files, ignored, week);
   for (const p of opts.pool) {
     if (ex.skipped.some((s) => s.file === p)) throw new UsageError(`--pool ${p}: ${ex.skipped.find((s) => s.file === p)!.reason}`);
     if (!ex.pool.some((r) => r.file === p)) throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
@@ -107,7 +107,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     throw new UsageError(`${m.nothing}${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}`);
   }
   const report: SelectReport = buildSelectReport(
-    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns },
+    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,

@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js';
 import type { WeeklyReport } from '../domain/weekly/report.js';
-import { unusedColumnsLines, weeklyText } from '../messages.js';
+import { outsideLines, unusedColumnsLines, weeklyText } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 import { padDisplay } from '../ui/width.js';
 
@@ -15,6 +15,7 @@ export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | nu
     `${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'}`,
     `${r.eliminate.length} to eliminate`,
     `${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}`,
+    ...(r.outside.length ? [`${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week`] : []),
   ];
   return `liveops weekly ${r.week.id}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
@@ -59,6 +60,8 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  const outside = outsideLines(r.outside, r.rowsOutside, lang);
+  if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.unusedColumns, lang);
   if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return `${out.join('\n')}\n`;

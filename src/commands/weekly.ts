@@ -60,7 +60,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns } = await readExports(ctx, files, ignored);
+  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns, outside, rowsOutside } = await readExports(ctx, files, ignored, week);
   const report = buildWeeklyReport(
     {
       week,
@@ -75,6 +75,8 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       skipped,
       ignored,
       unusedColumns,
+      outside,
+      rowsOutside,
       targets: ctx.config.targets,
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,

@@ -57,6 +57,9 @@ export interface SelectInput {
   ignored: string[];
   /** Headers of the files used that no field matched (no figure came from them). */
   unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
+  /** Files left out as dated outside the week, and rows left out of the others for their date. */
+  outside?: Array<{ file: string; reason: string }>;
+  rowsOutside?: Array<{ file: string; rows: number }>;
 }
 
 /** Words customers use that are not products (attributes, people, weather…). */
@@ -270,6 +273,8 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     skipped: input.skipped,
     ignored: input.ignored,
     unusedColumns: input.unusedColumns ?? [],
+    outside: input.outside ?? [],
+    rowsOutside: input.rowsOutside ?? [],
     outputs: [] as string[],
   };
 }

@@ -56,6 +56,9 @@ export interface WeeklyInput {
   ignored: string[];
   /** Headers of the files used that no field matched (no figure came from them). */
   unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
+  /** Files left out as dated outside the week, and rows left out of the others for their date. */
+  outside?: Array<{ file: string; reason: string }>;
+  rowsOutside?: Array<{ file: string; rows: number }>;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   minStreams: number;
   minExposures: number;
@@ -335,6 +338,8 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     skipped: input.skipped,
     ignored: input.ignored,
     unusedColumns: input.unusedColumns ?? [],
+    outside: input.outside ?? [],
+    rowsOutside: input.rowsOutside ?? [],
     thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
     outputs: [] as string[],
