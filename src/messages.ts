@@ -260,11 +260,11 @@ export function outsideLines(
 ): string[] {
   const out: string[] = [];
   if (outside.length) {
-    out.push(lang === 'zh' ? `不在本期、未计入的文件（${outside.length}）：` : `Files left out, dated outside the period (${outside.length}):`);
+    out.push(lang === 'zh' ? `未计入的文件（${outside.length}）：` : `Files left out (${outside.length}):`);
     for (const o of outside) out.push(`  ${o.file}: ${o.reason}`);
   }
   for (const r of rows) {
-    out.push(lang === 'zh' ? `${r.file}：${r.rows} 行日期不在本期，未计入` : `${r.file}: ${r.rows} rows dated outside the period, left out`);
+    out.push(lang === 'zh' ? `${r.file}：${r.rows} 行的时间不属于本期，未计入` : `${r.file}: ${r.rows} rows dated outside the period, left out`);
   }
   return out;
 }

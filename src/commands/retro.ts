@@ -13,7 +13,7 @@ import { NegativeCounter } from '../domain/cs/negative.js';
 import { ResponseAccumulator, secondsBetween } from '../domain/cs/response.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
@@ -52,6 +52,28 @@ interface Gathered
   negative: NegativeCounter | null;
   platforms: string[];
   ignored: string[];
+  /** Files left out of the retro, and why (dated outside the stream, an optional file that cannot be read). */
+  leftOut: Array<{ file: string; reason: string }>;
+  /** Rows left out of files that were used, for their date. */
+  rowsOutside: Array<{ file: string; rows: number }>;
+}
+
+/**
+ * Which part of the inputs a pass reads: the stream itself first (summary, stream list), so that
+ * the rest can be checked against its time; the baseline reads stream lists only.
+ */
+type Phase = 'stream' | 'rest' | 'baseline';
+const STREAM_KINDS = new Set(['stream-summary', 'stream-list']);
+/** Inputs a retro can do without: one that cannot be read is left out with a warning. */
+const OPTIONAL_KINDS = new Set(['comments', 'consultations']);
+/** The time that dates a row, by kind: rows far from the stream belong to another one. */
+const ROW_TIME: Partial<Record<string, string[]>> = { comments: ['commentTime'], consultations: ['consultTime'], orders: ['payTime', 'orderTime'] };
+
+/** The stream's time, widened: comments start before it, orders and consultations go on after it. */
+export interface StreamWindow {
+  from: number;
+  to: number;
+  label: string;
 }
 
 const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
@@ -63,14 +85,36 @@ function addFacts(g: Gathered, table: string, header: Map<string, string>, value
   }
 }
 
-async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamLists: boolean): Promise<void> {
+async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, window: StreamWindow | null = null): Promise<void> {
+  const onlyStreamLists = phase === 'baseline';
   for (const f of files) {
     const abs = resolve(ctx.cwd, f);
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) throw new UsageError(`${f}: is a directory; pass the export files in it (e.g. ${f}/*.xlsx)`);
+    if (phase === 'rest' && g.leftOut.some((l) => l.file === f)) continue;
     const progress = await startProgress(ctx.term, f);
+    let reading: string | null = null;
     try {
       for await (const t of openTables(abs, { headerMap: ctx.config.headers, strict: true })) {
+        reading = t.kind;
+        // The stream pass reads the stream's own tables; the rest pass everything else, once.
+        if (phase === 'stream' && !STREAM_KINDS.has(t.kind)) continue;
+        if (phase === 'rest' && (STREAM_KINDS.has(t.kind) || t.creator === LIVEOPS_CREATOR)) {
+          if (t.creator === LIVEOPS_CREATOR) break;
+          continue;
+        }
+        const outside = { rows: 0, seen: 0, first: null as string | null };
+        const dated = (v: Row): boolean => {
+          const fields = window ? ROW_TIME[t.kind] : undefined;
+          if (!fields) return true;
+          outside.seen++;
+          const at = fields.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
+          const ms = at ? Date.parse(at) : NaN;
+          if (!Number.isFinite(ms) || (ms >= window!.from && ms <= window!.to)) return true;
+          outside.rows++;
+          outside.first ??= at;
+          return false;
+        };
         const name = tableName(t);
         const headers = new Map(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
         let rows = 0;
@@ -165,7 +209,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
             for await (const r of t.records()) {
               rows++;
               tick();
-              g.orders.add(r.values);
+              if (dated(r.values)) g.orders.add(r.values);
             }
             break;
           }
@@ -183,42 +227,83 @@ async function gather(ctx: Context, files: string[], g: Gathered, onlyStreamList
             break;
           case 'comments':
           case 'consultations': {
-            const counter = (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind));
+            // This file's share is counted apart and added once the file has been read whole, so a
+            // file that turns out unreadable half-way leaves nothing behind.
+            const counter = await newHotspotCounter(ctx, t.kind);
             const field = t.kind === 'comments' ? 'commentText' : 'consultText';
-            g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords);
-            if (t.kind === 'consultations') g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15);
+            const negative = new NegativeCounter(ctx.config.cs.negativeWords);
+            const response = t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null;
             for await (const r of t.records()) {
               rows++;
               tick();
               const v = r.values;
+              if (!dated(v)) continue;
               const text = typeof v[field] === 'string' ? (v[field] as string) : null;
               counter.add(text);
-              g.negative.add(text);
-              if (t.kind === 'consultations') {
+              negative.add(text);
+              if (response) {
                 const str = (x: unknown) => (typeof x === 'string' ? x : null);
                 const seconds = typeof v.firstResponse === 'number' ? v.firstResponse : secondsBetween(str(v.consultTime), str(v.firstReplyTime));
-                g.response!.add({ seconds, time: str(v.consultTime), text, agent: str(v.agent), buyer: str(v.nickname) });
+                response.add({ seconds, time: str(v.consultTime), text, agent: str(v.agent), buyer: str(v.nickname) });
               }
             }
+            if (outside.seen > 0 && outside.rows === outside.seen) break;
+            const mine = (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind));
+            mine.merge(counter);
+            (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(negative);
+            if (response) (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(response);
             break;
           }
           default:
             g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
             rows = -1;
         }
+        if (outside.seen > 0 && outside.rows === outside.seen) {
+          g.leftOut.push({ file: f, reason: outsideStream(ctx, outside.first!, window!) });
+          continue;
+        }
+        if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
         if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
       }
+    } catch (e) {
+      // Comments or consultations that cannot be read: the retro goes on without them, and says so.
+      if (phase !== 'baseline' && reading !== null && OPTIONAL_KINDS.has(reading) && e instanceof InputError) {
+        g.leftOut.push({ file: f, reason: `${e.location.row !== undefined ? `row ${e.location.row}: ` : ''}${e.problem}` });
+        continue;
+      }
+      throw e;
     } finally {
       progress.done();
     }
   }
 }
 
+function outsideStream(ctx: Context, at: string, w: StreamWindow): string {
+  const day = at.slice(0, 16).replace('T', ' ');
+  return ctx.lang === 'zh' ? `时间为 ${day}，不属于 ${w.label} 的直播` : `dated ${day}, not of the stream of ${w.label}`;
+}
+
+/** The stream's window from its facts: start–end (or start + duration), from an hour before to a day after. */
+function streamWindow(g: Gathered): StreamWindow | null {
+  const v = (k: string) => g.facts[k]?.value;
+  const range = v('streamTime');
+  let start: string | null = null;
+  let end: string | null = null;
+  if (range && typeof range === 'object') ({ start, end } = range);
+  if (typeof v('start') === 'string') start ??= v('start') as string;
+  if (typeof v('end') === 'string') end ??= v('end') as string;
+  const from = start ? Date.parse(start) : NaN;
+  if (!Number.isFinite(from)) return null;
+  const duration = typeof v('duration') === 'number' ? (v('duration') as number) : null;
+  const to = end ? Date.parse(end) : duration !== null ? from + duration * 1000 : from + 6 * 3600_000;
+  return { from: from - 3600_000, to: (Number.isFinite(to) ? to : from) + 24 * 3600_000, label: start!.slice(0, 16).replace('T', ' ') };
+}
+
 function emptyGathered(): Gathered {
   return {
     facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
     productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
-    platforms: [], ignored: [],
+    platforms: [], ignored: [], leftOut: [], rowsOutside: [],
   };
 }
 
@@ -281,7 +366,8 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   if (ctx.out && !outIsDir) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
 
   const g = emptyGathered();
-  await gather(ctx, files, g, false);
+  // The stream first, then everything else checked against its time.
+  await gather(ctx, files, g, 'stream');
   const baselineRows: BaselineStream[] = [];
   if (g.summaryTables === 0 && g.streamRows.length > 0) {
     // A stream list given as the input: retro one of its streams, the others are its baseline.
@@ -291,9 +377,10 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   } else {
     for (const r of g.streamRows) baselineRows.push(baselineFrom(r.values));
   }
+  await gather(ctx, files, g, 'rest', streamWindow(g));
   if (opts.baseline.length) {
     const b = emptyGathered();
-    await gather(ctx, opts.baseline, b, true);
+    await gather(ctx, opts.baseline, b, 'baseline');
     for (const r of b.streamRows) baselineRows.push(baselineFrom(r.values));
     if (b.streamRows.length === 0) throw new UsageError(`--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`);
   }
@@ -329,6 +416,8 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     response: g.response ? g.response.result() : null,
     negative: g.negative ? g.negative.result(ctx.lang) : null,
     mask: opts.mask,
+    leftOut: g.leftOut,
+    rowsOutside: g.rowsOutside,
   };
   const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount, cs: ctx.config.cs });
 
@@ -354,7 +443,8 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     const p = await palette(ctx.term.color && Boolean(process.stdout.isTTY));
     ctx.term.stdout.write(renderRetroSummary(report, ctx.lang, p));
   }
-  return 0;
+  // Written, but without a file the operator gave: exit 3 so a script notices.
+  return report.leftOut.length > 0 ? 3 : 0;
 }
 
 function mostCommon(values: string[]): string | null {

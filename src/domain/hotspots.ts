@@ -132,6 +132,23 @@ export class HotspotCounter {
     }
   }
 
+  /** Add what another counter of the same source and settings has counted (one file's share). */
+  merge(other: HotspotCounter): void {
+    this.messages += other.messages;
+    this.questions += other.questions;
+    for (const [mine, theirs] of [[this.topicTallies, other.topicTallies], [this.keywordTallies, other.keywordTallies]] as const) {
+      for (const [key, t] of theirs) {
+        const m = mine.get(key);
+        if (!m) {
+          mine.set(key, { count: t.count, examples: [...t.examples] });
+          continue;
+        }
+        m.count += t.count;
+        for (const e of t.examples) if (m.examples.length < this.maxExamples && !m.examples.includes(e)) m.examples.push(e);
+      }
+    }
+  }
+
   result(): HotspotResult {
     const q = this.questions;
     const share = (count: number) => (q === 0 ? 0 : count / q);

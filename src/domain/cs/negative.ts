@@ -92,6 +92,18 @@ export class NegativeCounter {
     if (hit) this.negative++;
   }
 
+  /** Add another counter's messages (one file's share). */
+  merge(other: NegativeCounter): void {
+    this.messages += other.messages;
+    this.negative += other.negative;
+    for (const [topic, n] of other.counts) this.counts.set(topic, (this.counts.get(topic) ?? 0) + n);
+    for (const [topic, ex] of other.examples) {
+      const mine = this.examples.get(topic) ?? [];
+      for (const e of ex) if (mine.length < 3 && !mine.includes(e)) mine.push(e);
+      this.examples.set(topic, mine);
+    }
+  }
+
   result(lang: 'zh' | 'en'): NegativeResult {
     const share = (n: number) => (this.messages ? n / this.messages : null);
     return {

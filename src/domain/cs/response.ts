@@ -66,6 +66,16 @@ export class ResponseAccumulator {
     }
   }
 
+  /** Add another accumulator's consultations (one file's share). */
+  merge(other: ResponseAccumulator): void {
+    for (const d of other.durations) this.durations.push(d);
+    for (const [agent, list] of other.agents) this.agents.set(agent, [...(this.agents.get(agent) ?? []), ...list]);
+    this.unanswered += other.unanswered;
+    this.slowest = [...this.slowest, ...other.slowest]
+      .sort((a, b) => b.seconds - a.seconds || (a.time ?? '').localeCompare(b.time ?? ''))
+      .slice(0, this.keepSlowest);
+  }
+
   result(): ResponseStats {
     const sorted = [...this.durations].sort((a, b) => a - b);
     // playbook: first response within 15 s — exactly 15 s is on time.

@@ -104,6 +104,10 @@ export interface RetroInput {
   baseline: BaselineStream[];
   /** Each table read; `unused` lists its headers no field matched (no figure came from them). */
   inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number; unused: string[] }>;
+  /** Files left out, and why: dated outside the stream, or optional and unreadable. */
+  leftOut?: Array<{ file: string; reason: string }>;
+  /** Rows left out of files that were used, for their date. */
+  rowsOutside?: Array<{ file: string; rows: number }>;
   /** --account, when the exports do not name the account. */
   account: string | null;
   /** First-response statistics of the consultations, and negative comments/consultations. */

@@ -135,6 +135,9 @@ export interface RetroReport {
   };
   missing: string[];
   inputs: RetroInput['inputs'];
+  /** Files left out of this retro, and why; rows left out of the others for their date. */
+  leftOut: NonNullable<RetroInput['leftOut']>;
+  rowsOutside: NonNullable<RetroInput['rowsOutside']>;
   thresholds: Record<string, number>;
   outputs: string[];
 }
@@ -568,6 +571,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     customerService: { response: input.response, unpaid, negative: input.negative },
     missing,
     inputs: input.inputs,
+    leftOut: input.leftOut ?? [],
+    rowsOutside: input.rowsOutside ?? [],
     thresholds: {
       ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, th(id)])),
       'cs-response-tolerance': cs.responseTolerance,

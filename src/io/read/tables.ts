@@ -334,8 +334,19 @@ async function buildTable(
   const it = raw.rows[Symbol.asyncIterator]();
   const buffered: RawRow[] = [];
   let done = false;
+  // A file damaged within its first rows (a quote never closed) still shows what it is: the
+  // error is kept and raised where its row comes, when the records are read.
+  let damage: unknown = null;
   while (buffered.length < LOOKAHEAD) {
-    const n = await it.next();
+    let n: IteratorResult<RawRow>;
+    try {
+      n = await it.next();
+    } catch (e) {
+      if (!(e instanceof InputError) || buffered.length === 0) throw e;
+      damage = e;
+      done = true;
+      break;
+    }
     if (n.done) {
       done = true;
       break;
@@ -385,6 +396,7 @@ async function buildTable(
       const values: Record<string, Value> = {};
       let rowNo = head.headerRow ?? 1;
       const byRow = new Map(buffered.map((r) => [r.rowNumber, r]));
+      if (damage) throw damage;
       // Later rows of a long key/value sheet past the lookahead.
       while (!done) {
         const n = await it.next();
@@ -454,6 +466,7 @@ async function buildTable(
       const rec = emit(r);
       if (rec) yield rec;
     }
+    if (damage) throw damage;
     while (!done) {
       const n = await it.next();
       if (n.done) break;
