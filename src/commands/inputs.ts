@@ -56,6 +56,9 @@ export function streamFromRow(values: Row) {
     typeof values.start === 'string' ? values.start : range && typeof range === 'object' ? range.start : null;
   return {
     account: typeof values.account === 'string' ? values.account : null,
+    /** The platform's own id of the stream (Taobao 场次id) and its title (场次信息, 直播标题). */
+    streamId: typeof values.streamId === 'string' ? values.streamId : typeof values.streamId === 'number' ? String(values.streamId) : null,
+    title: typeof values.streamTitle === 'string' ? values.streamTitle : null,
     start,
     uv: num(values.uv),
     pv: num(values.pv),

@@ -60,6 +60,8 @@ describe.each(variants)('real sheet %s', (variant) => {
 
   for (const [path, want] of spec.expect ?? []) {
     it(`${path} = ${JSON.stringify(want)}`, () => {
+      // "__absent__": no element matches (e.g. no alert of that rule).
+      if (want === '__absent__') return expect(() => pick(report, path)).toThrow(/no /);
       const got = pick(report, path);
       if (typeof want === 'number') {
         expect(typeof got).toBe('number');

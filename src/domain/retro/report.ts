@@ -66,6 +66,11 @@ export interface Alert {
   severity: 'critical' | 'warning';
   severityLabel: string;
   subject: string;
+  /** The subject's ids, for machines: the product an alert is about (null for the stream, CS…). */
+  productId: string | null;
+  /** The stream's platform id and account, on every alert of its retro. */
+  streamId: string | null;
+  account: string | null;
   value: number;
   threshold: number;
   owner: Role;
@@ -337,7 +342,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   // — products, ranked by GMV —
   const alerts: Alert[] = [];
   const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
-  const alert = (rule: string, subject: string, value: number, message: string) => {
+  const streamIds = { streamId: str(facts.streamId?.value), account: str(facts.account?.value) ?? input.account };
+  const alert = (rule: string, subject: string, value: number, message: string, productId: string | null = null) => {
     const def = ruleById(rule);
     const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
     const severity = rule === 'uv-value-critical' || rule === 'uv-drop' || rule === 'negative-spike' ? 'critical' : 'warning';
@@ -346,6 +352,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       severity,
       severityLabel: SEVERITY_LABELS[severity][lang],
       subject,
+      productId,
+      ...streamIds,
       value,
       threshold: th(rule),
       owner,
@@ -388,11 +396,11 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
       if (fires('below', p.clickRate, th('product-click-low'))) {
         p.flags.push('product-click-low');
-        alert('product-click-low', T.product(label), p.clickRate!, `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`);
+        alert('product-click-low', T.product(label), p.clickRate!, `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`, p.id);
       }
       if (fires('below', p.conversionRate, th('product-conversion-low'))) {
         p.flags.push('product-conversion-low');
-        alert('product-conversion-low', T.product(label), p.conversionRate!, `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`);
+        alert('product-conversion-low', T.product(label), p.conversionRate!, `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`, p.id);
       }
     });
   }
@@ -417,12 +425,12 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     stockSeen.add(key);
     const label = s.name ?? s.id ?? '—';
     if (s.giveaway && s.stock <= 0) {
-      alert('stock-low', T.product(label), s.stock, `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label)}`);
+      alert('stock-low', T.product(label), s.stock, `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label)}`, s.id);
       const last = alerts[alerts.length - 1]!;
       last.owner = 'floor-control';
       last.ownerLabel = ROLE_LABELS['floor-control'][lang];
     } else if (fires('below', s.stock, th('stock-low'))) {
-      alert('stock-low', T.product(label), s.stock, `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`);
+      alert('stock-low', T.product(label), s.stock, `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`, s.id);
     }
   }
 

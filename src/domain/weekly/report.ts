@@ -18,6 +18,9 @@ export type { ProductRow };
 
 export interface WeeklyStream {
   account: string | null;
+  /** The platform's id of the stream (Taobao 场次id) and its title, when the export has them. */
+  streamId?: string | null;
+  title?: string | null;
   start: string | null;
   uv: number | null;
   pv: number | null;
@@ -166,6 +169,8 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     return {
       no: i + 1,
       account: s.account,
+      streamId: s.streamId ?? null,
+      title: s.title ?? null,
       start: s.start,
       gmv: s.gmv,
       uv: s.uv,
@@ -272,22 +277,37 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const insufficient = products.filter((p) => !p.enoughData);
 
   // — alerts and the improvement list —
-  const alerts: Array<{ rule: string; subject: string; value: number; threshold: number; owner: Role; ownerLabel: string; message: string }> = [];
+  const alerts: Array<{
+    rule: string;
+    subject: string;
+    /** The stream an alert is about, by its ids (null for customer service and sentiment). */
+    streamId: string | null;
+    account: string | null;
+    start: string | null;
+    value: number;
+    threshold: number;
+    owner: Role;
+    ownerLabel: string;
+    message: string;
+  }> = [];
   for (const s of streams) {
-    const label = `${s.account ?? '—'} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
+    // A stream is named by its account, else by its title or platform id (Taobao 场次信息 / 场次id).
+    const who = s.account ?? s.title ?? (s.streamId ? `#${s.streamId}` : '—');
+    const label = `${who} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
+    const ids = { streamId: s.streamId, account: s.account, start: s.start };
     for (const rule of s.alerts) {
       const a = anomalies[s.no - 1]!;
       const value = rule === 'uv-drop' ? a.uvDrop! : s.uvValue!;
       const owner: Role = rule === 'uv-drop' ? 'data' : rule === 'uv-value-critical' ? 'floor-control' : 'director';
       const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtMoney(value);
-      alerts.push({ rule, subject: label, value, threshold: th(rule), owner, ownerLabel: ROLE_LABELS[owner][lang], message: `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}` });
+      alerts.push({ rule, subject: label, ...ids, value, threshold: th(rule), owner, ownerLabel: ROLE_LABELS[owner][lang], message: `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}` });
     }
   }
   // — customer service over the week: first response (cs-response) and negative messages —
   const resp = input.response;
   if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
     alerts.push({
-      rule: 'cs-response', subject: lang === 'zh' ? '客服' : 'customer service', value: resp.overLineShare, threshold: input.responseTolerance, owner: 'cs', ownerLabel: ROLE_LABELS.cs[lang],
+      rule: 'cs-response', subject: lang === 'zh' ? '客服' : 'customer service', streamId: null, account: null, start: null, value: resp.overLineShare, threshold: input.responseTolerance, owner: 'cs', ownerLabel: ROLE_LABELS.cs[lang],
       message: lang === 'zh'
         ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
         : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`,
@@ -296,7 +316,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const neg = input.negative;
   if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
     alerts.push({
-      rule: 'negative-spike', subject: lang === 'zh' ? '舆情' : 'sentiment', value: neg.share!, threshold: th('negative-spike'), owner: 'ops', ownerLabel: ROLE_LABELS.ops[lang],
+      rule: 'negative-spike', subject: lang === 'zh' ? '舆情' : 'sentiment', streamId: null, account: null, start: null, value: neg.share!, threshold: th('negative-spike'), owner: 'ops', ownerLabel: ROLE_LABELS.ops[lang],
       message: lang === 'zh'
         ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
         : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`,
