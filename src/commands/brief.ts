@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
 import * as M from '../domain/metrics.js';
 import { UsageError } from '../errors.js';
-import { openRawSource, type RawCell } from '../io/read/raw.js';
+import { readOwnModel } from '../io/read/own-workbook.js';
 import { isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
 import { renderBrief } from './brief-render.js';
@@ -29,29 +29,15 @@ export interface BriefOptions {
 }
 
 const RETRO_FILE = /^(?:复盘|retro)_(.+)_(\d{4}-\d{2}-\d{2})\.(?:xlsx|md|json)$/;
-const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
 
-/** The improvement list (改进清单 / Actions sheet) of a retro workbook liveops wrote. */
-async function readActions(file: string): Promise<Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>> {
-  const out: Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }> = [];
-  const source = await openRawSource(file);
-  for await (const sheet of source.sheets) {
-    let cols: { no: number; owner: number; action: number; evidence: number } | null = null;
-    for await (const row of sheet.rows) {
-      const t = row.cells.map(cellText);
-      if (!cols) {
-        const action = t.findIndex((x) => x === '改进动作' || x === 'Action');
-        if (action >= 0 && (sheet.name === '改进清单' || sheet.name === 'Actions')) {
-          cols = { no: t.findIndex((x) => x === '序号' || x === 'No.'), owner: t.findIndex((x) => x === '负责人' || x === 'Owner'), action, evidence: t.findIndex((x) => x === '依据' || x === 'Evidence') };
-        }
-        continue;
-      }
-      if (!t[cols.action]) continue;
-      out.push({ no: Number(t[cols.no]) || null, owner: t[cols.owner] || null, action: t[cols.action]!, evidence: t[cols.evidence] || null });
-    }
-    if (cols) break;
-  }
-  return out;
+/** The improvement list of a retro workbook liveops wrote: from the report it carries, not its labels. */
+async function readActions(file: string, shown: string): Promise<Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>> {
+  const report = await readOwnModel(file, shown, 'retro', 'write the retro again with liveops retro');
+  const actions = Array.isArray(report.actions) ? (report.actions as Array<Record<string, unknown>>) : [];
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return actions
+    .filter((x) => text(x.action))
+    .map((x) => ({ no: typeof x.no === 'number' ? x.no : null, owner: text(x.ownerLabel) ?? text(x.owner), action: text(x.action)!, evidence: text(x.evidence) }));
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -87,7 +73,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   const retros = names.map((n) => ({ n, m: RETRO_FILE.exec(n) })).filter((x) => x.m);
   const retrosDone = new Set(retros.map((x) => `${x.m![1]}_${x.m![2]}`));
   const lastXlsx = retros.filter((x) => x.n.endsWith('.xlsx') && x.m![2]! < date).sort((a, b) => a.m![2]!.localeCompare(b.m![2]!)).pop();
-  const lastRetro = lastXlsx ? { file: relative(ctx.cwd, join(folder, lastXlsx.n)) || lastXlsx.n, actions: await readActions(join(folder, lastXlsx.n)) } : null;
+  const lastRetro = lastXlsx ? { file: relative(ctx.cwd, join(folder, lastXlsx.n)) || lastXlsx.n, actions: await readActions(join(folder, lastXlsx.n), lastXlsx.n) } : null;
 
   // — recent UV value per account, for traffic targets —
   const uvValueByAccount = new Map<string, number>();

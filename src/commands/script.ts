@@ -11,7 +11,7 @@ import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../doma
 import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
 import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
-import { openRawSource, type RawCell } from '../io/read/raw.js';
+import { readOwnModel } from '../io/read/own-workbook.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
@@ -33,9 +33,8 @@ export interface ScriptOptions {
   template?: string | undefined;
 }
 
-const cellText = (c: RawCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
-/** Hotspots of the last retro (its --json, or the 评论热点 sheet) that a tenth or more of questions ask about. */
+/** Hotspots of the last retro (its --json, or the report its workbook carries) that a tenth or more of questions ask about. */
 async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> {
   const abs = resolve(ctx.cwd, file);
   const rows: Array<{ topic: string; share: number; source: string }> = [];
@@ -43,22 +42,9 @@ async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> 
     const report = JSON.parse(await readFile(abs, 'utf8').catch(() => '{}')) as { hotspots?: Array<{ topic: string; share: number; source: string }> };
     for (const h of report.hotspots ?? []) rows.push({ topic: h.topic, share: h.share, source: h.source });
   } else {
-    const source = await openRawSource(abs);
-    for await (const sheet of source.sheets) {
-      let cols: { topic: number; share: number; source: number } | null = null;
-      for await (const row of sheet.rows) {
-        const texts = row.cells.map(cellText);
-        if (!cols) {
-          const topic = texts.findIndex((t) => t === '话题' || t === 'Topic');
-          const share = texts.findIndex((t) => t === '占提问比例' || t === 'Share of questions');
-          if (topic >= 0 && share >= 0) cols = { topic, share, source: texts.findIndex((t) => t === '来源' || t === 'Source') };
-          continue;
-        }
-        const share = row.cells[cols.share];
-        if (texts[cols.topic] && typeof share === 'number') rows.push({ topic: texts[cols.topic]!, share, source: texts[cols.source] ?? '' });
-      }
-      if (cols) break;
-    }
+    // The report the retro workbook carries, not its 评论热点 sheet's labels.
+    const report = await readOwnModel(abs, file, 'retro', 'pass a retro written by liveops retro (.xlsx or its --json)');
+    for (const h of (report.hotspots as Array<{ topic: string; share: number; source: string }> | null) ?? []) rows.push({ topic: h.topic, share: h.share, source: h.source });
   }
   // One point per topic: comments and consultations may both raise it; keep the larger share.
   const best = new Map<string, { topic: string; share: number; source: string }>();

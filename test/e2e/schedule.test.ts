@@ -38,7 +38,9 @@ describe('liveops schedule from the team config and the selection table', () => 
   it('the workbook has the schedule, targets, product plan and people', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, '排期表_2026-12.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['排期', '目标', '商品计划', '人员']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['排期', '目标', '商品计划', '人员']);
+    // The plan itself, for liveops to read back, in a sheet no one sees.
+    expect(wb.getWorksheet('_liveops')?.state).toBe('veryHidden');
     const ws = wb.getWorksheet('排期')!;
     expect(ws.getRow(1).getCell(10).value).toBe('引流款');
     expect(ws.getRow(2).getCell(2).value).toBe('2026-12-02');

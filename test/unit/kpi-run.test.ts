@@ -401,7 +401,7 @@ describe('outputs', () => {
     await report('kpi-startup-2026-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['总表', '明细', '运营', '主播', '选品', '数据分析', '激励', '权重']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['总表', '明细', '运营', '主播', '选品', '数据分析', '激励', '权重']);
     const ops = wb.getWorksheet('运营')!;
     expect(ops.getRow(2).getCell(2).value).toBe('郑浩');
     expect(ops.getRow(2).getCell(1).value).toBe(1);
@@ -433,6 +433,6 @@ describe('outputs', () => {
     expect(r.roles.ops.label).toBe('Operations');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Detail', 'Operations', 'Anchor', 'Selector', 'Data analyst', 'Incentives', 'Weights']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Summary', 'Detail', 'Operations', 'Anchor', 'Selector', 'Data analyst', 'Incentives', 'Weights']);
   });
 });

@@ -139,7 +139,7 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
     case 'xlsx': {
       const file = findTemplate(o.template, 'xlsx', { override: o.templateOverride, templatesDir: o.templatesDir ?? null, lang: o.lang, cwd: o.cwd });
       const { fillXlsxTemplate } = await import('./xlsx-template.js');
-      return writeFileAtomic(o.target, (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file) }), { force: o.force });
+      return writeFileAtomic(o.target, (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file), modelKind: o.template }), { force: o.force });
     }
   }
 }

@@ -21,6 +21,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { MODEL_SHEET, modelChunks } from '../own-model.js';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
@@ -196,6 +197,8 @@ function autoFilterRange(f: unknown): string | null {
 export interface FillOptions {
   /** Template path, for messages. */
   templateLabel: string;
+  /** What the model is (retro, schedule…): it is kept in the workbook to be read back (own-model.ts). */
+  modelKind?: string;
 }
 
 /**
@@ -225,6 +228,12 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
     const work = (async () => {
       if ((await fillSheets(template, writer, model, opts)) === 0) {
         throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
+      }
+      if (opts.modelKind) {
+        // The model itself, for liveops to read back: never through the template's labels.
+        const ws = writer.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
+        for (const row of modelChunks(opts.modelKind, model)) ws.addRow(row).commit();
+        ws.commit();
       }
       await writer.commit();
     })();
