@@ -3,36 +3,16 @@
  * product in N product exports was shown in N streams. Used by the weekly report and `select`.
  */
 import * as M from './metrics.js';
+import type { ProductFigures } from './product-figures.js';
 import { fires, ruleById } from './rules.js';
 
-export interface ProductRow {
-  id: string | null;
-  name: string | null;
-  exposed: number | null;
-  clickers: number | null;
-  buyers: number | null;
-  orders: number | null;
-  gmv: number | null;
-  itemsSold?: number | null;
-  refundAmount: number | null;
-  explanations: number | null;
-  /** Counts derived from a rate the export states (see product-figures.ts). */
-  sources?: Partial<Record<'exposed' | 'clickers' | 'buyers', 'counted' | 'derived'>>;
-}
+/** One product in one export: the figures of product-figures.ts (tests may leave out items sold and sources). */
+export type ProductRow = Omit<ProductFigures, 'itemsSold' | 'sources'> & Partial<Pick<ProductFigures, 'itemsSold' | 'sources'>>;
 
-export interface ProductWeek {
-  id: string | null;
-  name: string | null;
+/** A product's week: its figures summed over the streams, then the rates. */
+export interface ProductWeek extends Omit<ProductFigures, 'sources'> {
   /** Streams the product was shown in; null when one product list covers the whole week. */
   streams: number | null;
-  exposed: number | null;
-  clickers: number | null;
-  buyers: number | null;
-  orders: number | null;
-  gmv: number | null;
-  itemsSold: number | null;
-  refundAmount: number | null;
-  explanations: number | null;
   clickRate: number | null;
   conversionRate: number | null;
   /** Elimination rules that fired (weekly-click-eliminate, weekly-conversion-eliminate). */
