@@ -222,3 +222,14 @@ put('kpi-selection-data', '选品数据组考核_11月.xlsx', await workbook([
     ['何畅', '数据分析师', D(2026, 10, 20), null, null, null, 85, pct(0.4)],
   ] },
 ]));
+
+// — A product CSV that went through Excel: its IDs are now 3.70001E+18, their digits lost. —
+put('select-scientific-id', '商品_20261117.csv', csv([
+  ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数'],
+  ['3.70001E+18', '羊毛袜 3双装', '6000', '300', '20'],
+  ['3.70001E+18', '护膝 运动款', '4000', '90', '2'],
+]));
+put('select-scientific-id', '商品_20261119.csv', csv([
+  ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数'],
+  ['3700012345678901001', '羊毛袜 3双装', '5000', '260', '15'],
+]));

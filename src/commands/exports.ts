@@ -174,6 +174,13 @@ async function readFile(
   return d;
 }
 
+/** "[sheet] row 2, column 商品ID: …" — an InputError's place within its file, and the problem. */
+function whereInFile(e: InputError): string {
+  const l = e.location;
+  const at = [l.sheet !== undefined ? `[${l.sheet}]` : null, l.row !== undefined ? `row ${l.row}` : null, l.column !== undefined ? `column ${l.column}` : null].filter(Boolean);
+  return at.length ? `${at.join(', ').replace('], ', '] ')}: ${e.problem}` : e.problem;
+}
+
 function outsideReason(ctx: Context, days: string, period: Period): string {
   return ctx.lang === 'zh' ? `日期为 ${days}，不在 ${period.id}（${period.since} 至 ${period.until}）内` : `dated ${days}, outside ${period.id} (${period.since} to ${period.until})`;
 }
@@ -225,7 +232,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
       d = await readFile(ctx, f, counters, period);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      const reason = e instanceof InputError ? e.message.slice(e.location.file.length).replace(/^[\s:]+/, '') : e.message;
+      const reason = e instanceof InputError ? whereInFile(e) : e.message;
       skipped.push({ file: f, reason });
       continue;
     }
