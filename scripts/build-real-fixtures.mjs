@@ -233,3 +233,28 @@ put('select-scientific-id', '商品_20261119.csv', csv([
   ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数'],
   ['3700012345678901001', '羊毛袜 3双装', '5000', '260', '15'],
 ]));
+
+// — A team's own product sheet with the click rate typed as a bare 8.5 (meaning 8.5 %) under a
+// header without (%): read as written (850 %) and said, naming the cell. —
+put('retro-bare-rate', '直播概览_20261126.csv', csv([
+  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
+  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '￥96,280', '21500', '30210', '132', '140'],
+], 'utf8'));
+put('retro-bare-rate', '商品表现_手工整理.csv', csv([
+  ['商品ID', '商品名称', '商品点击人数', '商品点击率', '成交人数'],
+  ['3705000000000000001', '登山包 30L', '420', '8.5', '25'],
+]));
+
+// — A selection table kept by hand without 商品ID: products shown this week are on sale, so their
+// low stock is warned about (found by name); one not shown anywhere is not. —
+put('select-pool-no-ids', '选品表_手工.csv', csv([
+  ['商品名称', '商品角色', '直播价', '竞品价', '库存(件)', '供应商', '类目'],
+  ['头灯 USB充电', '利润款', '129', '139', '10', '丙厂', '装备'],
+  ['露营灯 复古', '形象款', '199', '219', '5', '丙厂', '装备'],
+]));
+for (const day of ['20261117', '20261119']) {
+  put('select-pool-no-ids', `商品_${day}.csv`, csv([
+    ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数'],
+    ['3706000000000000001', '头灯 USB充电', '3000', '150', '9'],
+  ]));
+}

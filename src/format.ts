@@ -19,6 +19,17 @@ export function fmtRate(v: number | null | undefined, digits = 2): string {
   return v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)}%`;
 }
 
+/**
+ * A rate beside the threshold it was judged by: with as many decimals as it takes not to read as
+ * the threshold itself (2.999 % below a 3 % rule is "2.999%", never "3.00%").
+ */
+export function fmtRateVs(v: number | null | undefined, threshold: number, digits = 2): string {
+  if (v === null || v === undefined) return '—';
+  let d = digits;
+  while (d < 6 && (v * 100).toFixed(d) === (threshold * 100).toFixed(d) && Math.abs(v - threshold) > 1e-12) d++;
+  return fmtRate(v, d);
+}
+
 /** A signed change: +12.3% / −4.0%. */
 export function fmtChange(v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';

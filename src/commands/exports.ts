@@ -15,7 +15,7 @@ import type { HotspotSource, Row } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
-import type { UnusedColumns } from '../messages.js';
+import { valueWarningText, type UnusedColumns } from '../messages.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { newHotspotCounter, streamFromRow, withActions } from './inputs.js';
 import { num, str } from '../domain/cell-values.js';
@@ -36,6 +36,8 @@ interface FileData {
   outside: string | null;
   /** Rows left out for their date (comments, consultations of other days). */
   rowsOutside: number;
+  /** Values read as written but unlikely meant so, one line each. */
+  warnings: string[];
 }
 
 /** The days a report covers; files and rows dated outside them are left out and listed. */
@@ -55,7 +57,7 @@ async function readFile(
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>,
   period: Period | null,
 ): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [], outside: null, rowsOutside: 0 };
+  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [], outside: null, rowsOutside: 0, warnings: [] };
   // A file named for days outside the period (商品_20261110.xlsx in W47's folder).
   const named = period ? daysInName(basename(file)) : null;
   const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
@@ -147,6 +149,7 @@ async function readFile(
         continue;
     }
     d.used = true;
+    for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${file} [${t.sheet}]` : file));
     if (t.unmapped.length) d.unused.push({ file, sheet: t.sheet ?? null, headers: t.unmapped.map((c) => c.header) });
   }
   if (namedOutside) {
@@ -215,6 +218,8 @@ export interface Exports {
   outside: Array<{ file: string; reason: string }>;
   /** Rows left out of files that were used, for their date (comments of another day). */
   rowsOutside: Array<{ file: string; rows: number }>;
+  /** Values read as written but unlikely meant so (a rate above 100 %), one line each. */
+  readWarnings: string[];
 }
 
 /** Read every file; `ignored` collects the files that hold nothing these commands use. */
@@ -223,7 +228,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
   const listStreams: WeeklyStream[] = [];
-  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [], outside: [], rowsOutside: [] };
+  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [], outside: [], rowsOutside: [], readWarnings: [] };
   let response: ResponseAccumulator | null = null;
   let negative: NegativeCounter | null = null;
   for (const f of files) {
@@ -249,6 +254,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
     for (const s of d.streams) (s.source.includes(':') ? listStreams : streams).push(s);
     out.channels.push(...d.channels);
     out.unusedColumns.push(...d.unused);
+    out.readWarnings.push(...d.warnings);
     out.productTables.push(...d.productTables);
     out.pool.push(...d.pool);
     for (const t of d.texts) {

@@ -197,14 +197,14 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   }
   if (!monthRange(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-11`);
 
+  // The input first: a missing sheet is the problem to tell, even when last month's output exists.
+  const st = await stat(resolve(ctx.cwd, file)).catch(() => null);
+  if (!st) throw new UsageError(`${file}: no such file`);
+  if (st.isDirectory()) throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'md') throw new UsageError('kpi writes .xlsx, .csv (one row per person) or .json');
   const target = await reportTarget(ctx.cwd, ctx.out, `KPI_${month}.${format}`);
   await assertWritable(target, { force: ctx.force });
-
-  const st = await stat(resolve(ctx.cwd, file)).catch(() => null);
-  if (!st) throw new UsageError(`${file}: no such file`);
-  if (st.isDirectory()) throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
   const sheet = await readKpiSheet(ctx, file);
   const problems = shareProblems(sheet.people, ctx.config.kpi, ctx.lang);
   if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);

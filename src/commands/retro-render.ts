@@ -74,6 +74,7 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   }
   if (r.missing.length) out.push('', `${p.dim(m.missing)} ${r.missing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.leftOut, r.rowsOutside, lang);
   if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.inputs.map((i) => ({ file: i.file, sheet: i.sheet, headers: i.unused })), lang);

@@ -18,7 +18,7 @@ import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, isFolderArg, outputFormat, writeReport, type OutputFormat } from '../io/write/output.js';
-import { retroText } from '../messages.js';
+import { retroText, valueWarningText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
 import { logger, palette } from '../ui/terminal.js';
@@ -56,6 +56,8 @@ interface Gathered
   leftOut: Array<{ file: string; reason: string }>;
   /** Rows left out of files that were used, for their date. */
   rowsOutside: Array<{ file: string; rows: number }>;
+  /** Values read as written but unlikely meant so, one line each, naming the cell. */
+  readWarnings: string[];
 }
 
 /**
@@ -263,6 +265,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
           continue;
         }
         if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
+        for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${f} [${t.sheet}]` : f));
         if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
       }
     } catch (e) {
@@ -303,7 +306,7 @@ function emptyGathered(): Gathered {
   return {
     facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
     productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
-    platforms: [], ignored: [], leftOut: [], rowsOutside: [],
+    platforms: [], ignored: [], leftOut: [], rowsOutside: [], readWarnings: [],
   };
 }
 
@@ -418,6 +421,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     mask: opts.mask,
     leftOut: g.leftOut,
     rowsOutside: g.rowsOutside,
+    readWarnings: g.readWarnings,
   };
   const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount, cs: ctx.config.cs });
 

@@ -1,7 +1,7 @@
 /**
  * `select` on a terminal, and its log line for cron.
  */
-import { fmtCount, fmtRate, type Lang } from '../format.js';
+import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../format.js';
 import type { SelectReport } from '../domain/select/report.js';
 import { selectText, unusedColumnsLines, outsideLines } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
@@ -22,7 +22,9 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
   if (!r.eliminate.length) out.push(`  ${p.green(m.none)}`);
   for (const e of r.eliminate) {
     const derived = e.derived.length ? ` · ${m.derived}` : '';
-    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)} · ${m.conversion} ${fmtRate(e.conversionRate)} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`);
+    const click = fmtRateVs(e.clickRate, r.thresholds['weekly-click-eliminate'] ?? 0.03);
+    const conversion = fmtRateVs(e.conversionRate, r.thresholds['weekly-conversion-eliminate'] ?? 0.03);
+    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${click} · ${m.conversion} ${conversion} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`);
   }
   if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`);
   if (r.pool.size) {
@@ -48,6 +50,7 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.outside, r.rowsOutside, lang);
   if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.unusedColumns, lang);

@@ -104,10 +104,11 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   const pool = ex.pool.map((r) => poolItem(r.file, r.row, r.values));
   if (ex.productTables.length === 0 && pool.length === 0) {
     ctx.term.stderr.write(`liveops select ${week.id}: nothing written (exit 2)\n`);
-    throw new UsageError(`${m.nothing}${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}`);
+    const outside = ex.outside.length ? `; ${ex.outside.map((o) => `${o.file}: ${o.reason}`).join('; ')}` : '';
+    throw new UsageError(`${m.nothing} (${week.id})${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}${outside}`);
   }
   const report: SelectReport = buildSelectReport(
-    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside },
+    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside, readWarnings: ex.readWarnings },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,

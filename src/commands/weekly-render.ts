@@ -60,6 +60,7 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.outside, r.rowsOutside, lang);
   if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.unusedColumns, lang);

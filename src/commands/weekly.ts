@@ -60,7 +60,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns, outside, rowsOutside } = await readExports(ctx, files, ignored, week);
+  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns, outside, rowsOutside, readWarnings } = await readExports(ctx, files, ignored, week);
   const report = buildWeeklyReport(
     {
       week,
@@ -77,6 +77,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       unusedColumns,
       outside,
       rowsOutside,
+      readWarnings,
       targets: ctx.config.targets,
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,

@@ -33,8 +33,10 @@ export function productFigures(v: Row): ProductFigures {
   let exposed = num(v.productExposed);
   let clickers = num(v.productClickers);
   let buyers = num(v.buyers);
-  const clickRate = num(v.productClickRate);
-  const conversion = num(v.clickToOrderRate);
+  // A stated rate above 100 % is not one (a bare 8.5 meant as 8.5 %, said by the reader): nothing is derived from it.
+  const proportion = (x: number | null) => (x !== null && x >= 0 && x <= 1 ? x : null);
+  const clickRate = proportion(num(v.productClickRate));
+  const conversion = proportion(num(v.clickToOrderRate));
   const sources: ProductFigures['sources'] = {};
   if (exposed === null && clickers !== null && clickRate !== null && clickRate > 0) {
     exposed = clickers / clickRate;

@@ -17,6 +17,8 @@ interface Expected {
   expect?: Array<[string, unknown]>;
   /** Regexes every one of which some entry of the report's `notes` must match. */
   notesMatch?: string[];
+  /** Regexes every one of which some entry of the report's `readWarnings` must match. */
+  readWarningsMatch?: string[];
   /** Regexes stderr must match. */
   stderrMatch?: string[];
 }
@@ -76,6 +78,13 @@ describe.each(variants)('real sheet %s', (variant) => {
     it(`a note says /${re}/`, () => {
       const notes = (report?.notes ?? []) as string[];
       expect(notes.some((n) => new RegExp(re).test(n)), notes.join('\n')).toBe(true);
+    });
+  }
+
+  for (const re of spec.readWarningsMatch ?? []) {
+    it(`a read warning says /${re}/`, () => {
+      const lines = (report?.readWarnings ?? []) as string[];
+      expect(lines.some((n) => new RegExp(re).test(n)), lines.join('\n')).toBe(true);
     });
   }
 

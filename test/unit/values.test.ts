@@ -66,6 +66,9 @@ describe('counts', () => {
     [6782, 6782],
     ['六千', 'FAIL'],
   ]);
+  it.each<[string, number]>([['5次', 5], ['12 件', 12], ['1.2万人', 12000], ['3场', 3]])('%s, a count with its measure word, is %s', (raw, n) =>
+    expect(parseValue(raw, 'count')).toEqual({ ok: true, value: n }));
+  it('a measure word does not make money of a count, nor a count of text', () => expect(parseValue('次', 'count').ok).toBe(false));
 });
 
 describe('rates', () => {

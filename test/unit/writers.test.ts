@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fmtRateVs } from '../../src/format.js';
 import { neutralizeFormula } from '../../src/io/write/cells.js';
 import { renderCsv, writeReport } from '../../src/io/write/output.js';
 import { escapeMarkdown, renderTextTemplate } from '../../src/io/write/text-template.js';
@@ -251,4 +252,14 @@ describe('writeReport: atomic, no clobber', () => {
     await writeReport({ target, format: 'json', model, template: 'inspect', lang: 'zh', cwd: dir, force: true });
     expect(JSON.parse(readFileSync(target, 'utf8')).summary.gmv).toBe(133433);
   });
+});
+
+describe('a rate beside its threshold', () => {
+  it.each<[number, number, string]>([
+    [90 / 3001, 0.03, '2.999%'],
+    [0.0299, 0.03, '2.99%'],
+    [0.03, 0.03, '3.00%'],
+    [0.0283, 0.03, '2.83%'],
+    [0.09996, 0.1, '9.996%'],
+  ])('%s against %s reads %s', (v, t, shown) => expect(fmtRateVs(v, t)).toBe(shown));
 });

@@ -108,6 +108,8 @@ export interface RetroInput {
   leftOut?: Array<{ file: string; reason: string }>;
   /** Rows left out of files that were used, for their date. */
   rowsOutside?: Array<{ file: string; rows: number }>;
+  /** Values read as written but unlikely meant so (a rate above 100 %), one line each. */
+  readWarnings?: string[];
   /** --account, when the exports do not name the account. */
   account: string | null;
   /** First-response statistics of the consultations, and negative comments/consultations. */

@@ -143,6 +143,7 @@ export interface RetroReport {
   /** Files left out of this retro, and why; rows left out of the others for their date. */
   leftOut: NonNullable<RetroInput['leftOut']>;
   rowsOutside: NonNullable<RetroInput['rowsOutside']>;
+  readWarnings: string[];
   thresholds: Record<string, number>;
   outputs: string[];
 }
@@ -581,6 +582,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     inputs: input.inputs,
     leftOut: input.leftOut ?? [],
     rowsOutside: input.rowsOutside ?? [],
+    readWarnings: input.readWarnings ?? [],
     thresholds: {
       ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, th(id)])),
       'cs-response-tolerance': cs.responseTolerance,

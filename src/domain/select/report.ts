@@ -60,6 +60,8 @@ export interface SelectInput {
   /** Files left out as dated outside the week, and rows left out of the others for their date. */
   outside?: Array<{ file: string; reason: string }>;
   rowsOutside?: Array<{ file: string; rows: number }>;
+  /** Values read as written but unlikely meant so (a rate above 100 %), one line each. */
+  readWarnings?: string[];
 }
 
 /** Words customers use that are not products (attributes, people, weather…). */
@@ -117,6 +119,8 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const tiers = roleTiers(input.pool.map((p) => p.livePrice), s);
   const suggest = (p: PoolItem): ProductRole => suggestRole(p, tiers);
   const weekOf = (p: PoolItem) => products.find((x) => (p.id !== null && x.id === p.id) || (p.name !== null && x.name === p.name)) ?? null;
+  // On sale: the pool gives its 商品ID, or the product was shown in a stream this week.
+  const isListed = (p: PoolItem) => p.id !== null || weekOf(p) !== null;
   const items = input.pool.map((p) => {
     const given = normaliseRole(p.role);
     const w = weekOf(p);
@@ -131,7 +135,7 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
       commissionRate: p.commissionRate,
       stock: p.stock,
       supplier: p.supplier,
-      listed: p.id !== null,
+      listed: isListed(p),
       streamsThisWeek: w?.streams ?? 0,
       clickRate: w?.clickRate ?? null,
       conversionRate: w?.conversionRate ?? null,
@@ -170,14 +174,14 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   });
 
   // — stock —
-  // Listed products only: an item not on sale yet (no 商品ID) has nothing to restock.
+  // Listed products only: an item not on sale yet (no 商品ID, in no stream this week) has nothing to restock.
   const stock = input.pool
-    .filter((p) => p.id !== null && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
+    .filter((p) => isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
     .map((p) => {
       const delist = p.giveaway && (p.stock as number) <= 0;
       const owner: Role = delist ? 'floor-control' : 'selector';
       return {
-        row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: p.id !== null,
+        row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: isListed(p),
         rule: 'stock-low', threshold: th('stock-low'), action: delist ? ('delist' as const) : ('restock' as const),
         owner, ownerLabel: ROLE_LABELS[owner][s.lang], message: delist ? T.delist(p.name ?? p.id ?? '—') : T.restock(p.name ?? p.id ?? '—'),
       };
@@ -275,6 +279,7 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     unusedColumns: input.unusedColumns ?? [],
     outside: input.outside ?? [],
     rowsOutside: input.rowsOutside ?? [],
+    readWarnings: input.readWarnings ?? [],
     outputs: [] as string[],
   };
 }

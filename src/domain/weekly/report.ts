@@ -62,6 +62,8 @@ export interface WeeklyInput {
   /** Files left out as dated outside the week, and rows left out of the others for their date. */
   outside?: Array<{ file: string; reason: string }>;
   rowsOutside?: Array<{ file: string; rows: number }>;
+  /** Values read as written but unlikely meant so (a rate above 100 %), one line each. */
+  readWarnings?: string[];
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   minStreams: number;
   minExposures: number;
@@ -360,6 +362,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     unusedColumns: input.unusedColumns ?? [],
     outside: input.outside ?? [],
     rowsOutside: input.rowsOutside ?? [],
+    readWarnings: input.readWarnings ?? [],
     thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
     outputs: [] as string[],

@@ -150,10 +150,14 @@ export function parseDecimal(text: string): number | null {
 /** A cell that carries its own currency or multiplier: the header's unit does not apply to it. */
 const OWN_UNIT = /[¥￥$元万亿千wWkK]/;
 
+/** A count written with its measure word: "5次", "12 件", "1.2万人". */
+const COUNT_WORD = /^(.*[\d万wW])\s*(?:次|件|人|个|单|笔|场|款|双|支|套|台|位|名)$/;
+
 function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
   if (typeof raw === 'number') return Number.isFinite(raw) ? ok(scale === 1 ? raw : Math.round(raw * scale * 1e6) / 1e6) : fail(type);
   if (typeof raw !== 'string') return fail(type);
-  const n = parseDecimal(raw);
+  const word = type === 'count' ? COUNT_WORD.exec(raw.trim()) : null;
+  const n = parseDecimal(word ? word[1]! : raw);
   if (n === null) return fail(type);
   return ok(scale === 1 || OWN_UNIT.test(raw) ? n : Math.round(n * scale * 1e6) / 1e6);
 }
