@@ -76,6 +76,8 @@ export interface StreamWindow {
   from: number;
   to: number;
   label: string;
+  /** The stream's account, when its summary names one: a file of another account is not its. */
+  account: string | null;
 }
 
 const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
@@ -105,12 +107,22 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
           if (t.creator === LIVEOPS_CREATOR) break;
           continue;
         }
-        const outside = { rows: 0, seen: 0, first: null as string | null };
+        const outside = { rows: 0, seen: 0, first: null as string | null, otherAccount: null as string | null };
+        // A row belongs to the stream unless it names another account or is dated far from it.
         const dated = (v: Row): boolean => {
           const fields = window ? ROW_TIME[t.kind] : undefined;
-          if (!fields) return true;
+          const account = window?.account && typeof v.account === 'string' && v.account !== window.account ? v.account : null;
+          if (!fields && !account) {
+            if (window?.account && typeof v.account === 'string') outside.seen++;
+            return true;
+          }
           outside.seen++;
-          const at = fields.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
+          if (account) {
+            outside.rows++;
+            outside.otherAccount ??= account;
+            return false;
+          }
+          const at = fields!.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
           const ms = at ? Date.parse(at) : NaN;
           if (!Number.isFinite(ms) || (ms >= window!.from && ms <= window!.to)) return true;
           outside.rows++;
@@ -179,9 +191,10 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
               tick();
               // Compass: SKU child rows repeat their product's figures per variant; totals use products only.
               if (r.role === 'sku') sku++;
-              else if (r.role === 'data') data.push(r.values);
+              else if (r.role === 'data' && dated(r.values)) data.push(r.values);
             }
-            if (g.products === null) {
+            // A product list none of whose rows is this stream's is left out below, not used.
+            if (g.products === null && !(outside.seen > 0 && outside.rows === outside.seen)) {
               g.products = data;
               g.productTable = name;
               g.skuRows = sku;
@@ -261,7 +274,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
             rows = -1;
         }
         if (outside.seen > 0 && outside.rows === outside.seen) {
-          g.leftOut.push({ file: f, reason: outsideStream(ctx, outside.first!, window!) });
+          g.leftOut.push({ file: f, reason: outside.first ? outsideStream(ctx, outside.first, window!) : otherAccount(ctx, outside.otherAccount!, window!) });
           continue;
         }
         if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
@@ -286,6 +299,10 @@ function outsideStream(ctx: Context, at: string, w: StreamWindow): string {
   return ctx.lang === 'zh' ? `时间为 ${day}，不属于 ${w.label} 的直播` : `dated ${day}, not of the stream of ${w.label}`;
 }
 
+function otherAccount(ctx: Context, account: string, w: StreamWindow): string {
+  return ctx.lang === 'zh' ? `账号为「${account}」，不是本场的「${w.account}」` : `of the account "${account}", not this stream's "${w.account}"`;
+}
+
 /** The stream's window from its facts: start–end (or start + duration), from an hour before to a day after. */
 function streamWindow(g: Gathered): StreamWindow | null {
   const v = (k: string) => g.facts[k]?.value;
@@ -299,7 +316,8 @@ function streamWindow(g: Gathered): StreamWindow | null {
   if (!Number.isFinite(from)) return null;
   const duration = typeof v('duration') === 'number' ? (v('duration') as number) : null;
   const to = end ? Date.parse(end) : duration !== null ? from + duration * 1000 : from + 6 * 3600_000;
-  return { from: from - 3600_000, to: (Number.isFinite(to) ? to : from) + 24 * 3600_000, label: start!.slice(0, 16).replace('T', ' ') };
+  const account = typeof v('account') === 'string' ? (v('account') as string) : null;
+  return { from: from - 3600_000, to: (Number.isFinite(to) ? to : from) + 24 * 3600_000, label: start!.slice(0, 16).replace('T', ' '), account };
 }
 
 function emptyGathered(): Gathered {
