@@ -57,10 +57,10 @@ export const HOTSPOT_DEFAULTS = { minKeywordCount: 3, minKeywordShare: 0.03, exa
 
 /**
  * The question rule: ？ ? 吗 怎么 多少 能不能 有没有, and also 几天/几号/几码, 哪 (哪里, 哪个…) and
- * 是否 (可以…吗 is covered by 吗). On fixtures/comments.csv the extension adds no row: 100 questions
+ * 是否, 什么 (什么时候发货), 啥, 咋 (可以…吗 is covered by 吗). On fixtures/comments.csv the extension adds no row: 100 questions
  * either way.
  */
-const QUESTION = /[？?]|吗|怎么|多少|能不能|有没有|几[天号码]|哪|是否/;
+const QUESTION = /[？?]|吗|怎么|多少|能不能|有没有|几[天号码件时点]|哪|是否|什么|啥|咋/;
 
 /** Whether a comment is a question (consultations are all questions: see HotspotCounter). */
 export function isQuestion(text: string): boolean {
