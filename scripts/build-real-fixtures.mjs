@@ -273,3 +273,10 @@ put('retro-other-account', '商品_山野户外旗舰店_20261126.csv', csv([
   ['账号', '商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额'],
   ['山野户外旗舰店', '3707000000000000002', '山野 加绒冲锋衣', '15000', '1200', '78', '￥46,720'],
 ]));
+
+// — A summary saved by Excel as GBK CSV with the ¥ typed as the half-width sign, which GBK cannot
+// hold: Excel writes "?96,280". liveops refuses it, naming the cell and what happened. —
+put('retro-gbk-lost-yen', '直播概览_GBK.csv', csv([
+  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
+  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '¥96,280', '21500', '30210', '132', '140'],
+]));

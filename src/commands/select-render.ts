@@ -10,7 +10,7 @@ export function selectLogLine(r: SelectReport, written: string, code: number): s
   const flagged = r.suppliers.filter((s) => s.flags.length).length;
   return (
     `liveops select ${r.week.id}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
-    `${r.stock.length} stock warnings, ${flagged} supplier flags, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
+    `${r.stock.length} stock warning${r.stock.length === 1 ? '' : 's'}, ${flagged} supplier flag${flagged === 1 ? '' : 's'}, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
     `${r.outside.length ? `, ${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week` : ''} → ${written} (exit ${code})`
   );
 }
@@ -37,7 +37,7 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
   }
   const flagged = r.suppliers.filter((s) => s.flags.length);
   if (flagged.length || r.backupSuppliers.some((b) => b.fires)) {
-    out.push('', p.bold(m.suppliers(flagged.length)));
+    out.push('', p.bold(m.suppliers(flagged.length + r.backupSuppliers.filter((x) => x.fires).length)));
     for (const s of flagged) out.push(`  ! ${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`);
     for (const b of r.backupSuppliers.filter((x) => x.fires)) out.push(`  ! ${b.message}`);
   }

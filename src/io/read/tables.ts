@@ -252,11 +252,18 @@ function reportProblem(table: Table, col: Column, raw: RawCell, row: number, exp
   if (opts.strict) {
     throw new InputError(
       { file: table.file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), row, column: col.header },
-      `"${text}" is not ${EXPECTED[expected].en}`,
+      `"${text}" is not ${EXPECTED[expected].en}${lostCurrency(text, expected)}`,
     );
   }
   table.problemCount++;
   if (table.problems.length < maxProblems) table.problems.push({ row, column: col.letter, header: col.header, raw: text, expected });
+}
+
+/** Excel, saving a CSV as GBK, writes "?" for a ¥ it cannot encode: say so. */
+function lostCurrency(text: string, expected: ExpectedKey): string {
+  return expected === 'money' && /^\?[\d,.]+$/.test(text)
+    ? ' (the ¥ was probably lost when the file was saved as GBK: write ￥ or no sign, or save as "CSV UTF-8")'
+    : '';
 }
 
 /**
