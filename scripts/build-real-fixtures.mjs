@@ -280,3 +280,12 @@ put('retro-gbk-lost-yen', '直播概览_GBK.csv', csv([
   ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
   ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '¥96,280', '21500', '30210', '132', '140'],
 ]));
+
+// — The schedule from a selection table with the team's own extra columns: they are named as not
+// used (the plan is the config's). —
+put('schedule-pool-extra-columns', 'liveops.config.yaml', Buffer.from('schedule:\n  annualGmv: 12000000\n  account: 山野户外旗舰店\n  slots:\n    - { weekdays: [1, 3, 5], time: "20:00-23:00" }\n  roster:\n    anchors: [{ name: 小林 }]\n    assistants: [{ name: 小周 }]\n'));
+put('schedule-pool-extra-columns', '选品表.csv', csv([
+  ['商品ID', '商品名称', '商品角色', '直播价', '库存', '主推话术负责人', '样品寄回'],
+  ['3708000000000000001', '速干T恤', '引流款', '59', '800', '小林', '否'],
+  ['3708000000000000002', '三合一冲锋衣', '利润款', '599', '300', '小林', '是'],
+]));

@@ -10,6 +10,8 @@ import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/sc
 import { UsageError } from '../errors.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
+import { unusedColumnsLines } from '../messages.js';
+import { logger } from '../ui/terminal.js';
 
 /** The products of the selection tables given with --pool; `required`: finding none is an error. */
 export async function readPool(ctx: Context, args: string[], required: boolean): Promise<PoolProduct[]> {
@@ -18,6 +20,7 @@ export async function readPool(ctx: Context, args: string[], required: boolean):
   const ex = await readExports(ctx, files, ignored);
   if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
   if (required && ex.pool.length === 0) throw new UsageError(`--pool ${args.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
+  for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
   return ex.pool.map(({ values: v }) => ({
     id: str(v.productId),
     name: str(v.productName),

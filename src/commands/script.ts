@@ -14,7 +14,8 @@ import { UsageError } from '../errors.js';
 import { readOwnModel } from '../io/read/own-workbook.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, isFolderArg, writeReport } from '../io/write/output.js';
-import { palette } from '../ui/terminal.js';
+import { logger, palette } from '../ui/terminal.js';
+import { unusedColumnsLines } from '../messages.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
@@ -69,6 +70,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     const ex = await readExports(ctx, files, ignored);
     if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
     if (!ex.pool.length) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found`);
+    for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
     const tiers = roleTiers(ex.pool.map((r) => num(r.values.price)), ctx.config.select);
     for (const { values: v } of ex.pool) {
       const name = str(v.productName) ?? str(v.productId);
