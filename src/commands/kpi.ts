@@ -117,8 +117,6 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
       for (const f of FIGURE_FIELDS) figures[f] = num(v[f]);
       const targets: Record<string, number | null> = {};
       for (const [f, tv] of Object.entries(r.targets ?? {})) targets[f] = num(tv);
-      // A GMV target written as a 目标 column of a mapped GMV header ("业绩目标") is the GMV target.
-      if (figures.gmvTarget === null && targets.gmv !== undefined) figures.gmvTarget = targets.gmv;
       if (figures.gmvTarget !== null && figures.gmvTarget !== undefined && figures.gmvTarget <= 0) {
         throw new InputError({ ...loc, row: r.row, column: header('gmvTarget') }, `${figures.gmvTarget} is not a GMV target: expected an amount above 0`);
       }

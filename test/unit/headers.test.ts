@@ -144,6 +144,8 @@ describe('user mapping from the config file', () => {
   });
   it('a mapped header has targets too: GMV完成目标(万元)', () =>
     expect(buildHeaderIndex({ 流量涨幅: 'trafficGrowth' }).match('流量涨幅目标')).toMatchObject({ field: 'trafficGrowth', role: 'target' }));
+  it('the 目标 column of a mapped GMV header is the GMV target field, with the mapping\'s unit', () =>
+    expect(buildHeaderIndex({ 业绩: { field: 'gmv', unit: '万元' } }).match('业绩目标')).toMatchObject({ field: 'gmvTarget', role: 'actual', scale: 10000 }));
   it('an unknown header stays unknown', () => expect(field('奇怪的列')).toBeNull());
 });
 

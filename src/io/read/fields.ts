@@ -17,6 +17,8 @@ export interface FieldDef {
   durationUnit?: DurationUnit;
   /** A rate that may exceed 100 % (a growth rate): no warning above 100 %. */
   unbounded?: boolean;
+  /** A goal field: the per-row target of this figure (GMV目标 of gmv). A 目标 column of the figure is this field. */
+  targetOf?: string;
   /** Multiplier for aliases whose amounts come in another unit (WeChat Channels API: fen). */
   aliasScale?: Record<string, number>;
 }
@@ -168,7 +170,7 @@ const DEFS: Def[] = [
   ['personName', 'text', '姓名', 'Name', ['姓名', '员工', '员工姓名', '人员', '名字']],
   ['staffRole', 'text', '岗位', 'Role', ['岗位', '职位', '岗位名称', '职务', '角色岗位']],
   ['hireDate', 'date', '入职日期', 'Hire date', ['入职日期', '入职时间']],
-  ['gmvTarget', 'money', 'GMV目标', 'GMV target', ['GMV目标', '目标GMV', 'GMV目标值', '成交目标', '目标成交金额', '成交金额目标']],
+  ['gmvTarget', 'money', 'GMV目标', 'GMV target', ['GMV目标', '目标GMV', 'GMV目标值', '成交目标', '目标成交金额', '成交金额目标'], { targetOf: 'gmv' }],
   ['trafficGrowth', 'rate', '流量增长率', 'Traffic growth', ['流量增长率', '流量增长', '场观增长率', '场观增长', '观看人数增长率', 'UV增长率'], { unbounded: true }],
   ['processImprovements', 'count', '流程改进数', 'Process improvements', ['流程改进数', '流程改进', '流程改进次数', '流程优化次数', '流程优化数', '流程优化']],
   ['productRoi', 'number', '商品ROI', 'Product ROI', ['商品ROI', '选品ROI', '商品投产比']],
@@ -179,6 +181,11 @@ const DEFS: Def[] = [
 
 export const FIELDS: ReadonlyMap<string, FieldDef> = new Map(
   DEFS.map(([id, type, zh, en, aliases, extra]) => [id, { id, type, zh, en, aliases, ...extra }]),
+);
+
+/** The goal field of a figure, where the catalogue has one: gmv → gmvTarget. */
+export const GOAL_FIELD: ReadonlyMap<string, string> = new Map(
+  [...FIELDS.values()].filter((f) => f.targetOf !== undefined).map((f) => [f.targetOf!, f.id]),
 );
 
 export function fieldDef(id: string): FieldDef {

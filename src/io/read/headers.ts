@@ -2,7 +2,7 @@
  * Header normalisation and matching. Platforms change header text between exports and over time:
  * full-width vs half-width brackets and colons, spaces, case, a unit in brackets ("(元)", "(秒)").
  */
-import { FIELDS } from './fields.js';
+import { FIELDS, GOAL_FIELD } from './fields.js';
 import type { DurationUnit } from './values.js';
 
 /** NFKC folds full-width forms (（）：Ａ) to half-width; then drop spaces and colons, lowercase. */
@@ -84,9 +84,6 @@ export interface HeaderIndex {
 /** A target column: "GMV目标", "目标GMV", "流量增长目标", "转化率目标值". */
 const TARGET = [/^目标(?:值)?(.+)$/, /^(.+?)(?:的)?目标(?:值)?$/];
 
-/** Fields whose value is itself a goal: a column for them is never the target of another field. */
-const TARGET_FIELDS: Record<string, string> = { gmvTarget: 'gmv' };
-
 /**
  * Build a matcher from the catalogue plus the user's mapping (config `headers:`), which wins over
  * the built-in aliases. Either way the header's own unit applies; a mapping may state one too.
@@ -147,8 +144,11 @@ export function buildHeaderIndex(userMap: Record<string, string | HeaderMapping>
         const t = re.exec(name);
         if (!t?.[1]) continue;
         const inner = lookup(t[1] + (bracket ? bracket[2]! : ''));
-        if (!inner || TARGET_FIELDS[inner.hit.field]) continue;
-        return build(inner, 'target');
+        // A goal field's own 目标 is no target of anything.
+        if (!inner || FIELDS.get(inner.hit.field)?.targetOf !== undefined) continue;
+        // The target of a figure that has a goal field is that field (业绩目标 of 业绩 → gmvTarget).
+        const goal = GOAL_FIELD.get(inner.hit.field);
+        return goal ? { ...build(inner, 'actual'), field: goal } : build(inner, 'target');
       }
       return null;
     },

@@ -272,9 +272,6 @@ function lostCurrency(text: string, expected: ExpectedKey): string {
  */
 const DURATION_SINCE: Record<string, string> = { firstResponse: 'consultTime', duration: 'start' };
 
-/** Goal fields and the figure each is the goal of (besides 目标 columns, which say it themselves). */
-const GOAL_OF: Record<string, string> = { gmvTarget: 'gmv' };
-
 interface PlausibilityPlan {
   /** Proportion columns: a value above 100 % is a warning. */
   rates: Column[];
@@ -289,7 +286,9 @@ function plausibilityPlan(columns: Column[]): PlausibilityPlan {
   const pairs: PlausibilityPlan['pairs'] = [];
   for (const c of columns) {
     if (!c.field) continue;
-    const actual = c.role === 'target' ? find(c.field, 'actual') : GOAL_OF[c.field] ? find(GOAL_OF[c.field]!, 'actual') : undefined;
+    // A 目标 column says whose target it is; a goal field (GMV目标) says it in the catalogue.
+    const of = c.role === 'target' ? c.field : fieldDef(c.field).targetOf;
+    const actual = of !== undefined ? find(of, 'actual') : undefined;
     if (actual && fieldDef(actual.field!).type === 'money') pairs.push({ actual, target: c });
   }
   return { rates, pairs };
