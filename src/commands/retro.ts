@@ -107,22 +107,20 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
           if (t.creator === LIVEOPS_CREATOR) break;
           continue;
         }
+        // Rows that could be judged (they name an account, or the kind is dated), and those that are
+        // not this stream's: another account's, or dated far from it.
         const outside = { rows: 0, seen: 0, first: null as string | null, otherAccount: null as string | null };
-        // A row belongs to the stream unless it names another account or is dated far from it.
-        const dated = (v: Row): boolean => {
-          const fields = window ? ROW_TIME[t.kind] : undefined;
-          const account = window?.account && typeof v.account === 'string' && v.account !== window.account ? v.account : null;
-          if (!fields && !account) {
-            if (window?.account && typeof v.account === 'string') outside.seen++;
-            return true;
-          }
+        const timeFields = window ? ROW_TIME[t.kind] : undefined;
+        const belongs = (v: Row): boolean => {
+          const named = window?.account && typeof v.account === 'string' ? v.account : null;
+          if (!timeFields && named === null) return true;
           outside.seen++;
-          if (account) {
+          if (named !== null && named !== window!.account) {
             outside.rows++;
-            outside.otherAccount ??= account;
+            outside.otherAccount ??= named;
             return false;
           }
-          const at = fields!.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
+          const at = timeFields?.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
           const ms = at ? Date.parse(at) : NaN;
           if (!Number.isFinite(ms) || (ms >= window!.from && ms <= window!.to)) return true;
           outside.rows++;
@@ -191,7 +189,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
               tick();
               // Compass: SKU child rows repeat their product's figures per variant; totals use products only.
               if (r.role === 'sku') sku++;
-              else if (r.role === 'data' && dated(r.values)) data.push(r.values);
+              else if (r.role === 'data' && belongs(r.values)) data.push(r.values);
             }
             // A product list none of whose rows is this stream's is left out below, not used.
             if (g.products === null && !(outside.seen > 0 && outside.rows === outside.seen)) {
@@ -224,7 +222,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
             for await (const r of t.records()) {
               rows++;
               tick();
-              if (dated(r.values)) g.orders.add(r.values);
+              if (belongs(r.values)) g.orders.add(r.values);
             }
             break;
           }
@@ -252,7 +250,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
               rows++;
               tick();
               const v = r.values;
-              if (!dated(v)) continue;
+              if (!belongs(v)) continue;
               const text = typeof v[field] === 'string' ? (v[field] as string) : null;
               counter.add(text);
               negative.add(text);

@@ -421,10 +421,12 @@ async function buildTable(
     }
     let lastProductRow: number | undefined;
     const plan = plausibilityPlan(head.columns);
-    // Duration columns that may hold the moment they ended, beside the start they are measured from.
-    const sinceCols = new Set(
-      mapped.filter((x) => DURATION_SINCE[x.col.field!] && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!])).map((x) => x.col),
-    );
+    // Duration columns that may hold the moment they ended, beside the start they are measured from;
+    // decided once here, so the per-cell loop only reads a flag.
+    const cells = mapped.map((x) => ({
+      ...x,
+      since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
+    }));
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
       if (filled === 0) return null;
@@ -437,9 +439,9 @@ async function buildTable(
       const values: Record<string, Value> = {};
       let targets: Record<string, Value> | undefined;
       let endedAt: Array<{ col: Column; raw: RawCell; at: string }> | undefined;
-      for (const { col, parse } of mapped) {
+      for (const { col, parse, since } of cells) {
         const raw = r.cells[col.index] ?? null;
-        if (sinceCols.has(col) && !parse!(raw).ok) {
+        if (since && !parse!(raw).ok) {
           const at = parseValue(raw, 'datetime');
           if (at.ok && typeof at.value === 'string') {
             (endedAt ??= []).push({ col, raw, at: at.value });
