@@ -24,6 +24,12 @@ const csv = (rows, encoding = 'gbk') => {
   return encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(`\ufeff${text}`, 'utf8');
 };
 
+/** The 11-26 stream's summary as Compass exports it; `yen` is the sign its GMV is written with. */
+const summary1126 = (yen) => [
+  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
+  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', `${yen}96,280`, '21500', '30210', '132', '140'],
+];
+
 // — KPI sheets in four wordings —
 
 // 万元 on both GMV columns, a target column for traffic growth, team words for the figures.
@@ -81,8 +87,7 @@ put('kpi-gmv-off-by-wan', 'KPI考核表.xlsx', await workbook([
 // buyer counts. —
 const PRODUCT_LIST_HEADER = ['商品ID', '商品名称', '首次上架时间', '讲解次数', '直播间价格', '用户支付金额', '成交件数', '商品点击人数', '商品曝光-点击率（人数）', '商品点击-成交转化率（人数）', '退款金额'];
 put('retro-rate-only', '直播概览_20261126.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '¥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('¥'),
 ], 'utf8'));
 put('retro-rate-only', '直播商品_20261126.xlsx', await workbook([
   { name: '商品列表', rows: [
@@ -113,8 +118,7 @@ for (const [day, a, b] of week) {
 // — Customer service: a system that exports 首次响应时间 as the moment of the reply (a date-time),
 // next to 咨询时间. The response time is the difference. —
 put('retro-cs-timestamps', '直播概览_20261126.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '¥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('¥'),
 ], 'utf8'));
 put('retro-cs-timestamps', '客服咨询明细_20261126.csv', csv([
   ['咨询时间', '首次响应时间', '接待客服', '买家昵称', '咨询内容'],
@@ -167,8 +171,7 @@ put('select-mixed-weeks', '评论_1120.csv', csv([
 // — A stream's folder with a comments export of another day and a consultation export cut off
 // mid-quote: the retro is written from the rest, and says what it left out (exit 3). —
 put('retro-mixed-days', '直播概览_20261126.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '￥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('￥'),
 ]));
 put('retro-mixed-days', '评论_20261126.csv', csv([
   ['评论时间', '用户昵称', '评论内容'],
@@ -237,8 +240,7 @@ put('select-scientific-id', '商品_20261119.csv', csv([
 // — A team's own product sheet with the click rate typed as a bare 8.5 (meaning 8.5 %) under a
 // header without (%): read as written (850 %) and said, naming the cell. —
 put('retro-bare-rate', '直播概览_20261126.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '￥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('￥'),
 ], 'utf8'));
 put('retro-bare-rate', '商品表现_手工整理.csv', csv([
   ['商品ID', '商品名称', '商品点击人数', '商品点击率', '成交人数'],
@@ -262,8 +264,7 @@ for (const day of ['20261117', '20261119']) {
 // — A stream's folder that also holds another account's product list (same day): it is not this
 // stream's, and is left out, named. —
 put('retro-other-account', '直播概览_20261126.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '￥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('￥'),
 ], 'utf8'));
 put('retro-other-account', '商品_小鹿美妆官方_20261126.csv', csv([
   ['账号', '商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额'],
@@ -277,8 +278,7 @@ put('retro-other-account', '商品_山野户外旗舰店_20261126.csv', csv([
 // — A summary saved by Excel as GBK CSV with the ¥ typed as the half-width sign, which GBK cannot
 // hold: Excel writes "?96,280". liveops refuses it, naming the cell and what happened. —
 put('retro-gbk-lost-yen', '直播概览_GBK.csv', csv([
-  ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交人数', '成交订单数'],
-  ['山野户外旗舰店', '2026/11/26 19:30:00-2026/11/26 22:30:00', '¥96,280', '21500', '30210', '132', '140'],
+  ...summary1126('¥'),
 ]));
 
 // — The schedule from a selection table with the team's own extra columns: they are named as not
