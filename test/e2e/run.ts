@@ -22,15 +22,16 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Options for node itself, e.g. ['--import', preload]. */
   nodeArgs?: string[];
-  /** Run as this user id (root can drop to an unprivileged user, to meet a read-only folder). */
-  uid?: number;
+  /** A command to run node under, e.g. setpriv dropping root's override of file permissions. */
+  prefix?: string[];
 }
 
 export function liveops(args: string[], opts: RunOptions = {}): Run {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: opts.cwd ?? tmpdir(), NO_COLOR: '1', TZ: 'UTC' };
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+  const argv = [...(opts.nodeArgs ?? []), BIN, ...args];
+  const [cmd, ...rest] = opts.prefix ? [...opts.prefix, process.execPath, ...argv] : [process.execPath, ...argv];
+  const r = spawnSync(cmd!, rest, {
     cwd: opts.cwd ?? ROOT,
-    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
     env: { ...env, ...opts.env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,8 +13,6 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 beforeAll(() => {
-  // An unprivileged user (when the tests run as root) must be able to enter and read here.
-  chmodSync(tmp.dir, 0o755);
   copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(tmp.dir, 'liveops.config.yaml'));
   for (const f of ['selection.xlsx', 'kpi-2026-11.xlsx', 'douyin-compass-session.xlsx']) copyFileSync(join(FIXTURES, f), join(tmp.dir, f));
   chmodSync(join(tmp.dir, 'liveops.config.yaml'), 0o644);
@@ -37,6 +35,7 @@ const COMMANDS: Array<[string, string[]]> = [
 ];
 
 const asRoot = process.getuid?.() === 0;
+const DROP_OVERRIDE = ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search'];
 let n = 0;
 
 /** A fresh folder for one run; `prepare` makes it unwritable in its own way. */
@@ -60,8 +59,9 @@ describe('a folder nobody may write to', () => {
       mkdirSync(dir);
       chmodSync(dir, 0o555);
     });
-    // root writes anywhere: meet the folder as an ordinary user would.
-    const opts: RunOptions = { cwd: tmp.dir, ...(asRoot ? { uid: 65534 } : {}) };
+    // root writes anywhere: without its override of file permissions (util-linux setpriv, in every
+    // Debian), it meets the folder as an ordinary user would, and still reads its own checkout.
+    const opts: RunOptions = { cwd: tmp.dir, ...(asRoot ? { prefix: DROP_OVERRIDE } : {}) };
     const r = liveops(args.map((a) => a.replace('OUT', t.name)), opts);
     expectCannotWrite(r, /EACCES/);
     expect(readdirSync(t.dir)).toEqual([]);
