@@ -134,6 +134,10 @@ stderr; exit 0 written, 3 written with alerts or skipped files, 2 nothing usable
   liveops retro --weekly exports/ --out reports/
   liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
 
+A file of another day or account, or an unreadable comments/consultations file, is left out and
+named (leftOut in --json); the retro is still written, exit 3. Exit 0 written, 2 bad input, 4 could
+not write.
+
 Examples:
   liveops retro 整场数据.xlsx
   liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
