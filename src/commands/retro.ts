@@ -73,8 +73,9 @@ const ROW_TIME: Partial<Record<string, string[]>> = { comments: ['commentTime'],
 
 /** The stream's time, widened: comments start before it, orders and consultations go on after it. */
 export interface StreamWindow {
-  from: number;
-  to: number;
+  /** The window's ends as the reader writes date-times (Asia/Shanghai, +08:00), to compare rows as text. */
+  fromIso: string;
+  toIso: string;
   label: string;
   /** The stream's account, when its summary names one: a file of another account is not its. */
   account: string | null;
@@ -121,8 +122,8 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
             return false;
           }
           const at = timeFields?.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
-          const ms = at ? Date.parse(at) : NaN;
-          if (!Number.isFinite(ms) || (ms >= window!.from && ms <= window!.to)) return true;
+          // Read date-times are all "YYYY-MM-DDTHH:mm:ss+08:00": compared as text, no Date.parse a row.
+          if (at === null || !SHANGHAI_ISO.test(at) || (at >= window!.fromIso && at <= window!.toIso)) return true;
           outside.rows++;
           outside.first ??= at;
           return false;
@@ -292,6 +293,10 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
   }
 }
 
+const SHANGHAI_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+/** An instant as the reader writes it: "2026-11-26T18:30:00+08:00". */
+const shanghaiIso = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+
 function outsideStream(ctx: Context, at: string, w: StreamWindow): string {
   const day = at.slice(0, 16).replace('T', ' ');
   return ctx.lang === 'zh' ? `时间为 ${day}，不属于 ${w.label} 的直播` : `dated ${day}, not of the stream of ${w.label}`;
@@ -315,7 +320,9 @@ function streamWindow(g: Gathered): StreamWindow | null {
   const duration = typeof v('duration') === 'number' ? (v('duration') as number) : null;
   const to = end ? Date.parse(end) : duration !== null ? from + duration * 1000 : from + 6 * 3600_000;
   const account = typeof v('account') === 'string' ? (v('account') as string) : null;
-  return { from: from - 3600_000, to: (Number.isFinite(to) ? to : from) + 24 * 3600_000, label: start!.slice(0, 16).replace('T', ' '), account };
+  const lo = from - 3600_000;
+  const hi = (Number.isFinite(to) ? to : from) + 24 * 3600_000;
+  return { fromIso: shanghaiIso(lo), toIso: shanghaiIso(hi), label: start!.slice(0, 16).replace('T', ' '), account };
 }
 
 function emptyGathered(): Gathered {
