@@ -15,7 +15,7 @@ import { isFolderArg, writeReport } from '../io/write/output.js';
 import { palette } from '../ui/terminal.js';
 import { renderBrief } from './brief-render.js';
 import { readExports } from './exports.js';
-import { expandInputs, streamFromRow } from './inputs.js';
+import { expandInputs } from './inputs.js';
 import { readScheduleFile } from './schedule-file.js';
 import { lineUp, planMonth, readPool } from './schedule-plan.js';
 

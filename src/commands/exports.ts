@@ -6,24 +6,24 @@
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { NegativeCounter, type NegativeResult } from '../domain/cs/negative.js';
-import { ResponseAccumulator, secondsBetween, type Consultation, type ResponseStats } from '../domain/cs/response.js';
+import { ResponseAccumulator, type Consultation, type ResponseStats } from '../domain/cs/response.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
 import type { ProductRow } from '../domain/products.js';
-import { productFigures } from '../domain/product-figures.js';
 import { dayOf, daysInName, overlaps } from '../domain/dated.js';
-import type { HotspotSource, Row } from '../domain/retro/input.js';
+import type { HotspotSource } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
 import { valueWarningText, type UnusedColumns } from '../messages.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
-import { newHotspotCounter, streamFromRow, withActions } from './inputs.js';
-import { num, str } from '../domain/cell-values.js';
+import { newHotspotCounter, withActions } from './inputs.js';
+import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
+import { collect, StreamFacts } from '../model/collect.js';
 
 /** What one file contributed; merged only if the whole file could be read. */
 interface FileData {
   /** Rows of selection tables (选品表), with their spreadsheet row numbers. */
-  pool: Array<{ file: string; row: number; values: Row }>;
+  pool: PoolItem[];
   streams: WeeklyStream[];
   channels: ChannelRow[];
   productTables: ProductRow[][];
@@ -47,9 +47,9 @@ export interface Period {
   until: string;
 }
 
-/** Fields whose day says which day a row is about, by table kind. */
-const ROW_DAY: Partial<Record<string, string>> = { comments: 'commentTime', consultations: 'consultTime', products: 'listedAt' };
 
+/** What the weekly report and select read; a file's other tables (orders, minute trend…) are listed as not used. */
+const READ_KINDS = new Set(['stream-summary', 'stream-list', 'channels', 'products', 'selection', 'comments', 'consultations']);
 
 async function readFile(
   ctx: Context,
@@ -62,91 +62,75 @@ async function readFile(
   const named = period ? daysInName(basename(file)) : null;
   const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
   /** A row dated outside the period (by its comment/consultation time or listing time). */
-  const outsideRow = (kind: string, v: Row): boolean => {
-    const f = period ? ROW_DAY[kind] : undefined;
-    const at = f ? str(v[f]) : null;
-    return at !== null && !overlaps({ from: dayOf(at), to: dayOf(at) }, period!.since, period!.until);
-  };
-  const summary: Row = {};
-  let channelTotal: Row | null = null;
+  const outsideDay = (at: string | null): boolean => period !== null && at !== null && !overlaps({ from: dayOf(at), to: dayOf(at) }, period.since, period.until);
+  const summary = new StreamFacts();
+  let channelTotal: Channel | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
     // A report liveops wrote is not an export: a weekly folder may hold last week's report.
     if (t.creator === LIVEOPS_CREATOR) return d;
     if (t.empty) continue;
-    switch (t.kind) {
-      case 'stream-summary':
-        for await (const r of t.records()) for (const [k, v] of Object.entries(r.values)) if (v !== null && summary[k] === undefined) summary[k] = v;
-        break;
-      case 'stream-list':
-        for await (const r of t.records()) {
-          if (r.role !== 'data') continue;
-          d.streams.push({ ...streamFromRow(r.values), source: `${basename(file)}:${r.row}` });
-        }
-        break;
-      case 'channels':
-        for await (const r of t.records()) {
-          if (r.role === 'total') {
-            channelTotal = r.values;
-            continue;
+    if (!READ_KINDS.has(t.kind)) {
+      d.ignoredKinds.push(t.kind);
+      continue;
+    }
+    const products: ProductLine[] = [];
+    let productsOutside = 0;
+    let listed: string | null = null;
+    let seen = 0;
+    let firstOutside: string | null = null;
+    const before = d.rowsOutside;
+    /** A comment or consultation of a day in the period; one of another day is counted out. */
+    const ofPeriod = (at: string | null): boolean => {
+      seen++;
+      if (!outsideDay(at)) return true;
+      d.rowsOutside++;
+      firstOutside ??= at;
+      return false;
+    };
+    await collect(
+      t,
+      {
+        summary: (s) => summary.add(s, basename(file), () => undefined),
+        stream: (s, at) => d.streams.push({ ...s, source: `${basename(file)}:${at.row}` }),
+        channel: (c) => {
+          if (c.total) channelTotal = c;
+          else if (c.channel) d.channels.push({ ...c, channel: c.channel });
+        },
+        product: (p) => {
+          // Compass SKU child rows and totals are not products (the collector gives data rows only).
+          if (period && p.listedAt !== null && outsideDay(p.listedAt)) {
+            productsOutside++;
+            listed ??= p.listedAt;
           }
-          const name = str(r.values.channel);
-          if (name) d.channels.push({ channel: name, uv: num(r.values.uv), pv: num(r.values.pv), gmv: num(r.values.gmv), orders: num(r.values.orders), buyers: num(r.values.buyers) });
-        }
-        break;
-      case 'products': {
-        const rows: ProductRow[] = [];
-        let outside = 0;
-        let listed: string | null = null;
-        for await (const r of t.records()) {
-          if (r.role !== 'data') continue; // Compass SKU child rows and totals are not products
-          if (outsideRow('products', r.values)) {
-            outside++;
-            listed ??= str(r.values.listedAt);
-          }
-          rows.push(productFigures(r.values));
-        }
-        // A stream's product list is about one day: listed on days outside the period, it is left out.
-        if (rows.length > 0 && outside === rows.length && listed) {
-          d.outside = outsideReason(ctx, dayOf(listed), period!);
-          return d;
-        }
-        d.productTables.push(rows);
-        break;
+          products.push(p);
+        },
+        poolItem: (p) => d.pool.push(p),
+        comment: (c) => {
+          if (ofPeriod(c.time)) d.texts.push({ source: 'comments', text: c.text });
+        },
+        consultation: (c) => {
+          if (!ofPeriod(c.time)) return;
+          d.texts.push({ source: 'consultations', text: c.text });
+          d.consultations.push(c);
+        },
+      },
+      { file },
+    );
+    if (t.kind === 'comments' || t.kind === 'consultations') {
+      counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
+      // Every row dated outside the period: the file is about other days.
+      if (seen > 0 && d.rowsOutside - before === seen && firstOutside) {
+        d.outside = outsideReason(ctx, dayOf(firstOutside), period!);
+        return d;
       }
-      case 'selection':
-        for await (const r of t.records()) if (r.role === 'data') d.pool.push({ file, row: r.row, values: r.values });
-        break;
-      case 'comments':
-      case 'consultations': {
-        counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
-        const field = t.kind === 'comments' ? 'commentText' : 'consultText';
-        let seen = 0;
-        let firstOutside: string | null = null;
-        const before = d.rowsOutside;
-        for await (const r of t.records()) {
-          const v = r.values;
-          seen++;
-          if (outsideRow(t.kind, v)) {
-            d.rowsOutside++;
-            firstOutside ??= str(v[ROW_DAY[t.kind]!]);
-            continue;
-          }
-          d.texts.push({ source: t.kind, text: str(v[field]) });
-          if (t.kind === 'consultations') {
-            const seconds = num(v.firstResponse) ?? secondsBetween(str(v.consultTime), str(v.firstReplyTime));
-            d.consultations.push({ seconds, time: str(v.consultTime), text: str(v[field]), agent: str(v.agent), buyer: str(v.nickname) });
-          }
-        }
-        // Every row dated outside the period: the file is about other days.
-        if (seen > 0 && d.rowsOutside - before === seen && firstOutside) {
-          d.outside = outsideReason(ctx, dayOf(firstOutside), period!);
-          return d;
-        }
-        break;
+    }
+    if (t.kind === 'products') {
+      // A stream's product list is about one day: listed on days outside the period, it is left out.
+      if (products.length > 0 && productsOutside === products.length && listed) {
+        d.outside = outsideReason(ctx, dayOf(listed), period!);
+        return d;
       }
-      default:
-        d.ignoredKinds.push(t.kind);
-        continue;
+      d.productTables.push(products);
     }
     d.used = true;
     for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${file} [${t.sheet}]` : file));
@@ -159,20 +143,16 @@ async function readFile(
     d.texts = [];
     d.consultations = [];
     // A selection table is not about a week: it stays.
-    if (d.streams.length === 0 && Object.keys(summary).length === 0 && d.pool.length === 0) {
+    if (d.streams.length === 0 && summary.empty && d.pool.length === 0) {
       d.outside = outsideReason(ctx, namedOutside.from === namedOutside.to ? namedOutside.from : `${namedOutside.from}–${namedOutside.to}`, period!);
       return d;
     }
   }
-  if (Object.keys(summary).length) {
+  if (!summary.empty) {
     // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
-    const s = streamFromRow(summary);
-    d.streams.push({
-      ...s,
-      pv: s.pv ?? num(channelTotal?.pv),
-      paidSpend: s.paidSpend ?? num(channelTotal?.paidSpend),
-      source: basename(file),
-    });
+    const s = summary.stream();
+    const total = channelTotal as Channel | null;
+    d.streams.push({ ...s, pv: s.pv ?? total?.pv ?? null, paidSpend: s.paidSpend ?? total?.paidSpend ?? null, source: basename(file) });
   }
   return d;
 }
@@ -206,7 +186,7 @@ export interface Exports {
   streams: WeeklyStream[];
   channels: ChannelRow[];
   productTables: ProductRow[][];
-  pool: Array<{ file: string; row: number; values: Row }>;
+  pool: PoolItem[];
   hotspots: HotspotSource[];
   /** First-response statistics of all consultations, and negative comments/consultations. */
   response: ResponseStats | null;

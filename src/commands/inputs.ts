@@ -1,15 +1,14 @@
 /**
- * What the commands that read many exports share: expanding folders into export files, the
- * stream a row of a stream list describes, and hotspot counters.
+ * What the commands that read many exports share: expanding folders into export files, and
+ * hotspot counters.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
-import type { HotspotSource, Row } from '../domain/retro/input.js';
+import type { HotspotSource } from '../domain/retro/input.js';
 import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
-import { num } from '../domain/cell-values.js';
 
 export const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 
@@ -48,28 +47,6 @@ export async function expandInputs(cwd: string, inputs: string[]): Promise<{ fil
   return { files, ignored };
 }
 
-
-/** A stream described by one row of a stream list (or merged summary facts). */
-export function streamFromRow(values: Row) {
-  const range = values.streamTime;
-  const start =
-    typeof values.start === 'string' ? values.start : range && typeof range === 'object' ? range.start : null;
-  return {
-    account: typeof values.account === 'string' ? values.account : null,
-    /** The platform's own id of the stream (Taobao 场次id) and its title (场次信息, 直播标题). */
-    streamId: typeof values.streamId === 'string' ? values.streamId : typeof values.streamId === 'number' ? String(values.streamId) : null,
-    title: typeof values.streamTitle === 'string' ? values.streamTitle : null,
-    start,
-    uv: num(values.uv),
-    pv: num(values.pv),
-    gmv: num(values.gmv),
-    buyers: num(values.buyers),
-    orders: num(values.orders),
-    avgDwellSeconds: num(values.avgDwell),
-    paidSpend: num(values.paidSpend),
-    viewToOrderRate: num(values.viewToOrderRate),
-  };
-}
 
 // The word segmenter takes a moment to load: once per run, and only when there are texts to count.
 let segmenter: Promise<Segmenter> | null = null;

@@ -12,7 +12,6 @@ import { monthRange } from '../domain/kpi/score.js';
 import { InputError, UsageError } from '../errors.js';
 import { openRawSource, type RawCell } from '../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../io/read/tables.js';
-import type { Value } from '../io/read/values.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { askForFiles, askForValue } from '../ui/prompts.js';
@@ -21,7 +20,8 @@ import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
 import { unusedColumnsLines, valueWarningText } from '../messages.js';
-import { num } from '../domain/cell-values.js';
+import { collect } from '../model/collect.js';
+import type { KpiRow } from '../model/entities.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */
@@ -38,8 +38,6 @@ const FIGURE_FIELDS = [...new Set(KPI_ROLES.flatMap((r) => KPI_METRICS[r].flatMa
 
 /** A column whose header names adopted proposals (采纳提案, 创新提案, 提案): the innovation awards. */
 const PROPOSALS_HEADER = /提案|proposal/i;
-
-const str = (v: Value | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** "kpi_2026-11.xlsx" → "2026-11" (a default for the prompt, never taken silently). */
 function monthInName(file: string): string | null {
@@ -102,25 +100,20 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
     const proposalsCol = t.unmapped.find((c) => PROPOSALS_HEADER.test(c.header)) ?? null;
     const rows: KpiPersonInput[] = [];
     const seen = new Map<string, number>();
-    for await (const r of t.records()) {
-      if (r.role !== 'data') continue;
-      const v = r.values;
-      const name = str(v.personName);
-      const roleText = str(v.staffRole);
+    const people: KpiRow[] = [];
+    await collect(t, { kpiRow: (k) => people.push(k) }, { kpiFields: FIGURE_FIELDS });
+    for (const { row, name, roleText, hireDate, figures, targets } of people) {
+      const r = { row };
       if (!name && !roleText) continue; // a note or an empty line under the table
       if (!name) throw new InputError({ ...loc, row: r.row, column: header('personName') }, 'empty: every row needs the person\'s name');
       if (!roleText) throw new InputError({ ...loc, row: r.row, column: header('staffRole') }, 'empty: expected a role such as 运营, 主播, 选品 or 数据分析 (several: 运营,场控)');
       const first = seen.get(name);
       if (first !== undefined) throw new InputError({ ...loc, row: r.row, column: header('personName') }, `"${name}" is already on row ${first}: one row per person`);
       seen.set(name, r.row);
-      const figures: Record<string, number | null> = {};
-      for (const f of FIGURE_FIELDS) figures[f] = num(v[f]);
-      const targets: Record<string, number | null> = {};
-      for (const [f, tv] of Object.entries(r.targets ?? {})) targets[f] = num(tv);
       if (figures.gmvTarget !== null && figures.gmvTarget !== undefined && figures.gmvTarget <= 0) {
         throw new InputError({ ...loc, row: r.row, column: header('gmvTarget') }, `${figures.gmvTarget} is not a GMV target: expected an amount above 0`);
       }
-      rows.push({ row: r.row, name, roleText, hireDate: typeof v.hireDate === 'string' ? v.hireDate.slice(0, 10) : null, figures, targets, proposals: [], proposalCount: 0 });
+      rows.push({ row, name, roleText, hireDate, figures, targets, proposals: [], proposalCount: 0 });
     }
     if (proposalsCol) {
       const cells = await readProposals(abs, t, proposalsCol);

@@ -7,10 +7,12 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
-import { exportsIn, newHotspotCounter, streamFromRow, withActions } from './inputs.js';
-import type { BaselineStream, RetroInput, Row } from '../domain/retro/input.js';
+import { exportsIn, newHotspotCounter, withActions } from './inputs.js';
+import type { BaselineStream, RetroInput } from '../domain/retro/input.js';
+import type { Channel, ProductLine, Stream, TrendPoint, VideoReferral } from '../model/entities.js';
+import { collect, headerIn, StreamFacts } from '../model/collect.js';
 import { NegativeCounter } from '../domain/cs/negative.js';
-import { ResponseAccumulator, secondsBetween } from '../domain/cs/response.js';
+import { ResponseAccumulator } from '../domain/cs/response.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
 import { InputError, UsageError } from '../errors.js';
@@ -39,12 +41,12 @@ export interface RetroOptions {
 /** Everything gathered from the files, before the report is built. */
 /** What the inputs add up to before the report is built; the shared fields mean what they mean in RetroInput. */
 interface Gathered
-  extends Pick<
-    RetroInput,
-    'facts' | 'channels' | 'channelTotal' | 'channelTable' | 'products' | 'productTable' | 'skuRows' | 'trend' | 'videos' | 'stock' | 'inputs'
-  > {
+  extends Pick<RetroInput, 'channels' | 'channelTotal' | 'channelTable' | 'products' | 'productTable' | 'skuRows' | 'trend' | 'videos' | 'stock' | 'inputs'> {
+  /** The stream as its summary sheets state it, first sheet per figure wins. */
+  facts: StreamFacts;
   summaryTables: number;
-  streamRows: Array<{ table: string; row: number; values: Row; headers: Map<string, string> }>;
+  /** Streams of stream lists, with their table and row and the table's headers. */
+  streamRows: Array<{ table: string; row: number; stream: Stream; header: (field: string) => string | undefined }>;
   orders: OrdersAccumulator | null;
   /** One counter per source, across files: comments of several exports add up. */
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>;
@@ -68,8 +70,10 @@ type Phase = 'stream' | 'rest' | 'baseline';
 const STREAM_KINDS = new Set(['stream-summary', 'stream-list']);
 /** Inputs a retro can do without: one that cannot be read is left out with a warning. */
 const OPTIONAL_KINDS = new Set(['comments', 'consultations']);
-/** The time that dates a row, by kind: rows far from the stream belong to another one. */
-const ROW_TIME: Partial<Record<string, string[]>> = { comments: ['commentTime'], consultations: ['consultTime'], orders: ['payTime', 'orderTime'] };
+/** Kinds whose rows are dated (comment, consultation, payment time): rows far from the stream belong to another one. */
+const DATED_KINDS = new Set(['comments', 'consultations', 'orders']);
+/** What a retro reads; other tables (a KPI sheet…) are listed as ignored. */
+const RETRO_KINDS = new Set(['stream-summary', 'stream-list', 'channels', 'products', 'minute-trend', 'short-video', 'orders', 'selection', 'comments', 'consultations']);
 
 /** The stream's time, widened: comments start before it, orders and consultations go on after it. */
 export interface StreamWindow {
@@ -82,13 +86,6 @@ export interface StreamWindow {
 }
 
 const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
-
-function addFacts(g: Gathered, table: string, header: Map<string, string>, values: Row): void {
-  for (const [field, value] of Object.entries(values)) {
-    if (value === null || value === undefined) continue;
-    if (g.facts[field] === undefined) g.facts[field] = { value, table, header: header.get(field) ?? field };
-  }
-}
 
 async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, window: StreamWindow | null = null): Promise<void> {
   const onlyStreamLists = phase === 'baseline';
@@ -111,17 +108,16 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
         // Rows that could be judged (they name an account, or the kind is dated), and those that are
         // not this stream's: another account's, or dated far from it.
         const outside = { rows: 0, seen: 0, first: null as string | null, otherAccount: null as string | null };
-        const timeFields = window ? ROW_TIME[t.kind] : undefined;
-        const belongs = (v: Row): boolean => {
-          const named = window?.account && typeof v.account === 'string' ? v.account : null;
-          if (!timeFields && named === null) return true;
+        const dated = window !== null && DATED_KINDS.has(t.kind);
+        const belongs = (account: string | null, at: string | null): boolean => {
+          const named = window?.account && account !== null ? account : null;
+          if (!dated && named === null) return true;
           outside.seen++;
           if (named !== null && named !== window!.account) {
             outside.rows++;
             outside.otherAccount ??= named;
             return false;
           }
-          const at = timeFields?.map((k) => v[k]).find((x): x is string => typeof x === 'string') ?? null;
           // Read date-times are all "YYYY-MM-DDTHH:mm:ss+08:00": compared as text, no Date.parse a row.
           if (at === null || !SHANGHAI_ISO.test(at) || (at >= window!.fromIso && at <= window!.toIso)) return true;
           outside.rows++;
@@ -129,9 +125,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
           return false;
         };
         const name = tableName(t);
-        const headers = new Map(t.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
-        let rows = 0;
-        const tick = () => progress.tick(() => `${rows.toLocaleString('en-US')} rows`);
+        const header = headerIn(t);
         // A report liveops wrote (a retro next to its inputs) is never read back as an export.
         if (t.creator === LIVEOPS_CREATOR) {
           g.ignored.push(`${f} (${ctx.lang === 'zh' ? 'liveops 生成的报表' : 'a report liveops wrote'})`);
@@ -152,125 +146,88 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
           continue;
         }
         if (t.platform !== 'generic') g.platforms.push(t.platform);
+        if (!RETRO_KINDS.has(t.kind)) {
+          g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
+          continue;
+        }
+        const channels: Channel[] = [];
+        let channelTotal: Channel | null = null;
+        const products: ProductLine[] = [];
+        let sku = 0;
+        const trend: TrendPoint[] = [];
+        const videos: VideoReferral[] = [];
+        // This file's comments and consultations are counted apart and added once the file has been
+        // read whole, so a file that turns out unreadable half-way leaves nothing behind.
+        const counter = t.kind === 'comments' || t.kind === 'consultations' ? await newHotspotCounter(ctx, t.kind) : null;
+        const negative = counter ? new NegativeCounter(ctx.config.cs.negativeWords) : null;
+        const response = t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null;
+        if (t.kind === 'orders') g.orders ??= new OrdersAccumulator();
+        const rows = (await collect(t, {
+          tick: (n) => progress.tick(() => `${n.toLocaleString('en-US')} rows`),
+          summary: (s, at) => {
+            if (onlyStreamLists) g.streamRows.push({ table: name, row: at.row, stream: s, header });
+            else g.facts.add(s, name, header);
+          },
+          stream: (s, at) => g.streamRows.push({ table: name, row: at.row, stream: s, header }),
+          channel: (c) => {
+            if (c.total) channelTotal = c;
+            else channels.push(c);
+          },
+          sku: () => sku++,
+          product: (p) => {
+            if (belongs(p.account, null)) products.push(p);
+          },
+          trendPoint: (p) => trend.push(p),
+          video: (v) => videos.push(v),
+          orderLine: (o) => {
+            if (belongs(o.account, o.payTime ?? o.orderTime)) g.orders!.add(o);
+          },
+          poolItem: (p) => g.stock.push({ id: p.id, name: p.name, stock: p.stock, giveaway: p.giveaway }),
+          comment: (c) => {
+            if (!belongs(c.account, c.time)) return;
+            counter!.add(c.text);
+            negative!.add(c.text);
+          },
+          consultation: (c) => {
+            if (!belongs(c.account ?? null, c.time)) return;
+            counter!.add(c.text);
+            negative!.add(c.text);
+            response!.add(c);
+          },
+        }))!;
+        const allOutside = outside.seen > 0 && outside.rows === outside.seen;
         switch (t.kind) {
           case 'stream-summary':
-            for await (const r of t.records()) {
-              rows++;
-              if (onlyStreamLists) g.streamRows.push({ table: name, row: r.row, values: r.values, headers });
-              else addFacts(g, name, headers, r.values);
-            }
             if (!onlyStreamLists) g.summaryTables++;
             break;
-          case 'stream-list':
-            for await (const r of t.records()) {
-              rows++;
-              if (r.role === 'data') g.streamRows.push({ table: name, row: r.row, values: r.values, headers });
-            }
-            break;
-          case 'channels': {
-            const data: Row[] = [];
-            let total: Row | null = null;
-            for await (const r of t.records()) {
-              rows++;
-              if (r.role === 'total') total = r.values;
-              else data.push(r.values);
-            }
+          case 'channels':
             if (g.channels === null) {
-              g.channels = data;
-              g.channelTotal = total;
+              g.channels = channels;
+              g.channelTotal = channelTotal;
               g.channelTable = name;
             }
             break;
-          }
-          case 'products': {
-            const data: Row[] = [];
-            let sku = 0;
-            for await (const r of t.records()) {
-              rows++;
-              tick();
-              // Compass: SKU child rows repeat their product's figures per variant; totals use products only.
-              if (r.role === 'sku') sku++;
-              else if (r.role === 'data' && belongs(r.values)) data.push(r.values);
-            }
+          case 'products':
             // A product list none of whose rows is this stream's is left out below, not used.
-            if (g.products === null && !(outside.seen > 0 && outside.rows === outside.seen)) {
-              g.products = data;
+            if (g.products === null && !allOutside) {
+              g.products = products;
               g.productTable = name;
               g.skuRows = sku;
             }
             break;
-          }
-          case 'minute-trend': {
-            const data: Row[] = [];
-            for await (const r of t.records()) {
-              rows++;
-              data.push(r.values);
-            }
-            g.trend ??= data;
+          case 'minute-trend':
+            g.trend ??= trend;
             break;
-          }
-          case 'short-video': {
-            const data: Row[] = [];
-            for await (const r of t.records()) {
-              rows++;
-              data.push(r.values);
-            }
-            g.videos ??= data;
-            break;
-          }
-          case 'orders': {
-            g.orders ??= new OrdersAccumulator();
-            for await (const r of t.records()) {
-              rows++;
-              tick();
-              if (belongs(r.values)) g.orders.add(r.values);
-            }
-            break;
-          }
-          case 'selection':
-            for await (const r of t.records()) {
-              rows++;
-              const v = r.values;
-              g.stock.push({
-                id: typeof v.productId === 'string' ? v.productId : null,
-                name: typeof v.productName === 'string' ? v.productName : null,
-                stock: typeof v.stock === 'number' ? v.stock : null,
-                giveaway: v.giveaway === true,
-              });
-            }
+          case 'short-video':
+            g.videos ??= videos;
             break;
           case 'comments':
-          case 'consultations': {
-            // This file's share is counted apart and added once the file has been read whole, so a
-            // file that turns out unreadable half-way leaves nothing behind.
-            const counter = await newHotspotCounter(ctx, t.kind);
-            const field = t.kind === 'comments' ? 'commentText' : 'consultText';
-            const negative = new NegativeCounter(ctx.config.cs.negativeWords);
-            const response = t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null;
-            for await (const r of t.records()) {
-              rows++;
-              tick();
-              const v = r.values;
-              if (!belongs(v)) continue;
-              const text = typeof v[field] === 'string' ? (v[field] as string) : null;
-              counter.add(text);
-              negative.add(text);
-              if (response) {
-                const str = (x: unknown) => (typeof x === 'string' ? x : null);
-                const seconds = typeof v.firstResponse === 'number' ? v.firstResponse : secondsBetween(str(v.consultTime), str(v.firstReplyTime));
-                response.add({ seconds, time: str(v.consultTime), text, agent: str(v.agent), buyer: str(v.nickname) });
-              }
-            }
-            if (outside.seen > 0 && outside.rows === outside.seen) break;
-            const mine = (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind));
-            mine.merge(counter);
-            (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(negative);
+          case 'consultations':
+            if (allOutside) break;
+            (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind)).merge(counter!);
+            (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(negative!);
             if (response) (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(response);
             break;
-          }
-          default:
-            g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
-            rows = -1;
         }
         if (outside.seen > 0 && outside.rows === outside.seen) {
           g.leftOut.push({ file: f, reason: outside.first ? outsideStream(ctx, outside.first, window!) : otherAccount(ctx, outside.otherAccount!, window!) });
@@ -278,7 +235,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
         }
         if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
         for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${f} [${t.sheet}]` : f));
-        if (rows >= 0) g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
+        g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
       }
     } catch (e) {
       // Comments or consultations that cannot be read: the retro goes on without them, and says so.
@@ -308,18 +265,10 @@ function otherAccount(ctx: Context, account: string, w: StreamWindow): string {
 
 /** The stream's window from its facts: start–end (or start + duration), from an hour before to a day after. */
 function streamWindow(g: Gathered): StreamWindow | null {
-  const v = (k: string) => g.facts[k]?.value;
-  const range = v('streamTime');
-  let start: string | null = null;
-  let end: string | null = null;
-  if (range && typeof range === 'object') ({ start, end } = range);
-  if (typeof v('start') === 'string') start ??= v('start') as string;
-  if (typeof v('end') === 'string') end ??= v('end') as string;
+  const { start, end, durationSeconds, account } = g.facts.stream();
   const from = start ? Date.parse(start) : NaN;
   if (!Number.isFinite(from)) return null;
-  const duration = typeof v('duration') === 'number' ? (v('duration') as number) : null;
-  const to = end ? Date.parse(end) : duration !== null ? from + duration * 1000 : from + 6 * 3600_000;
-  const account = typeof v('account') === 'string' ? (v('account') as string) : null;
+  const to = end ? Date.parse(end) : durationSeconds !== null ? from + durationSeconds * 1000 : from + 6 * 3600_000;
   const lo = from - 3600_000;
   const hi = (Number.isFinite(to) ? to : from) + 24 * 3600_000;
   return { fromIso: shanghaiIso(lo), toIso: shanghaiIso(hi), label: start!.slice(0, 16).replace('T', ' '), account };
@@ -327,34 +276,30 @@ function streamWindow(g: Gathered): StreamWindow | null {
 
 function emptyGathered(): Gathered {
   return {
-    facts: {}, summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
+    facts: new StreamFacts(), summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
     productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
     platforms: [], ignored: [], leftOut: [], rowsOutside: [], readWarnings: [],
   };
 }
 
-function baselineFrom(values: Row): BaselineStream {
-  const s = streamFromRow(values);
+function baselineFrom(s: Stream): BaselineStream {
   return { account: s.account, start: s.start, uv: s.uv, gmv: s.gmv, buyers: s.buyers, viewToOrderRate: s.viewToOrderRate };
 }
 
 /** Pick the stream to retro from a stream list: --stream (date, date-time or ID), else the latest. */
 function pickStream(rows: Gathered['streamRows'], want: string | undefined, account: string | undefined): Gathered['streamRows'][number] {
-  let candidates = rows.filter((r) => !account || r.values.account === account);
+  let candidates = rows.filter((r) => !account || r.stream.account === account);
   if (want) {
     const w = want.trim().replace(/\//g, '-');
-    candidates = candidates.filter((r) => {
-      const b = baselineFrom(r.values);
-      return (b.start !== null && b.start.startsWith(w)) || r.values.streamId === want;
-    });
+    candidates = candidates.filter((r) => (r.stream.start !== null && r.stream.start.startsWith(w)) || r.stream.streamId === want);
     if (candidates.length === 0) throw new UsageError(`--stream ${want}: no stream in the stream list starts then or has that ID`);
   }
-  candidates.sort((a, b) => (baselineFrom(b.values).start ?? '').localeCompare(baselineFrom(a.values).start ?? ''));
+  candidates.sort((a, b) => (b.stream.start ?? '').localeCompare(a.stream.start ?? ''));
   const top = candidates[0];
   if (!top) throw new UsageError(account ? `--account ${account}: no stream of that account in the stream list` : 'the stream list has no streams');
-  const sameStart = candidates.filter((c) => baselineFrom(c.values).start === baselineFrom(top.values).start && c.values.account !== top.values.account);
+  const sameStart = candidates.filter((c) => c.stream.start === top.stream.start && c.stream.account !== top.stream.account);
   if (want && sameStart.length) {
-    const accounts = [top, ...sameStart].map((c) => String(c.values.account)).join(', ');
+    const accounts = [top, ...sameStart].map((c) => String(c.stream.account)).join(', ');
     throw new UsageError(`--stream ${want} matches streams of several accounts (${accounts}); add --account`);
   }
   return top;
@@ -398,16 +343,16 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   if (g.summaryTables === 0 && g.streamRows.length > 0) {
     // A stream list given as the input: retro one of its streams, the others are its baseline.
     const chosen = pickStream(g.streamRows, opts.stream, opts.account);
-    addFacts(g, `${chosen.table}:${chosen.row}`, chosen.headers, chosen.values);
-    for (const r of g.streamRows) if (r !== chosen) baselineRows.push(baselineFrom(r.values));
+    g.facts.add(chosen.stream, `${chosen.table}:${chosen.row}`, chosen.header);
+    for (const r of g.streamRows) if (r !== chosen) baselineRows.push(baselineFrom(r.stream));
   } else {
-    for (const r of g.streamRows) baselineRows.push(baselineFrom(r.values));
+    for (const r of g.streamRows) baselineRows.push(baselineFrom(r.stream));
   }
   await gather(ctx, files, g, 'rest', streamWindow(g));
   if (opts.baseline.length) {
     const b = emptyGathered();
     await gather(ctx, opts.baseline, b, 'baseline');
-    for (const r of b.streamRows) baselineRows.push(baselineFrom(r.values));
+    for (const r of b.streamRows) baselineRows.push(baselineFrom(r.stream));
     if (b.streamRows.length === 0) throw new UsageError(`--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`);
   }
   const log = logger(ctx.term);
@@ -415,7 +360,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
 
   // A header with no rows under it is no data (a header-only export must not make an empty retro).
   const ordersSeen = g.orders ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0 : false;
-  const hasStreamData = Object.keys(g.facts).length > 0 || Boolean(g.channels?.length) || Boolean(g.products?.length) || ordersSeen || Boolean(g.trend?.length);
+  const hasStreamData = !g.facts.empty || Boolean(g.channels?.length) || Boolean(g.products?.length) || ordersSeen || Boolean(g.trend?.length);
   if (!hasStreamData) {
     throw new UsageError(
       `no stream data in ${files.join(', ')}: retro needs a stream summary, stream list, channel, product, orders or minute-trend export (run liveops inspect to see what the files contain)`,
@@ -424,7 +369,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   const platform = mostCommon(g.platforms) ?? 'generic';
   const input: RetroInput = {
     platform,
-    facts: g.facts,
+    stream: g.facts.stream(),
     channels: g.channels,
     channelTotal: g.channelTotal,
     channelTable: g.channelTable,

@@ -4,7 +4,6 @@
  */
 import type { ScheduleSettings } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
-import { num, str } from '../domain/cell-values.js';
 import type { ProductRole } from '../domain/roles.js';
 import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
@@ -21,15 +20,7 @@ export async function readPool(ctx: Context, args: string[], required: boolean):
   if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
   if (required && ex.pool.length === 0) throw new UsageError(`--pool ${args.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
   for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
-  return ex.pool.map(({ values: v }) => ({
-    id: str(v.productId),
-    name: str(v.productName),
-    role: str(v.productRole),
-    livePrice: num(v.price),
-    commissionRate: num(v.commissionRate),
-    stock: num(v.stock),
-    giveaway: v.giveaway === true,
-  }));
+  return ex.pool.map(({ id, name, role, livePrice, commissionRate, stock, giveaway }) => ({ id, name, role, livePrice, commissionRate, stock, giveaway }));
 }
 
 /** The month's plan: thresholds, the retro deadline and the role tiers come from the config. */

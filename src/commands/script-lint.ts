@@ -102,13 +102,11 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
     await asGiven(p, async () => {
       // Loaded only with --pool: linting a script needs no table detection.
       const { openTables } = await import('../io/read/tables.js');
+      const { collect } = await import('../model/collect.js');
       for await (const table of openTables(resolve(ctx.cwd, p), { headerMap: ctx.config.headers, strict: true })) {
         if (!table.columns.some((c) => c.field === 'productName')) continue;
         found = true;
-        for await (const rec of table.records()) {
-          const name = rec.values.productName;
-          if (typeof name === 'string' && name.trim() !== '') names.push(name.trim());
-        }
+        await collect(table, { productName: (name) => names.push(name) });
       }
     });
     if (!found) throw new UsageError(`--pool ${p}: no selection table (选品表) with a 商品名称 column found in it; run liveops inspect ${p}`);

@@ -20,7 +20,6 @@ import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
 import { readScheduleFile } from './schedule-file.js';
-import { num, str } from '../domain/cell-values.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -71,14 +70,14 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
     if (!ex.pool.length) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found`);
     for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
-    const tiers = roleTiers(ex.pool.map((r) => num(r.values.price)), ctx.config.select);
-    for (const { values: v } of ex.pool) {
-      const name = str(v.productName) ?? str(v.productId);
+    const tiers = roleTiers(ex.pool.map((p) => p.livePrice), ctx.config.select);
+    for (const p of ex.pool) {
+      const name = p.name ?? p.id;
       if (!name) continue;
       poolProducts.push({
-        id: str(v.productId), name, role: normaliseRole(str(v.productRole)) ?? suggestRole({ livePrice: num(v.price), commissionRate: num(v.commissionRate) }, tiers),
-        category: str(v.category), price: num(v.price), dailyPrice: num(v.dailyPrice), stock: num(v.stock), sellingPoints: str(v.sellingPoints),
-        faq: str(v.faq), giveaway: v.giveaway === true,
+        id: p.id, name, role: normaliseRole(p.role) ?? suggestRole(p, tiers),
+        category: p.category, price: p.livePrice, dailyPrice: p.dailyPrice, stock: p.stock, sellingPoints: p.sellingPoints,
+        faq: p.faq, giveaway: p.giveaway,
       });
     }
   }

@@ -7,7 +7,6 @@
 
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import type { Row } from '../domain/retro/input.js';
 import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
 import { lastWeek, parseIsoWeek } from '../domain/week.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +18,6 @@ import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs, exportsIn } from './inputs.js';
 import { renderSelectSummary, selectLogLine } from './select-render.js';
-import { num, str, bool } from '../domain/cell-values.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -31,27 +29,6 @@ export interface SelectOptions {
 }
 
 
-function poolItem(file: string, row: number, v: Row): PoolItem {
-  return {
-    row,
-    file,
-    id: str(v.productId),
-    name: str(v.productName),
-    category: str(v.category),
-    role: str(v.productRole),
-    livePrice: num(v.price),
-    competitorPrice: num(v.competitorPrice),
-    commissionRate: num(v.commissionRate),
-    stock: num(v.stock),
-    supplier: str(v.supplier),
-    qcReport: bool(v.qcReport),
-    sevenDayReturns: bool(v.sevenDayReturns),
-    shippingInsurance: bool(v.shippingInsurance),
-    restockDays: num(v.restockDays),
-    sellingPoints: str(v.sellingPoints),
-    giveaway: v.giveaway === true,
-  };
-}
 
 export function eliminationCsv(lang: 'zh' | 'en'): CsvTable {
   const zh = lang === 'zh';
@@ -101,7 +78,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     if (ex.skipped.some((s) => s.file === p)) throw new UsageError(`--pool ${p}: ${ex.skipped.find((s) => s.file === p)!.reason}`);
     if (!ex.pool.some((r) => r.file === p)) throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
   }
-  const pool = ex.pool.map((r) => poolItem(r.file, r.row, r.values));
+  const pool = ex.pool;
   if (ex.productTables.length === 0 && pool.length === 0) {
     ctx.term.stderr.write(`liveops select ${week.id}: nothing written (exit 2)\n`);
     const outside = ex.outside.length ? `; ${ex.outside.map((o) => `${o.file}: ${o.reason}`).join('; ')}` : '';

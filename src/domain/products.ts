@@ -3,10 +3,10 @@
  * product in N product exports was shown in N streams. Used by the weekly report and `select`.
  */
 import * as M from './metrics.js';
-import type { ProductFigures } from './product-figures.js';
+import type { ProductFigures } from '../model/entities.js';
 import { fires, ruleById } from './rules.js';
 
-/** One product in one export: the figures of product-figures.ts (tests may leave out items sold and sources). */
+/** One product in one export: the figures of model/entities.ts (tests may leave out items sold and sources). */
 export type ProductRow = Omit<ProductFigures, 'itemsSold' | 'sources'> & Partial<Pick<ProductFigures, 'itemsSold' | 'sources'>>;
 
 /** A product's week: its figures summed over the streams, then the rates. */

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
-import type { RetroInput, Row } from '../../src/domain/retro/input.js';
+import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
+import type { Value } from '../../src/io/read/values.js';
+import { productOf, StreamFacts, streamOf } from '../../src/model/collect.js';
 
-const fact = (value: RetroInput['facts'][string]['value'], header = 'h') => ({ value, table: '整体看板', header });
+type Values = Record<string, Value>;
+const HEADERS: Record<string, string> = { gmv: '成交金额', uv: '观看人数' };
 
-function input(over: Partial<RetroInput> & { gmv?: number; uv?: number }): RetroInput {
-  const { gmv: _g, uv: _u, ...rest } = over;
-  const facts: RetroInput['facts'] = {};
-  if (over.gmv !== undefined) facts.gmv = fact(over.gmv, '成交金额');
-  if (over.uv !== undefined) facts.uv = fact(over.uv, '观看人数');
+/** A retro input whose stream summary (整体看板) states `summary` (field id → value, as a reader gives them). */
+function input(over: Partial<RetroInput> & { gmv?: number; uv?: number; summary?: Values }): RetroInput {
+  const { gmv, uv, summary, ...rest } = over;
+  const facts = new StreamFacts();
+  facts.add(streamOf({ ...(gmv !== undefined ? { gmv } : {}), ...(uv !== undefined ? { uv } : {}), ...summary }), '整体看板', (f) => HEADERS[f] ?? 'h');
   return {
-    platform: 'douyin', facts, channels: null, channelTotal: null, channelTable: null, products: null, productTable: null,
+    platform: 'douyin', stream: facts.stream(), channels: null, channelTotal: null, channelTable: null, products: null, productTable: null,
     skuRows: 0, trend: null, videos: null, orders: null, hotspots: [], stock: [], baseline: [], inputs: [], account: null,
     response: null, negative: null, mask: true,
     ...rest,
@@ -49,9 +52,8 @@ describe('stream rules at their boundaries', () => {
 });
 
 describe('products and stock at their boundaries', () => {
-  const product = (name: string, exposed: number, clickers: number, buyers: number, stock?: number): Row => ({
-    productId: name, productName: name, gmv: 100, productExposed: exposed, productClickers: clickers, buyers, ...(stock !== undefined ? { stock } : {}),
-  });
+  const product = (name: string, exposed: number, clickers: number, buyers: number, stock?: number) =>
+    productOf({ productId: name, productName: name, gmv: 100, productExposed: exposed, productClickers: clickers, buyers, ...(stock !== undefined ? { stock } : {}) });
 
   it('click rate 9.99 % fires product-click-low, 10.00 % does not; conversion 4.99 % / 5.00 % likewise', () => {
     const r = build(input({ products: [product('A', 10000, 999, 100), product('B', 1000, 100, 5), product('C', 1000, 200, 10), product('D', 10000, 2000, 99.8)] }));
@@ -84,12 +86,7 @@ describe('comparison with earlier streams', () => {
       input({
         gmv: 1500,
         uv: 500,
-        facts: {
-          gmv: fact(1500),
-          uv: fact(500),
-          account: fact('店'),
-          start: fact('2026-11-20T20:00:00+08:00'),
-        },
+        summary: { account: '店', start: '2026-11-20T20:00:00+08:00' },
         baseline: [
           stream('2026-11-20T20:00:00+08:00', 500, 1500), // the stream itself
           stream('2026-11-21T20:00:00+08:00', 9999, 1), // later

@@ -4,13 +4,9 @@
  */
 import { ROLE_LABELS, type Role } from '../rules.js';
 
-export interface Consultation {
-  seconds: number | null;
-  time: string | null;
-  text: string | null;
-  agent: string | null;
-  buyer: string | null;
-}
+import type { Consultation } from '../../model/entities.js';
+
+export type { Consultation };
 
 export interface ResponseStats {
   consultations: number;
@@ -101,13 +97,6 @@ export class ResponseAccumulator {
         .sort((a, b) => (b.overLineShare ?? 0) - (a.overLineShare ?? 0) || a.agent.localeCompare(b.agent)),
     };
   }
-}
-
-/** Seconds between the consultation and the first reply, when the export gives times, not a duration. */
-export function secondsBetween(from: string | null, to: string | null): number | null {
-  if (!from || !to) return null;
-  const d = (Date.parse(to) - Date.parse(from)) / 1000;
-  return Number.isFinite(d) && d >= 0 ? d : null;
 }
 
 export const CS_OWNER: Role = 'cs';

@@ -3,19 +3,8 @@
  * whatever tables the operator gave (one workbook or several files). Plain data: no I/O here.
  */
 
+import type { Channel, ProductLine, SourcedStream, TrendPoint, VideoReferral } from '../../model/entities.js';
 import type { Hotspot } from '../hotspots.js';
-
-export type Cell = number | string | boolean | { start: string; end: string } | null;
-export type Row = Record<string, Cell>;
-
-/** A value with where it came from ("基本信息 · 直播间用户支付金额"). */
-export interface Fact {
-  value: Cell;
-  /** Table (sheet or file) it was read from. */
-  table: string;
-  /** The export's own header text. */
-  header: string;
-}
 
 export interface OrdersSummary {
   /** Distinct orders that were paid (have a payment time or a paid status). */
@@ -85,18 +74,18 @@ export interface HotspotSource {
 
 export interface RetroInput {
   platform: string;
-  /** Stream-level facts, first one found per field wins (summary sheets before tables). */
-  facts: Record<string, Fact>;
+  /** The stream as its summary sheets state it, first one found per figure wins (summary sheets before tables). */
+  stream: SourcedStream;
   /** Channel rows and the total row (整体), if a channel table was given. */
-  channels: Row[] | null;
-  channelTotal: Row | null;
+  channels: Channel[] | null;
+  channelTotal: Channel | null;
   channelTable: string | null;
   /** Product summary rows (never SKU child rows) and how many SKU rows were set apart. */
-  products: Row[] | null;
+  products: ProductLine[] | null;
   productTable: string | null;
   skuRows: number;
-  trend: Row[] | null;
-  videos: Row[] | null;
+  trend: TrendPoint[] | null;
+  videos: VideoReferral[] | null;
   orders: OrdersSummary | null;
   hotspots: HotspotSource[];
   stock: StockItem[];

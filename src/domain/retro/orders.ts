@@ -2,7 +2,8 @@
  * Aggregates an orders export row by row (a big stream has hundreds of thousands of lines): keeps
  * counts and sets of IDs, never the rows. Lines of one order (子订单) carry their own amounts.
  */
-import type { Cell, OrdersSummary, UnpaidLine } from './input.js';
+import type { OrderLine } from '../../model/entities.js';
+import type { OrdersSummary, UnpaidLine } from './input.js';
 
 const UNPAID = /待支付|未支付|待付款|未付款|已取消|交易关闭/;
 /** Still payable: worth a follow-up (a cancelled or closed order is not). */
@@ -36,41 +37,38 @@ export class OrdersAccumulator {
   private pendingTruncated = false;
   private pendingByProduct = new Map<string, { productId: string | null; productName: string | null; orders: Set<string>; items: number; amount: number }>();
 
-  add(v: Record<string, Cell>): void {
-    const id = typeof v.orderId === 'string' ? v.orderId : null;
+  add(o: OrderLine): void {
+    const id = o.orderId;
     if (!id) return;
-    const status = typeof v.orderStatus === 'string' ? v.orderStatus : '';
-    const isPaid = !UNPAID.test(status) && (v.payTime !== null && v.payTime !== undefined ? true : status !== '');
-    const amount = typeof v.paidAmount === 'number' ? v.paidAmount : typeof v.orderAmount === 'number' ? v.orderAmount : typeof v.gmv === 'number' ? v.gmv : 0;
-    const when = typeof v.orderTime === 'string' ? v.orderTime : null;
+    const status = o.status;
+    const isPaid = !UNPAID.test(status) && (o.payTime !== null ? true : status !== '');
+    const amount = o.amount;
+    const when = o.orderTime;
     if (when) {
       if (this.first === null || when < this.first) this.first = when;
       if (this.last === null || when > this.last) this.last = when;
     }
     if (!isPaid) {
       addOwned(this.unpaid, id);
-      if (PENDING.test(status) || (status === '' && (v.payTime === null || v.payTime === undefined))) this.addPending(id, v, amount, when);
+      if (PENDING.test(status) || (status === '' && o.payTime === null)) this.addPending(id, o);
       return;
     }
     addOwned(this.paid, id);
     this.gmv += amount;
     if (REFUNDED.test(status)) this.refund += amount;
-    this.items += typeof v.quantity === 'number' ? v.quantity : 0;
-    const buyer = typeof v.userId === 'string' ? v.userId : typeof v.nickname === 'string' ? v.nickname : null;
+    this.items += o.quantity ?? 0;
+    const buyer = o.userId ?? o.nickname;
     if (buyer !== null) {
       this.anyBuyer = true;
       addOwned(this.buyers, buyer);
     }
   }
 
-  private addPending(id: string, v: Record<string, Cell>, amount: number, when: string | null): void {
-    const str = (x: Cell | undefined) => (typeof x === 'string' ? x : null);
-    const quantity = typeof v.quantity === 'number' ? v.quantity : null;
+  private addPending(id: string, o: OrderLine): void {
+    const { quantity, amount, productId, productName } = o;
     addOwned(this.pendingIds, id);
     this.pendingItems += quantity ?? 0;
     this.pendingAmount += amount;
-    const productId = str(v.productId);
-    const productName = str(v.productName);
     const key = productId ?? productName ?? '—';
     const p = this.pendingByProduct.get(key) ?? { productId, productName, orders: new Set<string>(), items: 0, amount: 0 };
     addOwned(p.orders, id);
@@ -82,8 +80,8 @@ export class OrdersAccumulator {
       return;
     }
     this.pendingLines.push({
-      orderId: id, time: when, productId, productName, quantity, amount,
-      buyer: str(v.nickname) ?? str(v.userId), phone: str(v.phone),
+      orderId: id, time: o.orderTime, productId, productName, quantity, amount,
+      buyer: o.nickname ?? o.userId, phone: o.phone,
     });
   }
 

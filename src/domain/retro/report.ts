@@ -5,12 +5,11 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
-import { productFigures } from '../product-figures.js';
 import { PLATFORM_LABELS, type PlatformId } from '../platforms.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
-import type { BaselineStream, Fact, HotspotInput, RetroInput } from './input.js';
+import type { SourcedStream, StreamKey } from '../../model/entities.js';
+import type { BaselineStream, HotspotInput, RetroInput } from './input.js';
 import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
-import { num, str } from '../cell-values.js';
 
 export interface RetroOptions {
   thresholds: Record<string, number>;
@@ -151,10 +150,12 @@ export interface RetroReport {
 const PAID_CHANNELS = new Set(['千川PC版', '千川pc版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放', '随心推', '巨量千川', '付费流量', '流量券']);
 
 
-function factNum(facts: Record<string, Fact>, field: string): { value: number | null; source: string | null } {
-  const f = facts[field];
-  const v = f ? num(f.value) : null;
-  return { value: v, source: v !== null && f ? `${f.table} · ${f.header}` : null };
+/** A figure the stream's summary states, with where it was read ("整体看板 · 直播间观看人数"). */
+function stated(stream: SourcedStream, key: StreamKey): { value: number | null; source: string | null } {
+  const v = stream[key];
+  const value = typeof v === 'number' ? v : null;
+  const from = stream.sources[key];
+  return { value, source: value !== null && from ? `${from.table} · ${from.header}` : null };
 }
 
 export function isPaidChannel(name: string): boolean {
@@ -165,22 +166,6 @@ export function isPaidChannel(name: string): boolean {
 function firstOf(...candidates: Array<[number | null, string | null]>): { value: number | null; source: string | null } {
   for (const [value, source] of candidates) if (value !== null) return { value, source };
   return { value: null, source: null };
-}
-
-function streamTimes(facts: Record<string, Fact>): { start: string | null; end: string | null; durationSeconds: number | null } {
-  const range = facts.streamTime?.value;
-  let start = str(facts.start?.value) ?? null;
-  let end = str(facts.end?.value) ?? null;
-  if (range && typeof range === 'object') {
-    start ??= range.start;
-    end ??= range.end;
-  }
-  let durationSeconds = num(facts.duration?.value);
-  if (durationSeconds === null && start && end) {
-    const d = (Date.parse(end) - Date.parse(start)) / 1000;
-    durationSeconds = Number.isFinite(d) && d >= 0 ? d : null;
-  }
-  return { start, end, durationSeconds };
 }
 
 const HOURS_2 = 2 * 3600 * 1000;
@@ -198,33 +183,33 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const { lang } = opts;
   const T = RETRO_TEXT[lang];
   const sep = lang === 'zh' ? '：' : ': ';
-  const facts = input.facts;
-  const f = (field: string) => factNum(facts, field);
+  const stream = input.stream;
+  const f = (key: StreamKey) => stated(stream, key);
   const total = input.channelTotal;
   const totalSrc = (h: string) => (input.channelTable ? `${input.channelTable} · 整体 · ${h}` : null);
-  const productSum = (field: string) => (input.products ? M.sum(input.products.map((p) => num(p[field]))) : null);
+  const productSum = (field: 'gmv' | 'itemsSold' | 'refundAmount') => (input.products ? M.sum(input.products.map((p) => p[field])) : null);
   const productSrc = (h: string) => (input.productTable ? `${input.productTable} · Σ ${h}` : null);
   const orders = input.orders;
-  const trendSum = (field: string) => (input.trend ? M.sum(input.trend.map((r) => num(r[field]))) : null);
+  const trendSum = (field: 'gmv') => (input.trend ? M.sum(input.trend.map((r) => r[field])) : null);
 
   // — figures, each from the first source that has it —
   const gmvPick = firstOf(
     [f('gmv').value, f('gmv').source],
-    [num(total?.gmv), totalSrc('gmv')],
+    [total?.gmv ?? null, totalSrc('gmv')],
     [productSum('gmv'), productSrc('gmv')],
     [orders ? orders.gmv : null, orders ? 'orders · Σ paid' : null],
     [trendSum('gmv'), input.trend ? 'minute trend · Σ gmv' : null],
   );
-  const gmvFact = facts.gmv;
+  const gmvFact = stream.sources.gmv;
   const gmvField = f('gmv').value !== null && gmvFact ? gmvFact.header : gmvPick.source;
   const picks: Record<string, { value: number | null; source: string | null }> = {
     gmv: gmvPick,
-    orders: firstOf([f('orders').value, f('orders').source], [num(total?.orders), totalSrc('orders')], [orders ? orders.paidOrders : null, orders ? 'orders · paid orders' : null]),
+    orders: firstOf([f('orders').value, f('orders').source], [total?.orders ?? null, totalSrc('orders')], [orders ? orders.paidOrders : null, orders ? 'orders · paid orders' : null]),
     buyers: firstOf([f('buyers').value, f('buyers').source], [orders?.buyers ?? null, orders ? 'orders · distinct buyers' : null]),
     itemsSold: firstOf([f('itemsSold').value, f('itemsSold').source], [productSum('itemsSold'), productSrc('itemsSold')], [orders ? orders.itemsSold : null, orders ? 'orders · Σ quantity' : null]),
-    uv: firstOf([f('uv').value, f('uv').source], [num(total?.uv), totalSrc('uv')]),
-    pv: firstOf([f('pv').value, f('pv').source], [num(total?.pv), totalSrc('pv')]),
-    avgDwellSeconds: firstOf([f('avgDwell').value, f('avgDwell').source], [num(total?.avgDwell), totalSrc('avgDwell')]),
+    uv: firstOf([f('uv').value, f('uv').source], [total?.uv ?? null, totalSrc('uv')]),
+    pv: firstOf([f('pv').value, f('pv').source], [total?.pv ?? null, totalSrc('pv')]),
+    avgDwellSeconds: firstOf([f('avgDwellSeconds').value, f('avgDwellSeconds').source], [total?.avgDwellSeconds ?? null, totalSrc('avgDwell')]),
     productExposed: f('productExposed'),
     productClickers: f('productClickers'),
     refundAmount: firstOf(
@@ -233,13 +218,13 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       [productSum('refundAmount'), productSrc('refundAmount')],
       [orders ? orders.refundAmount : null, orders ? 'orders · Σ refunded' : null],
     ),
-    paidSpend: firstOf([num(total?.paidSpend), totalSrc('paidSpend')], [f('paidSpend').value, f('paidSpend').source], [
-      input.channels ? M.sum(input.channels.map((c) => num(c.paidSpend))) : null,
+    paidSpend: firstOf([total?.paidSpend ?? null, totalSrc('paidSpend')], [f('paidSpend').value, f('paidSpend').source], [
+      input.channels ? M.sum(input.channels.map((c) => c.paidSpend)) : null,
       input.channelTable ? `${input.channelTable} · Σ paidSpend` : null,
     ]),
     newFollowers: f('newFollowers'),
     peakOnline: firstOf([f('peakOnline').value, f('peakOnline').source], [
-      input.trend ? maxOf(input.trend.map((r) => num(r.online))) : null,
+      input.trend ? maxOf(input.trend.map((r) => r.online)) : null,
       input.trend ? 'minute trend · max online' : null,
     ]),
     avgOnline: f('avgOnline'),
@@ -288,7 +273,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
 
   // — what the export states vs. what the counts give —
   const checks: RetroReport['checks'] = [];
-  const check = (metric: keyof RetroSummary, field: string, tolerance: number) => {
+  const check = (metric: keyof RetroSummary, field: StreamKey, tolerance: number) => {
     const stated = f(field);
     const computed = summary[metric];
     if (stated.value === null || typeof computed !== 'number') return;
@@ -313,21 +298,21 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   let channels: RetroReport['channels'] = null;
   let channelGroups: RetroReport['channelGroups'] = null;
   if (input.channels) {
-    const totalUv = num(total?.uv) ?? M.sum(input.channels.map((c) => num(c.uv)));
-    const totalGmv = num(total?.gmv) ?? M.sum(input.channels.map((c) => num(c.gmv)));
+    const totalUv = total?.uv ?? M.sum(input.channels.map((c) => c.uv));
+    const totalGmv = total?.gmv ?? M.sum(input.channels.map((c) => c.gmv));
     channels = input.channels.map((c) => {
-      const name = str(c.channel) ?? '—';
-      const ordersN = num(c.orders);
-      const conversion = ordersN !== null ? M.ratio(ordersN, num(c.pv)) : M.viewToOrderRate(num(c.buyers), num(c.uv));
+      const name = c.channel ?? '—';
+      const ordersN = c.orders;
+      const conversion = ordersN !== null ? M.ratio(ordersN, c.pv) : M.viewToOrderRate(c.buyers, c.uv);
       return {
         name,
         paid: isPaidChannel(name),
-        uv: num(c.uv),
-        pv: num(c.pv),
-        gmv: num(c.gmv),
+        uv: c.uv,
+        pv: c.pv,
+        gmv: c.gmv,
         orders: ordersN,
-        uvShare: M.ratio(num(c.uv), totalUv),
-        gmvShare: M.ratio(num(c.gmv), totalGmv),
+        uvShare: M.ratio(c.uv, totalUv),
+        gmvShare: M.ratio(c.gmv, totalGmv),
         conversionRate: conversion,
       };
     });
@@ -343,7 +328,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   // — products, ranked by GMV —
   const alerts: Alert[] = [];
   const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
-  const streamIds = { streamId: str(facts.streamId?.value), account: str(facts.account?.value) ?? input.account };
+  const streamIds = { streamId: stream.streamId, account: stream.account ?? input.account };
   const alert = (rule: string, subject: string, value: number, message: string, productId: string | null = null) => {
     const def = ruleById(rule);
     const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
@@ -371,8 +356,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   if (input.products) {
     products = input.products
       .map((p) => {
-        const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = productFigures(p);
-        const stock = num(p.stock) ?? stockOf(id, name)?.stock ?? null;
+        const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = p;
+        const stock = p.stock ?? stockOf(id, name)?.stock ?? null;
         return {
           rank: 0,
           id,
@@ -437,8 +422,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
 
   // — comparison with earlier streams of the same account —
   let comparison: RetroReport['comparison'] = null;
-  const times = streamTimes(facts);
-  const account = str(facts.account?.value) ?? input.account;
+  const times = { start: stream.start, end: stream.end, durationSeconds: stream.durationSeconds };
+  const account = stream.account ?? input.account;
   const startMs = times.start ? Date.parse(times.start) : NaN;
   const earlier = input.baseline
     .filter((b) => (account === null || b.account === null || b.account === account) && b.start !== null)
@@ -556,8 +541,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       account,
       platform: input.platform,
       platformLabel: PLATFORM_LABELS[input.platform as PlatformId]?.[lang] ?? input.platform,
-      title: str(facts.streamTitle?.value),
-      id: str(facts.streamId?.value),
+      title: stream.title,
+      id: stream.streamId,
       ...times,
     },
     summary,
@@ -566,12 +551,8 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     channels,
     channelGroups,
     products,
-    trend: input.trend
-      ? input.trend.map((r) => ({ time: str(r.time), online: num(r.online), entries: num(r.entries), leaves: num(r.leaves), gmv: num(r.gmv), buyers: num(r.buyers), comments: num(r.comments) }))
-      : null,
-    videos: input.videos
-      ? input.videos.map((r) => ({ name: str(r.videoName), published: str(r.videoPublishTime), exposures: num(r.videoEntryExposures), referrals: num(r.videoReferrals), clickRate: num(r.videoEntryClickRate) }))
-      : null,
+    trend: input.trend,
+    videos: input.videos,
     comparison,
     alerts,
     hotspots,

@@ -5,6 +5,7 @@
 import { fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
+import type { PoolItem } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { WeekRange } from '../week.js';
@@ -13,25 +14,8 @@ import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRo
 export type Lang = 'zh' | 'en';
 export { PRODUCT_ROLES, PRODUCT_ROLE_LABELS, type ProductRole };
 
-export interface PoolItem {
-  row: number;
-  file: string;
-  id: string | null;
-  name: string | null;
-  category: string | null;
-  role: string | null;
-  livePrice: number | null;
-  competitorPrice: number | null;
-  commissionRate: number | null;
-  stock: number | null;
-  supplier: string | null;
-  qcReport: boolean | null;
-  sevenDayReturns: boolean | null;
-  shippingInsurance: boolean | null;
-  restockDays: number | null;
-  sellingPoints: string | null;
-  giveaway: boolean;
-}
+/** A product of the selection table (选品表), as the model reads it. */
+export type { PoolItem };
 
 export interface SelectSettings {
   thresholds: Record<string, number>;

@@ -6,6 +6,7 @@
 import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
+import type { Channel, Stream } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
@@ -16,31 +17,15 @@ import { daysIn, inRange, type WeekRange } from '../week.js';
 export type Lang = 'zh' | 'en';
 export type { ProductRow };
 
-export interface WeeklyStream {
-  account: string | null;
-  /** The platform's id of the stream (Taobao 场次id) and its title, when the export has them. */
-  streamId?: string | null;
-  title?: string | null;
-  start: string | null;
-  uv: number | null;
-  pv: number | null;
-  gmv: number | null;
-  buyers: number | null;
-  orders: number | null;
-  avgDwellSeconds: number | null;
-  paidSpend: number | null;
-  /** Where it was read from ("直播明细…xlsx:5"). */
-  source: string;
-}
+/** A stream of the week (or before it), from a stream list or a one-stream workbook. */
+export type WeeklyStream = Pick<Stream, 'account' | 'start' | 'uv' | 'pv' | 'gmv' | 'buyers' | 'orders' | 'avgDwellSeconds' | 'paidSpend'> &
+  Partial<Pick<Stream, 'streamId' | 'title'>> & {
+    /** Where it was read from ("直播明细…xlsx:5"). */
+    source: string;
+  };
 
-export interface ChannelRow {
-  channel: string;
-  uv: number | null;
-  pv: number | null;
-  gmv: number | null;
-  orders: number | null;
-  buyers: number | null;
-}
+/** A channel's row of a channel export (total rows excluded). */
+export type ChannelRow = Pick<Channel, 'uv' | 'pv' | 'gmv' | 'orders' | 'buyers'> & { channel: string };
 
 export interface WeeklyInput {
   week: WeekRange;
