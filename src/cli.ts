@@ -3,19 +3,22 @@
  * command's heavy dependencies cost nothing to the others), and is the one error boundary that maps
  * errors to exit codes.
  *
- * Exit codes: 0 done · 1 unexpected failure (a bug) · 2 usage or bad input · 3 done, with findings
- * that should gate (e.g. banned words found, alerts in an unattended run) · 4 could not write the
- * output (full disk, read-only or foreign folder) · 130 cancelled.
+ * Exit codes: 0 written · 1 unexpected failure (a bug) · 2 usage or bad input · 3 written, with
+ * findings that should gate (e.g. banned words found, alerts in an unattended run) · 4 could not
+ * write the output (full disk, read-only or foreign folder) · 5 not written: the output exists and
+ * --force was not given · 130 cancelled.
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
+import stringWidth from 'string-width';
+import { wrapText } from './ui/wrap.js';
 import { ExitError, isUserError, UsageError, WriteError } from './errors.js';
 import type { Context, GlobalOptions } from './context.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 
-export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cannotWrite: 4, cancelled: 130 } as const;
+export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cannotWrite: 4, exists: 5, cancelled: 130 } as const;
 
 
 async function makeContext(cmd: Command): Promise<Context> {
@@ -42,11 +45,12 @@ export function buildProgram(): Command {
   // Set before subcommands are added: they inherit these settings.
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  // Descriptions are paragraphs, wrapped once here, counting a Chinese character as two columns.
+  program.configureHelp({ displayWidth: (s: string) => stringWidth(s), boxWrap: (s: string, width: number) => wrapText(s, width) });
   program
     .name('liveops')
     .description(
-      '直播电商运营工具 · toolkit for live-stream e-commerce teams (Douyin, Taobao Live, Kuaishou, WeChat Channels).\n' +
-        'Reads the CSV/XLSX files the platforms export and writes the documents the team works from.',
+      '直播电商运营工具 · toolkit for live-stream e-commerce teams (Douyin, Taobao Live, Kuaishou, WeChat Channels). Reads the CSV/XLSX files the platforms export and writes the documents the team works from.',
     )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -63,23 +67,24 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes:
-  0  done
-  1  unexpected failure (a bug: please report it with --verbose output)
-  2  usage error or bad input (the message names file, row and column)
-  3  done, with findings that should gate (e.g. banned words, alerts)
-  4  could not write the output (disk full, folder read-only or not yours); nothing left behind
-  130 cancelled at a prompt (Ctrl-C)
+  0    written
+  1    unexpected failure (a bug: please report it with --verbose output)
+  2    usage error or bad input (the message names file, row and column)
+  3    written, with findings that should gate (banned words, alerts, files
+       left out)
+  4    could not write the output (disk full, folder read-only or not yours);
+       nothing is left behind
+  5    not written: the output already exists (pass --force to overwrite)
+  130  cancelled (Ctrl-C); 143 stopped (SIGTERM): nothing is left behind
 
-Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an export`,
+Start with:  liveops inspect <export>    what liveops recognises in an export`,
     );
 
   program
     .command('inspect')
     .summary('识别 · show what liveops recognises in exports (platform, table kind, columns, problems)')
     .description(
-      'For each file and sheet: the platform and table kind detected, the header row, the row count, each\n' +
-        'header with the field it maps to, headers it could not map (and how to map them in the config file),\n' +
-        'and value problems with their row and column. Exits 2 when a file cannot be used as it is.',
+      'For each file and sheet: the platform and table kind detected, the header row, the row count, each header with the field it maps to, headers it could not map (and how to map them in the config file), and value problems with their row and column. Exits 2 when a file cannot be used as it is.',
     )
     .argument('[files...]', 'CSV or XLSX exports (on a terminal, omitted files are picked from this folder)')
     .option('--fields', 'list every field id liveops knows, for mapping headers in the config file', false)
@@ -90,8 +95,10 @@ Start with:  liveops inspect <export.xlsx|csv>   what liveops recognises in an e
 Examples:
   liveops inspect 整场数据.xlsx
   liveops inspect exports/*.csv --json
-  liveops inspect 整场数据.xlsx -o 识别结果.xlsx     also write the report (.xlsx, .md or .json)
-  liveops inspect --fields            field ids for the config file's headers: section`,
+  liveops inspect 整场数据.xlsx -o 识别结果.xlsx
+      also write the report (.xlsx, .md or .json)
+  liveops inspect --fields
+      field ids for the config file's headers: section`,
     )
     .action(async (files: string[], opts: { fields: boolean; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -103,12 +110,9 @@ Examples:
     .command('retro')
     .summary('复盘 · post-stream retro sheet (数据复盘表): figures, alerts by role, improvement list')
     .description(
-      'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files in\n' +
-        'any order (summary, products, channels, minute trend, comments, orders, consultations, selection table)\n' +
-        '— computes the figures with the platforms\' definitions, fires the playbook\'s rules, compares with\n' +
-        'earlier streams, finds comment/consultation hotspots, and writes the retro workbook next to the first\n' +
-        'input as 复盘_<account>_<date>.xlsx (or -o). A stream list export (Compass 直播明细, Taobao 分场次效果)\n' +
-        'as the input: the latest stream (or --stream) is retro\'d and the earlier ones are its baseline.',
+      'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files in any order (summary, products, channels, minute trend, comments, orders, consultations, selection table) — computes the figures with the platforms\' definitions, fires the playbook\'s rules, compares with earlier streams, finds comment/consultation hotspots, and writes the retro workbook next to the first input as 复盘_<account>_<date>.xlsx (or -o).' +
+        '\n\n' +
+        'A stream list export (Compass 直播明细, Taobao 分场次效果) as the input: the latest stream (or --stream) is retro\'d and the earlier ones are its baseline.',
     )
     .argument('[files...]', 'exports of the stream (on a terminal, omitted files are picked from this folder)')
     .option('--baseline <files...>', 'stream list exports (e.g. Compass 直播明细) to compare with earlier streams')
@@ -129,21 +133,25 @@ Examples:
     .addHelpText(
       'after',
       `
-Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically into --out; one log line on
-stderr; exit 0 written, 3 written with alerts or skipped files, 2 nothing usable, 4 could not write.
+A file of another day or account, or an unreadable comments/consultations
+file, is left out and named (leftOut in --json); the retro is still written,
+exit 3.
+
+Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically
+into --out; one log line on stderr; exit 0 written, 3 written with alerts or
+skipped files, 2 nothing usable, 4 could not write, 5 already written.
   liveops retro --weekly exports/ --out reports/
   liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
-
-A file of another day or account, or an unreadable comments/consultations file, is left out and
-named (leftOut in --json); the retro is still written, exit 3. Exit 0 written, 2 bad input, 4 could
-not write.
 
 Examples:
   liveops retro 整场数据.xlsx
   liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
-  liveops retro exports/1118/*.csv -o 复盘/            several files of one stream; output in a folder
-  liveops retro 整场数据.xlsx --format md              a Markdown summary for the team's chat
-  liveops retro 整场数据.xlsx --json                   the report as one JSON object on stdout`,
+  liveops retro exports/1118/*.csv -o 复盘/
+      several files of one stream; the output in a folder
+  liveops retro 整场数据.xlsx --format md
+      a Markdown summary for the team's chat
+  liveops retro 整场数据.xlsx --json
+      the report as one JSON object on stdout`,
     )
     .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string; mask: boolean }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -179,11 +187,7 @@ Examples:
     .command('schedule')
     .summary('排期 · the month\'s stream schedule (直播排期表) with GMV targets, people, products and a calendar')
     .description(
-      'Builds the month\'s schedule from the config file\'s schedule: section (or flags): streams from the weekly\n' +
-        'slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products\n' +
-        'by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter →\n' +
-        'month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes\n' +
-        '排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.',
+      'Builds the month\'s schedule from the config file\'s schedule: section (or flags): streams from the weekly slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter → month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes 排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.',
     )
     .option('--month <yyyy-mm>', 'the month to schedule, e.g. 2026-12')
     .option('--target <gmv>', "the month's GMV target in CNY (default: from schedule.annualGmv)", (v) => {
@@ -203,11 +207,13 @@ Examples:
     .addHelpText(
       'after',
       `
-Morning brief: liveops schedule --brief [--pool 选品表.xlsx] [-o 复盘/]   (retros are looked for in the -o folder)
+Morning brief (retros are looked for in the -o folder):
+  liveops schedule --brief [--pool 选品表.xlsx] [-o 复盘/]
 
 Examples:
   liveops schedule --month 2026-12 --pool 选品表.xlsx
-  liveops schedule --month 2026-12 --target 1500000 --slots "1,3,5@20:00-23:00" --account 山野户外旗舰店
+  liveops schedule --month 2026-12 --target 1500000 \\
+      --slots "1,3,5@20:00-23:00" --account 山野户外旗舰店
   liveops schedule --month 2026-12 --json`,
     )
     .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean; brief?: string | true; schedule?: string; baseline?: string[] }, cmd: Command) => {
@@ -225,11 +231,7 @@ Examples:
     .command('script')
     .summary('脚本 · a timed script draft, run-sheet and floor-control cue sheet for a stream (直播脚本)')
     .description(
-      'Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product\n' +
-        'in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock\n' +
-        'figures and benefits, timed to fill the stream; the assistant\'s cues; and the floor-control cue sheet (list and\n' +
-        'delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes\n' +
-        '脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.',
+      'Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock figures and benefits, timed to fill the stream; the assistant\'s cues; and the floor-control cue sheet (list and delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes 脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.',
     )
     .option('--date <yyyy-mm-dd>', 'the stream\'s date in the schedule')
     .option('--schedule <file>', 'the schedule written by liveops schedule (.xlsx or --json output)')
@@ -248,9 +250,12 @@ Examples:
       'after',
       `
 Examples:
-  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx
-  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx --retro 复盘_山野户外旗舰店_2026-11-18.xlsx
-  liveops script --products "3650123456789012345,速干徒步裤 男女同款 四面弹" --duration 120 --pool 选品表.xlsx`,
+  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx \\
+      --pool 选品表.xlsx
+  liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx \\
+      --pool 选品表.xlsx --retro 复盘_山野户外旗舰店_2026-11-18.xlsx
+  liveops script --products "3650123456789012345,速干徒步裤" \\
+      --duration 120 --pool 选品表.xlsx`,
     )
     .action(async (opts: { date?: string; schedule?: string; pool?: string[]; retro?: string; products?: string; duration?: number; start?: string; account?: string; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -261,27 +266,28 @@ Examples:
     .command('lint')
     .summary('合规检查 · find words the Advertising Law forbids (极限词, medical claims, fake urgency…) before they are said on air')
     .description(
-      'Reads Markdown or text scripts line by line and CSV/XLSX run-sheets cell by cell, and lists every absolute or\n' +
-        'forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency;\n' +
-        'false endorsement; superstition) with its position, category, severity and a suggested rewording. Knows what\n' +
-        'the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次,\n' +
-        '首付), comparisons with the shop\'s own products (本店最新款), grades defined by standards (一级能效, 特级初榨),\n' +
-        'product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and\n' +
-        'a source (2025年…销量第一（数据来源：…）) and a viewer\'s quoted question are warnings. The team extends the\n' +
-        'list in the config file (compliance.allow, compliance.deny).\n' +
-        'Exit 3 when an error-level word is found (a gate for the pre-stream checklist or a git hook), 0 when clean or\n' +
-        'only warnings, 2 on bad input.',
+      'Reads Markdown or text scripts line by line and CSV/XLSX run-sheets cell by cell, and lists every absolute or forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency; false endorsement; superstition) with its position, category, severity and a suggested rewording.' +
+        '\n\n' +
+        'Knows what the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次, 首付), comparisons with the shop\'s own products (本店最新款), grades defined by standards (一级能效, 特级初榨), product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and a source (2025年…销量第一（数据来源：…）) and a viewer\'s quoted question are warnings. The team extends the list in the config file (compliance.allow, compliance.deny).' +
+        '\n\n' +
+        'Exit 3 when an error-level word is found (a gate for the pre-stream checklist or a git hook), 0 when clean or only warnings, 2 on bad input.',
     )
     .argument('<files...>', 'scripts: .md, .txt, .csv or .xlsx')
     .option('--pool <file>', 'the selection table (选品表): words inside its product names are not findings (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .addHelpText(
       'after',
       `
-Output: one line per finding — file:line:column (file [sheet]!B3 for a workbook)  phrase  category  severity  → rewording.
+Output: one line per finding —
+  file:line:column (file [sheet]!B3 for a workbook)  phrase  category
+  severity  → rewording
+
+Examples:
   liveops script lint 脚本_2026-12-03.md
   liveops script lint 脚本_2026-12-03.xlsx --pool 选品表.xlsx
-  liveops --json script lint scripts/*.md          { findings[], errors, warnings, files[] }
-  git diff --name-only --cached -- '*.md' | xargs -r liveops script lint    a pre-commit hook`,
+  liveops --json script lint scripts/*.md
+      { findings[], errors, warnings, files[] }
+  git diff --name-only --cached -- '*.md' | xargs -r liveops script lint
+      a pre-commit hook`,
     )
     .action(async (files: string[], opts: { pool?: string[] }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -295,11 +301,9 @@ Output: one line per finding — file:line:column (file [sheet]!B3 for a workboo
     .command('select')
     .summary('选品 · weekly elimination list (淘汰清单), pool balance, stock and supplier checks, candidates')
     .description(
-      "Aggregates the week's product exports (one per stream, or a product list over the week) — summed counts,\n" +
-        'then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with\n' +
-        'not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance,\n' +
-        'stock warnings, supplier checks and candidates customers ask for. Runs unattended like the weekly report:\n' +
-        'exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable, 4 could not write.',
+      'Aggregates the week\'s product exports (one per stream, or a product list over the week) — summed counts, then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance, stock warnings, supplier checks and candidates customers ask for.' +
+        '\n\n' +
+        'Runs unattended like the weekly report: exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable, 4 could not write, 5 already written.',
     )
     .argument('[inputs...]', "the week's product exports, consultations or comments (files or folders)")
     .option('--pool <files...>', 'the selection table (选品表) with roles, prices, stock and suppliers')
@@ -311,8 +315,10 @@ Output: one line per finding — file:line:column (file [sheet]!B3 for a workboo
       `
 Examples:
   liveops select exports/week47/ --pool 选品表.xlsx
-  liveops select exports/week47/*.xlsx --pool 选品表.xlsx --week 2026-W47 -o reports/
-  liveops select exports/week47/ --pool 选品表.xlsx --format csv     the elimination list alone`,
+  liveops select exports/week47/*.xlsx --pool 选品表.xlsx --week 2026-W47 \\
+      -o reports/
+  liveops select exports/week47/ --pool 选品表.xlsx --format csv
+      the elimination list alone`,
     )
     .action(async (inputs: string[], opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -324,16 +330,13 @@ Examples:
     .command('kpi')
     .summary('KPI · monthly role KPIs and incentives (月度KPI与激励)')
     .description(
-      "Scores each person's month from the team's KPI sheet (姓名, 岗位, 入职日期, GMV目标, GMV实际 and the\n" +
-        "role figures) with the playbook's weights: operations — GMV achievement 40 %, traffic growth 30 %, process\n" +
-        'improvements 30 %; anchor — product conversion 40 %, dwell 30 %, new fan-club members 30 %; selector —\n' +
-        'product ROI 50 %, return rate 30 % (lower is better), new products 20 %; data analyst — report quality 50 %,\n' +
-        'strategy adoption 50 %. Each metric scores actual ÷ target × 100 (lower is better: target ÷ actual), capped\n' +
-        'at 120; a missing figure makes the score incomplete, never zero. Several roles (运营,主播) are scored per\n' +
-        'role, combined by shares (equal unless kpi.shares says otherwise) and ranked within each role. Incentives:\n' +
-        'sprint bonus 1 % of GMV above target, growth allowance for newcomers (hired within 3 months) at 80 points\n' +
-        'or more, innovation awards from a 采纳提案 column. Weights, targets, cap and rates: kpi: in the config.\n' +
-        'Exit 0 written, 2 bad input (nothing written) or an existing output without --force, 4 could not write.',
+      'Scores each person\'s month from the team\'s KPI sheet (姓名, 岗位, 入职日期, GMV目标, GMV实际 and the role figures) with the playbook\'s weights: operations — GMV achievement 40 %, traffic growth 30 %, process improvements 30 %; anchor — product conversion 40 %, dwell 30 %, new fan-club members 30 %; selector — product ROI 50 %, return rate 30 % (lower is better), new products 20 %; data analyst — report quality 50 %, strategy adoption 50 %.' +
+        '\n\n' +
+        'Each metric scores actual ÷ target × 100 (lower is better: target ÷ actual), capped at 120; a target column beside a figure (…目标) wins over the config; a missing figure makes the score incomplete, never zero. Several roles (运营,主播) are scored per role, combined by shares (equal unless kpi.shares says otherwise) and ranked within each role.' +
+        '\n\n' +
+        'Incentives: sprint bonus 1 % of GMV above target, growth allowance for newcomers (hired within 3 months) at 80 points or more, innovation awards from a 采纳提案 column. Weights, targets, cap and rates: kpi: in the config.' +
+        '\n\n' +
+        'Exit 0 written, 2 bad input (nothing written), 4 could not write, 5 the output exists (use --force).',
     )
     .argument('[file]', "the month's KPI sheet (.xlsx or .csv)")
     .option('--month <month>', 'the month the sheet is for, e.g. 2026-11; names the output KPI_<month>.xlsx')
@@ -346,7 +349,8 @@ Examples:
   liveops kpi --month 2026-11 kpi_2026-11.xlsx
   liveops kpi --month 2026-11 kpi_2026-11.xlsx -o reports/ --force
   liveops --json kpi --month 2026-11 kpi_2026-11.xlsx > kpi.json
-  liveops kpi --month 2026-11 kpi_2026-11.xlsx --format csv      one row per person`,
+  liveops kpi --month 2026-11 kpi_2026-11.xlsx --format csv
+      one row per person`,
     )
     .action(async (file: string | undefined, opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
@@ -358,9 +362,7 @@ Examples:
     .command('init')
     .summary('初始化 · write a commented config file and editable copies of the output templates')
     .description(
-      'Writes liveops.config.yaml (every playbook threshold and KPI weight at its default, each explained)\n' +
-        'and copies the default templates into templates/ for the team to edit. Commands run in that folder\n' +
-        '(or below it) use them. Never overwrites a file without --force.',
+      'Writes liveops.config.yaml (every playbook threshold and KPI weight at its default, each explained) and copies the default templates into templates/ for the team to edit. Commands run in that folder (or below it) use them. Never overwrites a file without --force.',
     )
     .argument('[dir]', 'folder to initialise (default: this folder)')
     .addHelpText('after', '\nExamples:\n  liveops init\n  liveops init team-config --lang en')
@@ -384,6 +386,12 @@ async function printError(e: unknown, verbose: boolean): Promise<number> {
     process.stderr.write('liveops: 已取消 (cancelled)\n');
     return EXIT.cancelled;
   }
+  const { OutputExistsError } = await import('./io/write/atomic.js');
+  if (e instanceof OutputExistsError) {
+    // Not a failure of the job: a re-run or a catch-up found its output already there.
+    process.stderr.write(`liveops: not written: ${e.message} (exit ${EXIT.exists})\n`);
+    return EXIT.exists;
+  }
   if (e instanceof WriteError) {
     process.stderr.write(`liveops: error: ${e.message}\n`);
     return EXIT.cannotWrite;
@@ -400,7 +408,18 @@ async function printError(e: unknown, verbose: boolean): Promise<number> {
   return EXIT.bug;
 }
 
+/** A reader that stops reading (`liveops retro --help | head -3`) is not an error: end quietly, exit 0. */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(EXIT.ok);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe();
   const program = buildProgram();
   let command = 'liveops';
   program.hook('preAction', (_program, action) => {

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { renderConfigYaml } from '../config/config-file.js';
 import type { Context } from '../context.js';
 import { errnoCode, UsageError, WriteError } from '../errors.js';
-import { writeFileAtomic } from '../io/write/atomic.js';
+import { OutputExistsError, writeFileAtomic } from '../io/write/atomic.js';
 import { BUILTIN_TEMPLATES } from '../io/write/output.js';
 import { initText } from '../messages.js';
 import { logger } from '../ui/terminal.js';
@@ -25,9 +25,7 @@ export async function runInit(ctx: Context, opts: { dir?: string | undefined }):
   // Refuse before writing anything, so a half-initialised folder never happens.
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length && !ctx.force) {
-    throw new UsageError(
-      `${existing.map((e) => relative(ctx.cwd, e) || e).join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
-    );
+    throw new OutputExistsError(existing.map((e) => relative(ctx.cwd, e) || e).join(', '));
   }
   // All or nothing: when one write fails (full disk, read-only folder), what this run wrote before
   // it is removed again, so the folder is never left half-initialised.

@@ -20,7 +20,8 @@ describe('liveops (the shell)', () => {
       expect(r.stdout).toContain(opt);
     }
     expect(r.stdout).toMatch(/2 +usage error or bad input/);
-    expect(r.stdout).toMatch(/3 +done, with findings/);
+    expect(r.stdout).toMatch(/3 +written, with findings/);
+    expect(r.stdout).toMatch(/5 +not written: the output already exists/);
   });
 
   it('an unknown option is a usage error (exit 2) without a stack trace', () => {

@@ -28,8 +28,8 @@ describe('liveops init, then a command using that config and those templates', (
   it('never overwrites without --force', () => {
     writeFileSync(join(tmp.dir, 'liveops.config.yaml'), 'lang: en\n');
     const r = liveops(['init'], { cwd: tmp.dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/liveops\.config\.yaml, templates\/.*inspect\.xlsx.* already exist; pass --force/);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/not written: liveops\.config\.yaml, templates\/.*inspect\.xlsx.* already exists; pass --force/);
     expect(readFileSync(join(tmp.dir, 'liveops.config.yaml'), 'utf8')).toBe('lang: en\n');
     expect(liveops(['init', '--force', '--lang', 'zh'], { cwd: tmp.dir }).code).toBe(0);
     expect(readFileSync(join(tmp.dir, 'liveops.config.yaml'), 'utf8')).toContain('weekly-click-eliminate');

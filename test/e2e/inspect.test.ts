@@ -188,7 +188,7 @@ describe('writing the report with -o', () => {
     const written = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(written.files[0]!.tables[0]!.kind).toBe('orders');
     const again = liveops(['inspect', join(FIXTURES, 'orders.csv'), '-o', out], { cwd: tmp.dir });
-    expect(again.code).toBe(2);
+    expect(again.code).toBe(5);
     expect(again.stderr).toMatch(/inspect\.json already exists; pass --force/);
     const forced = liveops(['inspect', join(FIXTURES, 'comments.csv'), '-o', out, '--force'], { cwd: tmp.dir });
     expect(forced.code).toBe(0);

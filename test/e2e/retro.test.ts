@@ -206,7 +206,7 @@ describe('outputs and errors', () => {
     expect(liveops(['retro', 'again.xlsx', '-o', out], { cwd: tmp.dir }).code).toBe(0);
     const before = readFileSync(out);
     const r = liveops(['retro', 'again.xlsx', '-o', out], { cwd: tmp.dir });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/again-retro\.xlsx already exists; pass --force/);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(liveops(['retro', 'again.xlsx', '-o', out, '--force'], { cwd: tmp.dir }).code).toBe(0);

@@ -166,7 +166,7 @@ describe('outputs for the selector and cron', () => {
     const args = ['select', '商品列表.xlsx', '--week', '2026-W47', '-o', 'again/'];
     expect(liveops(args, { cwd: tmp.dir }).code).toBe(3);
     const second = liveops(args, { cwd: tmp.dir });
-    expect(second.code).toBe(2);
+    expect(second.code).toBe(5);
     expect(second.stderr).toMatch(/already exists; pass --force/);
   });
 });
