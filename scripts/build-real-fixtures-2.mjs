@@ -321,3 +321,38 @@ put('schedule-erp-pool-gbk', 'ERP商品档案.csv', csv([
   ['3718000000000000003', '联名登山包', '形象款', '￥899', '20件', '山野服饰'],
   ['3718000000000000004', '抓绒衣', '利润款', '￥199', '0件', '山野服饰'],
 ]));
+
+// ——— found by trying sheets the code was not designed around (each failed before its fix) ———
+const DT = (y, m, d, h, mi, s = 0) => ({ value: new Date(Date.UTC(y, m - 1, d, h, mi, s)), numFmt: 'yyyy/m/d h:mm:ss' });
+// 1. A CS system's xlsx: 进线时间 and 首响时间 are both date-time cells; 首响时间 is the moment of the reply.
+put('retro-cs-xlsx-reply-cells', '直播概览_20261126.csv', csv(SUMMARY_1126));
+put('retro-cs-xlsx-reply-cells', '客服会话_20261126.xlsx', await workbook([
+  { name: '会话明细', rows: [
+    ['进线时间', '首响时间', '接待客服', '买家昵称', '会话内容'],
+    [DT(2026, 11, 26, 19, 40, 0), DT(2026, 11, 26, 19, 40, 6), '小夏', '户外老张', '冲锋衣防水吗'],
+    [DT(2026, 11, 26, 20, 5, 30), DT(2026, 11, 26, 20, 5, 45), '小夏', '追风', '175穿什么码'],
+    [DT(2026, 11, 26, 20, 31, 0), DT(2026, 11, 26, 20, 31, 50), '阿杰', '周周', '什么时候发货'],
+    [DT(2026, 11, 26, 21, 12, 10), DT(2026, 11, 26, 21, 12, 19), '阿杰', '山里人', '有没有儿童款'],
+  ] },
+]));
+
+// 2. An unknown 人次 header of clicks: the suggestion must be a count of clicks, not a rate.
+put('inspect-renci-click-suggestion', '商品点击汇总_1126.csv', csv([
+  ['商品ID', '商品名称', '商品点击人数', '商品点击人次', '成交人数'],
+  ['3719000000000000001', '山野 加绒冲锋衣', '1200', '1850', '78'],
+]));
+
+// 3. WeChat Channels API export whose header says its unit: pay_gmv(分) is still fen, applied once.
+put('retro-channels-paygmv-fen-header', 'channels_live_20261204.csv', csv([
+  ['nickname', 'start_time', 'end_time', 'total_audience_count', 'total_audience_times', 'pay_gmv(分)'],
+  ['山野户外视频号', '2026-12-04 19:00:00', '2026-12-04 21:30:00', '15600', '22100', '5823400'],
+], 'utf8'));
+
+// 4. A CS export that splits the reply moment into a time of day beside the consultation's date-time.
+put('retro-cs-reply-time-of-day', '直播概览_20261126.csv', csv(SUMMARY_1126));
+put('retro-cs-reply-time-of-day', '客服咨询_20261126.csv', csv([
+  ['咨询时间', '首次响应时间', '接待客服', '咨询内容'],
+  ['2026/11/26 19:35:00', '19:35:08', '小夏', '冲锋衣防水吗'],
+  ['2026/11/26 19:52:10', '19:52:25', '小夏', '175穿什么码'],
+  ['2026/11/26 20:14:40', '20:15:20', '阿杰', '什么时候发货'],
+]));

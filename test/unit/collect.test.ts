@@ -89,3 +89,20 @@ describe('the other entities', () => {
     expect(k).toEqual({ row: 3, name: '王磊', roleText: '运营', hireDate: '2026-09-01', figures: { gmv: 1685000, trafficGrowth: null }, targets: { trafficGrowth: 0.2 } });
   });
 });
+
+describe('a first response written as the time of day it came', () => {
+  it('19:35:08 beside 19:35:00 is 8 s; a real 01:30:00 after a consultation at 00:10 stays 90 minutes; 00:00:12 is 12 s', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openTables } = await import('../../src/io/read/tables.js');
+    const { collect } = await import('../../src/model/collect.js');
+    const dir = mkdtempSync(join(tmpdir(), 'liveops-tod-'));
+    const file = join(dir, '客服咨询.csv');
+    writeFileSync(file, '咨询时间,首次响应时间,咨询内容\n2026/11/26 19:35:00,19:35:08,防水吗\n2026/11/27 00:10:00,01:30:00,发货了吗\n2026/11/26 20:00:00,00:00:12,有货吗\n');
+    const seconds: Array<number | null> = [];
+    for await (const t of openTables(file, { strict: true })) await collect(t, { consultation: (c) => seconds.push(c.seconds) });
+    rmSync(dir, { recursive: true, force: true });
+    expect(seconds).toEqual([8, 5400, 12]);
+  });
+});

@@ -102,6 +102,10 @@ describe('units in headers', () => {
     expect(index.match('成交人数(%)')?.percent).toBeUndefined();
   });
   it('WeChat Channels pay_gmv is in fen', () => expect(index.match('pay_gmv')).toMatchObject({ field: 'gmv', scale: 0.01 }));
+  it('a unit the header states replaces the one its alias implies: pay_gmv(分) is fen once, pay_gmv(元) yuan', () => {
+    expect(index.match('pay_gmv(分)')?.scale).toBe(0.01);
+    expect(index.match('pay_gmv(元)')?.scale).toBeUndefined();
+  });
   it('(人数) and (次数) variants are different fields', () => {
     expect(field('直播间观看-成交率(人数)')).toBe('viewToOrderRate');
     expect(field('直播间观看-成交率(次数)')).toBe('viewToOrderRateTimes');
@@ -155,4 +159,5 @@ describe('suggestions for unknown headers', () => {
     ['商品点击总人数', 'productClickers'],
   ])('%s → maybe %s', (h, id) => expect(suggestField(h)?.field).toBe(id));
   it('no suggestion for unrelated text', () => expect(suggestField('备注')).toBeNull());
+  it('a count of clicks (人次) is never suggested as a rate nor as a per-person field', () => expect(suggestField('商品点击人次')?.field).toBe('productClicks'));
 });

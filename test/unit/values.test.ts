@@ -192,6 +192,13 @@ describe('ids stay text and refuse lost precision', () => {
   it('an ID that only looks like a number stays as written', () => expect(parseValue('3700012345678900123', 'id')).toEqual({ ok: true, value: '3700012345678900123' }));
 });
 
+describe('durations in time-formatted cells', () => {
+  it('a time cell (exceljs: a date on 1899-12-30) is its time of day in seconds', () =>
+    expect(parseValue(new Date(Date.UTC(1899, 11, 30, 0, 3, 25)), 'duration')).toEqual({ ok: true, value: 205 }));
+  it('a cell holding a real date is a moment, not a duration of 127 years', () =>
+    expect(parseValue(new Date(Date.UTC(2026, 10, 26, 19, 40, 6)), 'duration').ok).toBe(false));
+});
+
 describe('booleans', () => {
   table('boolean', [
     ['是', true],

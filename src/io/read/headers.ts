@@ -121,7 +121,8 @@ export function buildHeaderIndex(userMap: Record<string, string | HeaderMapping>
     const stated = hit.unit !== undefined ? normalizeHeader(hit.unit) : null;
     const unit = stated !== null ? unitOf(stated, type) : found.unitText !== null ? unitOf(found.unitText, type) : null;
     const m: HeaderMatch = { field: hit.field, role, viaConfig: hit.viaConfig };
-    const scale = (hit.scale ?? 1) * (unit?.scale ?? 1);
+    // The unit a header states replaces the one its alias implies (pay_gmv is fen; pay_gmv(分) is fen once, pay_gmv(元) yuan).
+    const scale = unit ? (unit.scale ?? 1) : (hit.scale ?? 1);
     if (scale !== 1) m.scale = scale;
     if (unit) {
       m.unit = unit;
@@ -186,17 +187,23 @@ const PEOPLE = /人数|\(人\)/;
  * The field an unknown header most likely means, for the "map it in the config" hint. Nothing for
  * a target column (…目标): mapping it to the figure would score the goal as the result.
  */
+/** Words of a rate or share header. */
+const RATE = /率|占比|比例|%/;
+
 export function suggestField(header: string): { field: string; alias: string } | null {
   const key = normalizeHeader(header);
   if (key.includes('目标')) return null;
   const times = TIMES.test(key);
   const people = PEOPLE.test(key);
+  const rate = RATE.test(key);
   let best: { field: string; alias: string } | null = null;
   let bestScore = 0.5;
   for (const f of FIELDS.values()) {
     for (const alias of [f.zh, ...f.aliases]) {
       const a = normalizeHeader(alias);
       if ((times && PEOPLE.test(a)) || (people && TIMES.test(a))) continue;
+      // A count is not a rate: 商品点击人次 is no 商品点击率.
+      if (!rate && RATE.test(a)) continue;
       const s = similarity(key, a);
       if (s > bestScore) {
         bestScore = s;

@@ -272,6 +272,28 @@ function lostCurrency(text: string, expected: ExpectedKey): string {
  */
 const DURATION_SINCE: Record<string, string> = { firstResponse: 'consultTime', duration: 'start' };
 
+/**
+ * A duration column beside its start that holds the time of day it ended (首次响应时间 19:35:08
+ * beside 咨询时间 2026/11/26 19:35:00), read as a clock duration of 19 hours. Read as the time on
+ * the start's day instead when that is an hour or more as a duration, and, as a moment, at or after
+ * the start and no more than half that duration later (a real "01:30:00" response after a
+ * consultation at 00:10 stays 90 minutes).
+ */
+function readAsTimeOfDay(values: Record<string, Value>, col: Column, raw: RawCell): void {
+  const d = values[col.field!];
+  const from = values[DURATION_SINCE[col.field!]!];
+  if (typeof d !== 'number' || d < 3600 || d >= 86400 || typeof from !== 'string' || from.length < 19) return;
+  const clock = raw instanceof Date || (typeof raw === 'string' && /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(raw));
+  if (!clock) return;
+  const hh = Math.floor(d / 3600);
+  const mm = Math.floor((d % 3600) / 60);
+  const ss = Math.round(d % 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const at = `${from.slice(0, 10)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${from.slice(19)}`;
+  const diff = (Date.parse(at) - Date.parse(from)) / 1000;
+  if (Number.isFinite(diff) && diff >= 0 && diff <= d / 2) values[col.field!] = diff;
+}
+
 interface PlausibilityPlan {
   /** Proportion columns: a value above 100 % is a warning. */
   rates: Column[];
@@ -451,6 +473,9 @@ async function buildTable(
         const v = parseCell(table, col, parse, raw, r.rowNumber, opts, maxProblems);
         if (col.role === 'target') (targets ??= {})[col.field!] = v;
         else values[col.field!] = v;
+      }
+      for (const { col, since } of cells) {
+        if (since) readAsTimeOfDay(values, col, r.cells[col.index] ?? null);
       }
       for (const e of endedAt ?? []) {
         const from = values[DURATION_SINCE[e.col.field!]!];

@@ -196,8 +196,10 @@ const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, ho
 export function parseDuration(raw: RawCell, unit: DurationUnit = 'seconds'): ParseResult {
   if (typeof raw === 'number') return Number.isFinite(raw) ? ok(round6(raw * UNIT_SECONDS[unit])) : fail('duration');
   if (raw instanceof Date) {
-    // A time-formatted cell: exceljs gives a date on 1899-12-30 carrying the time of day.
-    return ok(Math.round((raw.getTime() - Date.UTC(1899, 11, 30)) / 1000));
+    // A time-formatted cell: exceljs gives a date on 1899-12-30 carrying the time of day (a
+    // duration past 24 h runs into the next days). A cell of a real date is a moment, not a duration.
+    const seconds = Math.round((raw.getTime() - Date.UTC(1899, 11, 30)) / 1000);
+    return seconds >= 0 && seconds < 366 * 86400 ? ok(seconds) : fail('duration');
   }
   if (typeof raw !== 'string') return fail('duration');
   const s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
