@@ -5,26 +5,118 @@
  * process created the target meanwhile (two cron runs at once cannot clobber each other).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, unlinkSync } from 'node:fs';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, statSync, unlinkSync } from 'node:fs';
+import { link, lstat, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, InputError, UsageError, WriteError } from '../../errors.js';
 
-const pending = new Set<string>();
-let cleanupInstalled = false;
+/** A temp file being written, and what it becomes. */
+interface Pending {
+  target: string;
+  /** Set once the temp file is complete and being moved into place: its inode, to tell afterwards whether the move happened. */
+  moving?: { dev: number; ino: number };
+}
 
-function installCleanup(): void {
-  if (cleanupInstalled) return;
-  cleanupInstalled = true;
-  process.once('exit', () => {
-    for (const f of pending) {
+const pending = new Map<string, Pending>();
+let exitHookInstalled = false;
+
+/**
+ * Remove every pending temp file, synchronously (this runs from the 'exit' hook and from a signal
+ * handler, where nothing asynchronous runs any more). Returns the targets whose move into place had
+ * already happened when the signal came: complete files, which stay.
+ */
+function removePending(): string[] {
+  const landed: string[] = [];
+  for (const [temp, p] of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone (never created, or moved into place by a rename)
+    }
+    if (p.moving) {
+      // The temp file was complete; a link or rename that ran before the unlink above put it in
+      // place whole, one that had not run yet now fails. The target holds our inode iff it ran.
       try {
-        unlinkSync(f);
+        const now = statSync(p.target, { throwIfNoEntry: false });
+        if (now && now.dev === p.moving.dev && now.ino === p.moving.ino) landed.push(p.target);
       } catch {
-        // already gone
+        // cannot be looked at (EACCES, ENOTDIR): not ours, then
       }
     }
-  });
+  }
+  pending.clear();
+  return landed;
+}
+
+/** The conventional exit codes of a process ended by a signal: 128 + its number. */
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+type HandledSignal = keyof typeof SIGNAL_EXIT;
+
+/**
+ * Ctrl-C, a cron or systemd timeout (SIGTERM), a closed terminal (SIGHUP) during a write: remove
+ * the temp files, say what was (not) written, exit 128 + the signal's number. Node runs no 'exit'
+ * hook when a signal kills it, so without this the hidden temp file would stay.
+ */
+function onSignal(signal: HandledSignal): void {
+  // A target can be in both: moved into place, its temp name not yet unlinked.
+  const written = [...new Set([...completed, ...removePending()])];
+  const what = written.length === 0 ? 'nothing was written' : `only these were written: ${written.join(', ')}`;
+  try {
+    process.stderr.write(`liveops: interrupted (${signal}); ${what}\n`);
+  } catch {
+    // no stderr left (a closed terminal): the exit code still says it
+  }
+  process.exit(SIGNAL_EXIT[signal]);
+}
+
+/**
+ * The signal handlers are there only while a temp file exists: at a prompt, or while reading and
+ * computing, a signal keeps its default effect (inquirer sees Ctrl-C at a prompt as a keypress
+ * anyway, and maps it to ExitPromptError, exit 130 in src/cli.ts).
+ */
+function track(temp: string, target: string): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => void removePending());
+  }
+  if (pending.size === 0) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
+  pending.set(temp, { target });
+}
+
+function untrack(temp: string): void {
+  if (!pending.delete(temp)) return;
+  if (pending.size === 0) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.removeListener(s, onSignal);
+}
+
+/** liveops's temp names: `.<basename>.<pid>.<8 hex>.tmp`. */
+const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+/** A temp file untouched this long is a leftover (a SIGKILL, a power cut): no write stalls for an hour. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+const swept = new Set<string>();
+
+/**
+ * Remove liveops temp files older than an hour from `dir`, once per folder per run: nothing else
+ * would ever remove what a SIGKILL left. Fresh ones may be another run's write in progress, and
+ * files of any other name are not ours: both stay. Never fails the write.
+ */
+async function sweepStaleTemps(dir: string): Promise<void> {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const cutoff = Date.now() - STALE_TEMP_MS;
+  await Promise.all(
+    names
+      .filter((n) => TEMP_NAME.test(n))
+      .map(async (n) => {
+        const file = join(dir, n);
+        try {
+          const st = await lstat(file);
+          if (st.isFile() && st.mtimeMs < cutoff) await unlink(file);
+        } catch {
+          // gone meanwhile, or not ours to remove (a read-only folder): leave it
+        }
+      }),
+  );
 }
 
 export class OutputExistsError extends UsageError {
@@ -64,13 +156,16 @@ export async function writeFileAtomic(
   await assertWritable(abs, opts);
   const dir = dirname(abs);
   const temp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  installCleanup();
-  pending.add(temp);
+  await sweepStaleTemps(dir);
+  track(temp, abs);
   try {
     await mkdir(dir, { recursive: true });
     if ((await stat(abs).catch(() => null))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (typeof content === 'function') await content(temp);
     else await writeFile(temp, content);
+    const written = await stat(temp);
+    const p = pending.get(temp);
+    if (p) p.moving = { dev: written.dev, ino: written.ino };
     if (opts.force) {
       await rename(temp, abs);
     } else {
@@ -92,6 +187,6 @@ export async function writeFileAtomic(
     throw e;
   } finally {
     await unlink(temp).catch(() => undefined);
-    pending.delete(temp);
+    untrack(temp);
   }
 }
