@@ -9,10 +9,11 @@
  * --force was not given · 130 cancelled.
  */
 import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapText } from './ui/wrap.js';
-import { ExitError, isUserError, UsageError, WriteError } from './errors.js';
+import { ConfigError, ExitError, InputError, isUserError, UsageError, WriteError } from './errors.js';
 import type { Context, GlobalOptions } from './context.js';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,7 @@ async function makeContext(cmd: Command): Promise<Context> {
   const cwd = process.cwd();
   const config = await loadConfig({ cwd, explicit: g.config });
   const term = detectTerminal({ input: g.input, quiet: g.quiet, verbose: g.verbose });
+  if (term.verbose) term.stderr.write(`liveops: config: ${config.source ? relative(cwd, config.source) || config.source : 'defaults (no liveops.config.yaml here or above)'}\n`);
   return {
     cwd,
     env: process.env,
@@ -56,12 +58,12 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .option('--config <file>', 'config file (default: liveops.config.yaml here or above, or $LIVEOPS_CONFIG)')
     .addOption(new Option('--lang <lang>', 'labels in outputs: zh (default) or en').choices(['zh', 'en']))
-    .option('--json', 'print exactly one JSON object on stdout instead of the terminal summary', false)
+    .option('--json', 'print exactly one JSON object on stdout instead of the terminal summary, also on a failure ({"error": {code, message, file, row, column}})', false)
     .option('-o, --out <path>', 'where to write the output file (or folder)')
     .option('--force', 'overwrite output files that already exist', false)
     .option('--no-input', 'never prompt; fail with exit 2 naming what is missing (implied without a TTY)')
     .option('-q, --quiet', 'print nothing but results and errors', false)
-    .option('--verbose', 'print details of what is read and decided (and stack traces of bugs)', false)
+    .option('--verbose', 'print details of what is read and decided, first the config file used (and stack traces of bugs)', false)
     .showHelpAfterError('(run liveops --help for usage)')
     .addHelpText(
       'after',
@@ -375,37 +377,68 @@ Examples:
   return program;
 }
 
-async function printError(e: unknown, verbose: boolean): Promise<number> {
-  if (e instanceof ExitError) return e.exitCode;
+/** What a failed run tells: its exit code, a stable code for machines, and the message. */
+interface Failure {
+  exit: number;
+  code: 'usage' | 'input' | 'config' | 'exists' | 'write' | 'cancelled' | 'bug';
+  message: string;
+  /** Printed on stderr, or null when it has been printed already (commander's own messages). */
+  line: string | null;
+  location?: { file?: string; sheet?: string; row?: number; column?: string };
+}
+
+async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> {
+  if (e instanceof ExitError) return null;
   if (e instanceof CommanderError) {
-    // commander has already printed its message.
-    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // commander has already printed its message (or the help, or the version: exit 0).
+    if (e.exitCode === 0) return null;
+    return { exit: EXIT.usage, code: 'usage', message: e.message.replace(/^error: /, ''), line: null };
   }
   // Ctrl-C or a closed input at a prompt: the user stopped, nothing is wrong with liveops.
   if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
-    process.stderr.write('liveops: 已取消 (cancelled)\n');
-    return EXIT.cancelled;
+    return { exit: EXIT.cancelled, code: 'cancelled', message: 'cancelled', line: 'liveops: 已取消 (cancelled)' };
   }
   const { OutputExistsError } = await import('./io/write/atomic.js');
   if (e instanceof OutputExistsError) {
     // Not a failure of the job: a re-run or a catch-up found its output already there.
-    process.stderr.write(`liveops: not written: ${e.message} (exit ${EXIT.exists})\n`);
-    return EXIT.exists;
+    return { exit: EXIT.exists, code: 'exists', message: e.message, line: `liveops: not written: ${e.message} (exit ${EXIT.exists})`, location: { file: e.path } };
   }
   if (e instanceof WriteError) {
-    process.stderr.write(`liveops: error: ${e.message}\n`);
-    return EXIT.cannotWrite;
+    return { exit: EXIT.cannotWrite, code: 'write', message: e.message, line: `liveops: error: ${e.message}`, location: { file: e.path } };
+  }
+  if (e instanceof InputError) {
+    const { file, sheet, row, column } = e.location;
+    const location = Object.fromEntries(Object.entries({ file, sheet, row, column }).filter(([, v]) => v !== undefined));
+    return { exit: EXIT.usage, code: 'input', message: e.message, line: `liveops: error: ${e.message}`, location };
   }
   if (isUserError(e)) {
-    process.stderr.write(`liveops: error: ${e.message}\n`);
-    return EXIT.usage;
+    const code = e instanceof ConfigError ? 'config' : 'usage';
+    return { exit: EXIT.usage, code, message: e.message, line: `liveops: error: ${e.message}`, ...(e instanceof ConfigError ? { location: { file: e.file } } : {}) };
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(
-    `liveops: unexpected error (this is a bug in liveops, please report it): ${err.message}\n` +
-      (verbose ? `${err.stack ?? ''}\n` : 'run again with --verbose for details\n'),
-  );
-  return EXIT.bug;
+  return {
+    exit: EXIT.bug,
+    code: 'bug',
+    message: err.message,
+    line:
+      `liveops: unexpected error (this is a bug in liveops, please report it): ${err.message}\n` +
+      (verbose ? `${err.stack ?? ''}` : 'run again with --verbose for details'),
+  };
+}
+
+/**
+ * Tell the failure on stderr; with --json also as one object on stdout, so a script that reads
+ * stdout always gets an object: {"error": {"code", "exit", "message", "file", "row", "column"}}.
+ */
+async function printError(e: unknown, argv: string[]): Promise<number> {
+  if (e instanceof ExitError) return e.exitCode;
+  const f = await failureOf(e, argv.includes('--verbose'));
+  if (f === null) return EXIT.ok;
+  if (f.line !== null) process.stderr.write(`${f.line}\n`);
+  if (argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ error: { code: f.code, exit: f.exit, message: f.message, ...f.location } }, null, 2)}\n`);
+  }
+  return f.exit;
 }
 
 /** A reader that stops reading (`liveops retro --help | head -3`) is not an error: end quietly, exit 0. */
@@ -432,7 +465,7 @@ export async function main(argv: string[]): Promise<void> {
       try {
         await program.parseAsync(argv);
       } catch (e) {
-        process.exitCode = await printError(e, argv.includes('--verbose'));
+        process.exitCode = await printError(e, argv);
       }
     },
   );

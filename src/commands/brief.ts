@@ -12,12 +12,12 @@ import * as M from '../domain/metrics.js';
 import { UsageError } from '../errors.js';
 import { readOwnModel } from '../io/read/own-workbook.js';
 import { isFolderArg, writeReport } from '../io/write/output.js';
-import { palette } from '../ui/terminal.js';
 import { renderBrief } from './brief-render.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { readScheduleFile } from './schedule-file.js';
 import { lineUp, planMonth, readPool } from './schedule-plan.js';
+import { present } from '../ui/present.js';
 
 export interface BriefOptions {
   date: string | true;
@@ -107,7 +107,6 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   const target = join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({ target, format: 'md', model: brief, template: 'brief', templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
   brief.outputs.push(relative(ctx.cwd, written) || written);
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderBrief(brief, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  await present(ctx, brief, { render: renderBrief });
   return 0;
 }

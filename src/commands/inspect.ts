@@ -16,8 +16,9 @@ import { formatFromPath, writeReport } from '../io/write/output.js';
 import { inspectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
-import { logger, palette, type Palette } from '../ui/terminal.js';
+import { logger, type Palette } from '../ui/terminal.js';
 import { displayWidth, padDisplay } from '../ui/width.js';
+import { present } from '../ui/present.js';
 
 export interface InspectColumn {
   column: string;
@@ -226,7 +227,7 @@ export interface InspectOptions {
 export async function runInspect(ctx: Context, opts: InspectOptions): Promise<number> {
   if (opts.fields) {
     const fields = [...FIELDS.values()].map((f) => ({ id: f.id, type: f.type, zh: f.zh, en: f.en, aliases: f.aliases }));
-    ctx.term.stdout.write(ctx.json ? `${JSON.stringify({ fields })}\n` : renderFields(ctx.lang));
+    await present(ctx, { fields }, { render: (_, lang) => renderFields(lang) });
     return 0;
   }
   // Check the output before reading anything: a wrong name should not cost a long read.
@@ -263,8 +264,7 @@ export async function runInspect(ctx: Context, opts: InspectOptions): Promise<nu
     report.errors.push(...errors);
   }
 
-  const text = ctx.json ? `${JSON.stringify(report, null, 2)}\n` : renderInspect(report, ctx.lang, await palette(ctx.term.color && !ctx.json && Boolean(process.stdout.isTTY)));
-  ctx.term.stdout.write(text);
+  await present(ctx, report, { render: renderInspect });
   for (const e of report.errors) ctx.term.stderr.write(`liveops: error: ${e}\n`);
   if (report.errors.length) return 2;
   if (target && format) {

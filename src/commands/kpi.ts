@@ -15,13 +15,13 @@ import { openTables, tableLocation, type Column, type Table } from '../io/read/t
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { askForFiles, askForValue } from '../ui/prompts.js';
-import { palette } from '../ui/terminal.js';
 import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
 import { unusedColumnsLines, valueWarningText } from '../messages.js';
 import { collect } from '../model/collect.js';
 import type { KpiRow } from '../model/entities.js';
+import { present } from '../ui/present.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */
@@ -219,8 +219,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const code = 0;
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderKpiSummary(report, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  await present(ctx, report, { render: renderKpiSummary });
   ctx.term.stderr.write(`${kpiLogLine(report, shown, code)}\n`);
   return code;
 }

@@ -23,8 +23,9 @@ import { displayPath, isFolderArg, outputFormat, writeReport, type OutputFormat 
 import { retroText, valueWarningText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
-import { logger, palette } from '../ui/terminal.js';
+import { logger } from '../ui/terminal.js';
 import { renderRetroSummary, retroHelpers } from './retro-render.js';
+import { present } from '../ui/present.js';
 
 export interface RetroOptions {
   files: string[];
@@ -409,12 +410,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   });
   report.outputs.push(displayPath(ctx.cwd, written));
 
-  if (ctx.json) {
-    ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const p = await palette(ctx.term.color && Boolean(process.stdout.isTTY));
-    ctx.term.stdout.write(renderRetroSummary(report, ctx.lang, p));
-  }
+  await present(ctx, report, { render: renderRetroSummary });
   // Written, but without a file the operator gave: exit 3 so a script notices.
   return report.leftOut.length > 0 ? 3 : 0;
 }

@@ -12,10 +12,10 @@ import { UsageError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { askForValue } from '../ui/prompts.js';
-import { palette } from '../ui/terminal.js';
 import { planMonth, readPool } from './schedule-plan.js';
 import { renderScheduleSummary, scheduleText } from './schedule-render.js';
 import { scheduleIcs } from './schedule-ics.js';
+import { present } from '../ui/present.js';
 
 export interface ScheduleOptions {
   month?: string | undefined;
@@ -101,7 +101,6 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
     const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });
     plan.outputs.push(show(ics));
   }
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderScheduleSummary(plan, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  await present(ctx, plan, { render: renderScheduleSummary });
   return 0;
 }

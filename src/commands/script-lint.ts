@@ -16,8 +16,8 @@ import { InputError, UsageError } from '../errors.js';
 import { columnLetter } from '../io/column-letter.js';
 import { sniffEncoding } from '../io/read/encoding.js';
 import { fsError, openRawSource } from '../io/read/raw.js';
-import { palette } from '../ui/terminal.js';
 import { renderExempted, renderScriptLint } from './script-lint-render.js';
+import { present } from '../ui/present.js';
 
 export interface ScriptLintOptions {
   /** Scripts: .md, .txt (any text), .csv, .xlsx. */
@@ -145,11 +145,11 @@ export async function runScriptLint(ctx: Context, opts: ScriptLintOptions): Prom
     files: [...opts.files],
   };
   const code = report.errors > 0 ? 3 : 0;
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
-    const paint = await palette(ctx.term.color && Boolean(process.stdout.isTTY));
-    ctx.term.stdout.write(renderScriptLint(report, ctx.lang, paint, { summary: !ctx.term.quiet }));
-  }
+  // -q keeps the findings (the results) and drops the summary line.
+  await present(ctx, report, {
+    render: (r, lang, paint) => renderScriptLint(r, lang, paint, { summary: true }),
+    quietRender: (r, lang, paint) => renderScriptLint(r, lang, paint, { summary: false }),
+  });
   if (ctx.term.verbose && exempted.length) ctx.term.stderr.write(renderExempted(exempted, ctx.lang));
   return code;
 }

@@ -14,12 +14,13 @@ import { UsageError } from '../errors.js';
 import { readOwnModel } from '../io/read/own-workbook.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, isFolderArg, writeReport } from '../io/write/output.js';
-import { logger, palette } from '../ui/terminal.js';
+import { logger } from '../ui/terminal.js';
 import { unusedColumnsLines } from '../messages.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
 import { readScheduleFile } from './schedule-file.js';
+import { present } from '../ui/present.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -160,8 +161,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const cues = await writeReport({ ...common, target: targets.cues, format: 'xlsx', template: 'cuesheet' });
   draft.outputs.push(show(md), show(xlsx), show(cues));
 
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderScriptSummary(draft, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
+  await present(ctx, draft, { render: renderScriptSummary });
   for (const w of warnings) ctx.term.stderr.write(`liveops: warning: ${w}\n`);
   for (const f of findings) {
     ctx.term.stderr.write(`${m.finding(f.time, f.segment, f.part, f.phrase, f.severity, f.suggestion)}\n`);

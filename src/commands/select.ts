@@ -14,10 +14,10 @@ import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
 import { selectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
-import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs, exportsIn } from './inputs.js';
 import { renderSelectSummary, selectLogLine } from './select-render.js';
+import { present } from '../ui/present.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -110,8 +110,6 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   report.outputs.push(shown);
   const findings = report.eliminate.length + report.stock.length + report.suppliers.filter((x) => x.flags.length).length + report.backupSuppliers.filter((b) => b.fires).length;
   const code = findings > 0 || ex.skipped.length > 0 ? 3 : 0;
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderSelectSummary(report, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
-  ctx.term.stderr.write(`${selectLogLine(report, shown, code)}\n`);
+  await present(ctx, report, { render: renderSelectSummary, logLine: selectLogLine(report, shown, code) });
   return code;
 }

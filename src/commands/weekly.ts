@@ -12,11 +12,11 @@ import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
 import { weeklyText } from '../messages.js';
-import { palette } from '../ui/terminal.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderWeeklySummary, weeklyLogLine } from './weekly-render.js';
 import { retroHelpers } from './retro-render.js';
+import { present } from '../ui/present.js';
 
 export interface WeeklyOptions {
   inputs: string[];
@@ -110,9 +110,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const code = report.alerts.length > 0 || skipped.length > 0 ? 3 : 0;
-  if (ctx.json) ctx.term.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!ctx.term.quiet) ctx.term.stdout.write(renderWeeklySummary(report, ctx.lang, await palette(ctx.term.color && Boolean(process.stdout.isTTY))));
-  // The one line a monitoring system reads.
-  ctx.term.stderr.write(`${weeklyLogLine(report, ctx.lang, shown, code)}\n`);
+  // The log line is the one a monitoring system reads.
+  await present(ctx, report, { render: renderWeeklySummary, logLine: weeklyLogLine(report, ctx.lang, shown, code) });
   return code;
 }

@@ -15,7 +15,7 @@ const SHOW_AFTER_MS = 300;
 const REFRESH_MS = 100;
 
 export async function startProgress(term: Terminal, label: string): Promise<Progress> {
-  if (!term.color || term.quiet) return SILENT;
+  if (!term.color || !term.stderrTty || term.quiet) return SILENT;
   const { default: ora } = await import('ora');
   const started = Date.now();
   let last = 0;

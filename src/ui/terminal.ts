@@ -9,24 +9,53 @@ export interface Terminal {
   stderr: Writable;
   /** stdin and stderr are TTYs and --no-input was not given: prompts are allowed. */
   interactive: boolean;
-  /** stderr is a TTY, NO_COLOR is unset, not in CI: colour and progress are allowed. */
+  /** Colour and progress on stderr: a TTY, NO_COLOR unset, not in CI, not TERM=dumb; or FORCE_COLOR. */
   color: boolean;
+  /** Colour in what goes to stdout (the summary): the same rules, for stdout. */
+  stdoutColor: boolean;
+  /** stdout is a terminal (a person reads it), not a pipe or a file. */
+  stdoutTty: boolean;
+  /** stderr is a terminal: progress may be drawn there (never into a log file, FORCE_COLOR or not). */
+  stderrTty: boolean;
+  /** Columns of the terminal stdout goes to; 80 for a pipe or a file. */
+  width: number;
   quiet: boolean;
   verbose: boolean;
+}
+
+/**
+ * Whether to colour a stream (clig.dev): NO_COLOR set and non-empty turns colour off, always;
+ * FORCE_COLOR turns it on without a TTY (FORCE_COLOR=0 or false turns it off); otherwise a TTY
+ * outside CI whose TERM is not dumb.
+ */
+export function colourFor(tty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force.trim());
+  return tty && env.TERM !== 'dumb' && !env.CI;
 }
 
 export function detectTerminal(opts: { input: boolean; quiet: boolean; verbose: boolean; env?: NodeJS.ProcessEnv }): Terminal {
   const env = opts.env ?? process.env;
   const stderrTty = Boolean(process.stderr.isTTY);
-  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const stdoutTty = Boolean(process.stdout.isTTY);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     interactive: opts.input && Boolean(process.stdin.isTTY) && stderrTty && !env.CI,
-    color: stderrTty && !noColor && env.TERM !== 'dumb' && !env.CI,
+    color: colourFor(stderrTty, env),
+    stdoutColor: colourFor(stdoutTty, env),
+    stdoutTty,
+    stderrTty,
+    width: stdoutTty && process.stdout.columns ? process.stdout.columns : 80,
     quiet: opts.quiet,
     verbose: opts.verbose,
   };
+}
+
+/** A terminal for tests: no TTY, no colour, 80 columns; give the streams to read what was printed. */
+export function plainTerminal(over: Partial<Terminal> & Pick<Terminal, 'stdout' | 'stderr'>): Terminal {
+  return { interactive: false, color: false, stdoutColor: false, stdoutTty: false, stderrTty: false, width: 80, quiet: false, verbose: false, ...over };
 }
 
 export type Paint = (s: string) => string;

@@ -62,7 +62,8 @@ describe('--json', () => {
     const r = run(['--json', 'script', 'lint', 'planted.md', '脚本.xlsx', '--pool', '选品表.xlsx']);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['findings', 'errors', 'warnings', 'files']);
+    expect(Object.keys(report)).toEqual(['findings', 'errors', 'warnings', 'files', 'config']);
+    expect(report.config).toBe('defaults');
     expect(report.files).toEqual(['planted.md', '脚本.xlsx']);
     const md = report.findings.filter((f: { file: string }) => f.file === 'planted.md');
     expect(md.map((f: { line: number; column: number; phrase: string }) => `${f.line}:${f.column} ${f.phrase}`)).toEqual(

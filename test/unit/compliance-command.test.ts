@@ -13,6 +13,7 @@ import { complianceSectionSchema } from '../../src/config/schemas.js';
 import { resolveConfig } from '../../src/config/schema.js';
 import type { Context } from '../../src/context.js';
 import { InputError, UsageError } from '../../src/errors.js';
+import { plainTerminal } from '../../src/ui/terminal.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures/scripts');
 const E = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8'));
@@ -42,7 +43,7 @@ function context(opts: { json?: boolean; lang?: 'zh' | 'en'; compliance?: unknow
     json: opts.json ?? true,
     out: undefined,
     force: false,
-    term: { stdout: out, stderr: err, interactive: false, color: false, quiet: false, verbose: opts.verbose ?? false },
+    term: plainTerminal({ stdout: out, stderr: err, verbose: opts.verbose ?? false }),
   };
   return { ctx, stdout: () => stdout, stderr: () => stderr, report: () => JSON.parse(stdout) as ScriptLintReport };
 }

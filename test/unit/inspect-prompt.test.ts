@@ -8,6 +8,7 @@ import { resolveConfig } from '../../src/config/schema.js';
 import type { Context } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';
+import { plainTerminal } from '../../src/ui/terminal.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 let dir: string;
@@ -30,7 +31,7 @@ function context(interactive: boolean, prompter?: Prompter): { ctx: Context; std
     json: true,
     out: undefined,
     force: false,
-    term: { stdout: out, stderr: new PassThrough(), interactive, color: false, quiet: true, verbose: false },
+    term: plainTerminal({ stdout: out, stderr: new PassThrough(), interactive, quiet: true }),
   };
   if (prompter) ctx.prompter = prompter;
   return { ctx, stdout: () => text };

@@ -16,6 +16,7 @@ import type { Context } from '../../src/context.js';
 import { ConfigError, InputError, UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';
 import { displayWidth } from '../../src/ui/width.js';
+import { plainTerminal } from '../../src/ui/terminal.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 const E = JSON.parse(readFileSync(join(FIX, 'kpi-expected.json'), 'utf8'));
@@ -43,7 +44,7 @@ function context(opts: { interactive?: boolean; prompter?: Prompter; config?: Co
     json: opts.json ?? true,
     out: opts.out,
     force: false,
-    term: { stdout: out, stderr: err, interactive: opts.interactive ?? false, color: false, quiet: false, verbose: false },
+    term: plainTerminal({ stdout: out, stderr: err, interactive: opts.interactive ?? false }),
   };
   if (opts.prompter) ctx.prompter = opts.prompter;
   return { ctx, stdout: () => text, stderr: () => log };

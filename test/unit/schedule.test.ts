@@ -13,6 +13,7 @@ import { buildSchedule, teamStage, type PoolProduct } from '../../src/domain/sch
 import { allocate, decomposeAnnual } from '../../src/domain/schedule/targets.js';
 import { UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';
+import { plainTerminal } from '../../src/ui/terminal.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 const sum = (xs: Array<number | null>) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -216,7 +217,7 @@ describe('prompts for what is missing', () => {
       },
     };
     const config = await loadConfig({ cwd: dir, env: {} });
-    const ctx: Context = { cwd: dir, env: {}, config, lang: 'zh', json: true, out: undefined, force: false, term: { stdout, stderr: new PassThrough(), interactive, color: false, quiet: true, verbose: false }, prompter };
+    const ctx: Context = { cwd: dir, env: {}, config, lang: 'zh', json: true, out: undefined, force: false, term: plainTerminal({ stdout, stderr: new PassThrough(), interactive, quiet: true }), prompter };
     return { ctx, out: () => text };
   }
 

@@ -1,0 +1,35 @@
+/**
+ * The one output step every command prints through: `--json` (one object on stdout, with the
+ * config file used), the human summary (unless -q), and the one-line log a monitoring system reads
+ * (always, on stderr, also with -q and --json: it is how cron knows what happened).
+ */
+import { relative } from 'node:path';
+import type { Context, Lang } from '../context.js';
+import { palette, type Palette } from './terminal.js';
+
+export interface Presentation<R> {
+  /** The summary a person reads on the terminal (or in a pipe, uncoloured). */
+  render: (report: R, lang: Lang, paint: Palette) => string;
+  /** The log line for cron and monitoring, without its newline. */
+  logLine?: string;
+  /** -q: a summary that keeps only the results (e.g. the findings of a lint), instead of nothing. */
+  quietRender?: (report: R, lang: Lang, paint: Palette) => string;
+}
+
+/** The config file a run used, as shown in --json and the verbose log: its path here, or "defaults". */
+export function configShown(ctx: Context): string {
+  const source = ctx.config.source;
+  return source ? relative(ctx.cwd, source) || source : 'defaults';
+}
+
+export async function present<R extends object>(ctx: Context, report: R, how: Presentation<R>): Promise<void> {
+  const { term } = ctx;
+  if (ctx.json) {
+    term.stdout.write(`${JSON.stringify({ ...report, config: configShown(ctx) }, null, 2)}\n`);
+  } else if (!term.quiet) {
+    term.stdout.write(how.render(report, ctx.lang, await palette(term.stdoutColor)));
+  } else if (how.quietRender) {
+    term.stdout.write(how.quietRender(report, ctx.lang, await palette(term.stdoutColor)));
+  }
+  if (how.logLine) term.stderr.write(`${how.logLine}\n`);
+}
