@@ -28,6 +28,7 @@ async function makeContext(cmd: Command): Promise<Context> {
   const { loadConfig } = await import('./config/load.js');
   const cwd = process.cwd();
   const config = await loadConfig({ cwd, explicit: g.config });
+  if (g.json && g.out === '-') throw new UsageError('--json and -o - both write to stdout: use one (-o - --format json writes the report as JSON)');
   const term = detectTerminal({ input: g.input, quiet: g.quiet, verbose: g.verbose });
   if (term.verbose) term.stderr.write(`liveops: config: ${config.source ? relative(cwd, config.source) || config.source : 'defaults (no liveops.config.yaml here or above)'}\n`);
   return {
@@ -59,7 +60,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file (default: liveops.config.yaml here or above, or $LIVEOPS_CONFIG)')
     .addOption(new Option('--lang <lang>', 'labels in outputs: zh (default) or en').choices(['zh', 'en']))
     .option('--json', 'print exactly one JSON object on stdout instead of the terminal summary, also on a failure ({"error": {code, message, file, row, column}})', false)
-    .option('-o, --out <path>', 'where to write the output file (or folder)')
+    .option('-o, --out <path>', 'the output file, or a folder (ends in /, exists, or has no extension); - for stdout')
     .option('--force', 'overwrite output files that already exist', false)
     .option('--no-input', 'never prompt; fail with exit 2 naming what is missing (implied without a TTY)')
     .option('-q, --quiet', 'print nothing but results and errors', false)

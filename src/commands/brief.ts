@@ -11,7 +11,7 @@ import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
 import * as M from '../domain/metrics.js';
 import { UsageError } from '../errors.js';
 import { readOwnModel } from '../io/read/own-workbook.js';
-import { isFolderArg, writeReport } from '../io/write/output.js';
+import { isFolderArg, STDOUT, writeReport } from '../io/write/output.js';
 import { renderBrief } from './brief-render.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
@@ -104,7 +104,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     uvValueByAccount,
     lang: ctx.lang,
   });
-  const target = join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
+  const target = ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({ target, format: 'md', model: brief, template: 'brief', templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
   brief.outputs.push(relative(ctx.cwd, written) || written);
   await present(ctx, brief, { render: renderBrief });

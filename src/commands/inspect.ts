@@ -231,6 +231,7 @@ export async function runInspect(ctx: Context, opts: InspectOptions): Promise<nu
     return 0;
   }
   // Check the output before reading anything: a wrong name should not cost a long read.
+  if (ctx.out === '-') throw new UsageError('-o -: inspect prints its report to stdout already (with --json as JSON); -o names a file to write it to');
   const target = ctx.out ? resolve(ctx.cwd, ctx.out) : null;
   const format = target ? formatFromPath(target) : null;
   if (target && (!format || format === 'csv')) {

@@ -19,7 +19,7 @@ import { InputError, UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, isFolderArg, outputFormat, writeReport, type OutputFormat } from '../io/write/output.js';
+import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
 import { retroText, valueWarningText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
@@ -335,7 +335,11 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   if (format === 'csv') throw new UsageError('retro writes .xlsx, .md or .json (use --format xlsx|md|json)');
   // An explicit output file is checked before the (possibly long) read.
   const outIsDir = ctx.out !== undefined && (await isFolderArg(ctx.cwd, ctx.out));
-  if (ctx.out && !outIsDir) await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
+  const toStdout = ctx.out === STDOUT;
+  if (ctx.out && !outIsDir && !toStdout) {
+    if (!formatFromPath(ctx.out)) throw notAnOutputName(ctx.out);
+    await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
+  }
 
   const g = emptyGathered();
   // The stream first, then everything else checked against its time.
@@ -395,7 +399,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount, cs: ctx.config.cs });
 
   const firstInput = resolve(ctx.cwd, files[0]!);
-  const target = ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);
+  const target = toStdout ? STDOUT : ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);
   const written = await writeReport({
     target,
     format,

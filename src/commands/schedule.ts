@@ -10,7 +10,7 @@ import { parseSlots } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
+import { displayPath, outputFormat, reportTarget, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
 import { askForValue } from '../ui/prompts.js';
 import { planMonth, readPool } from './schedule-plan.js';
 import { renderScheduleSummary, scheduleText } from './schedule-render.js';
@@ -86,8 +86,10 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   if (format_ === 'csv' || format_ === 'md') throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
   const target_ = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`);
   const icsTarget = join(dirname(target_), `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.ics`);
-  await assertWritable(target_, { force: ctx.force });
-  if (opts.ics) await assertWritable(icsTarget, { force: ctx.force });
+  // -o -: the schedule alone goes to stdout; the calendar needs a file.
+  const withIcs = opts.ics && target_ !== STDOUT;
+  if (target_ !== STDOUT) await assertWritable(target_, { force: ctx.force });
+  if (withIcs) await assertWritable(icsTarget, { force: ctx.force });
 
   // — the pool (选品表) for the product line-up —
   const pool = await readPool(ctx, opts.pool, true);
@@ -97,7 +99,7 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   const written = await writeReport({ target: target_, format: format_, model: plan, template: 'schedule', templateOverride: opts.template, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
   const show = (p: string) => displayPath(ctx.cwd, p);
   plan.outputs.push(show(written));
-  if (opts.ics) {
+  if (withIcs) {
     const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });
     plan.outputs.push(show(ics));
   }

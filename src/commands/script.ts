@@ -144,7 +144,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   // — outputs: Markdown draft, xlsx run-sheet, cue sheet —
   const outArg = ctx.out ?? '.';
   const outDir = resolve(ctx.cwd, outArg);
-  const isDir = (await isFolderArg(ctx.cwd, outArg)) || !extname(outArg);
+  const isDir = await isFolderArg(ctx.cwd, outArg);
   if (!isDir) throw new UsageError('-o for script is a folder: it writes the draft, the run-sheet and the cue sheet');
   const stem = `${stream.date || 'draft'}_${safeName(stream.account ?? '')}`.replace(/_$/, '');
   const zh = ctx.lang === 'zh';

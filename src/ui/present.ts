@@ -26,6 +26,8 @@ export async function present<R extends object>(ctx: Context, report: R, how: Pr
   const { term } = ctx;
   if (ctx.json) {
     term.stdout.write(`${JSON.stringify({ ...report, config: configShown(ctx) }, null, 2)}\n`);
+  } else if (ctx.out === '-') {
+    // -o -: stdout carries the report itself; the summary would corrupt it.
   } else if (!term.quiet) {
     term.stdout.write(how.render(report, ctx.lang, await palette(term.stdoutColor)));
   } else if (how.quietRender) {

@@ -3,10 +3,11 @@
  * --json is one object on success and on failure, its fields do not depend on --lang, the config
  * file used is named, and colour follows NO_COLOR / FORCE_COLOR.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, liveops, STACK, tempDir } from './run.js';
+import { BIN, FIXTURES, liveops, STACK, tempDir } from './run.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -111,3 +112,47 @@ describe('colour (clig.dev): never into a pipe unless FORCE_COLOR, never with NO
     ['NO_COLOR=1 and FORCE_COLOR=1', { FORCE_COLOR: '1', NO_COLOR: '1' }, false],
   ] as const)('%s', (_what, env, coloured) => expect(ESC.test(summary(env))).toBe(coloured));
 });
+
+describe('-o: a folder, a file, or stdout', () => {
+  it('a path without an extension is a folder, created: -o outA writes outA/复盘_<account>_<date>.xlsx', () => {
+    const r = liveops(['retro', SESSION, '-o', 'outA'], { cwd: tmp.dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(tmp.dir, 'outA'))).toEqual([expect.stringMatching(/^复盘_.+_2026-11-18\.xlsx$/)]);
+  });
+
+  it('a file name of no output format is refused, naming the formats and the folder spelling', () => {
+    const r = liveops(['retro', SESSION, '-o', 'notes.txt'], { cwd: tmp.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/-o notes\.txt: not an output file name \(\.xlsx, \.csv, \.md or \.json\) nor a folder; for a folder write notes\//);
+  });
+
+  it('-o - --format md: the Markdown retro on stdout, no summary, no file', () => {
+    const dir = join(tmp.dir, 'stdout-md');
+    mkdirSync(dir);
+    const r = liveops(['retro', SESSION, '-o', '-', '--format', 'md'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# /);
+    expect(r.stdout).not.toMatch(/liveops retro|已写入|written to/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('-o - into a pipe: the workbook itself (a zip); the KPI list as CSV', () => {
+    const xlsx = spawnBytes(['retro', SESSION, '-o', '-']);
+    expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    const csv = liveops(['kpi', '--month', '2026-11', join(FIXTURES, 'kpi-2026-11.xlsx'), '-o', '-', '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFF?姓名,岗位/);
+  });
+
+  it('--json with -o - is a usage error: both would write to stdout', () => {
+    const r = liveops(['--json', 'retro', SESSION, '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.message).toMatch(/--json and -o - both write to stdout/);
+  });
+});
+
+function spawnBytes(args: string[]): Buffer {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp.dir, env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC' } });
+  expect(r.status, String(r.stderr)).toBe(0);
+  return r.stdout as Buffer;
+}

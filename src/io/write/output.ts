@@ -35,19 +35,34 @@ export function outputFormat(asked: OutputFormat | undefined, out: string | unde
   return asked ?? (out ? (formatFromPath(out) ?? 'xlsx') : 'xlsx');
 }
 
-/** Whether `-o` names a folder: it ends in a path separator or is an existing directory. */
+/** `-o -`: the report goes to stdout, in the format asked (a workbook only into a pipe or a file). */
+export const STDOUT = '-';
+
+/**
+ * Whether `-o` names a folder (created if missing): it ends in a path separator, is an existing
+ * directory, or has no extension at all (`-o reports`). `-o -` is stdout, not a folder.
+ */
 export async function isFolderArg(cwd: string, out: string): Promise<boolean> {
-  return out.endsWith('/') || out.endsWith(sep) || (await stat(resolve(cwd, out)).catch(() => null))?.isDirectory() === true;
+  if (out === STDOUT) return false;
+  if (out.endsWith('/') || out.endsWith(sep) || extname(out) === '') return true;
+  return (await stat(resolve(cwd, out)).catch(() => null))?.isDirectory() === true;
 }
 
 /**
- * Where a report goes: `-o file`, or `fileName` in the folder `-o` names (default: here). A path
- * without an output extension (.xlsx, .csv, .md, .json) is taken as a folder too.
+ * Where a report goes: `-o file`, `fileName` in the folder `-o` names (default: here), or stdout
+ * for `-o -`. A file whose extension is not an output format is refused, naming the ones there are.
  */
 export async function reportTarget(cwd: string, out: string | undefined, fileName: string): Promise<string> {
   const arg = out ?? '.';
-  const folder = (await isFolderArg(cwd, arg)) || !formatFromPath(arg);
-  return folder ? join(resolve(cwd, arg), fileName) : resolve(cwd, arg);
+  if (arg === STDOUT) return STDOUT;
+  if (await isFolderArg(cwd, arg)) return join(resolve(cwd, arg), fileName);
+  if (!formatFromPath(arg)) throw notAnOutputName(arg);
+  return resolve(cwd, arg);
+}
+
+/** `-o notes.txt`: neither a file liveops writes nor a folder. */
+export function notAnOutputName(arg: string): UsageError {
+  return new UsageError(`-o ${arg}: not an output file name (.xlsx, .csv, .md or .json) nor a folder; for a folder write ${arg.replace(/\.[^./\\]*$/, '')}/`);
 }
 
 /** Template file names: `<name>.xlsx` and `<name>.md.eta`, English variants `<name>.en.xlsx`. */
@@ -121,8 +136,9 @@ export interface WriteReportOptions {
   helpers?: object;
 }
 
-/** Render and write atomically. Returns the absolute path written. */
+/** Render and write atomically. Returns the absolute path written, or "-" for stdout. */
 export async function writeReport(o: WriteReportOptions): Promise<string> {
+  if (o.target === STDOUT) return writeToStdout(o);
   const label = (p: string) => displayPath(o.cwd, p);
   switch (o.format) {
     case 'json':
@@ -142,4 +158,26 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
       return writeFileAtomic(o.target, (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file), modelKind: o.template }), { force: o.force });
     }
   }
+}
+
+/**
+ * `-o -`: the report rendered as it would be into a file, written to stdout. A workbook is binary:
+ * into a pipe or a redirect only, never onto a terminal.
+ */
+async function writeToStdout(o: WriteReportOptions): Promise<string> {
+  const out = process.stdout;
+  if (o.format === 'xlsx' && out.isTTY) {
+    throw new UsageError('-o -: an .xlsx workbook is not for a terminal; redirect it (-o - > 复盘.xlsx), or ask for --format md or json');
+  }
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'liveops-stdout-'));
+  try {
+    const file = await writeReport({ ...o, target: join(dir, `report.${o.format}`), force: true });
+    const bytes = await readFile(file);
+    await new Promise<void>((done, fail) => out.write(bytes, (e) => (e ? fail(e) : done())));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return STDOUT;
 }
