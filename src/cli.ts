@@ -13,6 +13,7 @@ import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapText } from './ui/wrap.js';
+import { runClock } from './clock.js';
 import { ConfigError, ExitError, InputError, isUserError, UsageError, WriteError } from './errors.js';
 import type { Context, GlobalOptions } from './context.js';
 
@@ -168,7 +169,7 @@ Examples:
           format: opts.format,
           template: opts.template,
           baselineCount: opts.baselineCount,
-          now: new Date(),
+          now: runClock(process.env),
         });
         return;
       }
@@ -223,11 +224,11 @@ Examples:
       const ctx = await makeContext(cmd);
       if (opts.brief !== undefined) {
         const { runBrief } = await import('./commands/brief.js');
-        process.exitCode = await runBrief(ctx, { date: opts.brief, schedule: opts.schedule, pool: opts.pool ?? [], baseline: opts.baseline ?? [], target: opts.target, now: new Date() });
+        process.exitCode = await runBrief(ctx, { date: opts.brief, schedule: opts.schedule, pool: opts.pool ?? [], baseline: opts.baseline ?? [], target: opts.target, now: runClock(process.env) });
         return;
       }
       const { runSchedule } = await import('./commands/schedule.js');
-      process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: new Date() });
+      process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: runClock(process.env) });
     });
 
   const script = program
@@ -326,7 +327,7 @@ Examples:
     .action(async (inputs: string[], opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       const { runSelect } = await import('./commands/select.js');
-      process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: new Date() });
+      process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
 
   program
@@ -358,7 +359,7 @@ Examples:
     .action(async (file: string | undefined, opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       const { runKpi } = await import('./commands/kpi.js');
-      process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: new Date() });
+      process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
 
   program

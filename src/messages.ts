@@ -268,3 +268,9 @@ export function outsideLines(
   }
   return out;
 }
+
+/** A report on a period not over yet says so in its title and log line. */
+export function periodNote(unfinished: { asOf: string } | null, lang: 'zh' | 'en'): string {
+  if (!unfinished) return '';
+  return lang === 'zh' ? `（未完结：数据截至 ${unfinished.asOf}）` : ` (not finished: figures up to ${unfinished.asOf})`;
+}

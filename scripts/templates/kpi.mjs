@@ -126,7 +126,7 @@ export default async function kpi(lang) {
   w.getCell('A4').value = t('计分与激励', 'Scale and incentives');
   w.getCell('A4').style = SECTION_STYLE;
   const settings = [
-    [t('月份', 'Month'), '{{month}}', null],
+    [t('月份', 'Month'), '{{month}}{{periodNote}}', null],
     [t('计分', 'Scale'), t('达成率 = 实际 ÷ 目标（越低越好：目标 ÷ 实际），不低于 0；得分 = 达成率 × 100', 'achievement = actual ÷ target (lower is better: target ÷ actual), at least 0; score = achievement × 100'), null],
     [t('达成率上限', 'Cap'), '{{settings.cap}}', '0%'],
     [t('冲刺奖金提成', 'Sprint bonus rate'), '{{settings.sprintBonusRate}}', '0.00%'],

@@ -7,7 +7,7 @@ export default async function weekly(lang) {
   const wb = new ExcelJS.Workbook();
   const ov = wb.addWorksheet(zh ? '概览' : 'Overview', { pageSetup: PAGE });
   ov.columns = [{ width: 26 }, { width: 18 }, { width: 18 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 60 }];
-  ov.getCell('A1').value = zh ? '周度复盘报告 {{week.id}}' : 'Weekly report {{week.id}}';
+  ov.getCell('A1').value = zh ? '周度复盘报告 {{week.id}}{{periodNote}}' : 'Weekly report {{week.id}}{{periodNote}}';
   ov.getCell('A1').style = TITLE_STYLE;
   ov.mergeCells('A1:G1');
   ov.getCell('A2').value = zh ? '{{week.since}} 至 {{week.until}}（对比上周 {{previousWeek.id}}）' : '{{week.since}} to {{week.until}} (compared with {{previousWeek.id}})';

@@ -5,7 +5,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { addMonths, format, parseISO } from 'date-fns';
 import type { Context } from '../context.js';
 import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
 import * as M from '../domain/metrics.js';
@@ -18,6 +17,7 @@ import { expandInputs } from './inputs.js';
 import { readScheduleFile } from './schedule-file.js';
 import { lineUp, planMonth, readPool } from './schedule-plan.js';
 import { present } from '../ui/present.js';
+import { addToMonth, shanghaiDate } from '../clock.js';
 
 export interface BriefOptions {
   date: string | true;
@@ -41,7 +41,7 @@ async function readActions(file: string, shown: string): Promise<Array<{ no: num
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
-  const today = format(new Date(opts.now.getTime() + 8 * 3600_000 + opts.now.getTimezoneOffset() * 60_000), 'yyyy-MM-dd');
+  const today = shanghaiDate(opts.now);
   const date = opts.date === true ? today : opts.date;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--brief ${date}: expected a date such as 2026-12-03`);
 
@@ -56,7 +56,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     streams = (await readScheduleFile(ctx, opts.schedule)).map((s) => ({ ...s, products: lineUp(s.productNames) }));
   } else {
     if (!ctx.config.schedule.slots.length) throw new UsageError('the brief needs the schedule: pass --schedule 排期表_2026-12.xlsx, or set schedule.slots in the config file');
-    const months = [-1, 0, 1].map((d) => format(addMonths(parseISO(`${date.slice(0, 7)}-01`), d), 'yyyy-MM'));
+    const months = [-1, 0, 1].map((d) => addToMonth(date.slice(0, 7), d));
     streams = months.flatMap((month) =>
       planMonth(ctx, month, ctx.config.schedule, month === date.slice(0, 7) ? (opts.target ?? null) : null, pool).streams.map((s) => ({
         date: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, type: s.typeLabel, theme: s.theme, gmvTarget: s.gmvTarget, products: lineUp(s.products),

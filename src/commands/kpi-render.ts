@@ -7,6 +7,7 @@ import { KPI_ROLES } from '../domain/kpi/metrics.js';
 import type { Palette } from '../ui/terminal.js';
 import { displayWidth, padDisplay, padDisplayStart } from '../ui/width.js';
 import { kpiText } from './kpi-text.js';
+import { periodNote } from '../messages.js';
 
 /** Points, rounded half up as a person would by hand (55.615 → 55.62, not the float's 55.61). */
 const round = (v: number, digits: number) => (Math.round(v * 10 ** digits + 1e-7) / 10 ** digits).toFixed(digits);
@@ -16,7 +17,7 @@ export function kpiLogLine(r: KpiReport, written: string, code: number): string 
   const allowances = r.incentives.growthAllowance.filter((g) => g.eligible === true).length;
   const bonused = r.incentives.sprintBonus.filter((b) => b.bonus > 0).length;
   return (
-    `liveops kpi ${r.month}: ${r.people.length} people, ${r.incomplete.length} incomplete, ` +
+    `liveops kpi ${r.month}${periodNote(r.unfinished, 'en')}: ${r.people.length} people, ${r.incomplete.length} incomplete, ` +
     `sprint bonus ${fmtMoney(r.incentives.sprintBonusTotal)} (${bonused} ${bonused === 1 ? 'person' : 'people'}), ` +
     `${allowances} growth allowance${allowances === 1 ? '' : 's'}, ${r.incentives.innovation.length} innovation award${r.incentives.innovation.length === 1 ? '' : 's'} → ${written} (exit ${code})`
   );
@@ -31,7 +32,7 @@ function table(rows: string[][], right: boolean[]): string[] {
 export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   const m = kpiText[lang];
   const sep = lang === 'zh' ? '、' : ', ';
-  const out: string[] = [p.bold(m.title(r.month)) + p.dim(` (${m.people(r.people.length)})`), p.dim(`  ${m.scale(r.settings.cap)}`)];
+  const out: string[] = [p.bold(m.title(r.month) + r.periodNote) + p.dim(` (${m.people(r.people.length)})`), p.dim(`  ${m.scale(r.settings.cap)}`)];
   for (const role of KPI_ROLES) {
     const t = r.roles[role];
     const weights = t.weights.map((w) => `${w.label} ${fmtRate(w.weight, 0)}${w.lowerIsBetter ? `（${m.lowerIsBetter}）` : ''}`).join(' · ');

@@ -18,10 +18,11 @@ import { askForFiles, askForValue } from '../ui/prompts.js';
 import { exportsIn } from './inputs.js';
 import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
 import { kpiText } from './kpi-text.js';
-import { unusedColumnsLines, valueWarningText } from '../messages.js';
+import { periodNote, unusedColumnsLines, valueWarningText } from '../messages.js';
 import { collect } from '../model/collect.js';
 import type { KpiRow } from '../model/entities.js';
 import { present } from '../ui/present.js';
+import { addToMonth, lastDayOf, shanghaiMonth, unfinishedAsOf } from '../clock.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */
@@ -45,13 +46,8 @@ function monthInName(file: string): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
-function previousMonth(now: Date): string {
-  // Asia/Shanghai calendar: the month before the one it is now in Beijing.
-  const bj = new Date(now.getTime() + 8 * 3600_000);
-  const y = bj.getUTCFullYear();
-  const m = bj.getUTCMonth(); // 0-based: the previous month's 1-based number
-  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
-}
+/** The month before the one it is now in Beijing. */
+const previousMonth = (now: Date): string => addToMonth(shanghaiMonth(now), -1);
 
 /** Adopted proposals in one cell: a count ("2"), or titles separated by ；、, or line breaks. */
 export function parseProposals(cell: RawCell): { count: number; titles: string[] } {
@@ -204,6 +200,8 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
     { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, targetHeaders: sheet.targetHeaders, readWarnings: sheet.readWarnings, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
     { ...ctx.config.kpi, lang: ctx.lang },
   );
+  report.unfinished = unfinishedAsOf(lastDayOf(month), opts.now);
+  report.periodNote = periodNote(report.unfinished, ctx.lang);
   const written = await writeReport({
     target,
     format,

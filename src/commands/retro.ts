@@ -15,6 +15,7 @@ import { NegativeCounter } from '../domain/cs/negative.js';
 import { ResponseAccumulator } from '../domain/cs/response.js';
 import { OrdersAccumulator } from '../domain/retro/orders.js';
 import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
+import { shanghaiIso } from '../clock.js';
 import { InputError, UsageError } from '../errors.js';
 import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
@@ -252,8 +253,6 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
 }
 
 const SHANGHAI_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
-/** An instant as the reader writes it: "2026-11-26T18:30:00+08:00". */
-const shanghaiIso = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
 function outsideStream(ctx: Context, at: string, w: StreamWindow): string {
   const day = at.slice(0, 16).replace('T', ' ');

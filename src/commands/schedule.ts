@@ -5,7 +5,6 @@
  */
 
 import { dirname, join } from 'node:path';
-import { addMonths, format } from 'date-fns';
 import { parseSlots } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +15,7 @@ import { planMonth, readPool } from './schedule-plan.js';
 import { renderScheduleSummary, scheduleText } from './schedule-render.js';
 import { scheduleIcs } from './schedule-ics.js';
 import { present } from '../ui/present.js';
+import { addToMonth, shanghaiMonth } from '../clock.js';
 
 export interface ScheduleOptions {
   month?: string | undefined;
@@ -35,7 +35,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<number> {
   const m = scheduleText[ctx.lang];
   const settings = { ...ctx.config.schedule };
-  const nextMonth = format(addMonths(new Date(opts.now.getTime() + 8 * 3600_000), 1), 'yyyy-MM');
+  const nextMonth = addToMonth(shanghaiMonth(opts.now), 1);
 
   // — what is missing is asked on a terminal, named otherwise —
   let month = opts.month;

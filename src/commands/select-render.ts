@@ -3,13 +3,13 @@
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../format.js';
 import type { SelectReport } from '../domain/select/report.js';
-import { selectText, unusedColumnsLines, outsideLines } from '../messages.js';
+import { outsideLines, periodNote, selectText, unusedColumnsLines } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
   const flagged = r.suppliers.filter((s) => s.flags.length).length;
   return (
-    `liveops select ${r.week.id}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
+    `liveops select ${r.week.id}${periodNote(r.unfinished, 'en')}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
     `${r.stock.length} stock warning${r.stock.length === 1 ? '' : 's'}, ${flagged} supplier flag${flagged === 1 ? '' : 's'}, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
     `${r.outside.length ? `, ${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week` : ''} → ${written} (exit ${code})`
   );
@@ -17,7 +17,7 @@ export function selectLogLine(r: SelectReport, written: string, code: number): s
 
 export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): string {
   const m = selectText[lang];
-  const out: string[] = [p.bold(`${m.title} ${r.week.id}`) + p.dim(` (${r.products.length} ${m.products})`)];
+  const out: string[] = [p.bold(`${m.title} ${r.week.id}${r.periodNote}`) + p.dim(` (${r.products.length} ${m.products})`)];
   out.push('', p.bold(m.eliminate(r.eliminate.length)));
   if (!r.eliminate.length) out.push(`  ${p.green(m.none)}`);
   for (const e of r.eliminate) {

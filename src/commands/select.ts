@@ -12,12 +12,13 @@ import { lastWeek, parseIsoWeek } from '../domain/week.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
-import { selectText } from '../messages.js';
+import { periodNote, selectText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { readExports } from './exports.js';
 import { expandInputs, exportsIn } from './inputs.js';
 import { renderSelectSummary, selectLogLine } from './select-render.js';
 import { present } from '../ui/present.js';
+import { unfinishedAsOf } from '../clock.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -94,6 +95,8 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
       lang: ctx.lang,
     },
   );
+  report.unfinished = unfinishedAsOf(week.until, opts.now);
+  report.periodNote = periodNote(report.unfinished, ctx.lang);
   const written = await writeReport({
     target,
     format,

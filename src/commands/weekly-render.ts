@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js';
 import type { WeeklyReport } from '../domain/weekly/report.js';
-import { outsideLines, unusedColumnsLines, weeklyText } from '../messages.js';
+import { outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 import { padDisplay } from '../ui/width.js';
 
@@ -17,14 +17,14 @@ export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | nu
     `${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}`,
     ...(r.outside.length ? [`${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week`] : []),
   ];
-  return `liveops weekly ${r.week.id}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
+  return `liveops weekly ${r.week.id}${periodNote(r.unfinished, 'en')}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
 
 export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): string {
   const m = weeklyText[lang];
   const t = r.totals;
   const out: string[] = [];
-  out.push(p.bold(`${m.title} ${r.week.id} (${r.week.since} – ${r.week.until})`));
+  out.push(p.bold(`${m.title} ${r.week.id} (${r.week.since} – ${r.week.until})${r.periodNote}`));
   out.push(
     `  ${m.streams} ${t.streams}   GMV ${p.bold(fmtMoney(t.gmv))}   UV ${fmtCount(t.uv)}   ${m.uvValue} ${fmtMoney(t.uvValue)}   GPM ${fmtMoney(t.gpm)}   ${m.conversion} ${fmtRate(t.viewToOrderRate)}`,
   );

@@ -11,12 +11,13 @@ import { buildWeeklyReport } from '../domain/weekly/report.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
-import { weeklyText } from '../messages.js';
+import { periodNote, weeklyText } from '../messages.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderWeeklySummary, weeklyLogLine } from './weekly-render.js';
 import { retroHelpers } from './retro-render.js';
 import { present } from '../ui/present.js';
+import { unfinishedAsOf } from '../clock.js';
 
 export interface WeeklyOptions {
   inputs: string[];
@@ -95,6 +96,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     );
   }
 
+  // A week not over yet (a --week of this week): partial figures, said in the title and the log line.
+  report.unfinished = unfinishedAsOf(week.until, opts.now);
+  report.periodNote = periodNote(report.unfinished, ctx.lang);
   const written = await writeReport({
     target,
     format,

@@ -3,6 +3,7 @@
  * "YYYY-MM-DD" strings (wall-clock days in Shanghai); `now` is passed in, never read here.
  */
 import { addDays, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
+import { shanghaiDay } from '../clock.js';
 
 export interface WeekRange {
   /** "2026-W47", or "2026-11-16_2026-11-22" for a range that is not one ISO week. */
@@ -11,13 +12,6 @@ export interface WeekRange {
   until: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The Shanghai calendar day of an instant, as a local Date at midnight (for date-fns). */
-function shanghaiDay(now: Date): Date {
-  const t = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate());
-}
 
 const ymd = (d: Date) => format(d, 'yyyy-MM-dd');
 

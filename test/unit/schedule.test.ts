@@ -234,6 +234,17 @@ describe('prompts for what is missing', () => {
     expect(readFileSync(join(dir, '排期表_2027-01.xlsx')).length).toBeGreaterThan(1000);
   });
 
+  it('on the evening of 30 Nov in Beijing, next month is 2026-12 whatever the machine\'s zone', async () => {
+    // 20:30 in Beijing is 12:30 UTC and 04:30 in Los Angeles; a +8 h shift on a Shanghai machine gave 2027-01.
+    const defaults: Array<string | undefined> = [];
+    const { ctx } = await context(true, { 排哪个月: '2026-12', 几点开播: '一三五@20:00-22:00', GMV: '600000' }, []);
+    const prompter = ctx.prompter!;
+    ctx.prompter = { ...prompter, input: async (o) => (defaults.push(o.default), prompter.input(o)) };
+    ctx.force = true;
+    await runSchedule(ctx, { pool: [], ics: false, now: new Date('2026-11-30T20:30:00+08:00') });
+    expect(defaults[0]).toBe('2026-12');
+  });
+
   it('without a terminal, asks nothing and names the flag to pass', async () => {
     const asked: string[] = [];
     const { ctx } = await context(false, {}, asked);

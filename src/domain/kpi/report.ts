@@ -339,6 +339,10 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
     incomplete: people.filter((p) => p.roles.length > 0 && !p.complete).map((p) => ({ name: p.name, row: p.row, missing: p.missing, totalSoFar: p.totalSoFar })),
     notes,
     input: { file: input.file, sheet: input.sheet, people: input.people.length },
+    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
+    periodNote: '',
+    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
+    unfinished: null as { asOf: string } | null,
     outputs: [] as string[],
   };
 }

@@ -9,6 +9,7 @@ import type { ScheduleSettings, StreamType } from '../../config/schedule-section
 import { PRODUCT_ROLES, normaliseRole, roleTiers, suggestRole, type ProductRole } from '../roles.js';
 import { ROLE_LABELS } from '../rules.js';
 import { allocate, decomposeAnnual, type AnnualPlan } from './targets.js';
+import { shanghaiIso } from '../../clock.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -289,6 +290,5 @@ export type SchedulePlan = ReturnType<typeof buildSchedule>;
 
 /** "2026-12-02T15:00:00Z" → "2026-12-02T23:00:00+08:00". */
 function shanghai(utcIso: string): string {
-  const t = new Date(Date.parse(utcIso) + 8 * 3600_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:00+08:00`;
+  return shanghaiIso(Date.parse(utcIso));
 }

@@ -264,6 +264,10 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     outside: input.outside ?? [],
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
+    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
+    periodNote: '',
+    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
+    unfinished: null as { asOf: string } | null,
     outputs: [] as string[],
   };
 }

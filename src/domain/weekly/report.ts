@@ -350,6 +350,10 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     readWarnings: input.readWarnings ?? [],
     thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
+    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
+    periodNote: '',
+    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
+    unfinished: null as { asOf: string } | null,
     outputs: [] as string[],
   };
 }
