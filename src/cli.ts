@@ -413,6 +413,8 @@ async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> 
     const location = Object.fromEntries(Object.entries({ file, sheet, row, column }).filter(([, v]) => v !== undefined));
     return { exit: EXIT.usage, code: 'input', message: e.message, line: `liveops: error: ${e.message}`, location };
   }
+  const env = environmentError(e);
+  if (env) return { exit: EXIT.usage, code: 'input', message: env.message, line: `liveops: error: ${env.message}`, ...(env.path ? { location: { file: env.path } } : {}) };
   if (isUserError(e)) {
     const code = e instanceof ConfigError ? 'config' : 'usage';
     return { exit: EXIT.usage, code, message: e.message, line: `liveops: error: ${e.message}`, ...(e instanceof ConfigError ? { location: { file: e.file } } : {}) };
@@ -426,6 +428,33 @@ async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> 
       `liveops: unexpected error (this is a bug in liveops, please report it): ${err.message}\n` +
       (verbose ? `${err.stack ?? ''}` : 'run again with --verbose for details'),
   };
+}
+
+/** Why the system refused to read an input or the working folder, in words a user acts on. */
+const READ_CAUSES: Record<string, string> = {
+  ELOOP: 'too many symbolic links (a link that points back to itself?)',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'is a folder',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error: check the disk',
+};
+
+/**
+ * A file-system error on reading (an input, the working folder): not a bug in liveops but the
+ * machine's state, so exit 2 naming the path and the cause. Failed writes are WriteErrors already.
+ */
+function environmentError(e: unknown): { message: string; path: string | null } | null {
+  const err = e as NodeJS.ErrnoException | null;
+  if (!(err instanceof Error) || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code)) return null;
+  if (err.syscall === 'uv_cwd') return { message: 'the current folder no longer exists (deleted or moved?); cd into an existing folder and run again', path: null };
+  if (!['stat', 'lstat', 'open', 'read', 'scandir', 'realpath', 'access', 'opendir'].includes(err.syscall ?? '')) return null;
+  const path = typeof err.path === 'string' ? err.path : null;
+  const cause = READ_CAUSES[err.code] ?? err.code;
+  return { message: `cannot read ${path ?? 'an input'}: ${cause} (${err.code})`, path };
 }
 
 /**

@@ -4,6 +4,7 @@
  *   WriteError → 4 (the output could not be written: the user's disk or folder),
  *   anything else → 1 (a bug).
  */
+import { visible } from './text-safety.js';
 
 /** Where in an input a problem is. Rows are numbered as a spreadsheet shows them (header line = row 1). */
 export interface InputLocation {
@@ -29,7 +30,9 @@ export class InputError extends Error {
     readonly location: InputLocation,
     readonly problem: string,
   ) {
-    super(`${formatLocation(location)}: ${problem}`);
+    // One line per error: a value from the file is shown with its controls as escapes, never acted on.
+    super(visible(`${formatLocation(location)}: ${problem}`));
+    this.problem = visible(problem);
     this.name = 'InputError';
   }
 }

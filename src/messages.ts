@@ -274,3 +274,12 @@ export function periodNote(unfinished: { asOf: string } | null, lang: 'zh' | 'en
   if (!unfinished) return '';
   return lang === 'zh' ? `（未完结：数据截至 ${unfinished.asOf}）` : ` (not finished: figures up to ${unfinished.asOf})`;
 }
+
+/** Files a command read but found nothing in that it uses (no table it knows, a liveops report): named, with why. */
+export function notUsedLines(ignored: readonly string[], lang: 'zh' | 'en'): string[] {
+  if (!ignored.length) return [];
+  const head = lang === 'zh'
+    ? `未使用的文件（${ignored.length}）：其中没有本命令使用的表格（无表头、无法识别或是 liveops 生成的报表；用 liveops inspect 查看）`
+    : `Files not used (${ignored.length}): no table this command uses in them (no header, not recognised, or a report liveops wrote; see liveops inspect)`;
+  return [head, ...ignored.map((f) => `  ${f}`)];
+}

@@ -96,6 +96,7 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
       }
       out.encoding = t.encoding ?? null;
       const where = { file: display, ...(t.sheet !== undefined ? { sheet: t.sheet } : {}) };
+      let suggested = 0;
       const table: InspectTable = {
         sheet: t.sheet ?? null,
         platform: t.platform,
@@ -120,7 +121,7 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
           if (c.unit) col.unit = c.unit;
           if (c.viaConfig) col.viaConfig = true;
           if (c.duplicateOf) col.duplicateOf = c.duplicateOf;
-          if (!c.field && !c.duplicateOf && c.header) {
+          if (!c.field && !c.duplicateOf && c.header && suggested++ < MAX_SUGGESTIONS) {
             const s = suggestField(c.header);
             if (s) col.suggestion = s.field;
           }
@@ -223,6 +224,9 @@ export interface InspectOptions {
   fields: boolean;
   template?: string | undefined;
 }
+
+/** Unknown headers that get a suggested field; a sheet wider than that is no export to map by hand. */
+const MAX_SUGGESTIONS = 500;
 
 export async function runInspect(ctx: Context, opts: InspectOptions): Promise<number> {
   if (opts.fields) {

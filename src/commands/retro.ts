@@ -27,6 +27,7 @@ import { startProgress } from '../ui/progress.js';
 import { logger } from '../ui/terminal.js';
 import { renderRetroSummary, retroHelpers } from './retro-render.js';
 import { present } from '../ui/present.js';
+import { fileNamePart } from '../text-safety.js';
 
 export interface RetroOptions {
   files: string[];
@@ -305,13 +306,9 @@ function pickStream(rows: Gathered['streamRows'], want: string | undefined, acco
   return top;
 }
 
-function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
-}
-
 function defaultOutput(report: RetroReport, firstInput: string, format: OutputFormat, lang: 'zh' | 'en'): string {
-  const date = report.stream.start?.slice(0, 10) ?? 'undated';
-  const account = safeName(report.stream.account ?? basename(firstInput, extname(firstInput)));
+  const date = fileNamePart(report.stream.start?.slice(0, 10) ?? 'undated', 10, 'undated');
+  const account = fileNamePart(report.stream.account ?? basename(firstInput, extname(firstInput)), 60, 'account');
   const stem = `${lang === 'zh' ? '复盘' : 'retro'}_${account}_${date}`;
   return join(dirname(firstInput), `${stem}.${format}`);
 }

@@ -4,6 +4,7 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import type { SchedulePlan } from '../domain/schedule/plan.js';
+import { cleanText } from '../text-safety.js';
 
 type DateArray = [number, number, number, number, number];
 
@@ -12,6 +13,9 @@ function utc(iso: string): DateArray {
   const t = new Date(Date.parse(iso));
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes()];
 }
+
+/** One calendar line: names from the pool or the config carry no CR, no control sequence. */
+const oneLine = (s: string) => cleanText(s).replace(/\s+/g, ' ').trim();
 
 export function scheduleIcs(plan: SchedulePlan, lang: 'zh' | 'en', now: Date): string {
   const zh = lang === 'zh';
@@ -25,10 +29,10 @@ export function scheduleIcs(plan: SchedulePlan, lang: 'zh' | 'en', now: Date): s
       s.gmvTarget !== null ? `${zh ? 'GMV目标' : 'GMV target'}: ¥${s.gmvTarget.toLocaleString('en-US')}` : '',
       s.productList.length ? `${zh ? '商品' : 'Products'}: ${s.productList.join(', ')}` : '',
       `${zh ? '福利' : 'Benefits'}: ${s.benefit}`,
-    ].filter(Boolean);
+    ].filter(Boolean).map(oneLine);
     events.push({
       uid: `${s.id}@liveops`,
-      title: `${zh ? '直播' : 'Stream'} ${s.account ?? ''} · ${s.typeLabel}${s.theme ? ` · ${s.theme}` : ''}`.replace(/\s+/g, ' ').trim(),
+      title: oneLine(`${zh ? '直播' : 'Stream'} ${s.account ?? ''} · ${s.typeLabel}${s.theme ? ` · ${s.theme}` : ''}`),
       description: lines.join('\n'),
       start: utc(s.start),
       startInputType: 'utc',
@@ -43,8 +47,8 @@ export function scheduleIcs(plan: SchedulePlan, lang: 'zh' | 'en', now: Date): s
     const rehearsalStart = `${s.rehearsal}${s.start.slice(10)}`;
     events.push({
       uid: `${s.id}-rehearsal@liveops`,
-      title: `${zh ? '彩排' : 'Rehearsal'} · ${s.account ?? ''} ${s.date}`.replace(/\s+/g, ' ').trim(),
-      description: who,
+      title: oneLine(`${zh ? '彩排' : 'Rehearsal'} · ${s.account ?? ''} ${s.date}`),
+      description: oneLine(who),
       start: utc(rehearsalStart),
       startInputType: 'utc',
       startOutputType: 'utc',

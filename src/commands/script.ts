@@ -21,6 +21,7 @@ import { expandInputs } from './inputs.js';
 import { renderScriptSummary, scriptText } from './script-render.js';
 import { readScheduleFile } from './schedule-file.js';
 import { present } from '../ui/present.js';
+import { fileNamePart, visible } from '../text-safety.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -56,10 +57,10 @@ async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> 
     .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicAction(r.topic)![ctx.lang] }));
 }
 
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
 
 export async function runScript(ctx: Context, opts: ScriptOptions): Promise<number> {
   const m = scriptText[ctx.lang];
+  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date ${visible(opts.date)}: expected a date such as 2026-12-03`);
   if (!opts.schedule && !opts.products) {
     throw new UsageError('missing the stream: pass --schedule 排期表_2026-12.xlsx --date 2026-12-03, or --products "id1,id2" --duration 180 with --pool');
   }
@@ -146,7 +147,8 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const outDir = resolve(ctx.cwd, outArg);
   const isDir = await isFolderArg(ctx.cwd, outArg);
   if (!isDir) throw new UsageError('-o for script is a folder: it writes the draft, the run-sheet and the cue sheet');
-  const stem = `${stream.date || 'draft'}_${safeName(stream.account ?? '')}`.replace(/_$/, '');
+  // Names from the schedule or a flag never build a path: no separator, no .., no control character.
+  const stem = `${fileNamePart(stream.date || 'draft', 10, 'draft')}_${fileNamePart(stream.account ?? '', 40, '')}`.replace(/_$/, '');
   const zh = ctx.lang === 'zh';
   const targets = {
     md: join(outDir, `${zh ? '脚本' : 'script'}_${stem}.md`),

@@ -3,7 +3,7 @@
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../format.js';
 import type { SelectReport } from '../domain/select/report.js';
-import { outsideLines, periodNote, selectText, unusedColumnsLines } from '../messages.js';
+import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
@@ -11,6 +11,7 @@ export function selectLogLine(r: SelectReport, written: string, code: number): s
   return (
     `liveops select ${r.week.id}${periodNote(r.unfinished, 'en')}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
     `${r.stock.length} stock warning${r.stock.length === 1 ? '' : 's'}, ${flagged} supplier flag${flagged === 1 ? '' : 's'}, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
+    `${r.ignored.length ? `, ${r.ignored.length} file${r.ignored.length === 1 ? '' : 's'} not used` : ''}` +
     `${r.outside.length ? `, ${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week` : ''} → ${written} (exit ${code})`
   );
 }
@@ -49,6 +50,8 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     out.push('', p.yellow(m.skipped(r.skipped.length)));
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
+  const notUsed = notUsedLines(r.ignored, lang);
+  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
   if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.outside, r.rowsOutside, lang);

@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js';
 import type { WeeklyReport } from '../domain/weekly/report.js';
-import { outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../messages.js';
+import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../messages.js';
 import type { Palette } from '../ui/terminal.js';
 import { padDisplay } from '../ui/width.js';
 
@@ -16,6 +16,7 @@ export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | nu
     `${r.eliminate.length} to eliminate`,
     `${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}`,
     ...(r.outside.length ? [`${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week`] : []),
+    ...(r.ignored.length ? [`${r.ignored.length} file${r.ignored.length === 1 ? '' : 's'} not used`] : []),
   ];
   return `liveops weekly ${r.week.id}${periodNote(r.unfinished, 'en')}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
@@ -59,6 +60,8 @@ export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): st
     out.push('', p.yellow(m.skipped(r.skipped.length)));
     for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
+  const notUsed = notUsedLines(r.ignored, lang);
+  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
   if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.outside, r.rowsOutside, lang);

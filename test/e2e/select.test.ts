@@ -37,7 +37,7 @@ describe('a week of per-stream product exports (a product in 3+ streams)', () =>
   it('writes 淘汰清单_2026-W47.xlsx, exits 3 (things to act on, a skipped file) and logs one line', () => {
     expect(r.code).toBe(3);
     expect(existsSync(join(tmp.dir, 'out', '淘汰清单_2026-W47.xlsx'))).toBe(true);
-    expect(r.stderr.trim()).toMatch(/^liveops select 2026-W47: 17 products, 2 to eliminate, 1 not enough data, 5 stock warnings, \d+ supplier flags, 1 skipped file → out\/淘汰清单_2026-W47\.xlsx \(exit 3\)$/);
+    expect(r.stderr.trim()).toMatch(/^liveops select 2026-W47: 17 products, 2 to eliminate, 1 not enough data, 5 stock warnings, \d+ supplier flags, 1 skipped file, 1 file not used → out\/淘汰清单_2026-W47\.xlsx \(exit 3\)$/);
     expect(r.report.skipped.map((s: { file: string }) => s.file)).toEqual(['week47/损坏的导出.xlsx']);
   });
 

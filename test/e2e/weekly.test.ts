@@ -32,7 +32,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
-      'liveops weekly 2026-W47: 12 streams, GMV ¥1,175,794.00 (−2.6% vs 2026-W46), 2 alerts, 2 to eliminate, 1 skipped file → reports/周报_2026-W47.xlsx (exit 3)',
+      'liveops weekly 2026-W47: 12 streams, GMV ¥1,175,794.00 (−2.6% vs 2026-W46), 2 alerts, 2 to eliminate, 1 skipped file, 1 file not used → reports/周报_2026-W47.xlsx (exit 3)',
     );
   });
 

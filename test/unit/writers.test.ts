@@ -173,7 +173,9 @@ describe('xlsx templates', () => {
 
 describe('formula safety', () => {
   it.each(DANGEROUS)('%j is neutralised', (s) => expect(neutralizeFormula(s)).toBe(`'${s}`));
-  it.each(['山野', '12', '1-2', 'a=b', ' =x'])('%j is left alone', (s) => expect(neutralizeFormula(s)).toBe(s));
+  it.each(['山野', '12', '1-2', 'a=b', '价格 = 99'])('%j is left alone', (s) => expect(neutralizeFormula(s)).toBe(s));
+  // A spreadsheet skips leading spaces before it looks for a formula sign.
+  it('" =x" gets the apostrophe', () => expect(neutralizeFormula(' =x')).toBe("' =x"));
 
   it('xlsx read back: every dangerous text is text with a leading apostrophe; numbers stay numbers', async () => {
     const m = { rows: [...DANGEROUS.map((name, i) => ({ name, n: -i }))] };

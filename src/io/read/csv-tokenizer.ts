@@ -158,6 +158,11 @@ export class CsvTokenizer {
     }
   }
 
+  /** A record has begun and no line break has ended it yet (at the end of the input: the file stops mid-row). */
+  get midRecord(): boolean {
+    return this.recordStarted;
+  }
+
   /** The input is complete. Throws CsvSyntaxError on a quote never closed. */
   end(): void {
     if (this.state === State.Quoted) throw new CsvSyntaxError('unclosed-quote', this.recordCount + 1, this.recordLine);

@@ -166,7 +166,9 @@ async function* readCsvRows(
     const chunks = text[Symbol.asyncIterator]() as AsyncIterator<string>;
     while (!finished) {
       const next = await chunks.next();
+      let unended = false;
       if (next.done) {
+        unended = tokenizer.midRecord;
         tokenizer.end();
         finished = true;
       } else {
@@ -177,7 +179,8 @@ async function* readCsvRows(
         rowNumber++;
         line = lines[r]!;
         const cells = toCells(records[r]!);
-        if (cells) yield { rowNumber, cells };
+        // The last record, when the file stops without a line break after it: maybe cut off.
+        if (cells) yield unended && r === records.length - 1 ? { rowNumber, cells, unended: true } : { rowNumber, cells };
       }
     }
   } catch (e) {

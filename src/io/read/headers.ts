@@ -192,6 +192,8 @@ const RATE = /率|占比|比例|%/;
 
 export function suggestField(header: string): { field: string; alias: string } | null {
   const key = normalizeHeader(header);
+  // No alias is anywhere near this long; comparing one would cost time for no suggestion.
+  if (key.length > 64) return null;
   if (key.includes('目标')) return null;
   const times = TIMES.test(key);
   const people = PEOPLE.test(key);

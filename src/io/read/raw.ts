@@ -27,6 +27,8 @@ export type RawCell = string | number | boolean | Date | null;
 export interface RawRow {
   rowNumber: number;
   cells: RawCell[];
+  /** CSV: the file ends inside this row, with no line break after it. */
+  unended?: boolean;
 }
 
 export interface RawSheet {

@@ -259,6 +259,26 @@ function reportProblem(table: Table, col: Column, raw: RawCell, row: number, exp
   if (table.problems.length < maxProblems) table.problems.push({ row, column: col.letter, header: col.header, raw: text, expected });
 }
 
+/** Wider than any export: a header row is looked for in the first rows, and one this wide is not one. */
+const MAX_COLUMNS = 10_000;
+const MAX_HEADER_CELL = 64 * 1024;
+
+/**
+ * A row among the first ones (where the header is looked for) with more than 10,000 columns or a
+ * cell over 64 KB is no export: refused at once, naming the row, rather than matched for minutes.
+ */
+function refuseAbsurdRow(meta: TableMeta, r: RawRow): void {
+  const where = { file: meta.file, ...(meta.sheet !== undefined ? { sheet: meta.sheet } : {}), row: r.rowNumber };
+  if (r.cells.length > MAX_COLUMNS) {
+    throw new InputError(where, `has ${r.cells.length.toLocaleString('en-US')} columns; an export has far fewer (at most ${MAX_COLUMNS.toLocaleString('en-US')} are read): is this the right file?`);
+  }
+  for (const c of r.cells) {
+    if (typeof c === 'string' && c.length > MAX_HEADER_CELL) {
+      throw new InputError(where, `has a cell of ${c.length.toLocaleString('en-US')} characters among the first rows, where the header is looked for; a header is far shorter (at most 64 KB): is this the right file?`);
+    }
+  }
+}
+
 /** Excel, saving a CSV as GBK, writes "?" for a ¥ it cannot encode: say so. */
 function lostCurrency(text: string, expected: ExpectedKey): string {
   return expected === 'money' && /^\?[\d,.]+$/.test(text)
@@ -379,7 +399,10 @@ async function buildTable(
       done = true;
       break;
     }
-    if (nonEmpty(n.value) > 0) buffered.push(n.value);
+    if (nonEmpty(n.value) > 0) {
+      refuseAbsurdRow(meta, n.value);
+      buffered.push(n.value);
+    }
   }
   const head = findHead(buffered, index);
   const fields = new Set(head.columns.filter((c) => c.role === 'actual').map((c) => c.field).filter((f): f is string => f !== null));
@@ -449,9 +472,20 @@ async function buildTable(
       ...x,
       since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
     }));
+    let shortRows = 0;
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
       if (filled === 0) return null;
+      // A last row with fewer fields than the header and no line break after it, in a file whose
+      // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
+      const short = r.cells.length < head.columns.length;
+      if (short && !r.unended) shortRows++;
+      if (r.unended && short && shortRows === 0 && head.columns.length >= 2) {
+        throw new InputError(
+          { file: table.file, row: r.rowNumber },
+          `the last row has ${r.cells.length} of ${head.columns.length} columns and the file ends in the middle of it: the file seems cut off; export it again`,
+        );
+      }
       // A lone note under a table ("数据来源：…") is not a record.
       if (filled === 1 && head.columns.length >= 4 && kind !== 'comments' && kind !== 'consultations' && !cellText(r.cells[0] ?? null).match(/^-?\d/)) {
         const only = r.cells.findIndex((c) => cellText(c) !== '');

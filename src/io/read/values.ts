@@ -4,6 +4,7 @@
  * are seconds, date-times are ISO strings in Asia/Shanghai (+08:00).
  */
 import type { RawCell } from './raw.js';
+import { cleanText } from '../../text-safety.js';
 
 export type ValueType =
   | 'money'
@@ -361,7 +362,7 @@ export function parseId(raw: RawCell): ParseResult {
     return ok(String(raw));
   }
   if (typeof raw === 'string') {
-    const id = raw.trim();
+    const id = cleanText(raw).trim();
     // Excel shows a long numeric ID as 3.70001E+18 and, saved as CSV, writes that text: the digits are gone.
     if (SCIENTIFIC_ID.test(id)) return fail('id-precision');
     // A number with more digits than a double keeps, stored as text by a CSV round trip (3700012345678900000).
@@ -376,7 +377,8 @@ const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?[eE][+]?\d+$/;
 export function parseText(raw: RawCell): ParseResult {
   if (raw instanceof Date) return parseDateTime(raw);
   if (raw === null) return ok(null);
-  return ok(String(raw).trim());
+  // No terminal sequence, control or bidi-override character travels on from an export.
+  return ok(cleanText(String(raw)).trim());
 }
 
 /** Parse one cell as `type`. Missing markers ("-", "--", empty…) become null for every type but text. */

@@ -131,7 +131,15 @@ export interface WriteOptions {
 
 /** Refuse early, before any work, when the target exists and --force was not given. */
 export async function assertWritable(target: string, opts: WriteOptions = {}): Promise<void> {
-  if (opts.force) return;
+  if (opts.force) {
+    // --force replaces a file liveops (or a person) wrote, never a link, a pipe or a device.
+    const st = await lstat(target).catch(() => null);
+    if (st && !st.isFile() && !st.isDirectory()) {
+      const what = st.isSymbolicLink() ? 'a symbolic link' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device';
+      throw new UsageError(`${target} is ${what}, not a file: --force replaces only regular files; choose another -o`);
+    }
+    return;
+  }
   if (existsSync(target)) throw new OutputExistsError(target);
 }
 

@@ -1,13 +1,11 @@
 /**
  * Text from viewers and products must never become a formula — not in the xlsx we write, and not
- * after a user re-saves it as CSV and opens that. Such text gets a leading apostrophe, as
- * csv-stringify's escape_formulas does; we also cover line breaks and tabs and the full-width forms.
+ * after a user re-saves it as CSV and opens that (text-safety.ts: past invisible and bidi characters
+ * to the first visible one).
  */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+import { neutralizeFormula } from '../../text-safety.js';
 
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutralizeFormula };
 
 /** A cell value ready for a sheet: numbers stay numbers, strings are made safe. */
 export function safeCell(v: unknown): string | number | boolean | Date | null {

@@ -4,14 +4,15 @@
  * naming the line, not a silent "undefined".
  */
 import { InputError } from '../../errors.js';
+import { cleanText } from '../../text-safety.js';
 import { strictView, UnknownFieldError } from './model-path.js';
 
 /** Escape text so it shows as itself in Markdown, also inside a table cell. */
 export function escapeMarkdown(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return s
-    .replace(/\r?\n/g, ' ')
+  return cleanText(s)
+    .replace(/\n/g, ' ')
     // Inline syntax only: values sit inside lines and table cells that the template starts.
     .replace(/([\\`*_[\]<>|~])/g, '\\$1');
 }
