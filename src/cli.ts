@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapText } from './ui/wrap.js';
 import { runClock } from './clock.js';
@@ -50,7 +50,17 @@ export function buildProgram(): Command {
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   // Descriptions are paragraphs, wrapped once here, counting a Chinese character as two columns.
-  program.configureHelp({ displayWidth: (s: string) => stringWidth(s), boxWrap: (s: string, width: number) => wrapText(s, width) });
+  // A terminal that reports no width (columns 0) gets 80; option descriptions wrap on narrow ones too.
+  program.configureHelp({
+    helpWidth: process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(process.stdout.columns, 100) : 80,
+    minWidthToWrap: 20,
+    displayWidth: (s: string) => stringWidth(s),
+    boxWrap: (s: string, width: number) => wrapText(s, width),
+    // "(default: false)" on a switch says nothing and leaves a stub line.
+    optionDescription(option) {
+      return Help.prototype.optionDescription.call(this, option).replace(/ \(default: false\)$/, '');
+    },
+  });
   program
     .name('liveops')
     .description(

@@ -183,6 +183,8 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
     month = month.trim();
   }
   if (!monthRange(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-11`);
+  // A month that has not begun in Beijing has no figures to score.
+  if (month > shanghaiMonth(opts.now)) throw new UsageError(`--month ${month}: that month has not begun yet (it is ${shanghaiMonth(opts.now)} in Beijing)`);
 
   // The input first: a missing sheet is the problem to tell, even when last month's output exists.
   const st = await stat(resolve(ctx.cwd, file)).catch(() => null);

@@ -10,7 +10,7 @@ import { padDisplay } from '../ui/width.js';
 /** "liveops weekly 2026-W47: 12 streams, GMV ¥1,234 (+5.0% vs 2026-W46), 1 alert, 1 skipped → reports/周报_2026-W47.xlsx (exit 3)" */
 export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | null, code: number): string {
   const parts = [
-    `${r.streams.length} streams`,
+    `${r.streams.length} stream${r.streams.length === 1 ? '' : 's'}`,
     `GMV ${fmtMoney(r.totals.gmv)}${r.change ? ` (${fmtChange(r.change.gmv)} vs ${r.previousWeek.id})` : ''}`,
     `${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'}`,
     `${r.eliminate.length} to eliminate`,

@@ -11,11 +11,31 @@ export interface Prompter {
   input(opts: { message: string; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
 }
 
+/**
+ * A prompt that ends when the user closes the input (Ctrl-D) as when they press Ctrl-C: cancelled.
+ * Without this, the closed input leaves the prompt pending and the run ends as unfinished.
+ */
+let pending = 0;
+
+/** A prompt is waiting for an answer (the run cannot have ended unfinished: the user closed the input). */
+export const promptPending = (): boolean => pending > 0;
+
+function cancelOnClosedInput<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const onEnd = () => ac.abort();
+  process.stdin.once('end', onEnd);
+  pending++;
+  return ask(ac.signal).finally(() => {
+    pending--;
+    process.stdin.removeListener('end', onEnd);
+  });
+}
+
 async function inquirerPrompter(): Promise<Prompter> {
   const { checkbox, input } = await import('@inquirer/prompts');
   return {
-    checkbox: (o) => checkbox({ ...o, required: true }, { output: process.stderr }),
-    input: (o) => input(o, { output: process.stderr }),
+    checkbox: (o) => cancelOnClosedInput((signal) => checkbox({ ...o, required: true }, { output: process.stderr, signal })),
+    input: (o) => cancelOnClosedInput((signal) => input(o, { output: process.stderr, signal })),
   };
 }
 

@@ -18,24 +18,45 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
+/** A run of non-space characters this narrow moves whole to the next line rather than be split. */
+const KEEP_WHOLE = 1 / 2;
+
 function wrapLine(line: string, width: number): string {
   if (stringWidth(line) <= width) return line;
   const out: string[] = [];
   let cur = '';
   let curWidth = 0;
-  for (const unit of line.match(UNIT) ?? []) {
-    const w = stringWidth(unit);
-    const blank = /^\s+$/.test(unit);
+  const put = (unit: string, w: number) => {
     if (curWidth + w <= width || cur === '') {
-      if (!(blank && cur === '' && out.length > 0)) {
-        cur += unit;
+      cur += unit;
+      curWidth += w;
+      return;
+    }
+    out.push(cur.trimEnd());
+    cur = unit;
+    curWidth = w;
+  };
+  for (const token of line.match(/\s+|\S+/g) ?? []) {
+    const w = stringWidth(token);
+    if (/^\s+$/.test(token)) {
+      // Spaces end a line rather than start one.
+      if (curWidth + w <= width) {
+        cur += token;
         curWidth += w;
+      } else if (cur !== '') {
+        out.push(cur.trimEnd());
+        cur = '';
+        curWidth = 0;
       }
       continue;
     }
-    out.push(cur.trimEnd());
-    cur = blank ? '' : unit;
-    curWidth = blank ? 0 : w;
+    // A word (脚本_<date>.md, (引流款/利润款/形象款)) that fits moves whole; a long run of
+    // Chinese text is split between its characters.
+    if (curWidth + w <= width || w <= width * KEEP_WHOLE || !/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(token)) {
+      put(token, w);
+      continue;
+    }
+    for (const unit of token.match(UNIT) ?? []) put(unit, stringWidth(unit));
   }
   if (cur.trim() !== '') out.push(cur.trimEnd());
   return out.join('\n');

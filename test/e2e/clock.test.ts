@@ -38,4 +38,10 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'UTC'])('on a machine set
     const on1 = liveops(['--json', 'kpi', '--month', '2026-11', KPI, '-o', `${dir('k1')}/`], { env: { TZ, LIVEOPS_NOW: '2026-12-01T00:10:00+08:00' } });
     expect(JSON.parse(on1.stdout)).toMatchObject({ unfinished: null, periodNote: '' });
   });
+
+  it('KPI of a month that has not begun in Beijing is refused', () => {
+    const r = liveops(['kpi', '--month', '2026-12', KPI, '-o', `${dir('k12')}/`], { env: { TZ, LIVEOPS_NOW: '2026-11-30T20:30:00+08:00' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--month 2026-12: that month has not begun yet \(it is 2026-11 in Beijing\)/);
+  });
 });

@@ -61,3 +61,13 @@ describe('Ctrl-C at a prompt', () => {
     expect(readdirSync(tmp.dir).sort()).toEqual(before);
   });
 });
+
+describe('Ctrl-D (end of input) at a prompt', () => {
+  it('schedule asks the month; Ctrl-D there is a cancellation (130), never "ended before finishing"', async () => {
+    const r = await onTerminal(['schedule'], '排哪个月', '\x04');
+    expect(r.code).toBe(130);
+    expect(r.screen).toContain('liveops: 已取消 (cancelled)');
+    expect(r.screen).not.toMatch(/internal error|ended before finishing/);
+    expect(r.screen).not.toMatch(STACK);
+  });
+});

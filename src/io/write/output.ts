@@ -167,7 +167,7 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
 async function writeToStdout(o: WriteReportOptions): Promise<string> {
   const out = process.stdout;
   if (o.format === 'xlsx' && out.isTTY) {
-    throw new UsageError('-o -: an .xlsx workbook is not for a terminal; redirect it (-o - > 复盘.xlsx), or ask for --format md or json');
+    throw new UsageError('-o -: an .xlsx workbook is not for a terminal; redirect it to a file (-o - > report.xlsx), or ask for --format json (see --help for the formats this command writes)');
   }
   const { mkdtemp, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
