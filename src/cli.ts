@@ -494,6 +494,8 @@ function endQuietlyOnClosedPipe(): void {
 
 export async function main(argv: string[]): Promise<void> {
   endQuietlyOnClosedPipe();
+  const { handleSignalsForRun } = await import('./io/write/atomic.js');
+  handleSignalsForRun({ json: argv.includes('--json') });
   const program = buildProgram();
   let command = 'liveops';
   program.hook('preAction', (_program, action) => {

@@ -154,3 +154,24 @@ describe('temp files a SIGKILL left behind', () => {
     );
   });
 });
+
+describe('a stop while reading, before anything is written', () => {
+  it('SIGTERM while a big comments file is read: exit 143, one line, and with --json one object', async () => {
+    const out = outDir();
+    const rows = Array.from({ length: 400_000 }, (_, i) => `2026-11-18 20:00:00,观众${i},这个多少钱有没有优惠`).join('\n');
+    writeFileSync(join(tmp.dir, 'big-comments.csv'), `评论时间,昵称,评论内容\n${rows}\n`);
+    const child = spawn(process.execPath, [BIN, '--json', 'retro', 'douyin-compass-session.xlsx', 'big-comments.csv', '-o', `${out.name}/`], {
+      cwd: tmp.dir,
+      env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    setTimeout(() => child.kill('SIGTERM'), 1500);
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(code, stderr).toBe(143);
+    expect(stderr).toBe('liveops: interrupted (SIGTERM); nothing was written\n');
+    expect(JSON.parse(stdout).error).toMatchObject({ code: 'cancelled', exit: 143 });
+  });
+});

@@ -61,12 +61,30 @@ function onSignal(signal: HandledSignal): void {
   // A target can be in both: moved into place, its temp name not yet unlinked.
   const written = [...new Set([...completed, ...removePending()])];
   const what = written.length === 0 ? 'nothing was written' : `only these were written: ${written.join(', ')}`;
+  const message = `interrupted (${signal}); ${what}`;
   try {
-    process.stderr.write(`liveops: interrupted (${signal}); ${what}\n`);
+    process.stderr.write(`liveops: ${message}\n`);
+    // --json: stdout still gets its one object.
+    if (runWide.json) process.stdout.write(`${JSON.stringify({ error: { code: 'cancelled', exit: SIGNAL_EXIT[signal], message } }, null, 2)}\n`);
   } catch {
     // no stderr left (a closed terminal): the exit code still says it
   }
   process.exit(SIGNAL_EXIT[signal]);
+}
+
+/** Set by the CLI: the handlers stay for the whole run, so a stop while reading gets its line too. */
+const runWide = { on: false, json: false };
+
+/**
+ * For the whole run (the CLI calls this once): SIGINT, SIGTERM and SIGHUP end it with one line
+ * and 128 + the signal's number also while reading or computing, and with --json one object on
+ * stdout. A prompt is unaffected: inquirer reads Ctrl-C as a keypress in raw mode.
+ */
+export function handleSignalsForRun(opts: { json: boolean }): void {
+  runWide.json = opts.json;
+  if (runWide.on) return;
+  runWide.on = true;
+  if (pending.size === 0) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
 }
 
 /**
@@ -79,13 +97,13 @@ function track(temp: string, target: string): void {
     exitHookInstalled = true;
     process.once('exit', () => void removePending());
   }
-  if (pending.size === 0) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
+  if (pending.size === 0 && !runWide.on) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
   pending.set(temp, { target });
 }
 
 function untrack(temp: string): void {
   if (!pending.delete(temp)) return;
-  if (pending.size === 0) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.removeListener(s, onSignal);
+  if (pending.size === 0 && !runWide.on) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.removeListener(s, onSignal);
 }
 
 /** liveops's temp names: `.<basename>.<pid>.<8 hex>.tmp`. */
