@@ -11,6 +11,7 @@ import { InputError } from '../../src/errors.js';
 import { openRawSource, type RawRow } from '../../src/io/read/raw.js';
 import { columnLetter } from '../../src/io/column-letter.js';
 import { inputError } from './expect-error.js';
+import { utf8Boundary } from '../../src/io/read/zip-part.js';
 
 let dir: string;
 let basic: string;
@@ -353,7 +354,12 @@ describe('damaged and foreign files', () => {
     const file = join(dir, 'corrupt.xlsx');
     writeFileSync(file, bytes);
     const e = await inputError(readXlsx(file));
-    expect(e.problem).toMatch(/not a valid \.xlsx file/);
+    // However the garbage inflates (a zlib error, broken XML or none), the part is named, and the
+    // CRC-32 is the cause given when the data inflated at all.
+    expect(e.location).toEqual({ file, sheet: '明细' });
+    expect(e.problem).toMatch(
+      /^the workbook is damaged: xl\/worksheets\/sheet1\.xml (fails its CRC-32 check|cannot be unpacked: .+|does not inflate to the size the zip gives for it) \(the file was cut or changed after it was written\); export it again$/,
+    );
   });
 
   it('an old .xls (OLE header) → InputError', async () => {
@@ -368,5 +374,213 @@ describe('damaged and foreign files', () => {
     await rezip(file, [{ name: 'readme.txt', data: Buffer.from('hello') }]);
     const e = await inputError(openRawSource(file));
     expect(e.problem).toMatch(/^not an \.xlsx workbook/);
+  });
+});
+
+/**
+ * Issue 17: a workbook whose parts were cut or changed was read as a shorter or emptier table
+ * (select used 6 of 15 products). Each damaged workbook here is built from a good one.
+ */
+describe('damaged parts are errors naming the part, never a shorter table', () => {
+  const HEADERS = ['商品ID', '商品名称', '商品曝光人数', '商品点击人数', '成交人数', '用户支付金额'];
+  let good: string;
+  let parts: { name: string; data: Buffer }[];
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('商品列表');
+    ws.addRow(HEADERS);
+    for (let i = 1; i <= 15; i++) ws.addRow([`3700${1000 + i}`, `测试商品${i}号 户外双肩包`, 1000 + i * 37, 100 + i * 3, 10 + i, 1234.5 + i]);
+    good = join(dir, '商品.xlsx');
+    await wb.xlsx.writeFile(good);
+    parts = await unzipAll(good);
+  });
+
+  const text = (name: string) => parts.find((p) => p.name === name)!.data.toString('utf8');
+  /** The good workbook with some parts replaced, written as `name`; `stored` parts are not deflated. */
+  async function damaged(name: string, replace: Record<string, string | null>, stored: string[] = []): Promise<string> {
+    const file = join(dir, name);
+    const z = new yazl.ZipFile();
+    for (const p of parts) {
+      if (p.name.endsWith('/')) continue;
+      const r = replace[p.name];
+      if (r === null) continue;
+      z.addBuffer(r === undefined ? p.data : Buffer.from(r), p.name, { compress: !stored.includes(p.name) });
+    }
+    z.end();
+    const chunks: Buffer[] = [];
+    for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+    writeFileSync(file, Buffer.concat(chunks));
+    return file;
+  }
+  const half = (s: string) => s.slice(0, Math.floor(s.length / 2));
+
+  it('the good workbook reads whole: 15 products', async () => {
+    const [sheet] = await readXlsx(good);
+    expect(sheet!.rows).toHaveLength(16);
+    expect(sheet!.rows[0]!.cells).toEqual(HEADERS);
+    expect(sheet!.rows[15]!.cells[1]).toBe('测试商品15号 户外双肩包');
+  });
+
+  it('a sheet cut in half → InputError naming the file, sheet and part', async () => {
+    const file = await damaged('sheet-cut.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '商品列表' });
+    expect(e.problem).toBe(
+      'the workbook is damaged: xl/worksheets/sheet1.xml ends in the middle of its XML, before </worksheet> ' +
+        '(the part was cut short when the file was written); export it again',
+    );
+    expect(e.message).toContain(`${file} [商品列表]: the workbook is damaged: xl/worksheets/sheet1.xml`);
+  });
+
+  it('a sheet cut right after a row (no element left open) is still cut', async () => {
+    const xml = text('xl/worksheets/sheet1.xml');
+    const cut = xml.slice(0, xml.indexOf('<row r="9"'));
+    const file = await damaged('sheet-cut-at-row.xlsx', { 'xl/worksheets/sheet1.xml': cut });
+    const e = await inputError(readXlsx(file));
+    expect(e.problem).toMatch(/^the workbook is damaged: xl\/worksheets\/sheet1\.xml ends in the middle of its XML, before <\/worksheet>/);
+  });
+
+  it('the rows before the cut are handed out, then the error comes (the consumer cannot mistake it for the end)', async () => {
+    const file = await damaged('sheet-cut-rows.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const src = await openRawSource(file);
+    const seen: number[] = [];
+    const e = await inputError(
+      (async () => {
+        for await (const s of src.sheets) for await (const r of s.rows) seen.push(r.rowNumber);
+      })(),
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(16);
+    expect(e.problem).toMatch(/xl\/worksheets\/sheet1\.xml ends in the middle/);
+  });
+
+  it('XML broken within a sheet (a mismatched tag) → "not well-formed XML" with the part, line and column', async () => {
+    const xml = text('xl/worksheets/sheet1.xml').replace('</row>', '</rwo>');
+    const file = await damaged('sheet-mismatched.xlsx', { 'xl/worksheets/sheet1.xml': xml });
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '商品列表' });
+    expect(e.problem).toMatch(/^the workbook is damaged: xl\/worksheets\/sheet1\.xml is not well-formed XML \(line \d+, column \d+: .+\); export it again$/);
+  });
+
+  it('shared strings cut in half → InputError naming xl/sharedStrings.xml', async () => {
+    const file = await damaged('strings-cut.xlsx', { 'xl/sharedStrings.xml': half(text('xl/sharedStrings.xml')) });
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file });
+    expect(e.problem).toBe(
+      'the workbook is damaged: xl/sharedStrings.xml ends in the middle of its XML, before </sst> ' +
+        '(the part was cut short when the file was written); export it again',
+    );
+  });
+
+  it('shared strings with fewer items than the sheet refers to → InputError naming the sheet, the cell and both parts', async () => {
+    const sst = text('xl/sharedStrings.xml');
+    const items = [...sst.matchAll(/<si>[\s\S]*?<\/si>/g)].map((m) => m[0]);
+    expect(items.length).toBeGreaterThan(20);
+    const keep = 12;
+    const cut = sst.replace(items.join(''), items.slice(0, keep).join(''));
+    expect(cut).toMatch(/<\/sst>\s*$/); // well-formed: only the items are missing
+    // The first cell, in document order, whose string is gone.
+    const sheetXml = text('xl/worksheets/sheet1.xml');
+    const refs = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*\bt="s"[^>]*><v>(\d+)<\/v>/g)];
+    const first = refs.find((m) => Number(m[3]) >= keep)!;
+    const [, col, row, index] = first;
+    const file = await damaged('strings-short.xlsx', { 'xl/sharedStrings.xml': cut });
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '商品列表', row: Number(row), column: col });
+    expect(e.problem).toBe(
+      `the workbook is damaged: cell ${col}${row} in xl/worksheets/sheet1.xml refers to shared string ${index}, ` +
+        `but xl/sharedStrings.xml holds only ${keep} (numbered from 0) (the file was not written completely); export it again`,
+    );
+  });
+
+  it('shared-string cells in a workbook without a shared strings part → InputError, not empty cells', async () => {
+    const rels = text('xl/_rels/workbook.xml.rels').replace(/<Relationship\b[^>]*sharedStrings[^>]*\/>/, '');
+    const file = await damaged('strings-gone.xlsx', { 'xl/sharedStrings.xml': null, 'xl/_rels/workbook.xml.rels': rels });
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '商品列表', row: 1, column: 'A' });
+    expect(e.problem).toMatch(/^the workbook is damaged: cell A1 in xl\/worksheets\/sheet1\.xml refers to shared string 0, but the workbook has no shared strings part/);
+  });
+
+  it('styles cut in half → InputError naming xl/styles.xml', async () => {
+    const file = await damaged('styles-cut.xlsx', { 'xl/styles.xml': half(text('xl/styles.xml')) });
+    const e = await inputError(readXlsx(file));
+    expect(e.problem).toMatch(/^the workbook is damaged: xl\/styles\.xml ends in the middle of its XML, before <\/styleSheet>/);
+  });
+
+  it('a byte changed in a stored (not deflated) sheet → fails its CRC-32 check, though the XML still parses', async () => {
+    const plain = await damaged('stored.xlsx', {}, ['xl/worksheets/sheet1.xml']);
+    expect((await readXlsx(plain))[0]!.rows).toHaveLength(16); // stored and intact: reads whole
+    const zip = await yauzl.openPromise(plain, { lazyEntries: true });
+    let start = -1;
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== 'xl/worksheets/sheet1.xml') continue;
+      expect(entry.compressionMethod).toBe(0);
+      start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
+    }
+    zip.close();
+    const bytes = Buffer.from(readFileSync(plain));
+    // A digit of a number: 1037 exposures become 1137, and the XML is as good as before.
+    const at = bytes.indexOf('<v>1037</v>', start);
+    expect(at).toBeGreaterThan(start);
+    bytes[at + 4] = '1'.charCodeAt(0);
+    const file = join(dir, 'stored-flipped.xlsx');
+    writeFileSync(file, bytes);
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file, sheet: '商品列表' });
+    expect(e.problem).toBe(
+      'the workbook is damaged: xl/worksheets/sheet1.xml fails its CRC-32 check (the file was cut or changed after it was written); export it again',
+    );
+  });
+
+  it('a byte changed in stored shared strings → fails its CRC-32 check', async () => {
+    const plain = await damaged('stored-strings.xlsx', {}, ['xl/sharedStrings.xml']);
+    const bytes = Buffer.from(readFileSync(plain));
+    const at = bytes.indexOf(Buffer.from('测试商品7号'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + bytes.subarray(at).indexOf('7')] = '8'.charCodeAt(0); // 测试商品8号, twice
+    const file = join(dir, 'stored-strings-flipped.xlsx');
+    writeFileSync(file, bytes);
+    const e = await inputError(readXlsx(file));
+    expect(e.location).toEqual({ file });
+    expect(e.problem).toMatch(/^the workbook is damaged: xl\/sharedStrings\.xml fails its CRC-32 check/);
+  });
+
+  it('a sheet left half-read by its consumer is not reported (its rest is never used)', async () => {
+    const file = await damaged('sheet-cut-unread.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const src = await openRawSource(file);
+    const seen: number[] = [];
+    for await (const s of src.sheets) {
+      for await (const r of s.rows) {
+        seen.push(r.rowNumber);
+        if (r.rowNumber === 1) break;
+      }
+    }
+    expect(seen).toEqual([1]);
+  });
+});
+
+describe('UTF-8 across inflate chunks', () => {
+  it('Chinese text straddling a 16 KB chunk boundary is read whole (no U+FFFD)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('明细');
+    const rows: string[][] = [];
+    for (let i = 1; i <= 3000; i++) rows.push([`商品名称第${i}号测试中文字符串`, `备注内容${i * 7919}中文`]);
+    for (const r of rows) ws.addRow(r);
+    const file = join(dir, 'utf8-chunks.xlsx');
+    await wb.xlsx.writeFile(file);
+    const [sheet] = await readXlsx(file);
+    expect(sheet!.rows.map((r) => r.cells)).toEqual(rows);
+  });
+
+  it('utf8Boundary keeps a character whole', () => {
+    const b = Buffer.from('a中b文', 'utf8'); // a, e4 b8 ad, b, e6 96 87
+    expect(utf8Boundary(b)).toBe(b.length);
+    expect(utf8Boundary(b.subarray(0, 7))).toBe(5); // 文 cut after 2 of its 3 bytes
+    expect(utf8Boundary(b.subarray(0, 6))).toBe(5);
+    expect(utf8Boundary(b.subarray(0, 3))).toBe(1);
+    expect(utf8Boundary(b.subarray(0, 4))).toBe(4);
+    expect(utf8Boundary(Buffer.from('😀', 'utf8').subarray(0, 3))).toBe(0);
+    expect(utf8Boundary(Buffer.alloc(0))).toBe(0);
   });
 });

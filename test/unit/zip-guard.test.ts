@@ -12,6 +12,7 @@ import { InputError } from '../../src/errors.js';
 import { openRawSource } from '../../src/io/read/raw.js';
 import { DEFAULT_ZIP_LIMITS, guardXlsx, parseRels, parseSheets } from '../../src/io/read/zip-guard.js';
 import { inputError } from './expect-error.js';
+import { crc32, tableCrc32 } from '../../src/io/read/zip-part.js';
 
 let dir: string;
 let small: string;
@@ -163,5 +164,41 @@ describe('workbook.xml parsing', () => {
       ['rId1', { type: 'http://x/worksheet', part: 'xl/worksheets/sheet1.xml' }],
       ['rId2', { type: 'http://x/worksheet', part: 'xl/worksheets/sheet9.xml' }],
     ]);
+  });
+});
+
+describe('CRC-32 of the parts the guard reads', () => {
+  it('a byte changed in a stored xl/workbook.xml → InputError naming the part', async () => {
+    const z = new yazl.ZipFile();
+    for (const e of await unzipAll(small)) {
+      if (!e.name.endsWith('/')) z.addBuffer(e.data, e.name, { compress: e.name !== 'xl/workbook.xml' });
+    }
+    z.end();
+    const parts: Buffer[] = [];
+    for await (const c of z.outputStream as AsyncIterable<Buffer>) parts.push(c);
+    const bytes = Buffer.concat(parts);
+    const stored = join(dir, 'stored-workbook.xlsx');
+    writeFileSync(stored, bytes);
+    expect((await guardXlsx(stored)).sheets).toHaveLength(3);
+    // sheetId="1" → sheetId="2": the XML is still good, the bytes are not the ones written.
+    const at = bytes.indexOf('sheetId="1"');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 'sheetId="'.length] = '2'.charCodeAt(0);
+    const file = join(dir, 'flipped-workbook.xlsx');
+    writeFileSync(file, bytes);
+    const e = await inputError(guardXlsx(file));
+    expect(e.location).toEqual({ file });
+    expect(e.problem).toBe(
+      'the workbook is damaged: xl/workbook.xml fails its CRC-32 check (the file was cut or changed after it was written); export it again',
+    );
+  });
+
+  it('the CRC-32 used before Node 20.15 (no zlib.crc32) gives the same values, chunk by chunk too', () => {
+    const table = tableCrc32();
+    const data = Buffer.from('<worksheet>商品ID,商品名称</worksheet>'.repeat(50), 'utf8');
+    expect(table(Buffer.from('123456789'))).toBe(0xcbf43926); // the CRC-32 check value
+    expect(table(data)).toBe(crc32(data));
+    expect(table(data.subarray(100), table(data.subarray(0, 100)))).toBe(crc32(data));
+    expect(table(Buffer.alloc(0))).toBe(0);
   });
 });

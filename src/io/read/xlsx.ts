@@ -39,6 +39,11 @@
  *   - error values (#N/A, #DIV/0! …) → null
  * A string longer than 32,767 characters (Excel's own cell limit) is an InputError naming the
  * sheet, row and column letter.
+ *
+ * Damage is an InputError naming the part, never a shorter table: every part read to its end is
+ * checked against its CRC-32 and must close its XML root (zip-part.ts), XML errors within a part
+ * name it, and a cell referring to a shared string the shared strings part does not hold names the
+ * sheet, the cell (B7) and both parts.
  */
 import type { Readable } from 'node:stream';
 
@@ -47,6 +52,7 @@ import type yauzl from 'yauzl';
 import { InputError } from '../../errors.js';
 import type { RawCell, RawRow, RawSheet, RawSource } from './raw.js';
 import { guardXlsx, openZip, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
+import { INCOMPLETE, checkedPart, drainChecked, partParseError, partReadError } from './zip-part.js';
 import { columnLetter } from '../column-letter.js';
 
 /** Excel's maximum number of characters in a cell. */
@@ -132,11 +138,13 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
     } catch (e) {
       throw damagedWhileStreaming(file, undefined, e);
     }
-    const open = async (part: string, sheet?: string): Promise<Readable> => {
+    const open = async (part: string, root: string, sheet?: string): Promise<Readable> => {
+      const location = sheet === undefined ? { file } : { file, sheet };
+      const entry = entries.get(part)!;
       try {
-        return await zip.openReadStreamPromise(entries.get(part)!);
+        return checkedPart(await zip.openReadStreamPromise(entry), entry, { root, location });
       } catch (e) {
-        throw damagedWhileStreaming(file, sheet, e);
+        throw partReadError(location, part, e);
       }
     };
 
@@ -149,16 +157,32 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
     });
     reader.model = { sheets: [] };
     reader.properties = { model: { date1904: wb.date1904 } };
-    try {
-      if (wb.stylesPart) await reader._parseStyles(await open(wb.stylesPart));
-      if (wb.sharedStringsPart) {
-        for await (const _ of reader._parseSharedStrings(await open(wb.sharedStringsPart))) {
+    if (wb.stylesPart) {
+      const part = wb.stylesPart;
+      const stream = await open(part, 'styleSheet');
+      try {
+        await reader._parseStyles(stream);
+        await drainChecked(stream); // the parser stops at </styleSheet>: read on to the checks
+      } catch (e) {
+        stream.destroy();
+        throw await partParseError(zip, entries.get(part)!, { file }, e);
+      }
+    }
+    if (wb.sharedStringsPart) {
+      const part = wb.sharedStringsPart;
+      const stream = await open(part, 'sst');
+      try {
+        for await (const _ of reader._parseSharedStrings(stream)) {
           /* 'cache' yields nothing */
         }
+        await drainChecked(stream);
+      } catch (e) {
+        stream.destroy();
+        throw await partParseError(zip, entries.get(part)!, { file }, e);
       }
-    } catch (e) {
-      throw damagedWhileStreaming(file, undefined, e);
     }
+    const strings = guardSharedStrings(reader.sharedStrings ?? []);
+    reader.sharedStrings = strings;
 
     for (const part of sheetParts) {
       if (current) {
@@ -167,10 +191,14 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
       }
       const info = wb.byPart.get(part)!;
       const sheetNo = /(\d+)\.xml$/.exec(part)?.[1] ?? '0';
-      current = new SheetCursor(file, info, wb.date1904, async () => {
-        const stream = await open(part, info.name);
-        const [emitted] = [...reader._parseWorksheet(stream, sheetNo)];
-        return { stream, ws: emitted!.value };
+      const entry = entries.get(part)!;
+      current = new SheetCursor(file, info, wb.date1904, wb.sharedStringsPart, strings.length, {
+        open: async () => {
+          const stream = await open(part, 'worksheet', info.name);
+          const [emitted] = [...reader._parseWorksheet(stream, sheetNo)];
+          return { stream, ws: emitted!.value };
+        },
+        explain: (e) => partParseError(zip, entry, { file, sheet: info.name }, e),
       });
       yield { name: info.name, index: info.index, hidden: info.hidden, rows: current.rows };
     }
@@ -191,7 +219,13 @@ class SheetCursor {
     private readonly file: string,
     private readonly info: WorkbookSheetInfo,
     private readonly date1904: boolean,
-    private readonly openSheet: () => Promise<{ stream: Readable; ws: ExcelWorksheetReader }>,
+    private readonly sharedStringsPart: string | undefined,
+    private readonly sharedStringCount: number,
+    private readonly part: {
+      open: () => Promise<{ stream: Readable; ws: ExcelWorksheetReader }>;
+      /** The InputError for an error the parser raised (the part's CRC-32 failing, if it does). */
+      explain: (e: unknown) => Promise<InputError>;
+    },
   ) {
     this.rows = { [Symbol.asyncIterator]: () => this.iterate() };
   }
@@ -205,7 +239,7 @@ class SheetCursor {
     }
     this.state = 'reading';
     try {
-      const { stream, ws } = await this.openSheet();
+      const { stream, ws } = await this.part.open();
       this.stream = stream;
       if (this.state !== 'reading') {
         stream.destroy(); // closed while opening
@@ -217,16 +251,28 @@ class SheetCursor {
         try {
           next = await this.inner.next();
         } catch (e) {
-          throw damagedWhileStreaming(this.file, this.info.name, e);
+          throw await this.part.explain(e);
         }
         if (next.done) return;
-        const row = convertRow(this.file, this.info.name, next.value, this.date1904);
+        const excelRow = next.value;
+        const row = convertRow(this.file, this.info.name, excelRow, this.date1904, (v, col) => this.missingString(v, excelRow.number, col));
         if (row) yield row;
       }
     } finally {
       if (this.state === 'reading') this.state = 'done';
       this.release();
     }
+  }
+
+  private missingString(v: MissingSharedString, row: number, col: number): InputError {
+    const cell = `${columnLetter(col)}${row}`;
+    const held = this.sharedStringsPart
+      ? `${this.sharedStringsPart} holds only ${this.sharedStringCount} (numbered from 0)`
+      : 'the workbook has no shared strings part';
+    return new InputError(
+      { file: this.file, sheet: this.info.name, row, column: columnLetter(col) },
+      `the workbook is damaged: cell ${cell} in ${this.info.part} refers to shared string ${v.index}, but ${held} (${INCOMPLETE}); export it again`,
+    );
   }
 
   /** The consumer moved on (or stopped): never hand out rows again, free the part's stream. */
@@ -248,7 +294,34 @@ class SheetCursor {
   }
 }
 
-function convertRow(file: string, sheet: string, row: ExcelRow, date1904: boolean): RawRow | null {
+/**
+ * What exceljs puts in a cell whose shared-string index is not in the table (it would have been
+ * `undefined`, an empty cell). It reaches the cell as a JSON value, unchanged.
+ */
+class MissingSharedString {
+  constructor(readonly index: string) {}
+}
+
+/** The shared strings, answering an index outside them with a MissingSharedString. */
+function guardSharedStrings(strings: unknown[]): unknown[] {
+  return new Proxy(strings, {
+    get(target, prop, receiver) {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (v !== undefined || typeof prop !== 'string') return v;
+      // exceljs looks up parseInt(<v> text): an integer, NaN, or a negative one.
+      if (prop === 'NaN' || /^-?\d+$/.test(prop)) return new MissingSharedString(prop);
+      return v;
+    },
+  });
+}
+
+function convertRow(
+  file: string,
+  sheet: string,
+  row: ExcelRow,
+  date1904: boolean,
+  missing: (v: MissingSharedString, col: number) => InputError,
+): RawRow | null {
   const values = row.values; // sparse, 1-based
   const n = values.length - 1;
   if (n <= 0) return null;
@@ -259,6 +332,8 @@ function convertRow(file: string, sheet: string, row: ExcelRow, date1904: boolea
     let cell: RawCell;
     if (v === undefined || v === null) {
       cell = null;
+    } else if (v instanceof MissingSharedString) {
+      throw missing(v, col);
     } else {
       cell = toCell(v, () => ({ file, sheet, row: row.number, column: columnLetter(col) }), () => row.getCell(col).numFmt, date1904);
     }

@@ -9,6 +9,8 @@
  *   - reads xl/workbook.xml and xl/_rels/workbook.xml.rels (small; inflated with a byte cap, and
  *     yauzl checks the inflated size against the declared one) and returns the sheets in workbook
  *     order with their real names and part paths, and the shared strings and styles parts.
+ *     Each of these is checked against its CRC-32 in the central directory (zip-part.ts); a part
+ *     that fails is an InputError naming it.
  *     The xlsx reader opens those parts itself (random access through the central directory):
  *     exceljs's own streaming pass over the zip can lose entries (see xlsx.ts).
  *
@@ -21,6 +23,7 @@ import { posix } from 'node:path';
 import yauzl from 'yauzl';
 
 import { InputError } from '../../errors.js';
+import { checkCrc, partReadError } from './zip-part.js';
 
 export interface ZipLimits {
   /** Sum of declared uncompressed sizes. Default 512 MiB. */
@@ -223,10 +226,11 @@ async function readEntryText(file: string, zip: yauzl.ZipFile, entry: yauzl.Entr
       chunks.push(chunk);
     }
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError({ file }, `not a valid .xlsx file (the zip is damaged or truncated): ${entry.fileName}: ${reason(e)}`);
+    throw partReadError({ file }, entry.fileName, e);
   }
-  return Buffer.concat(chunks, n).toString('utf8');
+  const data = Buffer.concat(chunks, n);
+  checkCrc(file, entry, data);
+  return data.toString('utf8');
 }
 
 interface SheetTag {
