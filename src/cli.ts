@@ -9,7 +9,6 @@
  * --force was not given · 130 cancelled.
  */
 import { createRequire } from 'node:module';
-import { relative } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapText } from './ui/wrap.js';
@@ -31,7 +30,11 @@ async function makeContext(cmd: Command): Promise<Context> {
   const config = await loadConfig({ cwd, explicit: g.config });
   if (g.json && g.out === '-') throw new UsageError('--json and -o - both write to stdout: use one (-o - --format json writes the report as JSON)');
   const term = detectTerminal({ input: g.input, quiet: g.quiet, verbose: g.verbose });
-  if (term.verbose) term.stderr.write(`liveops: config: ${config.source ? relative(cwd, config.source) || config.source : 'defaults (no liveops.config.yaml here or above)'}\n`);
+  if (term.verbose) {
+    const { configShown } = await import('./ui/present.js');
+    const shown = configShown(cwd, config.source);
+    term.stderr.write(`liveops: config: ${config.source ? shown : `${shown} (no liveops.config.yaml here or above)`}\n`);
+  }
   return {
     cwd,
     env: process.env,

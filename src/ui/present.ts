@@ -17,15 +17,14 @@ export interface Presentation<R> {
 }
 
 /** The config file a run used, as shown in --json and the verbose log: its path here, or "defaults". */
-export function configShown(ctx: Context): string {
-  const source = ctx.config.source;
-  return source ? relative(ctx.cwd, source) || source : 'defaults';
+export function configShown(cwd: string, source: string | null): string {
+  return source ? relative(cwd, source) || source : 'defaults';
 }
 
 export async function present<R extends object>(ctx: Context, report: R, how: Presentation<R>): Promise<void> {
   const { term } = ctx;
   if (ctx.json) {
-    term.stdout.write(`${JSON.stringify({ ...report, config: configShown(ctx) }, null, 2)}\n`);
+    term.stdout.write(`${JSON.stringify({ ...report, config: configShown(ctx.cwd, ctx.config.source) }, null, 2)}\n`);
   } else if (ctx.out === '-') {
     // -o -: stdout carries the report itself; the summary would corrupt it.
   } else if (!term.quiet) {

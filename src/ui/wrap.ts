@@ -5,11 +5,14 @@
  */
 import stringWidth from 'string-width';
 
+/** Wide (CJK) characters: two columns each, and a line may break between any two of them. */
+const WIDE = '\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
 /**
- * One unit of text: a run of spaces, a wide (CJK) character with the closing punctuation after it
- * (a line never starts with ，or 。), or a run of other non-space characters.
+ * One unit of a run of non-space text: a wide character with the closing punctuation after it (a
+ * line never starts with ，or 。), or a run of other characters.
  */
-const UNIT = /\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6][，。、；：！？）」』】》]*|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu;
+const UNIT = new RegExp(`[${WIDE}][，。、；：！？）」』】》]*|[^\\s${WIDE}]+`, 'gu');
+const HAS_WIDE = new RegExp(`[${WIDE}]`, 'u');
 
 export function wrapText(text: string, width: number): string {
   return text
@@ -52,7 +55,7 @@ function wrapLine(line: string, width: number): string {
     }
     // A word (脚本_<date>.md, (引流款/利润款/形象款)) that fits moves whole; a long run of
     // Chinese text is split between its characters.
-    if (curWidth + w <= width || w <= width * KEEP_WHOLE || !/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(token)) {
+    if (curWidth + w <= width || w <= width * KEEP_WHOLE || !HAS_WIDE.test(token)) {
       put(token, w);
       continue;
     }

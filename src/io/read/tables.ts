@@ -472,6 +472,7 @@ async function buildTable(
       ...x,
       since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
     }));
+    const sinceCells = cells.filter((c) => c.since);
     let shortRows = 0;
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
@@ -508,9 +509,7 @@ async function buildTable(
         if (col.role === 'target') (targets ??= {})[col.field!] = v;
         else values[col.field!] = v;
       }
-      for (const { col, since } of cells) {
-        if (since) readAsTimeOfDay(values, col, r.cells[col.index] ?? null);
-      }
+      for (const { col } of sinceCells) readAsTimeOfDay(values, col, r.cells[col.index] ?? null);
       for (const e of endedAt ?? []) {
         const from = values[DURATION_SINCE[e.col.field!]!];
         const seconds = typeof from === 'string' ? (Date.parse(e.at) - Date.parse(from)) / 1000 : NaN;
