@@ -25,12 +25,19 @@ function write(content: string | Buffer, name = `f${n++}.csv`): string {
   return p;
 }
 
-async function readCsv(file: string, opts?: OpenOptions) {
+/** The rows as a spreadsheet numbers them; `lines: true` keeps the physical lines each spans. */
+async function readCsv(file: string, opts?: OpenOptions & { lines?: boolean }) {
   const src = await openRawSource(file, opts);
   const sheets: { name: string; index: number; rows: RawRow[] }[] = [];
   for await (const s of src.sheets) {
     const rows: RawRow[] = [];
-    for await (const r of s.rows) rows.push(r);
+    for await (const r of s.rows) {
+      if (!opts?.lines) {
+        delete r.line;
+        delete r.lastLine;
+      }
+      rows.push(r);
+    }
     sheets.push({ name: s.name, index: s.index, rows });
   }
   expect(sheets).toHaveLength(1);
@@ -134,7 +141,50 @@ describe('encoding', () => {
   it('reports a file that turns from UTF-8 into something else instead of mojibake', async () => {
     const file = write(Buffer.concat([Buffer.from('中文,a\n'), Buffer.from('b,c\n'.repeat(PREFIX_BYTES / 4)), gbk('成交金额,1\n')]));
     const e = await inputError(readCsv(file));
-    expect(e.problem).toMatch(/invalid UTF-8 near byte \d+/);
+    // 9 bytes of row 1, then 262,144 rows of 4 bytes: the GBK row starts at byte 1,048,585.
+    expect(e.problem).toMatch(/invalid UTF-8 at byte 1048585 \(line 262146\), although the rest of the file is UTF-8/);
+  });
+
+  describe('a small UTF-8 file that fails validation is damaged UTF-8, not GBK mojibake', () => {
+    const rows = ['直播间,抖音号,商品成交金额', ...Array.from({ length: 20 }, (_, i) => `2026-11-18 20:${10 + i}:00,抖音号${i},中文商品`)];
+    const utf8 = Buffer.from(rows.join('\n') + '\n');
+    const line3 = Buffer.byteLength(rows.slice(0, 2).join('\n') + '\n');
+
+    it('one flipped byte is named by byte and line', async () => {
+      const bad = Buffer.from(utf8);
+      const at = line3 + '2026-11-18 20:11:00,'.length; // the first byte of 抖
+      bad[at] = 0xff;
+      const e = await inputError(readCsv(write(bad)));
+      expect(e.problem).toBe(
+        `invalid UTF-8 at byte ${at} (line 3), although the rest of the file is UTF-8: it mixes encodings or is damaged; re-save it as UTF-8`,
+      );
+    });
+
+    it('a file cut inside a character says it is cut off', async () => {
+      const cut = utf8.subarray(0, utf8.length - 2); // "品\n" → the first two of 品's three bytes
+      const e = await inputError(readCsv(write(cut)));
+      expect(e.problem).toBe(
+        `the file ends in the middle of a UTF-8 character (byte ${cut.length - 2}, line 21): it is truncated (cut off); export it again`,
+      );
+    });
+
+    it('a row pasted in GBK into a UTF-8 file is named', async () => {
+      const mixed = Buffer.concat([utf8, gbk('2026-11-18 21:00:00,抖音号,中文\n')]);
+      const e = await inputError(readCsv(write(mixed)));
+      expect(e.problem).toMatch(new RegExp(`^invalid UTF-8 at byte ${utf8.length + 20} \\(line 22\\)`));
+    });
+
+    it('a GBK file with the same rows is still read as GBK', async () => {
+      const { src, rows: got } = await readCsv(write(gbk(rows.join('\r\n') + '\r\n')));
+      expect(src.encoding).toBe('gb18030');
+      expect(got[3]!.cells).toEqual(['2026-11-18 20:12:00', '抖音号2', '中文商品']);
+    });
+
+    it('a GBK file with only a few Chinese characters is still read as GBK', async () => {
+      const { src, rows: got } = await readCsv(write(gbk('id,name,gmv\n1,商品,12\n2,abc,3\n')));
+      expect(src.encoding).toBe('gb18030');
+      expect(got[1]!.cells).toEqual(['1', '商品', '12']);
+    });
   });
 
   it('reads UTF-16LE with a BOM (Excel "Unicode text", tab-delimited)', async () => {
@@ -199,6 +249,15 @@ describe('rows and row numbers', () => {
       { rowNumber: 2, cells: ['A, B', '第一行\n第二行', '1'] },
       { rowNumber: 3, cells: ['C', 'x\r\ny\r\nz', '2'] },
       { rowNumber: 4, cells: ['D', 'say "hi"', '3'] },
+    ]);
+  });
+
+  it('gives each row the physical lines it spans, for messages a text editor can follow', async () => {
+    const { rows } = await readCsv(write('a,b\r\n"x\r\ny",1\r\n\r\nz,2'), { lines: true });
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ['a', 'b'], line: 1 },
+      { rowNumber: 2, cells: ['x\r\ny', '1'], line: 2, lastLine: 3 },
+      { rowNumber: 4, cells: ['z', '2'], line: 5, unended: true },
     ]);
   });
 

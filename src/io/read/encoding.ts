@@ -4,8 +4,11 @@
  *   1. A BOM wins: EF BB BF → 'utf-8-bom', FF FE → 'utf-16le', FE FF → 'utf-16be'.
  *   2. NUL bytes in the prefix → not text ("looks binary").
  *   3. Otherwise the prefix (first 1 MiB, cut back to a UTF-8 character boundary unless it is the
- *      whole file) is validated as UTF-8 → 'utf-8'; if that fails → 'gb18030' (a superset of GBK
- *      and GB2312, decoded by Node's built-in TextDecoder).
+ *      whole file) is validated as UTF-8 → 'utf-8'. If that fails, the bytes are looked at once
+ *      more (`utf8Damage`): text that is UTF-8 up to one bad spot (a flipped byte, a file cut
+ *      inside a character, a row pasted in GBK) is a damaged UTF-8 file and an InputError naming
+ *      the byte and line, not a GB18030 file decoded into mojibake. Otherwise → 'gb18030' (a
+ *      superset of GBK and GB2312, decoded by Node's built-in TextDecoder).
  *   4. A prefix that is pure ASCII decides nothing (ASCII is the same in UTF-8 and GB18030). The
  *      decision is then deferred to the stream: `ToUtf8` passes ASCII through untouched and, at
  *      the first non-ASCII byte, validates a window (64 KiB from that byte) as UTF-8 and switches
@@ -56,7 +59,103 @@ export function sniffEncoding(file: string, prefix: Buffer, wholeFile: boolean):
   if (prefix.includes(0)) throw looksBinary(file, 'it contains NUL bytes');
   if (isAscii(prefix)) return { encoding: wholeFile ? 'utf-8' : 'ascii', bomLength: 0 };
   const checked = wholeFile ? prefix : prefix.subarray(0, utf8CompleteLength(prefix));
-  return { encoding: isUtf8(checked) ? 'utf-8' : 'gb18030', bomLength: 0 };
+  if (isUtf8(checked)) return { encoding: 'utf-8', bomLength: 0 };
+  assertNotDamagedUtf8(file, prefix, 0, wholeFile, 1);
+  return { encoding: 'gb18030', bomLength: 0 };
+}
+
+export interface Utf8Damage {
+  /** Offset in the scanned bytes of the first byte that is not valid UTF-8. */
+  at: number;
+  /** True when the only bad sequence is an incomplete character at the very end. */
+  cutAtEnd: boolean;
+}
+
+/**
+ * Whether bytes that fail UTF-8 validation are UTF-8 with damage rather than another encoding.
+ * GBK text is almost never valid UTF-8 for long: about one GBK character in ten happens to form a
+ * valid two- or three-byte UTF-8 sequence, so eight valid multi-byte characters before the first
+ * bad byte, or at least ten valid ones for every bad one, mean the file was written as UTF-8.
+ * Returns null when the bytes look like another encoding.
+ * @param complete true when `buf` ends where the file ends (an incomplete last character is a cut)
+ */
+export function utf8Damage(buf: Uint8Array, complete: boolean): Utf8Damage | null {
+  let valid = 0;
+  let invalid = 0;
+  let firstBad = -1;
+  let validBeforeBad = 0;
+  let cutAtEnd = false;
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    if (buf[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceAt(buf, i);
+    if (len > 0) {
+      valid++;
+      i += len;
+      continue;
+    }
+    if (len < 0 && !complete) break; // the scan stops inside a character: not a fault
+    if (len < 0 && invalid === 0) cutAtEnd = true;
+    invalid++;
+    if (firstBad < 0) {
+      firstBad = i;
+      validBeforeBad = valid;
+    }
+    if (len < 0) break; // the file ends inside this character
+    i++;
+  }
+  if (firstBad < 0) return null;
+  if (validBeforeBad >= 8 || (valid >= 4 && invalid * 10 <= valid)) return { at: firstBad, cutAtEnd: cutAtEnd && invalid === 1 };
+  return null;
+}
+
+/**
+ * Length of the valid UTF-8 multi-byte sequence starting at `buf[i]` (a byte ≥ 0x80); 0 when it
+ * is not valid (a stray continuation byte, C0/C1/F5–FF, overlong, a surrogate, past U+10FFFF);
+ * -1 when it is a valid start that `buf` ends before completing.
+ */
+function utf8SequenceAt(buf: Uint8Array, i: number): number {
+  const b = buf[i]!;
+  const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (need === 0) return 0;
+  const end = Math.min(i + need, buf.length);
+  for (let k = i + 1; k < end; k++) if ((buf[k]! & 0xc0) !== 0x80) return 0;
+  if (i + 1 < end) {
+    const b1 = buf[i + 1]!;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 0;
+  }
+  return i + need > buf.length ? -1 : need;
+}
+
+/**
+ * Throw when `buf` (the file's bytes from byte `offset`, which is on line `line`) is damaged UTF-8
+ * (see utf8Damage), naming the byte and the line.
+ */
+function assertNotDamagedUtf8(file: string, buf: Uint8Array, offset: number, complete: boolean, line: number): void {
+  const damage = utf8Damage(buf, complete);
+  if (damage) throw utf8Error(file, offset + damage.at, line + lineBreaks(buf.subarray(0, damage.at)), damage.cutAtEnd);
+}
+
+function utf8Error(file: string, byte: number, line: number, cutAtEnd: boolean): InputError {
+  return new InputError(
+    { file },
+    cutAtEnd
+      ? `the file ends in the middle of a UTF-8 character (byte ${byte}, line ${line}): it is truncated (cut off); export it again`
+      : `invalid UTF-8 at byte ${byte} (line ${line}), although the rest of the file is UTF-8: it mixes encodings or is damaged; re-save it as UTF-8`,
+  );
+}
+
+/** Line breaks in `buf`: LF, CRLF and a lone CR each end a line (a CR last in `buf` counts). */
+export function lineBreaks(buf: Uint8Array): number {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  let n = 0;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) n++;
+  for (let i = b.indexOf(0x0d); i >= 0; i = b.indexOf(0x0d, i + 1)) if (b[i + 1] !== 0x0a) n++;
+  return n;
 }
 
 /** Length of the BOM of `encoding` at the start of `prefix`, 0 if there is none. */
@@ -150,6 +249,9 @@ export class ToUtf8 extends Transform {
   private pendingLength = 0;
   private pendingOffset = 0;
   private decoder: TextDecoder | null = null;
+  /** ascii/utf8 mode: the line of the next byte to arrive, for naming a bad byte. */
+  private line = 1;
+  private endedInCR = false;
 
   constructor(opts: ToUtf8Options) {
     super();
@@ -185,12 +287,7 @@ export class ToUtf8 extends Transform {
   override _flush(done: TransformCallback): void {
     try {
       if (this.mode === 'ascii' && this.pending) this.decide(true);
-      if (this.mode === 'utf8' && this.carry) {
-        throw new InputError(
-          { file: this.file },
-          `the file ends in the middle of a UTF-8 character (byte ${this.offset - this.carry.length}): it is truncated or not UTF-8`,
-        );
-      }
+      if (this.mode === 'utf8' && this.carry) throw utf8Error(this.file, this.offset - this.carry.length, this.line, true);
       if (this.mode === 'text' && this.decoder) {
         const rest = this.decoder.decode();
         if (rest) this.push(Buffer.from(rest, 'utf8'));
@@ -215,12 +312,12 @@ export class ToUtf8 extends Transform {
           this.pendingLength += chunk.length;
         } else {
           if (isAscii(chunk)) {
-            this.push(chunk);
+            this.pass(chunk);
             return;
           }
           let i = 0;
           while (chunk[i]! < 0x80) i++;
-          if (i > 0) this.push(chunk.subarray(0, i));
+          if (i > 0) this.pass(chunk.subarray(0, i));
           this.pending = [chunk.subarray(i)];
           this.pendingLength = chunk.length - i;
           this.pendingOffset = at + i;
@@ -242,6 +339,7 @@ export class ToUtf8 extends Transform {
       this.mode = 'utf8';
       this.onDecide?.('utf-8');
     } else {
+      assertNotDamagedUtf8(this.file, buf, at, atEof, this.line);
       this.mode = 'text';
       this.decoder = new TextDecoder('gb18030');
       this.onDecide?.('gb18030');
@@ -260,27 +358,41 @@ export class ToUtf8 extends Transform {
     const n = utf8CompleteLength(buf);
     const whole = n === buf.length ? buf : buf.subarray(0, n);
     if (!isUtf8(whole)) {
-      throw new InputError(
-        { file: this.file },
-        `invalid UTF-8 near byte ${start + firstInvalidUtf8(whole)}, although the file started as UTF-8: ` +
-          'it mixes encodings or is damaged; re-save it as UTF-8',
-      );
+      const bad = firstInvalidUtf8(whole);
+      throw utf8Error(this.file, start + bad, this.line + lineBreaks(whole.subarray(0, bad)), false);
     }
     if (n < buf.length) this.carry = Buffer.from(buf.subarray(n));
-    if (whole.length > 0) this.push(whole);
+    if (whole.length > 0) this.pass(whole);
+  }
+
+  /** Push bytes on, counting their lines. */
+  private pass(buf: Buffer): void {
+    if (buf.length === 0) return;
+    this.line += lineBreaks(buf) - (this.endedInCR && buf[0] === 0x0a ? 1 : 0);
+    this.endedInCR = buf[buf.length - 1] === 0x0d;
+    this.push(buf);
   }
 }
 
-/** Offset of the first byte where UTF-8 validation fails (approximate to the character). */
+/** Offset of the first byte where UTF-8 validation fails. */
 function firstInvalidUtf8(buf: Buffer): number {
   let lo = 0;
   let hi = buf.length;
-  // Binary search on prefixes cut at character boundaries.
-  while (hi - lo > 8) {
+  // Binary search on prefixes cut at character boundaries, then a scan of what is left.
+  while (hi - lo > 64) {
     const mid = (lo + hi) >> 1;
     const cut = utf8CompleteLength(buf.subarray(0, mid));
     if (isUtf8(buf.subarray(0, cut))) lo = cut;
     else hi = mid;
+  }
+  for (let i = lo; i < buf.length; ) {
+    if (buf[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceAt(buf, i);
+    if (len <= 0) return i;
+    i += len;
   }
   return lo;
 }
