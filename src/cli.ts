@@ -152,11 +152,13 @@ Examples:
       `
 A file of another day or account, or an unreadable comments/consultations
 file, is left out and named (leftOut in --json); the retro is still written,
-exit 3.
+exit 3. A file that gives nothing (empty, header only, no known header) is
+named with why (ignored in --json); an empty or header-only one is exit 3.
 
 Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically
-into --out; one log line on stderr; exit 0 written, 3 written with alerts or
-skipped files, 2 nothing usable, 4 could not write, 5 already written.
+into --out; one log line on stderr; exit 0 written, 3 written with alerts,
+skipped files or an empty/header-only export, 2 nothing usable, 4 could not
+write, 5 already written.
   liveops retro --weekly exports/ --out reports/
   liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
 
@@ -320,7 +322,7 @@ Examples:
     .description(
       'Aggregates the week\'s product exports (one per stream, or a product list over the week) — summed counts, then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance, stock warnings, supplier checks and candidates customers ask for.' +
         '\n\n' +
-        'Runs unattended like the weekly report: exit 0 written, 3 written with something to act on or skipped files, 2 nothing usable, 4 could not write, 5 already written.',
+        'Runs unattended like the weekly report: exit 0 written, 3 written with something to act on, skipped files or an empty/header-only export, 2 nothing usable, 4 could not write, 5 already written.',
     )
     .argument('[inputs...]', "the week's product exports, consultations or comments (files or folders)")
     .option('--pool <files...>', 'the selection table (选品表) with roles, prices, stock and suppliers')

@@ -1,7 +1,9 @@
 /**
  * User-facing text, apart from logic. Chinese by default, English with --lang en.
  */
-import type { Layout } from './io/read/detect.js';
+import { KIND_LABELS, type Layout } from './io/read/detect.js';
+import type { ValueWarning } from './io/read/tables.js';
+import type { NotUsed } from './model/not-used.js';
 
 export const inspectText = {
   zh: {
@@ -72,7 +74,6 @@ export const initText = {
 export const retroText = {
   zh: {
     pickFiles: '选择这场直播的导出文件',
-    ignored: (what: string) => `${what} 不是复盘使用的数据，已跳过`,
     title: '复盘',
     undated: '日期未知',
     unknownAccount: '未知账号',
@@ -98,7 +99,6 @@ export const retroText = {
   },
   en: {
     pickFiles: 'Pick the exports of this stream',
-    ignored: (what: string) => `${what} is not data the retro uses; skipped`,
     title: 'Retro',
     undated: 'date unknown',
     unknownAccount: 'unknown account',
@@ -215,19 +215,26 @@ export const selectText = {
 };
 
 /** A value read as written but unlikely meant so (io/read/tables.ts `ValueWarning`), one line naming its cell. */
-export function valueWarningText(
-  w: { row: number; column: string; header: string; code: 'rate-above-100' | 'money-vs-target'; value: number; target?: { header: string; value: number } },
-  lang: 'zh' | 'en',
-  where: string,
-): string {
+export function valueWarningText(w: ValueWarning, lang: 'zh' | 'en', where: string): string {
   const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (w.code === 'unended-last-row') {
+    return lang === 'zh'
+      ? `${where} 第${w.row}行：文件在最后一行中间结束（后面没有换行），可能被截断；请核对最后一行的数值，如有缺失请重新导出`
+      : `${where}:${w.row}: the file ends inside its last row (no line break after it): it may be cut off; check the last row's figures and export again if any is short`;
+  }
+  if (w.code === 'duplicate-differs') {
+    const f = w.first;
+    return lang === 'zh'
+      ? `${where}：${f.column}列「${f.header}」与${w.column}列「${w.header}」是重复的同一指标，两列有 ${w.value} 行数值不同（首次在第${w.row}行）；已使用 ${f.column}列 — 如应使用另一列，请删除或改名其中一列，或在配置 headers: 中映射`
+      : `${where}: columns ${f.column} "${f.header}" and ${w.column} "${w.header}" are the same metric twice (a duplicate) and differ on ${w.value} row${w.value === 1 ? '' : 's'} (first on row ${w.row}); column ${f.column} is used — if the other one is right, delete or rename one of them, or map it in the config's headers:`;
+  }
   if (w.code === 'rate-above-100') {
     const pct = `${num(w.value * 100)}%`;
     return lang === 'zh'
       ? `${where} 第${w.row}行 ${w.column}列「${w.header}」：读作 ${pct}，高于 100%；若该列按百分数填写（5 表示 5%），请在表头注明 (%)，如「${w.header}(%)」`
       : `${where}:${w.row} column ${w.column} "${w.header}": reads as ${pct}, above 100 %; if the column is in percent (5 meaning 5 %), say so in its header: "${w.header}(%)"`;
   }
-  const t = w.target!;
+  const t = w.target;
   return lang === 'zh'
     ? `${where} 第${w.row}行 ${w.column}列「${w.header}」${num(w.value)} 与「${t.header}」${num(t.value)} 相差上千倍：是否有一列以万元填写？请在表头注明单位，如「${w.header}(万元)」`
     : `${where}:${w.row} column ${w.column} "${w.header}" ${num(w.value)} is over 1,000× off its target "${t.header}" ${num(t.value)}: is one of them in 万元? Say the unit in the header, e.g. "${w.header}(万元)"`;
@@ -276,10 +283,39 @@ export function periodNote(unfinished: { asOf: string } | null, lang: 'zh' | 'en
 }
 
 /** Files a command read but found nothing in that it uses (no table it knows, a liveops report): named, with why. */
-export function notUsedLines(ignored: readonly string[], lang: 'zh' | 'en'): string[] {
+export function notUsedLines(ignored: readonly NotUsed[], lang: 'zh' | 'en'): string[] {
   if (!ignored.length) return [];
-  const head = lang === 'zh'
-    ? `未使用的文件（${ignored.length}）：其中没有本命令使用的表格（无表头、无法识别或是 liveops 生成的报表；用 liveops inspect 查看）`
-    : `Files not used (${ignored.length}): no table this command uses in them (no header, not recognised, or a report liveops wrote; see liveops inspect)`;
-  return [head, ...ignored.map((f) => `  ${f}`)];
+  const head = lang === 'zh' ? `未使用的文件（${ignored.length}）：` : `Files not used (${ignored.length}):`;
+  return [head, ...ignored.map((n) => `  ${notUsedWhere(n)} — ${notUsedReason(n, lang)}`)];
+}
+
+/** The list with each reason in words, for --json readers. */
+export function withReasons(list: readonly NotUsed[], lang: 'zh' | 'en'): NotUsed[] {
+  return list.map((n) => ({ ...n, reason: notUsedReason(n, lang) }));
+}
+
+/** "file [sheet]" */
+export function notUsedWhere(n: NotUsed): string {
+  return n.sheet ? `${n.file} [${n.sheet}]` : n.file;
+}
+
+/** Why a file gave nothing, in a few words (see model/not-used.ts). */
+export function notUsedReason(n: NotUsed, lang: 'zh' | 'en'): string {
+  const kind = n.kind ? KIND_LABELS[n.kind][lang] : '';
+  switch (n.why) {
+    case 'empty':
+      return lang === 'zh' ? '空文件：没有任何数据' : 'empty: no data in it';
+    case 'no-rows':
+      return lang === 'zh' ? `只有表头（${kind}），没有数据行` : `header only (${kind}): no data rows`;
+    case 'no-header':
+      return lang === 'zh'
+        ? '找不到表头：没有可识别的列（缺少表头行，或不是平台导出；用 liveops inspect 查看）'
+        : 'no header found: no column the tool knows (the header row is missing, or it is not a platform export; see liveops inspect)';
+    case 'other-kind':
+      return lang === 'zh' ? `${kind}：本命令不使用这类表格` : `${kind}: a table this command does not use`;
+    case 'liveops-report':
+      return lang === 'zh' ? 'liveops 生成的报表，不作为导出数据读取' : 'a report liveops wrote, not read as an export';
+    case 'not-an-export':
+      return lang === 'zh' ? '不是导出文件（只读取 .csv / .tsv / .xlsx）' : 'not an export (only .csv, .tsv and .xlsx are read)';
+  }
 }

@@ -15,10 +15,10 @@ import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
 import { valueWarningText, type UnusedColumns } from '../messages.js';
-import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { newHotspotCounter, withActions } from './inputs.js';
 import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
 import { collect, StreamFacts } from '../model/collect.js';
+import { firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';
 
 /** What one file contributed; merged only if the whole file could be read. */
 interface FileData {
@@ -30,7 +30,8 @@ interface FileData {
   texts: Array<{ source: 'comments' | 'consultations'; text: string | null }>;
   consultations: Consultation[];
   used: boolean;
-  ignoredKinds: string[];
+  /** Tables that gave nothing, and why (the file's reason when none gave anything). */
+  notUsed: NotUsed[];
   unused: UnusedColumns[];
   /** Set when the whole file is about days outside the period: why it was left out. */
   outside: string | null;
@@ -57,7 +58,7 @@ async function readFile(
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>,
   period: Period | null,
 ): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, ignoredKinds: [], unused: [], outside: null, rowsOutside: 0, warnings: [] };
+  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, notUsed: [], unused: [], outside: null, rowsOutside: 0, warnings: [] };
   // A file named for days outside the period (商品_20261110.xlsx in W47's folder).
   const named = period ? daysInName(basename(file)) : null;
   const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
@@ -67,10 +68,11 @@ async function readFile(
   let channelTotal: Channel | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
     // A report liveops wrote is not an export: a weekly folder may hold last week's report.
-    if (t.creator === LIVEOPS_CREATOR) return d;
-    if (t.empty) continue;
-    if (!READ_KINDS.has(t.kind)) {
-      d.ignoredKinds.push(t.kind);
+    const skip = notUsedBefore(file, t, READ_KINDS);
+    if (skip) {
+      d.notUsed.push(skip);
+      // A report liveops wrote is not an export: a weekly folder may hold last week's report.
+      if (skip.why === 'liveops-report') return d;
       continue;
     }
     const products: ProductLine[] = [];
@@ -87,7 +89,7 @@ async function readFile(
       firstOutside ??= at;
       return false;
     };
-    await collect(
+    const rows = await collect(
       t,
       {
         summary: (s) => summary.add(s, basename(file), () => undefined),
@@ -116,6 +118,10 @@ async function readFile(
       },
       { file },
     );
+    if (!rows) {
+      d.notUsed.push(noRows(file, t));
+      continue;
+    }
     if (t.kind === 'comments' || t.kind === 'consultations') {
       counters[t.kind] ??= await newHotspotCounter(ctx, t.kind);
       // Every row dated outside the period: the file is about other days.
@@ -203,7 +209,7 @@ export interface Exports {
 }
 
 /** Read every file; `ignored` collects the files that hold nothing these commands use. */
-export async function readExports(ctx: Context, files: string[], ignored: string[], period: Period | null = null): Promise<Exports> {
+export async function readExports(ctx: Context, files: string[], ignored: NotUsed[], period: Period | null = null): Promise<Exports> {
   const skipped: Exports['skipped'] = [];
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
@@ -226,7 +232,7 @@ export async function readExports(ctx: Context, files: string[], ignored: string
       continue;
     }
     if (!d.used) {
-      ignored.push(f);
+      ignored.push(firstReason(d.notUsed) ?? { file: f, sheet: null, why: 'empty' });
       continue;
     }
     if (d.rowsOutside) out.rowsOutside.push({ file: f, rows: d.rowsOutside });

@@ -9,6 +9,7 @@ import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspot
 import type { HotspotSource } from '../domain/retro/input.js';
 import { topicAction } from '../domain/topics.js';
 import { UsageError } from '../errors.js';
+import type { NotUsed } from '../model/not-used.js';
 
 export const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 
@@ -24,9 +25,9 @@ export async function exportsIn(dir: string): Promise<string[]> {
  * Files and folders → the files to read (folders give their export files; other files in a
  * folder are listed as ignored). A path that does not exist is a usage error.
  */
-export async function expandInputs(cwd: string, inputs: string[]): Promise<{ files: string[]; ignored: string[] }> {
+export async function expandInputs(cwd: string, inputs: string[]): Promise<{ files: string[]; ignored: NotUsed[] }> {
   const files: string[] = [];
-  const ignored: string[] = [];
+  const ignored: NotUsed[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const st = await stat(abs).catch(() => null);
@@ -41,7 +42,7 @@ export async function expandInputs(cwd: string, inputs: string[]): Promise<{ fil
       const cst = await stat(join(abs, name)).catch(() => null);
       if (!cst?.isFile()) continue;
       if (isExportName(name) && extname(name).toLowerCase() !== '.txt') files.push(child);
-      else ignored.push(child);
+      else ignored.push({ file: child, sheet: null, why: 'not-an-export' });
     }
   }
   return { files, ignored };

@@ -13,7 +13,7 @@ import { EXPECTED } from '../io/read/values.js';
 import { openTables, type ValueProblem } from '../io/read/tables.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { formatFromPath, writeReport } from '../io/write/output.js';
-import { inspectText } from '../messages.js';
+import { inspectText, valueWarningText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
 import { logger, type Palette } from '../ui/terminal.js';
@@ -53,6 +53,8 @@ export interface InspectTable {
   missingRequired: string[][];
   problems: ValueProblem[];
   problemCount: number;
+  /** Values read but unlikely as written (a rate over 100 %, a duplicate header with other values), one line each. */
+  warnings: string[];
 }
 
 export interface InspectFile {
@@ -131,6 +133,7 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
         missingRequired: t.missingRequired,
         problems: t.problems,
         problemCount: t.problemCount,
+        warnings: t.warnings.map((w) => valueWarningText(w, ctx.lang, t.sheet !== undefined ? `${display} [${t.sheet}]` : display)),
       };
       out.tables.push(table);
       for (const group of t.missingRequired) {
@@ -208,6 +211,7 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
         lines.push(`    ${p.red(m.problem(pr.row, pr.column, pr.header, pr.raw, EXPECTED[pr.expected][lang]))}`);
       }
       if (t.problemCount > Math.min(20, t.problems.length)) lines.push(`    ${p.red(m.moreProblems(t.problemCount - Math.min(20, t.problems.length)))}`);
+      for (const w of t.warnings) lines.push(`    ${p.yellow(w)}`);
     }
     lines.push('');
   }

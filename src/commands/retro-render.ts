@@ -4,7 +4,7 @@
 import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../format.js';
 import type { RetroReport } from '../domain/retro/report.js';
 import { metricLabel } from '../domain/retro/text.js';
-import { outsideLines, retroText, unusedColumnsLines } from '../messages.js';
+import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../messages.js';
 import { PLATFORM_LABELS, type Platform } from '../io/read/detect.js';
 import type { Palette } from '../ui/terminal.js';
 import { padDisplay, padDisplayStart } from '../ui/width.js';
@@ -77,6 +77,8 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.leftOut, r.rowsOutside, lang);
   if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
+  const notUsed = notUsedLines(r.ignored, lang);
+  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
   const unused = unusedColumnsLines(r.inputs.map((i) => ({ file: i.file, sheet: i.sheet, headers: i.unused })), lang);
   if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return `${out.join('\n')}\n`;

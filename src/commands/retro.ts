@@ -21,12 +21,12 @@ import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
-import { retroText, valueWarningText } from '../messages.js';
+import { retroText, valueWarningText, withReasons } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
-import { logger } from '../ui/terminal.js';
 import { renderRetroSummary, retroHelpers } from './retro-render.js';
 import { present } from '../ui/present.js';
+import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';
 import { fileNamePart } from '../text-safety.js';
 
 export interface RetroOptions {
@@ -56,7 +56,11 @@ interface Gathered
   response: ResponseAccumulator | null;
   negative: NegativeCounter | null;
   platforms: string[];
-  ignored: string[];
+  /** Files that gave the retro nothing, and why (worked out once every pass has read them). */
+  ignored: NotUsed[];
+  /** Per file, what each of its tables that gave nothing was; and the files that gave something. */
+  notUsedIn: Map<string, NotUsed[]>;
+  usedFiles: Set<string>;
   /** Files left out of the retro, and why (dated outside the stream, an optional file that cannot be read). */
   leftOut: Array<{ file: string; reason: string }>;
   /** Rows left out of files that were used, for their date. */
@@ -104,8 +108,14 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
         reading = t.kind;
         // The stream pass reads the stream's own tables; the rest pass everything else, once.
         if (phase === 'stream' && !STREAM_KINDS.has(t.kind)) continue;
+        const notUsed = (n: NotUsed) => {
+          if (!onlyStreamLists) g.notUsedIn.set(f, [...(g.notUsedIn.get(f) ?? []), n]);
+        };
         if (phase === 'rest' && (STREAM_KINDS.has(t.kind) || t.creator === LIVEOPS_CREATOR)) {
-          if (t.creator === LIVEOPS_CREATOR) break;
+          if (t.creator === LIVEOPS_CREATOR) {
+            notUsed({ file: f, sheet: null, why: 'liveops-report' });
+            break;
+          }
           continue;
         }
         // Rows that could be judged (they name an account, or the kind is dated), and those that are
@@ -130,11 +140,11 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
         const name = tableName(t);
         const header = headerIn(t);
         // A report liveops wrote (a retro next to its inputs) is never read back as an export.
-        if (t.creator === LIVEOPS_CREATOR) {
-          g.ignored.push(`${f} (${ctx.lang === 'zh' ? 'liveops 生成的报表' : 'a report liveops wrote'})`);
-          break;
+        if (t.creator === LIVEOPS_CREATOR) break; // named by the rest pass
+        if (t.empty) {
+          if (phase === 'rest') notUsed({ file: f, sheet: t.sheet ?? null, why: 'empty' });
+          continue;
         }
-        if (t.empty) continue;
         if (t.missingRequired.length) {
           // A table that looks like something but lacks what makes it usable is bad input.
           const { fieldLabel } = await import('../io/read/fields.js');
@@ -144,13 +154,11 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
             `missing a required column: ${t.missingRequired.map((grp) => grp.map((x) => fieldLabel(x, 'zh')).join(' / ')).join('; ')}`,
           );
         }
-        if (onlyStreamLists && t.kind !== 'stream-list' && t.kind !== 'stream-summary') {
-          g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
-          continue;
-        }
+        if (onlyStreamLists && t.kind !== 'stream-list' && t.kind !== 'stream-summary') continue;
         if (t.platform !== 'generic') g.platforms.push(t.platform);
-        if (!RETRO_KINDS.has(t.kind)) {
-          g.ignored.push(`${f}${t.sheet ? ` [${t.sheet}]` : ''}`);
+        const skip = notUsedBefore(f, t, RETRO_KINDS);
+        if (skip) {
+          notUsed(skip);
           continue;
         }
         const channels: Channel[] = [];
@@ -198,6 +206,11 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
             response!.add(c);
           },
         }))!;
+        if (!rows) {
+          notUsed(noRows(f, t));
+          continue;
+        }
+        g.usedFiles.add(f);
         const allOutside = outside.seen > 0 && outside.rows === outside.seen;
         switch (t.kind) {
           case 'stream-summary':
@@ -279,7 +292,7 @@ function emptyGathered(): Gathered {
   return {
     facts: new StreamFacts(), summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
     productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
-    platforms: [], ignored: [], leftOut: [], rowsOutside: [], readWarnings: [],
+    platforms: [], ignored: [], notUsedIn: new Map(), usedFiles: new Set(), leftOut: [], rowsOutside: [], readWarnings: [],
   };
 }
 
@@ -356,8 +369,11 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     for (const r of b.streamRows) baselineRows.push(baselineFrom(r.stream));
     if (b.streamRows.length === 0) throw new UsageError(`--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`);
   }
-  const log = logger(ctx.term);
-  for (const i of g.ignored) log.warn(retroText[ctx.lang].ignored(i));
+  // A file none of whose tables gave anything (and not left out with its own reason) is named once.
+  for (const f of files) {
+    if (g.usedFiles.has(f) || g.leftOut.some((l) => l.file === f)) continue;
+    g.ignored.push(firstReason(g.notUsedIn.get(f) ?? []) ?? { file: f, sheet: null, why: 'empty' });
+  }
 
   // A header with no rows under it is no data (a header-only export must not make an empty retro).
   const ordersSeen = g.orders ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0 : false;
@@ -389,6 +405,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     negative: g.negative ? g.negative.result(ctx.lang) : null,
     mask: opts.mask,
     leftOut: g.leftOut,
+    ignored: withReasons(g.ignored, ctx.lang),
     rowsOutside: g.rowsOutside,
     readWarnings: g.readWarnings,
   };
@@ -412,7 +429,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
 
   await present(ctx, report, { render: renderRetroSummary });
   // Written, but without a file the operator gave: exit 3 so a script notices.
-  return report.leftOut.length > 0 ? 3 : 0;
+  return report.leftOut.length > 0 || anyEmptyExport(report.ignored) ? 3 : 0;
 }
 
 function mostCommon(values: string[]): string | null {

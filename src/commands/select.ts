@@ -5,6 +5,7 @@
  * 2 nothing usable.
  */
 
+import { anyEmptyExport } from '../model/not-used.js';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
@@ -12,7 +13,7 @@ import { lastWeek, parseIsoWeek } from '../domain/week.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
-import { periodNote, selectText } from '../messages.js';
+import { periodNote, selectText, withReasons } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { readExports } from './exports.js';
 import { expandInputs, exportsIn } from './inputs.js';
@@ -86,7 +87,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     throw new UsageError(`${m.nothing} (${week.id})${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}${outside}`);
   }
   const report: SelectReport = buildSelectReport(
-    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored, unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside, readWarnings: ex.readWarnings },
+    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored: withReasons(ignored, ctx.lang), unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside, readWarnings: ex.readWarnings },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,
@@ -112,7 +113,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
   const findings = report.eliminate.length + report.stock.length + report.suppliers.filter((x) => x.flags.length).length + report.backupSuppliers.filter((b) => b.fires).length;
-  const code = findings > 0 || ex.skipped.length > 0 ? 3 : 0;
+  const code = findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   await present(ctx, report, { render: renderSelectSummary, logLine: selectLogLine(report, shown, code) });
   return code;
 }

@@ -4,6 +4,7 @@
  * 0 (written), 3 (written, with alerts or skipped files) or 2 (nothing usable).
  */
 
+import { anyEmptyExport } from '../model/not-used.js';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../domain/week.js';
@@ -11,7 +12,7 @@ import { buildWeeklyReport } from '../domain/weekly/report.js';
 import { UsageError } from '../errors.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
-import { periodNote, weeklyText } from '../messages.js';
+import { periodNote, weeklyText, withReasons } from '../messages.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './inputs.js';
 import { renderWeeklySummary, weeklyLogLine } from './weekly-render.js';
@@ -74,7 +75,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       negative,
       responseTolerance: ctx.config.cs.responseTolerance,
       skipped,
-      ignored,
+      ignored: withReasons(ignored, ctx.lang),
       unusedColumns,
       outside,
       rowsOutside,
@@ -113,7 +114,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
-  const code = report.alerts.length > 0 || skipped.length > 0 ? 3 : 0;
+  const code = report.alerts.length > 0 || skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   // The log line is the one a monitoring system reads.
   await present(ctx, report, { render: renderWeeklySummary, logLine: weeklyLogLine(report, ctx.lang, shown, code) });
   return code;

@@ -69,6 +69,19 @@ const DAMAGES: Array<[name: string, part: RegExp, build: (parts: Part[], file: s
       ),
   ],
   [
+    'a header cell that refers to a shared string past the end (the table would read as headerless)',
+    /cell A1 in xl\/worksheets\/sheet1\.xml refers to shared string 99999, but xl\/sharedStrings\.xml holds only \d+/,
+    (p, f) =>
+      zipTo(
+        f,
+        edit(p, SHEET, (xml) => {
+          const out = xml.replace(/(<c r="A1"[^>]*t="s"[^>]*><v>)\d+(<\/v>)/, '$199999$2');
+          expect(out).not.toBe(xml);
+          return out;
+        }),
+      ),
+  ],
+  [
     'a byte changed in the stored sheet (CRC-32)',
     /xl\/worksheets\/sheet1\.xml fails its CRC-32 check \(the file was cut or changed after it was written\)/,
     async (p, f) => {

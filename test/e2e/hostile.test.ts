@@ -38,10 +38,109 @@ describe('records are neither merged nor dropped', () => {
     expect(readdirSync(d)).toEqual(['商品.csv']);
   });
 
-  it('a last row that is whole but has no line break is read as it is', () => {
+  it('a last row that is whole but has no line break is read, with a word that the file may be cut there', () => {
     const d = folder('noeol');
     writeFileSync(join(d, '商品.csv'), `${PRODUCTS_HEAD}\r\n3650001,冲锋衣,1000,100,10,999`);
-    expect(liveops(['-q', 'inspect', '商品.csv'], { cwd: d }).code).toBe(0);
+    const r = liveops(['--json', 'inspect', '商品.csv'], { cwd: d });
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout).files[0].tables[0];
+    expect(t.rows).toBe(1);
+    expect(t.warnings).toEqual([expect.stringMatching(/^商品\.csv 第2行：文件在最后一行中间结束（后面没有换行），可能被截断/)]);
+  });
+
+  const COMMENTS_HEAD = '评论时间,用户昵称,评论内容,点赞数';
+  const comments = (n: number) => Array.from({ length: n }, (_, i) => `2026-11-18 20:${String(10 + (i % 50))}:00,观众${i},这件冲锋衣防水吗,${i}`);
+
+  it('two stray quotes that pair up rows apart: refused, naming the row and the lines it swallowed', () => {
+    const d = folder('spans');
+    const rows = comments(30);
+    rows[9] = rows[9]!.replace(',观众9,', ',"观众9,'); // row 11 of the file opens a quote …
+    rows[12] = rows[12]!.replace('防水吗,', '防水吗",'); // … row 14 closes it
+    writeFileSync(join(d, '评论.csv'), `${COMMENTS_HEAD}\n${rows.join('\n')}\n`);
+    const r = liveops(['inspect', '评论.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('评论.csv:11: column 用户昵称: a quoted field runs over lines 11–14, 3 of them shaped like rows of their own, and the row has 3 of 4 columns: a stray quote (") joined rows into one');
+  });
+
+  it('a quote opened in row 45 and closed by a quote in row 98: refused, although the joined row has the right width', () => {
+    const d = folder('unclosed-mid');
+    const rows = comments(120);
+    rows[43] = rows[43]!.replace(',观众43,', ',"观众43,'); // lines 46–97 between are whole rows: 52
+    rows[96] = rows[96]!.replace(',观众96,', ',观众"96,'); // a quote inside a nickname closes it, in the same column
+    writeFileSync(join(d, '评论.csv'), `${COMMENTS_HEAD}\n${rows.join('\n')}\n`);
+    const r = liveops(['inspect', '评论.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/评论\.csv:45: column 用户昵称: a quoted field runs over lines 45–98, 52 of them shaped like rows of their own: a stray quote/);
+  });
+
+  it('a comment written over two lines in quotes is one row, as it should be', () => {
+    const d = folder('multiline');
+    const rows = comments(10);
+    rows[4] = '2026-11-18 20:20:00,观众4,"这件冲锋衣\n防水吗，尺码偏大吗",3';
+    writeFileSync(join(d, '评论.csv'), `${COMMENTS_HEAD}\n${rows.join('\n')}\n`);
+    const r = liveops(['--json', 'inspect', '评论.csv'], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].tables[0].rows).toBe(10);
+  });
+
+  it('a quote opened in the header and never closed there: refused, naming the header', () => {
+    const d = folder('quote-header');
+    const rows = comments(30);
+    rows[18] = rows[18]!.replace('防水吗', '防"水吗');
+    writeFileSync(join(d, '评论.csv'), `${COMMENTS_HEAD.replace('用户昵称', '"用户昵称')}\n${rows.join('\n')}\n`);
+    const r = liveops(['retro', join(FIXTURES, 'douyin-compass-session.xlsx'), '评论.csv', '-o', 'out/'], { cwd: d });
+    // What the file is cannot be told from a broken header: it is bad input, and nothing is written.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('评论.csv:1: column B: a quote (") in the header row is not closed where the header ends: the header runs over lines 1–20');
+    expect(readdirSync(d)).toEqual(['评论.csv']);
+  });
+
+  it('a UTF-8 export with one damaged byte is refused naming byte and line, not read as GBK mojibake', () => {
+    const d = folder('bad-byte');
+    const body = Buffer.from(`${COMMENTS_HEAD}\n${comments(20).join('\n')}\n`);
+    const at = body.indexOf(Buffer.from('观众7'));
+    body[at] = 0xff;
+    writeFileSync(join(d, '评论.csv'), body);
+    const r = liveops(['inspect', '评论.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`评论.csv: invalid UTF-8 at byte ${at} (line 9), although the rest of the file is UTF-8: it mixes encodings or is damaged`);
+  });
+
+  it('a header given twice with other values under the second: the first is used and the difference is said', () => {
+    const d = folder('dup');
+    writeFileSync(join(d, '商品.csv'), `${PRODUCTS_HEAD},用户支付金额\n3650001,冲锋衣,1000,100,10,999,999\n3650002,背包,2000,150,12,1200,1300\n`);
+    const r = liveops(['--json', 'inspect', '商品.csv'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].tables[0].warnings).toEqual([
+      '商品.csv：F列「用户支付金额」与G列「用户支付金额」是重复的同一指标，两列有 1 行数值不同（首次在第3行）；已使用 F列 — 如应使用另一列，请删除或改名其中一列，或在配置 headers: 中映射',
+    ]);
+  });
+
+  it('retro names each file that gave it nothing, with why; a header-only export ends in exit 3', () => {
+    const d = folder('retro-notused');
+    writeFileSync(join(d, 'bom.csv'), '\ufeff\r\n\r\n');
+    writeFileSync(join(d, '评论.csv'), `${COMMENTS_HEAD}\r\n`);
+    writeFileSync(join(d, 'noheader.csv'), '2026-11-18 20:10:00,a,b\n2026-11-18 20:11:00,c,d\n');
+    const args = ['retro', join(FIXTURES, 'douyin-compass-session.xlsx'), 'bom.csv', '评论.csv', 'noheader.csv', '-o', 'out/'];
+    const r = liveops(args, { cwd: d });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(
+      '未使用的文件（3）：\n  bom.csv — 空文件：没有任何数据\n  评论.csv — 只有表头（评论），没有数据行\n  noheader.csv — 找不到表头：没有可识别的列',
+    );
+    const j = liveops([...args, '--force', '--json', '--lang', 'en'], { cwd: d });
+    expect(JSON.parse(j.stdout).ignored).toEqual([
+      { file: 'bom.csv', sheet: null, why: 'empty', reason: 'empty: no data in it' },
+      { file: '评论.csv', sheet: null, why: 'no-rows', kind: 'comments', reason: 'header only (comments): no data rows' },
+      { file: 'noheader.csv', sheet: null, why: 'no-header', reason: expect.stringMatching(/^no header found/) },
+    ]);
+  });
+
+  it('an HTML page saved under an .xlsx name (an expired download link) is refused as such', () => {
+    const d = folder('html');
+    writeFileSync(join(d, '直播明细.xlsx'), '<!DOCTYPE html><html><head><meta charset="utf-8"><title>登录已过期</title></head><body>请重新登录</body></html>');
+    const r = liveops(['inspect', '直播明细.xlsx'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('直播明细.xlsx: is an HTML or XML page, not an export');
   });
 
   it('select names the files it did not use (no header, not recognised) in its summary and log line', () => {

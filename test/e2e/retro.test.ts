@@ -235,8 +235,10 @@ describe('outputs and errors', () => {
       expect(files).toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
       const r = liveops(['--json', 'retro', ...files, '--force'], { cwd: dir.dir });
       expect(r.code).toBe(0);
-      expect(r.stderr).toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx (liveops 生成的报表)');
       const report = JSON.parse(r.stdout);
+      expect(report.ignored).toEqual([
+        { file: 'in/复盘_山野户外旗舰店_2026-11-18.xlsx', sheet: null, why: 'liveops-report', reason: 'liveops 生成的报表，不作为导出数据读取' },
+      ]);
       expect(report.checks.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string }) => c.metric)).toEqual(['productClickRate']);
       expect(report.inputs.map((i: { file: string }) => i.file)).not.toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
     } finally {

@@ -39,7 +39,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
   it('lists the damaged file as skipped and the note as ignored, and reports the rest', () => {
     expect(r.skipped.map((s: { file: string }) => s.file)).toEqual(['exports/损坏的导出.xlsx']);
     expect(r.skipped[0].reason).toMatch(/not a valid \.xlsx file/);
-    expect(r.ignored).toEqual(['exports/备注.txt']);
+    expect(r.ignored).toEqual([{ file: 'exports/备注.txt', sheet: null, why: 'not-an-export', reason: '不是导出文件（只读取 .csv / .tsv / .xlsx）' }]);
   });
 
   it('one row per stream of the week with its figures', () => {

@@ -5,6 +5,7 @@
 
 import type { Channel, ProductLine, SourcedStream, TrendPoint, VideoReferral } from '../../model/entities.js';
 import type { Hotspot } from '../hotspots.js';
+import type { NotUsed } from '../../model/not-used.js';
 
 export interface OrdersSummary {
   /** Distinct orders that were paid (have a payment time or a paid status). */
@@ -95,6 +96,8 @@ export interface RetroInput {
   inputs: Array<{ file: string; sheet: string | null; kind: string; platform: string; rows: number; unused: string[] }>;
   /** Files left out, and why: dated outside the stream, or optional and unreadable. */
   leftOut?: Array<{ file: string; reason: string }>;
+  /** Inputs that gave nothing (empty, header only, no known header, another kind of table), and why. */
+  ignored?: NotUsed[];
   /** Rows left out of files that were used, for their date. */
   rowsOutside?: Array<{ file: string; rows: number }>;
   /** Values read as written but unlikely meant so (a rate above 100 %), one line each. */

@@ -141,6 +141,7 @@ export interface RetroReport {
   inputs: RetroInput['inputs'];
   /** Files left out of this retro, and why; rows left out of the others for their date. */
   leftOut: NonNullable<RetroInput['leftOut']>;
+  ignored: NonNullable<RetroInput['ignored']>;
   rowsOutside: NonNullable<RetroInput['rowsOutside']>;
   readWarnings: string[];
   thresholds: Record<string, number>;
@@ -562,6 +563,7 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     missing,
     inputs: input.inputs,
     leftOut: input.leftOut ?? [],
+    ignored: input.ignored ?? [],
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
     thresholds: {

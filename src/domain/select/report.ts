@@ -10,6 +10,7 @@ import type { HotspotSource } from '../retro/input.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { WeekRange } from '../week.js';
 import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
+import type { NotUsed } from '../../model/not-used.js';
 
 export type Lang = 'zh' | 'en';
 export { PRODUCT_ROLES, PRODUCT_ROLE_LABELS, type ProductRole };
@@ -38,7 +39,8 @@ export interface SelectInput {
   pool: PoolItem[];
   hotspots: HotspotSource[];
   skipped: Array<{ file: string; reason: string }>;
-  ignored: string[];
+  /** Inputs that gave nothing, and why. */
+  ignored: NotUsed[];
   /** Headers of the files used that no field matched (no figure came from them). */
   unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
   /** Files left out as dated outside the week, and rows left out of the others for their date. */

@@ -13,6 +13,7 @@ import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
+import type { NotUsed } from '../../model/not-used.js';
 
 export type Lang = 'zh' | 'en';
 export type { ProductRow };
@@ -41,7 +42,8 @@ export interface WeeklyInput {
   negative: NegativeResult | null;
   responseTolerance: number;
   skipped: Array<{ file: string; reason: string }>;
-  ignored: string[];
+  /** Inputs that gave nothing, and why. */
+  ignored: NotUsed[];
   /** Headers of the files used that no field matched (no figure came from them). */
   unusedColumns?: Array<{ file: string; sheet: string | null; headers: string[] }>;
   /** Files left out as dated outside the week, and rows left out of the others for their date. */

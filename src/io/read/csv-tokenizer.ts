@@ -49,6 +49,8 @@ export class CsvTokenizer {
   /** Records completed since the last `take()`, with the line each starts on. */
   private records: string[][] = [];
   private recordLines: number[] = [];
+  /** The line each of those records ends on (later than its start when a quoted field holds line breaks). */
+  private recordEnds: number[] = [];
 
   private state = State.FieldStart;
   private fields: string[] = [];
@@ -174,11 +176,12 @@ export class CsvTokenizer {
     this.state = State.FieldStart;
   }
 
-  /** Records completed since the last call, and the line each starts on. */
-  take(): { records: string[][]; lines: number[] } {
-    const out = { records: this.records, lines: this.recordLines };
+  /** Records completed since the last call, and the lines each starts and ends on. */
+  take(): { records: string[][]; lines: number[]; ends: number[] } {
+    const out = { records: this.records, lines: this.recordLines, ends: this.recordEnds };
     this.records = [];
     this.recordLines = [];
+    this.recordEnds = [];
     return out;
   }
 
@@ -190,6 +193,7 @@ export class CsvTokenizer {
   private endRecord(): void {
     this.records.push(this.fields);
     this.recordLines.push(this.recordLine);
+    this.recordEnds.push(this.line);
     this.recordCount++;
     this.fields = [];
     this.recordStarted = false;

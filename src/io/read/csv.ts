@@ -174,13 +174,17 @@ async function* readCsvRows(
       } else {
         tokenizer.push(next.value);
       }
-      const { records, lines } = tokenizer.take();
+      const { records, lines, ends } = tokenizer.take();
       for (let r = 0; r < records.length; r++) {
         rowNumber++;
         line = lines[r]!;
         const cells = toCells(records[r]!);
+        if (!cells) continue;
+        const row: RawRow = { rowNumber, cells, line };
+        if (ends[r]! > line) row.lastLine = ends[r]!;
         // The last record, when the file stops without a line break after it: maybe cut off.
-        if (cells) yield unended && r === records.length - 1 ? { rowNumber, cells, unended: true } : { rowNumber, cells };
+        if (unended && r === records.length - 1) row.unended = true;
+        yield row;
       }
     }
   } catch (e) {

@@ -29,6 +29,10 @@ export interface RawRow {
   cells: RawCell[];
   /** CSV: the file ends inside this row, with no line break after it. */
   unended?: boolean;
+  /** CSV: the physical line the record starts on (a text editor's line; a quoted field may span several). */
+  line?: number;
+  /** CSV: the line the record ends on, when a quoted field in it holds line breaks. */
+  lastLine?: number;
 }
 
 export interface RawSheet {
@@ -94,7 +98,7 @@ export async function openRawSource(file: string, opts: OpenOptions = {}): Promi
   if (!st.isFile()) throw new InputError({ file }, 'is not a regular file, expected a .csv or .xlsx file');
   if (st.size === 0) throw new InputError({ file }, 'file is empty');
 
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(512);
   let got = 0;
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
     throw fsError(file, e);
@@ -118,8 +122,21 @@ export async function openRawSource(file: string, opts: OpenOptions = {}): Promi
     const { openXlsxSource } = await import('./xlsx.js');
     return openXlsxSource(file, opts.zipLimits);
   }
+  if (looksLikeMarkup(magic)) {
+    throw new InputError(
+      { file },
+      'is an HTML or XML page, not an export: a download link that had expired or a login page saves like this, and ' +
+        'some systems write an HTML table under an .xls name. Download the export again, or open it in Excel or WPS and save it as .xlsx or .csv',
+    );
+  }
   const { openCsvSource } = await import('./csv.js');
   return openCsvSource(file, st.size, opts);
+}
+
+/** The file starts (after a BOM and blank space) with <!DOCTYPE, <html or <?xml: a web page or an XML spreadsheet. */
+function looksLikeMarkup(head: Buffer): boolean {
+  const text = head.toString('latin1').replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '').trimStart().toLowerCase();
+  return /^<(?:!doctype\s+html|html[\s>]|\?xml\s|head[\s>]|body[\s>]|table[\s>]|meta\s)/.test(text);
 }
 
 function startsWith(buf: Buffer, prefix: Buffer): boolean {

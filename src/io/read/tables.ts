@@ -41,16 +41,20 @@ export interface ValueProblem {
   expected: ExpectedKey;
 }
 
-export interface ValueWarning {
-  row: number;
-  column: string;
-  header: string;
-  /** rate-above-100: a proportion over 100 %; money-vs-target: a figure ~10⁴ off its target. */
-  code: 'rate-above-100' | 'money-vs-target';
-  value: number;
-  /** money-vs-target: the target's header and value. */
-  target?: { header: string; value: number };
-}
+/**
+ * A value read but unlikely as written, naming its cell:
+ *   rate-above-100     a proportion over 100 %;
+ *   money-vs-target    a figure ~10⁴ off its target on the same row (`target`: its header and value);
+ *   unended-last-row   CSV: the file stops in its last row, with no line break after it (`row`);
+ *                      a cut file, or a writer that leaves the last line open;
+ *   duplicate-differs  a header that appears twice with other values under the second (`row` the
+ *                      first row where they differ, `value` how many rows differ, `first` the column used).
+ */
+export type ValueWarning =
+  | { code: 'rate-above-100'; row: number; column: string; header: string; value: number }
+  | { code: 'money-vs-target'; row: number; column: string; header: string; value: number; target: { header: string; value: number } }
+  | { code: 'unended-last-row'; row: number }
+  | { code: 'duplicate-differs'; row: number; column: string; header: string; value: number; first: { column: string; header: string } };
 
 /** At most this many warnings are kept per table. */
 const MAX_WARNINGS = 50;
@@ -279,6 +283,36 @@ function refuseAbsurdRow(meta: TableMeta, r: RawRow): void {
   }
 }
 
+/**
+ * A stray quote in a CSV pairs with the next quote, rows or even the rest of the file away: the rows
+ * between become one field, and are lost without a word. Legitimate multi-line fields (a comment
+ * written over two lines) hold text, not lines shaped like rows of the file. Refuse a record whose
+ * quoted field holds lines shaped like rows: in the header, any line with the delimiter in it; in a
+ * data row without the header's number of columns, a line with at least width − 2 delimiters; in a
+ * row of the right width (the quotes happened to pair up there), two lines with a whole row's.
+ */
+function refuseJoinedRows(meta: TableMeta, delimiter: string, r: RawRow, columns: Column[], header: boolean): void {
+  const width = columns.length;
+  const misshapen = r.cells.length !== width;
+  const need = header ? 1 : misshapen ? Math.max(1, width - 2) : Math.max(1, width - 1);
+  const enough = header || misshapen ? 1 : 2;
+  for (let i = 0; i < r.cells.length; i++) {
+    const c = r.cells[i];
+    if (typeof c !== 'string' || (!c.includes('\n') && !c.includes('\r'))) continue;
+    const inner = c.split(/\r\n|\r|\n/).slice(1);
+    const rowLike = inner.filter((l) => l.split(delimiter).length - 1 >= need).length;
+    if (rowLike < enough) continue;
+    const where = { file: meta.file, row: r.rowNumber, column: header ? columnLetter(i + 1) : (columns[i]?.header || columnLetter(i + 1)) };
+    const lines = r.line !== undefined && r.lastLine !== undefined ? `lines ${r.line}–${r.lastLine}` : `${inner.length + 1} lines`;
+    throw new InputError(
+      where,
+      header
+        ? `a quote (") in the header row is not closed where the header ends: the header runs over ${lines} and swallows rows of data; remove the stray quote or export the file again`
+        : `a quoted field runs over ${lines}, ${rowLike} of them shaped like rows of their own${misshapen ? `, and the row has ${r.cells.length} of ${width} columns` : ''}: a stray quote (") joined rows into one; remove it or export the file again`,
+    );
+  }
+}
+
 /** Excel, saving a CSV as GBK, writes "?" for a ¥ it cannot encode: say so. */
 function lostCurrency(text: string, expected: ExpectedKey): string {
   return expected === 'money' && /^\?[\d,.]+$/.test(text)
@@ -354,6 +388,12 @@ function checkPlausible(table: Table, plan: PlausibilityPlan, rec: TableRecord):
   }
 }
 
+/** Two readings of one field agree (numbers to rounding). */
+function sameValue(a: Value, b: Value): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
+
 /** Kinds whose exports carry a total row (整体, 合计) or SKU child rows. */
 const KINDS_WITH_TOTALS = new Set<TableKind>(['channels', 'products', 'selection', 'stream-list', 'stream-summary', 'short-video', 'minute-trend', 'kpi']);
 
@@ -405,11 +445,16 @@ async function buildTable(
     }
   }
   const head = findHead(buffered, index);
+  if (meta.format === 'csv' && meta.delimiter) {
+    for (const r of buffered.slice(0, head.dataStart)) if (r.lastLine !== undefined) refuseJoinedRows(meta, meta.delimiter, r, head.columns, true);
+  }
   const fields = new Set(head.columns.filter((c) => c.role === 'actual').map((c) => c.field).filter((f): f is string => f !== null));
   const kind = detectKind(fields, head.layout);
   const headers = head.columns.map((c) => c.header).filter(Boolean);
   const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];
   const platform = detectPlatform(headers, context);
+  // Damage before anything recognisable (the header row itself unreadable): that is what to say.
+  if (damage && kind === 'unknown') throw damage;
   const missingRequired = (REQUIRED[kind] ?? []).filter((group) => !group.some((f) => fields.has(f)));
   const maxProblems = opts.maxProblems ?? 200;
   let consumed = false;
@@ -473,14 +518,24 @@ async function buildTable(
       since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
     }));
     const sinceCells = cells.filter((c) => c.since);
+    // A header given twice: the first column is read; say so when the second holds other values.
+    const twins = head.columns
+      .filter((c) => c.duplicateOf !== undefined)
+      .map((dup) => {
+        const first = head.columns.find((c) => c.field !== null && c.header === dup.duplicateOf && c.index < dup.index);
+        return first ? { dup, first, parse: columnParser(table, first)!, differs: 0, row: 0 } : null;
+      })
+      .filter((t) => t !== null);
     let shortRows = 0;
     const emit = (r: RawRow): TableRecord | null => {
       const filled = nonEmpty(r);
       if (filled === 0) return null;
       // A last row with fewer fields than the header and no line break after it, in a file whose
       // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
+      if (r.lastLine !== undefined && table.delimiter) refuseJoinedRows(table, table.delimiter, r, head.columns, false);
       const short = r.cells.length < head.columns.length;
       if (short && !r.unended) shortRows++;
+      if (r.unended) table.warnings.push({ code: 'unended-last-row', row: r.rowNumber });
       if (r.unended && short && shortRows === 0 && head.columns.length >= 2) {
         throw new InputError(
           { file: table.file, row: r.rowNumber },
@@ -520,6 +575,13 @@ async function buildTable(
           if (typeof from === 'string') reportProblem(table, e.col, e.raw, r.rowNumber, 'duration', opts, maxProblems);
         }
       }
+      for (const t of twins) {
+        const b = t.parse(r.cells[t.dup.index] ?? null);
+        if (!b.ok || b.value === null) continue;
+        const a = t.parse(r.cells[t.first.index] ?? null);
+        if (a.ok && sameValue(a.value, b.value)) continue;
+        if (t.differs++ === 0) t.row = r.rowNumber;
+      }
       const role = rowRole(kind, values, r.cells);
       const rec: TableRecord = { row: r.rowNumber, role, values };
       if (targets) rec.targets = targets;
@@ -538,6 +600,17 @@ async function buildTable(
       if (n.done) break;
       const rec = emit(n.value);
       if (rec) yield rec;
+    }
+    for (const t of twins) {
+      if (t.differs === 0) continue;
+      table.warnings.push({
+        code: 'duplicate-differs',
+        row: t.row,
+        column: t.dup.letter,
+        header: t.dup.header,
+        value: t.differs,
+        first: { column: t.first.letter, header: t.first.header },
+      });
     }
   }
 
