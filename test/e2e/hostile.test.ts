@@ -3,7 +3,7 @@
  * nothing that turns into a formula or a terminal command.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,30 @@ describe('no formula comes alive, also after a CSV round trip', () => {
     const cells = csv.stdout.split(/\r\n/).slice(1).flatMap((l) => l.split(',')).map((c) => c.replace(/^"|"$/g, ''));
     expect(cells.some((c) => /=3\+3/.test(c))).toBe(true);
     for (const c of cells) expect(live(c), JSON.stringify(c)).toBe(false);
+  });
+
+  it("a product named \"-20℃ 极寒羽绒服\" that schedule wrote with the apostrophe comes back to script without it", async () => {
+    const d = folder('own-cells');
+    copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(d, 'liveops.config.yaml'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(FIXTURES, 'scripts', '选品表.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const nameCol = (ws.getRow(1).values as unknown[]).indexOf('商品名称');
+    ws.getRow(2).getCell(nameCol).value = '-20℃ 极寒羽绒服';
+    await wb.xlsx.writeFile(join(d, '选品表.xlsx'));
+    const env = { LIVEOPS_NOW: '2026-11-28T10:00:00+08:00' };
+    expect(liveops(['schedule', '--month', '2026-12', '--pool', '选品表.xlsx'], { cwd: d, env }).code).toBe(0);
+    // The schedule sheet itself shows the name neutralised, as a spreadsheet must not evaluate it.
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(join(d, '排期表_2026-12.xlsx'));
+    const shown: string[] = [];
+    plan.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && c.value.includes('20℃') && shown.push(c.value))));
+    expect(shown.some((t) => t.startsWith("'-20℃"))).toBe(true);
+    const r = liveops(['script', '--date', '2026-12-02', '--schedule', '排期表_2026-12.xlsx', '--pool', '选品表.xlsx'], { cwd: d, env });
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(join(d, '脚本_2026-12-02_山野户外旗舰店.md'), 'utf8');
+    expect(md).toContain('## 21:07–22:01 -20℃ 极寒羽绒服（54 分钟）');
+    expect(md).not.toContain("'-20℃");
   });
 });
 
