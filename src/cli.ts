@@ -401,7 +401,8 @@ interface Failure {
   message: string;
   /** Printed on stderr, or null when it has been printed already (commander's own messages). */
   line: string | null;
-  location?: { file?: string; sheet?: string; row?: number; column?: string };
+  /** `files`: every path concerned when there are several (init's existing config and templates). */
+  location?: { file?: string; files?: string[]; sheet?: string; row?: number; column?: string };
 }
 
 async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> {
@@ -418,7 +419,7 @@ async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> 
   const { OutputExistsError } = await import('./io/write/atomic.js');
   if (e instanceof OutputExistsError) {
     // Not a failure of the job: a re-run or a catch-up found its output already there.
-    return { exit: EXIT.exists, code: 'exists', message: e.message, line: `liveops: not written: ${e.message} (exit ${EXIT.exists})`, location: { file: e.path } };
+    return { exit: EXIT.exists, code: 'exists', message: e.message, line: `liveops: not written: ${e.message} (exit ${EXIT.exists})`, location: { file: e.path, ...(e.others.length ? { files: [e.path, ...e.others] } : {}) } };
   }
   if (e instanceof WriteError) {
     return { exit: EXIT.cannotWrite, code: 'write', message: e.message, line: `liveops: error: ${e.message}`, location: { file: e.path } };

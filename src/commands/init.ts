@@ -25,7 +25,8 @@ export async function runInit(ctx: Context, opts: { dir?: string | undefined }):
   // Refuse before writing anything, so a half-initialised folder never happens.
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length && !ctx.force) {
-    throw new OutputExistsError(existing.map((e) => relative(ctx.cwd, e) || e).join(', '));
+    const [first, ...others] = existing.map((e) => relative(ctx.cwd, e) || e);
+    throw new OutputExistsError(first!, others);
   }
   // All or nothing: when one write fails (full disk, read-only folder), what this run wrote before
   // it is removed again, so the folder is never left half-initialised.

@@ -3,6 +3,7 @@
  * team's KPI sheet (姓名, 岗位, 入职日期, the figures). Exit 0 written, 2 bad input (file, row and
  * column named; nothing written).
  */
+import { cleanText } from '../text-safety.js';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -49,15 +50,18 @@ function monthInName(file: string): string | null {
 /** The month before the one it is now in Beijing. */
 const previousMonth = (now: Date): string => addToMonth(shanghaiMonth(now), -1);
 
-/** Adopted proposals in one cell: a count ("2"), or titles separated by ；、, or line breaks. */
+/**
+ * Adopted proposals in one cell: a count ("2"), or titles separated by ；;、 or line breaks. Commas
+ * stay inside a title (优化开场话术，提升停留); the cell is read raw, so its text is cleaned here.
+ */
 export function parseProposals(cell: RawCell): { count: number; titles: string[] } {
   if (cell === null || cell === undefined || cell === '') return { count: 0, titles: [] };
   if (typeof cell === 'number') return { count: Math.max(0, Math.round(cell)), titles: [] };
-  const text = String(cell).trim();
+  const text = cleanText(String(cell)).trim();
   if (/^\d+$/.test(text)) return { count: Number(text), titles: [] };
   if (/^(-+|—+|无|没有|none|n\/a|0)$/i.test(text)) return { count: 0, titles: [] };
   const titles = text
-    .split(/[;；、,，\n]+/)
+    .split(/[;；、\n]+/)
     .map((t) => t.trim())
     .filter(Boolean);
   return { count: titles.length, titles };

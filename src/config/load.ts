@@ -2,6 +2,7 @@
  * Finding and reading the config file. Order: --config, $LIVEOPS_CONFIG, then liveops.config.yaml
  * (or .yml/.json, .liveopsrc.yaml) in the working folder or above it.
  */
+import { cleanText } from '../text-safety.js';
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
 import { resolveConfig, type Config } from './schema.js';
@@ -58,10 +59,19 @@ export async function loadConfig(opts: { cwd: string; explicit?: string | undefi
   if (!file) return resolveConfig({}, null);
   const { resolve } = await import('node:path');
   file = resolve(opts.cwd, file);
-  const raw = await parseFile(file);
+  // Text the config puts into outputs (themes, benefits, names) carries no control or bidi characters either.
+  const raw = cleanStrings(await parseFile(file));
   // zod is loaded only here, when there is a file to validate.
   const { configSchema, describeIssues } = await import('./schemas.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
   return resolveConfig(parsed.data, file);
+}
+
+/** Every string value (not key) of a parsed config, cleaned as text read from an export is. */
+function cleanStrings(v: unknown): unknown {
+  if (typeof v === 'string') return cleanText(v);
+  if (Array.isArray(v)) return v.map(cleanStrings);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanStrings(x)]));
+  return v;
 }

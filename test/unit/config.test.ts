@@ -46,6 +46,12 @@ describe('config file', () => {
     expect(c.headers).toEqual({ 支付GMV: 'gmv' });
   });
 
+  it('text it carries into outputs has no control or bidi-override characters: removed at load', async () => {
+    writeFileSync(join(dir, 'liveops.config.yaml'), 'schedule:\n  account: "山野\\u202e旗舰店\\u001b[31m"\n');
+    const c = await loadConfig({ cwd: dir, env });
+    expect(c.schedule.account).toBe('山野旗舰店');
+  });
+
   it('--config wins over $LIVEOPS_CONFIG, which wins over the search', async () => {
     writeFileSync(join(dir, 'a.json'), '{"lang":"en"}');
     writeFileSync(join(dir, 'b.yaml'), 'lang: zh\nrules: {stock-low: 30}\n');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runKpi } from '../../src/commands/kpi.js';
+import { parseProposals, runKpi } from '../../src/commands/kpi.js';
 import { loadConfig } from '../../src/config/load.js';
 import { resolveConfig, type Config } from '../../src/config/schema.js';
 import type { Context } from '../../src/context.js';
@@ -435,5 +435,18 @@ describe('outputs', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Summary', 'Detail', 'Operations', 'Anchor', 'Selector', 'Data analyst', 'Incentives', 'Weights']);
+  });
+});
+
+describe('adopted proposals in one cell (采纳提案)', () => {
+  it.each([
+    ['a count', 3, 3, []],
+    ['a count as text', '2', 2, []],
+    ['nothing', '无', 0, []],
+    ['titles by 、 and ；', '直播间灯光优化、福利款排序；开场话术', 3, ['直播间灯光优化', '福利款排序', '开场话术']],
+    ['a comma stays inside its title', '优化开场话术，提升停留、SUM(1,2) 看板', 2, ['优化开场话术，提升停留', 'SUM(1,2) 看板']],
+    ['controls and bidi overrides are removed', '\u202e=1+1、\u001b[31m红字', 2, ['=1+1', '红字']],
+  ] as const)('%s', (_what, cell, count, titles) => {
+    expect(parseProposals(cell)).toEqual({ count, titles: [...titles] });
   });
 });

@@ -138,8 +138,16 @@ async function sweepStaleTemps(dir: string): Promise<void> {
 }
 
 export class OutputExistsError extends UsageError {
-  constructor(readonly path: string) {
-    super(`${path} already exists; pass --force to overwrite it`);
+  /** `others`: more paths that exist too (init's config and templates); `path` is the first. */
+  constructor(
+    readonly path: string,
+    readonly others: readonly string[] = [],
+  ) {
+    super(
+      others.length === 0
+        ? `${path} already exists; pass --force to overwrite it`
+        : `${path} and ${others.length} more file${others.length === 1 ? '' : 's'} already exist (${[path, ...others].slice(0, 3).join(', ')}${others.length > 2 ? ', …' : ''}); pass --force to overwrite them`,
+    );
   }
 }
 
