@@ -3,5 +3,5 @@ import { testEnv } from './vitest.config';
 
 // The checks that open liveops's outputs in LibreOffice (`npm run test:office`).
 export default defineConfig({
-  test: { include: ['test/office/**/*.test.ts'], env: testEnv, testTimeout: 180_000, pool: 'forks' },
+  test: { include: ['test/office/**/*.test.ts'], env: testEnv, expect: { requireAssertions: true }, testTimeout: 180_000, pool: 'forks' },
 });

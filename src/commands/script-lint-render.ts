@@ -9,7 +9,7 @@ import type { Lang } from '../context.js';
 import type { Exempted } from '../domain/compliance/lint.js';
 import { CATEGORY_LABELS } from '../domain/compliance/terms.js';
 import type { Palette } from '../ui/terminal.js';
-import type { ScriptFinding, ScriptLintReport } from './script-lint.js';
+import type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
 
 const SEVERITY = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
 

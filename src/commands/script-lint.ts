@@ -27,21 +27,8 @@ export interface ScriptLintOptions {
 }
 
 /** One finding, located in its file: line/column for text; sheet (xlsx), cell, and line/column inside the cell for tables. */
-export interface ScriptFinding extends Finding {
-  file: string;
-  /** The sheet of an xlsx script; null for text and CSV. */
-  sheet: string | null;
-  /** Cell address (B3) for CSV and XLSX scripts; null for text. */
-  cell: string | null;
-}
-
-export interface ScriptLintReport {
-  findings: ScriptFinding[];
-  errors: number;
-  warnings: number;
-  /** The files checked, as given. */
-  files: string[];
-}
+export type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
+import type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
 
 const SHEET_EXT = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls']);
 const ZIP = [0x50, 0x4b];

@@ -9,7 +9,7 @@ import { KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js'
 import { THRESHOLD_RULES } from '../domain/rules.js';
 import { FIELDS } from '../io/read/fields.js';
 import { MAPPING_UNITS } from '../io/read/headers.js';
-import { STREAM_TYPES, weekdayOf } from './schedule-section.js';
+import { STREAM_TYPES, weekdayOf } from './stream-types.js';
 
 const ruleIds = THRESHOLD_RULES.map((r) => r.id);
 

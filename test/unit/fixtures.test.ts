@@ -103,12 +103,15 @@ describe.each(SINGLE)('%s', (file, kind) => {
     });
   }
 
-  it('column sums equal the hand-computed ones', async () => {
-    const [r] = await get();
-    for (const [header, total] of Object.entries((want.sums ?? {}) as Record<string, number>)) {
-      expect(sum(r!, header), header).toBeCloseTo(total, 4);
-    }
-  });
+  // A fixture with no hand-computed sums has nothing to check here (the test would assert nothing).
+  if (Object.keys(want.sums ?? {}).length > 0) {
+    it('column sums equal the hand-computed ones', async () => {
+      const [r] = await get();
+      for (const [header, total] of Object.entries(want.sums as Record<string, number>)) {
+        expect(sum(r!, header), header).toBeCloseTo(total, 4);
+      }
+    });
+  }
 
   it('tricky cells parse to the expected values', async () => {
     const [r] = await get();

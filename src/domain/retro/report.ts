@@ -5,7 +5,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
-import { PLATFORM_LABELS, type PlatformId } from '../platforms.js';
+import { PLATFORM_LABELS, type PlatformId } from '../../model/platforms.js';
 import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { SourcedStream, StreamKey } from '../../model/entities.js';
 import type { BaselineStream, HotspotInput, RetroInput } from './input.js';

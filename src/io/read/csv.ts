@@ -27,7 +27,7 @@ import {
   ToUtf8,
   type Sniffed,
 } from './encoding.js';
-import { fsError, type OpenOptions, type RawCell, type RawRow, type RawSheet, type RawSource, type SourceDelimiter, type SourceEncoding } from './raw.js';
+import { fsError, type OpenOptions, type RawCell, type RawRow, type RawSheet, type RawSource, type SourceDelimiter, type SourceEncoding } from './source.js';
 
 /** Longest field accepted (an unclosed quote would otherwise make the rest of the file one field). */
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;

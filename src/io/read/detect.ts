@@ -40,7 +40,7 @@ export const KIND_LABELS: Record<TableKind, { zh: string; en: string }> = {
   unknown: { zh: '未识别', en: 'not recognised' },
 };
 
-export { PLATFORM_LABELS } from '../../domain/platforms.js';
+export { PLATFORM_LABELS } from '../../model/platforms.js';
 
 /**
  * Fields a table of each kind cannot be used without. `anyOf` groups: one of them suffices.

@@ -50,7 +50,7 @@ import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 
 import { InputError } from '../../errors.js';
-import type { RawCell, RawRow, RawSheet, RawSource } from './raw.js';
+import type { RawCell, RawRow, RawSheet, RawSource } from './source.js';
 import { guardXlsx, openZip, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
 import { INCOMPLETE, checkedPart, drainChecked, partParseError, partReadError } from './zip-part.js';
 import { columnLetter } from '../column-letter.js';
