@@ -30,6 +30,29 @@ export function fmtRateVs(v: number | null | undefined, threshold: number, digit
   return fmtRate(v, d);
 }
 
+/**
+ * A rule's value beside its threshold, in the rule's unit (domain/rules.ts): money, a rate (with
+ * the decimals that keep it apart from the threshold), a count, or seconds/minutes/days/hours.
+ */
+export function fmtUnit(v: number, unit: string, threshold: number, lang: Lang): string {
+  switch (unit) {
+    case 'yuan':
+      return fmtMoney(v);
+    case 'rate':
+      return fmtRateVs(v, threshold);
+    case 'seconds':
+      return lang === 'zh' ? `${fmtCount(v)} 秒` : `${fmtCount(v)} s`;
+    case 'minutes':
+      return lang === 'zh' ? `${fmtCount(v)} 分钟` : `${fmtCount(v)} min`;
+    case 'hours':
+      return lang === 'zh' ? `${fmtCount(v)} 小时` : `${fmtCount(v)} h`;
+    case 'days':
+      return lang === 'zh' ? `${fmtCount(v)} 天` : `${fmtCount(v)} d`;
+    default:
+      return fmtCount(v);
+  }
+}
+
 /** A signed change: +12.3% / −4.0%. */
 export function fmtChange(v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';

@@ -19,13 +19,33 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 /** How a value is compared with a threshold. "Below" is strict: 3.0 % is not below 3 %. */
 export type Comparison = 'below' | 'at-or-above' | 'above';
 
+export type Severity = 'critical' | 'warning';
+
+/** Where a rule is applied. */
+export type Surface = 'retro' | 'weekly' | 'select' | 'cue-sheet' | 'schedule';
+
 export interface ThresholdRule {
   id: string;
   kind: 'threshold';
   comparison: Comparison;
   threshold: number;
   unit: 'yuan' | 'rate' | 'units' | 'seconds' | 'minutes' | 'days' | 'hours' | 'count';
+  /** Who the playbook names for the rule (SPEC: "who acts"), for the config's comments. */
   owners: Role[];
+  /** The one role an alert of this rule is addressed to (the improvement list's owner). */
+  actor: Role;
+  severity: Severity;
+  /** Place in the improvement list: lower first (the most urgent). */
+  order: number;
+  appliesTo: Surface[];
+  /**
+   * For a rule on a stream's own figure: the figure (a key of the retro summary and of the weekly
+   * report's stream rows, e.g. uvValue). Retro and the weekly report apply every such rule of theirs
+   * (`appliesTo`) with no code of its own: one row here is the whole rule.
+   */
+  metric?: string;
+  /** Variants that go to someone else (a sold-out giveaway is delisted by floor control). */
+  variants?: Record<string, { actor: Role }>;
   zh: string;
   en: string;
   /** What the config key means, for `liveops init`'s commented config. */
@@ -35,71 +55,85 @@ export interface ThresholdRule {
 export const THRESHOLD_RULES: ThresholdRule[] = [
   {
     id: 'uv-value-low', kind: 'threshold', comparison: 'below', threshold: 1.0, unit: 'yuan', owners: ['director', 'ops'],
+    actor: 'director', severity: 'warning', order: 4, appliesTo: ['retro', 'weekly'], metric: 'uvValue',
     zh: 'UV价值低于阈值，启动付费流量优化', en: 'UV value below threshold: start paid-traffic optimisation',
     help: 'UV value (GMV / viewers, CNY) below this → start paid-traffic optimisation',
   },
   {
     id: 'uv-value-critical', kind: 'threshold', comparison: 'below', threshold: 0.8, unit: 'yuan', owners: ['floor-control'],
+    actor: 'floor-control', severity: 'critical', order: 3, appliesTo: ['retro', 'weekly', 'cue-sheet'], metric: 'uvValue',
     zh: 'UV价值过低，提示主播强化逼单话术', en: 'UV value critical: cue the anchor to strengthen the closing talk',
     help: 'UV value (CNY) below this during the stream → cue "strengthen closing talk" (强化逼单话术)',
   },
   {
     id: 'product-click-low', kind: 'threshold', comparison: 'below', threshold: 0.1, unit: 'rate', owners: ['anchor'],
+    actor: 'anchor', severity: 'warning', order: 7, appliesTo: ['retro'],
     zh: '商品点击率低，延长该商品讲解', en: 'Product click rate low: extend this product\'s explanation',
     help: 'product click rate (clickers / exposed) below this → anchor extends that product\'s explanation',
   },
   {
     id: 'product-conversion-low', kind: 'threshold', comparison: 'below', threshold: 0.05, unit: 'rate', owners: ['anchor'],
+    actor: 'anchor', severity: 'warning', order: 6, appliesTo: ['retro'],
     zh: '商品转化率低，调整逼单话术', en: 'Product conversion low: adjust the closing talk',
     help: 'order conversion (buyers / clickers) below this → adjust the closing talk',
   },
   {
     id: 'weekly-click-eliminate', kind: 'threshold', comparison: 'below', threshold: 0.03, unit: 'rate', owners: ['selector'],
+    actor: 'selector', severity: 'warning', order: 9, appliesTo: ['select', 'weekly'],
     zh: '周点击率低，启动淘汰', en: 'Weekly click rate low: start elimination',
     help: 'weekly product click rate below this → start elimination',
   },
   {
     id: 'weekly-conversion-eliminate', kind: 'threshold', comparison: 'below', threshold: 0.03, unit: 'rate', owners: ['data', 'selector'],
+    actor: 'selector', severity: 'warning', order: 10, appliesTo: ['select', 'weekly'],
     zh: '周转化率低，建议淘汰', en: 'Weekly conversion low: eliminate',
     help: 'weekly product conversion below this → eliminate (weekly report)',
   },
   {
     id: 'uv-drop', kind: 'threshold', comparison: 'at-or-above', threshold: 0.5, unit: 'rate', owners: ['data'],
+    actor: 'data', severity: 'critical', order: 2, appliesTo: ['retro', 'weekly'],
     zh: '观看人数较基线下降过多，异常预警', en: 'Viewers dropped against the baseline: anomaly alert',
     help: 'UV drop vs. the recent baseline at or above this → anomaly alert',
   },
   {
     id: 'stock-low', kind: 'threshold', comparison: 'below', threshold: 50, unit: 'units', owners: ['selector', 'floor-control'],
+    actor: 'selector', severity: 'warning', order: 8, appliesTo: ['retro', 'select', 'cue-sheet'], variants: { delist: { actor: 'floor-control' } },
     zh: '库存不足，补货预警（福利款售罄则下架）', en: 'Stock low: restock (a sold-out giveaway product is delisted)',
     help: 'stock below this → restock warning; a sold-out giveaway (福利款) product → delist',
   },
   {
     id: 'backup-suppliers', kind: 'threshold', comparison: 'below', threshold: 3, unit: 'count', owners: ['selector'],
+    actor: 'selector', severity: 'warning', order: 11, appliesTo: ['select'],
     zh: '该品类备选供应商不足', en: 'Too few backup suppliers for this category',
     help: 'backup suppliers per category below this → warning',
   },
   {
     id: 'cs-response', kind: 'threshold', comparison: 'above', threshold: 15, unit: 'seconds', owners: ['cs'],
+    actor: 'cs', severity: 'warning', order: 5, appliesTo: ['retro', 'weekly'],
     zh: '客服首次响应超时', en: 'Customer-service first response too slow',
     help: 'customer-service first response above this many seconds is late (exactly 15 s is on time)',
   },
   {
     id: 'negative-spike', kind: 'threshold', comparison: 'at-or-above', threshold: 0.05, unit: 'rate', owners: ['ops', 'cs'],
+    actor: 'ops', severity: 'critical', order: 1, appliesTo: ['retro', 'weekly'],
     zh: '负面评论/咨询集中出现，启动舆情预案', en: 'Negative comments and consultations spike: follow the crisis plan',
     help: 'share of negative comments/consultations (quality, fakes, delivery, refunds) at or above this → alert; suggests considering a pause and a statement',
   },
   {
     id: 'segment-reminder', kind: 'threshold', comparison: 'below', threshold: 3, unit: 'minutes', owners: ['floor-control'],
+    actor: 'floor-control', severity: 'warning', order: 12, appliesTo: ['cue-sheet'],
     zh: '环节切换前提醒', en: 'Reminder before a segment switch',
     help: 'minutes before each segment switch that floor control is reminded',
   },
   {
     id: 'floor-refresh', kind: 'threshold', comparison: 'above', threshold: 5, unit: 'minutes', owners: ['floor-control'],
+    actor: 'floor-control', severity: 'warning', order: 13, appliesTo: ['cue-sheet'],
     zh: '场控刷新在线/点击/转化数据', en: 'Floor control refreshes online / click / conversion figures',
     help: 'minutes between floor control\'s refreshes of online, click and conversion figures',
   },
   {
     id: 'rehearsal', kind: 'threshold', comparison: 'below', threshold: 2, unit: 'days', owners: ['anchor'],
+    actor: 'anchor', severity: 'warning', order: 14, appliesTo: ['schedule'],
     zh: '直播前彩排', en: 'Rehearsal before the stream',
     help: 'days before the stream that the rehearsal takes place',
   },
@@ -120,6 +154,53 @@ export const RULE_DEFAULTS = {
 
 export function ruleById(id: string): ThresholdRule | undefined {
   return THRESHOLD_RULES.find((r) => r.id === id);
+}
+
+/**
+ * What fired, in codes and numbers (the renderers word it): the rule, how serious, who acts, the
+ * value and the threshold it was measured against. Made once; nothing edits it afterwards.
+ */
+export interface RuleHit {
+  rule: string;
+  severity: Severity;
+  owner: Role;
+  value: number;
+  threshold: number;
+  /** A variant of the rule (stock-low: 'delist'), or null. */
+  variant: string | null;
+}
+
+function ruleOf(id: string): ThresholdRule {
+  const rule = ruleById(id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}
+
+/** A hit of rule `id` with `value` against `threshold`, whatever decided it (see `evaluate`). */
+export function hit(id: string, value: number, threshold: number, variant: string | null = null): RuleHit {
+  const rule = ruleOf(id);
+  const owner = variant !== null ? (rule.variants?.[variant]?.actor ?? rule.actor) : rule.actor;
+  return { rule: id, severity: rule.severity, owner, value, threshold, variant };
+}
+
+/** Rule `id` applied to `value` with the configured threshold: its hit, or null when it does not fire. */
+export function evaluate(id: string, value: number | null | undefined, thresholds: Readonly<Record<string, number>>): RuleHit | null {
+  const rule = ruleOf(id);
+  const threshold = thresholds[id] ?? rule.threshold;
+  return fires(rule.comparison, value, threshold) ? hit(id, value as number, threshold) : null;
+}
+
+/** The rules on a stream's own figure that `surface` applies, in table order. */
+export function streamRules(surface: Surface): Array<ThresholdRule & { metric: string }> {
+  return THRESHOLD_RULES.filter((r): r is ThresholdRule & { metric: string } => r.metric !== undefined && r.appliesTo.includes(surface));
+}
+
+/** How a comparison reads between a value and its threshold. */
+export const COMPARISON_SIGN: Record<Comparison, string> = { below: '<', 'at-or-above': '≥', above: '>' };
+
+/** Improvement-list order of rules: the most urgent first (rules not in the table last). */
+export function ruleOrder(id: string): number {
+  return ruleById(id)?.order ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Does `value` trip a rule with this comparison and threshold? Missing values never fire. */

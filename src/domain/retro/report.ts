@@ -3,10 +3,10 @@
  * platforms' definitions; channels; products; the playbook's rules that fired; comparison with
  * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, report out.
  */
-import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
+import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
 import { PLATFORM_LABELS, type PlatformId } from '../../model/platforms.js';
-import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import { COMPARISON_SIGN, evaluate, hit, ROLE_LABELS, ruleById, ruleOrder, streamRules, type Role, type RuleHit } from '../rules.js';
 import type { SourcedStream, StreamKey } from '../../model/entities.js';
 import type { BaselineStream, HotspotInput, RetroInput } from './input.js';
 import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
@@ -74,6 +74,8 @@ export interface Alert {
   threshold: number;
   owner: Role;
   ownerLabel: string;
+  /** A variant of the rule that changes who acts (stock-low: 'delist' for a sold-out giveaway), or null. */
+  variant: string | null;
   message: string;
 }
 
@@ -330,24 +332,24 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const alerts: Alert[] = [];
   const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
   const streamIds = { streamId: stream.streamId, account: stream.account ?? input.account };
-  const alert = (rule: string, subject: string, value: number, message: string, productId: string | null = null) => {
-    const def = ruleById(rule);
-    const owner = RULE_ACTIONS[rule]?.owner ?? def?.owners[0] ?? 'ops';
-    const severity = rule === 'uv-value-critical' || rule === 'uv-drop' || rule === 'negative-spike' ? 'critical' : 'warning';
+  // Severity, owner and threshold come with the hit (domain/rules.ts); an alert is never edited after.
+  const alert = (h: RuleHit, subject: string, message: string, productId: string | null = null) => {
     alerts.push({
-      rule,
-      severity,
-      severityLabel: SEVERITY_LABELS[severity][lang],
+      rule: h.rule,
+      severity: h.severity,
+      severityLabel: SEVERITY_LABELS[h.severity][lang],
       subject,
       productId,
       ...streamIds,
-      value,
-      threshold: th(rule),
-      owner,
-      ownerLabel: ROLE_LABELS[owner][lang],
+      value: h.value,
+      threshold: h.threshold,
+      owner: h.owner,
+      ownerLabel: ROLE_LABELS[h.owner][lang],
+      variant: h.variant,
       message,
     });
   };
+  const ruleHit = (id: string, value: number | null | undefined) => evaluate(id, value, opts.thresholds);
   const ruleText = (rule: string) => ruleById(rule)?.[lang] ?? rule;
 
   const stockOf = (id: string | null, name: string | null) =>
@@ -381,23 +383,27 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       p.rank = i + 1;
       const label = p.name ?? p.id ?? `#${i + 1}`;
       // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
-      if (fires('below', p.clickRate, th('product-click-low'))) {
+      const click = ruleHit('product-click-low', p.clickRate);
+      if (click) {
         p.flags.push('product-click-low');
-        alert('product-click-low', T.product(label), p.clickRate!, `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`, p.id);
+        alert(click, T.product(label), `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`, p.id);
       }
-      if (fires('below', p.conversionRate, th('product-conversion-low'))) {
+      const conversion = ruleHit('product-conversion-low', p.conversionRate);
+      if (conversion) {
         p.flags.push('product-conversion-low');
-        alert('product-conversion-low', T.product(label), p.conversionRate!, `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`, p.id);
+        alert(conversion, T.product(label), `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`, p.id);
       }
     });
   }
 
   // — stream rules —
-  if (fires('below', summary.uvValue, th('uv-value-low'))) {
-    alert('uv-value-low', T.stream, summary.uvValue!, `${metricLabel('uvValue', lang)} ${fmtMoney(summary.uvValue)} < ${fmtMoney(th('uv-value-low'))}${sep}${ruleText('uv-value-low')}`);
-  }
-  if (fires('below', summary.uvValue, th('uv-value-critical'))) {
-    alert('uv-value-critical', T.stream, summary.uvValue!, `${metricLabel('uvValue', lang)} ${fmtMoney(summary.uvValue)} < ${fmtMoney(th('uv-value-critical'))}${sep}${ruleText('uv-value-critical')}`);
+  // Every rule on the stream's own figures (domain/rules.ts `metric`): UV value low, critical…
+  for (const rule of streamRules('retro')) {
+    const value = (summary as unknown as Record<string, number | null>)[rule.metric];
+    const h = ruleHit(rule.id, value);
+    if (!h) continue;
+    const shown = (v: number) => fmtUnit(v, rule.unit, h.threshold, lang);
+    alert(h, T.stream, `${metricLabel(rule.metric, lang)} ${shown(h.value)} ${COMPARISON_SIGN[rule.comparison]} ${shown(h.threshold)}${sep}${ruleText(rule.id)}`);
   }
 
   // — stock (where known) —
@@ -411,13 +417,12 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     if (s.stock === null || stockSeen.has(key)) continue;
     stockSeen.add(key);
     const label = s.name ?? s.id ?? '—';
+    const low = ruleHit('stock-low', s.stock);
     if (s.giveaway && s.stock <= 0) {
-      alert('stock-low', T.product(label), s.stock, `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label)}`, s.id);
-      const last = alerts[alerts.length - 1]!;
-      last.owner = 'floor-control';
-      last.ownerLabel = ROLE_LABELS['floor-control'][lang];
-    } else if (fires('below', s.stock, th('stock-low'))) {
-      alert('stock-low', T.product(label), s.stock, `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`, s.id);
+      // playbook: a sold-out giveaway (福利款) is delisted, by floor control.
+      alert(hit('stock-low', s.stock, th('stock-low'), 'delist'), T.product(label), `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label, th)}`, s.id);
+    } else if (low) {
+      alert(low, T.product(label), `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`, s.id);
     }
   }
 
@@ -451,8 +456,9 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     const uvDrop = drop === null ? null : -drop;
     comparison = { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
     // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
-    if (fires('at-or-above', uvDrop, th('uv-drop'))) {
-      alert('uv-drop', T.stream, uvDrop!, `${metricLabel('uv', lang)} ${fmtCount(summary.uv)} vs ${lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${sep}${ruleText('uv-drop')}`);
+    const dropped = ruleHit('uv-drop', uvDrop);
+    if (dropped) {
+      alert(dropped, T.stream, `${metricLabel('uv', lang)} ${fmtCount(summary.uv)} vs ${lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${sep}${ruleText('uv-drop')}`);
     }
   }
 
@@ -461,24 +467,17 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const resp = input.response;
   if (resp && resp.overLineShare !== null && resp.overLineShare > cs.responseTolerance) {
     // playbook: first response within 15 s; the alert fires when too many are later than that.
-    alert('cs-response', lang === 'zh' ? '客服' : 'customer service', resp.overLineShare, lang === 'zh'
+    // The share of late responses is measured against the tolerance, not against the 15 s line itself.
+    alert(hit('cs-response', resp.overLineShare, cs.responseTolerance), lang === 'zh' ? '客服' : 'customer service', lang === 'zh'
       ? `首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），超过容忍度 ${fmtRate(cs.responseTolerance, 0)}；中位数 ${resp.medianSeconds} 秒，P90 ${resp.p90Seconds?.toFixed(1)} 秒`
       : `${fmtRate(resp.overLineShare, 1)} of first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s, above the ${fmtRate(cs.responseTolerance, 0)} tolerance; median ${resp.medianSeconds} s, p90 ${resp.p90Seconds?.toFixed(1)} s`);
-    const last = alerts[alerts.length - 1]!;
-    last.threshold = cs.responseTolerance;
-    last.owner = 'cs';
-    last.ownerLabel = ROLE_LABELS.cs[lang];
   }
   const neg = input.negative;
-  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
-    alert('negative-spike', lang === 'zh' ? '舆情' : 'sentiment', neg.share!, lang === 'zh'
+  const spike = neg && neg.negative > 0 ? ruleHit('negative-spike', neg.share) : null;
+  if (neg && spike) {
+    alert(spike, lang === 'zh' ? '舆情' : 'sentiment', lang === 'zh'
       ? `负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`
       : `${fmtRate(neg.share, 1)} of comments and consultations are negative (${neg.negative}/${neg.messages}): ${neg.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`);
-    const last = alerts[alerts.length - 1]!;
-    last.severity = 'critical';
-    last.severityLabel = SEVERITY_LABELS.critical[lang];
-    last.owner = 'ops';
-    last.ownerLabel = ROLE_LABELS.ops[lang];
   }
   const stockByProduct = (id: string | null, name: string | null) =>
     (products ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
@@ -505,13 +504,11 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const addAction = (what: string, evidence: string, owner: Role, action: string, rule: string | null) => {
     actions.push({ no: actions.length + 1, what, evidence, owner, ownerLabel: ROLE_LABELS[owner][lang], action, rule });
   };
-  const order = ['negative-spike', 'uv-drop', 'uv-value-critical', 'uv-value-low', 'cs-response', 'product-conversion-low', 'product-click-low', 'stock-low'];
-  for (const a of [...alerts].sort((x, y) => order.indexOf(x.rule) - order.indexOf(y.rule))) {
+  for (const a of [...alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
     const def = RULE_ACTIONS[a.rule];
     const subjectName = /「(.+)」|"(.+)"/.exec(a.subject);
     const name = subjectName?.[1] ?? subjectName?.[2] ?? a.subject;
-    const isDelist = a.rule === 'stock-low' && a.owner === 'floor-control';
-    const text = isDelist ? RULE_ACTIONS['stock-delist']![lang](name) : def ? def[lang](name) : ruleText(a.rule);
+    const text = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : ruleText(a.rule);
     addAction(`${a.subject}${sep}${ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
   }
   // One talk-optimisation point per topic: comments and consultations may both raise it.

@@ -1,7 +1,6 @@
 /**
  * Words the retro report uses, in the team's language (zh) and in English.
  */
-import type { Role } from '../rules.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -33,50 +32,45 @@ export function metricLabel(key: string, lang: Lang): string {
   return METRIC_LABELS[key]?.[lang] ?? key;
 }
 
-/** Suggested action per rule, addressed to the role that must act. */
-export const RULE_ACTIONS: Record<string, { owner: Role; zh: (s: string) => string; en: (s: string) => string }> = {
+/**
+ * Suggested action per rule (who acts is the rule's, in domain/rules.ts). `th` gives a rule's
+ * configured threshold, so a text never states a number the config can change.
+ */
+type ActionText = (subject: string, th: (rule: string) => number) => string;
+export const RULE_ACTIONS: Record<string, { zh: ActionText; en: ActionText }> = {
   'uv-value-low': {
-    owner: 'director',
     zh: () => '启动付费流量优化：复核千川投放人群、出价与素材，提高进房人群精准度',
     en: () => 'Start paid-traffic optimisation: review audience, bids and creatives so viewers are better targeted',
   },
   'uv-value-critical': {
-    owner: 'floor-control',
     zh: () => '直播中UV价值低于阈值时提示主播强化逼单话术（限时、限量、赠品）',
     en: () => 'When UV value falls below the line during the stream, cue the anchor to strengthen the closing talk',
   },
   'product-click-low': {
-    owner: 'anchor',
     zh: (s) => `延长「${s}」的讲解时间，用场景化展示代替参数罗列`,
     en: (s) => `Extend the explanation of "${s}" with scene-based demonstration rather than a parameter list`,
   },
   'product-conversion-low': {
-    owner: 'anchor',
     zh: (s) => `调整「${s}」的逼单话术：强调限时价格、库存和赠品`,
     en: (s) => `Adjust the closing talk for "${s}": stress the time-limited price, stock and gifts`,
   },
   'uv-drop': {
-    owner: 'data',
     zh: () => '排查流量异常：按渠道对比观看人数，检查限流、投放中断或开播时间变化',
     en: () => 'Investigate the traffic drop: compare viewers by channel, check for throttling, paused spend or a changed slot',
   },
   'stock-low': {
-    owner: 'selector',
     zh: (s) => `为「${s}」补货，并在场控提示单中加入库存提醒`,
     en: (s) => `Restock "${s}" and add a stock reminder to the cue sheet`,
   },
   'cs-response': {
-    owner: 'cs',
-    zh: () => '客服排班覆盖开播高峰，准备尺码、发货、退换的快捷回复，首次响应控制在 15 秒内',
-    en: () => 'Staff customer service for the stream\'s peak and prepare quick replies (size, shipping, returns) so first responses stay within 15 s',
+    zh: (_s, th) => `客服排班覆盖开播高峰，准备尺码、发货、退换的快捷回复，首次响应控制在 ${th('cs-response')} 秒内`,
+    en: (_s, th) => `Staff customer service for the stream's peak and prepare quick replies (size, shipping, returns) so first responses stay within ${th('cs-response')} s`,
   },
   'negative-spike': {
-    owner: 'ops',
     zh: () => '按预案处理舆情：客服私信安抚并收集订单号；评估是否暂停直播、发布说明（由负责人决定）',
     en: () => 'Follow the crisis plan: customer service answers privately and collects order numbers; decide whether to pause the stream and issue a statement',
   },
   'stock-delist': {
-    owner: 'floor-control',
     zh: (s) => `福利款「${s}」已售罄：下架`,
     en: (s) => `Giveaway product "${s}" is sold out: delist it`,
   },

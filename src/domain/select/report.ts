@@ -62,14 +62,17 @@ const NOT_PRODUCTS = new Set([
  */
 const PRODUCT_NOUN = /[衣服裤裙衫袍甲鞋靴包帽袜杖款套装霜乳液膜油露粉膏笔器杯壶锅碗镜伞垫巾绳灯表链戒镯篷罩袋箱盒机]$/;
 
+/** A configured bound as the playbook writes it: 5%, 7.5% (no needless decimals). */
+const fmtBound = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
+
 const TEXT = {
   zh: {
     restock: (n: string) => `为「${n}」补货`,
     delist: (n: string) => `福利款「${n}」已售罄：下架`,
     eliminate: (n: string) => `淘汰或替换「${n}」`,
     addRole: (n: number, role: string) => `选品池缺少 ${n} 个${role}：补充${role}`,
-    priceHigh: (p: string) => `直播价只比竞品低 ${p}，低于 5%：与供应商重新议价`,
-    priceLow: (p: string) => `直播价比竞品低 ${p}，超过 10%：核实品质与利润`,
+    priceHigh: (p: string, min: string) => `直播价只比竞品低 ${p}，低于 ${min}：与供应商重新议价`,
+    priceLow: (p: string, max: string) => `直播价比竞品低 ${p}，超过 ${max}：核实品质与利润`,
     priceAbove: (p: string) => `直播价比竞品高 ${p}：与供应商重新议价`,
     terms: (list: string) => `供应商缺少：${list}`,
     backups: (cat: string, n: number, need: number) => `「${cat}」只有 ${n} 个供应商，需要 ${need} 个备选`,
@@ -82,8 +85,8 @@ const TEXT = {
     delist: (n: string) => `Giveaway product "${n}" is sold out: delist it`,
     eliminate: (n: string) => `Eliminate or replace "${n}"`,
     addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
-    priceHigh: (p: string) => `Live price only ${p} below competitors (under 5 %): renegotiate with the supplier`,
-    priceLow: (p: string) => `Live price ${p} below competitors (over 10 %): check quality and margin`,
+    priceHigh: (p: string, min: string) => `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
+    priceLow: (p: string, max: string) => `Live price ${p} below competitors (over ${max}): check quality and margin`,
     priceAbove: (p: string) => `Live price ${p} above competitors: renegotiate with the supplier`,
     terms: (list: string) => `Supplier lacks: ${list}`,
     backups: (cat: string, n: number, need: number) => `"${cat}" has ${n} supplier(s); ${need} backups are needed`,
@@ -182,10 +185,10 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
       // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
       if (lowerBy < s.supplierPrice.minDiscount) {
         priceFlag = 'too-high';
-        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2)));
+        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.minDiscount)));
       } else if (lowerBy > s.supplierPrice.maxDiscount) {
         priceFlag = 'suspiciously-low';
-        flags.push(T.priceLow(fmtRate(lowerBy, 2)));
+        flags.push(T.priceLow(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.maxDiscount)));
       } else priceFlag = 'ok';
     }
     const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);

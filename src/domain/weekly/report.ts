@@ -3,7 +3,7 @@
  * targets, traffic-source attribution, products to eliminate, consultation hotspots and UV
  * anomalies. Pure: data in, report out. Rates come from summed counts, never averaged rates.
  */
-import { fmtChange, fmtCount, fmtMoney, fmtRate } from '../../format.js';
+import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
 import type { Channel, Stream } from '../../model/entities.js';
@@ -11,7 +11,7 @@ import type { HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
-import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import { fires, hit, ROLE_LABELS, ruleById, streamRules, type Role, type RuleHit, type Severity } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
 
@@ -124,6 +124,12 @@ const TEXT = {
 };
 
 const HOURS_2 = 2 * 3600 * 1000;
+
+/** A stream row's figure by name (a rule's `metric`), null when it has none. */
+function figureOf(row: object, metric: string): number | null {
+  const v = (row as Record<string, unknown>)[metric];
+  return typeof v === 'number' ? v : null;
+}
 const LIVE_PLAZA = '直播推荐';
 const SHORT_VIDEO = '短视频引流';
 
@@ -152,10 +158,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const streams = weekStreams.map((s, i) => {
     const uvValue = M.uvValue(s.gmv, s.uv);
     const alerts: string[] = [];
-    if (fires('below', uvValue, th('uv-value-low'))) alerts.push('uv-value-low');
-    if (fires('below', uvValue, th('uv-value-critical'))) alerts.push('uv-value-critical');
-    if (anomalies[i]!.fires) alerts.push('uv-drop');
-    return {
+    const row = {
       no: i + 1,
       account: s.account,
       streamId: s.streamId ?? null,
@@ -174,6 +177,12 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
       alerts,
       source: s.source,
     };
+    // Every rule on a stream's own figures (domain/rules.ts `metric`), then the drop against the baseline.
+    for (const rule of streamRules('weekly')) {
+      if (fires(rule.comparison, figureOf(row, rule.metric), th(rule.id))) alerts.push(rule.id);
+    }
+    if (anomalies[i]!.fires) alerts.push('uv-drop');
+    return row;
   });
 
   const totals = totalsOf(weekStreams);
@@ -275,10 +284,16 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     start: string | null;
     value: number;
     threshold: number;
+    severity: Severity;
     owner: Role;
     ownerLabel: string;
     message: string;
   }> = [];
+  // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
+  const none = { streamId: null, account: null, start: null };
+  const alertOf = (h: RuleHit, subject: string, ids: { streamId: string | null; account: string | null; start: string | null }, message: string) => ({
+    rule: h.rule, subject, ...ids, value: h.value, threshold: h.threshold, severity: h.severity, owner: h.owner, ownerLabel: ROLE_LABELS[h.owner][lang], message,
+  });
   for (const s of streams) {
     // A stream is named by its account, else by its title or platform id (Taobao 场次信息 / 场次id).
     const who = s.account ?? s.title ?? (s.streamId ? `#${s.streamId}` : '—');
@@ -286,30 +301,26 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     const ids = { streamId: s.streamId, account: s.account, start: s.start };
     for (const rule of s.alerts) {
       const a = anomalies[s.no - 1]!;
-      const value = rule === 'uv-drop' ? a.uvDrop! : s.uvValue!;
-      const owner: Role = rule === 'uv-drop' ? 'data' : rule === 'uv-value-critical' ? 'floor-control' : 'director';
-      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtMoney(value);
-      alerts.push({ rule, subject: label, ...ids, value, threshold: th(rule), owner, ownerLabel: ROLE_LABELS[owner][lang], message: `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}` });
+      const def = ruleById(rule)!;
+      const value = rule === 'uv-drop' ? a.uvDrop! : figureOf(s, def.metric!)!;
+      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtUnit(value, def.unit, th(rule), lang);
+      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}`));
     }
   }
   // — customer service over the week: first response (cs-response) and negative messages —
   const resp = input.response;
   if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
-    alerts.push({
-      rule: 'cs-response', subject: lang === 'zh' ? '客服' : 'customer service', streamId: null, account: null, start: null, value: resp.overLineShare, threshold: input.responseTolerance, owner: 'cs', ownerLabel: ROLE_LABELS.cs[lang],
-      message: lang === 'zh'
-        ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
-        : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`,
-    });
+    const message = lang === 'zh'
+      ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
+      : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`;
+    alerts.push(alertOf(hit('cs-response', resp.overLineShare, input.responseTolerance), lang === 'zh' ? '客服' : 'customer service', none, message));
   }
   const neg = input.negative;
   if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
-    alerts.push({
-      rule: 'negative-spike', subject: lang === 'zh' ? '舆情' : 'sentiment', streamId: null, account: null, start: null, value: neg.share!, threshold: th('negative-spike'), owner: 'ops', ownerLabel: ROLE_LABELS.ops[lang],
-      message: lang === 'zh'
-        ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
-        : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`,
-    });
+    const message = lang === 'zh'
+      ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
+      : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`;
+    alerts.push(alertOf(hit('negative-spike', neg.share!, th('negative-spike')), lang === 'zh' ? '舆情' : 'sentiment', none, message));
   }
 
   const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
