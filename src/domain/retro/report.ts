@@ -182,10 +182,52 @@ function baselineMetrics(b: BaselineStream) {
   };
 }
 
-export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroReport {
+/** What every stage shares: the language, the configured thresholds, and the one list alerts go into. */
+interface Stage {
+  lang: Lang;
+  T: (typeof RETRO_TEXT)[Lang];
+  sep: string;
+  th: (id: string) => number;
+  ruleHit: (id: string, value: number | null | undefined) => RuleHit | null;
+  ruleText: (rule: string) => string;
+  /** Make an alert from a hit (severity, owner and threshold come with it; never edited after). */
+  alert: (h: RuleHit, subject: string, message: string, productId?: string | null) => void;
+  alerts: Alert[];
+}
+
+function stageOf(input: RetroInput, opts: RetroOptions): Stage {
   const { lang } = opts;
-  const T = RETRO_TEXT[lang];
-  const sep = lang === 'zh' ? '：' : ': ';
+  const alerts: Alert[] = [];
+  const streamIds = { streamId: input.stream.streamId, account: input.stream.account ?? input.account };
+  return {
+    lang,
+    T: RETRO_TEXT[lang],
+    sep: lang === 'zh' ? '：' : ': ',
+    th: (id) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0,
+    ruleHit: (id, value) => evaluate(id, value, opts.thresholds),
+    ruleText: (rule) => ruleById(rule)?.[lang] ?? rule,
+    alerts,
+    alert: (h, subject, message, productId = null) => {
+      alerts.push({
+        rule: h.rule,
+        severity: h.severity,
+        severityLabel: SEVERITY_LABELS[h.severity][lang],
+        subject,
+        productId,
+        ...streamIds,
+        value: h.value,
+        threshold: h.threshold,
+        owner: h.owner,
+        ownerLabel: ROLE_LABELS[h.owner][lang],
+        variant: h.variant,
+        message,
+      });
+    },
+  };
+}
+
+/** The stream's figures, each from the first source that has it, with where it came from. */
+function figures(input: RetroInput, T: Stage['T']): { summary: RetroSummary; sources: Record<string, string | null>; missing: Array<keyof RetroSummary> } {
   const stream = input.stream;
   const f = (key: StreamKey) => stated(stream, key);
   const total = input.channelTotal;
@@ -194,8 +236,6 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   const productSrc = (h: string) => (input.productTable ? `${input.productTable} · Σ ${h}` : null);
   const orders = input.orders;
   const trendSum = (field: 'gmv') => (input.trend ? M.sum(input.trend.map((r) => r[field])) : null);
-
-  // — figures, each from the first source that has it —
   const gmvPick = firstOf(
     [f('gmv').value, f('gmv').source],
     [total?.gmv ?? null, totalSrc('gmv')],
@@ -257,38 +297,42 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     peakOnline: v('peakOnline'),
     avgOnline: v('avgOnline'),
   };
-  const computedFrom: Record<string, string> = {
-    uvValue: 'gmv ÷ uv',
-    gpm: 'gmv ÷ pv × 1000',
-    productClickRate: 'productClickers ÷ productExposed',
-    clickToOrderRate: 'buyers ÷ productClickers',
-    viewToOrderRate: 'buyers ÷ uv',
-    refundRate: 'refundAmount ÷ gmv',
-    roi: 'gmv ÷ paidSpend',
-  };
   // Every figure has an entry: where it came from, or null when the exports did not have it.
   const sources: Record<string, string | null> = {};
   for (const key of Object.keys(summary) as Array<keyof RetroSummary>) {
     if (key === 'gmvField') continue;
-    sources[key] = summary[key] === null ? null : (picks[key]?.source ?? `${T.computed}: ${computedFrom[key] ?? key}`);
+    sources[key] = summary[key] === null ? null : (picks[key]?.source ?? `${T.computed}: ${COMPUTED_FROM[key] ?? key}`);
   }
   const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter((k) => k !== 'gmvField' && summary[k] === null);
+  return { summary, sources, missing };
+}
 
-  // — what the export states vs. what the counts give —
+const COMPUTED_FROM: Record<string, string> = {
+  uvValue: 'gmv ÷ uv',
+  gpm: 'gmv ÷ pv × 1000',
+  productClickRate: 'productClickers ÷ productExposed',
+  clickToOrderRate: 'buyers ÷ productClickers',
+  viewToOrderRate: 'buyers ÷ uv',
+  refundRate: 'refundAmount ÷ gmv',
+  roi: 'gmv ÷ paidSpend',
+};
+
+/** What the export states vs. what the counts give. */
+function statedChecks(stream: SourcedStream, summary: RetroSummary, lang: Lang): RetroReport['checks'] {
   const checks: RetroReport['checks'] = [];
   const check = (metric: keyof RetroSummary, field: StreamKey, tolerance: number) => {
-    const stated = f(field);
+    const given = stated(stream, field);
     const computed = summary[metric];
-    if (stated.value === null || typeof computed !== 'number') return;
-    const difference = computed - stated.value;
+    if (given.value === null || typeof computed !== 'number') return;
+    const difference = computed - given.value;
     checks.push({
       metric,
       label: metricLabel(metric, lang),
-      stated: stated.value,
+      stated: given.value,
       computed,
       difference,
       agrees: Math.abs(difference) <= tolerance + 1e-12,
-      source: stated.source ?? '',
+      source: given.source ?? '',
     });
   };
   // Rates are shown to 0.01 %, money to 0.01 yuan: anything beyond half of that is not rounding.
@@ -296,220 +340,211 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
   check('clickToOrderRate', 'clickToOrderRate', 0.00005);
   check('viewToOrderRate', 'viewToOrderRate', 0.00005);
   check('gpm', 'gpm', 0.005);
+  return checks;
+}
 
-  // — channels —
-  let channels: RetroReport['channels'] = null;
-  let channelGroups: RetroReport['channelGroups'] = null;
-  if (input.channels) {
-    const totalUv = total?.uv ?? M.sum(input.channels.map((c) => c.uv));
-    const totalGmv = total?.gmv ?? M.sum(input.channels.map((c) => c.gmv));
-    channels = input.channels.map((c) => {
-      const name = c.channel ?? '—';
-      const ordersN = c.orders;
-      const conversion = ordersN !== null ? M.ratio(ordersN, c.pv) : M.viewToOrderRate(c.buyers, c.uv);
-      return {
-        name,
-        paid: isPaidChannel(name),
-        uv: c.uv,
-        pv: c.pv,
-        gmv: c.gmv,
-        orders: ordersN,
-        uvShare: M.ratio(c.uv, totalUv),
-        gmvShare: M.ratio(c.gmv, totalGmv),
-        conversionRate: conversion,
-      };
-    });
-    const group = (paid: boolean) => {
-      const rows = channels!.filter((c) => c.paid === paid);
-      const uv = M.sum(rows.map((r) => r.uv));
-      const gmv = M.sum(rows.map((r) => r.gmv));
-      return { uv, pv: M.sum(rows.map((r) => r.pv)), gmv, uvShare: M.ratio(uv, totalUv), gmvShare: M.ratio(gmv, totalGmv) };
+/** The traffic channels with their shares and conversion, and natural vs. paid. */
+function channelsOf(input: RetroInput): { channels: RetroReport['channels']; channelGroups: RetroReport['channelGroups'] } {
+  if (!input.channels) return { channels: null, channelGroups: null };
+  const total = input.channelTotal;
+  const totalUv = total?.uv ?? M.sum(input.channels.map((c) => c.uv));
+  const totalGmv = total?.gmv ?? M.sum(input.channels.map((c) => c.gmv));
+  const channels = input.channels.map((c) => {
+    const name = c.channel ?? '—';
+    const ordersN = c.orders;
+    const conversion = ordersN !== null ? M.ratio(ordersN, c.pv) : M.viewToOrderRate(c.buyers, c.uv);
+    return {
+      name,
+      paid: isPaidChannel(name),
+      uv: c.uv,
+      pv: c.pv,
+      gmv: c.gmv,
+      orders: ordersN,
+      uvShare: M.ratio(c.uv, totalUv),
+      gmvShare: M.ratio(c.gmv, totalGmv),
+      conversionRate: conversion,
     };
-    channelGroups = { natural: group(false), paid: group(true) };
-  }
-
-  // — products, ranked by GMV —
-  const alerts: Alert[] = [];
-  const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
-  const streamIds = { streamId: stream.streamId, account: stream.account ?? input.account };
-  // Severity, owner and threshold come with the hit (domain/rules.ts); an alert is never edited after.
-  const alert = (h: RuleHit, subject: string, message: string, productId: string | null = null) => {
-    alerts.push({
-      rule: h.rule,
-      severity: h.severity,
-      severityLabel: SEVERITY_LABELS[h.severity][lang],
-      subject,
-      productId,
-      ...streamIds,
-      value: h.value,
-      threshold: h.threshold,
-      owner: h.owner,
-      ownerLabel: ROLE_LABELS[h.owner][lang],
-      variant: h.variant,
-      message,
-    });
+  });
+  const group = (paid: boolean) => {
+    const rows = channels.filter((c) => c.paid === paid);
+    const uv = M.sum(rows.map((r) => r.uv));
+    const gmv = M.sum(rows.map((r) => r.gmv));
+    return { uv, pv: M.sum(rows.map((r) => r.pv)), gmv, uvShare: M.ratio(uv, totalUv), gmvShare: M.ratio(gmv, totalGmv) };
   };
-  const ruleHit = (id: string, value: number | null | undefined) => evaluate(id, value, opts.thresholds);
-  const ruleText = (rule: string) => ruleById(rule)?.[lang] ?? rule;
+  return { channels, channelGroups: { natural: group(false), paid: group(true) } };
+}
 
-  const stockOf = (id: string | null, name: string | null) =>
-    input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+type StockOf = (id: string | null, name: string | null) => RetroInput['stock'][number] | null;
 
-  let products: RetroReport['products'] = null;
-  if (input.products) {
-    products = input.products
-      .map((p) => {
-        const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = p;
-        const stock = p.stock ?? stockOf(id, name)?.stock ?? null;
-        return {
-          rank: 0,
-          id,
-          name,
-          gmv,
-          itemsSold,
-          buyers,
-          exposed,
-          clickers,
-          clickRate: M.clickRate(clickers, exposed),
-          conversionRate: M.clickToOrderRate(buyers, clickers),
-          /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
-          sources,
-          stock,
-          flags: [] as string[],
-        };
-      })
-      .sort((a, b) => (b.gmv ?? -Infinity) - (a.gmv ?? -Infinity));
-    products.forEach((p, i) => {
-      p.rank = i + 1;
-      const label = p.name ?? p.id ?? `#${i + 1}`;
-      // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
-      const click = ruleHit('product-click-low', p.clickRate);
-      if (click) {
-        p.flags.push('product-click-low');
-        alert(click, T.product(label), `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${ruleText('product-click-low')}`, p.id);
-      }
-      const conversion = ruleHit('product-conversion-low', p.conversionRate);
-      if (conversion) {
-        p.flags.push('product-conversion-low');
-        alert(conversion, T.product(label), `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${ruleText('product-conversion-low')}`, p.id);
-      }
-    });
-  }
+/** The products ranked by GMV, each with its rates; the per-product rules fire here. */
+function products(input: RetroInput, stockOf: StockOf, c: Stage): RetroReport['products'] {
+  if (!input.products) return null;
+  const list = input.products
+    .map((p) => {
+      const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = p;
+      const stock = p.stock ?? stockOf(id, name)?.stock ?? null;
+      return {
+        rank: 0,
+        id,
+        name,
+        gmv,
+        itemsSold,
+        buyers,
+        exposed,
+        clickers,
+        clickRate: M.clickRate(clickers, exposed),
+        conversionRate: M.clickToOrderRate(buyers, clickers),
+        /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
+        sources,
+        stock,
+        flags: [] as string[],
+      };
+    })
+    .sort((a, b) => (b.gmv ?? -Infinity) - (a.gmv ?? -Infinity));
+  const { T, lang, sep, th } = c;
+  list.forEach((p, i) => {
+    p.rank = i + 1;
+    const label = p.name ?? p.id ?? `#${i + 1}`;
+    // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
+    const click = c.ruleHit('product-click-low', p.clickRate);
+    if (click) {
+      p.flags.push('product-click-low');
+      c.alert(click, T.product(label), `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${c.ruleText('product-click-low')}`, p.id);
+    }
+    const conversion = c.ruleHit('product-conversion-low', p.conversionRate);
+    if (conversion) {
+      p.flags.push('product-conversion-low');
+      c.alert(conversion, T.product(label), `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${c.ruleText('product-conversion-low')}`, p.id);
+    }
+  });
+  return list;
+}
 
-  // — stream rules —
-  // Every rule on the stream's own figures (domain/rules.ts `metric`): UV value low, critical…
+/** Every rule on the stream's own figures (domain/rules.ts `metric`): UV value low, critical… */
+function streamRuleAlerts(summary: RetroSummary, c: Stage): void {
   for (const rule of streamRules('retro')) {
     const value = (summary as unknown as Record<string, number | null>)[rule.metric];
-    const h = ruleHit(rule.id, value);
+    const h = c.ruleHit(rule.id, value);
     if (!h) continue;
-    const shown = (v: number) => fmtUnit(v, rule.unit, h.threshold, lang);
-    alert(h, T.stream, `${metricLabel(rule.metric, lang)} ${shown(h.value)} ${COMPARISON_SIGN[rule.comparison]} ${shown(h.threshold)}${sep}${ruleText(rule.id)}`);
+    const shown = (v: number) => fmtUnit(v, rule.unit, h.threshold, c.lang);
+    c.alert(h, c.T.stream, `${metricLabel(rule.metric, c.lang)} ${shown(h.value)} ${COMPARISON_SIGN[rule.comparison]} ${shown(h.threshold)}${c.sep}${c.ruleText(rule.id)}`);
   }
+}
 
-  // — stock (where known) —
-  const stockSeen = new Set<string>();
-  // The stream's products when the exports list them; the whole selection table otherwise.
-  const stockItems = products
-    ? products.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false }))
-    : input.stock;
-  for (const s of stockItems) {
+/** Stock where known: the stream's products when the exports list them, the selection table otherwise. */
+function stockAlerts(input: RetroInput, list: RetroReport['products'], stockOf: StockOf, c: Stage): void {
+  const { T, lang, sep, th } = c;
+  const seen = new Set<string>();
+  const items = list ? list.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false })) : input.stock;
+  for (const s of items) {
     const key = s.id ?? s.name ?? '';
-    if (s.stock === null || stockSeen.has(key)) continue;
-    stockSeen.add(key);
+    if (s.stock === null || seen.has(key)) continue;
+    seen.add(key);
     const label = s.name ?? s.id ?? '—';
-    const low = ruleHit('stock-low', s.stock);
+    const low = c.ruleHit('stock-low', s.stock);
     if (s.giveaway && s.stock <= 0) {
       // playbook: a sold-out giveaway (福利款) is delisted, by floor control.
-      alert(hit('stock-low', s.stock, th('stock-low'), 'delist'), T.product(label), `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label, th)}`, s.id);
+      c.alert(hit('stock-low', s.stock, th('stock-low'), 'delist'), T.product(label), `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label, th)}`, s.id);
     } else if (low) {
-      alert(low, T.product(label), `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${ruleText('stock-low')}`, s.id);
+      c.alert(low, T.product(label), `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${c.ruleText('stock-low')}`, s.id);
     }
   }
+}
 
-  // — comparison with earlier streams of the same account —
-  let comparison: RetroReport['comparison'] = null;
-  const times = { start: stream.start, end: stream.end, durationSeconds: stream.durationSeconds };
+/** This stream against the earlier streams of its account; the UV-drop rule fires here. */
+function comparison(input: RetroInput, summary: RetroSummary, baselineCount: number, c: Stage): RetroReport['comparison'] {
+  const { stream } = input;
   const account = stream.account ?? input.account;
-  const startMs = times.start ? Date.parse(times.start) : NaN;
+  const startMs = stream.start ? Date.parse(stream.start) : NaN;
   const earlier = input.baseline
     .filter((b) => (account === null || b.account === null || b.account === account) && b.start !== null)
     .filter((b) => !Number.isFinite(startMs) || Date.parse(b.start!) < startMs - HOURS_2)
     .sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!));
-  if (earlier.length > 0) {
-    const lastN = earlier.slice(0, opts.baselineCount).map(baselineMetrics);
-    const prev = baselineMetrics(earlier[0]!);
-    const metrics = (['uv', 'gmv', 'uvValue', 'viewToOrderRate'] as const).map((metric) => {
-      const current = summary[metric];
-      const med = M.median(lastN.map((b) => b[metric]).filter((x): x is number => x !== null));
-      return {
-        metric,
-        label: metricLabel(metric, lang),
-        current,
-        previous: prev[metric],
-        previousChange: M.change(current, prev[metric]),
-        median: med,
-        medianChange: M.change(current, med),
-      };
-    });
-    const uvMedian = metrics[0]!.median;
-    const drop = M.change(summary.uv, uvMedian);
-    const uvDrop = drop === null ? null : -drop;
-    comparison = { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
-    // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
-    const dropped = ruleHit('uv-drop', uvDrop);
-    if (dropped) {
-      alert(dropped, T.stream, `${metricLabel('uv', lang)} ${fmtCount(summary.uv)} vs ${lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${sep}${ruleText('uv-drop')}`);
-    }
+  if (earlier.length === 0) return null;
+  const lastN = earlier.slice(0, baselineCount).map(baselineMetrics);
+  const prev = baselineMetrics(earlier[0]!);
+  const metrics = (['uv', 'gmv', 'uvValue', 'viewToOrderRate'] as const).map((metric) => {
+    const current = summary[metric];
+    const med = M.median(lastN.map((b) => b[metric]).filter((x): x is number => x !== null));
+    return {
+      metric,
+      label: metricLabel(metric, c.lang),
+      current,
+      previous: prev[metric],
+      previousChange: M.change(current, prev[metric]),
+      median: med,
+      medianChange: M.change(current, med),
+    };
+  });
+  const uvMedian = metrics[0]!.median;
+  const drop = M.change(summary.uv, uvMedian);
+  const uvDrop = drop === null ? null : -drop;
+  // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
+  const dropped = c.ruleHit('uv-drop', uvDrop);
+  if (dropped) {
+    c.alert(dropped, c.T.stream, `${metricLabel('uv', c.lang)} ${fmtCount(summary.uv)} vs ${c.lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${c.sep}${c.ruleText('uv-drop')}`);
   }
+  return { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
+}
 
-  // — customer service —
-  const cs = opts.cs ?? { responseTolerance: 0.1 };
+/** First responses and negative messages: cs-response and negative-spike fire here. */
+function customerServiceAlerts(input: RetroInput, tolerance: number, c: Stage): void {
+  const { lang } = c;
   const resp = input.response;
-  if (resp && resp.overLineShare !== null && resp.overLineShare > cs.responseTolerance) {
+  if (resp && resp.overLineShare !== null && resp.overLineShare > tolerance) {
     // playbook: first response within 15 s; the alert fires when too many are later than that.
     // The share of late responses is measured against the tolerance, not against the 15 s line itself.
-    alert(hit('cs-response', resp.overLineShare, cs.responseTolerance), lang === 'zh' ? '客服' : 'customer service', lang === 'zh'
-      ? `首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），超过容忍度 ${fmtRate(cs.responseTolerance, 0)}；中位数 ${resp.medianSeconds} 秒，P90 ${resp.p90Seconds?.toFixed(1)} 秒`
-      : `${fmtRate(resp.overLineShare, 1)} of first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s, above the ${fmtRate(cs.responseTolerance, 0)} tolerance; median ${resp.medianSeconds} s, p90 ${resp.p90Seconds?.toFixed(1)} s`);
+    c.alert(hit('cs-response', resp.overLineShare, tolerance), lang === 'zh' ? '客服' : 'customer service', lang === 'zh'
+      ? `首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），超过容忍度 ${fmtRate(tolerance, 0)}；中位数 ${resp.medianSeconds} 秒，P90 ${resp.p90Seconds?.toFixed(1)} 秒`
+      : `${fmtRate(resp.overLineShare, 1)} of first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s, above the ${fmtRate(tolerance, 0)} tolerance; median ${resp.medianSeconds} s, p90 ${resp.p90Seconds?.toFixed(1)} s`);
   }
   const neg = input.negative;
-  const spike = neg && neg.negative > 0 ? ruleHit('negative-spike', neg.share) : null;
+  const spike = neg && neg.negative > 0 ? c.ruleHit('negative-spike', neg.share) : null;
   if (neg && spike) {
-    alert(spike, lang === 'zh' ? '舆情' : 'sentiment', lang === 'zh'
+    c.alert(spike, lang === 'zh' ? '舆情' : 'sentiment', lang === 'zh'
       ? `负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`
       : `${fmtRate(neg.share, 1)} of comments and consultations are negative (${neg.negative}/${neg.messages}): ${neg.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`);
   }
+}
+
+/** Unpaid orders to follow up, by product with its stock, buyers masked unless told otherwise. */
+function unpaidFollowUp(input: RetroInput, list: RetroReport['products'], stockOf: StockOf, stockLine: number) {
+  if (!input.orders) return null;
   const stockByProduct = (id: string | null, name: string | null) =>
-    (products ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
-  const unpaid = input.orders
-    ? {
-        ...input.orders.unpaid,
-        byProduct: input.orders.unpaid.byProduct.map((p) => {
-          const stock = stockByProduct(p.productId, p.productName);
-          return { ...p, stock, stockLow: stock !== null && stock < th('stock-low') };
-        }),
-        lines: input.orders.unpaid.lines.map((l) => (input.mask ? { ...l, buyer: maskBuyer(l.buyer), phone: maskBuyer(l.phone) } : l)),
-      }
-    : null;
+    (list ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
+  return {
+    ...input.orders.unpaid,
+    byProduct: input.orders.unpaid.byProduct.map((p) => {
+      const stock = stockByProduct(p.productId, p.productName);
+      return { ...p, stock, stockLow: stock !== null && stock < stockLine };
+    }),
+    lines: input.orders.unpaid.lines.map((l) => (input.mask ? { ...l, buyer: maskBuyer(l.buyer), phone: maskBuyer(l.phone) } : l)),
+  };
+}
 
-  // — hotspots —
-  const hotspots = input.hotspots.length
-    ? input.hotspots
-        .flatMap((s) => s.hotspots)
-        .map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic, sourceLabel: SOURCE_LABELS[h.source][lang] }))
-    : null;
+function hotspotsOf(input: RetroInput, lang: Lang): RetroReport['hotspots'] {
+  if (!input.hotspots.length) return null;
+  return input.hotspots
+    .flatMap((s) => s.hotspots)
+    .map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic, sourceLabel: SOURCE_LABELS[h.source][lang] }));
+}
 
-  // — improvement list —
+/**
+ * The improvement list (改进清单): the alerts in the table's order, then talk-optimisation points
+ * from the hotspots, the export's disagreements with its counts, and the key figures it lacked.
+ */
+function improvementList(input: RetroInput, hotspots: RetroReport['hotspots'], checks: RetroReport['checks'], missing: Array<keyof RetroSummary>, c: Stage): Action[] {
+  const { T, lang, sep, th } = c;
   const actions: Action[] = [];
   const addAction = (what: string, evidence: string, owner: Role, action: string, rule: string | null) => {
     actions.push({ no: actions.length + 1, what, evidence, owner, ownerLabel: ROLE_LABELS[owner][lang], action, rule });
   };
-  for (const a of [...alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
+  for (const a of [...c.alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
     const def = RULE_ACTIONS[a.rule];
     const subjectName = /「(.+)」|"(.+)"/.exec(a.subject);
     const name = subjectName?.[1] ?? subjectName?.[2] ?? a.subject;
-    const text = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : ruleText(a.rule);
-    addAction(`${a.subject}${sep}${ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
+    const text = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : c.ruleText(a.rule);
+    addAction(`${a.subject}${sep}${c.ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
   }
   // One talk-optimisation point per topic: comments and consultations may both raise it.
   const topicSeen = new Set<string>();
@@ -524,39 +559,62 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       addAction(h.labelText, evidence, (h.action.owner as Role) ?? 'anchor', h.action[lang], null);
     }
   }
-  for (const c of checks.filter((c) => !c.agrees)) {
-    const money = c.metric === 'gpm';
-    const show = (x: number) => (money ? fmtMoney(x) : fmtRate(x));
-    addAction(c.label, T.checkEvidence(c.source), 'data', T.checkAction(c.label, show(c.stated), show(c.computed)), null);
+  for (const k of checks.filter((x) => !x.agrees)) {
+    const show = (x: number) => (k.metric === 'gpm' ? fmtMoney(x) : fmtRate(x));
+    addAction(k.label, T.checkEvidence(k.source), 'data', T.checkAction(k.label, show(k.stated), show(k.computed)), null);
   }
   const keyMissing = missing.filter((k) => ['gmv', 'uv', 'pv', 'buyers', 'productClickers'].includes(k));
   if (keyMissing.length) {
-    addAction(keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', '), '', 'ops', T.missingAction(keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')), null);
+    const labels = keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ');
+    addAction(labels, '', 'ops', T.missingAction(labels), null);
   }
+  return actions;
+}
+
+export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroReport {
+  const { lang } = opts;
+  const c = stageOf(input, opts);
+  const { stream } = input;
+  const tolerance = (opts.cs ?? { responseTolerance: 0.1 }).responseTolerance;
+  const stockOf: StockOf = (id, name) => input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+
+  const { summary, sources, missing } = figures(input, c.T);
+  const checks = statedChecks(stream, summary, lang);
+  const { channels, channelGroups } = channelsOf(input);
+  // The alerts come in this order: products, the stream's figures, stock, the baseline, customer service.
+  const productList = products(input, stockOf, c);
+  streamRuleAlerts(summary, c);
+  stockAlerts(input, productList, stockOf, c);
+  const compared = comparison(input, summary, opts.baselineCount, c);
+  customerServiceAlerts(input, tolerance, c);
+  const hotspots = hotspotsOf(input, lang);
+  const actions = improvementList(input, hotspots, checks, missing, c);
 
   return {
     stream: {
-      account,
+      account: stream.account ?? input.account,
       platform: input.platform,
       platformLabel: PLATFORM_LABELS[input.platform as PlatformId]?.[lang] ?? input.platform,
       title: stream.title,
       id: stream.streamId,
-      ...times,
+      start: stream.start,
+      end: stream.end,
+      durationSeconds: stream.durationSeconds,
     },
     summary,
     sources,
     checks,
     channels,
     channelGroups,
-    products,
+    products: productList,
     trend: input.trend,
     videos: input.videos,
-    comparison,
-    alerts,
+    comparison: compared,
+    alerts: c.alerts,
     hotspots,
     questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
     actions,
-    customerService: { response: input.response, unpaid, negative: input.negative },
+    customerService: { response: input.response, unpaid: unpaidFollowUp(input, productList, stockOf, c.th('stock-low')), negative: input.negative },
     missing,
     inputs: input.inputs,
     leftOut: input.leftOut ?? [],
@@ -564,9 +622,9 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
     thresholds: {
-      ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, th(id)])),
-      'cs-response-tolerance': cs.responseTolerance,
-      'negative-spike': th('negative-spike'),
+      ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, c.th(id)])),
+      'cs-response-tolerance': tolerance,
+      'negative-spike': c.th('negative-spike'),
     },
     outputs: [],
   };
