@@ -7,7 +7,7 @@ import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
 import type { Channel, Stream } from '../../model/entities.js';
-import type { HotspotSource } from '../retro/input.js';
+import type { HotspotInput, HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
@@ -133,6 +133,158 @@ function figureOf(row: object, metric: string): number | null {
 const LIVE_PLAZA = '直播推荐';
 const SHORT_VIDEO = '短视频引流';
 
+/** Target achievement (周目标达成率): the weekly target, or the monthly ones prorated by day. */
+function weeklyTarget(input: WeeklyInput, gmv: number | null) {
+  let target: number | null = input.targets.weeklyGmv;
+  if (target === null && Object.keys(input.targets.monthlyGmv).length) {
+    const days = daysIn(input.week);
+    let t = 0;
+    let known = true;
+    for (const d of days) {
+      const month = d.slice(0, 7);
+      const monthly = input.targets.monthlyGmv[month];
+      if (monthly === undefined) known = false;
+      else t += monthly / new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate();
+    }
+    target = known ? t : null;
+  }
+  return { target, gmv, achievement: M.ratio(gmv, target) };
+}
+
+/** Attribution: which traffic sources convert better than the week's average, and where to shift budget. */
+function attributionOf(rows: ChannelRow[], T: (typeof TEXT)[Lang]) {
+  const channelMap = new Map<string, ChannelRow>();
+  for (const c of rows) {
+    const cur = channelMap.get(c.channel) ?? { channel: c.channel, uv: null, pv: null, gmv: null, orders: null, buyers: null };
+    for (const k of ['uv', 'pv', 'gmv', 'orders', 'buyers'] as const) cur[k] = M.sum([cur[k], c[k]]);
+    channelMap.set(c.channel, cur);
+  }
+  const allCh = [...channelMap.values()];
+  const useOrders = allCh.some((c) => c.orders !== null && c.pv !== null);
+  // Conversion per source: orders per view where the export has them (Compass's (次数) basis), else buyers per viewer.
+  const conv = (c: { orders: number | null; pv: number | null; buyers: number | null; uv: number | null }) =>
+    useOrders ? M.ratio(c.orders, c.pv) : M.ratio(c.buyers, c.uv);
+  const avgConversion = conv({
+    orders: M.sum(allCh.map((c) => c.orders)),
+    pv: M.sum(allCh.filter((c) => c.orders !== null).map((c) => c.pv)),
+    buyers: M.sum(allCh.map((c) => c.buyers)),
+    uv: M.sum(allCh.filter((c) => c.buyers !== null).map((c) => c.uv)),
+  });
+  const totalUv = M.sum(allCh.map((c) => c.uv));
+  const totalGmv = M.sum(allCh.map((c) => c.gmv));
+  const channels = allCh
+    .map((c) => {
+      const conversionRate = conv(c);
+      return {
+        name: c.channel,
+        paid: isPaidChannel(c.channel),
+        uv: c.uv,
+        pv: c.pv,
+        gmv: c.gmv,
+        orders: c.orders,
+        uvShare: M.ratio(c.uv, totalUv),
+        gmvShare: M.ratio(c.gmv, totalGmv),
+        conversionRate,
+        vsAverage: M.change(conversionRate, avgConversion),
+      };
+    })
+    .sort((a, b) => (b.uv ?? 0) - (a.uv ?? 0));
+  const suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }> = [];
+  const plaza = channels.find((c) => c.name === LIVE_PLAZA);
+  for (const c of [...channels].sort((a, b) => (b.vsAverage ?? -Infinity) - (a.vsAverage ?? -Infinity))) {
+    if (c.vsAverage === null) continue;
+    // playbook: e.g. short-video viewers convert 15 % better than the live plaza → shift budget.
+    if (c.vsAverage >= 0.1) {
+      const worse = c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate ? LIVE_PLAZA : null;
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.shiftBudget(c.name, fmtRate(c.vsAverage, 1), worse) });
+    } else if (c.vsAverage <= -0.1) {
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.review(c.name, fmtRate(-c.vsAverage, 1)) });
+    }
+  }
+  return {
+    basis: useOrders ? 'orders ÷ PV' : 'buyers ÷ UV',
+    averageConversion: avgConversion,
+    channels,
+    shortVideoVsLivePlaza: (() => {
+      const sv = channels.find((c) => c.name === SHORT_VIDEO);
+      return sv && plaza ? M.change(sv.conversionRate, plaza.conversionRate) : null;
+    })(),
+    suggestions,
+  };
+}
+
+/** An alert of the weekly report: the hit (codes and numbers) with its subject and words. */
+interface WeeklyAlert {
+  rule: string;
+  subject: string;
+  /** The stream an alert is about, by its ids (null for customer service and sentiment). */
+  streamId: string | null;
+  account: string | null;
+  start: string | null;
+  value: number;
+  threshold: number;
+  severity: Severity;
+  owner: Role;
+  ownerLabel: string;
+  message: string;
+  }
+
+/** The week's alerts: each stream's rules, then customer service and sentiment over the week. */
+function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: string | null; title: string | null; streamId: string | null; start: string | null; uv: number | null; alerts: string[] }>, anomalies: Array<{ uvDrop: number | null; median: number | null }>, th: (id: string) => number, lang: Lang): WeeklyAlert[] {
+  const alerts: WeeklyAlert[] = [];
+  // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
+  const none = { streamId: null, account: null, start: null };
+  const alertOf = (h: RuleHit, subject: string, ids: { streamId: string | null; account: string | null; start: string | null }, message: string) => ({
+    rule: h.rule, subject, ...ids, value: h.value, threshold: h.threshold, severity: h.severity, owner: h.owner, ownerLabel: ROLE_LABELS[h.owner][lang], message,
+  });
+  for (const s of streams) {
+    // A stream is named by its account, else by its title or platform id (Taobao 场次信息 / 场次id).
+    const who = s.account ?? s.title ?? (s.streamId ? `#${s.streamId}` : '—');
+    const label = `${who} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
+    const ids = { streamId: s.streamId, account: s.account, start: s.start };
+    for (const rule of s.alerts) {
+      const a = anomalies[s.no - 1]!;
+      const def = ruleById(rule)!;
+      const value = rule === 'uv-drop' ? a.uvDrop! : figureOf(s, def.metric!)!;
+      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtUnit(value, def.unit, th(rule), lang);
+      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}`));
+    }
+  }
+  // — customer service over the week: first response (cs-response) and negative messages —
+  const resp = input.response;
+  if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
+    const message = lang === 'zh'
+      ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
+      : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`;
+    alerts.push(alertOf(hit('cs-response', resp.overLineShare, input.responseTolerance), lang === 'zh' ? '客服' : 'customer service', none, message));
+  }
+  const neg = input.negative;
+  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
+    const message = lang === 'zh'
+      ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
+      : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`;
+    alerts.push(alertOf(hit('negative-spike', neg.share!, th('negative-spike')), lang === 'zh' ? '舆情' : 'sentiment', none, message));
+  }
+  return alerts;
+}
+
+/** The improvement list: traffic drops, budget shifts, eliminations and talk points, each with who acts. */
+function weeklyActions(alerts: WeeklyAlert[], suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }>, eliminate: ReturnType<typeof aggregateProducts>, hotspots: Array<HotspotInput & { labelText: string }> | null, lang: Lang) {
+  const T = TEXT[lang];
+  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
+  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
+    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
+  for (const a of alerts.filter((x) => x.rule === 'uv-drop')) add('data', T.dropAction, a.message, 'uv-drop');
+  for (const s of suggestions) add('director', s.suggestion, `${s.channel}: ${fmtChange(s.vsAverage)}`, null);
+  for (const p of eliminate) {
+    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams ?? '—'} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
+  }
+  for (const h of (hotspots ?? []).filter((x) => x.fromDictionary && x.share >= 0.1 && x.action)) {
+    add((h.action!.owner as Role) ?? 'anchor', h.action![lang], T.hotspot(h.labelText, fmtRate(h.share, 0)), null);
+  }
+  return actions;
+}
+
 export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const { lang } = opts;
   const T = TEXT[lang];
@@ -193,148 +345,19 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const accounts = [...new Set(weekStreams.map((s) => s.account ?? '—'))].sort();
   const byAccount = accounts.map((account) => ({ account, ...totalsOf(weekStreams.filter((s) => (s.account ?? '—') === account)) }));
 
-  // — target achievement (周目标达成率): the weekly target, or the monthly ones prorated by day —
-  let target: number | null = input.targets.weeklyGmv;
-  if (target === null && Object.keys(input.targets.monthlyGmv).length) {
-    const days = daysIn(input.week);
-    let t = 0;
-    let known = true;
-    for (const d of days) {
-      const month = d.slice(0, 7);
-      const monthly = input.targets.monthlyGmv[month];
-      if (monthly === undefined) known = false;
-      else t += monthly / new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate();
-    }
-    target = known ? t : null;
-  }
-  const targetAchievement = { target, gmv: totals.gmv, achievement: M.ratio(totals.gmv, target) };
+  const targetAchievement = weeklyTarget(input, totals.gmv);
 
-  // — attribution: which traffic sources convert better than the week's average —
-  const channelMap = new Map<string, ChannelRow>();
-  for (const c of input.channels) {
-    const cur = channelMap.get(c.channel) ?? { channel: c.channel, uv: null, pv: null, gmv: null, orders: null, buyers: null };
-    for (const k of ['uv', 'pv', 'gmv', 'orders', 'buyers'] as const) cur[k] = M.sum([cur[k], c[k]]);
-    channelMap.set(c.channel, cur);
-  }
-  const allCh = [...channelMap.values()];
-  const useOrders = allCh.some((c) => c.orders !== null && c.pv !== null);
-  // Conversion per source: orders per view where the export has them (Compass's (次数) basis), else buyers per viewer.
-  const conv = (c: { orders: number | null; pv: number | null; buyers: number | null; uv: number | null }) =>
-    useOrders ? M.ratio(c.orders, c.pv) : M.ratio(c.buyers, c.uv);
-  const avgConversion = conv({
-    orders: M.sum(allCh.map((c) => c.orders)),
-    pv: M.sum(allCh.filter((c) => c.orders !== null).map((c) => c.pv)),
-    buyers: M.sum(allCh.map((c) => c.buyers)),
-    uv: M.sum(allCh.filter((c) => c.buyers !== null).map((c) => c.uv)),
-  });
-  const totalUv = M.sum(allCh.map((c) => c.uv));
-  const totalGmv = M.sum(allCh.map((c) => c.gmv));
-  const channels = allCh
-    .map((c) => {
-      const conversionRate = conv(c);
-      return {
-        name: c.channel,
-        paid: isPaidChannel(c.channel),
-        uv: c.uv,
-        pv: c.pv,
-        gmv: c.gmv,
-        orders: c.orders,
-        uvShare: M.ratio(c.uv, totalUv),
-        gmvShare: M.ratio(c.gmv, totalGmv),
-        conversionRate,
-        vsAverage: M.change(conversionRate, avgConversion),
-      };
-    })
-    .sort((a, b) => (b.uv ?? 0) - (a.uv ?? 0));
-  const suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }> = [];
-  const plaza = channels.find((c) => c.name === LIVE_PLAZA);
-  for (const c of [...channels].sort((a, b) => (b.vsAverage ?? -Infinity) - (a.vsAverage ?? -Infinity))) {
-    if (c.vsAverage === null) continue;
-    // playbook: e.g. short-video viewers convert 15 % better than the live plaza → shift budget.
-    if (c.vsAverage >= 0.1) {
-      const worse = c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate ? LIVE_PLAZA : null;
-      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.shiftBudget(c.name, fmtRate(c.vsAverage, 1), worse) });
-    } else if (c.vsAverage <= -0.1) {
-      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.review(c.name, fmtRate(-c.vsAverage, 1)) });
-    }
-  }
-  const attribution = {
-    basis: useOrders ? 'orders ÷ PV' : 'buyers ÷ UV',
-    averageConversion: avgConversion,
-    channels,
-    shortVideoVsLivePlaza: (() => {
-      const sv = channels.find((c) => c.name === SHORT_VIDEO);
-      return sv && plaza ? M.change(sv.conversionRate, plaza.conversionRate) : null;
-    })(),
-    suggestions,
-  };
+  const attribution = attributionOf(input.channels, T);
 
   // — products: sum the counts over the week, then divide —
   const products = aggregateProducts(input.productTables, opts.thresholds, input);
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
   const insufficient = products.filter((p) => !p.enoughData);
 
-  // — alerts and the improvement list —
-  const alerts: Array<{
-    rule: string;
-    subject: string;
-    /** The stream an alert is about, by its ids (null for customer service and sentiment). */
-    streamId: string | null;
-    account: string | null;
-    start: string | null;
-    value: number;
-    threshold: number;
-    severity: Severity;
-    owner: Role;
-    ownerLabel: string;
-    message: string;
-  }> = [];
-  // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
-  const none = { streamId: null, account: null, start: null };
-  const alertOf = (h: RuleHit, subject: string, ids: { streamId: string | null; account: string | null; start: string | null }, message: string) => ({
-    rule: h.rule, subject, ...ids, value: h.value, threshold: h.threshold, severity: h.severity, owner: h.owner, ownerLabel: ROLE_LABELS[h.owner][lang], message,
-  });
-  for (const s of streams) {
-    // A stream is named by its account, else by its title or platform id (Taobao 场次信息 / 场次id).
-    const who = s.account ?? s.title ?? (s.streamId ? `#${s.streamId}` : '—');
-    const label = `${who} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
-    const ids = { streamId: s.streamId, account: s.account, start: s.start };
-    for (const rule of s.alerts) {
-      const a = anomalies[s.no - 1]!;
-      const def = ruleById(rule)!;
-      const value = rule === 'uv-drop' ? a.uvDrop! : figureOf(s, def.metric!)!;
-      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtUnit(value, def.unit, th(rule), lang);
-      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}`));
-    }
-  }
-  // — customer service over the week: first response (cs-response) and negative messages —
-  const resp = input.response;
-  if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
-    const message = lang === 'zh'
-      ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
-      : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`;
-    alerts.push(alertOf(hit('cs-response', resp.overLineShare, input.responseTolerance), lang === 'zh' ? '客服' : 'customer service', none, message));
-  }
-  const neg = input.negative;
-  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
-    const message = lang === 'zh'
-      ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
-      : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`;
-    alerts.push(alertOf(hit('negative-spike', neg.share!, th('negative-spike')), lang === 'zh' ? '舆情' : 'sentiment', none, message));
-  }
+  const alerts = weeklyAlerts(input, streams, anomalies, th, lang);
 
-  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
-  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
-    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
-  for (const a of alerts.filter((x) => x.rule === 'uv-drop')) add('data', T.dropAction, a.message, 'uv-drop');
-  for (const s of suggestions) add('director', s.suggestion, `${s.channel}: ${fmtChange(s.vsAverage)}`, null);
-  for (const p of eliminate) {
-    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams ?? '—'} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
-  }
   const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic })) : null;
-  for (const h of (hotspots ?? []).filter((x) => x.fromDictionary && x.share >= 0.1 && x.action)) {
-    add((h.action!.owner as Role) ?? 'anchor', h.action![lang], T.hotspot(h.labelText, fmtRate(h.share, 0)), null);
-  }
+  const actions = weeklyActions(alerts, attribution.suggestions, eliminate, hotspots, lang);
 
   return {
     week: input.week,
