@@ -97,6 +97,18 @@ Exit codes:
 Start with:  liveops inspect <export>    what liveops recognises in an export`,
     );
 
+  addInspect(program);
+  addRetro(program);
+  addSchedule(program);
+  addScript(program);
+  addSelect(program);
+  addKpi(program);
+  addInit(program);
+
+  return program;
+}
+
+function addInspect(program: Command): void {
   program
     .command('inspect')
     .summary('识别 · show what liveops recognises in exports (platform, table kind, columns, problems)')
@@ -122,7 +134,9 @@ Examples:
       const { runInspect } = await import('./commands/inspect.js');
       process.exitCode = await runInspect(ctx, { files, fields: opts.fields, template: opts.template });
     });
+}
 
+function addRetro(program: Command): void {
   program
     .command('retro')
     .summary('复盘 · post-stream retro sheet (数据复盘表): figures, alerts by role, improvement list')
@@ -201,7 +215,9 @@ Examples:
         mask: opts.mask,
       });
     });
+}
 
+function addSchedule(program: Command): void {
   program
     .command('schedule')
     .summary('排期 · the month\'s stream schedule (直播排期表) with GMV targets, people, products and a calendar')
@@ -245,7 +261,9 @@ Examples:
       const { runSchedule } = await import('./commands/schedule.js');
       process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: runClock(process.env) });
     });
+}
 
+function addScript(program: Command): void {
   const script = program
     .command('script')
     .summary('脚本 · a timed script draft, run-sheet and floor-control cue sheet for a stream (直播脚本)')
@@ -315,7 +333,9 @@ Examples:
       const { runScriptLint } = await import('./commands/script-lint.js');
       process.exitCode = await runScriptLint(ctx, { files, pool: [...(opts.pool ?? []), ...parentPool] });
     });
+}
 
+function addSelect(program: Command): void {
   program
     .command('select')
     .summary('选品 · weekly elimination list (淘汰清单), pool balance, stock and supplier checks, candidates')
@@ -344,7 +364,9 @@ Examples:
       const { runSelect } = await import('./commands/select.js');
       process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
+}
 
+function addKpi(program: Command): void {
   program
     .command('kpi')
     .summary('KPI · monthly role KPIs and incentives (月度KPI与激励)')
@@ -376,7 +398,9 @@ Examples:
       const { runKpi } = await import('./commands/kpi.js');
       process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
+}
 
+function addInit(program: Command): void {
   program
     .command('init')
     .summary('初始化 · write a commented config file and editable copies of the output templates')
@@ -390,8 +414,6 @@ Examples:
       const { runInit } = await import('./commands/init.js');
       process.exitCode = await runInit(ctx, { dir });
     });
-
-  return program;
 }
 
 /** What a failed run tells: its exit code, a stable code for machines, and the message. */
