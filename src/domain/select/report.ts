@@ -7,7 +7,7 @@ import * as M from '../metrics.js';
 import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
 import type { PoolItem } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
-import { fires, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import { fires, hit, ROLE_LABELS, ruleById, type Role } from '../rules.js';
 import type { WeekRange } from '../week.js';
 import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
 import type { NotUsed } from '../../model/not-used.js';
@@ -96,6 +96,120 @@ const TEXT = {
   },
 };
 
+/**
+ * Stock warnings for listed products only: an item not on sale yet (no 商品ID, in no stream this
+ * week) has nothing to restock. A sold-out giveaway is delisted (the rule's delist variant).
+ */
+function stockWarnings(pool: PoolItem[], isListed: (p: PoolItem) => boolean, th: (id: string) => number, T: (typeof TEXT)[Lang], lang: Lang) {
+  return pool
+    .filter((p) => isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
+    .map((p) => {
+      const delist = p.giveaway && (p.stock as number) <= 0;
+      const { owner } = hit('stock-low', p.stock as number, th('stock-low'), delist ? 'delist' : null);
+      return {
+        row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: isListed(p),
+        rule: 'stock-low', threshold: th('stock-low'), action: delist ? ('delist' as const) : ('restock' as const),
+        owner, ownerLabel: ROLE_LABELS[owner][lang], message: delist ? T.delist(p.name ?? p.id ?? '—') : T.restock(p.name ?? p.id ?? '—'),
+      };
+    });
+}
+
+/** Suppliers: price against competitors, terms, and backups per category. */
+function supplierChecks(pool: PoolItem[], s: SelectSettings, th: (id: string) => number, T: (typeof TEXT)[Lang]) {
+  const suppliers = pool.map((p) => {
+    const lowerBy = p.livePrice !== null && p.competitorPrice ? 1 - p.livePrice / p.competitorPrice : null;
+    let priceFlag: 'ok' | 'too-high' | 'suspiciously-low' | null = null;
+    const flags: string[] = [];
+    if (lowerBy !== null) {
+      // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
+      if (lowerBy < s.supplierPrice.minDiscount) {
+        priceFlag = 'too-high';
+        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.minDiscount)));
+      } else if (lowerBy > s.supplierPrice.maxDiscount) {
+        priceFlag = 'suspiciously-low';
+        flags.push(T.priceLow(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.maxDiscount)));
+      } else priceFlag = 'ok';
+    }
+    const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);
+    if (missingTerms.length) flags.push(T.terms(missingTerms.map((t) => T.term[t] ?? t).join(s.lang === 'zh' ? '、' : ', ')));
+    return {
+      row: p.row, id: p.id, name: p.name, supplier: p.supplier, category: p.category, livePrice: p.livePrice,
+      competitorPrice: p.competitorPrice, lowerBy, priceFlag, qcReport: p.qcReport, sevenDayReturns: p.sevenDayReturns,
+      shippingInsurance: p.shippingInsurance, missingTerms, commissionRate: p.commissionRate, restockDays: p.restockDays, flags,
+    };
+  });
+  const categories = [...new Set(pool.map((p) => p.category ?? '—'))].sort();
+  const backupSuppliers = categories.map((category) => {
+    const names = [...new Set(pool.filter((p) => (p.category ?? '—') === category && p.supplier).map((p) => p.supplier as string))].sort();
+    const fired = fires('below', names.length, th('backup-suppliers'));
+    return { category, suppliers: names.length, names, required: th('backup-suppliers'), fires: fired, message: fired ? T.backups(category, names.length, th('backup-suppliers')) : null };
+  });
+  return { suppliers, backupSuppliers };
+}
+
+/** Candidates: what customers ask for that the pool does not cover (on sale: a listed pool product or one in this week's exports). */
+function candidatesOf(input: SelectInput, products: ProductWeek[], T: (typeof TEXT)[Lang]) {
+  // Covered means on sale: a listed pool product (with an ID) or a product in this week's exports.
+  const poolText = [...input.pool.filter((p) => p.id !== null).map((p) => `${p.name ?? ''} ${p.category ?? ''} ${p.sellingPoints ?? ''}`), ...products.map((p) => p.name ?? '')];
+  const covers = (keyword: string) => {
+    const core = keyword.replace(/[款子]$/, '');
+    return poolText.some((t) => t.includes(keyword) || (core.length >= 2 && t.includes(core)));
+  };
+  const seen = new Set<string>();
+  const candidates = input.hotspots
+    .flatMap((h) => h.hotspots.map((x) => ({ ...x, questions: h.questions })))
+    .filter((h) => !h.fromDictionary && !NOT_PRODUCTS.has(h.topic) && PRODUCT_NOUN.test(h.topic))
+    .sort((a, b) => b.count - a.count)
+    .filter((h) => {
+      if (seen.has(h.topic)) return false;
+      seen.add(h.topic);
+      return true;
+    })
+    .map((h) => {
+      const core = h.topic.replace(/[款子]$/, '');
+      const notListed = input.pool.find((p) => p.id === null && p.name !== null && (p.name.includes(h.topic) || (core.length >= 2 && p.name.includes(core))));
+      return {
+        keyword: h.topic,
+        count: h.count,
+        share: h.share,
+        source: h.source,
+        examples: h.examples,
+        inPool: notListed ? notListed.name : null,
+        covered: covers(h.topic),
+      };
+    })
+    .filter((c) => !c.covered)
+    .map(({ covered: _covered, ...c }) => ({ ...c, suggestion: c.inPool ? T.inPoolNotListed(c.keyword, c.inPool) : T.candidate(c.keyword) }));
+  return candidates;
+}
+
+/** The improvement list for the selector (stock goes to whoever its rule names). */
+function selectActions(
+  r: {
+    eliminate: Array<{ id: string | null; name: string | null; clickRate: number | null; conversionRate: number | null; streams: number | null; rules: string[] }>;
+    stock: ReturnType<typeof stockWarnings>;
+    balance: Array<{ gap: number; label: string; count: number }>;
+    kept: number;
+    suppliers: ReturnType<typeof supplierChecks>['suppliers'];
+    backupSuppliers: ReturnType<typeof supplierChecks>['backupSuppliers'];
+    candidates: ReturnType<typeof candidatesOf>;
+  },
+  lang: Lang,
+) {
+  const T = TEXT[lang];
+  const { eliminate, stock, balance, kept, suppliers, backupSuppliers, candidates } = r;
+  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
+  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
+    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
+  for (const e of eliminate) add('selector', T.eliminate(e.name ?? e.id ?? '—'), `${fmtRate(e.clickRate)} / ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'}`, e.rules.join(', '));
+  for (const st of stock) add(st.owner, st.message, `${st.stock}`, 'stock-low');
+  for (const b of balance.filter((x) => x.gap > 0)) add('selector', T.addRole(b.gap, b.label), `${b.count}/${kept}`, null);
+  for (const sp of suppliers.filter((x) => x.flags.length)) add('selector', `${sp.name ?? sp.id}: ${sp.flags.join(lang === 'zh' ? '；' : '; ')}`, sp.supplier ?? '', sp.missingTerms.length ? 'supplier-terms' : 'supplier-price');
+  for (const b of backupSuppliers.filter((x) => x.fires)) add('selector', b.message!, b.names.join(', '), 'backup-suppliers');
+  for (const c of candidates) add('selector', c.suggestion, `${c.count} (${fmtRate(c.share, 0)})`, null);
+  return actions;
+}
+
 export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const T = TEXT[s.lang];
   const th = (id: string) => s.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
@@ -162,93 +276,13 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     return { role, label: PRODUCT_ROLE_LABELS[role][s.lang], count, share, target, targetCount, gap: targetCount - count };
   });
 
-  // — stock —
-  // Listed products only: an item not on sale yet (no 商品ID, in no stream this week) has nothing to restock.
-  const stock = input.pool
-    .filter((p) => isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
-    .map((p) => {
-      const delist = p.giveaway && (p.stock as number) <= 0;
-      const owner: Role = delist ? 'floor-control' : 'selector';
-      return {
-        row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: isListed(p),
-        rule: 'stock-low', threshold: th('stock-low'), action: delist ? ('delist' as const) : ('restock' as const),
-        owner, ownerLabel: ROLE_LABELS[owner][s.lang], message: delist ? T.delist(p.name ?? p.id ?? '—') : T.restock(p.name ?? p.id ?? '—'),
-      };
-    });
+  const stock = stockWarnings(input.pool, isListed, th, T, s.lang);
 
-  // — suppliers: price against competitors, terms, backups per category —
-  const suppliers = input.pool.map((p) => {
-    const lowerBy = p.livePrice !== null && p.competitorPrice ? 1 - p.livePrice / p.competitorPrice : null;
-    let priceFlag: 'ok' | 'too-high' | 'suspiciously-low' | null = null;
-    const flags: string[] = [];
-    if (lowerBy !== null) {
-      // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
-      if (lowerBy < s.supplierPrice.minDiscount) {
-        priceFlag = 'too-high';
-        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.minDiscount)));
-      } else if (lowerBy > s.supplierPrice.maxDiscount) {
-        priceFlag = 'suspiciously-low';
-        flags.push(T.priceLow(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.maxDiscount)));
-      } else priceFlag = 'ok';
-    }
-    const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);
-    if (missingTerms.length) flags.push(T.terms(missingTerms.map((t) => T.term[t] ?? t).join(s.lang === 'zh' ? '、' : ', ')));
-    return {
-      row: p.row, id: p.id, name: p.name, supplier: p.supplier, category: p.category, livePrice: p.livePrice,
-      competitorPrice: p.competitorPrice, lowerBy, priceFlag, qcReport: p.qcReport, sevenDayReturns: p.sevenDayReturns,
-      shippingInsurance: p.shippingInsurance, missingTerms, commissionRate: p.commissionRate, restockDays: p.restockDays, flags,
-    };
-  });
-  const categories = [...new Set(input.pool.map((p) => p.category ?? '—'))].sort();
-  const backupSuppliers = categories.map((category) => {
-    const names = [...new Set(input.pool.filter((p) => (p.category ?? '—') === category && p.supplier).map((p) => p.supplier as string))].sort();
-    const fired = fires('below', names.length, th('backup-suppliers'));
-    return { category, suppliers: names.length, names, required: th('backup-suppliers'), fires: fired, message: fired ? T.backups(category, names.length, th('backup-suppliers')) : null };
-  });
+  const { suppliers, backupSuppliers } = supplierChecks(input.pool, s, th, T);
 
-  // — candidates: what customers ask for that the pool does not cover —
-  // Covered means on sale: a listed pool product (with an ID) or a product in this week's exports.
-  const poolText = [...input.pool.filter((p) => p.id !== null).map((p) => `${p.name ?? ''} ${p.category ?? ''} ${p.sellingPoints ?? ''}`), ...products.map((p) => p.name ?? '')];
-  const covers = (keyword: string) => {
-    const core = keyword.replace(/[款子]$/, '');
-    return poolText.some((t) => t.includes(keyword) || (core.length >= 2 && t.includes(core)));
-  };
-  const seen = new Set<string>();
-  const candidates = input.hotspots
-    .flatMap((h) => h.hotspots.map((x) => ({ ...x, questions: h.questions })))
-    .filter((h) => !h.fromDictionary && !NOT_PRODUCTS.has(h.topic) && PRODUCT_NOUN.test(h.topic))
-    .sort((a, b) => b.count - a.count)
-    .filter((h) => {
-      if (seen.has(h.topic)) return false;
-      seen.add(h.topic);
-      return true;
-    })
-    .map((h) => {
-      const core = h.topic.replace(/[款子]$/, '');
-      const notListed = input.pool.find((p) => p.id === null && p.name !== null && (p.name.includes(h.topic) || (core.length >= 2 && p.name.includes(core))));
-      return {
-        keyword: h.topic,
-        count: h.count,
-        share: h.share,
-        source: h.source,
-        examples: h.examples,
-        inPool: notListed ? notListed.name : null,
-        covered: covers(h.topic),
-      };
-    })
-    .filter((c) => !c.covered)
-    .map(({ covered: _covered, ...c }) => ({ ...c, suggestion: c.inPool ? T.inPoolNotListed(c.keyword, c.inPool) : T.candidate(c.keyword) }));
+  const candidates = candidatesOf(input, products, T);
 
-  // — the improvement list for the selector —
-  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
-  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
-    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][s.lang], action, evidence, rule });
-  for (const e of eliminate) add('selector', T.eliminate(e.name ?? e.id ?? '—'), `${fmtRate(e.clickRate)} / ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'}`, e.rules.join(', '));
-  for (const st of stock) add(st.owner, st.message, `${st.stock}`, 'stock-low');
-  for (const b of balance.filter((x) => x.gap > 0)) add('selector', T.addRole(b.gap, b.label), `${b.count}/${kept.length}`, null);
-  for (const sp of suppliers.filter((x) => x.flags.length)) add('selector', `${sp.name ?? sp.id}: ${sp.flags.join(s.lang === 'zh' ? '；' : '; ')}`, sp.supplier ?? '', sp.missingTerms.length ? 'supplier-terms' : 'supplier-price');
-  for (const b of backupSuppliers.filter((x) => x.fires)) add('selector', b.message!, b.names.join(', '), 'backup-suppliers');
-  for (const c of candidates) add('selector', c.suggestion, `${c.count} (${fmtRate(c.share, 0)})`, null);
+  const actions = selectActions({ eliminate, stock, balance, kept: kept.length, suppliers, backupSuppliers, candidates }, s.lang);
 
   return {
     week: input.week,
