@@ -136,6 +136,111 @@ function scoreMetric(m: KpiMetric, p: KpiPersonInput, s: KpiReportSettings, head
 
 export type KpiMetricScore = ReturnType<typeof scoreMetric>;
 
+/** One person's KPI: each role's weighted score, the total by share, the sprint bonus and the growth allowance. */
+function scorePerson(p: KpiInput['people'][number], input: KpiInput, s: KpiReportSettings, monthEnd: string, notes: string[]) {
+  const T = TEXT[s.lang];
+  const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
+  const parsed = parseRoles(p.roleText, s.roleWords);
+  const known = parsed.other.filter((o) => o.known).map((o) => o.word);
+  const unknown = parsed.other.filter((o) => !o.known).map((o) => o.word);
+  if (!parsed.roles.length && !unknown.length) notes.push(T.noKpiRole(p.name, p.roleText));
+  else {
+    if (known.length) notes.push(T.notKpiRole(p.name, known.join(T.joiner)));
+    if (unknown.length) notes.push(T.unknownRole(p.name, unknown.join(T.joiner)));
+  }
+  const configuredShares = s.shares[p.name];
+  const roleScores = parsed.roles.map((role) => {
+    const metrics = KPI_METRICS[role].map((m) => scoreMetric(m, p, s, input.headers));
+    const missing = metrics.filter((m) => m.weight > 0).flatMap((m) => m.missing);
+    const complete = missing.length === 0;
+    const scoreSoFar = metrics.reduce((sum, m) => sum + (m.weighted ?? 0), 0);
+    return {
+      role,
+      roleLabel: roleLabel(role),
+      share: configuredShares ? (configuredShares[role] ?? 0) : 1 / parsed.roles.length,
+      /** Σ weight × metric score; null when a figure is missing (see scoreSoFar). */
+      score: complete ? scoreSoFar : null,
+      /** The weighted sum of the figures present: what the score is at least. */
+      scoreSoFar,
+      complete,
+      missing,
+      rank: null as number | null,
+      of: 0,
+      metrics,
+    };
+  });
+  const complete = roleScores.length > 0 && roleScores.every((r) => r.complete);
+  const totalSoFar = roleScores.length ? roleScores.reduce((sum, r) => sum + r.share * r.scoreSoFar, 0) : null;
+  const total = complete ? totalSoFar : null;
+  const gmv = p.figures.gmv ?? null;
+  const gmvTarget = p.figures.gmvTarget ?? (parsed.roles.includes('ops') ? (s.targets.ops.gmvAchievement ?? null) : null);
+  const bonus = gmv !== null && gmvTarget !== null ? sprintBonus(gmv, gmvTarget, s.sprintBonusRate) : null;
+  const newcomer = isNewcomer(p.hireDate, monthEnd, s.newcomerMonths);
+  const eligible = !newcomer ? null : total === null ? null : total >= s.bar;
+  return {
+    row: p.row,
+    name: p.name,
+    roleText: p.roleText,
+    roles: parsed.roles,
+    roleLabels: parsed.roles.map(roleLabel).join(T.joiner),
+    otherRoles: parsed.other.map((o) => o.word),
+    hireDate: p.hireDate,
+    newcomer,
+    /** Σ share × role score; null when incomplete or without a KPI role. */
+    total,
+    totalSoFar,
+    complete,
+    missing: roleScores.flatMap((r) => r.missing.map((m) => (roleScores.length > 1 ? `${m} (${r.roleLabel})` : m))),
+    rankText: '',
+    roleScores,
+    gmv,
+    gmvTarget,
+    gmvAbove: gmv !== null && gmvTarget !== null ? gmv - gmvTarget : null,
+    sprintBonus: bonus,
+    growthAllowance: newcomer
+      ? {
+          eligible,
+          amount: eligible ? s.growthAllowance : null,
+          reason: !roleScores.length ? T.noKpiRoleReason : eligible === null ? T.undetermined : eligible ? T.meets(s.bar) : T.below(s.bar),
+        }
+      : null,
+    proposals: p.proposals,
+    proposalCount: p.proposalCount,
+  };
+}
+
+/** Ranks within one role, by the role score (complete scores only). */
+function rankedRole(people: Array<ReturnType<typeof scorePerson>>, role: KpiRole, s: KpiReportSettings) {
+  const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
+  const entries = people.flatMap((person) => person.roleScores.filter((r) => r.role === role).map((r) => ({ person, r })));
+  const ranks = rank(entries, (e) => e.r.score);
+  for (const e of entries) {
+    e.r.rank = ranks.get(e) ?? null;
+    e.r.of = ranks.size;
+  }
+  const ordered = [...entries].sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.person.row - b.person.row);
+  return {
+    role,
+    label: roleLabel(role),
+    weights: KPI_METRICS[role].map((m) => ({ metric: m.id, label: m.label[s.lang], weight: s.weights[role][m.id] ?? 0, lowerIsBetter: m.lowerIsBetter })),
+    people: ordered.map(({ person, r }) => ({
+      rank: r.rank,
+      of: r.of,
+      name: person.name,
+      row: person.row,
+      share: r.share,
+      score: r.score,
+      scoreSoFar: r.scoreSoFar,
+      complete: r.complete,
+      missing: r.missing,
+      /** By metric id, for templates: {{metrics.gmvAchievement.score}}. */
+      metrics: Object.fromEntries(r.metrics.map((m) => [m.metric, m])) as Record<string, KpiMetricScore>,
+      total: person.total,
+      sprintBonus: person.sprintBonus,
+    })),
+  };
+}
+
 export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
   const T = TEXT[s.lang];
   const range = monthRange(input.month);
@@ -146,106 +251,9 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
   const names = new Set(input.people.map((p) => p.name));
   for (const name of Object.keys(s.shares)) if (!names.has(name)) notes.push(T.sharesIgnored(name));
 
-  const people = input.people.map((p) => {
-    const parsed = parseRoles(p.roleText, s.roleWords);
-    const known = parsed.other.filter((o) => o.known).map((o) => o.word);
-    const unknown = parsed.other.filter((o) => !o.known).map((o) => o.word);
-    if (!parsed.roles.length && !unknown.length) notes.push(T.noKpiRole(p.name, p.roleText));
-    else {
-      if (known.length) notes.push(T.notKpiRole(p.name, known.join(T.joiner)));
-      if (unknown.length) notes.push(T.unknownRole(p.name, unknown.join(T.joiner)));
-    }
-    const configuredShares = s.shares[p.name];
-    const roleScores = parsed.roles.map((role) => {
-      const metrics = KPI_METRICS[role].map((m) => scoreMetric(m, p, s, input.headers));
-      const missing = metrics.filter((m) => m.weight > 0).flatMap((m) => m.missing);
-      const complete = missing.length === 0;
-      const scoreSoFar = metrics.reduce((sum, m) => sum + (m.weighted ?? 0), 0);
-      return {
-        role,
-        roleLabel: roleLabel(role),
-        share: configuredShares ? (configuredShares[role] ?? 0) : 1 / parsed.roles.length,
-        /** Σ weight × metric score; null when a figure is missing (see scoreSoFar). */
-        score: complete ? scoreSoFar : null,
-        /** The weighted sum of the figures present: what the score is at least. */
-        scoreSoFar,
-        complete,
-        missing,
-        rank: null as number | null,
-        of: 0,
-        metrics,
-      };
-    });
-    const complete = roleScores.length > 0 && roleScores.every((r) => r.complete);
-    const totalSoFar = roleScores.length ? roleScores.reduce((sum, r) => sum + r.share * r.scoreSoFar, 0) : null;
-    const total = complete ? totalSoFar : null;
-    const gmv = p.figures.gmv ?? null;
-    const gmvTarget = p.figures.gmvTarget ?? (parsed.roles.includes('ops') ? (s.targets.ops.gmvAchievement ?? null) : null);
-    const bonus = gmv !== null && gmvTarget !== null ? sprintBonus(gmv, gmvTarget, s.sprintBonusRate) : null;
-    const newcomer = isNewcomer(p.hireDate, range.last, s.newcomerMonths);
-    const eligible = !newcomer ? null : total === null ? null : total >= s.bar;
-    return {
-      row: p.row,
-      name: p.name,
-      roleText: p.roleText,
-      roles: parsed.roles,
-      roleLabels: parsed.roles.map(roleLabel).join(T.joiner),
-      otherRoles: parsed.other.map((o) => o.word),
-      hireDate: p.hireDate,
-      newcomer,
-      /** Σ share × role score; null when incomplete or without a KPI role. */
-      total,
-      totalSoFar,
-      complete,
-      missing: roleScores.flatMap((r) => r.missing.map((m) => (roleScores.length > 1 ? `${m} (${r.roleLabel})` : m))),
-      rankText: '',
-      roleScores,
-      gmv,
-      gmvTarget,
-      gmvAbove: gmv !== null && gmvTarget !== null ? gmv - gmvTarget : null,
-      sprintBonus: bonus,
-      growthAllowance: newcomer
-        ? {
-            eligible,
-            amount: eligible ? s.growthAllowance : null,
-            reason: !roleScores.length ? T.noKpiRoleReason : eligible === null ? T.undetermined : eligible ? T.meets(s.bar) : T.below(s.bar),
-          }
-        : null,
-      proposals: p.proposals,
-      proposalCount: p.proposalCount,
-    };
-  });
+  const people = input.people.map((p) => scorePerson(p, input, s, range.last, notes));
 
-  // — ranks within each role, by the role score (complete scores only) —
-  const roleTable = (role: KpiRole) => {
-    const entries = people.flatMap((person) => person.roleScores.filter((r) => r.role === role).map((r) => ({ person, r })));
-    const ranks = rank(entries, (e) => e.r.score);
-    for (const e of entries) {
-      e.r.rank = ranks.get(e) ?? null;
-      e.r.of = ranks.size;
-    }
-    const ordered = [...entries].sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.person.row - b.person.row);
-    return {
-      role,
-      label: roleLabel(role),
-      weights: KPI_METRICS[role].map((m) => ({ metric: m.id, label: m.label[s.lang], weight: s.weights[role][m.id] ?? 0, lowerIsBetter: m.lowerIsBetter })),
-      people: ordered.map(({ person, r }) => ({
-        rank: r.rank,
-        of: r.of,
-        name: person.name,
-        row: person.row,
-        share: r.share,
-        score: r.score,
-        scoreSoFar: r.scoreSoFar,
-        complete: r.complete,
-        missing: r.missing,
-        /** By metric id, for templates: {{metrics.gmvAchievement.score}}. */
-        metrics: Object.fromEntries(r.metrics.map((m) => [m.metric, m])) as Record<string, KpiMetricScore>,
-        total: person.total,
-        sprintBonus: person.sprintBonus,
-      })),
-    };
-  };
+  const roleTable = (role: KpiRole) => rankedRole(people, role, s);
   const roles = { ops: roleTable('ops'), anchor: roleTable('anchor'), selector: roleTable('selector'), data: roleTable('data') } satisfies Record<KpiRole, unknown>;
   for (const p of people) p.rankText = p.roleScores.filter((r) => r.rank !== null).map((r) => T.of(r.roleLabel, r.rank as number, r.of)).join(' · ');
 
