@@ -104,15 +104,12 @@ function memberDates(month: string, day: number, cycle: number): string[] {
   return out;
 }
 
-export function buildSchedule(input: ScheduleInput) {
-  const { settings: s, lang } = input;
-  const zh = lang === 'zh';
-  const first = parseISO(`${input.month}-01`);
-  const daysIn = getDaysInMonth(first);
+/** The month's streams: recurring slots, then special and members-only streams that replace or add. */
+function streamDrafts(input: ScheduleInput): { drafts: Draft[]; memberStreams: Array<{ category: string; dates: string[] }> } {
+  const { settings: s } = input;
+  const zh = input.lang === 'zh';
+  const daysIn = getDaysInMonth(parseISO(`${input.month}-01`));
   const defaultTime = s.slots[0]?.time ?? '20:00-23:00';
-  const problems: string[] = [];
-
-  // — streams: recurring slots, then special and members-only streams that replace or add —
   let drafts: Draft[] = [];
   for (let d = 1; d <= daysIn; d++) {
     const date = `${input.month}-${pad(d)}`;
@@ -138,9 +135,13 @@ export function buildSchedule(input: ScheduleInput) {
     }
   }
   drafts = drafts.sort((a, b) => a.date.localeCompare(b.date) || span(a.time)[0] - span(b.time)[0] || (a.account ?? '').localeCompare(b.account ?? ''));
+  return { drafts, memberStreams };
+}
 
-  // — people: the fewest streams so far among those working that day and free at that time —
-  type Person = ScheduleSettings['anchors'][number];
+type Person = ScheduleSettings['anchors'][number];
+
+/** People for each stream: the fewest streams so far among those working that day and free at that time. */
+function peopleAssigner(): (people: Person[], d: Draft, not: string | null) => string | null {
   const load = new Map<string, number>();
   const booked: Array<{ name: string; date: string; time: string }> = [];
   const assign = (people: Person[], d: Draft, not: string | null): string | null => {
@@ -160,8 +161,13 @@ export function buildSchedule(input: ScheduleInput) {
     booked.push({ name: chosen.name, date: d.date, time: d.time });
     return chosen.name;
   };
+  return assign;
+}
 
-  // — products: listed, in stock, by role, rotated so streams do not repeat the same line-up —
+/** Products: listed, in stock, by role, rotated so streams do not repeat the same line-up. */
+function productRotation(input: ScheduleInput, problems: string[]) {
+  const { settings: s } = input;
+  const zh = input.lang === 'zh';
   const tiers = roleTiers(input.pool.map((p) => p.livePrice), input.roleTiers);
   const excluded: Array<{ name: string; reason: string }> = [];
   const byRole: Record<ProductRole, PoolProduct[]> = { 引流款: [], 利润款: [], 形象款: [] };
@@ -203,6 +209,16 @@ export function buildSchedule(input: ScheduleInput) {
       problems.push(zh ? `选品池只有 ${byRole[role].length} 个可排的${role}，每场需要 ${s.productMix[role]} 个` : `the pool has ${byRole[role].length} ${role} product(s) to schedule; each stream needs ${s.productMix[role]}`);
     }
   }
+  return { lineUp, roleOf, appearances, excluded };
+}
+
+export function buildSchedule(input: ScheduleInput) {
+  const { settings: s, lang } = input;
+  const zh = lang === 'zh';
+  const problems: string[] = [];
+  const { drafts, memberStreams } = streamDrafts(input);
+  const assign = peopleAssigner();
+  const { lineUp, roleOf, appearances, excluded } = productRotation(input, problems);
 
   // — targets —
   let annual: AnnualPlan | null = null;
