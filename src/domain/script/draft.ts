@@ -142,6 +142,92 @@ function items(text: string | null): string[] {
     .filter(Boolean);
 }
 
+/** One part of the stream: the opening, a product's segment, or the closing. */
+interface Segment {
+  no: number;
+  kind: 'opening' | 'product' | 'closing';
+  title: string;
+  start: string;
+  end: string;
+  minutes: number;
+  product: ScriptProduct | null;
+  parts: Array<{ part: Part; label: string; start: string; end: string; minutes: number; talk: string[] }>;
+  assistant: string[];
+  floor: string[];
+}
+
+/** A product's segment: its parts (explain, interact, push, benefit) with scene talk, and the assistant's and floor's cues. */
+function productSegment(input: DraftInput, p: ScriptProduct, i: number, segStart: number, len: number, no: number, cue: (minute: number, who: Cue['who'], text: string, rule?: string | null) => void): Segment {
+  const { settings: s, lang, stream } = input;
+  const T = TEXT[lang];
+  const money = (v: number | null) => (v === null ? null : `¥${v.toLocaleString('en-US')}`);
+  const stockLine = input.thresholds['stock-low'] ?? 50;
+  const partLens = allocate(len, PARTS.map((k) => s.parts[k]));
+  const scenes = (p.category && s.scenes[p.category]) || [];
+  const points = items(p.sellingPoints);
+  const faqs = items(p.faq);
+  // A retro topic that this product's name or selling points mention becomes part of its segment.
+  const related = input.talkPoints.filter((tp) => `${p.name} ${p.sellingPoints ?? ''} ${p.category ?? ''}`.includes(tp.topic));
+  const explain = [
+    ...(scenes.length ? [T.scene(scenes[i % scenes.length]!, p.name)] : []),
+    ...points.map(T.point),
+    ...faqs.slice(0, 2).map(T.faq),
+    ...(p.price !== null ? [T.price(money(p.price)!, money(p.dailyPrice))] : []),
+    ...related.map(T.talkPoint),
+  ];
+  const talk: Record<Part, string[]> = { explain, interact: T.interact(p.name), push: T.push(p.stock), benefit: T.benefit(stream.benefit) };
+  let pt = segStart;
+  const parts = PARTS.map((k, j) => {
+    const m = partLens[j]!;
+    const part = { part: k, label: T.part[k], start: clock(pt), end: clock(pt + m), minutes: m, talk: talk[k] };
+    pt += m;
+    return part;
+  });
+  const assistant = [T.closeUp(p.name), ...related.map((tp) => T.demo(tp.action))];
+  const pushStart = segStart + partLens[0]! + partLens[1]!;
+  const floor: string[] = [T.list(p.name)];
+  cue(segStart, 'floor-control', T.list(p.name));
+  cue(segStart, 'assistant', T.closeUp(p.name));
+  for (const tp of related) cue(segStart, 'assistant', T.demo(tp.action));
+  cue(pushStart, 'assistant', T.countdown(segStart + len - pushStart));
+  assistant.push(T.countdown(segStart + len - pushStart));
+  // playbook: stock below 50 → stock alert to the floor.
+  if (p.stock !== null && p.stock < stockLine) {
+    floor.push(T.stock(p.name, p.stock, stockLine));
+    cue(segStart, 'floor-control', T.stock(p.name, p.stock, stockLine), 'stock-low');
+  }
+  floor.push(T.delist(p.name));
+  cue(segStart + len, 'floor-control', T.delist(p.name));
+  return { no, kind: 'product', title: p.name, start: clock(segStart), end: clock(segStart + len), minutes: len, product: p, parts, assistant, floor };
+}
+
+/** The run-sheet: one row per part, with who does what (the xlsx a floor crew prints). */
+function runSheetOf(timeline: Segment[], cues: Cue[], start: number) {
+  return timeline.flatMap((seg) =>
+    seg.parts.map((part) => {
+      const [p0, p1] = [toMinutes(part.start), toMinutes(part.end)];
+      const inPart = (c: Cue) => {
+        const m = c.minute + start;
+        const a = p0 < start ? p0 + 24 * 60 : p0;
+        const b = p1 < a ? p1 + 24 * 60 : p1;
+        return m >= a && m < b;
+      };
+      return {
+        start: part.start,
+        end: part.end,
+        minutes: part.minutes,
+        segment: seg.title,
+        product: seg.product?.name ?? null,
+        role: seg.product?.role ?? null,
+        part: part.label,
+        talk: part.talk.join('\n'),
+        assistant: cues.filter((c) => c.who === 'assistant' && inPart(c)).map((c) => c.cue).join('\n'),
+        floor: cues.filter((c) => c.who === 'floor-control' && c.rule !== 'floor-refresh' && inPart(c)).map((c) => c.cue).join('\n'),
+      };
+    }),
+  );
+}
+
 export function buildDraft(input: DraftInput) {
   const { settings: s, lang, stream } = input;
   const T = TEXT[lang];
@@ -150,29 +236,16 @@ export function buildDraft(input: DraftInput) {
   let end = toMinutes(to);
   if (end <= start) end += 24 * 60;
   const duration = end - start;
-  const money = (v: number | null) => (v === null ? null : `¥${v.toLocaleString('en-US')}`);
 
   // — segment lengths: base by role, scaled to fill the stream exactly (largest remainder) —
   const opening = Math.min(s.openingMinutes, duration);
   const closing = Math.min(s.closingMinutes, duration - opening);
   const available = duration - opening - closing;
   const lengths = input.products.length ? allocate(available, input.products.map((p) => s.segmentMinutes[p.role] || 1)) : [];
-  const stockLine = input.thresholds['stock-low'] ?? 50;
   const reminderMin = input.thresholds['segment-reminder'] ?? 3;
   const refreshMin = input.thresholds['floor-refresh'] ?? 5;
 
-  const timeline: Array<{
-    no: number;
-    kind: 'opening' | 'product' | 'closing';
-    title: string;
-    start: string;
-    end: string;
-    minutes: number;
-    product: ScriptProduct | null;
-    parts: Array<{ part: Part; label: string; start: string; end: string; minutes: number; talk: string[] }>;
-    assistant: string[];
-    floor: string[];
-  }> = [];
+  const timeline: Segment[] = [];
   const cues: Cue[] = [];
   const cue = (minute: number, who: Cue['who'], text: string, rule: string | null = null) => cues.push({ time: clock(minute), minute: minute - start, who, cue: text, rule });
 
@@ -185,46 +258,8 @@ export function buildDraft(input: DraftInput) {
   t += opening;
 
   input.products.forEach((p, i) => {
-    const len = lengths[i]!;
-    const segStart = t;
-    const partLens = allocate(len, PARTS.map((k) => s.parts[k]));
-    const scenes = (p.category && s.scenes[p.category]) || [];
-    const points = items(p.sellingPoints);
-    const faqs = items(p.faq);
-    // A retro topic that this product's name or selling points mention becomes part of its segment.
-    const related = input.talkPoints.filter((tp) => `${p.name} ${p.sellingPoints ?? ''} ${p.category ?? ''}`.includes(tp.topic));
-    const explain = [
-      ...(scenes.length ? [T.scene(scenes[i % scenes.length]!, p.name)] : []),
-      ...points.map(T.point),
-      ...faqs.slice(0, 2).map(T.faq),
-      ...(p.price !== null ? [T.price(money(p.price)!, money(p.dailyPrice))] : []),
-      ...related.map(T.talkPoint),
-    ];
-    const talk: Record<Part, string[]> = { explain, interact: T.interact(p.name), push: T.push(p.stock), benefit: T.benefit(stream.benefit) };
-    let pt = segStart;
-    const parts = PARTS.map((k, j) => {
-      const m = partLens[j]!;
-      const part = { part: k, label: T.part[k], start: clock(pt), end: clock(pt + m), minutes: m, talk: talk[k] };
-      pt += m;
-      return part;
-    });
-    const assistant = [T.closeUp(p.name), ...related.map((tp) => T.demo(tp.action))];
-    const pushStart = segStart + partLens[0]! + partLens[1]!;
-    const floor: string[] = [T.list(p.name)];
-    cue(segStart, 'floor-control', T.list(p.name));
-    cue(segStart, 'assistant', T.closeUp(p.name));
-    for (const tp of related) cue(segStart, 'assistant', T.demo(tp.action));
-    cue(pushStart, 'assistant', T.countdown(segStart + len - pushStart));
-    assistant.push(T.countdown(segStart + len - pushStart));
-    // playbook: stock below 50 → stock alert to the floor.
-    if (p.stock !== null && p.stock < stockLine) {
-      floor.push(T.stock(p.name, p.stock, stockLine));
-      cue(segStart, 'floor-control', T.stock(p.name, p.stock, stockLine), 'stock-low');
-    }
-    floor.push(T.delist(p.name));
-    cue(segStart + len, 'floor-control', T.delist(p.name));
-    timeline.push({ no: timeline.length + 1, kind: 'product', title: p.name, start: clock(segStart), end: clock(segStart + len), minutes: len, product: p, parts, assistant, floor });
-    t += len;
+    timeline.push(productSegment(input, p, i, t, lengths[i]!, timeline.length + 1, cue));
+    t += lengths[i]!;
   });
 
   timeline.push({
@@ -248,31 +283,8 @@ export function buildDraft(input: DraftInput) {
   for (let m = start + refreshMin; m < end; m += refreshMin) cue(m, 'floor-control', T.check(uv, click), 'floor-refresh');
   cues.sort((a, b) => a.minute - b.minute || (a.who === b.who ? 0 : a.who === 'floor-control' ? -1 : 1));
 
-  // The run-sheet: one row per part, with who does what (the xlsx a floor crew prints).
+  const runSheet = runSheetOf(timeline, cues, start);
   const whoLabel = lang === 'zh' ? { 'floor-control': '场控', assistant: '助播' } : { 'floor-control': 'floor control', assistant: 'assistant' };
-  const runSheet = timeline.flatMap((seg) =>
-    seg.parts.map((part) => {
-      const [p0, p1] = [toMinutes(part.start), toMinutes(part.end)];
-      const inPart = (c: Cue) => {
-        const m = c.minute + start;
-        const a = p0 < start ? p0 + 24 * 60 : p0;
-        const b = p1 < a ? p1 + 24 * 60 : p1;
-        return m >= a && m < b;
-      };
-      return {
-        start: part.start,
-        end: part.end,
-        minutes: part.minutes,
-        segment: seg.title,
-        product: seg.product?.name ?? null,
-        role: seg.product?.role ?? null,
-        part: part.label,
-        talk: part.talk.join('\n'),
-        assistant: cues.filter((c) => c.who === 'assistant' && inPart(c)).map((c) => c.cue).join('\n'),
-        floor: cues.filter((c) => c.who === 'floor-control' && c.rule !== 'floor-refresh' && inPart(c)).map((c) => c.cue).join('\n'),
-      };
-    }),
-  );
   const cueSheet = cues.map((c) => ({ ...c, whoLabel: whoLabel[c.who] }));
 
   return {
