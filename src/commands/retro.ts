@@ -23,7 +23,7 @@ import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
 import { retroText, valueWarningText, withReasons } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
-import { startProgress } from '../ui/progress.js';
+import { startProgress, type Progress } from '../ui/progress.js';
 import { renderRetroSummary, retroHelpers } from './retro-render.js';
 import { present } from '../ui/present.js';
 import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';
@@ -95,7 +95,6 @@ export interface StreamWindow {
 const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
 
 async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, window: StreamWindow | null = null): Promise<void> {
-  const onlyStreamLists = phase === 'baseline';
   for (const f of files) {
     const abs = resolve(ctx.cwd, f);
     const st = await stat(abs).catch(() => null);
@@ -106,152 +105,7 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
     try {
       for await (const t of openTables(abs, { headerMap: ctx.config.headers, strict: true })) {
         reading = t.kind;
-        // The stream pass reads the stream's own tables; the rest pass everything else, once.
-        if (phase === 'stream' && !STREAM_KINDS.has(t.kind)) continue;
-        const notUsed = (n: NotUsed) => {
-          if (!onlyStreamLists) g.notUsedIn.set(f, [...(g.notUsedIn.get(f) ?? []), n]);
-        };
-        if (phase === 'rest' && (STREAM_KINDS.has(t.kind) || t.creator === LIVEOPS_CREATOR)) {
-          if (t.creator === LIVEOPS_CREATOR) {
-            notUsed({ file: f, sheet: null, why: 'liveops-report' });
-            break;
-          }
-          continue;
-        }
-        // Rows that could be judged (they name an account, or the kind is dated), and those that are
-        // not this stream's: another account's, or dated far from it.
-        const outside = { rows: 0, seen: 0, first: null as string | null, otherAccount: null as string | null };
-        const dated = window !== null && DATED_KINDS.has(t.kind);
-        const belongs = (account: string | null, at: string | null): boolean => {
-          const named = window?.account && account !== null ? account : null;
-          if (!dated && named === null) return true;
-          outside.seen++;
-          if (named !== null && named !== window!.account) {
-            outside.rows++;
-            outside.otherAccount ??= named;
-            return false;
-          }
-          // Read date-times are all "YYYY-MM-DDTHH:mm:ss+08:00": compared as text, no Date.parse a row.
-          if (at === null || !SHANGHAI_ISO.test(at) || (at >= window!.fromIso && at <= window!.toIso)) return true;
-          outside.rows++;
-          outside.first ??= at;
-          return false;
-        };
-        const name = tableName(t);
-        const header = headerIn(t);
-        // A report liveops wrote (a retro next to its inputs) is never read back as an export.
-        if (t.creator === LIVEOPS_CREATOR) break; // named by the rest pass
-        if (t.empty) {
-          if (phase === 'rest') notUsed({ file: f, sheet: t.sheet ?? null, why: 'empty' });
-          continue;
-        }
-        if (t.missingRequired.length) {
-          // A table that looks like something but lacks what makes it usable is bad input.
-          const { fieldLabel } = await import('../io/read/fields.js');
-          const { InputError } = await import('../errors.js');
-          throw new InputError(
-            { file: f, ...(t.sheet ? { sheet: t.sheet } : {}), ...(t.headerRow ? { row: t.headerRow } : {}) },
-            `missing a required column: ${t.missingRequired.map((grp) => grp.map((x) => fieldLabel(x, 'zh')).join(' / ')).join('; ')}`,
-          );
-        }
-        if (onlyStreamLists && t.kind !== 'stream-list' && t.kind !== 'stream-summary') continue;
-        if (t.platform !== 'generic') g.platforms.push(t.platform);
-        const skip = notUsedBefore(f, t, RETRO_KINDS);
-        if (skip) {
-          notUsed(skip);
-          continue;
-        }
-        const channels: Channel[] = [];
-        let channelTotal: Channel | null = null;
-        const products: ProductLine[] = [];
-        let sku = 0;
-        const trend: TrendPoint[] = [];
-        const videos: VideoReferral[] = [];
-        // This file's comments and consultations are counted apart and added once the file has been
-        // read whole, so a file that turns out unreadable half-way leaves nothing behind.
-        const counter = t.kind === 'comments' || t.kind === 'consultations' ? await newHotspotCounter(ctx, t.kind) : null;
-        const negative = counter ? new NegativeCounter(ctx.config.cs.negativeWords) : null;
-        const response = t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null;
-        if (t.kind === 'orders') g.orders ??= new OrdersAccumulator();
-        const rows = (await collect(t, {
-          tick: (n) => progress.tick(() => `${n.toLocaleString('en-US')} rows`),
-          summary: (s, at) => {
-            if (onlyStreamLists) g.streamRows.push({ table: name, row: at.row, stream: s, header });
-            else g.facts.add(s, name, header);
-          },
-          stream: (s, at) => g.streamRows.push({ table: name, row: at.row, stream: s, header }),
-          channel: (c) => {
-            if (c.total) channelTotal = c;
-            else channels.push(c);
-          },
-          sku: () => sku++,
-          product: (p) => {
-            if (belongs(p.account, null)) products.push(p);
-          },
-          trendPoint: (p) => trend.push(p),
-          video: (v) => videos.push(v),
-          orderLine: (o) => {
-            if (belongs(o.account, o.payTime ?? o.orderTime)) g.orders!.add(o);
-          },
-          poolItem: (p) => g.stock.push({ id: p.id, name: p.name, stock: p.stock, giveaway: p.giveaway }),
-          comment: (c) => {
-            if (!belongs(c.account, c.time)) return;
-            counter!.add(c.text);
-            negative!.add(c.text);
-          },
-          consultation: (c) => {
-            if (!belongs(c.account ?? null, c.time)) return;
-            counter!.add(c.text);
-            negative!.add(c.text);
-            response!.add(c);
-          },
-        }))!;
-        if (!rows) {
-          notUsed(noRows(f, t));
-          continue;
-        }
-        g.usedFiles.add(f);
-        const allOutside = outside.seen > 0 && outside.rows === outside.seen;
-        switch (t.kind) {
-          case 'stream-summary':
-            if (!onlyStreamLists) g.summaryTables++;
-            break;
-          case 'channels':
-            if (g.channels === null) {
-              g.channels = channels;
-              g.channelTotal = channelTotal;
-              g.channelTable = name;
-            }
-            break;
-          case 'products':
-            // A product list none of whose rows is this stream's is left out below, not used.
-            if (g.products === null && !allOutside) {
-              g.products = products;
-              g.productTable = name;
-              g.skuRows = sku;
-            }
-            break;
-          case 'minute-trend':
-            g.trend ??= trend;
-            break;
-          case 'short-video':
-            g.videos ??= videos;
-            break;
-          case 'comments':
-          case 'consultations':
-            if (allOutside) break;
-            (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind)).merge(counter!);
-            (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(negative!);
-            if (response) (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(response);
-            break;
-        }
-        if (outside.seen > 0 && outside.rows === outside.seen) {
-          g.leftOut.push({ file: f, reason: outside.first ? outsideStream(ctx, outside.first, window!) : otherAccount(ctx, outside.otherAccount!, window!) });
-          continue;
-        }
-        if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
-        for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${f} [${t.sheet}]` : f));
-        g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows, unused: t.unmapped.map((c) => c.header) });
+        if ((await gatherTable(ctx, f, t, g, phase, window, progress)) === 'stop') break;
       }
     } catch (e) {
       // Comments or consultations that cannot be read: the retro goes on without them, and says so.
@@ -263,6 +117,185 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
     } finally {
       progress.done();
     }
+  }
+}
+
+/** One table of file `f` in this pass: read into `g`, named as not used, or left out with why. 'stop' ends the file. */
+async function gatherTable(ctx: Context, f: string, t: Table, g: Gathered, phase: Phase, window: StreamWindow | null, progress: Progress): Promise<'next' | 'stop'> {
+  const onlyStreamLists = phase === 'baseline';
+  // The stream pass reads the stream's own tables; the rest pass everything else, once.
+  if (phase === 'stream' && !STREAM_KINDS.has(t.kind)) return 'next';
+  const notUsed = (n: NotUsed) => {
+    if (!onlyStreamLists) g.notUsedIn.set(f, [...(g.notUsedIn.get(f) ?? []), n]);
+  };
+  // A report liveops wrote (a retro next to its inputs) is never read back as an export; the rest pass names it.
+  if (t.creator === LIVEOPS_CREATOR) {
+    if (phase === 'rest') notUsed({ file: f, sheet: null, why: 'liveops-report' });
+    return 'stop';
+  }
+  if (phase === 'rest' && STREAM_KINDS.has(t.kind)) return 'next';
+  if (t.empty) {
+    if (phase === 'rest') notUsed({ file: f, sheet: t.sheet ?? null, why: 'empty' });
+    return 'next';
+  }
+  if (t.missingRequired.length) {
+    // A table that looks like something but lacks what makes it usable is bad input.
+    const { fieldLabel } = await import('../io/read/fields.js');
+    throw new InputError(
+      { file: f, ...(t.sheet ? { sheet: t.sheet } : {}), ...(t.headerRow ? { row: t.headerRow } : {}) },
+      `missing a required column: ${t.missingRequired.map((grp) => grp.map((x) => fieldLabel(x, 'zh')).join(' / ')).join('; ')}`,
+    );
+  }
+  if (onlyStreamLists && t.kind !== 'stream-list' && t.kind !== 'stream-summary') return 'next';
+  if (t.platform !== 'generic') g.platforms.push(t.platform);
+  const skip = notUsedBefore(f, t, RETRO_KINDS);
+  if (skip) {
+    notUsed(skip);
+    return 'next';
+  }
+  const member = membership(window, t.kind);
+  const read = await readTable(ctx, t, g, onlyStreamLists, member.belongs, progress);
+  if (!read.rows) {
+    notUsed(noRows(f, t));
+    return 'next';
+  }
+  g.usedFiles.add(f);
+  const { outside } = member;
+  const allOutside = outside.seen > 0 && outside.rows === outside.seen;
+  await keepTable(ctx, t, g, read, allOutside, onlyStreamLists);
+  if (allOutside) {
+    g.leftOut.push({ file: f, reason: outside.first ? outsideStream(ctx, outside.first, window!) : otherAccount(ctx, outside.otherAccount!, window!) });
+    return 'next';
+  }
+  if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
+  for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${f} [${t.sheet}]` : f));
+  g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows: read.rows, unused: t.unmapped.map((c) => c.header) });
+  return 'next';
+}
+
+/**
+ * Which rows belong to the stream: rows that name another account, and (for dated kinds) rows dated
+ * outside the stream's window, do not; `outside` counts what could be judged and what was left out.
+ */
+function membership(window: StreamWindow | null, kind: string) {
+  const outside = { rows: 0, seen: 0, first: null as string | null, otherAccount: null as string | null };
+  const dated = window !== null && DATED_KINDS.has(kind);
+  const belongs = (account: string | null, at: string | null): boolean => {
+    const named = window?.account && account !== null ? account : null;
+    if (!dated && named === null) return true;
+    outside.seen++;
+    if (named !== null && named !== window!.account) {
+      outside.rows++;
+      outside.otherAccount ??= named;
+      return false;
+    }
+    // Read date-times are all "YYYY-MM-DDTHH:mm:ss+08:00": compared as text, no Date.parse a row.
+    if (at === null || !SHANGHAI_ISO.test(at) || (at >= window!.fromIso && at <= window!.toIso)) return true;
+    outside.rows++;
+    outside.first ??= at;
+    return false;
+  };
+  return { belongs, outside };
+}
+
+/** What one table gave, before it is kept: a file that turns out unreadable half-way leaves nothing behind. */
+interface TableRead {
+  rows: number;
+  channels: Channel[];
+  channelTotal: Channel | null;
+  products: ProductLine[];
+  sku: number;
+  trend: TrendPoint[];
+  videos: VideoReferral[];
+  counter: HotspotCounter | null;
+  negative: NegativeCounter | null;
+  response: ResponseAccumulator | null;
+}
+
+/** A table's rows through the one collector, each entity kept apart (or straight into `g` where order does not matter). */
+async function readTable(ctx: Context, t: Table, g: Gathered, onlyStreamLists: boolean, belongs: (account: string | null, at: string | null) => boolean, progress: Progress): Promise<TableRead> {
+  const name = tableName(t);
+  const header = headerIn(t);
+  // This file's comments and consultations are counted apart and added once the file has been
+  // read whole, so a file that turns out unreadable half-way leaves nothing behind.
+  const counter = t.kind === 'comments' || t.kind === 'consultations' ? await newHotspotCounter(ctx, t.kind) : null;
+  const r: TableRead = {
+    rows: 0, channels: [], channelTotal: null, products: [], sku: 0, trend: [], videos: [], counter,
+    negative: counter ? new NegativeCounter(ctx.config.cs.negativeWords) : null,
+    response: t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null,
+  };
+  if (t.kind === 'orders') g.orders ??= new OrdersAccumulator();
+  r.rows = (await collect(t, {
+    tick: (n) => progress.tick(() => `${n.toLocaleString('en-US')} rows`),
+    summary: (s, at) => {
+      if (onlyStreamLists) g.streamRows.push({ table: name, row: at.row, stream: s, header });
+      else g.facts.add(s, name, header);
+    },
+    stream: (s, at) => g.streamRows.push({ table: name, row: at.row, stream: s, header }),
+    channel: (c) => {
+      if (c.total) r.channelTotal = c;
+      else r.channels.push(c);
+    },
+    sku: () => r.sku++,
+    product: (p) => {
+      if (belongs(p.account, null)) r.products.push(p);
+    },
+    trendPoint: (p) => r.trend.push(p),
+    video: (v) => r.videos.push(v),
+    orderLine: (o) => {
+      if (belongs(o.account, o.payTime ?? o.orderTime)) g.orders!.add(o);
+    },
+    poolItem: (p) => g.stock.push({ id: p.id, name: p.name, stock: p.stock, giveaway: p.giveaway }),
+    comment: (c) => {
+      if (!belongs(c.account, c.time)) return;
+      counter!.add(c.text);
+      r.negative!.add(c.text);
+    },
+    consultation: (c) => {
+      if (!belongs(c.account ?? null, c.time)) return;
+      counter!.add(c.text);
+      r.negative!.add(c.text);
+      r.response!.add(c);
+    },
+  }))!;
+  return r;
+}
+
+/** Keep what a table gave: the first table of each kind wins; comments and consultations add up. */
+async function keepTable(ctx: Context, t: Table, g: Gathered, r: TableRead, allOutside: boolean, onlyStreamLists: boolean): Promise<void> {
+  const name = tableName(t);
+  switch (t.kind) {
+    case 'stream-summary':
+      if (!onlyStreamLists) g.summaryTables++;
+      break;
+    case 'channels':
+      if (g.channels === null) {
+        g.channels = r.channels;
+        g.channelTotal = r.channelTotal;
+        g.channelTable = name;
+      }
+      break;
+    case 'products':
+      // A product list none of whose rows is this stream's is left out, not used.
+      if (g.products === null && !allOutside) {
+        g.products = r.products;
+        g.productTable = name;
+        g.skuRows = r.sku;
+      }
+      break;
+    case 'minute-trend':
+      g.trend ??= r.trend;
+      break;
+    case 'short-video':
+      g.videos ??= r.videos;
+      break;
+    case 'comments':
+    case 'consultations':
+      if (allOutside) break;
+      (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind)).merge(r.counter!);
+      (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(r.negative!);
+      if (r.response) (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(r.response);
+      break;
   }
 }
 
