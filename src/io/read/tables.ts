@@ -412,6 +412,178 @@ function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[
 
 type TableMeta = { file: string; format: 'csv' | 'xlsx'; delimiter?: string; sheet?: string };
 
+/** The sheet's first rows, read ahead to find its header; the row iterator goes on from there. */
+interface Lookahead {
+  it: AsyncIterator<RawRow>;
+  buffered: RawRow[];
+  done: boolean;
+  /**
+   * A file damaged within its first rows (a quote never closed) still shows what it is: the error
+   * is kept and raised where its row comes, when the records are read.
+   */
+  damage: unknown;
+}
+
+async function lookahead(meta: TableMeta, raw: RawSheet): Promise<Lookahead> {
+  const ahead: Lookahead = { it: raw.rows[Symbol.asyncIterator](), buffered: [], done: false, damage: null };
+  while (ahead.buffered.length < LOOKAHEAD) {
+    let n: IteratorResult<RawRow>;
+    try {
+      n = await ahead.it.next();
+    } catch (e) {
+      if (!(e instanceof InputError) || ahead.buffered.length === 0) throw e;
+      ahead.damage = e;
+      ahead.done = true;
+      break;
+    }
+    if (n.done) {
+      ahead.done = true;
+      break;
+    }
+    if (nonEmpty(n.value) > 0) {
+      refuseAbsurdRow(meta, n.value);
+      ahead.buffered.push(n.value);
+    }
+  }
+  return ahead;
+}
+
+/** A key/value sheet (Compass 流量分析-流量转化: a metric name in column A, its value in B) is one record. */
+async function keyValueRecord(table: Table, head: Head, ahead: Lookahead, mapped: Array<{ col: Column; parse: ReturnType<typeof columnParser> }>, opts: TableOptions, maxProblems: number): Promise<TableRecord> {
+  const values: Record<string, Value> = {};
+  let rowNo = head.headerRow ?? 1;
+  const byRow = new Map(ahead.buffered.map((r) => [r.rowNumber, r]));
+  if (ahead.damage) throw ahead.damage;
+  // Later rows of a long key/value sheet past the lookahead.
+  while (!ahead.done) {
+    const n = await ahead.it.next();
+    if (n.done) break;
+    if (nonEmpty(n.value) > 0) byRow.set(n.value.rowNumber, n.value);
+  }
+  for (const { col, parse } of mapped) {
+    const r = byRow.get(col.index);
+    if (!r) continue;
+    rowNo = r.rowNumber;
+    if (col.role === 'target') continue;
+    values[col.field!] = parseCell(table, col, parse, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
+  }
+  return { row: head.headerRow ?? rowNo, role: 'data', values };
+}
+
+/** A table's typed records, from the rows after its header (the lookahead's, then the rest). */
+async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableOptions, maxProblems: number): AsyncGenerator<TableRecord> {
+  const { kind } = table;
+  const parsers = head.columns.map((c) => columnParser(table, c));
+  const mapped = head.columns.map((c, i) => ({ col: c, parse: parsers[i]! })).filter((x) => x.col.field !== null);
+  if (head.layout === 'key-value') {
+    yield await keyValueRecord(table, head, ahead, mapped, opts, maxProblems);
+    return;
+  }
+  let lastProductRow: number | undefined;
+  const plan = plausibilityPlan(head.columns);
+  // Duration columns that may hold the moment they ended, beside the start they are measured from;
+  // decided once here, so the per-cell loop only reads a flag.
+  const cells = mapped.map((x) => ({
+    ...x,
+    since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
+  }));
+  const sinceCells = cells.filter((c) => c.since);
+  // A header given twice: the first column is read; say so when the second holds other values.
+  const twins = head.columns
+    .filter((c) => c.duplicateOf !== undefined)
+    .map((dup) => {
+      const first = head.columns.find((c) => c.field !== null && c.header === dup.duplicateOf && c.index < dup.index);
+      return first ? { dup, first, parse: columnParser(table, first)!, differs: 0, row: 0 } : null;
+    })
+    .filter((t) => t !== null);
+  let shortRows = 0;
+  const emit = (r: RawRow): TableRecord | null => {
+    const filled = nonEmpty(r);
+    if (filled === 0) return null;
+    // A last row with fewer fields than the header and no line break after it, in a file whose
+    // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
+    if (r.lastLine !== undefined && table.delimiter) refuseJoinedRows(table, table.delimiter, r, head.columns, false);
+    const short = r.cells.length < head.columns.length;
+    if (short && !r.unended) shortRows++;
+    if (r.unended) table.warnings.push({ code: 'unended-last-row', row: r.rowNumber });
+    if (r.unended && short && shortRows === 0 && head.columns.length >= 2) {
+      throw new InputError(
+        { file: table.file, row: r.rowNumber },
+        `the last row has ${r.cells.length} of ${head.columns.length} columns and the file ends in the middle of it: the file seems cut off; export it again`,
+      );
+    }
+    // A lone note under a table ("数据来源：…") is not a record.
+    if (filled === 1 && head.columns.length >= 4 && kind !== 'comments' && kind !== 'consultations' && !cellText(r.cells[0] ?? null).match(/^-?\d/)) {
+      const only = r.cells.findIndex((c) => cellText(c) !== '');
+      const col = head.columns[only];
+      if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
+    }
+    const values: Record<string, Value> = {};
+    let targets: Record<string, Value> | undefined;
+    let endedAt: Array<{ col: Column; raw: RawCell; at: string }> | undefined;
+    for (const { col, parse, since } of cells) {
+      const raw = r.cells[col.index] ?? null;
+      if (since && !parse!(raw).ok) {
+        const at = parseValue(raw, 'datetime');
+        if (at.ok && typeof at.value === 'string') {
+          (endedAt ??= []).push({ col, raw, at: at.value });
+          continue;
+        }
+      }
+      const v = parseCell(table, col, parse, raw, r.rowNumber, opts, maxProblems);
+      if (col.role === 'target') (targets ??= {})[col.field!] = v;
+      else values[col.field!] = v;
+    }
+    for (const { col } of sinceCells) readAsTimeOfDay(values, col, r.cells[col.index] ?? null);
+    for (const e of endedAt ?? []) {
+      const from = values[DURATION_SINCE[e.col.field!]!];
+      const seconds = typeof from === 'string' ? (Date.parse(e.at) - Date.parse(from)) / 1000 : NaN;
+      if (Number.isFinite(seconds) && seconds >= 0) {
+        values[e.col.field!] = seconds;
+      } else {
+        values[e.col.field!] = null;
+        if (typeof from === 'string') reportProblem(table, e.col, e.raw, r.rowNumber, 'duration', opts, maxProblems);
+      }
+    }
+    for (const t of twins) {
+      const b = t.parse(r.cells[t.dup.index] ?? null);
+      if (!b.ok || b.value === null) continue;
+      const a = t.parse(r.cells[t.first.index] ?? null);
+      if (a.ok && sameValue(a.value, b.value)) continue;
+      if (t.differs++ === 0) t.row = r.rowNumber;
+    }
+    const role = rowRole(kind, values, r.cells);
+    const rec: TableRecord = { row: r.rowNumber, role, values };
+    if (targets) rec.targets = targets;
+    if (table.warnings.length < MAX_WARNINGS && (plan.rates.length || plan.pairs.length)) checkPlausible(table, plan, rec);
+    if (role === 'data') lastProductRow = r.rowNumber;
+    if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
+    return rec;
+  };
+  for (const r of ahead.buffered.slice(head.dataStart)) {
+    const rec = emit(r);
+    if (rec) yield rec;
+  }
+  if (ahead.damage) throw ahead.damage;
+  while (!ahead.done) {
+    const n = await ahead.it.next();
+    if (n.done) break;
+    const rec = emit(n.value);
+    if (rec) yield rec;
+  }
+  for (const t of twins) {
+    if (t.differs === 0) continue;
+    table.warnings.push({
+      code: 'duplicate-differs',
+      row: t.row,
+      column: t.dup.letter,
+      header: t.dup.header,
+      value: t.differs,
+      first: { column: t.first.letter, header: t.first.header },
+    });
+  }
+}
+
 async function buildTable(
   meta: TableMeta,
   source: RawSource,
@@ -419,31 +591,8 @@ async function buildTable(
   index: HeaderIndex,
   opts: TableOptions,
 ): Promise<Table> {
-  const it = raw.rows[Symbol.asyncIterator]();
-  const buffered: RawRow[] = [];
-  let done = false;
-  // A file damaged within its first rows (a quote never closed) still shows what it is: the
-  // error is kept and raised where its row comes, when the records are read.
-  let damage: unknown = null;
-  while (buffered.length < LOOKAHEAD) {
-    let n: IteratorResult<RawRow>;
-    try {
-      n = await it.next();
-    } catch (e) {
-      if (!(e instanceof InputError) || buffered.length === 0) throw e;
-      damage = e;
-      done = true;
-      break;
-    }
-    if (n.done) {
-      done = true;
-      break;
-    }
-    if (nonEmpty(n.value) > 0) {
-      refuseAbsurdRow(meta, n.value);
-      buffered.push(n.value);
-    }
-  }
+  const ahead = await lookahead(meta, raw);
+  const { buffered } = ahead;
   const head = findHead(buffered, index);
   if (meta.format === 'csv' && meta.delimiter) {
     for (const r of buffered.slice(0, head.dataStart)) if (r.lastLine !== undefined) refuseJoinedRows(meta, meta.delimiter, r, head.columns, true);
@@ -454,7 +603,7 @@ async function buildTable(
   const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];
   const platform = detectPlatform(headers, context);
   // Damage before anything recognisable (the header row itself unreadable): that is what to say.
-  if (damage && kind === 'unknown') throw damage;
+  if (ahead.damage && kind === 'unknown') throw ahead.damage;
   const missingRequired = (REQUIRED[kind] ?? []).filter((group) => !group.some((f) => fields.has(f)));
   const maxProblems = opts.maxProblems ?? 200;
   let consumed = false;
@@ -481,138 +630,9 @@ async function buildTable(
     records: () => {
       if (consumed) throw new Error('Table.records() can be consumed once');
       consumed = true;
-      return iterate();
+      return records(table, head, ahead, opts, maxProblems);
     },
   };
-
-  async function* iterate(): AsyncGenerator<TableRecord> {
-    const parsers = head.columns.map((c) => columnParser(table, c));
-    const mapped = head.columns.map((c, i) => ({ col: c, parse: parsers[i]! })).filter((x) => x.col.field !== null);
-    if (head.layout === 'key-value') {
-      const values: Record<string, Value> = {};
-      let rowNo = head.headerRow ?? 1;
-      const byRow = new Map(buffered.map((r) => [r.rowNumber, r]));
-      if (damage) throw damage;
-      // Later rows of a long key/value sheet past the lookahead.
-      while (!done) {
-        const n = await it.next();
-        if (n.done) break;
-        if (nonEmpty(n.value) > 0) byRow.set(n.value.rowNumber, n.value);
-      }
-      for (const { col, parse } of mapped) {
-        const r = byRow.get(col.index);
-        if (!r) continue;
-        rowNo = r.rowNumber;
-        if (col.role === 'target') continue;
-        values[col.field!] = parseCell(table, col, parse, r.cells[1] ?? null, r.rowNumber, opts, maxProblems);
-      }
-      yield { row: head.headerRow ?? rowNo, role: 'data', values };
-      return;
-    }
-    let lastProductRow: number | undefined;
-    const plan = plausibilityPlan(head.columns);
-    // Duration columns that may hold the moment they ended, beside the start they are measured from;
-    // decided once here, so the per-cell loop only reads a flag.
-    const cells = mapped.map((x) => ({
-      ...x,
-      since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
-    }));
-    const sinceCells = cells.filter((c) => c.since);
-    // A header given twice: the first column is read; say so when the second holds other values.
-    const twins = head.columns
-      .filter((c) => c.duplicateOf !== undefined)
-      .map((dup) => {
-        const first = head.columns.find((c) => c.field !== null && c.header === dup.duplicateOf && c.index < dup.index);
-        return first ? { dup, first, parse: columnParser(table, first)!, differs: 0, row: 0 } : null;
-      })
-      .filter((t) => t !== null);
-    let shortRows = 0;
-    const emit = (r: RawRow): TableRecord | null => {
-      const filled = nonEmpty(r);
-      if (filled === 0) return null;
-      // A last row with fewer fields than the header and no line break after it, in a file whose
-      // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
-      if (r.lastLine !== undefined && table.delimiter) refuseJoinedRows(table, table.delimiter, r, head.columns, false);
-      const short = r.cells.length < head.columns.length;
-      if (short && !r.unended) shortRows++;
-      if (r.unended) table.warnings.push({ code: 'unended-last-row', row: r.rowNumber });
-      if (r.unended && short && shortRows === 0 && head.columns.length >= 2) {
-        throw new InputError(
-          { file: table.file, row: r.rowNumber },
-          `the last row has ${r.cells.length} of ${head.columns.length} columns and the file ends in the middle of it: the file seems cut off; export it again`,
-        );
-      }
-      // A lone note under a table ("数据来源：…") is not a record.
-      if (filled === 1 && head.columns.length >= 4 && kind !== 'comments' && kind !== 'consultations' && !cellText(r.cells[0] ?? null).match(/^-?\d/)) {
-        const only = r.cells.findIndex((c) => cellText(c) !== '');
-        const col = head.columns[only];
-        if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
-      }
-      const values: Record<string, Value> = {};
-      let targets: Record<string, Value> | undefined;
-      let endedAt: Array<{ col: Column; raw: RawCell; at: string }> | undefined;
-      for (const { col, parse, since } of cells) {
-        const raw = r.cells[col.index] ?? null;
-        if (since && !parse!(raw).ok) {
-          const at = parseValue(raw, 'datetime');
-          if (at.ok && typeof at.value === 'string') {
-            (endedAt ??= []).push({ col, raw, at: at.value });
-            continue;
-          }
-        }
-        const v = parseCell(table, col, parse, raw, r.rowNumber, opts, maxProblems);
-        if (col.role === 'target') (targets ??= {})[col.field!] = v;
-        else values[col.field!] = v;
-      }
-      for (const { col } of sinceCells) readAsTimeOfDay(values, col, r.cells[col.index] ?? null);
-      for (const e of endedAt ?? []) {
-        const from = values[DURATION_SINCE[e.col.field!]!];
-        const seconds = typeof from === 'string' ? (Date.parse(e.at) - Date.parse(from)) / 1000 : NaN;
-        if (Number.isFinite(seconds) && seconds >= 0) {
-          values[e.col.field!] = seconds;
-        } else {
-          values[e.col.field!] = null;
-          if (typeof from === 'string') reportProblem(table, e.col, e.raw, r.rowNumber, 'duration', opts, maxProblems);
-        }
-      }
-      for (const t of twins) {
-        const b = t.parse(r.cells[t.dup.index] ?? null);
-        if (!b.ok || b.value === null) continue;
-        const a = t.parse(r.cells[t.first.index] ?? null);
-        if (a.ok && sameValue(a.value, b.value)) continue;
-        if (t.differs++ === 0) t.row = r.rowNumber;
-      }
-      const role = rowRole(kind, values, r.cells);
-      const rec: TableRecord = { row: r.rowNumber, role, values };
-      if (targets) rec.targets = targets;
-      if (table.warnings.length < MAX_WARNINGS && (plan.rates.length || plan.pairs.length)) checkPlausible(table, plan, rec);
-      if (role === 'data') lastProductRow = r.rowNumber;
-      if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
-      return rec;
-    };
-    for (const r of buffered.slice(head.dataStart)) {
-      const rec = emit(r);
-      if (rec) yield rec;
-    }
-    if (damage) throw damage;
-    while (!done) {
-      const n = await it.next();
-      if (n.done) break;
-      const rec = emit(n.value);
-      if (rec) yield rec;
-    }
-    for (const t of twins) {
-      if (t.differs === 0) continue;
-      table.warnings.push({
-        code: 'duplicate-differs',
-        row: t.row,
-        column: t.dup.letter,
-        header: t.dup.header,
-        value: t.differs,
-        first: { column: t.first.letter, header: t.first.header },
-      });
-    }
-  }
 
   return table;
 }
