@@ -22,6 +22,7 @@
  * (buffer.isUtf8) and passed through, GB18030/UTF-16 input is decoded with a streaming TextDecoder.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 
@@ -60,7 +61,7 @@ export function sniffEncoding(file: string, prefix: Buffer, wholeFile: boolean):
   if (isAscii(prefix)) return { encoding: wholeFile ? 'utf-8' : 'ascii', bomLength: 0 };
   const checked = wholeFile ? prefix : prefix.subarray(0, utf8CompleteLength(prefix));
   if (isUtf8(checked)) return { encoding: 'utf-8', bomLength: 0 };
-  assertNotDamagedUtf8(file, prefix, 0, wholeFile, 1);
+  assertNotDamagedUtf8(file, prefix, 0, wholeFile);
   return { encoding: 'gb18030', bomLength: 0 };
 }
 
@@ -132,12 +133,12 @@ function utf8SequenceAt(buf: Uint8Array, i: number): number {
 }
 
 /**
- * Throw when `buf` (the file's bytes from byte `offset`, which is on line `line`) is damaged UTF-8
- * (see utf8Damage), naming the byte and the line.
+ * Throw when `buf` (the file's bytes from byte `offset`) is damaged UTF-8 (see utf8Damage), naming
+ * the byte and the line.
  */
-function assertNotDamagedUtf8(file: string, buf: Uint8Array, offset: number, complete: boolean, line: number): void {
+function assertNotDamagedUtf8(file: string, buf: Uint8Array, offset: number, complete: boolean): void {
   const damage = utf8Damage(buf, complete);
-  if (damage) throw utf8Error(file, offset + damage.at, line + lineBreaks(buf.subarray(0, damage.at)), damage.cutAtEnd);
+  if (damage) throw utf8Error(file, offset + damage.at, lineOfByte(file, offset + damage.at), damage.cutAtEnd);
 }
 
 function utf8Error(file: string, byte: number, line: number, cutAtEnd: boolean): InputError {
@@ -149,13 +150,38 @@ function utf8Error(file: string, byte: number, line: number, cutAtEnd: boolean):
   );
 }
 
-/** Line breaks in `buf`: LF, CRLF and a lone CR each end a line (a CR last in `buf` counts). */
-export function lineBreaks(buf: Uint8Array): number {
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  let n = 0;
-  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) n++;
-  for (let i = b.indexOf(0x0d); i >= 0; i = b.indexOf(0x0d, i + 1)) if (b[i + 1] !== 0x0a) n++;
-  return n;
+/**
+ * The 1-based line of byte `at` of `file` (LF, CRLF and a lone CR each end a line). Counted only
+ * when a bad byte is to be named, by reading the file up to it, so reading a good file never pays.
+ */
+function lineOfByte(file: string, at: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(at, 1024 * 1024) + 1);
+    let line = 1;
+    let pos = 0;
+    let lastCR = false;
+    while (pos < at) {
+      const got = readSync(fd, buf, 0, Math.min(buf.length - 1, at - pos), pos);
+      if (got === 0) break;
+      for (let i = 0; i < got; i++) {
+        const c = buf[i];
+        if (c === 0x0a) {
+          if (!lastCR) line++;
+          lastCR = false;
+        } else if (c === 0x0d) {
+          line++;
+          lastCR = true;
+        } else {
+          lastCR = false;
+        }
+      }
+      pos += got;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Length of the BOM of `encoding` at the start of `prefix`, 0 if there is none. */
@@ -249,9 +275,6 @@ export class ToUtf8 extends Transform {
   private pendingLength = 0;
   private pendingOffset = 0;
   private decoder: TextDecoder | null = null;
-  /** ascii/utf8 mode: the line of the next byte to arrive, for naming a bad byte. */
-  private line = 1;
-  private endedInCR = false;
 
   constructor(opts: ToUtf8Options) {
     super();
@@ -287,7 +310,7 @@ export class ToUtf8 extends Transform {
   override _flush(done: TransformCallback): void {
     try {
       if (this.mode === 'ascii' && this.pending) this.decide(true);
-      if (this.mode === 'utf8' && this.carry) throw utf8Error(this.file, this.offset - this.carry.length, this.line, true);
+      if (this.mode === 'utf8' && this.carry) throw utf8Error(this.file, this.offset - this.carry.length, lineOfByte(this.file, this.offset - this.carry.length), true);
       if (this.mode === 'text' && this.decoder) {
         const rest = this.decoder.decode();
         if (rest) this.push(Buffer.from(rest, 'utf8'));
@@ -312,12 +335,12 @@ export class ToUtf8 extends Transform {
           this.pendingLength += chunk.length;
         } else {
           if (isAscii(chunk)) {
-            this.pass(chunk);
+            this.push(chunk);
             return;
           }
           let i = 0;
           while (chunk[i]! < 0x80) i++;
-          if (i > 0) this.pass(chunk.subarray(0, i));
+          if (i > 0) this.push(chunk.subarray(0, i));
           this.pending = [chunk.subarray(i)];
           this.pendingLength = chunk.length - i;
           this.pendingOffset = at + i;
@@ -339,7 +362,7 @@ export class ToUtf8 extends Transform {
       this.mode = 'utf8';
       this.onDecide?.('utf-8');
     } else {
-      assertNotDamagedUtf8(this.file, buf, at, atEof, this.line);
+      assertNotDamagedUtf8(this.file, buf, at, atEof);
       this.mode = 'text';
       this.decoder = new TextDecoder('gb18030');
       this.onDecide?.('gb18030');
@@ -358,34 +381,17 @@ export class ToUtf8 extends Transform {
     const n = utf8CompleteLength(buf);
     const whole = n === buf.length ? buf : buf.subarray(0, n);
     if (!isUtf8(whole)) {
-      const bad = firstInvalidUtf8(whole);
-      throw utf8Error(this.file, start + bad, this.line + lineBreaks(whole.subarray(0, bad)), false);
+      const byte = start + firstInvalidUtf8(whole);
+      throw utf8Error(this.file, byte, lineOfByte(this.file, byte), false);
     }
     if (n < buf.length) this.carry = Buffer.from(buf.subarray(n));
-    if (whole.length > 0) this.pass(whole);
-  }
-
-  /** Push bytes on, counting their lines. */
-  private pass(buf: Buffer): void {
-    if (buf.length === 0) return;
-    this.line += lineBreaks(buf) - (this.endedInCR && buf[0] === 0x0a ? 1 : 0);
-    this.endedInCR = buf[buf.length - 1] === 0x0d;
-    this.push(buf);
+    if (whole.length > 0) this.push(whole);
   }
 }
 
-/** Offset of the first byte where UTF-8 validation fails. */
+/** Offset of the first byte where UTF-8 validation fails (called only once validation has failed). */
 function firstInvalidUtf8(buf: Buffer): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search on prefixes cut at character boundaries, then a scan of what is left.
-  while (hi - lo > 64) {
-    const mid = (lo + hi) >> 1;
-    const cut = utf8CompleteLength(buf.subarray(0, mid));
-    if (isUtf8(buf.subarray(0, cut))) lo = cut;
-    else hi = mid;
-  }
-  for (let i = lo; i < buf.length; ) {
+  for (let i = 0; i < buf.length; ) {
     if (buf[i]! < 0x80) {
       i++;
       continue;
@@ -394,5 +400,5 @@ function firstInvalidUtf8(buf: Buffer): number {
     if (len <= 0) return i;
     i += len;
   }
-  return lo;
+  return buf.length;
 }
