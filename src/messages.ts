@@ -286,7 +286,7 @@ export function periodNote(unfinished: { asOf: string } | null, lang: 'zh' | 'en
 export function notUsedLines(ignored: readonly NotUsed[], lang: 'zh' | 'en'): string[] {
   if (!ignored.length) return [];
   const head = lang === 'zh' ? `未使用的文件（${ignored.length}）：` : `Files not used (${ignored.length}):`;
-  return [head, ...ignored.map((n) => `  ${notUsedWhere(n)} — ${notUsedReason(n, lang)}`)];
+  return [head, ...ignored.map((n) => `  ${fileAndSheet(n.file, n.sheet)} — ${notUsedReason(n, lang)}`)];
 }
 
 /** The list with each reason in words, for --json readers. */
@@ -294,9 +294,9 @@ export function withReasons(list: readonly NotUsed[], lang: 'zh' | 'en'): NotUse
   return list.map((n) => ({ ...n, reason: notUsedReason(n, lang) }));
 }
 
-/** "file [sheet]" */
-export function notUsedWhere(n: NotUsed): string {
-  return n.sheet ? `${n.file} [${n.sheet}]` : n.file;
+/** "file [sheet]", or the file alone for a CSV: where a table is, in a message. */
+export function fileAndSheet(file: string, sheet: string | null | undefined): string {
+  return sheet ? `${file} [${sheet}]` : file;
 }
 
 /** Why a file gave nothing, in a few words (see model/not-used.ts). */

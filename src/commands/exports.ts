@@ -14,7 +14,7 @@ import type { HotspotSource } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
-import { valueWarningText, type UnusedColumns } from '../messages.js';
+import { fileAndSheet, valueWarningText, type UnusedColumns } from '../messages.js';
 import { newHotspotCounter, withActions } from './inputs.js';
 import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
 import { collect, StreamFacts } from '../model/collect.js';
@@ -67,7 +67,6 @@ async function readFile(
   const summary = new StreamFacts();
   let channelTotal: Channel | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
-    // A report liveops wrote is not an export: a weekly folder may hold last week's report.
     const skip = notUsedBefore(file, t, READ_KINDS);
     if (skip) {
       d.notUsed.push(skip);
@@ -139,7 +138,7 @@ async function readFile(
       d.productTables.push(products);
     }
     d.used = true;
-    for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${file} [${t.sheet}]` : file));
+    for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, fileAndSheet(file, t.sheet)));
     if (t.unmapped.length) d.unused.push({ file, sheet: t.sheet ?? null, headers: t.unmapped.map((c) => c.header) });
   }
   if (namedOutside) {

@@ -13,7 +13,7 @@ import { EXPECTED } from '../io/read/values.js';
 import { openTables, type ValueProblem } from '../io/read/tables.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { formatFromPath, writeReport } from '../io/write/output.js';
-import { inspectText, valueWarningText } from '../messages.js';
+import { fileAndSheet, inspectText, valueWarningText } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress } from '../ui/progress.js';
 import { logger, type Palette } from '../ui/terminal.js';
@@ -133,7 +133,7 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
         missingRequired: t.missingRequired,
         problems: t.problems,
         problemCount: t.problemCount,
-        warnings: t.warnings.map((w) => valueWarningText(w, ctx.lang, t.sheet !== undefined ? `${display} [${t.sheet}]` : display)),
+        warnings: t.warnings.map((w) => valueWarningText(w, ctx.lang, fileAndSheet(display, t.sheet))),
       };
       out.tables.push(table);
       for (const group of t.missingRequired) {

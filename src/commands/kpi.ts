@@ -3,7 +3,6 @@
  * team's KPI sheet (姓名, 岗位, 入职日期, the figures). Exit 0 written, 2 bad input (file, row and
  * column named; nothing written).
  */
-import { cleanText } from '../text-safety.js';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -24,6 +23,7 @@ import { collect } from '../model/collect.js';
 import type { KpiRow } from '../model/entities.js';
 import { present } from '../ui/present.js';
 import { addToMonth, lastDayOf, shanghaiMonth, unfinishedAsOf } from '../clock.js';
+import { cleanText } from '../text-safety.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */

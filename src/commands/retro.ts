@@ -21,7 +21,7 @@ import { openTables, type Table } from '../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../io/write/cells.js';
 import { assertWritable } from '../io/write/atomic.js';
 import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
-import { retroText, valueWarningText, withReasons } from '../messages.js';
+import { fileAndSheet, retroText, valueWarningText, withReasons } from '../messages.js';
 import { askForFiles } from '../ui/prompts.js';
 import { startProgress, type Progress } from '../ui/progress.js';
 import { renderRetroSummary, retroHelpers } from './retro-render.js';
@@ -168,7 +168,7 @@ async function gatherTable(ctx: Context, f: string, t: Table, g: Gathered, phase
     return 'next';
   }
   if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
-  for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, t.sheet ? `${f} [${t.sheet}]` : f));
+  for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, fileAndSheet(f, t.sheet)));
   g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows: read.rows, unused: t.unmapped.map((c) => c.header) });
   return 'next';
 }

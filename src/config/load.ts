@@ -2,10 +2,10 @@
  * Finding and reading the config file. Order: --config, $LIVEOPS_CONFIG, then liveops.config.yaml
  * (or .yml/.json, .liveopsrc.yaml) in the working folder or above it.
  */
-import { cleanText } from '../text-safety.js';
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
 import { resolveConfig, type Config } from './schema.js';
+import { cleanText } from '../text-safety.js';
 
 export const CONFIG_NAMES = [
   'liveops.config.yaml',

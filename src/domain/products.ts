@@ -4,7 +4,7 @@
  */
 import * as M from './metrics.js';
 import type { ProductFigures } from '../model/entities.js';
-import { fires, ruleById } from './rules.js';
+import { fires, thresholdOf } from './rules.js';
 
 /** One product in one export: the figures of model/entities.ts (tests may leave out items sold and sources). */
 export type ProductRow = Omit<ProductFigures, 'itemsSold' | 'sources'> & Partial<Pick<ProductFigures, 'itemsSold' | 'sources'>>;
@@ -31,7 +31,7 @@ export interface Minimums {
 const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', 'refundAmount', 'explanations'] as const;
 
 export function aggregateProducts(tables: ProductRow[][], thresholds: Record<string, number>, min: Minimums): ProductWeek[] {
-  const th = (id: string) => thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const th = (id: string) => thresholdOf(id, thresholds);
   const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'> & { streams: number; derived: Set<'exposed' | 'clickers' | 'buyers'> }>();
   for (const table of tables) {
     const seen = new Set<string>();

@@ -183,10 +183,15 @@ export function hit(id: string, value: number, threshold: number, variant: strin
   return { rule: id, severity: rule.severity, owner, value, threshold, variant };
 }
 
+/** Rule `id`'s threshold: the configured one, else the playbook's default (0 for an unknown id). */
+export function thresholdOf(id: string, thresholds: Readonly<Record<string, number>>): number {
+  return thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+}
+
 /** Rule `id` applied to `value` with the configured threshold: its hit, or null when it does not fire. */
 export function evaluate(id: string, value: number | null | undefined, thresholds: Readonly<Record<string, number>>): RuleHit | null {
   const rule = ruleOf(id);
-  const threshold = thresholds[id] ?? rule.threshold;
+  const threshold = thresholdOf(id, thresholds);
   return fires(rule.comparison, value, threshold) ? hit(id, value as number, threshold) : null;
 }
 

@@ -6,7 +6,7 @@
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
 import { PLATFORM_LABELS, type PlatformId } from '../../model/platforms.js';
-import { COMPARISON_SIGN, evaluate, hit, ROLE_LABELS, ruleById, ruleOrder, streamRules, type Role, type RuleHit } from '../rules.js';
+import { COMPARISON_SIGN, evaluate, hit, ROLE_LABELS, ruleById, ruleOrder, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
 import type { SourcedStream, StreamKey } from '../../model/entities.js';
 import type { BaselineStream, HotspotInput, RetroInput } from './input.js';
 import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
@@ -203,7 +203,7 @@ function stageOf(input: RetroInput, opts: RetroOptions): Stage {
     lang,
     T: RETRO_TEXT[lang],
     sep: lang === 'zh' ? '：' : ': ',
-    th: (id) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0,
+    th: (id) => thresholdOf(id, opts.thresholds),
     ruleHit: (id, value) => evaluate(id, value, opts.thresholds),
     ruleText: (rule) => ruleById(rule)?.[lang] ?? rule,
     alerts,

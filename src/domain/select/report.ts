@@ -7,7 +7,7 @@ import * as M from '../metrics.js';
 import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
 import type { PoolItem } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
-import { fires, hit, ROLE_LABELS, ruleById, type Role } from '../rules.js';
+import { fires, hit, ROLE_LABELS, thresholdOf, type Role } from '../rules.js';
 import type { WeekRange } from '../week.js';
 import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
 import type { NotUsed } from '../../model/not-used.js';
@@ -212,7 +212,7 @@ function selectActions(
 
 export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const T = TEXT[s.lang];
-  const th = (id: string) => s.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const th = (id: string) => thresholdOf(id, s.thresholds);
   const products: ProductWeek[] = aggregateProducts(input.productTables, s.thresholds, s);
   const poolById = new Map(input.pool.filter((p) => p.id).map((p) => [p.id as string, p]));
   const poolOf = (p: { id: string | null; name: string | null }) =>

@@ -11,7 +11,7 @@ import type { HotspotInput, HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
-import { fires, hit, ROLE_LABELS, ruleById, streamRules, type Role, type RuleHit, type Severity } from '../rules.js';
+import { evaluate, hit, ROLE_LABELS, ruleById, streamRules, thresholdOf, type Role, type RuleHit, type Severity } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
 
@@ -230,7 +230,8 @@ interface WeeklyAlert {
   }
 
 /** The week's alerts: each stream's rules, then customer service and sentiment over the week. */
-function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: string | null; title: string | null; streamId: string | null; start: string | null; uv: number | null; alerts: string[] }>, anomalies: Array<{ uvDrop: number | null; median: number | null }>, th: (id: string) => number, lang: Lang): WeeklyAlert[] {
+function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: string | null; title: string | null; streamId: string | null; start: string | null; uv: number | null; alerts: string[] }>, anomalies: Array<{ uvDrop: number | null; median: number | null }>, thresholds: Readonly<Record<string, number>>, lang: Lang): WeeklyAlert[] {
+  const th = (id: string) => thresholdOf(id, thresholds);
   const alerts: WeeklyAlert[] = [];
   // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
   const none = { streamId: null, account: null, start: null };
@@ -259,11 +260,12 @@ function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: 
     alerts.push(alertOf(hit('cs-response', resp.overLineShare, input.responseTolerance), lang === 'zh' ? '客服' : 'customer service', none, message));
   }
   const neg = input.negative;
-  if (neg && neg.negative > 0 && fires('at-or-above', neg.share, th('negative-spike'))) {
+  const spike = neg && neg.negative > 0 ? evaluate('negative-spike', neg.share, thresholds) : null;
+  if (neg && spike) {
     const message = lang === 'zh'
       ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
       : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`;
-    alerts.push(alertOf(hit('negative-spike', neg.share!, th('negative-spike')), lang === 'zh' ? '舆情' : 'sentiment', none, message));
+    alerts.push(alertOf(spike, lang === 'zh' ? '舆情' : 'sentiment', none, message));
   }
   return alerts;
 }
@@ -288,7 +290,7 @@ function weeklyActions(alerts: WeeklyAlert[], suggestions: Array<{ channel: stri
 export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const { lang } = opts;
   const T = TEXT[lang];
-  const th = (id: string) => opts.thresholds[id] ?? ruleById(id)?.threshold ?? 0;
+  const th = (id: string) => thresholdOf(id, opts.thresholds);
   const byStart = (a: WeeklyStream, b: WeeklyStream) => (a.start ?? '').localeCompare(b.start ?? '');
   const weekStreams = input.streams.filter((s) => inRange(s.start, input.week)).sort(byStart);
   const prevStreams = input.streams.filter((s) => inRange(s.start, input.previous));
@@ -303,7 +305,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     const median = M.median(earlier.map((b) => b.uv as number));
     const drop = M.change(s.uv, median);
     const uvDrop = drop === null ? null : -drop;
-    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: fires('at-or-above', uvDrop, th('uv-drop')) };
+    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: evaluate('uv-drop', uvDrop, opts.thresholds) !== null };
   });
 
   // — one row per stream, with the rules it fired —
@@ -331,7 +333,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     };
     // Every rule on a stream's own figures (domain/rules.ts `metric`), then the drop against the baseline.
     for (const rule of streamRules('weekly')) {
-      if (fires(rule.comparison, figureOf(row, rule.metric), th(rule.id))) alerts.push(rule.id);
+      if (evaluate(rule.id, figureOf(row, rule.metric), opts.thresholds)) alerts.push(rule.id);
     }
     if (anomalies[i]!.fires) alerts.push('uv-drop');
     return row;
@@ -354,7 +356,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
   const insufficient = products.filter((p) => !p.enoughData);
 
-  const alerts = weeklyAlerts(input, streams, anomalies, th, lang);
+  const alerts = weeklyAlerts(input, streams, anomalies, opts.thresholds, lang);
 
   const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic })) : null;
   const actions = weeklyActions(alerts, attribution.suggestions, eliminate, hotspots, lang);

@@ -291,7 +291,10 @@ function refuseAbsurdRow(meta: TableMeta, r: RawRow): void {
  * data row without the header's number of columns, a line with at least width − 2 delimiters; in a
  * row of the right width (the quotes happened to pair up there), two lines with a whole row's.
  */
-function refuseJoinedRows(meta: TableMeta, delimiter: string, r: RawRow, columns: Column[], header: boolean): void {
+function refuseJoinedRows(meta: TableMeta, r: RawRow, columns: Column[], header: boolean): void {
+  // Only a CSV record with a quoted line break in it (the reader gives its last line) can be one.
+  const delimiter = meta.delimiter;
+  if (r.lastLine === undefined || delimiter === undefined) return;
   const width = columns.length;
   const misshapen = r.cells.length !== width;
   const need = header ? 1 : misshapen ? Math.max(1, width - 2) : Math.max(1, width - 1);
@@ -303,7 +306,7 @@ function refuseJoinedRows(meta: TableMeta, delimiter: string, r: RawRow, columns
     const rowLike = inner.filter((l) => l.split(delimiter).length - 1 >= need).length;
     if (rowLike < enough) continue;
     const where = { file: meta.file, row: r.rowNumber, column: header ? columnLetter(i + 1) : (columns[i]?.header || columnLetter(i + 1)) };
-    const lines = r.line !== undefined && r.lastLine !== undefined ? `lines ${r.line}–${r.lastLine}` : `${inner.length + 1} lines`;
+    const lines = r.line !== undefined ? `lines ${r.line}–${r.lastLine}` : `${inner.length + 1} lines`;
     throw new InputError(
       where,
       header
@@ -500,12 +503,12 @@ async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableO
   const emit = (r: RawRow): TableRecord | null => {
     const filled = nonEmpty(r);
     if (filled === 0) return null;
-    // A last row with fewer fields than the header and no line break after it, in a file whose
-    // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
-    if (r.lastLine !== undefined && table.delimiter) refuseJoinedRows(table, table.delimiter, r, head.columns, false);
+    refuseJoinedRows(table, r, head.columns, false);
     const short = r.cells.length < head.columns.length;
     if (short && !r.unended) shortRows++;
     if (r.unended) table.warnings.push({ code: 'unended-last-row', row: r.rowNumber });
+    // A last row with fewer fields than the header and no line break after it, in a file whose
+    // other rows are whole: the file was cut (an exporter that drops trailing empty fields drops them on other rows too).
     if (r.unended && short && shortRows === 0 && head.columns.length >= 2) {
       throw new InputError(
         { file: table.file, row: r.rowNumber },
@@ -594,9 +597,7 @@ async function buildTable(
   const ahead = await lookahead(meta, raw);
   const { buffered } = ahead;
   const head = findHead(buffered, index);
-  if (meta.format === 'csv' && meta.delimiter) {
-    for (const r of buffered.slice(0, head.dataStart)) if (r.lastLine !== undefined) refuseJoinedRows(meta, meta.delimiter, r, head.columns, true);
-  }
+  for (const r of buffered.slice(0, head.dataStart)) refuseJoinedRows(meta, r, head.columns, true);
   const fields = new Set(head.columns.filter((c) => c.role === 'actual').map((c) => c.field).filter((f): f is string => f !== null));
   const kind = detectKind(fields, head.layout);
   const headers = head.columns.map((c) => c.header).filter(Boolean);
