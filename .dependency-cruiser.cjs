@@ -42,6 +42,20 @@ module.exports = {
       to: { path: '^src/(commands|ui|domain)/|^src/cli\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'command-not-command',
+      severity: 'error',
+      comment: 'A command never imports another: what two commands share lives in collect/, i18n/ or below.',
+      from: { path: '^src/commands/([^/]+)/' },
+      to: { path: '^src/commands/', pathNot: '^src/commands/$1/' },
+    },
+    {
+      name: 'collect-below-commands',
+      severity: 'error',
+      comment: 'collect/ (reading many exports into the model) is used by commands, never the other way round.',
+      from: { path: '^src/collect/' },
+      to: { path: '^src/commands/|^src/cli\\.ts$' },
+    },
+    {
       name: 'no-orphans',
       severity: 'error',
       comment: 'A module nothing imports is dead code (or a new entry point to list here).',

@@ -131,7 +131,7 @@ Examples:
     )
     .action(async (files: string[], opts: { fields: boolean; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
-      const { runInspect } = await import('./commands/inspect.js');
+      const { runInspect } = await import('./commands/inspect/index.js');
       process.exitCode = await runInspect(ctx, { files, fields: opts.fields, template: opts.template });
     });
 }
@@ -189,7 +189,7 @@ Examples:
     .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string; mask: boolean }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       if (opts.weekly) {
-        const { runWeekly } = await import('./commands/weekly.js');
+        const { runWeekly } = await import('./commands/weekly/index.js');
         process.exitCode = await runWeekly(ctx, {
           inputs: files,
           week: opts.week,
@@ -203,7 +203,7 @@ Examples:
         return;
       }
       if (opts.week || opts.since || opts.until) throw new UsageError('--week, --since and --until go with --weekly');
-      const { runRetro } = await import('./commands/retro.js');
+      const { runRetro } = await import('./commands/retro/index.js');
       process.exitCode = await runRetro(ctx, {
         files,
         baseline: opts.baseline ?? [],
@@ -254,11 +254,11 @@ Examples:
     .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean; brief?: string | true; schedule?: string; baseline?: string[] }, cmd: Command) => {
       const ctx = await makeContext(cmd);
       if (opts.brief !== undefined) {
-        const { runBrief } = await import('./commands/brief.js');
+        const { runBrief } = await import('./commands/brief/index.js');
         process.exitCode = await runBrief(ctx, { date: opts.brief, schedule: opts.schedule, pool: opts.pool ?? [], baseline: opts.baseline ?? [], target: opts.target, now: runClock(process.env) });
         return;
       }
-      const { runSchedule } = await import('./commands/schedule.js');
+      const { runSchedule } = await import('./commands/schedule/index.js');
       process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: runClock(process.env) });
     });
 }
@@ -296,7 +296,7 @@ Examples:
     )
     .action(async (opts: { date?: string; schedule?: string; pool?: string[]; retro?: string; products?: string; duration?: number; start?: string; account?: string; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
-      const { runScript } = await import('./commands/script.js');
+      const { runScript } = await import('./commands/script/index.js');
       process.exitCode = await runScript(ctx, { ...opts, pool: opts.pool ?? [] });
     });
   script
@@ -330,7 +330,7 @@ Examples:
       const ctx = await makeContext(cmd);
       // `script` has a --pool of its own that commander also reads after `lint`: take both.
       const parentPool = cmd.parent?.opts<{ pool?: string[] }>().pool ?? [];
-      const { runScriptLint } = await import('./commands/script-lint.js');
+      const { runScriptLint } = await import('./commands/script-lint/index.js');
       process.exitCode = await runScriptLint(ctx, { files, pool: [...(opts.pool ?? []), ...parentPool] });
     });
 }
@@ -361,7 +361,7 @@ Examples:
     )
     .action(async (inputs: string[], opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
-      const { runSelect } = await import('./commands/select.js');
+      const { runSelect } = await import('./commands/select/index.js');
       process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
 }
@@ -395,7 +395,7 @@ Examples:
     )
     .action(async (file: string | undefined, opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
       const ctx = await makeContext(cmd);
-      const { runKpi } = await import('./commands/kpi.js');
+      const { runKpi } = await import('./commands/kpi/index.js');
       process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: runClock(process.env) });
     });
 }
@@ -411,7 +411,7 @@ function addInit(program: Command): void {
     .addHelpText('after', '\nExamples:\n  liveops init\n  liveops init team-config --lang en')
     .action(async (dir: string | undefined, _opts: unknown, cmd: Command) => {
       const ctx = await makeContext(cmd);
-      const { runInit } = await import('./commands/init.js');
+      const { runInit } = await import('./commands/init/index.js');
       process.exitCode = await runInit(ctx, { dir });
     });
 }

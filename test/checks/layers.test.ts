@@ -25,7 +25,7 @@ function cruise(files: Record<string, string>, exitCode = false): { code?: numbe
   made.push(dir);
   copyFileSync(join(ROOT, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true } }));
-  for (const [path, text] of Object.entries({ 'src/cli.ts': "import './commands/retro.js';\n", ...files })) {
+  for (const [path, text] of Object.entries({ 'src/cli.ts': "import './commands/retro/index.js';\nimport './commands/weekly/index.js';\n", ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
@@ -36,7 +36,10 @@ function cruise(files: Record<string, string>, exitCode = false): { code?: numbe
 }
 
 const clean = {
-  'src/commands/retro.ts': "import { uvValue } from '../domain/metrics.js';\nimport { readTable } from '../io/read/tables.js';\nexport const run = () => [uvValue, readTable];\n",
+  'src/commands/retro/index.ts': "import { uvValue } from '../../domain/metrics.js';\nimport { readTable } from '../../io/read/tables.js';\nimport { render } from './render.js';\nexport const run = () => [uvValue, readTable, render];\n",
+  'src/commands/retro/render.ts': 'export const render = () => null;\n',
+  'src/commands/weekly/index.ts': "import { exportsIn } from '../../collect/files.js';\nexport const run = () => exportsIn;\n",
+  'src/collect/files.ts': "import { readTable } from '../io/read/tables.js';\nexport const exportsIn = () => readTable();\n",
   'src/domain/metrics.ts': 'export const uvValue = (gmv: number, uv: number) => gmv / uv;\n',
   'src/io/read/tables.ts': 'export const readTable = () => null;\n',
 };
@@ -67,7 +70,17 @@ describe('the layer rules', () => {
   });
 
   it('a reader importing a command fails, and a module nothing imports is named', () => {
-    const r = cruise({ ...clean, 'src/io/read/tables.ts': "import { run } from '../../commands/retro.js';\nexport const readTable = () => run;\n", 'src/domain/unused.ts': 'export const x = 1;\n' });
+    const r = cruise({ ...clean, 'src/io/read/tables.ts': "import { run } from '../../commands/retro/index.js';\nexport const readTable = () => run;\n", 'src/domain/unused.ts': 'export const x = 1;\n' });
     expect(r.rules).toEqual(['no-circular', 'no-orphans', 'readers-and-writers-below-commands']);
+  });
+
+  it('a command importing another command fails: command-not-command', () => {
+    const r = cruise({ ...clean, 'src/commands/weekly/index.ts': "import { render } from '../retro/render.js';\nexport const run = () => render;\n", 'src/collect/files.ts': 'export const exportsIn = () => null;\n' });
+    expect(r.rules).toEqual(['command-not-command', 'no-orphans']);
+  });
+
+  it('the shared collection code importing a command fails: collect-below-commands', () => {
+    const r = cruise({ ...clean, 'src/collect/files.ts': "import { render } from '../commands/retro/render.js';\nexport const exportsIn = () => render;\n" });
+    expect(r.rules).toEqual(['collect-below-commands']);
   });
 });

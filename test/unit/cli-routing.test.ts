@@ -10,16 +10,16 @@ const run = vi.hoisted(() => ({
   runSchedule: vi.fn(async () => 0), runScript: vi.fn(async () => 0), runScriptLint: vi.fn(async () => 0), runSelect: vi.fn(async () => 0),
   runKpi: vi.fn(async () => 0), runInit: vi.fn(async () => 0),
 }));
-vi.mock('../../src/commands/inspect.js', () => ({ runInspect: run.runInspect }));
-vi.mock('../../src/commands/retro.js', () => ({ runRetro: run.runRetro }));
-vi.mock('../../src/commands/weekly.js', () => ({ runWeekly: run.runWeekly }));
-vi.mock('../../src/commands/brief.js', () => ({ runBrief: run.runBrief }));
-vi.mock('../../src/commands/schedule.js', () => ({ runSchedule: run.runSchedule }));
-vi.mock('../../src/commands/script.js', () => ({ runScript: run.runScript }));
-vi.mock('../../src/commands/script-lint.js', () => ({ runScriptLint: run.runScriptLint }));
-vi.mock('../../src/commands/select.js', () => ({ runSelect: run.runSelect }));
-vi.mock('../../src/commands/kpi.js', () => ({ runKpi: run.runKpi }));
-vi.mock('../../src/commands/init.js', () => ({ runInit: run.runInit }));
+vi.mock('../../src/commands/inspect/index.js', () => ({ runInspect: run.runInspect }));
+vi.mock('../../src/commands/retro/index.js', () => ({ runRetro: run.runRetro }));
+vi.mock('../../src/commands/weekly/index.js', () => ({ runWeekly: run.runWeekly }));
+vi.mock('../../src/commands/brief/index.js', () => ({ runBrief: run.runBrief }));
+vi.mock('../../src/commands/schedule/index.js', () => ({ runSchedule: run.runSchedule }));
+vi.mock('../../src/commands/script/index.js', () => ({ runScript: run.runScript }));
+vi.mock('../../src/commands/script-lint/index.js', () => ({ runScriptLint: run.runScriptLint }));
+vi.mock('../../src/commands/select/index.js', () => ({ runSelect: run.runSelect }));
+vi.mock('../../src/commands/kpi/index.js', () => ({ runKpi: run.runKpi }));
+vi.mock('../../src/commands/init/index.js', () => ({ runInit: run.runInit }));
 
 const { buildProgram } = await import('../../src/cli.js');
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScriptLint, type ScriptLintReport } from '../../src/commands/script-lint.js';
+import { runScriptLint, type ScriptLintReport } from '../../src/commands/script-lint/index.js';
 import { resolveCompliance } from '../../src/config/compliance-section.js';
 import { complianceSectionSchema } from '../../src/config/schemas.js';
 import { resolveConfig } from '../../src/config/schema.js';

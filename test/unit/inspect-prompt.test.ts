@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runInspect } from '../../src/commands/inspect.js';
+import { runInspect } from '../../src/commands/inspect/index.js';
 import { resolveConfig } from '../../src/config/schema.js';
 import type { Context } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProposals, runKpi } from '../../src/commands/kpi.js';
+import { parseProposals, runKpi } from '../../src/commands/kpi/index.js';
 import { loadConfig } from '../../src/config/load.js';
 import { resolveConfig, type Config } from '../../src/config/schema.js';
 import type { Context } from '../../src/context.js';

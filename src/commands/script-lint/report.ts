@@ -1,5 +1,5 @@
 /** What `script lint` finds, per file and cell: the report its renderer and --json show. */
-import type { Finding } from '../domain/compliance/lint.js';
+import type { Finding } from '../../domain/compliance/lint.js';
 
 export interface ScriptFinding extends Finding {
   file: string;

@@ -5,13 +5,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { renderConfigYaml } from '../config/config-file.js';
-import type { Context } from '../context.js';
-import { errnoCode, UsageError, WriteError } from '../errors.js';
-import { OutputExistsError, writeFileAtomic } from '../io/write/atomic.js';
-import { BUILTIN_TEMPLATES } from '../io/write/output.js';
-import { initText } from '../messages.js';
-import { logger } from '../ui/terminal.js';
+import { renderConfigYaml } from '../../config/config-file.js';
+import type { Context } from '../../context.js';
+import { errnoCode, UsageError, WriteError } from '../../errors.js';
+import { OutputExistsError, writeFileAtomic } from '../../io/write/atomic.js';
+import { BUILTIN_TEMPLATES } from '../../io/write/output.js';
+import { initText } from '../../messages.js';
+import { logger } from '../../ui/terminal.js';
 
 export const CONFIG_FILE = 'liveops.config.yaml';
 

@@ -1,10 +1,10 @@
 /**
  * The schedule on a terminal, and its words.
  */
-import { fmtMoney, type Lang } from '../format.js';
-import type { SchedulePlan } from '../domain/schedule/plan.js';
-import type { Palette } from '../ui/terminal.js';
-import { padDisplay } from '../ui/width.js';
+import { fmtMoney, type Lang } from '../../format.js';
+import type { SchedulePlan } from '../../domain/schedule/plan.js';
+import type { Palette } from '../../ui/terminal.js';
+import { padDisplay } from '../../ui/width.js';
 
 export const scheduleText = {
   zh: {

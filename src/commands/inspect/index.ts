@@ -4,21 +4,21 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import { formatLocation, InputError, isUserError, UsageError } from '../errors.js';
-import { KIND_LABELS, PLATFORM_LABELS, type Layout, type Platform, type TableKind } from '../io/read/detect.js';
-import { FIELDS, fieldLabel } from '../io/read/fields.js';
-import { suggestField } from '../io/read/headers.js';
-import { EXPECTED } from '../io/read/values.js';
-import { openTables, type ValueProblem } from '../io/read/tables.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { formatFromPath, writeReport } from '../io/write/output.js';
-import { fileAndSheet, inspectText, valueWarningText } from '../messages.js';
-import { askForFiles } from '../ui/prompts.js';
-import { startProgress } from '../ui/progress.js';
-import { logger, type Palette } from '../ui/terminal.js';
-import { displayWidth, padDisplay } from '../ui/width.js';
-import { present } from '../ui/present.js';
+import type { Context } from '../../context.js';
+import { formatLocation, InputError, isUserError, UsageError } from '../../errors.js';
+import { KIND_LABELS, PLATFORM_LABELS, type Layout, type Platform, type TableKind } from '../../io/read/detect.js';
+import { FIELDS, fieldLabel } from '../../io/read/fields.js';
+import { suggestField } from '../../io/read/headers.js';
+import { EXPECTED } from '../../io/read/values.js';
+import { openTables, type ValueProblem } from '../../io/read/tables.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { formatFromPath, writeReport } from '../../io/write/output.js';
+import { fileAndSheet, inspectText, valueWarningText } from '../../messages.js';
+import { askForFiles } from '../../ui/prompts.js';
+import { startProgress } from '../../ui/progress.js';
+import { logger, type Palette } from '../../ui/terminal.js';
+import { displayWidth, padDisplay } from '../../ui/width.js';
+import { present } from '../../ui/present.js';
 
 export interface InspectColumn {
   column: string;

@@ -5,29 +5,31 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import type { HotspotCounter } from '../domain/hotspots.js';
-import { exportsIn, newHotspotCounter, withActions } from './inputs.js';
-import type { BaselineStream, RetroInput } from '../domain/retro/input.js';
-import type { Channel, ProductLine, Stream, TrendPoint, VideoReferral } from '../model/entities.js';
-import { collect, headerIn, StreamFacts } from '../model/collect.js';
-import { NegativeCounter } from '../domain/cs/negative.js';
-import { ResponseAccumulator } from '../domain/cs/response.js';
-import { OrdersAccumulator } from '../domain/retro/orders.js';
-import { buildRetroReport, type RetroReport } from '../domain/retro/report.js';
-import { shanghaiIso } from '../clock.js';
-import { InputError, UsageError } from '../errors.js';
-import { openTables, type Table } from '../io/read/tables.js';
-import { LIVEOPS_CREATOR } from '../io/write/cells.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
-import { fileAndSheet, retroText, valueWarningText, withReasons } from '../messages.js';
-import { askForFiles } from '../ui/prompts.js';
-import { startProgress, type Progress } from '../ui/progress.js';
-import { renderRetroSummary, retroHelpers } from './retro-render.js';
-import { present } from '../ui/present.js';
-import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';
-import { fileNamePart } from '../text-safety.js';
+import type { Context } from '../../context.js';
+import type { HotspotCounter } from '../../domain/hotspots.js';
+import { exportsIn } from '../../collect/files.js';
+import { newHotspotCounter, withActions } from '../../collect/hotspots.js';
+import type { BaselineStream, RetroInput } from '../../domain/retro/input.js';
+import type { Channel, ProductLine, Stream, TrendPoint, VideoReferral } from '../../model/entities.js';
+import { collect, headerIn, StreamFacts } from '../../model/collect.js';
+import { NegativeCounter } from '../../domain/cs/negative.js';
+import { ResponseAccumulator } from '../../domain/cs/response.js';
+import { OrdersAccumulator } from '../../domain/retro/orders.js';
+import { buildRetroReport, type RetroReport } from '../../domain/retro/report.js';
+import { shanghaiIso } from '../../clock.js';
+import { InputError, UsageError } from '../../errors.js';
+import { openTables, type Table } from '../../io/read/tables.js';
+import { LIVEOPS_CREATOR } from '../../io/write/cells.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../../io/write/output.js';
+import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../messages.js';
+import { askForFiles } from '../../ui/prompts.js';
+import { startProgress, type Progress } from '../../ui/progress.js';
+import { renderRetroSummary } from './render.js';
+import { templateHelpers } from '../../i18n/template-helpers.js';
+import { present } from '../../ui/present.js';
+import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../../model/not-used.js';
+import { fileNamePart } from '../../text-safety.js';
 
 export interface RetroOptions {
   files: string[];
@@ -140,7 +142,7 @@ async function gatherTable(ctx: Context, f: string, t: Table, g: Gathered, phase
   }
   if (t.missingRequired.length) {
     // A table that looks like something but lacks what makes it usable is bad input.
-    const { fieldLabel } = await import('../io/read/fields.js');
+    const { fieldLabel } = await import('../../io/read/fields.js');
     throw new InputError(
       { file: f, ...(t.sheet ? { sheet: t.sheet } : {}), ...(t.headerRow ? { row: t.headerRow } : {}) },
       `missing a required column: ${t.missingRequired.map((grp) => grp.map((x) => fieldLabel(x, 'zh')).join(' / ')).join('; ')}`,
@@ -456,7 +458,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     lang: ctx.lang,
     cwd: ctx.cwd,
     force: ctx.force,
-    helpers: retroHelpers(ctx.lang),
+    helpers: templateHelpers(ctx.lang),
   });
   report.outputs.push(displayPath(ctx.cwd, written));
 

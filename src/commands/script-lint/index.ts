@@ -9,15 +9,15 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
-import type { ComplianceSettings } from '../config/compliance-section.js';
-import type { Context } from '../context.js';
-import { createLinter, type Exempted, type Finding, type Linter } from '../domain/compliance/lint.js';
-import { InputError, UsageError } from '../errors.js';
-import { columnLetter } from '../io/column-letter.js';
-import { sniffEncoding } from '../io/read/encoding.js';
-import { fsError, openRawSource } from '../io/read/raw.js';
-import { renderExempted, renderScriptLint } from './script-lint-render.js';
-import { present } from '../ui/present.js';
+import type { ComplianceSettings } from '../../config/compliance-section.js';
+import type { Context } from '../../context.js';
+import { createLinter, type Exempted, type Finding, type Linter } from '../../domain/compliance/lint.js';
+import { InputError, UsageError } from '../../errors.js';
+import { columnLetter } from '../../io/column-letter.js';
+import { sniffEncoding } from '../../io/read/encoding.js';
+import { fsError, openRawSource } from '../../io/read/raw.js';
+import { renderExempted, renderScriptLint } from './render.js';
+import { present } from '../../ui/present.js';
 
 export interface ScriptLintOptions {
   /** Scripts: .md, .txt (any text), .csv, .xlsx. */
@@ -27,8 +27,8 @@ export interface ScriptLintOptions {
 }
 
 /** One finding, located in its file: line/column for text; sheet (xlsx), cell, and line/column inside the cell for tables. */
-export type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
-import type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
+export type { ScriptFinding, ScriptLintReport } from './report.js';
+import type { ScriptFinding, ScriptLintReport } from './report.js';
 
 const SHEET_EXT = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls']);
 const ZIP = [0x50, 0x4b];
@@ -88,8 +88,8 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
     let found = false;
     await asGiven(p, async () => {
       // Loaded only with --pool: linting a script needs no table detection.
-      const { openTables } = await import('../io/read/tables.js');
-      const { collect } = await import('../model/collect.js');
+      const { openTables } = await import('../../io/read/tables.js');
+      const { collect } = await import('../../model/collect.js');
       for await (const table of openTables(resolve(ctx.cwd, p), { headerMap: ctx.config.headers, strict: true })) {
         if (!table.columns.some((c) => c.field === 'productName')) continue;
         found = true;

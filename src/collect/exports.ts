@@ -15,7 +15,7 @@ import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
 import { fileAndSheet, valueWarningText, type UnusedColumns } from '../messages.js';
-import { newHotspotCounter, withActions } from './inputs.js';
+import { newHotspotCounter, withActions } from './hotspots.js';
 import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
 import { collect, StreamFacts } from '../model/collect.js';
 import { firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';

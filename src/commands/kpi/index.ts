@@ -5,25 +5,25 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import { KPI_METRICS, KPI_ROLES } from '../domain/kpi/metrics.js';
-import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../domain/kpi/report.js';
-import { monthRange } from '../domain/kpi/score.js';
-import { InputError, UsageError } from '../errors.js';
-import { openRawSource, type RawCell } from '../io/read/raw.js';
-import { openTables, tableLocation, type Column, type Table } from '../io/read/tables.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
-import { askForFiles, askForValue } from '../ui/prompts.js';
-import { exportsIn } from './inputs.js';
-import { kpiLogLine, renderKpiSummary } from './kpi-render.js';
-import { kpiText } from './kpi-text.js';
-import { periodNote, unusedColumnsLines, valueWarningText } from '../messages.js';
-import { collect } from '../model/collect.js';
-import type { KpiRow } from '../model/entities.js';
-import { present } from '../ui/present.js';
-import { addToMonth, lastDayOf, shanghaiMonth, unfinishedAsOf } from '../clock.js';
-import { cleanText } from '../text-safety.js';
+import type { Context } from '../../context.js';
+import { KPI_METRICS, KPI_ROLES } from '../../domain/kpi/metrics.js';
+import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../../domain/kpi/report.js';
+import { monthRange } from '../../domain/kpi/score.js';
+import { InputError, UsageError } from '../../errors.js';
+import { openRawSource, type RawCell } from '../../io/read/raw.js';
+import { openTables, tableLocation, type Column, type Table } from '../../io/read/tables.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
+import { askForFiles, askForValue } from '../../ui/prompts.js';
+import { exportsIn } from '../../collect/files.js';
+import { kpiLogLine, renderKpiSummary } from './render.js';
+import { kpiText } from './text.js';
+import { periodNote, unusedColumnsLines, valueWarningText } from '../../messages.js';
+import { collect } from '../../model/collect.js';
+import type { KpiRow } from '../../model/entities.js';
+import { present } from '../../ui/present.js';
+import { addToMonth, lastDayOf, shanghaiMonth, unfinishedAsOf } from '../../clock.js';
+import { cleanText } from '../../text-safety.js';
 
 export interface KpiOptions {
   /** The KPI sheet (one file); asked for on a terminal when absent. */

@@ -1,10 +1,10 @@
 /**
  * `select` on a terminal, and its log line for cron.
  */
-import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../format.js';
-import type { SelectReport } from '../domain/select/report.js';
-import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../messages.js';
-import type { Palette } from '../ui/terminal.js';
+import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../../format.js';
+import type { SelectReport } from '../../domain/select/report.js';
+import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../../messages.js';
+import type { Palette } from '../../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
   const flagged = r.suppliers.filter((s) => s.flags.length).length;

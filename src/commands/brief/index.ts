@@ -5,19 +5,19 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import { buildBrief, type Brief, type BriefStream } from '../domain/brief.js';
-import * as M from '../domain/metrics.js';
-import { UsageError } from '../errors.js';
-import { readOwnModel } from '../io/read/own-workbook.js';
-import { isFolderArg, STDOUT, writeReport } from '../io/write/output.js';
-import { renderBrief } from './brief-render.js';
-import { readExports } from './exports.js';
-import { expandInputs } from './inputs.js';
-import { readScheduleFile } from './schedule-file.js';
-import { lineUp, planMonth, readPool } from './schedule-plan.js';
-import { present } from '../ui/present.js';
-import { addToMonth, shanghaiDate } from '../clock.js';
+import type { Context } from '../../context.js';
+import { buildBrief, type Brief, type BriefStream } from '../../domain/brief.js';
+import * as M from '../../domain/metrics.js';
+import { UsageError } from '../../errors.js';
+import { readOwnModel } from '../../io/read/own-workbook.js';
+import { isFolderArg, STDOUT, writeReport } from '../../io/write/output.js';
+import { renderBrief } from './render.js';
+import { readExports } from '../../collect/exports.js';
+import { expandInputs } from '../../collect/files.js';
+import { readScheduleFile } from '../../collect/schedule-file.js';
+import { lineUp, planMonth, readPool } from '../../collect/plan.js';
+import { present } from '../../ui/present.js';
+import { addToMonth, shanghaiDate } from '../../clock.js';
 
 export interface BriefOptions {
   date: string | true;

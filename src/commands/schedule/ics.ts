@@ -3,8 +3,8 @@
  * its rehearsal two days before, so the team sees them in their calendar app.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import type { SchedulePlan } from '../domain/schedule/plan.js';
-import { cleanText } from '../text-safety.js';
+import type { SchedulePlan } from '../../domain/schedule/plan.js';
+import { cleanText } from '../../text-safety.js';
 
 type DateArray = [number, number, number, number, number];
 

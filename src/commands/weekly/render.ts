@@ -1,11 +1,11 @@
 /**
  * The weekly report on a terminal, and the one log line for monitoring.
  */
-import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../format.js';
-import type { WeeklyReport } from '../domain/weekly/report.js';
-import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../messages.js';
-import type { Palette } from '../ui/terminal.js';
-import { padDisplay } from '../ui/width.js';
+import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../../format.js';
+import type { WeeklyReport } from '../../domain/weekly/report.js';
+import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../../messages.js';
+import type { Palette } from '../../ui/terminal.js';
+import { padDisplay } from '../../ui/width.js';
 
 /** "liveops weekly 2026-W47: 12 streams, GMV ¥1,234 (+5.0% vs 2026-W46), 1 alert, 1 skipped → reports/周报_2026-W47.xlsx (exit 3)" */
 export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | null, code: number): string {

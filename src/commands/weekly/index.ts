@@ -4,21 +4,21 @@
  * 0 (written), 3 (written, with alerts or skipped files) or 2 (nothing usable).
  */
 
-import { anyEmptyExport } from '../model/not-used.js';
+import { anyEmptyExport } from '../../model/not-used.js';
 import { join } from 'node:path';
-import type { Context } from '../context.js';
-import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../domain/week.js';
-import { buildWeeklyReport } from '../domain/weekly/report.js';
-import { UsageError } from '../errors.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../io/write/output.js';
-import { periodNote, weeklyText, withReasons } from '../messages.js';
-import { readExports } from './exports.js';
-import { expandInputs } from './inputs.js';
-import { renderWeeklySummary, weeklyLogLine } from './weekly-render.js';
-import { retroHelpers } from './retro-render.js';
-import { present } from '../ui/present.js';
-import { unfinishedAsOf } from '../clock.js';
+import type { Context } from '../../context.js';
+import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../../domain/week.js';
+import { buildWeeklyReport } from '../../domain/weekly/report.js';
+import { UsageError } from '../../errors.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../../io/write/output.js';
+import { periodNote, weeklyText, withReasons } from '../../messages.js';
+import { readExports } from '../../collect/exports.js';
+import { expandInputs } from '../../collect/files.js';
+import { renderWeeklySummary, weeklyLogLine } from './render.js';
+import { templateHelpers } from '../../i18n/template-helpers.js';
+import { present } from '../../ui/present.js';
+import { unfinishedAsOf } from '../../clock.js';
 
 export interface WeeklyOptions {
   inputs: string[];
@@ -110,7 +110,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     lang: ctx.lang,
     cwd: ctx.cwd,
     force: ctx.force,
-    helpers: retroHelpers(ctx.lang),
+    helpers: templateHelpers(ctx.lang),
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);

@@ -5,11 +5,11 @@
  *   脚本.md:12:5  最有效  极限词  错误  → 效果显著（附检测报告）
  *   脚本.xlsx [脚本]!C4  第一  极限词  错误  → 写明排名的来源与时间…
  */
-import type { Lang } from '../context.js';
-import type { Exempted } from '../domain/compliance/lint.js';
-import { CATEGORY_LABELS } from '../domain/compliance/terms.js';
-import type { Palette } from '../ui/terminal.js';
-import type { ScriptFinding, ScriptLintReport } from './script-lint-report.js';
+import type { Lang } from '../../context.js';
+import type { Exempted } from '../../domain/compliance/lint.js';
+import { CATEGORY_LABELS } from '../../domain/compliance/terms.js';
+import type { Palette } from '../../ui/terminal.js';
+import type { ScriptFinding, ScriptLintReport } from './report.js';
 
 const SEVERITY = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
 

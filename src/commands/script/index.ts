@@ -6,22 +6,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../domain/roles.js';
-import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../domain/script/draft.js';
-import { topicAction } from '../domain/topics.js';
-import { UsageError } from '../errors.js';
-import { readOwnModel } from '../io/read/own-workbook.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, isFolderArg, writeReport } from '../io/write/output.js';
-import { logger } from '../ui/terminal.js';
-import { unusedColumnsLines } from '../messages.js';
-import { readExports } from './exports.js';
-import { expandInputs } from './inputs.js';
-import { renderScriptSummary, scriptText } from './script-render.js';
-import { readScheduleFile } from './schedule-file.js';
-import { present } from '../ui/present.js';
-import { fileNamePart, visible } from '../text-safety.js';
+import type { Context } from '../../context.js';
+import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../../domain/roles.js';
+import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
+import { topicAction } from '../../domain/topics.js';
+import { UsageError } from '../../errors.js';
+import { readOwnModel } from '../../io/read/own-workbook.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { displayPath, isFolderArg, writeReport } from '../../io/write/output.js';
+import { logger } from '../../ui/terminal.js';
+import { unusedColumnsLines } from '../../messages.js';
+import { readExports } from '../../collect/exports.js';
+import { expandInputs } from '../../collect/files.js';
+import { renderScriptSummary, scriptText } from './render.js';
+import { readScheduleFile } from '../../collect/schedule-file.js';
+import { present } from '../../ui/present.js';
+import { fileNamePart, visible } from '../../text-safety.js';
 
 export interface ScriptOptions {
   date?: string | undefined;
@@ -127,7 +127,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const built = buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds, lang: ctx.lang });
   // The draft is linted before it is written: banned words that came in with the selling points,
   // FAQ or benefits are named with the segment and line they are in. Product names are exempt.
-  const { lintText } = await import('../domain/compliance/lint.js');
+  const { lintText } = await import('../../domain/compliance/lint.js');
   const comp = ctx.config.compliance;
   const lintOpts = { allow: comp.allow, deny: comp.deny, productNames: [...poolProducts.map((p) => p.name), ...products.map((p) => p.name)] };
   const findings = built.timeline.flatMap((seg) =>

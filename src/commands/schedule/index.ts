@@ -5,17 +5,17 @@
  */
 
 import { dirname, join } from 'node:path';
-import { parseSlots } from '../config/schedule-section.js';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { assertWritable, writeFileAtomic } from '../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, STDOUT, writeReport, type OutputFormat } from '../io/write/output.js';
-import { askForValue } from '../ui/prompts.js';
-import { planMonth, readPool } from './schedule-plan.js';
-import { renderScheduleSummary, scheduleText } from './schedule-render.js';
-import { scheduleIcs } from './schedule-ics.js';
-import { present } from '../ui/present.js';
-import { addToMonth, shanghaiMonth } from '../clock.js';
+import { parseSlots } from '../../config/schedule-section.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { assertWritable, writeFileAtomic } from '../../io/write/atomic.js';
+import { displayPath, outputFormat, reportTarget, STDOUT, writeReport, type OutputFormat } from '../../io/write/output.js';
+import { askForValue } from '../../ui/prompts.js';
+import { planMonth, readPool } from '../../collect/plan.js';
+import { renderScheduleSummary, scheduleText } from './render.js';
+import { scheduleIcs } from './ics.js';
+import { present } from '../../ui/present.js';
+import { addToMonth, shanghaiMonth } from '../../clock.js';
 
 export interface ScheduleOptions {
   month?: string | undefined;

@@ -1,9 +1,9 @@
 /**
  * The morning brief on a terminal.
  */
-import { fmtCount, fmtMoney, type Lang } from '../format.js';
-import type { Brief } from '../domain/brief.js';
-import type { Palette } from '../ui/terminal.js';
+import { fmtCount, fmtMoney, type Lang } from '../../format.js';
+import type { Brief } from '../../domain/brief.js';
+import type { Palette } from '../../ui/terminal.js';
 
 export const briefText = {
   zh: {

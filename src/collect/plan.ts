@@ -8,7 +8,7 @@ import type { ProductRole } from '../domain/roles.js';
 import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
 import { readExports } from './exports.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs } from './files.js';
 import { unusedColumnsLines } from '../messages.js';
 import { logger } from '../ui/terminal.js';
 

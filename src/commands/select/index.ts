@@ -5,21 +5,21 @@
  * 2 nothing usable.
  */
 
-import { anyEmptyExport } from '../model/not-used.js';
+import { anyEmptyExport } from '../../model/not-used.js';
 import { join } from 'node:path';
-import type { Context } from '../context.js';
-import { buildSelectReport, type PoolItem, type SelectReport } from '../domain/select/report.js';
-import { lastWeek, parseIsoWeek } from '../domain/week.js';
-import { UsageError } from '../errors.js';
-import { assertWritable } from '../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../io/write/output.js';
-import { periodNote, selectText, withReasons } from '../messages.js';
-import { askForFiles } from '../ui/prompts.js';
-import { readExports } from './exports.js';
-import { expandInputs, exportsIn } from './inputs.js';
-import { renderSelectSummary, selectLogLine } from './select-render.js';
-import { present } from '../ui/present.js';
-import { unfinishedAsOf } from '../clock.js';
+import type { Context } from '../../context.js';
+import { buildSelectReport, type PoolItem, type SelectReport } from '../../domain/select/report.js';
+import { lastWeek, parseIsoWeek } from '../../domain/week.js';
+import { UsageError } from '../../errors.js';
+import { assertWritable } from '../../io/write/atomic.js';
+import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
+import { periodNote, selectText, withReasons } from '../../messages.js';
+import { askForFiles } from '../../ui/prompts.js';
+import { readExports } from '../../collect/exports.js';
+import { expandInputs, exportsIn } from '../../collect/files.js';
+import { renderSelectSummary, selectLogLine } from './render.js';
+import { present } from '../../ui/present.js';
+import { unfinishedAsOf } from '../../clock.js';
 
 export interface SelectOptions {
   inputs: string[];

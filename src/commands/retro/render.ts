@@ -1,24 +1,13 @@
 /**
- * The retro on a terminal, and the helpers Markdown templates use to format figures.
+ * The retro on a terminal.
  */
-import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../format.js';
-import type { RetroReport } from '../domain/retro/report.js';
-import { metricLabel } from '../domain/retro/text.js';
-import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../messages.js';
-import { PLATFORM_LABELS, type Platform } from '../io/read/detect.js';
-import type { Palette } from '../ui/terminal.js';
-import { padDisplay, padDisplayStart } from '../ui/width.js';
-
-export function retroHelpers(lang: Lang) {
-  return {
-    money: fmtMoney,
-    count: fmtCount,
-    rate: (v: number | null | undefined) => fmtRate(v),
-    change: fmtChange,
-    duration: (s: number | null | undefined) => fmtDuration(s, lang),
-    label: (key: string) => metricLabel(key, lang),
-  };
-}
+import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../../format.js';
+import type { RetroReport } from '../../domain/retro/report.js';
+import { metricLabel } from '../../domain/retro/text.js';
+import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../messages.js';
+import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';
+import type { Palette } from '../../ui/terminal.js';
+import { padDisplay, padDisplayStart } from '../../ui/width.js';
 
 export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): string {
   const m = retroText[lang];

@@ -1,10 +1,10 @@
 /**
  * The script draft on a terminal, and its words.
  */
-import type { Lang } from '../format.js';
-import type { Draft } from '../domain/script/draft.js';
-import type { Palette } from '../ui/terminal.js';
-import { padDisplay } from '../ui/width.js';
+import type { Lang } from '../../format.js';
+import type { Draft } from '../../domain/script/draft.js';
+import type { Palette } from '../../ui/terminal.js';
+import { padDisplay } from '../../ui/width.js';
 
 export const scriptText = {
   zh: {
