@@ -2,7 +2,7 @@
  * What every command receives: the working folder, the merged config, global flags, the terminal.
  * Commands take `cwd` from here and never chdir.
  */
-import type { Config } from './config/schema.js';
+import type { Config } from './config/resolve.js';
 import type { Prompter } from './ui/prompts.js';
 import type { Terminal } from './ui/terminal.js';
 

@@ -14,7 +14,7 @@ import type { HotspotSource } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
-import { fileAndSheet, valueWarningText, type UnusedColumns } from '../messages.js';
+import { fileAndSheet, valueWarningText, type UnusedColumns } from '../i18n/messages.js';
 import { newHotspotCounter, withActions } from './hotspots.js';
 import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
 import { collect, StreamFacts } from '../model/collect.js';

@@ -9,7 +9,7 @@ import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/sc
 import { UsageError } from '../errors.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './files.js';
-import { unusedColumnsLines } from '../messages.js';
+import { unusedColumnsLines } from '../i18n/messages.js';
 import { logger } from '../ui/terminal.js';
 
 /** The products of the selection tables given with --pool; `required`: finding none is an error. */

@@ -15,7 +15,7 @@
  * A deny phrase equal to a default entry replaces it (to change its severity or suggestion); an
  * allow phrase equal to a default entry switches it off.
  */
-import type { ComplianceSection } from './schemas.js';
+import type { ComplianceSection } from './file-schema.js';
 import type { DenyEntry } from '../domain/compliance/lint.js';
 
 export type { ComplianceSection };

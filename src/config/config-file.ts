@@ -6,7 +6,7 @@
 import { KPI_DEFAULTS, KPI_ROLES } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
 import { SCHEDULE_DEFAULTS } from './schedule-section.js';
-import { SELECT_DEFAULTS } from './schema.js';
+import { SELECT_DEFAULTS } from './resolve.js';
 
 export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string }): string {
   const lines: string[] = [

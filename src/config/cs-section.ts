@@ -2,7 +2,7 @@
  * The config file's `cs:` section: customer-service response tolerance and negative-comment
  * (舆情) words. The spike threshold is the rule `negative-spike` under `rules:`.
  */
-import type { CsSection } from './schemas.js';
+import type { CsSection } from './file-schema.js';
 
 export type { CsSection };
 

@@ -4,7 +4,7 @@
  * kpi command's settings live in one place. Defaults: the playbook's weights and
  * src/domain/kpi/metrics.ts.
  */
-import type { KpiSection } from './schemas.js';
+import type { KpiSection } from './file-schema.js';
 import { defaultKpiTargets, ROLE_WORDS } from '../domain/kpi/metrics.js';
 import { defaultKpiWeights, KPI_ROLES, type KpiRole } from '../domain/kpi-weights.js';
 

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
-import { resolveConfig, type Config } from './schema.js';
+import { resolveConfig, type Config } from './resolve.js';
 import { cleanText } from '../text-safety.js';
 
 export const CONFIG_NAMES = [
@@ -62,7 +62,7 @@ export async function loadConfig(opts: { cwd: string; explicit?: string | undefi
   // Text the config puts into outputs (themes, benefits, names) carries no control or bidi characters either.
   const raw = cleanStrings(await parseFile(file));
   // zod is loaded only here, when there is a file to validate.
-  const { configSchema, describeIssues } = await import('./schemas.js');
+  const { configSchema, describeIssues } = await import('./file-schema.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
   return resolveConfig(parsed.data, file);

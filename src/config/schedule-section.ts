@@ -2,7 +2,7 @@
  * The config file's `schedule:` section: targets, recurring slots, special streams, the roster,
  * the product mix per stream, members-only streams and benefit strategies.
  */
-import type { ScheduleSection } from './schemas.js';
+import type { ScheduleSection } from './file-schema.js';
 
 export type { ScheduleSection };
 

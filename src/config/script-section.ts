@@ -2,7 +2,7 @@
  * The config file's `script:` section: how long the parts of a stream are, and the use scenes the
  * talk draws on per category.
  */
-import type { ScriptSection } from './schemas.js';
+import type { ScriptSection } from './file-schema.js';
 
 export type { ScriptSection };
 

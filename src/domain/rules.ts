@@ -5,17 +5,6 @@
 
 export type Role = 'director' | 'ops' | 'floor-control' | 'anchor' | 'selector' | 'data' | 'cs' | 'assistant';
 
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  director: { zh: '运营总监', en: 'operations director' },
-  ops: { zh: '直播运营', en: 'operations' },
-  'floor-control': { zh: '场控', en: 'floor control' },
-  anchor: { zh: '主播', en: 'anchor' },
-  selector: { zh: '选品', en: 'selector' },
-  data: { zh: '数据分析', en: 'data analyst' },
-  cs: { zh: '客服', en: 'customer service' },
-  assistant: { zh: '助播', en: 'assistant' },
-};
-
 /** How a value is compared with a threshold. "Below" is strict: 3.0 % is not below 3 %. */
 export type Comparison = 'below' | 'at-or-above' | 'above';
 
@@ -46,8 +35,6 @@ export interface ThresholdRule {
   metric?: string;
   /** Variants that go to someone else (a sold-out giveaway is delisted by floor control). */
   variants?: Record<string, { actor: Role }>;
-  zh: string;
-  en: string;
   /** What the config key means, for `liveops init`'s commented config. */
   help: string;
 }
@@ -56,85 +43,71 @@ export const THRESHOLD_RULES: ThresholdRule[] = [
   {
     id: 'uv-value-low', kind: 'threshold', comparison: 'below', threshold: 1.0, unit: 'yuan', owners: ['director', 'ops'],
     actor: 'director', severity: 'warning', order: 4, appliesTo: ['retro', 'weekly'], metric: 'uvValue',
-    zh: 'UV价值低于阈值，启动付费流量优化', en: 'UV value below threshold: start paid-traffic optimisation',
     help: 'UV value (GMV / viewers, CNY) below this → start paid-traffic optimisation',
   },
   {
     id: 'uv-value-critical', kind: 'threshold', comparison: 'below', threshold: 0.8, unit: 'yuan', owners: ['floor-control'],
     actor: 'floor-control', severity: 'critical', order: 3, appliesTo: ['retro', 'weekly', 'cue-sheet'], metric: 'uvValue',
-    zh: 'UV价值过低，提示主播强化逼单话术', en: 'UV value critical: cue the anchor to strengthen the closing talk',
     help: 'UV value (CNY) below this during the stream → cue "strengthen closing talk" (强化逼单话术)',
   },
   {
     id: 'product-click-low', kind: 'threshold', comparison: 'below', threshold: 0.1, unit: 'rate', owners: ['anchor'],
     actor: 'anchor', severity: 'warning', order: 7, appliesTo: ['retro'],
-    zh: '商品点击率低，延长该商品讲解', en: 'Product click rate low: extend this product\'s explanation',
     help: 'product click rate (clickers / exposed) below this → anchor extends that product\'s explanation',
   },
   {
     id: 'product-conversion-low', kind: 'threshold', comparison: 'below', threshold: 0.05, unit: 'rate', owners: ['anchor'],
     actor: 'anchor', severity: 'warning', order: 6, appliesTo: ['retro'],
-    zh: '商品转化率低，调整逼单话术', en: 'Product conversion low: adjust the closing talk',
     help: 'order conversion (buyers / clickers) below this → adjust the closing talk',
   },
   {
     id: 'weekly-click-eliminate', kind: 'threshold', comparison: 'below', threshold: 0.03, unit: 'rate', owners: ['selector'],
     actor: 'selector', severity: 'warning', order: 9, appliesTo: ['select', 'weekly'],
-    zh: '周点击率低，启动淘汰', en: 'Weekly click rate low: start elimination',
     help: 'weekly product click rate below this → start elimination',
   },
   {
     id: 'weekly-conversion-eliminate', kind: 'threshold', comparison: 'below', threshold: 0.03, unit: 'rate', owners: ['data', 'selector'],
     actor: 'selector', severity: 'warning', order: 10, appliesTo: ['select', 'weekly'],
-    zh: '周转化率低，建议淘汰', en: 'Weekly conversion low: eliminate',
     help: 'weekly product conversion below this → eliminate (weekly report)',
   },
   {
     id: 'uv-drop', kind: 'threshold', comparison: 'at-or-above', threshold: 0.5, unit: 'rate', owners: ['data'],
     actor: 'data', severity: 'critical', order: 2, appliesTo: ['retro', 'weekly'],
-    zh: '观看人数较基线下降过多，异常预警', en: 'Viewers dropped against the baseline: anomaly alert',
     help: 'UV drop vs. the recent baseline at or above this → anomaly alert',
   },
   {
     id: 'stock-low', kind: 'threshold', comparison: 'below', threshold: 50, unit: 'units', owners: ['selector', 'floor-control'],
     actor: 'selector', severity: 'warning', order: 8, appliesTo: ['retro', 'select', 'cue-sheet'], variants: { delist: { actor: 'floor-control' } },
-    zh: '库存不足，补货预警（福利款售罄则下架）', en: 'Stock low: restock (a sold-out giveaway product is delisted)',
     help: 'stock below this → restock warning; a sold-out giveaway (福利款) product → delist',
   },
   {
     id: 'backup-suppliers', kind: 'threshold', comparison: 'below', threshold: 3, unit: 'count', owners: ['selector'],
     actor: 'selector', severity: 'warning', order: 11, appliesTo: ['select'],
-    zh: '该品类备选供应商不足', en: 'Too few backup suppliers for this category',
     help: 'backup suppliers per category below this → warning',
   },
   {
     id: 'cs-response', kind: 'threshold', comparison: 'above', threshold: 15, unit: 'seconds', owners: ['cs'],
     actor: 'cs', severity: 'warning', order: 5, appliesTo: ['retro', 'weekly'],
-    zh: '客服首次响应超时', en: 'Customer-service first response too slow',
     help: 'customer-service first response above this many seconds is late (exactly 15 s is on time)',
   },
   {
     id: 'negative-spike', kind: 'threshold', comparison: 'at-or-above', threshold: 0.05, unit: 'rate', owners: ['ops', 'cs'],
     actor: 'ops', severity: 'critical', order: 1, appliesTo: ['retro', 'weekly'],
-    zh: '负面评论/咨询集中出现，启动舆情预案', en: 'Negative comments and consultations spike: follow the crisis plan',
     help: 'share of negative comments/consultations (quality, fakes, delivery, refunds) at or above this → alert; suggests considering a pause and a statement',
   },
   {
     id: 'segment-reminder', kind: 'threshold', comparison: 'below', threshold: 3, unit: 'minutes', owners: ['floor-control'],
     actor: 'floor-control', severity: 'warning', order: 12, appliesTo: ['cue-sheet'],
-    zh: '环节切换前提醒', en: 'Reminder before a segment switch',
     help: 'minutes before each segment switch that floor control is reminded',
   },
   {
     id: 'floor-refresh', kind: 'threshold', comparison: 'above', threshold: 5, unit: 'minutes', owners: ['floor-control'],
     actor: 'floor-control', severity: 'warning', order: 13, appliesTo: ['cue-sheet'],
-    zh: '场控刷新在线/点击/转化数据', en: 'Floor control refreshes online / click / conversion figures',
     help: 'minutes between floor control\'s refreshes of online, click and conversion figures',
   },
   {
     id: 'rehearsal', kind: 'threshold', comparison: 'below', threshold: 2, unit: 'days', owners: ['anchor'],
     actor: 'anchor', severity: 'warning', order: 14, appliesTo: ['schedule'],
-    zh: '直播前彩排', en: 'Rehearsal before the stream',
     help: 'days before the stream that the rehearsal takes place',
   },
 ];

@@ -3,7 +3,7 @@
  * run's language: the retro and the weekly report share them.
  */
 import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../format.js';
-import { metricLabel } from '../domain/retro/text.js';
+import { metricLabel } from './labels.js';
 
 export function templateHelpers(lang: Lang) {
   return {

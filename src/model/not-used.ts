@@ -1,7 +1,7 @@
 /**
  * Why a file (or one sheet of it) gave a command nothing: every input left out is named with its
  * reason, in the summary, the log line and --json (`ignored`). The reason is a code; the text is
- * made where it is shown (messages.ts `notUsedReason`).
+ * made where it is shown (i18n/messages.ts `notUsedReason`).
  */
 import type { TableKind } from '../io/read/detect.js';
 import type { Table } from '../io/read/tables.js';

@@ -1,7 +1,7 @@
 /**
  * liveops script lint as a pre-stream gate or a git hook runs it: no TTY, exit 3 on errors, 0 when
  * clean or only warnings, 2 on bad input; --json prints one object.
- * (Needs `script lint` registered in src/cli.ts and the compliance section in src/config/schema.ts.)
+ * (Needs `script lint` registered in src/cli.ts and the compliance section in src/config/resolve.ts.)
  */
 import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

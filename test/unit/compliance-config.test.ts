@@ -1,11 +1,11 @@
 /**
- * The config file's compliance: section, parsed and resolved on its own (until src/config/schema.ts
+ * The config file's compliance: section, parsed and resolved on its own (until src/config/resolve.ts
  * carries it), and fed to the engine.
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { resolveCompliance } from '../../src/config/compliance-section.js';
-import { complianceSectionSchema } from '../../src/config/schemas.js';
+import { complianceSectionSchema } from '../../src/config/file-schema.js';
 import { lintText } from '../../src/domain/compliance/lint.js';
 
 const section = (yaml: string) => complianceSectionSchema.safeParse(parseYaml(yaml));

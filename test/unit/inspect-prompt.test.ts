@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInspect } from '../../src/commands/inspect/index.js';
-import { resolveConfig } from '../../src/config/schema.js';
+import { resolveConfig } from '../../src/config/resolve.js';
 import type { Context } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProposals, runKpi } from '../../src/commands/kpi/index.js';
 import { loadConfig } from '../../src/config/load.js';
-import { resolveConfig, type Config } from '../../src/config/schema.js';
+import { resolveConfig, type Config } from '../../src/config/resolve.js';
 import type { Context } from '../../src/context.js';
 import { ConfigError, InputError, UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate, hit, ruleOrder, RULE_DEFAULTS, THRESHOLD_RULES, type ThresholdRule } from '../../src/domain/rules.js';
+import { RULE_TEXT } from '../../src/i18n/rules.js';
 import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
 import { buildWeeklyReport, type WeeklyInput, type WeeklyStream } from '../../src/domain/weekly/report.js';
@@ -62,20 +63,22 @@ describe('one table of rules', () => {
   });
 });
 
-describe('a new rule is one row in the table', () => {
+describe('a new rule is one row in the table, and its words', () => {
   // GPM below ¥25,000 (GMV ÷ PV × 1000): not a playbook rule, added here as a team would add one.
   const gpmLow: ThresholdRule = {
     id: 'gpm-low', kind: 'threshold', comparison: 'below', threshold: 25_000, unit: 'yuan', owners: ['ops'],
     actor: 'ops', severity: 'warning', order: 4.5, appliesTo: ['retro', 'weekly'], metric: 'gpm',
-    zh: 'GPM偏低，复盘话术与排品', en: 'GPM low: review the talk and the line-up', help: 'GPM below this → review',
+    help: 'GPM below this → review',
   };
   afterEach(() => {
     const at = THRESHOLD_RULES.indexOf(gpmLow);
     if (at >= 0) THRESHOLD_RULES.splice(at, 1);
+    delete RULE_TEXT['gpm-low'];
   });
 
   it('fires in the retro and in the weekly report with no other code change, at its threshold', () => {
     THRESHOLD_RULES.push(gpmLow);
+    RULE_TEXT['gpm-low'] = { zh: 'GPM偏低，复盘话术与排品', en: 'GPM low: review the talk and the line-up' };
     const thresholds = { ...RULE_DEFAULTS.thresholds, 'gpm-low': 25_000 };
     // GMV 240,000 over PV 10,000 → GPM 24,000 < 25,000; GMV 250,000 → exactly 25,000: not below.
     const retro = buildRetroReport(retroInput(240_000, 5_000, 10_000), { thresholds, lang: 'zh', baselineCount: 7 });

@@ -1,3 +1,4 @@
+import { RULE_TEXT } from '../../src/i18n/rules.js';
 import { describe, expect, it } from 'vitest';
 import { fires, RULE_DEFAULTS, ruleById, THRESHOLD_RULES } from '../../src/domain/rules.js';
 
@@ -70,8 +71,8 @@ describe('rule ids are the ones in SPEC.md', () => {
   it('every rule names an owner and says what it means in both languages', () => {
     for (const r of THRESHOLD_RULES) {
       expect(r.owners.length).toBeGreaterThan(0);
-      expect(r.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(r.en).toMatch(/[a-z]/);
+      expect(RULE_TEXT[r.id]?.zh, r.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(RULE_TEXT[r.id]?.en, r.id).toMatch(/[a-z]/);
     }
   });
 });

@@ -10,7 +10,7 @@ import type { Context } from '../../context.js';
 import { errnoCode, UsageError, WriteError } from '../../errors.js';
 import { OutputExistsError, writeFileAtomic } from '../../io/write/atomic.js';
 import { BUILTIN_TEMPLATES } from '../../io/write/output.js';
-import { initText } from '../../messages.js';
+import { initText } from '../../i18n/messages.js';
 import { logger } from '../../ui/terminal.js';
 
 export const CONFIG_FILE = 'liveops.config.yaml';

@@ -13,7 +13,7 @@ import { EXPECTED } from '../../io/read/values.js';
 import { openTables, type ValueProblem } from '../../io/read/tables.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { formatFromPath, writeReport } from '../../io/write/output.js';
-import { fileAndSheet, inspectText, valueWarningText } from '../../messages.js';
+import { fileAndSheet, inspectText, valueWarningText } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { startProgress } from '../../ui/progress.js';
 import { logger, type Palette } from '../../ui/terminal.js';

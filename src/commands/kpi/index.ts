@@ -18,7 +18,7 @@ import { askForFiles, askForValue } from '../../ui/prompts.js';
 import { exportsIn } from '../../collect/files.js';
 import { kpiLogLine, renderKpiSummary } from './render.js';
 import { kpiText } from './text.js';
-import { periodNote, unusedColumnsLines, valueWarningText } from '../../messages.js';
+import { periodNote, unusedColumnsLines, valueWarningText } from '../../i18n/messages.js';
 import { collect } from '../../model/collect.js';
 import type { KpiRow } from '../../model/entities.js';
 import { present } from '../../ui/present.js';

@@ -7,7 +7,7 @@ import { KPI_ROLES } from '../../domain/kpi/metrics.js';
 import type { Palette } from '../../ui/terminal.js';
 import { displayWidth, padDisplay, padDisplayStart } from '../../ui/width.js';
 import { kpiText } from './text.js';
-import { periodNote } from '../../messages.js';
+import { periodNote } from '../../i18n/messages.js';
 
 /** Points, rounded half up as a person would by hand (55.615 → 55.62, not the float's 55.61). */
 const round = (v: number, digits: number) => (Math.round(v * 10 ** digits + 1e-7) / 10 ** digits).toFixed(digits);

@@ -1,5 +1,5 @@
 /**
- * The kpi command's user-facing words, zh and en (kept apart from the logic, like messages.ts).
+ * The kpi command's user-facing words, zh and en (kept apart from the logic, like i18n/messages.ts).
  */
 export const kpiText = {
   zh: {

@@ -22,7 +22,7 @@ import { openTables, type Table } from '../../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../../io/write/cells.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../../io/write/output.js';
-import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../messages.js';
+import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { startProgress, type Progress } from '../../ui/progress.js';
 import { renderRetroSummary } from './render.js';

@@ -3,8 +3,8 @@
  */
 import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../../format.js';
 import type { RetroReport } from '../../domain/retro/report.js';
-import { metricLabel } from '../../domain/retro/text.js';
-import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../messages.js';
+import { metricLabel } from '../../i18n/labels.js';
+import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../i18n/messages.js';
 import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';
 import type { Palette } from '../../ui/terminal.js';
 import { padDisplay, padDisplayStart } from '../../ui/width.js';

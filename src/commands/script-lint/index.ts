@@ -103,7 +103,7 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
 
 export async function runScriptLint(ctx: Context, opts: ScriptLintOptions): Promise<number> {
   if (opts.files.length === 0) throw new UsageError('missing scripts: pass one or more script files, e.g. `liveops script lint 脚本.md`');
-  // Until src/config/schema.ts carries the section, a Config without it means the defaults.
+  // Until src/config/resolve.ts carries the section, a Config without it means the defaults.
   const settings: ComplianceSettings = ctx.config.compliance;
   const productNames = await poolNames(ctx, opts.pool);
   const linter = createLinter({ allow: settings.allow, deny: settings.deny, productNames });

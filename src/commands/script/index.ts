@@ -15,7 +15,7 @@ import { readOwnModel } from '../../io/read/own-workbook.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, isFolderArg, writeReport } from '../../io/write/output.js';
 import { logger } from '../../ui/terminal.js';
-import { unusedColumnsLines } from '../../messages.js';
+import { unusedColumnsLines } from '../../i18n/messages.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
 import { renderScriptSummary, scriptText } from './render.js';

@@ -13,7 +13,7 @@ import { lastWeek, parseIsoWeek } from '../../domain/week.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
-import { periodNote, selectText, withReasons } from '../../messages.js';
+import { periodNote, selectText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs, exportsIn } from '../../collect/files.js';

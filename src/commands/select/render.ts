@@ -3,7 +3,7 @@
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../../format.js';
 import type { SelectReport } from '../../domain/select/report.js';
-import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../../messages.js';
+import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {

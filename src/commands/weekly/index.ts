@@ -12,7 +12,7 @@ import { buildWeeklyReport } from '../../domain/weekly/report.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../../io/write/output.js';
-import { periodNote, weeklyText, withReasons } from '../../messages.js';
+import { periodNote, weeklyText, withReasons } from '../../i18n/messages.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
 import { renderWeeklySummary, weeklyLogLine } from './render.js';

@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../../format.js';
 import type { WeeklyReport } from '../../domain/weekly/report.js';
-import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../../messages.js';
+import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 import { padDisplay } from '../../ui/width.js';
 

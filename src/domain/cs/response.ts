@@ -2,7 +2,8 @@
  * Customer-service first response (`cs-response`: ≤ 15 s): median, 90th percentile, the share
  * over the line and the slowest conversations, from a consultation export. Exactly 15 s is on time.
  */
-import { ROLE_LABELS, type Role } from '../rules.js';
+import type { Role } from '../rules.js';
+import { ROLE_LABELS } from '../../i18n/labels.js';
 
 import type { Consultation } from '../../model/entities.js';
 

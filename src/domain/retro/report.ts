@@ -6,10 +6,12 @@
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
 import { PLATFORM_LABELS, type PlatformId } from '../../model/platforms.js';
-import { COMPARISON_SIGN, evaluate, hit, ROLE_LABELS, ruleById, ruleOrder, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
+import { COMPARISON_SIGN, evaluate, hit, ruleOrder, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
 import type { SourcedStream, StreamKey } from '../../model/entities.js';
 import type { BaselineStream, HotspotInput, RetroInput } from './input.js';
-import { metricLabel, RETRO_TEXT, RULE_ACTIONS, type Lang } from './text.js';
+import { RETRO_TEXT, type Lang } from './text.js';
+import { metricLabel, ROLE_LABELS, SEVERITY_LABELS } from '../../i18n/labels.js';
+import { RULE_ACTIONS, ruleText } from '../../i18n/rules.js';
 
 export interface RetroOptions {
   thresholds: Record<string, number>;
@@ -58,7 +60,6 @@ export interface RetroSummary {
 }
 
 const SOURCE_LABELS = { comments: { zh: '评论', en: 'comments' }, consultations: { zh: '客服咨询', en: 'consultations' } };
-const SEVERITY_LABELS = { critical: { zh: '严重', en: 'critical' }, warning: { zh: '提醒', en: 'warning' } };
 
 export interface Alert {
   rule: string;
@@ -205,7 +206,7 @@ function stageOf(input: RetroInput, opts: RetroOptions): Stage {
     sep: lang === 'zh' ? '：' : ': ',
     th: (id) => thresholdOf(id, opts.thresholds),
     ruleHit: (id, value) => evaluate(id, value, opts.thresholds),
-    ruleText: (rule) => ruleById(rule)?.[lang] ?? rule,
+    ruleText: (rule) => ruleText(rule, lang),
     alerts,
     alert: (h, subject, message, productId = null) => {
       alerts.push({

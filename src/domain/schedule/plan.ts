@@ -7,7 +7,7 @@
 import { addDays, format, getDaysInMonth, getISODay, parseISO } from 'date-fns';
 import type { ScheduleSettings, StreamType } from '../../config/schedule-section.js';
 import { PRODUCT_ROLES, normaliseRole, roleTiers, suggestRole, type ProductRole } from '../roles.js';
-import { ROLE_LABELS } from '../rules.js';
+import { ROLE_LABELS } from '../../i18n/labels.js';
 import { allocate, decomposeAnnual, type AnnualPlan } from './targets.js';
 import { shanghaiIso } from '../../clock.js';
 

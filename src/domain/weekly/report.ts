@@ -11,7 +11,9 @@ import type { HotspotInput, HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
 import { aggregateProducts, type ProductRow } from '../products.js';
-import { evaluate, hit, ROLE_LABELS, ruleById, streamRules, thresholdOf, type Role, type RuleHit, type Severity } from '../rules.js';
+import { evaluate, hit, ruleById, streamRules, thresholdOf, type Role, type RuleHit, type Severity } from '../rules.js';
+import { ROLE_LABELS } from '../../i18n/labels.js';
+import { ruleText } from '../../i18n/rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
 
@@ -248,7 +250,7 @@ function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: 
       const def = ruleById(rule)!;
       const value = rule === 'uv-drop' ? a.uvDrop! : figureOf(s, def.metric!)!;
       const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtUnit(value, def.unit, th(rule), lang);
-      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleById(rule)?.[lang] ?? rule}`));
+      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleText(rule, lang)}`));
     }
   }
   // — customer service over the week: first response (cs-response) and negative messages —

@@ -1,11 +1,11 @@
 /**
  * The resolved config and its defaults (the playbook's numbers, domain/rules.ts). The zod schema
- * that validates a config file is in schemas.ts, loaded only when there is a file to validate:
+ * that validates a config file is in file-schema.ts, loaded only when there is a file to validate:
  * importing zod costs more than the rest of `liveops --help` or `script lint`.
  */
 import { dirname, resolve } from 'node:path';
 import { RULE_DEFAULTS } from '../domain/rules.js';
-import type { ConfigFile } from './schemas.js';
+import type { ConfigFile } from './file-schema.js';
 import type { HeaderMapping } from '../io/read/headers.js';
 import { resolveKpi, type KpiSettings } from './kpi-section.js';
 import { resolveSchedule, type ScheduleSettings } from './schedule-section.js';

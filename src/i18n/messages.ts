@@ -1,9 +1,9 @@
 /**
  * User-facing text, apart from logic. Chinese by default, English with --lang en.
  */
-import { KIND_LABELS, type Layout } from './io/read/detect.js';
-import type { ValueWarning } from './io/read/tables.js';
-import type { NotUsed } from './model/not-used.js';
+import { KIND_LABELS, type Layout } from '../io/read/detect.js';
+import type { ValueWarning } from '../io/read/tables.js';
+import type { NotUsed } from '../model/not-used.js';
 
 export const inspectText = {
   zh: {
