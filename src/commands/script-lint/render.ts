@@ -7,31 +7,9 @@
  */
 import type { Lang } from '../../context.js';
 import type { Exempted } from '../../domain/compliance/lint.js';
-import { CATEGORY_LABELS } from '../../domain/compliance/terms.js';
+import { CATEGORY_LABELS, EXEMPTION_LABELS, NOTES, SEVERITY } from '../../i18n/script-lint.js';
 import type { Palette } from '../../ui/terminal.js';
 import type { ScriptFinding, ScriptLintReport } from './report.js';
-
-const SEVERITY = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
-
-const NOTES = {
-  zh: { 'time-and-source': '已注明时间与来源：保留出处并确保可证明', 'viewer-question': '观众提问：转述即可，不要复述或认可' },
-  en: { 'time-and-source': 'time and source given: keep the source on screen and be able to prove it', 'viewer-question': "a viewer's question: paraphrase it, do not repeat or confirm it" },
-} as const;
-
-const RULES: Record<Exempted['rule'], { zh: string; en: string }> = {
-  'safe-word': { zh: '普通词语', en: 'common word' },
-  ordinal: { zh: '序数', en: 'ordinal' },
-  enumeration: { zh: '分点列举', en: 'enumeration' },
-  'own-line': { zh: '自我比较', en: 'own product line' },
-  'consumer-tip': { zh: '消费提示', en: 'consumer tip' },
-  'quantity-limit': { zh: '数量限定', en: 'quantity limit' },
-  'standard-grade': { zh: '标准分级', en: 'standard grade' },
-  'official-title': { zh: '官方称号', en: 'official title' },
-  'product-name': { zh: '商品名称/商标', en: 'product name' },
-  allow: { zh: '团队白名单', en: 'team allow list' },
-  negation: { zh: '否定表述', en: 'negation' },
-  'standard-cited': { zh: '引用标准', en: 'standard cited' },
-};
 
 /** `file:line:column` for text, `file [sheet]!B3` for xlsx, `file!B3` for CSV. */
 export function findingLocation(f: Pick<ScriptFinding, 'file' | 'sheet' | 'cell' | 'line' | 'column'>): string {
@@ -70,5 +48,5 @@ export function summaryLine(r: ScriptLintReport, lang: Lang): string {
 export function renderExempted(list: Array<Exempted & { where: string }>, lang: Lang): string {
   const head = lang === 'zh' ? '未计入（豁免）：' : 'exempt:';
   const where = (x: Exempted & { where: string }) => (x.where.includes('!') ? `${x.where}:${x.line}:${x.column}` : x.where);
-  return `${head}\n${list.map((x) => `  ${where(x)}  ${x.phrase}  ${RULES[x.rule][lang]}`).join('\n')}\n`;
+  return `${head}\n${list.map((x) => `  ${where(x)}  ${x.phrase}  ${EXEMPTION_LABELS[x.rule][lang]}`).join('\n')}\n`;
 }

@@ -16,15 +16,6 @@ export const CATEGORY_IDS = ['absolute', 'medical', 'urgency', 'endorsement', 's
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 export type Severity = 'error' | 'warning';
 
-export const CATEGORY_LABELS: Record<CategoryId, { zh: string; en: string }> = {
-  absolute: { zh: '极限词', en: 'absolute claim' },
-  medical: { zh: '医疗用语', en: 'medical claim' },
-  urgency: { zh: '虚假紧迫', en: 'false urgency' },
-  endorsement: { zh: '权威背书', en: 'false endorsement' },
-  superstition: { zh: '迷信', en: 'superstition' },
-  custom: { zh: '团队词表', en: 'team list' },
-};
-
 export interface Term {
   /** The entry as people write it; matched literally (case-insensitive, % also as ％) unless `pattern` is set. */
   phrase: string;
