@@ -13,7 +13,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapText } from './ui/wrap.js';
 import { runClock } from './clock.js';
-import { ConfigError, ExitError, InputError, isUserError, UsageError, WriteError } from './errors.js';
+import { ConfigError, ExitError, InputError, isUserError, jsonErrorText, UsageError, WriteError } from './errors.js';
 import type { Context, GlobalOptions } from './context.js';
 
 const require = createRequire(import.meta.url);
@@ -505,7 +505,7 @@ async function printError(e: unknown, argv: string[]): Promise<number> {
   if (f === null) return EXIT.ok;
   if (f.line !== null) process.stderr.write(`${f.line}\n`);
   if (argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ error: { code: f.code, exit: f.exit, message: f.message, ...f.location } }, null, 2)}\n`);
+    process.stdout.write(jsonErrorText(f.code, f.exit, f.message, f.location));
   }
   return f.exit;
 }

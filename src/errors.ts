@@ -113,3 +113,12 @@ export function errnoCode(e: unknown): string | null {
 export function isUserError(e: unknown): e is InputError | UsageError | ConfigError {
   return e instanceof InputError || e instanceof UsageError || e instanceof ConfigError;
 }
+
+/**
+ * The one object `--json` prints when a run fails: what went wrong (`code`), the exit code, the
+ * message, and where (file, row, column; the files that exist…). The error boundary in cli.ts and
+ * the signal handler in io/write/atomic.ts both print it.
+ */
+export function jsonErrorText(code: string, exit: number, message: string, where: object = {}): string {
+  return `${JSON.stringify({ error: { code, exit, message, ...where } }, null, 2)}\n`;
+}

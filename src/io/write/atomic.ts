@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { errnoCode, InputError, UsageError, WriteError } from '../../errors.js';
+import { errnoCode, InputError, jsonErrorText, UsageError, WriteError } from '../../errors.js';
 
 /** A temp file being written, and what it becomes. */
 interface Pending {
@@ -65,7 +65,7 @@ function onSignal(signal: HandledSignal): void {
   try {
     process.stderr.write(`liveops: ${message}\n`);
     // --json: stdout still gets its one object.
-    if (runWide.json) process.stdout.write(`${JSON.stringify({ error: { code: 'cancelled', exit: SIGNAL_EXIT[signal], message } }, null, 2)}\n`);
+    if (runWide.json) process.stdout.write(jsonErrorText('cancelled', SIGNAL_EXIT[signal], message));
   } catch {
     // no stderr left (a closed terminal): the exit code still says it
   }
