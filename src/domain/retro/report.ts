@@ -1,7 +1,8 @@
 /**
  * The post-stream retro (数据复盘表): figures computed from the counts the exports carry, with the
  * platforms' definitions; channels; products; the playbook's rules that fired; comparison with
- * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, report out.
+ * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, codes and numbers out
+ * (localiseRetro words them).
  */
 import * as M from '../metrics.js';
 import { evaluate, hit, ruleOrder, streamRules, thresholdOf, type Comparison, type Role, type RuleHit, type ThresholdRule } from '../rules.js';
