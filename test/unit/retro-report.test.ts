@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
+import { localiseRetro } from '../../src/i18n/retro.js';
 import type { Value } from '../../src/io/read/values.js';
 import { productOf, StreamFacts, streamOf } from '../../src/model/collect.js';
 
@@ -22,7 +23,7 @@ function input(over: Partial<RetroInput> & { gmv?: number; uv?: number; summary?
 }
 
 const build = (i: RetroInput, thresholds = RULE_DEFAULTS.thresholds) =>
-  buildRetroReport(i, { thresholds, lang: 'zh', baselineCount: 7 });
+  localiseRetro(buildRetroReport(i, { thresholds, baselineCount: 7 }), 'zh');
 const rules = (i: RetroInput) => build(i).alerts.map((a) => a.rule).sort();
 
 describe('stream rules at their boundaries', () => {

@@ -7,6 +7,7 @@ import { evaluate, hit, ruleOrder, RULE_DEFAULTS, THRESHOLD_RULES, type Threshol
 import { RULE_TEXT } from '../../src/i18n/rules.js';
 import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
+import { localiseRetro } from '../../src/i18n/retro.js';
 import { buildWeeklyReport, type WeeklyInput, type WeeklyStream } from '../../src/domain/weekly/report.js';
 import { parseIsoWeek, previousRange } from '../../src/domain/week.js';
 import { StreamFacts, streamOf } from '../../src/model/collect.js';
@@ -81,11 +82,11 @@ describe('a new rule is one row in the table, and its words', () => {
     RULE_TEXT['gpm-low'] = { zh: 'GPM偏低，复盘话术与排品', en: 'GPM low: review the talk and the line-up' };
     const thresholds = { ...RULE_DEFAULTS.thresholds, 'gpm-low': 25_000 };
     // GMV 240,000 over PV 10,000 → GPM 24,000 < 25,000; GMV 250,000 → exactly 25,000: not below.
-    const retro = buildRetroReport(retroInput(240_000, 5_000, 10_000), { thresholds, lang: 'zh', baselineCount: 7 });
+    const retro = localiseRetro(buildRetroReport(retroInput(240_000, 5_000, 10_000), { thresholds, baselineCount: 7 }), 'zh');
     expect(retro.alerts.map((a) => [a.rule, a.owner, a.severity, a.value, a.threshold])).toEqual([['gpm-low', 'ops', 'warning', 24_000, 25_000]]);
     expect(retro.alerts[0]!.message).toBe('千次观看成交金额 ¥24,000.00 < ¥25,000.00：GPM偏低，复盘话术与排品');
     expect(retro.actions[0]).toMatchObject({ owner: 'ops', rule: 'gpm-low' });
-    expect(buildRetroReport(retroInput(250_000, 5_000, 10_000), { thresholds, lang: 'zh', baselineCount: 7 }).alerts).toEqual([]);
+    expect(buildRetroReport(retroInput(250_000, 5_000, 10_000), { thresholds, baselineCount: 7 }).alerts).toEqual([]);
 
     const weekly = buildWeeklyReport(weeklyInput([stream('2026-11-18T20:00:00+08:00', 240_000, 5_000, 10_000), stream('2026-11-20T20:00:00+08:00', 250_000, 5_000, 10_000)]), {
       thresholds, lang: 'en', baselineCount: 7,

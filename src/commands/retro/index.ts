@@ -15,7 +15,8 @@ import { collect, headerIn, StreamFacts } from '../../model/collect.js';
 import { NegativeCounter } from '../../domain/cs/negative.js';
 import { ResponseAccumulator } from '../../domain/cs/response.js';
 import { OrdersAccumulator } from '../../domain/retro/orders.js';
-import { buildRetroReport, type RetroReport } from '../../domain/retro/report.js';
+import { buildRetroReport } from '../../domain/retro/report.js';
+import { localiseRetro, type RetroReport } from '../../i18n/retro.js';
 import { shanghaiIso } from '../../clock.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openTables, type Table } from '../../io/read/tables.js';
@@ -444,7 +445,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     rowsOutside: g.rowsOutside,
     readWarnings: g.readWarnings,
   };
-  const report = buildRetroReport(input, { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount, cs: ctx.config.cs });
+  const report = localiseRetro(buildRetroReport(input, { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount, cs: ctx.config.cs }), ctx.lang);
 
   const firstInput = resolve(ctx.cwd, files[0]!);
   const target = toStdout ? STDOUT : ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);

@@ -2,7 +2,7 @@
  * The retro on a terminal.
  */
 import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../../format.js';
-import type { RetroReport } from '../../domain/retro/report.js';
+import type { RetroReport } from '../../i18n/retro.js';
 import { metricLabel } from '../../i18n/labels.js';
 import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../i18n/messages.js';
 import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';

@@ -2,9 +2,6 @@
  * Customer-service first response (`cs-response`: ≤ 15 s): median, 90th percentile, the share
  * over the line and the slowest conversations, from a consultation export. Exactly 15 s is on time.
  */
-import type { Role } from '../rules.js';
-import { ROLE_LABELS } from '../../i18n/labels.js';
-
 import type { Consultation } from '../../model/entities.js';
 
 export type { Consultation };
@@ -99,6 +96,3 @@ export class ResponseAccumulator {
     };
   }
 }
-
-export const CS_OWNER: Role = 'cs';
-export const csOwnerLabel = (lang: 'zh' | 'en') => ROLE_LABELS[CS_OWNER][lang];

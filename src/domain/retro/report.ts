@@ -1,21 +1,17 @@
 /**
  * The post-stream retro (数据复盘表): figures computed from the counts the exports carry, with the
  * platforms' definitions; channels; products; the playbook's rules that fired; comparison with
- * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, report out.
+ * earlier streams; hotspots; and the improvement list (改进清单). Pure: data in, codes and numbers out
+ * (localiseRetro words them).
  */
-import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
-import { PLATFORM_LABELS, type PlatformId } from '../../model/platforms.js';
-import { COMPARISON_SIGN, evaluate, hit, ruleOrder, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
-import type { SourcedStream, StreamKey } from '../../model/entities.js';
-import type { BaselineStream, HotspotInput, RetroInput } from './input.js';
-import { RETRO_TEXT, type Lang } from './text.js';
-import { metricLabel, ROLE_LABELS, SEVERITY_LABELS } from '../../i18n/labels.js';
-import { RULE_ACTIONS, ruleText } from '../../i18n/rules.js';
+import { evaluate, hit, ruleOrder, streamRules, thresholdOf, type Comparison, type Role, type RuleHit, type ThresholdRule } from '../rules.js';
+import type { ProductFigures, SourcedStream, StreamKey } from '../../model/entities.js';
+import type { BaselineStream, HotspotInput, RetroInput, StockItem, UnpaidOrders } from './input.js';
 
-export interface RetroOptions {
+/** What the retro is built with (the command's own options are RetroOptions in commands/retro). */
+export interface RetroSettings {
   thresholds: Record<string, number>;
-  lang: Lang;
   /** How many earlier streams make the baseline median (default 7). */
   baselineCount: number;
   /** Share of first responses over the cs-response line that is tolerated before an alert. */
@@ -59,42 +55,93 @@ export interface RetroSummary {
   avgOnline: number | null;
 }
 
-const SOURCE_LABELS = { comments: { zh: '评论', en: 'comments' }, consultations: { zh: '客服咨询', en: 'consultations' } };
+/** Where a figure came from: read from "表 · 表头" (or summed, "orders · Σ paid"), or computed by a formula of other figures. */
+export type SummarySource = { kind: 'read'; where: string } | { kind: 'computed'; formula: string };
 
-export interface Alert {
-  rule: string;
-  severity: 'critical' | 'warning';
-  severityLabel: string;
-  subject: string;
-  /** The subject's ids, for machines: the product an alert is about (null for the stream, CS…). */
-  productId: string | null;
+/** What an alert is about: the stream, one product, customer service, or the comments' sentiment. */
+export type AlertSubject =
+  | { kind: 'stream' }
+  /** `rank`: the product's place in the product list when a product rule fired on it (a product with neither name nor id is called by it), null otherwise. */
+  | { kind: 'product'; id: string | null; name: string | null; rank: number | null }
+  | { kind: 'cs' }
+  | { kind: 'sentiment' };
+
+/** Besides the value and the threshold, what an alert's message states. */
+export type AlertDetail =
+  /** A rule on the stream's own figure, shown in the rule's unit with its comparison. */
+  | { kind: 'stream-figure'; metric: string; unit: ThresholdRule['unit']; comparison: Comparison }
+  /** A product's rate below its line. */
+  | { kind: 'product-rate'; metric: 'productClickRate' | 'clickToOrderRate' }
+  | { kind: 'stock' }
+  /** A sold-out giveaway to delist (variant 'delist'). */
+  | { kind: 'delist' }
+  /** Viewers against the recent median; `change` is the (negative) change, the hit's value its opposite. */
+  | { kind: 'uv-drop'; uv: number | null; median: number | null; change: number | null }
+  /** The share of late first responses (the value) against the tolerance (the threshold). */
+  | { kind: 'cs-response'; line: number; overLine: number; answered: number; medianSeconds: number | null; p90Seconds: number | null }
+  | { kind: 'negative-spike'; negative: number; messages: number; topics: Array<{ label: string; count: number }> };
+
+/** A rule that fired, on what, with the numbers its message needs. Made once, never edited. */
+export interface RetroAlert extends RuleHit {
+  subject: AlertSubject;
   /** The stream's platform id and account, on every alert of its retro. */
   streamId: string | null;
   account: string | null;
-  value: number;
-  threshold: number;
-  owner: Role;
-  ownerLabel: string;
-  /** A variant of the rule that changes who acts (stock-low: 'delist' for a sold-out giveaway), or null. */
-  variant: string | null;
-  message: string;
+  detail: AlertDetail;
 }
 
-export interface Action {
-  no: number;
-  what: string;
-  evidence: string;
-  owner: Role;
-  ownerLabel: string;
-  action: string;
-  rule: string | null;
+/** A figure the export states beside the one liveops recomputed from its counts. */
+export interface RetroCheck {
+  metric: string;
+  stated: number;
+  computed: number;
+  difference: number;
+  agrees: boolean;
+  /** Where the stated figure was read ("表 · 表头"). */
+  source: string;
 }
 
-export interface RetroReport {
+/** A point of the improvement list: who acts, the rule (if one fired), and what the point is about. */
+export type RetroPoint = { owner: Role; rule: string | null } & (
+  | { kind: 'rule-alert'; alert: RetroAlert }
+  /** A dictionary topic a tenth or more of a source's `questions` ask about: a talk-optimisation point. */
+  | { kind: 'talk-point'; hotspot: HotspotInput; questions: number }
+  | { kind: 'check'; check: RetroCheck }
+  | { kind: 'missing-figures'; metrics: Array<keyof RetroSummary> }
+);
+
+/** A point with its number in the list (1, 2, …). */
+export type RetroAction = RetroPoint & { no: number };
+
+export interface RetroProduct {
+  rank: number;
+  id: string | null;
+  name: string | null;
+  gmv: number | null;
+  itemsSold: number | null;
+  buyers: number | null;
+  exposed: number | null;
+  clickers: number | null;
+  clickRate: number | null;
+  conversionRate: number | null;
+  /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
+  sources: ProductFigures['sources'];
+  stock: number | null;
+  flags: string[];
+}
+
+export interface RetroComparison {
+  baselineStreams: number;
+  previousStart: string | null;
+  metrics: Array<{ metric: 'uv' | 'gmv' | 'uvValue' | 'viewToOrderRate'; current: number | null; previous: number | null; previousChange: number | null; median: number | null; medianChange: number | null }>;
+  uvDrop: number | null;
+}
+
+/** The retro in codes and numbers; localiseRetro words it into what the command prints and writes. */
+export interface RetroFacts {
   stream: {
     account: string | null;
     platform: string;
-    platformLabel: string;
     title: string | null;
     id: string | null;
     start: string | null;
@@ -102,45 +149,26 @@ export interface RetroReport {
     durationSeconds: number | null;
   };
   summary: RetroSummary;
-  /** Where each figure came from: "表 · 表头", or how it was computed; null when missing. */
-  sources: Record<string, string | null>;
-  /** Figures the export states and liveops recomputed from counts. */
-  checks: Array<{ metric: string; label: string; stated: number; computed: number; difference: number; agrees: boolean; source: string }>;
+  /** Where each figure came from; null when missing. */
+  sources: Record<string, SummarySource | null>;
+  checks: RetroCheck[];
   channels: Array<{ name: string; paid: boolean; uv: number | null; pv: number | null; gmv: number | null; orders: number | null; uvShare: number | null; gmvShare: number | null; conversionRate: number | null }> | null;
   channelGroups: Record<'natural' | 'paid', { uv: number | null; pv: number | null; gmv: number | null; uvShare: number | null; gmvShare: number | null }> | null;
-  products: Array<{
-    rank: number;
-    id: string | null;
-    name: string | null;
-    gmv: number | null;
-    itemsSold: number | null;
-    buyers: number | null;
-    exposed: number | null;
-    clickers: number | null;
-    clickRate: number | null;
-    conversionRate: number | null;
-    stock: number | null;
-    flags: string[];
-  }> | null;
-  trend: Array<{ time: string | null; online: number | null; entries: number | null; leaves: number | null; gmv: number | null; buyers: number | null; comments: number | null }> | null;
-  videos: Array<{ name: string | null; published: string | null; exposures: number | null; referrals: number | null; clickRate: number | null }> | null;
-  comparison: {
-    baselineStreams: number;
-    previousStart: string | null;
-    metrics: Array<{ metric: string; label: string; current: number | null; previous: number | null; previousChange: number | null; median: number | null; medianChange: number | null }>;
-    uvDrop: number | null;
-  } | null;
-  alerts: Alert[];
-  hotspots: Array<HotspotInput & { labelText: string; sourceLabel: string }> | null;
-  questions: Array<{ source: string; messages: number; questions: number }>;
-  actions: Action[];
+  products: RetroProduct[] | null;
+  trend: RetroInput['trend'];
+  videos: RetroInput['videos'];
+  comparison: RetroComparison | null;
+  alerts: RetroAlert[];
+  hotspots: HotspotInput[] | null;
+  questions: Array<{ source: 'comments' | 'consultations'; messages: number; questions: number }>;
+  actions: RetroAction[];
   /** Customer service: first response, unpaid orders to follow up, negative comments (舆情). */
   customerService: {
     response: RetroInput['response'];
-    unpaid: (import('./input.js').UnpaidOrders & { byProduct: Array<import('./input.js').UnpaidOrders['byProduct'][number] & { stock: number | null; stockLow: boolean }> }) | null;
+    unpaid: (UnpaidOrders & { byProduct: Array<UnpaidOrders['byProduct'][number] & { stock: number | null; stockLow: boolean }> }) | null;
     negative: RetroInput['negative'];
   };
-  missing: string[];
+  missing: Array<keyof RetroSummary>;
   inputs: RetroInput['inputs'];
   /** Files left out of this retro, and why; rows left out of the others for their date. */
   leftOut: NonNullable<RetroInput['leftOut']>;
@@ -148,7 +176,6 @@ export interface RetroReport {
   rowsOutside: NonNullable<RetroInput['rowsOutside']>;
   readWarnings: string[];
   thresholds: Record<string, number>;
-  outputs: string[];
 }
 
 const PAID_CHANNELS = new Set(['千川PC版', '千川pc版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放', '随心推', '巨量千川', '付费流量', '流量券']);
@@ -183,52 +210,37 @@ function baselineMetrics(b: BaselineStream) {
   };
 }
 
-/** What every stage shares: the language, the configured thresholds, and the one list alerts go into. */
-interface Stage {
-  lang: Lang;
-  T: (typeof RETRO_TEXT)[Lang];
-  sep: string;
+/** What every stage shares: the configured thresholds, and the one list alerts go into. */
+export interface Stage {
   th: (id: string) => number;
   ruleHit: (id: string, value: number | null | undefined) => RuleHit | null;
-  ruleText: (rule: string) => string;
   /** Make an alert from a hit (severity, owner and threshold come with it; never edited after). */
-  alert: (h: RuleHit, subject: string, message: string, productId?: string | null) => void;
-  alerts: Alert[];
+  alert: (h: RuleHit, subject: AlertSubject, detail: AlertDetail) => void;
+  alerts: RetroAlert[];
 }
 
-function stageOf(input: RetroInput, opts: RetroOptions): Stage {
-  const { lang } = opts;
-  const alerts: Alert[] = [];
+export function stageOf(input: RetroInput, settings: RetroSettings): Stage {
+  const alerts: RetroAlert[] = [];
   const streamIds = { streamId: input.stream.streamId, account: input.stream.account ?? input.account };
   return {
-    lang,
-    T: RETRO_TEXT[lang],
-    sep: lang === 'zh' ? '：' : ': ',
-    th: (id) => thresholdOf(id, opts.thresholds),
-    ruleHit: (id, value) => evaluate(id, value, opts.thresholds),
-    ruleText: (rule) => ruleText(rule, lang),
+    th: (id) => thresholdOf(id, settings.thresholds),
+    ruleHit: (id, value) => evaluate(id, value, settings.thresholds),
     alerts,
-    alert: (h, subject, message, productId = null) => {
-      alerts.push({
-        rule: h.rule,
-        severity: h.severity,
-        severityLabel: SEVERITY_LABELS[h.severity][lang],
-        subject,
-        productId,
-        ...streamIds,
-        value: h.value,
-        threshold: h.threshold,
-        owner: h.owner,
-        ownerLabel: ROLE_LABELS[h.owner][lang],
-        variant: h.variant,
-        message,
-      });
+    alert: (h, subject, detail) => {
+      alerts.push({ ...h, subject, ...streamIds, detail });
     },
   };
 }
 
+/** The stock of a product of the selection table, found by id or else by name. */
+export type StockOf = (id: string | null, name: string | null) => StockItem | null;
+
+export function stockIn(input: RetroInput): StockOf {
+  return (id, name) => input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+}
+
 /** The stream's figures, each from the first source that has it, with where it came from. */
-function figures(input: RetroInput, T: Stage['T']): { summary: RetroSummary; sources: Record<string, string | null>; missing: Array<keyof RetroSummary> } {
+export function figures(input: RetroInput): { summary: RetroSummary; sources: RetroFacts['sources']; missing: Array<keyof RetroSummary> } {
   const stream = input.stream;
   const f = (key: StreamKey) => stated(stream, key);
   const total = input.channelTotal;
@@ -299,15 +311,17 @@ function figures(input: RetroInput, T: Stage['T']): { summary: RetroSummary; sou
     avgOnline: v('avgOnline'),
   };
   // Every figure has an entry: where it came from, or null when the exports did not have it.
-  const sources: Record<string, string | null> = {};
+  const sources: RetroFacts['sources'] = {};
   for (const key of Object.keys(summary) as Array<keyof RetroSummary>) {
     if (key === 'gmvField') continue;
-    sources[key] = summary[key] === null ? null : (picks[key]?.source ?? `${T.computed}: ${COMPUTED_FROM[key] ?? key}`);
+    const where = picks[key]?.source ?? null;
+    sources[key] = summary[key] === null ? null : where !== null ? { kind: 'read', where } : { kind: 'computed', formula: COMPUTED_FROM[key] ?? key };
   }
   const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter((k) => k !== 'gmvField' && summary[k] === null);
   return { summary, sources, missing };
 }
 
+/** Each computed figure's formula, in figure keys (no words: the localiser only says it was computed). */
 const COMPUTED_FROM: Record<string, string> = {
   uvValue: 'gmv ÷ uv',
   gpm: 'gmv ÷ pv × 1000',
@@ -319,8 +333,8 @@ const COMPUTED_FROM: Record<string, string> = {
 };
 
 /** What the export states vs. what the counts give. */
-function statedChecks(stream: SourcedStream, summary: RetroSummary, lang: Lang): RetroReport['checks'] {
-  const checks: RetroReport['checks'] = [];
+export function statedChecks(stream: SourcedStream, summary: RetroSummary): RetroCheck[] {
+  const checks: RetroCheck[] = [];
   const check = (metric: keyof RetroSummary, field: StreamKey, tolerance: number) => {
     const given = stated(stream, field);
     const computed = summary[metric];
@@ -328,7 +342,6 @@ function statedChecks(stream: SourcedStream, summary: RetroSummary, lang: Lang):
     const difference = computed - given.value;
     checks.push({
       metric,
-      label: metricLabel(metric, lang),
       stated: given.value,
       computed,
       difference,
@@ -345,7 +358,7 @@ function statedChecks(stream: SourcedStream, summary: RetroSummary, lang: Lang):
 }
 
 /** The traffic channels with their shares and conversion, and natural vs. paid. */
-function channelsOf(input: RetroInput): { channels: RetroReport['channels']; channelGroups: RetroReport['channelGroups'] } {
+export function channelsOf(input: RetroInput): { channels: RetroFacts['channels']; channelGroups: RetroFacts['channelGroups'] } {
   if (!input.channels) return { channels: null, channelGroups: null };
   const total = input.channelTotal;
   const totalUv = total?.uv ?? M.sum(input.channels.map((c) => c.uv));
@@ -375,12 +388,10 @@ function channelsOf(input: RetroInput): { channels: RetroReport['channels']; cha
   return { channels, channelGroups: { natural: group(false), paid: group(true) } };
 }
 
-type StockOf = (id: string | null, name: string | null) => RetroInput['stock'][number] | null;
-
 /** The products ranked by GMV, each with its rates; the per-product rules fire here. */
-function products(input: RetroInput, stockOf: StockOf, c: Stage): RetroReport['products'] {
+export function products(input: RetroInput, stockOf: StockOf, c: Stage): RetroFacts['products'] {
   if (!input.products) return null;
-  const list = input.products
+  const list: RetroProduct[] = input.products
     .map((p) => {
       const { id, name, gmv, itemsSold, buyers, exposed, clickers, sources } = p;
       const stock = p.stock ?? stockOf(id, name)?.stock ?? null;
@@ -395,65 +406,60 @@ function products(input: RetroInput, stockOf: StockOf, c: Stage): RetroReport['p
         clickers,
         clickRate: M.clickRate(clickers, exposed),
         conversionRate: M.clickToOrderRate(buyers, clickers),
-        /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
         sources,
         stock,
         flags: [] as string[],
       };
     })
     .sort((a, b) => (b.gmv ?? -Infinity) - (a.gmv ?? -Infinity));
-  const { T, lang, sep, th } = c;
   list.forEach((p, i) => {
     p.rank = i + 1;
-    const label = p.name ?? p.id ?? `#${i + 1}`;
+    const subject: AlertSubject = { kind: 'product', id: p.id, name: p.name, rank: p.rank };
     // playbook: click rate < 10 % → extend the explanation; conversion < 5 % → adjust the closing talk.
     const click = c.ruleHit('product-click-low', p.clickRate);
     if (click) {
       p.flags.push('product-click-low');
-      c.alert(click, T.product(label), `${T.product(label)} ${metricLabel('productClickRate', lang)} ${fmtRate(p.clickRate)} < ${fmtRate(th('product-click-low'))}${sep}${c.ruleText('product-click-low')}`, p.id);
+      c.alert(click, subject, { kind: 'product-rate', metric: 'productClickRate' });
     }
     const conversion = c.ruleHit('product-conversion-low', p.conversionRate);
     if (conversion) {
       p.flags.push('product-conversion-low');
-      c.alert(conversion, T.product(label), `${T.product(label)} ${metricLabel('clickToOrderRate', lang)} ${fmtRate(p.conversionRate)} < ${fmtRate(th('product-conversion-low'))}${sep}${c.ruleText('product-conversion-low')}`, p.id);
+      c.alert(conversion, subject, { kind: 'product-rate', metric: 'clickToOrderRate' });
     }
   });
   return list;
 }
 
 /** Every rule on the stream's own figures (domain/rules.ts `metric`): UV value low, critical… */
-function streamRuleAlerts(summary: RetroSummary, c: Stage): void {
+export function streamRuleAlerts(summary: RetroSummary, c: Stage): void {
   for (const rule of streamRules('retro')) {
     const value = (summary as unknown as Record<string, number | null>)[rule.metric];
     const h = c.ruleHit(rule.id, value);
-    if (!h) continue;
-    const shown = (v: number) => fmtUnit(v, rule.unit, h.threshold, c.lang);
-    c.alert(h, c.T.stream, `${metricLabel(rule.metric, c.lang)} ${shown(h.value)} ${COMPARISON_SIGN[rule.comparison]} ${shown(h.threshold)}${c.sep}${c.ruleText(rule.id)}`);
+    if (h) c.alert(h, { kind: 'stream' }, { kind: 'stream-figure', metric: rule.metric, unit: rule.unit, comparison: rule.comparison });
   }
 }
 
 /** Stock where known: the stream's products when the exports list them, the selection table otherwise. */
-function stockAlerts(input: RetroInput, list: RetroReport['products'], stockOf: StockOf, c: Stage): void {
-  const { T, lang, sep, th } = c;
+export function stockAlerts(input: RetroInput, list: RetroFacts['products'], stockOf: StockOf, c: Stage): void {
   const seen = new Set<string>();
   const items = list ? list.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false })) : input.stock;
   for (const s of items) {
     const key = s.id ?? s.name ?? '';
     if (s.stock === null || seen.has(key)) continue;
     seen.add(key);
-    const label = s.name ?? s.id ?? '—';
+    const subject: AlertSubject = { kind: 'product', id: s.id, name: s.name, rank: null };
     const low = c.ruleHit('stock-low', s.stock);
     if (s.giveaway && s.stock <= 0) {
       // playbook: a sold-out giveaway (福利款) is delisted, by floor control.
-      c.alert(hit('stock-low', s.stock, th('stock-low'), 'delist'), T.product(label), `${T.product(label)}${sep}${RULE_ACTIONS['stock-delist']![lang](label, th)}`, s.id);
+      c.alert(hit('stock-low', s.stock, c.th('stock-low'), 'delist'), subject, { kind: 'delist' });
     } else if (low) {
-      c.alert(low, T.product(label), `${T.product(label)} ${lang === 'zh' ? '库存' : 'stock'} ${fmtCount(s.stock)} < ${fmtCount(th('stock-low'))}${sep}${c.ruleText('stock-low')}`, s.id);
+      c.alert(low, subject, { kind: 'stock' });
     }
   }
 }
 
 /** This stream against the earlier streams of its account; the UV-drop rule fires here. */
-function comparison(input: RetroInput, summary: RetroSummary, baselineCount: number, c: Stage): RetroReport['comparison'] {
+export function comparison(input: RetroInput, summary: RetroSummary, baselineCount: number, c: Stage): RetroFacts['comparison'] {
   const { stream } = input;
   const account = stream.account ?? input.account;
   const startMs = stream.start ? Date.parse(stream.start) : NaN;
@@ -469,7 +475,6 @@ function comparison(input: RetroInput, summary: RetroSummary, baselineCount: num
     const med = M.median(lastN.map((b) => b[metric]).filter((x): x is number => x !== null));
     return {
       metric,
-      label: metricLabel(metric, c.lang),
       current,
       previous: prev[metric],
       previousChange: M.change(current, prev[metric]),
@@ -482,34 +487,29 @@ function comparison(input: RetroInput, summary: RetroSummary, baselineCount: num
   const uvDrop = drop === null ? null : -drop;
   // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
   const dropped = c.ruleHit('uv-drop', uvDrop);
-  if (dropped) {
-    c.alert(dropped, c.T.stream, `${metricLabel('uv', c.lang)} ${fmtCount(summary.uv)} vs ${c.lang === 'zh' ? '近期中位数' : 'recent median'} ${fmtCount(uvMedian)}（${fmtChange(drop)}）${c.sep}${c.ruleText('uv-drop')}`);
-  }
+  if (dropped) c.alert(dropped, { kind: 'stream' }, { kind: 'uv-drop', uv: summary.uv, median: uvMedian, change: drop });
   return { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
 }
 
 /** First responses and negative messages: cs-response and negative-spike fire here. */
-function customerServiceAlerts(input: RetroInput, tolerance: number, c: Stage): void {
-  const { lang } = c;
+export function customerServiceAlerts(input: RetroInput, tolerance: number, c: Stage): void {
   const resp = input.response;
   if (resp && resp.overLineShare !== null && resp.overLineShare > tolerance) {
     // playbook: first response within 15 s; the alert fires when too many are later than that.
     // The share of late responses is measured against the tolerance, not against the 15 s line itself.
-    c.alert(hit('cs-response', resp.overLineShare, tolerance), lang === 'zh' ? '客服' : 'customer service', lang === 'zh'
-      ? `首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），超过容忍度 ${fmtRate(tolerance, 0)}；中位数 ${resp.medianSeconds} 秒，P90 ${resp.p90Seconds?.toFixed(1)} 秒`
-      : `${fmtRate(resp.overLineShare, 1)} of first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s, above the ${fmtRate(tolerance, 0)} tolerance; median ${resp.medianSeconds} s, p90 ${resp.p90Seconds?.toFixed(1)} s`);
+    const { line, overLine, answered, medianSeconds, p90Seconds } = resp;
+    c.alert(hit('cs-response', resp.overLineShare, tolerance), { kind: 'cs' }, { kind: 'cs-response', line, overLine, answered, medianSeconds, p90Seconds });
   }
   const neg = input.negative;
   const spike = neg && neg.negative > 0 ? c.ruleHit('negative-spike', neg.share) : null;
   if (neg && spike) {
-    c.alert(spike, lang === 'zh' ? '舆情' : 'sentiment', lang === 'zh'
-      ? `负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`
-      : `${fmtRate(neg.share, 1)} of comments and consultations are negative (${neg.negative}/${neg.messages}): ${neg.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`);
+    const topics = neg.topics.map((t) => ({ label: t.label, count: t.count }));
+    c.alert(spike, { kind: 'sentiment' }, { kind: 'negative-spike', negative: neg.negative, messages: neg.messages, topics });
   }
 }
 
 /** Unpaid orders to follow up, by product with its stock, buyers masked unless told otherwise. */
-function unpaidFollowUp(input: RetroInput, list: RetroReport['products'], stockOf: StockOf, stockLine: number) {
+export function unpaidFollowUp(input: RetroInput, list: RetroFacts['products'], stockOf: StockOf, stockLine: number): RetroFacts['customerService']['unpaid'] {
   if (!input.orders) return null;
   const stockByProduct = (id: string | null, name: string | null) =>
     (list ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
@@ -523,79 +523,65 @@ function unpaidFollowUp(input: RetroInput, list: RetroReport['products'], stockO
   };
 }
 
-function hotspotsOf(input: RetroInput, lang: Lang): RetroReport['hotspots'] {
+/** Every source's hotspots, comments first. */
+export function hotspotsOf(input: RetroInput): RetroFacts['hotspots'] {
   if (!input.hotspots.length) return null;
-  return input.hotspots
-    .flatMap((s) => s.hotspots)
-    .map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic, sourceLabel: SOURCE_LABELS[h.source][lang] }));
+  return input.hotspots.flatMap((s) => s.hotspots);
 }
+
+/** The figures the improvement list asks to be exported next time: those the retro cannot do without. */
+const KEY_FIGURES: ReadonlyArray<keyof RetroSummary> = ['gmv', 'uv', 'pv', 'buyers', 'productClickers'];
 
 /**
  * The improvement list (改进清单): the alerts in the table's order, then talk-optimisation points
  * from the hotspots, the export's disagreements with its counts, and the key figures it lacked.
  */
-function improvementList(input: RetroInput, hotspots: RetroReport['hotspots'], checks: RetroReport['checks'], missing: Array<keyof RetroSummary>, c: Stage): Action[] {
-  const { T, lang, sep, th } = c;
-  const actions: Action[] = [];
-  const addAction = (what: string, evidence: string, owner: Role, action: string, rule: string | null) => {
-    actions.push({ no: actions.length + 1, what, evidence, owner, ownerLabel: ROLE_LABELS[owner][lang], action, rule });
-  };
-  for (const a of [...c.alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
-    const def = RULE_ACTIONS[a.rule];
-    const subjectName = /「(.+)」|"(.+)"/.exec(a.subject);
-    const name = subjectName?.[1] ?? subjectName?.[2] ?? a.subject;
-    const text = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : c.ruleText(a.rule);
-    addAction(`${a.subject}${sep}${c.ruleText(a.rule)}`, a.message, a.owner, text, a.rule);
+export function improvementList(input: RetroInput, hotspots: RetroFacts['hotspots'], checks: RetroCheck[], missing: Array<keyof RetroSummary>, alerts: RetroAlert[]): RetroAction[] {
+  const actions: RetroAction[] = [];
+  const add = (point: RetroPoint) => actions.push({ ...point, no: actions.length + 1 });
+  for (const alert of [...alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
+    add({ owner: alert.owner, rule: alert.rule, kind: 'rule-alert', alert });
   }
   // One talk-optimisation point per topic: comments and consultations may both raise it.
   const topicSeen = new Set<string>();
   for (const h of [...(hotspots ?? [])].sort((a, b) => b.share - a.share)) {
     if (h.fromDictionary && topicSeen.has(h.topic)) continue;
     topicSeen.add(h.topic);
-    const src = input.hotspots.find((s) => s.source === h.source)!;
-    const evidence = T.hotspotEvidence(h.labelText, h.count, src.questions, fmtRate(h.share, 0), h.source);
+    const { questions } = input.hotspots.find((s) => s.source === h.source)!;
     // Talk-optimisation points: dictionary topics that a tenth or more of the questions ask about.
     // Other frequent words stay in the hotspot list; judging them is the selector's weekly work.
     if (h.fromDictionary && h.action && h.share >= 0.1) {
-      addAction(h.labelText, evidence, (h.action.owner as Role) ?? 'anchor', h.action[lang], null);
+      add({ owner: (h.action.owner as Role) ?? 'anchor', rule: null, kind: 'talk-point', hotspot: h, questions });
     }
   }
-  for (const k of checks.filter((x) => !x.agrees)) {
-    const show = (x: number) => (k.metric === 'gpm' ? fmtMoney(x) : fmtRate(x));
-    addAction(k.label, T.checkEvidence(k.source), 'data', T.checkAction(k.label, show(k.stated), show(k.computed)), null);
-  }
-  const keyMissing = missing.filter((k) => ['gmv', 'uv', 'pv', 'buyers', 'productClickers'].includes(k));
-  if (keyMissing.length) {
-    const labels = keyMissing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ');
-    addAction(labels, '', 'ops', T.missingAction(labels), null);
-  }
+  for (const check of checks.filter((x) => !x.agrees)) add({ owner: 'data', rule: null, kind: 'check', check });
+  const keyMissing = missing.filter((k) => KEY_FIGURES.includes(k));
+  if (keyMissing.length) add({ owner: 'ops', rule: null, kind: 'missing-figures', metrics: keyMissing });
   return actions;
 }
 
-export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroReport {
-  const { lang } = opts;
-  const c = stageOf(input, opts);
+export function buildRetroReport(input: RetroInput, settings: RetroSettings): RetroFacts {
+  const c = stageOf(input, settings);
   const { stream } = input;
-  const tolerance = (opts.cs ?? { responseTolerance: 0.1 }).responseTolerance;
-  const stockOf: StockOf = (id, name) => input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+  const tolerance = (settings.cs ?? { responseTolerance: 0.1 }).responseTolerance;
+  const stockOf = stockIn(input);
 
-  const { summary, sources, missing } = figures(input, c.T);
-  const checks = statedChecks(stream, summary, lang);
+  const { summary, sources, missing } = figures(input);
+  const checks = statedChecks(stream, summary);
   const { channels, channelGroups } = channelsOf(input);
   // The alerts come in this order: products, the stream's figures, stock, the baseline, customer service.
   const productList = products(input, stockOf, c);
   streamRuleAlerts(summary, c);
   stockAlerts(input, productList, stockOf, c);
-  const compared = comparison(input, summary, opts.baselineCount, c);
+  const compared = comparison(input, summary, settings.baselineCount, c);
   customerServiceAlerts(input, tolerance, c);
-  const hotspots = hotspotsOf(input, lang);
-  const actions = improvementList(input, hotspots, checks, missing, c);
+  const hotspots = hotspotsOf(input);
+  const actions = improvementList(input, hotspots, checks, missing, c.alerts);
 
   return {
     stream: {
       account: stream.account ?? input.account,
       platform: input.platform,
-      platformLabel: PLATFORM_LABELS[input.platform as PlatformId]?.[lang] ?? input.platform,
       title: stream.title,
       id: stream.streamId,
       start: stream.start,
@@ -627,7 +613,6 @@ export function buildRetroReport(input: RetroInput, opts: RetroOptions): RetroRe
       'cs-response-tolerance': tolerance,
       'negative-spike': c.th('negative-spike'),
     },
-    outputs: [],
   };
 }
 
@@ -636,4 +621,3 @@ function maxOf(values: Array<number | null>): number | null {
   for (const v of values) if (v !== null && (m === null || v > m)) m = v;
   return m;
 }
-

@@ -1,0 +1,249 @@
+/**
+ * The retro's words: domain/retro/report.ts returns codes and numbers (RetroFacts); localiseRetro
+ * turns them into the report the command prints with --json and hands to its writers and renderer,
+ * in the run's language, figures rounded as they are shown.
+ */
+import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../format.js';
+import { COMPARISON_SIGN, thresholdOf } from '../domain/rules.js';
+import type { Role, Severity } from '../domain/rules.js';
+import type { HotspotInput } from '../domain/retro/input.js';
+import type { AlertSubject, RetroAction, RetroAlert, RetroCheck, RetroComparison, RetroFacts } from '../domain/retro/report.js';
+import { PLATFORM_LABELS, type PlatformId } from '../model/platforms.js';
+import { metricLabel, ROLE_LABELS, SEVERITY_LABELS, type Lang } from './labels.js';
+import { RULE_ACTIONS, ruleText } from './rules.js';
+
+type CsResponse = Extract<RetroAlert['detail'], { kind: 'cs-response' }>;
+type NegativeSpike = Extract<RetroAlert['detail'], { kind: 'negative-spike' }>;
+
+/** Words the retro report uses, in the team's language (zh) and in English. */
+export const RETRO_TEXT = {
+  zh: {
+    sep: '：',
+    listSep: '、',
+    stream: '整场',
+    cs: '客服',
+    sentiment: '舆情',
+    product: (name: string) => `商品「${name}」`,
+    stock: '库存',
+    recentMedian: '近期中位数',
+    csResponse: (d: CsResponse, share: number, tolerance: number) =>
+      `首次响应超过 ${d.line} 秒的咨询占 ${fmtRate(share, 1)}（${d.overLine}/${d.answered}），超过容忍度 ${fmtRate(tolerance, 0)}；中位数 ${d.medianSeconds} 秒，P90 ${d.p90Seconds?.toFixed(1)} 秒`,
+    negativeSpike: (d: NegativeSpike, share: number) =>
+      `负面评论/咨询占 ${fmtRate(share, 1)}（${d.negative}/${d.messages}）：${d.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`,
+    checkAction: (label: string, stated: string, computed: string) =>
+      `核对导出数据：${label} 平台显示 ${stated}，按计数计算为 ${computed}`,
+    checkEvidence: (source: string) => `来源：${source}`,
+    hotspotEvidence: (label: string, count: number, questions: number, share: string, source: string) =>
+      `${label}：${share} 的${source === 'comments' ? '评论提问' : '客服咨询'}（${count}/${questions}）`,
+    missingAction: (labels: string) => `下次导出时补充：${labels}（本次复盘无法计算）`,
+    computed: '计算',
+  },
+  en: {
+    sep: ': ',
+    listSep: ', ',
+    stream: 'stream',
+    cs: 'customer service',
+    sentiment: 'sentiment',
+    product: (name: string) => `product "${name}"`,
+    stock: 'stock',
+    recentMedian: 'recent median',
+    csResponse: (d: CsResponse, share: number, tolerance: number) =>
+      `${fmtRate(share, 1)} of first responses (${d.overLine}/${d.answered}) took over ${d.line} s, above the ${fmtRate(tolerance, 0)} tolerance; median ${d.medianSeconds} s, p90 ${d.p90Seconds?.toFixed(1)} s`,
+    negativeSpike: (d: NegativeSpike, share: number) =>
+      `${fmtRate(share, 1)} of comments and consultations are negative (${d.negative}/${d.messages}): ${d.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`,
+    checkAction: (label: string, stated: string, computed: string) =>
+      `Check the export: ${label} shows ${stated} on the platform but ${computed} from the counts`,
+    checkEvidence: (source: string) => `source: ${source}`,
+    hotspotEvidence: (label: string, count: number, questions: number, share: string, source: string) =>
+      `${label}: ${share} of ${source === 'comments' ? 'questions in comments' : 'consultations'} (${count}/${questions})`,
+    missingAction: (labels: string) => `Export these next time: ${labels} (this retro could not compute them)`,
+    computed: 'computed',
+  },
+};
+
+type Words = (typeof RETRO_TEXT)[Lang];
+
+const SOURCE_LABELS = { comments: { zh: '评论', en: 'comments' }, consultations: { zh: '客服咨询', en: 'consultations' } };
+
+export interface Alert {
+  rule: string;
+  severity: Severity;
+  severityLabel: string;
+  subject: string;
+  /** The subject's ids, for machines: the product an alert is about (null for the stream, CS…). */
+  productId: string | null;
+  /** The stream's platform id and account, on every alert of its retro. */
+  streamId: string | null;
+  account: string | null;
+  value: number;
+  threshold: number;
+  owner: Role;
+  ownerLabel: string;
+  /** A variant of the rule that changes who acts (stock-low: 'delist' for a sold-out giveaway), or null. */
+  variant: string | null;
+  message: string;
+}
+
+export interface Action {
+  no: number;
+  what: string;
+  evidence: string;
+  owner: Role;
+  ownerLabel: string;
+  action: string;
+  rule: string | null;
+}
+
+/** The retro as the command prints it with --json and its writers and renderer show it. */
+export interface RetroReport extends Omit<RetroFacts, 'stream' | 'sources' | 'checks' | 'comparison' | 'alerts' | 'hotspots' | 'actions'> {
+  stream: RetroFacts['stream'] & { platformLabel: string };
+  /** Where each figure came from: "表 · 表头", or how it was computed; null when missing. */
+  sources: Record<string, string | null>;
+  /** Figures the export states and liveops recomputed from counts. */
+  checks: Array<RetroCheck & { label: string }>;
+  comparison: (Omit<RetroComparison, 'metrics'> & { metrics: Array<RetroComparison['metrics'][number] & { label: string }> }) | null;
+  alerts: Alert[];
+  hotspots: Array<HotspotInput & { labelText: string; sourceLabel: string }> | null;
+  actions: Action[];
+  /** The files written, filled in by the command once they are. */
+  outputs: string[];
+}
+
+/** What an alert calls a product: its name, else its id, else its place in the product list. */
+function productLabel(s: Extract<AlertSubject, { kind: 'product' }>): string {
+  return s.name ?? s.id ?? (s.rank !== null ? `#${s.rank}` : '—');
+}
+
+function subjectText(s: AlertSubject, T: Words): string {
+  return s.kind === 'product' ? T.product(productLabel(s)) : T[s.kind];
+}
+
+/** A rule's configured threshold, as the retro applied it (the report lists every one its texts name). */
+type Th = (rule: string) => number;
+
+function alertMessage(a: RetroAlert, subject: string, lang: Lang, th: Th): string {
+  const T = RETRO_TEXT[lang];
+  const because = `${T.sep}${ruleText(a.rule, lang)}`;
+  const d = a.detail;
+  switch (d.kind) {
+    case 'stream-figure': {
+      const shown = (v: number) => fmtUnit(v, d.unit, a.threshold, lang);
+      return `${metricLabel(d.metric, lang)} ${shown(a.value)} ${COMPARISON_SIGN[d.comparison]} ${shown(a.threshold)}${because}`;
+    }
+    case 'product-rate':
+      return `${subject} ${metricLabel(d.metric, lang)} ${fmtRate(a.value)} < ${fmtRate(a.threshold)}${because}`;
+    case 'stock':
+      return `${subject} ${T.stock} ${fmtCount(a.value)} < ${fmtCount(a.threshold)}${because}`;
+    case 'delist':
+      return `${subject}${T.sep}${RULE_ACTIONS['stock-delist']![lang](a.subject.kind === 'product' ? productLabel(a.subject) : subject, th)}`;
+    case 'uv-drop':
+      return `${metricLabel('uv', lang)} ${fmtCount(d.uv)} vs ${T.recentMedian} ${fmtCount(d.median)}（${fmtChange(d.change)}）${because}`;
+    case 'cs-response':
+      return T.csResponse(d, a.value, a.threshold);
+    case 'negative-spike':
+      return T.negativeSpike(d, a.value);
+  }
+}
+
+function localiseAlert(a: RetroAlert, lang: Lang, th: Th): Alert {
+  const subject = subjectText(a.subject, RETRO_TEXT[lang]);
+  return {
+    rule: a.rule,
+    severity: a.severity,
+    severityLabel: SEVERITY_LABELS[a.severity][lang],
+    subject,
+    productId: a.subject.kind === 'product' ? a.subject.id : null,
+    streamId: a.streamId,
+    account: a.account,
+    value: a.value,
+    threshold: a.threshold,
+    owner: a.owner,
+    ownerLabel: ROLE_LABELS[a.owner][lang],
+    variant: a.variant,
+    message: alertMessage(a, subject, lang, th),
+  };
+}
+
+function hotspotLabel(h: HotspotInput, lang: Lang): string {
+  return h.label ? h.label[lang] : h.topic;
+}
+
+/**
+ * The name an action text puts in its quotes: what the subject quotes (「…」 or "…"), else the whole
+ * subject. Taken from the worded subject, as the list always has, so a name the pattern does not
+ * span (one with a line break) reads as it always did.
+ */
+function quotedName(subject: string): string {
+  const m = /「(.+)」|"(.+)"/.exec(subject);
+  return m?.[1] ?? m?.[2] ?? subject;
+}
+
+/** What a point of the improvement list says: what it is about, the evidence, and the action. */
+function pointText(p: RetroAction, alerts: Map<RetroAlert, Alert>, lang: Lang, th: Th): { what: string; evidence: string; action: string } {
+  const T = RETRO_TEXT[lang];
+  switch (p.kind) {
+    case 'rule-alert': {
+      const a = alerts.get(p.alert)!;
+      const name = quotedName(a.subject);
+      const def = RULE_ACTIONS[a.rule];
+      const action = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : ruleText(a.rule, lang);
+      return { what: `${a.subject}${T.sep}${ruleText(a.rule, lang)}`, evidence: a.message, action };
+    }
+    case 'talk-point': {
+      const h = p.hotspot;
+      const label = hotspotLabel(h, lang);
+      return { what: label, evidence: T.hotspotEvidence(label, h.count, p.questions, fmtRate(h.share, 0), h.source), action: h.action![lang] };
+    }
+    case 'check': {
+      const k = p.check;
+      const label = metricLabel(k.metric, lang);
+      const show = (x: number) => (k.metric === 'gpm' ? fmtMoney(x) : fmtRate(x));
+      return { what: label, evidence: T.checkEvidence(k.source), action: T.checkAction(label, show(k.stated), show(k.computed)) };
+    }
+    case 'missing-figures': {
+      const labels = p.metrics.map((k) => metricLabel(k, lang)).join(T.listSep);
+      return { what: labels, evidence: '', action: T.missingAction(labels) };
+    }
+  }
+}
+
+function localiseSources(sources: RetroFacts['sources'], T: Words): RetroReport['sources'] {
+  const out: RetroReport['sources'] = {};
+  for (const [key, s] of Object.entries(sources)) out[key] = s === null ? null : s.kind === 'read' ? s.where : `${T.computed}: ${s.formula}`;
+  return out;
+}
+
+export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
+  const T = RETRO_TEXT[lang];
+  const th: Th = (rule) => thresholdOf(rule, r.thresholds);
+  const alerts = new Map(r.alerts.map((a) => [a, localiseAlert(a, lang, th)]));
+  const { account, platform, ...stream } = r.stream;
+  return {
+    stream: { account, platform, platformLabel: PLATFORM_LABELS[platform as PlatformId]?.[lang] ?? platform, ...stream },
+    summary: r.summary,
+    sources: localiseSources(r.sources, T),
+    checks: r.checks.map(({ metric, ...k }) => ({ metric, label: metricLabel(metric, lang), ...k })),
+    channels: r.channels,
+    channelGroups: r.channelGroups,
+    products: r.products,
+    trend: r.trend,
+    videos: r.videos,
+    comparison: r.comparison && { ...r.comparison, metrics: r.comparison.metrics.map(({ metric, ...m }) => ({ metric, label: metricLabel(metric, lang), ...m })) },
+    alerts: [...alerts.values()],
+    hotspots: r.hotspots && r.hotspots.map((h) => ({ ...h, labelText: hotspotLabel(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
+    questions: r.questions,
+    actions: r.actions.map((p) => {
+      const { what, evidence, action } = pointText(p, alerts, lang, th);
+      return { no: p.no, what, evidence, owner: p.owner, ownerLabel: ROLE_LABELS[p.owner][lang], action, rule: p.rule };
+    }),
+    customerService: r.customerService,
+    missing: r.missing,
+    inputs: r.inputs,
+    leftOut: r.leftOut,
+    ignored: r.ignored,
+    rowsOutside: r.rowsOutside,
+    readWarnings: r.readWarnings,
+    thresholds: r.thresholds,
+    outputs: [],
+  };
+}
