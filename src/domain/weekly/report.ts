@@ -1,8 +1,8 @@
 /**
  * The weekly report (周度复盘报告): the week's streams, totals against the previous week and the
  * targets, traffic-source attribution, products to eliminate, consultation hotspots and UV
- * anomalies. Pure: data in, report out, in codes and numbers (src/i18n/weekly.ts words and rounds
- * them). Rates come from summed counts, never averaged rates.
+ * anomalies. Pure: data in, report out, in codes and numbers; `localiseWeekly` words and rounds
+ * them. Rates come from summed counts, never averaged rates.
  */
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
@@ -292,7 +292,8 @@ export type WeeklyAlert = StreamAlert | ResponseAlert | SentimentAlert;
 /** The week's alerts: each stream's rules, then customer service and sentiment over the week. */
 export function weeklyAlerts(
   input: Pick<WeeklyInput, 'response' | 'negative' | 'responseTolerance'>,
-  streams: Array<Pick<StreamRow, 'no' | 'account' | 'title' | 'streamId' | 'start' | 'uv' | 'alerts'>>,
+  // Whole rows: a rule's figure is read off the row by its `metric`.
+  streams: StreamRow[],
   anomalies: Array<Pick<Anomaly, 'uvDrop' | 'median'>>,
   thresholds: Readonly<Record<string, number>>,
 ): WeeklyAlert[] {
