@@ -9,6 +9,7 @@ import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
 import { localiseRetro } from '../../src/i18n/retro.js';
 import { buildWeeklyReport, type WeeklyInput, type WeeklyStream } from '../../src/domain/weekly/report.js';
+import { localiseWeekly } from '../../src/i18n/weekly.js';
 import { parseIsoWeek, previousRange } from '../../src/domain/week.js';
 import { StreamFacts, streamOf } from '../../src/model/collect.js';
 
@@ -88,9 +89,9 @@ describe('a new rule is one row in the table, and its words', () => {
     expect(retro.actions[0]).toMatchObject({ owner: 'ops', rule: 'gpm-low' });
     expect(buildRetroReport(retroInput(250_000, 5_000, 10_000), { thresholds, baselineCount: 7 }).alerts).toEqual([]);
 
-    const weekly = buildWeeklyReport(weeklyInput([stream('2026-11-18T20:00:00+08:00', 240_000, 5_000, 10_000), stream('2026-11-20T20:00:00+08:00', 250_000, 5_000, 10_000)]), {
-      thresholds, lang: 'en', baselineCount: 7,
-    } as Parameters<typeof buildWeeklyReport>[1]);
+    const weekly = localiseWeekly(buildWeeklyReport(weeklyInput([stream('2026-11-18T20:00:00+08:00', 240_000, 5_000, 10_000), stream('2026-11-20T20:00:00+08:00', 250_000, 5_000, 10_000)]), {
+      thresholds, baselineCount: 7,
+    }), 'en');
     expect(weekly.streams.map((s) => s.alerts)).toEqual([['gpm-low'], []]);
     expect(weekly.alerts.map((a) => [a.rule, a.owner, a.severity, a.value, a.threshold])).toEqual([['gpm-low', 'ops', 'warning', 24_000, 25_000]]);
     expect(weekly.alerts[0]!.message).toBe('山野户外旗舰店 2026-11-18 20:00: ¥24,000.00 — GPM low: review the talk and the line-up');

@@ -13,6 +13,7 @@ import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../../io/write/output.js';
 import { periodNote, weeklyText, withReasons } from '../../i18n/messages.js';
+import { localiseWeekly } from '../../i18n/weekly.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
 import { renderWeeklySummary, weeklyLogLine } from './render.js';
@@ -63,7 +64,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
   const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns, outside, rowsOutside, readWarnings } = await readExports(ctx, files, ignored, week);
-  const report = buildWeeklyReport(
+  const facts = buildWeeklyReport(
     {
       week,
       previous,
@@ -84,8 +85,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,
     },
-    { thresholds: ctx.config.thresholds, lang: ctx.lang, baselineCount: opts.baselineCount },
+    { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount },
   );
+  const report = localiseWeekly(facts, ctx.lang);
 
   // Product exports carry no dates: they count for the week only when the folder has no streams
   // of other weeks to contradict that.

@@ -2,13 +2,13 @@
  * The weekly report on a terminal, and the one log line for monitoring.
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../../format.js';
-import type { WeeklyReport } from '../../domain/weekly/report.js';
+import type { LocalisedWeeklyReport } from '../../i18n/weekly.js';
 import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 import { padDisplay } from '../../ui/width.js';
 
 /** "liveops weekly 2026-W47: 12 streams, GMV ¥1,234 (+5.0% vs 2026-W46), 1 alert, 1 skipped → reports/周报_2026-W47.xlsx (exit 3)" */
-export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | null, code: number): string {
+export function weeklyLogLine(r: LocalisedWeeklyReport, _lang: Lang, written: string | null, code: number): string {
   const parts = [
     `${r.streams.length} stream${r.streams.length === 1 ? '' : 's'}`,
     `GMV ${fmtMoney(r.totals.gmv)}${r.change ? ` (${fmtChange(r.change.gmv)} vs ${r.previousWeek.id})` : ''}`,
@@ -21,7 +21,7 @@ export function weeklyLogLine(r: WeeklyReport, _lang: Lang, written: string | nu
   return `liveops weekly ${r.week.id}${periodNote(r.unfinished, 'en')}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
 
-export function renderWeeklySummary(r: WeeklyReport, lang: Lang, p: Palette): string {
+export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Palette): string {
   const m = weeklyText[lang];
   const t = r.totals;
   const out: string[] = [];

@@ -1,23 +1,20 @@
 /**
  * The weekly report (周度复盘报告): the week's streams, totals against the previous week and the
  * targets, traffic-source attribution, products to eliminate, consultation hotspots and UV
- * anomalies. Pure: data in, report out. Rates come from summed counts, never averaged rates.
+ * anomalies. Pure: data in, report out, in codes and numbers; `localiseWeekly` words and rounds
+ * them. Rates come from summed counts, never averaged rates.
  */
-import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../../format.js';
 import * as M from '../metrics.js';
 import { isPaidChannel } from '../retro/report.js';
 import type { Channel, Stream } from '../../model/entities.js';
 import type { HotspotInput, HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
-import { aggregateProducts, type ProductRow } from '../products.js';
-import { evaluate, hit, ruleById, streamRules, thresholdOf, type Role, type RuleHit, type Severity } from '../rules.js';
-import { ROLE_LABELS } from '../../i18n/labels.js';
-import { ruleText } from '../../i18n/rules.js';
+import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
+import { evaluate, hit, ruleById, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
 
-export type Lang = 'zh' | 'en';
 export type { ProductRow };
 
 /** A stream of the week (or before it), from a stream list or a one-stream workbook. */
@@ -58,13 +55,13 @@ export interface WeeklyInput {
   minExposures: number;
 }
 
-export interface WeeklyOptions {
+/** How the report is judged: the configured thresholds and how many earlier streams make a baseline. */
+export interface WeeklySettings {
   thresholds: Record<string, number>;
-  lang: Lang;
   baselineCount: number;
 }
 
-interface Totals {
+export interface Totals {
   streams: number;
   gmv: number | null;
   uv: number | null;
@@ -79,7 +76,7 @@ interface Totals {
   avgUvPerStream: number | null;
 }
 
-function totalsOf(streams: WeeklyStream[]): Totals {
+export function totalsOf(streams: WeeklyStream[]): Totals {
   const gmv = M.sum(streams.map((s) => s.gmv));
   const uv = M.sum(streams.map((s) => s.uv));
   const pv = M.sum(streams.map((s) => s.pv));
@@ -104,27 +101,6 @@ function totalsOf(streams: WeeklyStream[]): Totals {
   };
 }
 
-const TEXT = {
-  zh: {
-    shiftBudget: (better: string, pct: string, worse: string | null) =>
-      `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜`,
-    review: (name: string, pct: string) => `${name}的转化率比平均低 ${pct}：复核该渠道的人群与承接话术`,
-    eliminate: (name: string) => `淘汰或替换「${name}」`,
-    uvDrop: (account: string, day: string) => `${account} ${day} 场观较基线骤降`,
-    dropAction: '排查流量异常：按渠道对比观看人数，检查限流、投放中断或开播时间变化',
-    hotspot: (label: string, share: string) => `${label}（${share} 的咨询）`,
-  },
-  en: {
-    shiftBudget: (better: string, pct: string, worse: string | null) =>
-      `${better} viewers convert ${pct} better than average${worse ? `, and better than ${worse}` : ''}: shift budget towards ${better}`,
-    review: (name: string, pct: string) => `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
-    eliminate: (name: string) => `Eliminate or replace "${name}"`,
-    uvDrop: (account: string, day: string) => `${account} ${day}: viewers fell against the baseline`,
-    dropAction: 'Investigate the traffic drop: compare viewers by channel, check for throttling, paused spend or a changed slot',
-    hotspot: (label: string, share: string) => `${label} (${share} of consultations)`,
-  },
-};
-
 const HOURS_2 = 2 * 3600 * 1000;
 
 /** A stream row's figure by name (a rule's `metric`), null when it has none. */
@@ -136,7 +112,7 @@ const LIVE_PLAZA = '直播推荐';
 const SHORT_VIDEO = '短视频引流';
 
 /** Target achievement (周目标达成率): the weekly target, or the monthly ones prorated by day. */
-function weeklyTarget(input: WeeklyInput, gmv: number | null) {
+export function weeklyTarget(input: Pick<WeeklyInput, 'week' | 'targets'>, gmv: number | null) {
   let target: number | null = input.targets.weeklyGmv;
   if (target === null && Object.keys(input.targets.monthlyGmv).length) {
     const days = daysIn(input.week);
@@ -153,8 +129,20 @@ function weeklyTarget(input: WeeklyInput, gmv: number | null) {
   return { target, gmv, achievement: M.ratio(gmv, target) };
 }
 
+/**
+ * What attribution suggests for one traffic source: shift budget towards a source converting at
+ * least 10 % better than the average (`worse`: the live plaza, when short video beats it), or
+ * review one converting at least 10 % worse.
+ */
+export interface ChannelSuggestion {
+  channel: string;
+  vsAverage: number;
+  kind: 'shift-budget' | 'review';
+  worse: string | null;
+}
+
 /** Attribution: which traffic sources convert better than the week's average, and where to shift budget. */
-function attributionOf(rows: ChannelRow[], T: (typeof TEXT)[Lang]) {
+export function attributionOf(rows: ChannelRow[]) {
   const channelMap = new Map<string, ChannelRow>();
   for (const c of rows) {
     const cur = channelMap.get(c.channel) ?? { channel: c.channel, uv: null, pv: null, gmv: null, orders: null, buyers: null };
@@ -191,20 +179,20 @@ function attributionOf(rows: ChannelRow[], T: (typeof TEXT)[Lang]) {
       };
     })
     .sort((a, b) => (b.uv ?? 0) - (a.uv ?? 0));
-  const suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }> = [];
+  const suggestions: ChannelSuggestion[] = [];
   const plaza = channels.find((c) => c.name === LIVE_PLAZA);
   for (const c of [...channels].sort((a, b) => (b.vsAverage ?? -Infinity) - (a.vsAverage ?? -Infinity))) {
     if (c.vsAverage === null) continue;
     // playbook: e.g. short-video viewers convert 15 % better than the live plaza → shift budget.
     if (c.vsAverage >= 0.1) {
       const worse = c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate ? LIVE_PLAZA : null;
-      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.shiftBudget(c.name, fmtRate(c.vsAverage, 1), worse) });
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, kind: 'shift-budget', worse });
     } else if (c.vsAverage <= -0.1) {
-      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, suggestion: T.review(c.name, fmtRate(-c.vsAverage, 1)) });
+      suggestions.push({ channel: c.name, vsAverage: c.vsAverage, kind: 'review', worse: null });
     }
   }
   return {
-    basis: useOrders ? 'orders ÷ PV' : 'buyers ÷ UV',
+    basis: useOrders ? ('orders-per-view' as const) : ('buyers-per-viewer' as const),
     averageConversion: avgConversion,
     channels,
     shortVideoVsLivePlaza: (() => {
@@ -215,103 +203,36 @@ function attributionOf(rows: ChannelRow[], T: (typeof TEXT)[Lang]) {
   };
 }
 
-/** An alert of the weekly report: the hit (codes and numbers) with its subject and words. */
-interface WeeklyAlert {
-  rule: string;
-  subject: string;
-  /** The stream an alert is about, by its ids (null for customer service and sentiment). */
-  streamId: string | null;
+/** A stream of the week against the median of its account's earlier streams. */
+export interface Anomaly {
   account: string | null;
   start: string | null;
-  value: number;
-  threshold: number;
-  severity: Severity;
-  owner: Role;
-  ownerLabel: string;
-  message: string;
-  }
-
-/** The week's alerts: each stream's rules, then customer service and sentiment over the week. */
-function weeklyAlerts(input: WeeklyInput, streams: Array<{ no: number; account: string | null; title: string | null; streamId: string | null; start: string | null; uv: number | null; alerts: string[] }>, anomalies: Array<{ uvDrop: number | null; median: number | null }>, thresholds: Readonly<Record<string, number>>, lang: Lang): WeeklyAlert[] {
-  const th = (id: string) => thresholdOf(id, thresholds);
-  const alerts: WeeklyAlert[] = [];
-  // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
-  const none = { streamId: null, account: null, start: null };
-  const alertOf = (h: RuleHit, subject: string, ids: { streamId: string | null; account: string | null; start: string | null }, message: string) => ({
-    rule: h.rule, subject, ...ids, value: h.value, threshold: h.threshold, severity: h.severity, owner: h.owner, ownerLabel: ROLE_LABELS[h.owner][lang], message,
-  });
-  for (const s of streams) {
-    // A stream is named by its account, else by its title or platform id (Taobao 场次信息 / 场次id).
-    const who = s.account ?? s.title ?? (s.streamId ? `#${s.streamId}` : '—');
-    const label = `${who} ${s.start?.slice(0, 16).replace('T', ' ') ?? ''}`;
-    const ids = { streamId: s.streamId, account: s.account, start: s.start };
-    for (const rule of s.alerts) {
-      const a = anomalies[s.no - 1]!;
-      const def = ruleById(rule)!;
-      const value = rule === 'uv-drop' ? a.uvDrop! : figureOf(s, def.metric!)!;
-      const shown = rule === 'uv-drop' ? `${fmtCount(s.uv)} vs ${fmtCount(a.median)} (${fmtChange(-value)})` : fmtUnit(value, def.unit, th(rule), lang);
-      alerts.push(alertOf(hit(rule, value, th(rule)), label, ids, `${label}: ${shown} — ${ruleText(rule, lang)}`));
-    }
-  }
-  // — customer service over the week: first response (cs-response) and negative messages —
-  const resp = input.response;
-  if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
-    const message = lang === 'zh'
-      ? `本周首次响应超过 ${resp.line} 秒的咨询占 ${fmtRate(resp.overLineShare, 1)}（${resp.overLine}/${resp.answered}），中位数 ${resp.medianSeconds} 秒`
-      : `${fmtRate(resp.overLineShare, 1)} of this week's first responses (${resp.overLine}/${resp.answered}) took over ${resp.line} s; median ${resp.medianSeconds} s`;
-    alerts.push(alertOf(hit('cs-response', resp.overLineShare, input.responseTolerance), lang === 'zh' ? '客服' : 'customer service', none, message));
-  }
-  const neg = input.negative;
-  const spike = neg && neg.negative > 0 ? evaluate('negative-spike', neg.share, thresholds) : null;
-  if (neg && spike) {
-    const message = lang === 'zh'
-      ? `本周负面评论/咨询占 ${fmtRate(neg.share, 1)}（${neg.negative}/${neg.messages}）：${neg.topics.map((t) => `${t.label} ${t.count}`).join('、')}`
-      : `${fmtRate(neg.share, 1)} of this week's comments and consultations are negative (${neg.negative}/${neg.messages})`;
-    alerts.push(alertOf(spike, lang === 'zh' ? '舆情' : 'sentiment', none, message));
-  }
-  return alerts;
+  uv: number | null;
+  median: number | null;
+  baselineStreams: number;
+  /** How far viewers fell below the median (0.6 = 60 % fewer); negative when they rose. */
+  uvDrop: number | null;
+  fires: boolean;
 }
 
-/** The improvement list: traffic drops, budget shifts, eliminations and talk points, each with who acts. */
-function weeklyActions(alerts: WeeklyAlert[], suggestions: Array<{ channel: string; vsAverage: number; suggestion: string }>, eliminate: ReturnType<typeof aggregateProducts>, hotspots: Array<HotspotInput & { labelText: string }> | null, lang: Lang) {
-  const T = TEXT[lang];
-  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
-  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
-    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
-  for (const a of alerts.filter((x) => x.rule === 'uv-drop')) add('data', T.dropAction, a.message, 'uv-drop');
-  for (const s of suggestions) add('director', s.suggestion, `${s.channel}: ${fmtChange(s.vsAverage)}`, null);
-  for (const p of eliminate) {
-    add('selector', T.eliminate(p.name ?? p.id ?? '—'), `${metricText(lang, 'click')} ${fmtRate(p.clickRate)}, ${metricText(lang, 'conversion')} ${fmtRate(p.conversionRate)}, ${p.streams ?? '—'} ${lang === 'zh' ? '场' : 'streams'}`, p.rules.join(', '));
-  }
-  for (const h of (hotspots ?? []).filter((x) => x.fromDictionary && x.share >= 0.1 && x.action)) {
-    add((h.action!.owner as Role) ?? 'anchor', h.action![lang], T.hotspot(h.labelText, fmtRate(h.share, 0)), null);
-  }
-  return actions;
-}
-
-export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
-  const { lang } = opts;
-  const T = TEXT[lang];
-  const th = (id: string) => thresholdOf(id, opts.thresholds);
-  const byStart = (a: WeeklyStream, b: WeeklyStream) => (a.start ?? '').localeCompare(b.start ?? '');
-  const weekStreams = input.streams.filter((s) => inRange(s.start, input.week)).sort(byStart);
-  const prevStreams = input.streams.filter((s) => inRange(s.start, input.previous));
-
-  // — anomalies: each stream of the week against the median of its account's earlier streams —
-  const anomalies = weekStreams.map((s) => {
+/** Anomalies: each stream of the week against the median UV of its account's last `baselineCount` earlier streams. */
+export function anomaliesOf(weekStreams: WeeklyStream[], all: WeeklyStream[], settings: WeeklySettings): Anomaly[] {
+  return weekStreams.map((s) => {
     const t = Date.parse(s.start ?? '');
-    const earlier = input.streams
+    const earlier = all
       .filter((b) => b.account === s.account && b.start !== null && Date.parse(b.start) < t - HOURS_2 && b.uv !== null)
       .sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!))
-      .slice(0, opts.baselineCount);
+      .slice(0, settings.baselineCount);
     const median = M.median(earlier.map((b) => b.uv as number));
     const drop = M.change(s.uv, median);
     const uvDrop = drop === null ? null : -drop;
-    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: evaluate('uv-drop', uvDrop, opts.thresholds) !== null };
+    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: evaluate('uv-drop', uvDrop, settings.thresholds) !== null };
   });
+}
 
-  // — one row per stream, with the rules it fired —
-  const streams = weekStreams.map((s, i) => {
+/** One row per stream of the week, with the ids of the rules it fired. */
+export function streamRowsOf(weekStreams: WeeklyStream[], anomalies: Array<Pick<Anomaly, 'fires'>>, thresholds: Readonly<Record<string, number>>) {
+  return weekStreams.map((s, i) => {
     const uvValue = M.uvValue(s.gmv, s.uv);
     const alerts: string[] = [];
     const row = {
@@ -335,11 +256,112 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     };
     // Every rule on a stream's own figures (domain/rules.ts `metric`), then the drop against the baseline.
     for (const rule of streamRules('weekly')) {
-      if (evaluate(rule.id, figureOf(row, rule.metric), opts.thresholds)) alerts.push(rule.id);
+      if (evaluate(rule.id, figureOf(row, rule.metric), thresholds)) alerts.push(rule.id);
     }
     if (anomalies[i]!.fires) alerts.push('uv-drop');
     return row;
   });
+}
+
+export type StreamRow = ReturnType<typeof streamRowsOf>[number];
+
+/** The stream an alert is about, by its ids and names. */
+export interface StreamSubject {
+  kind: 'stream';
+  streamId: string | null;
+  account: string | null;
+  title: string | null;
+  start: string | null;
+}
+
+/** A rule a stream fired; a UV drop also carries the stream's viewers and its baseline median. */
+export type StreamAlert = RuleHit & { subject: StreamSubject; baseline: { uv: number | null; median: number | null } | null };
+
+/** The week's first responses over the line (cs-response): the hit's value is the share over it. */
+export type ResponseAlert = RuleHit & { subject: { kind: 'cs' }; response: Pick<ResponseStats, 'line' | 'overLine' | 'answered' | 'medianSeconds'> };
+
+/** The week's negative comments and consultations (negative-spike): the hit's value is their share. */
+export type SentimentAlert = RuleHit & {
+  subject: { kind: 'sentiment' };
+  negative: { negative: number; messages: number; topics: Array<{ topic: string; label: string; count: number }> };
+};
+
+/** An alert of the weekly report: the hit (codes and numbers) with its subject and the figures its message needs. */
+export type WeeklyAlert = StreamAlert | ResponseAlert | SentimentAlert;
+
+/** The week's alerts: each stream's rules, then customer service and sentiment over the week. */
+export function weeklyAlerts(
+  input: Pick<WeeklyInput, 'response' | 'negative' | 'responseTolerance'>,
+  // Whole rows: a rule's figure is read off the row by its `metric`.
+  streams: StreamRow[],
+  anomalies: Array<Pick<Anomaly, 'uvDrop' | 'median'>>,
+  thresholds: Readonly<Record<string, number>>,
+): WeeklyAlert[] {
+  const th = (id: string) => thresholdOf(id, thresholds);
+  const alerts: WeeklyAlert[] = [];
+  // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
+  for (const s of streams) {
+    const subject: StreamSubject = { kind: 'stream', streamId: s.streamId, account: s.account, title: s.title, start: s.start };
+    for (const rule of s.alerts) {
+      const a = anomalies[s.no - 1]!;
+      if (rule === 'uv-drop') {
+        alerts.push({ ...hit(rule, a.uvDrop!, th(rule)), subject, baseline: { uv: s.uv, median: a.median } });
+      } else {
+        alerts.push({ ...hit(rule, figureOf(s, ruleById(rule)!.metric!)!, th(rule)), subject, baseline: null });
+      }
+    }
+  }
+  // — customer service over the week: first response (cs-response) and negative messages —
+  const resp = input.response;
+  if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
+    const response = { line: resp.line, overLine: resp.overLine, answered: resp.answered, medianSeconds: resp.medianSeconds };
+    alerts.push({ ...hit('cs-response', resp.overLineShare, input.responseTolerance), subject: { kind: 'cs' }, response });
+  }
+  const neg = input.negative;
+  const spike = neg && neg.negative > 0 ? evaluate('negative-spike', neg.share, thresholds) : null;
+  if (neg && spike) {
+    const topics = neg.topics.map((t) => ({ topic: t.topic, label: t.label, count: t.count }));
+    alerts.push({ ...spike, subject: { kind: 'sentiment' }, negative: { negative: neg.negative, messages: neg.messages, topics } });
+  }
+  return alerts;
+}
+
+/** A consultation hotspot from the dictionary that comes with a prepared talk point. */
+export type HotspotWithAction = HotspotInput & { action: NonNullable<HotspotInput['action']> };
+
+/**
+ * A line of the improvement list: who acts, what it answers (`rules`), and its subject: the UV
+ * drop to investigate, the channel suggestion, the product to eliminate, the hotspot to talk about.
+ */
+export type WeeklyAction = { no: number; owner: Role; rules: string[] } & (
+  | { code: 'investigate-drop'; alert: StreamAlert }
+  | { code: 'channel'; suggestion: ChannelSuggestion }
+  | { code: 'eliminate'; product: ProductWeek }
+  | { code: 'hotspot'; hotspot: HotspotWithAction }
+);
+
+/** The improvement list: traffic drops, budget shifts, eliminations and talk points, each with who acts. */
+export function weeklyActions(alerts: WeeklyAlert[], suggestions: ChannelSuggestion[], eliminate: ProductWeek[], hotspots: HotspotInput[] | null): WeeklyAction[] {
+  const actions: WeeklyAction[] = [];
+  const no = () => actions.length + 1;
+  for (const a of alerts) if (a.rule === 'uv-drop' && 'baseline' in a) actions.push({ no: no(), code: 'investigate-drop', owner: 'data', rules: ['uv-drop'], alert: a });
+  for (const s of suggestions) actions.push({ no: no(), code: 'channel', owner: 'director', rules: [], suggestion: s });
+  for (const p of eliminate) actions.push({ no: no(), code: 'eliminate', owner: 'selector', rules: p.rules, product: p });
+  // A hotspot asked about in at least a tenth of the questions gets its dictionary talk point.
+  for (const h of (hotspots ?? []).filter((x): x is HotspotWithAction => x.fromDictionary && x.share >= 0.1 && !!x.action)) {
+    actions.push({ no: no(), code: 'hotspot', owner: (h.action.owner as Role) ?? 'anchor', rules: [], hotspot: h });
+  }
+  return actions;
+}
+
+export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) {
+  const th = (id: string) => thresholdOf(id, settings.thresholds);
+  const byStart = (a: WeeklyStream, b: WeeklyStream) => (a.start ?? '').localeCompare(b.start ?? '');
+  const weekStreams = input.streams.filter((s) => inRange(s.start, input.week)).sort(byStart);
+  const prevStreams = input.streams.filter((s) => inRange(s.start, input.previous));
+
+  const anomalies = anomaliesOf(weekStreams, input.streams, settings);
+  const streams = streamRowsOf(weekStreams, anomalies, settings.thresholds);
 
   const totals = totalsOf(weekStreams);
   const previousTotals = prevStreams.length ? totalsOf(prevStreams) : null;
@@ -351,17 +373,17 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
 
   const targetAchievement = weeklyTarget(input, totals.gmv);
 
-  const attribution = attributionOf(input.channels, T);
+  const attribution = attributionOf(input.channels);
 
   // — products: sum the counts over the week, then divide —
-  const products = aggregateProducts(input.productTables, opts.thresholds, input);
+  const products = aggregateProducts(input.productTables, settings.thresholds, input);
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
   const insufficient = products.filter((p) => !p.enoughData);
 
-  const alerts = weeklyAlerts(input, streams, anomalies, opts.thresholds, lang);
+  const alerts = weeklyAlerts(input, streams, anomalies, settings.thresholds);
 
-  const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots).map((h) => ({ ...h, labelText: h.label ? h.label[lang] : h.topic })) : null;
-  const actions = weeklyActions(alerts, attribution.suggestions, eliminate, hotspots, lang);
+  const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots) : null;
+  const actions = weeklyActions(alerts, attribution.suggestions, eliminate, hotspots);
 
   return {
     week: input.week,
@@ -390,17 +412,7 @@ export function buildWeeklyReport(input: WeeklyInput, opts: WeeklyOptions) {
     readWarnings: input.readWarnings ?? [],
     thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
-    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
-    periodNote: '',
-    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
-    unfinished: null as { asOf: string } | null,
-    outputs: [] as string[],
   };
 }
 
 export type WeeklyReport = ReturnType<typeof buildWeeklyReport>;
-
-function metricText(lang: Lang, which: 'click' | 'conversion'): string {
-  if (which === 'click') return lang === 'zh' ? '点击率' : 'click rate';
-  return lang === 'zh' ? '转化率' : 'conversion';
-}
