@@ -250,7 +250,7 @@ export async function readExports(ctx: Context, files: string[], ignored: NotUse
   }
   out.streams = dedupe([...streams, ...listStreams]);
   out.response = response ? (response as ResponseAccumulator).result() : null;
-  out.negative = negative ? (negative as NegativeCounter).result(ctx.lang) : null;
+  out.negative = negative ? (negative as NegativeCounter).result() : null;
   out.hotspots = (['comments', 'consultations'] as const).flatMap((k) => (counters[k] ? [withActions(counters[k]!.result())] : []));
   return out;
 }

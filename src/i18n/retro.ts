@@ -3,6 +3,7 @@
  * turns them into the report the command prints with --json and hands to its writers and renderer,
  * in the run's language, figures rounded as they are shown.
  */
+import { localiseNegative, negativeTopicLabel } from './negative.js';
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../format.js';
 import { COMPARISON_SIGN, thresholdOf } from '../domain/rules.js';
 import type { Role, Severity } from '../domain/rules.js';
@@ -29,7 +30,7 @@ export const RETRO_TEXT = {
     csResponse: (d: CsResponse, share: number, tolerance: number) =>
       `首次响应超过 ${d.line} 秒的咨询占 ${fmtRate(share, 1)}（${d.overLine}/${d.answered}），超过容忍度 ${fmtRate(tolerance, 0)}；中位数 ${d.medianSeconds} 秒，P90 ${d.p90Seconds?.toFixed(1)} 秒`,
     negativeSpike: (d: NegativeSpike, share: number) =>
-      `负面评论/咨询占 ${fmtRate(share, 1)}（${d.negative}/${d.messages}）：${d.topics.map((t) => `${t.label} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`,
+      `负面评论/咨询占 ${fmtRate(share, 1)}（${d.negative}/${d.messages}）：${d.topics.map((t) => `${negativeTopicLabel(t.topic, 'zh')} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`,
     checkAction: (label: string, stated: string, computed: string) =>
       `核对导出数据：${label} 平台显示 ${stated}，按计数计算为 ${computed}`,
     checkEvidence: (source: string) => `来源：${source}`,
@@ -50,7 +51,7 @@ export const RETRO_TEXT = {
     csResponse: (d: CsResponse, share: number, tolerance: number) =>
       `${fmtRate(share, 1)} of first responses (${d.overLine}/${d.answered}) took over ${d.line} s, above the ${fmtRate(tolerance, 0)} tolerance; median ${d.medianSeconds} s, p90 ${d.p90Seconds?.toFixed(1)} s`,
     negativeSpike: (d: NegativeSpike, share: number) =>
-      `${fmtRate(share, 1)} of comments and consultations are negative (${d.negative}/${d.messages}): ${d.topics.map((t) => `${t.label} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`,
+      `${fmtRate(share, 1)} of comments and consultations are negative (${d.negative}/${d.messages}): ${d.topics.map((t) => `${negativeTopicLabel(t.topic, 'en')} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`,
     checkAction: (label: string, stated: string, computed: string) =>
       `Check the export: ${label} shows ${stated} on the platform but ${computed} from the counts`,
     checkEvidence: (source: string) => `source: ${source}`,
@@ -236,7 +237,7 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
       const { what, evidence, action } = pointText(p, alerts, lang, th);
       return { no: p.no, what, evidence, owner: p.owner, ownerLabel: ROLE_LABELS[p.owner][lang], action, rule: p.rule };
     }),
-    customerService: r.customerService,
+    customerService: { ...r.customerService, negative: localiseNegative(r.customerService.negative, lang) },
     missing: r.missing,
     inputs: r.inputs,
     leftOut: r.leftOut,

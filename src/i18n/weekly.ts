@@ -3,6 +3,7 @@
  * numbers; `localiseWeekly` turns them into the report `--json` prints and the writers and the
  * terminal summary read — alert messages, owner labels, channel suggestions, the improvement list.
  */
+import { localiseNegative, negativeTopicLabel } from './negative.js';
 import { fmtChange, fmtCount, fmtRate, fmtUnit } from '../format.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
@@ -22,8 +23,8 @@ const TEXT = {
     sentiment: '舆情',
     csMessage: (share: string, r: { line: number; overLine: number; answered: number; medianSeconds: number | null }) =>
       `本周首次响应超过 ${r.line} 秒的咨询占 ${share}（${r.overLine}/${r.answered}），中位数 ${r.medianSeconds} 秒`,
-    sentimentMessage: (share: string, n: { negative: number; messages: number; topics: Array<{ label: string; count: number }> }) =>
-      `本周负面评论/咨询占 ${share}（${n.negative}/${n.messages}）：${n.topics.map((t) => `${t.label} ${t.count}`).join('、')}`,
+    sentimentMessage: (share: string, n: { negative: number; messages: number; topics: Array<{ topic: string; count: number }> }) =>
+      `本周负面评论/咨询占 ${share}（${n.negative}/${n.messages}）：${n.topics.map((t) => `${negativeTopicLabel(t.topic, 'zh')} ${t.count}`).join('、')}`,
   },
   en: {
     shiftBudget: (better: string, pct: string, worse: string | null) =>
@@ -127,6 +128,7 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     },
     hotspots: report.hotspots?.map((h) => ({ ...h, labelText: hotspotLabel(h, lang) })) ?? null,
     alerts: report.alerts.map((a) => localiseAlert(a, lang)),
+    customerService: { ...report.customerService, negative: localiseNegative(report.customerService.negative, lang) },
     actions: report.actions.map((a) => localiseAction(a, lang, report.thresholds)),
     /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
     periodNote: '',

@@ -209,7 +209,7 @@ describe('customerServiceAlerts: late first responses and a spike of negative me
     overLine, overLineShare: overLine / 10, slowest: [], byAgent: [],
   });
   const negative = (n: number): NegativeResult => ({
-    messages: 100, negative: n, share: n / 100, topics: [{ topic: '质量', label: '质量', count: n, share: null, reply: '', owner: 'cs', examples: [] }],
+    messages: 100, negative: n, share: n / 100, topics: [{ topic: '质量', count: n, share: null, owner: 'cs', examples: [] }],
   });
   const run = (over: Partial<RetroInput>) => {
     const i = input(over);
@@ -231,7 +231,7 @@ describe('customerServiceAlerts: late first responses and a spike of negative me
   it('5 negative of 100 messages (5 %) is negative-spike; 4 is not', () => {
     const alerts = run({ negative: negative(5) });
     expect(alerts.map(facts)).toEqual([['negative-spike', 'critical', 'ops', 0.05, 0.05]]);
-    expect(alerts[0]).toMatchObject({ subject: { kind: 'sentiment' }, detail: { kind: 'negative-spike', negative: 5, messages: 100, topics: [{ label: '质量', count: 5 }] } });
+    expect(alerts[0]).toMatchObject({ subject: { kind: 'sentiment' }, detail: { kind: 'negative-spike', negative: 5, messages: 100, topics: [{ topic: '质量', count: 5 }] } });
     expect(run({ negative: negative(4) })).toEqual([]);
   });
 });

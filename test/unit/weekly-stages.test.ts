@@ -208,11 +208,11 @@ describe('alerts: rule hits with their subject and the figures their message nee
   });
 
   it('negative messages at 5 % or more are a negative-spike alert with their counts; 4.9 % is not', () => {
-    const topics = [{ topic: '质量', label: '质量', count: 3, share: 0.6, reply: 'r', owner: 'cs' as const, examples: ['质量差'] }, { topic: '发货', label: '发货问题', count: 2, share: 0.4, reply: 'r', owner: 'cs' as const, examples: [] }];
+    const topics = [{ topic: '质量', count: 3, share: 0.6, owner: 'cs' as const, examples: ['质量差'] }, { topic: '发货', count: 2, share: 0.4, owner: 'cs' as const, examples: [] }];
     const [a] = weeklyAlerts({ ...noCustomerService, negative: { messages: 100, negative: 5, share: 0.05, topics } }, [], [], thresholds);
     expect(a).toEqual({
       rule: 'negative-spike', severity: 'critical', owner: 'ops', value: 0.05, threshold: 0.05, variant: null,
-      subject: { kind: 'sentiment' }, negative: { negative: 5, messages: 100, topics: [{ topic: '质量', label: '质量', count: 3 }, { topic: '发货', label: '发货问题', count: 2 }] },
+      subject: { kind: 'sentiment' }, negative: { negative: 5, messages: 100, topics: [{ topic: '质量', count: 3 }, { topic: '发货', count: 2 }] },
     });
     expect(weeklyAlerts({ ...noCustomerService, negative: { messages: 1000, negative: 49, share: 0.049, topics } }, [], [], thresholds)).toEqual([]);
   });
@@ -270,7 +270,7 @@ describe('localiseWeekly words the codes', () => {
   });
 
   it('the sentiment alert quotes the share, the counts and, in Chinese, each topic', () => {
-    const negative = { messages: 40, negative: 4, share: 0.1, topics: [{ topic: '质量', label: '质量', count: 3, share: 0.75, reply: 'r', owner: 'cs' as const, examples: [] }, { topic: '发货', label: '发货问题', count: 1, share: 0.25, reply: 'r', owner: 'cs' as const, examples: [] }] };
+    const negative = { messages: 40, negative: 4, share: 0.1, topics: [{ topic: '质量', count: 3, share: 0.75, owner: 'cs' as const, examples: [] }, { topic: '发货', count: 1, share: 0.25, owner: 'cs' as const, examples: [] }] };
     const report = buildWeeklyReport(input({ negative }), { thresholds, baselineCount: 7 });
     expect(localiseWeekly(report, 'zh').alerts[0]).toMatchObject({ subject: '舆情', streamId: null, ownerLabel: '直播运营', message: '本周负面评论/咨询占 10.0%（4/40）：质量 3、发货问题 1' });
     expect(localiseWeekly(report, 'en').alerts[0]).toMatchObject({ subject: 'sentiment', message: '10.0% of this week\'s comments and consultations are negative (4/40)' });

@@ -438,7 +438,7 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     inputs: g.inputs,
     account: opts.account ?? null,
     response: g.response ? g.response.result() : null,
-    negative: g.negative ? g.negative.result(ctx.lang) : null,
+    negative: g.negative ? g.negative.result() : null,
     mask: opts.mask,
     leftOut: g.leftOut,
     ignored: withReasons(g.ignored, ctx.lang),

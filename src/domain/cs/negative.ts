@@ -6,48 +6,27 @@
  */
 import type { Role } from '../rules.js';
 
+/** A topic of negative messages: the words that raise it and who answers (its label and prepared reply are in i18n/negative.ts). */
 export interface NegativeTopic {
   words: string[];
-  label: { zh: string; en: string };
-  reply: { zh: string; en: string };
   owner: Role;
 }
 
 export const DEFAULT_NEGATIVE: Record<string, NegativeTopic> = {
   质量: {
     words: ['质量差', '质量不好', '做工差', '做工粗糙', '起球', '掉色', '开线', '开胶', '破了', '坏了', '有异味', '有味道', '有色差', '漏水', '不防水', '劣质'],
-    label: { zh: '质量', en: 'quality' },
-    reply: {
-      zh: '非常抱歉给您带来不好的体验，麻烦私信客服发一下订单号和问题照片，我们第一时间为您处理。',
-      en: 'We are sorry for the trouble — please message customer service with your order number and a photo, and we will sort it out right away.',
-    },
     owner: 'cs',
   },
   假货: {
     words: ['假货', '是假的', '假的吧', '山寨', '仿品', '高仿', '不是正品', '盗版', '骗子', '骗人'],
-    label: { zh: '假货质疑', en: 'authenticity' },
-    reply: {
-      zh: '我们是品牌官方直播间，所有商品均为正品，支持验货；有疑问请私信客服提供订单号，我们出示授权与质检报告。',
-      en: 'This is the brand\'s official stream and every product is genuine; message customer service with your order number and we will show the authorisation and QC report.',
-    },
     owner: 'ops',
   },
   发货: {
     words: ['还没发货', '还不发货', '不发货', '发货太慢', '发货慢', '催发货', '物流太慢', '物流慢', '快递太慢', '快递慢', '几天了还没', '一直不到', '没收到'],
-    label: { zh: '发货问题', en: 'delivery' },
-    reply: {
-      zh: '抱歉让您久等，麻烦私信客服订单号，我们马上为您查询物流并催促发货。',
-      en: 'Sorry for the wait — message customer service with your order number and we will chase the shipment right away.',
-    },
     owner: 'cs',
   },
   退款: {
     words: ['退款', '退不了', '不给退', '拒绝退款', '退货难', '不给换', '投诉', '举报', '12315', '维权'],
-    label: { zh: '退款投诉', en: 'refunds and complaints' },
-    reply: {
-      zh: '非常抱歉，麻烦私信客服订单号和情况说明，我们按七天无理由和运费险为您优先处理退款。',
-      en: 'We are sorry — message customer service with your order number and what happened; refunds under 7-day returns and shipping insurance are handled first.',
-    },
     owner: 'cs',
   },
 };
@@ -56,7 +35,7 @@ export interface NegativeResult {
   messages: number;
   negative: number;
   share: number | null;
-  topics: Array<{ topic: string; label: string; count: number; share: number | null; reply: string; owner: Role; examples: string[] }>;
+  topics: Array<{ topic: string; count: number; share: number | null; owner: Role; examples: string[] }>;
 }
 
 /** Counts negative messages per topic; a message counts once per topic, and once in the total. */
@@ -72,7 +51,7 @@ export class NegativeCounter {
     for (const [topic, words] of Object.entries(extra)) {
       const t = merged[topic];
       if (t) t.words = [...new Set([...t.words, ...words])];
-      else merged[topic] = { words, label: { zh: topic, en: topic }, reply: { zh: '请私信客服提供订单号，我们尽快处理。', en: 'Please message customer service with your order number.' }, owner: 'cs' };
+      else merged[topic] = { words, owner: 'cs' };
     }
     this.topics = Object.entries(merged);
   }
@@ -104,7 +83,7 @@ export class NegativeCounter {
     }
   }
 
-  result(lang: 'zh' | 'en'): NegativeResult {
+  result(): NegativeResult {
     const share = (n: number) => (this.messages ? n / this.messages : null);
     return {
       messages: this.messages,
@@ -114,10 +93,8 @@ export class NegativeCounter {
         .filter(([t]) => this.counts.has(t))
         .map(([topic, def]) => ({
           topic,
-          label: def.label[lang],
           count: this.counts.get(topic)!,
           share: share(this.counts.get(topic)!),
-          reply: def.reply[lang],
           owner: def.owner,
           examples: this.examples.get(topic) ?? [],
         }))

@@ -79,7 +79,7 @@ export type AlertDetail =
   | { kind: 'uv-drop'; uv: number | null; median: number | null; change: number | null }
   /** The share of late first responses (the value) against the tolerance (the threshold). */
   | { kind: 'cs-response'; line: number; overLine: number; answered: number; medianSeconds: number | null; p90Seconds: number | null }
-  | { kind: 'negative-spike'; negative: number; messages: number; topics: Array<{ label: string; count: number }> };
+  | { kind: 'negative-spike'; negative: number; messages: number; topics: Array<{ topic: string; count: number }> };
 
 /** A rule that fired, on what, with the numbers its message needs. Made once, never edited. */
 export interface RetroAlert extends RuleHit {
@@ -503,7 +503,7 @@ export function customerServiceAlerts(input: RetroInput, tolerance: number, c: S
   const neg = input.negative;
   const spike = neg && neg.negative > 0 ? c.ruleHit('negative-spike', neg.share) : null;
   if (neg && spike) {
-    const topics = neg.topics.map((t) => ({ label: t.label, count: t.count }));
+    const topics = neg.topics.map((t) => ({ topic: t.topic, count: t.count }));
     c.alert(spike, { kind: 'sentiment' }, { kind: 'negative-spike', negative: neg.negative, messages: neg.messages, topics });
   }
 }

@@ -283,7 +283,7 @@ export type ResponseAlert = RuleHit & { subject: { kind: 'cs' }; response: Pick<
 /** The week's negative comments and consultations (negative-spike): the hit's value is their share. */
 export type SentimentAlert = RuleHit & {
   subject: { kind: 'sentiment' };
-  negative: { negative: number; messages: number; topics: Array<{ topic: string; label: string; count: number }> };
+  negative: { negative: number; messages: number; topics: Array<{ topic: string; count: number }> };
 };
 
 /** An alert of the weekly report: the hit (codes and numbers) with its subject and the figures its message needs. */
@@ -320,7 +320,7 @@ export function weeklyAlerts(
   const neg = input.negative;
   const spike = neg && neg.negative > 0 ? evaluate('negative-spike', neg.share, thresholds) : null;
   if (neg && spike) {
-    const topics = neg.topics.map((t) => ({ topic: t.topic, label: t.label, count: t.count }));
+    const topics = neg.topics.map((t) => ({ topic: t.topic, count: t.count }));
     alerts.push({ ...spike, subject: { kind: 'sentiment' }, negative: { negative: neg.negative, messages: neg.messages, topics } });
   }
   return alerts;
