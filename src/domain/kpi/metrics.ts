@@ -1,7 +1,7 @@
 /**
  * The KPI metrics as data: which input field each one reads, its unit, whether lower is better,
  * and its default monthly target. The weights themselves are the playbook's (../kpi-weights.ts);
- * the metrics' and roles' names are in i18n/kpi.ts.
+ * the metrics' and roles' names are with the kpi command's words (localiseKpi's module).
  */
 import { KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../kpi-weights.js';
 

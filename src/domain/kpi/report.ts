@@ -2,7 +2,7 @@
  * The month's KPI report (月度KPI): each person's metrics scored against their targets, weighted
  * per role, combined across roles by shares, ranked within each role; and the incentives (sprint
  * bonus, growth allowance, innovation awards). Pure: the sheet's rows in, codes and numbers out;
- * i18n/kpi.ts (localiseKpi) words and formats them into the report the command prints and writes.
+ * localiseKpi words and formats them into the report the command prints and writes.
  */
 import type { KpiSettings } from '../../config/kpi-section.js';
 import { KPI_METRICS, KPI_ROLES, type KpiMetric, type KpiRole } from './metrics.js';
@@ -315,7 +315,7 @@ export function buildKpiReport(input: KpiInput, s: KpiSettings) {
   };
 }
 
-/** What buildKpiReport finds; the printed and written report is i18n/kpi.ts's KpiReport. */
+/** What buildKpiReport finds; the printed and written report is localiseKpi's KpiReport. */
 export type KpiFacts = ReturnType<typeof buildKpiReport>;
 
 /** Configured shares that do not match a person's KPI roles: the roles given and the roles the sheet means. */

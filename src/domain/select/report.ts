@@ -223,7 +223,7 @@ export function selectActions(r: {
 }
 
 /**
- * The week's selection facts in codes and numbers; i18n/select.ts words them (localiseSelect) into
+ * The week's selection facts in codes and numbers; localiseSelect words them into
  * the report the command prints and writes.
  */
 export function buildSelectReport(input: SelectInput, s: SelectSettings) {
@@ -313,5 +313,5 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   };
 }
 
-/** What buildSelectReport finds; the printed and written report is i18n/select.ts's SelectReport. */
+/** What buildSelectReport finds; the printed and written report is localiseSelect's SelectReport. */
 export type SelectFacts = ReturnType<typeof buildSelectReport>;
