@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { KPI_METRICS, KPI_ROLES } from '../../domain/kpi/metrics.js';
-import { buildKpiReport, shareProblems, type KpiPersonInput, type KpiReport } from '../../domain/kpi/report.js';
+import { buildKpiReport, shareProblems, type KpiPersonInput } from '../../domain/kpi/report.js';
 import { monthRange } from '../../domain/kpi/score.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openRawSource, type RawCell } from '../../io/read/raw.js';
@@ -17,8 +17,8 @@ import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, ty
 import { askForFiles, askForValue } from '../../ui/prompts.js';
 import { exportsIn } from '../../collect/files.js';
 import { kpiLogLine, renderKpiSummary } from './render.js';
-import { kpiText } from './text.js';
-import { periodNote, unusedColumnsLines, valueWarningText } from '../../i18n/messages.js';
+import { kpiText, localiseKpi, shareProblemText, type KpiReport } from '../../i18n/kpi.js';
+import { unusedColumnsLines, valueWarningText } from '../../i18n/messages.js';
 import { collect } from '../../model/collect.js';
 import type { KpiRow } from '../../model/entities.js';
 import { present } from '../../ui/present.js';
@@ -199,15 +199,15 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   const target = await reportTarget(ctx.cwd, ctx.out, `KPI_${month}.${format}`);
   await assertWritable(target, { force: ctx.force });
   const sheet = await readKpiSheet(ctx, file);
-  const problems = shareProblems(sheet.people, ctx.config.kpi, ctx.lang);
+  const problems = shareProblems(sheet.people, ctx.config.kpi).map((p) => shareProblemText(p, ctx.lang));
   if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);
 
-  const report: KpiReport = buildKpiReport(
+  const facts = buildKpiReport(
     { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, targetHeaders: sheet.targetHeaders, readWarnings: sheet.readWarnings, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
-    { ...ctx.config.kpi, lang: ctx.lang },
+    ctx.config.kpi,
   );
-  report.unfinished = unfinishedAsOf(lastDayOf(month), opts.now);
-  report.periodNote = periodNote(report.unfinished, ctx.lang);
+  facts.unfinished = unfinishedAsOf(lastDayOf(month), opts.now);
+  const report: KpiReport = localiseKpi(facts, ctx.lang);
   const written = await writeReport({
     target,
     format,

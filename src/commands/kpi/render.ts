@@ -2,11 +2,10 @@
  * `kpi` on a terminal (a table per role, aligned for Chinese characters), and its log line.
  */
 import { fmtMoney, fmtRate, type Lang } from '../../format.js';
-import type { KpiReport } from '../../domain/kpi/report.js';
 import { KPI_ROLES } from '../../domain/kpi/metrics.js';
 import type { Palette } from '../../ui/terminal.js';
 import { displayWidth, padDisplay, padDisplayStart } from '../../ui/width.js';
-import { kpiText } from './text.js';
+import { kpiText, type KpiReport } from '../../i18n/kpi.js';
 import { periodNote } from '../../i18n/messages.js';
 
 /** Points, rounded half up as a person would by hand (55.615 → 55.62, not the float's 55.61). */

@@ -8,12 +8,13 @@
 import { anyEmptyExport } from '../../model/not-used.js';
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
-import { buildSelectReport, type PoolItem, type SelectReport } from '../../domain/select/report.js';
+import { buildSelectReport, type PoolItem } from '../../domain/select/report.js';
+import { localiseSelect, type SelectReport } from '../../i18n/select.js';
 import { lastWeek, parseIsoWeek } from '../../domain/week.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
-import { periodNote, selectText, withReasons } from '../../i18n/messages.js';
+import { selectText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs, exportsIn } from '../../collect/files.js';
@@ -86,18 +87,17 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     const outside = ex.outside.length ? `; ${ex.outside.map((o) => `${o.file}: ${o.reason}`).join('; ')}` : '';
     throw new UsageError(`${m.nothing} (${week.id})${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}${outside}`);
   }
-  const report: SelectReport = buildSelectReport(
+  const facts = buildSelectReport(
     { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored: withReasons(ignored, ctx.lang), unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside, readWarnings: ex.readWarnings },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,
       supplierPrice: ctx.config.supplierPrice,
       supplierTerms: ctx.config.supplierTerms,
-      lang: ctx.lang,
     },
   );
-  report.unfinished = unfinishedAsOf(week.until, opts.now);
-  report.periodNote = periodNote(report.unfinished, ctx.lang);
+  facts.unfinished = unfinishedAsOf(week.until, opts.now);
+  const report: SelectReport = localiseSelect(facts, ctx.lang);
   const written = await writeReport({
     target,
     format,

@@ -2,7 +2,7 @@
  * `select` on a terminal, and its log line for cron.
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../../format.js';
-import type { SelectReport } from '../../domain/select/report.js';
+import type { SelectReport } from '../../i18n/select.js';
 import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 

@@ -1,6 +1,7 @@
 /**
  * The KPI metrics as data: which input field each one reads, its unit, whether lower is better,
- * and its default monthly target. The weights themselves are the playbook's (../kpi-weights.ts).
+ * and its default monthly target. The weights themselves are the playbook's (../kpi-weights.ts);
+ * the metrics' and roles' names are with the kpi command's words (localiseKpi's module).
  */
 import { KPI_DEFAULTS, KPI_ROLES, type KpiRole } from '../kpi-weights.js';
 
@@ -22,7 +23,6 @@ export interface KpiMetric {
    * (GMV achievement: each person's GMV目标).
    */
   defaultTarget: number | null;
-  label: { zh: string; en: string };
 }
 
 /**
@@ -32,17 +32,17 @@ export interface KpiMetric {
  * - the others are round monthly goals a director would set and is expected to override.
  */
 const DEFS: Record<string, Omit<KpiMetric, 'id' | 'role' | 'lowerIsBetter'>> = {
-  gmvAchievement: { field: 'gmv', targetField: 'gmvTarget', unit: 'money', defaultTarget: null, label: { zh: 'GMV达成', en: 'GMV achievement' } },
-  trafficGrowth: { field: 'trafficGrowth', targetField: null, unit: 'rate', defaultTarget: 0.1, label: { zh: '流量增长', en: 'Traffic growth' } },
-  processImprovements: { field: 'processImprovements', targetField: null, unit: 'count', defaultTarget: 3, label: { zh: '流程改进', en: 'Process improvements' } },
-  productConversion: { field: 'clickToOrderRate', targetField: null, unit: 'rate', defaultTarget: 0.05, label: { zh: '商品转化率', en: 'Product conversion' } },
-  dwellTime: { field: 'avgDwell', targetField: null, unit: 'seconds', defaultTarget: 90, label: { zh: '人均停留时长', en: 'Average dwell' } },
-  newFanClub: { field: 'newFanClub', targetField: null, unit: 'count', defaultTarget: 200, label: { zh: '新增粉丝团', en: 'New fan-club members' } },
-  productRoi: { field: 'productRoi', targetField: null, unit: 'ratio', defaultTarget: 3, label: { zh: '商品ROI', en: 'Product ROI' } },
-  returnRate: { field: 'refundRate', targetField: null, unit: 'rate', defaultTarget: 0.2, label: { zh: '退货率', en: 'Return rate' } },
-  newProducts: { field: 'newProducts', targetField: null, unit: 'count', defaultTarget: 5, label: { zh: '新品引入', en: 'New products' } },
-  reportQuality: { field: 'reportQuality', targetField: null, unit: 'points', defaultTarget: 90, label: { zh: '报告质量', en: 'Report quality' } },
-  strategyAdoption: { field: 'strategyAdoption', targetField: null, unit: 'rate', defaultTarget: 0.5, label: { zh: '策略采纳率', en: 'Strategy adoption' } },
+  gmvAchievement: { field: 'gmv', targetField: 'gmvTarget', unit: 'money', defaultTarget: null },
+  trafficGrowth: { field: 'trafficGrowth', targetField: null, unit: 'rate', defaultTarget: 0.1 },
+  processImprovements: { field: 'processImprovements', targetField: null, unit: 'count', defaultTarget: 3 },
+  productConversion: { field: 'clickToOrderRate', targetField: null, unit: 'rate', defaultTarget: 0.05 },
+  dwellTime: { field: 'avgDwell', targetField: null, unit: 'seconds', defaultTarget: 90 },
+  newFanClub: { field: 'newFanClub', targetField: null, unit: 'count', defaultTarget: 200 },
+  productRoi: { field: 'productRoi', targetField: null, unit: 'ratio', defaultTarget: 3 },
+  returnRate: { field: 'refundRate', targetField: null, unit: 'rate', defaultTarget: 0.2 },
+  newProducts: { field: 'newProducts', targetField: null, unit: 'count', defaultTarget: 5 },
+  reportQuality: { field: 'reportQuality', targetField: null, unit: 'points', defaultTarget: 90 },
+  strategyAdoption: { field: 'strategyAdoption', targetField: null, unit: 'rate', defaultTarget: 0.5 },
 };
 
 export const KPI_METRICS: Record<KpiRole, KpiMetric[]> = Object.fromEntries(
@@ -55,13 +55,6 @@ export const KPI_METRICS: Record<KpiRole, KpiMetric[]> = Object.fromEntries(
     }),
   ]),
 ) as Record<KpiRole, KpiMetric[]>;
-
-export const KPI_ROLE_LABELS: Record<KpiRole, { zh: string; en: string }> = {
-  ops: { zh: '运营', en: 'Operations' },
-  anchor: { zh: '主播', en: 'Anchor' },
-  selector: { zh: '选品', en: 'Selector' },
-  data: { zh: '数据分析', en: 'Data analyst' },
-};
 
 /** Default targets, per role and metric (null: per person only). */
 export function defaultKpiTargets(): Record<KpiRole, Record<string, number | null>> {

@@ -1,11 +1,11 @@
 /**
  * The month's KPI report (月度KPI): each person's metrics scored against their targets, weighted
  * per role, combined across roles by shares, ranked within each role; and the incentives (sprint
- * bonus, growth allowance, innovation awards). Pure: the sheet's rows in, the report model out.
+ * bonus, growth allowance, innovation awards). Pure: the sheet's rows in, codes and numbers out;
+ * localiseKpi words and formats them into the report the command prints and writes.
  */
-import { fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../../format.js';
 import type { KpiSettings } from '../../config/kpi-section.js';
-import { KPI_METRICS, KPI_ROLE_LABELS, KPI_ROLES, type KpiMetric, type KpiRole, type KpiUnit } from './metrics.js';
+import { KPI_METRICS, KPI_ROLES, type KpiMetric, type KpiRole } from './metrics.js';
 import { achievement, isNewcomer, monthRange, monthsBefore, parseRoles, rank, sprintBonus } from './score.js';
 
 export interface KpiPersonInput {
@@ -40,64 +40,32 @@ export interface KpiInput {
   readWarnings?: string[];
 }
 
-export type KpiReportSettings = KpiSettings & { lang: Lang };
-
-const TEXT = {
-  zh: {
-    notKpiRole: (name: string, words: string) => `${name}：${words} 不是 KPI 岗位，不计分`,
-    unknownRole: (name: string, words: string) => `${name}：岗位「${words}」无法对应 KPI 岗位（运营、主播、选品、数据分析），不计分；可在配置 kpi.roleWords 中映射`,
-    noKpiRole: (name: string, roleText: string) => `${name}：岗位「${roleText}」没有 KPI，未计分`,
-    sharesIgnored: (name: string) => `配置 kpi.shares 中的「${name}」不在本月名单中`,
-    targetFor: (label: string) => `${label}目标`,
-    incomplete: '数据不完整',
-    noKpiRoleReason: '没有 KPI 岗位',
-    meets: (bar: number) => `达到 ${bar} 分`,
-    below: (bar: number) => `低于 ${bar} 分`,
-    joiner: '、',
-    of: (label: string, rank: number, of: number) => `${label} ${rank}/${of}`,
-    yes: '符合',
-    no: '不符合',
-    undetermined: '待定（数据不完整）',
-  },
-  en: {
-    notKpiRole: (name: string, words: string) => `${name}: ${words} has no KPI; not scored`,
-    unknownRole: (name: string, words: string) => `${name}: role "${words}" matches no KPI role (运营, 主播, 选品, 数据分析); not scored — map it with kpi.roleWords in the config`,
-    noKpiRole: (name: string, roleText: string) => `${name}: role "${roleText}" has no KPI; not scored`,
-    sharesIgnored: (name: string) => `"${name}" in the config's kpi.shares is not on this month's sheet`,
-    targetFor: (label: string) => `${label} target`,
-    incomplete: 'incomplete data',
-    noKpiRoleReason: 'no KPI role',
-    meets: (bar: number) => `meets ${bar} points`,
-    below: (bar: number) => `below ${bar} points`,
-    joiner: ', ',
-    of: (label: string, rank: number, of: number) => `${label} ${rank}/${of}`,
-    yes: 'eligible',
-    no: 'not eligible',
-    undetermined: 'undetermined (incomplete data)',
-  },
-};
-
-/** How a figure reads to people, in its unit. */
-export function formatFigure(v: number | null, unit: KpiUnit, lang: Lang): string {
-  if (v === null) return '—';
-  switch (unit) {
-    case 'money':
-      return fmtMoney(v);
-    case 'rate':
-      return fmtRate(v, 1);
-    case 'seconds':
-      return fmtDuration(v, lang);
-    case 'ratio':
-      return v.toFixed(2);
-    default:
-      return fmtCount(v);
-  }
-}
-
 export type TargetSource = 'sheet' | 'config' | 'default';
 
-function scoreMetric(m: KpiMetric, p: KpiPersonInput, s: KpiReportSettings, headers: Record<string, string>) {
-  const T = TEXT[s.lang];
+/**
+ * A figure or a target a score needs that the sheet does not give: whose role and metric it is,
+ * and the sheet's header for it when the sheet has a column (else the renderer names the metric).
+ */
+export interface MissingFigure {
+  role: KpiRole;
+  metric: string;
+  what: 'figure' | 'target';
+  header: string | null;
+}
+
+/** Something about the sheet or the config worth telling, that scores nothing. */
+export type KpiNote =
+  /** The person's 岗位 names no role at all. */
+  | { code: 'no-kpi-role'; name: string; roleText: string }
+  /** Roles of the person the playbook gives no KPI (场控, 助播, 客服). */
+  | { code: 'not-kpi-role'; name: string; words: string[] }
+  /** Words of the 岗位 cell that match no role (map them with kpi.roleWords). */
+  | { code: 'unknown-role'; name: string; words: string[] }
+  /** A name under the config's kpi.shares that is not on this month's sheet. */
+  | { code: 'shares-not-on-sheet'; name: string };
+
+/** One metric of one role for one person: the figure, its target, the achievement and the points. */
+export function scoreMetric(m: KpiMetric, p: Pick<KpiPersonInput, 'figures' | 'targets'>, s: KpiSettings, headers: Record<string, string>) {
   const actual = p.figures[m.field] ?? null;
   // The person's own target on the sheet wins over the config's and the default.
   const sheetTarget = (m.targetField ? (p.figures[m.targetField] ?? null) : null) ?? p.targets?.[m.field] ?? null;
@@ -106,19 +74,16 @@ function scoreMetric(m: KpiMetric, p: KpiPersonInput, s: KpiReportSettings, head
   const targetSource: TargetSource | null =
     sheetTarget !== null ? 'sheet' : configured === null ? null : s.configuredTargets[m.role].includes(m.id) ? 'config' : 'default';
   const weight = s.weights[m.role][m.id] ?? 0;
-  const missing: string[] = [];
-  if (actual === null) missing.push(headers[m.field] ?? m.label[s.lang]);
-  if (target === null) missing.push(m.targetField ? (headers[m.targetField] ?? T.targetFor(m.label[s.lang])) : T.targetFor(m.label[s.lang]));
+  const missing: MissingFigure[] = [];
+  if (actual === null) missing.push({ role: m.role, metric: m.id, what: 'figure', header: headers[m.field] ?? null });
+  if (target === null) missing.push({ role: m.role, metric: m.id, what: 'target', header: m.targetField ? (headers[m.targetField] ?? null) : null });
   const a = actual !== null && target !== null ? achievement(actual, target, { lowerIsBetter: m.lowerIsBetter, cap: s.cap }) : null;
   return {
     metric: m.id,
-    label: m.label[s.lang],
     unit: m.unit,
     lowerIsBetter: m.lowerIsBetter,
     actual,
-    actualText: formatFigure(actual, m.unit, s.lang),
     target,
-    targetText: formatFigure(target, m.unit, s.lang),
     targetSource,
     /** actual ÷ target (lower is better: target ÷ actual), before floor and cap. */
     ratio: a ? a.ratio : null,
@@ -129,24 +94,28 @@ function scoreMetric(m: KpiMetric, p: KpiPersonInput, s: KpiReportSettings, head
     score: a ? a.score : null,
     weight,
     weighted: a ? a.score * weight : null,
-    /** What is missing (header names); a metric with weight 0 never makes a score incomplete. */
+    /** What is missing; a metric with weight 0 never makes a score incomplete. */
     missing,
   };
 }
 
 export type KpiMetricScore = ReturnType<typeof scoreMetric>;
 
+/**
+ * How a newcomer's growth allowance was decided: no KPI role to score, a score still incomplete,
+ * or the total against the bar.
+ */
+export type AllowanceStatus = 'no-kpi-role' | 'undetermined' | 'meets-bar' | 'below-bar';
+
 /** One person's KPI: each role's weighted score, the total by share, the sprint bonus and the growth allowance. */
-function scorePerson(p: KpiInput['people'][number], input: KpiInput, s: KpiReportSettings, monthEnd: string, notes: string[]) {
-  const T = TEXT[s.lang];
-  const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
+export function scorePerson(p: KpiPersonInput, input: Pick<KpiInput, 'headers'>, s: KpiSettings, monthEnd: string, notes: KpiNote[]) {
   const parsed = parseRoles(p.roleText, s.roleWords);
   const known = parsed.other.filter((o) => o.known).map((o) => o.word);
   const unknown = parsed.other.filter((o) => !o.known).map((o) => o.word);
-  if (!parsed.roles.length && !unknown.length) notes.push(T.noKpiRole(p.name, p.roleText));
+  if (!parsed.roles.length && !unknown.length) notes.push({ code: 'no-kpi-role', name: p.name, roleText: p.roleText });
   else {
-    if (known.length) notes.push(T.notKpiRole(p.name, known.join(T.joiner)));
-    if (unknown.length) notes.push(T.unknownRole(p.name, unknown.join(T.joiner)));
+    if (known.length) notes.push({ code: 'not-kpi-role', name: p.name, words: known });
+    if (unknown.length) notes.push({ code: 'unknown-role', name: p.name, words: unknown });
   }
   const configuredShares = s.shares[p.name];
   const roleScores = parsed.roles.map((role) => {
@@ -156,7 +125,6 @@ function scorePerson(p: KpiInput['people'][number], input: KpiInput, s: KpiRepor
     const scoreSoFar = metrics.reduce((sum, m) => sum + (m.weighted ?? 0), 0);
     return {
       role,
-      roleLabel: roleLabel(role),
       share: configuredShares ? (configuredShares[role] ?? 0) : 1 / parsed.roles.length,
       /** Σ weight × metric score; null when a figure is missing (see scoreSoFar). */
       score: complete ? scoreSoFar : null,
@@ -177,12 +145,12 @@ function scorePerson(p: KpiInput['people'][number], input: KpiInput, s: KpiRepor
   const bonus = gmv !== null && gmvTarget !== null ? sprintBonus(gmv, gmvTarget, s.sprintBonusRate) : null;
   const newcomer = isNewcomer(p.hireDate, monthEnd, s.newcomerMonths);
   const eligible = !newcomer ? null : total === null ? null : total >= s.bar;
+  const status: AllowanceStatus = !roleScores.length ? 'no-kpi-role' : eligible === null ? 'undetermined' : eligible ? 'meets-bar' : 'below-bar';
   return {
     row: p.row,
     name: p.name,
     roleText: p.roleText,
     roles: parsed.roles,
-    roleLabels: parsed.roles.map(roleLabel).join(T.joiner),
     otherRoles: parsed.other.map((o) => o.word),
     hireDate: p.hireDate,
     newcomer,
@@ -190,28 +158,22 @@ function scorePerson(p: KpiInput['people'][number], input: KpiInput, s: KpiRepor
     total,
     totalSoFar,
     complete,
-    missing: roleScores.flatMap((r) => r.missing.map((m) => (roleScores.length > 1 ? `${m} (${r.roleLabel})` : m))),
-    rankText: '',
+    missing: roleScores.flatMap((r) => r.missing),
     roleScores,
     gmv,
     gmvTarget,
     gmvAbove: gmv !== null && gmvTarget !== null ? gmv - gmvTarget : null,
     sprintBonus: bonus,
-    growthAllowance: newcomer
-      ? {
-          eligible,
-          amount: eligible ? s.growthAllowance : null,
-          reason: !roleScores.length ? T.noKpiRoleReason : eligible === null ? T.undetermined : eligible ? T.meets(s.bar) : T.below(s.bar),
-        }
-      : null,
+    growthAllowance: newcomer ? { eligible, amount: eligible ? s.growthAllowance : null, status } : null,
     proposals: p.proposals,
     proposalCount: p.proposalCount,
   };
 }
 
-/** Ranks within one role, by the role score (complete scores only). */
-function rankedRole(people: Array<ReturnType<typeof scorePerson>>, role: KpiRole, s: KpiReportSettings) {
-  const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
+export type KpiPersonScore = ReturnType<typeof scorePerson>;
+
+/** Ranks within one role, by the role score (complete scores only); sets each role score's rank and of. */
+export function rankedRole(people: KpiPersonScore[], role: KpiRole, s: Pick<KpiSettings, 'weights'>) {
   const entries = people.flatMap((person) => person.roleScores.filter((r) => r.role === role).map((r) => ({ person, r })));
   const ranks = rank(entries, (e) => e.r.score);
   for (const e of entries) {
@@ -221,8 +183,7 @@ function rankedRole(people: Array<ReturnType<typeof scorePerson>>, role: KpiRole
   const ordered = [...entries].sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.person.row - b.person.row);
   return {
     role,
-    label: roleLabel(role),
-    weights: KPI_METRICS[role].map((m) => ({ metric: m.id, label: m.label[s.lang], weight: s.weights[role][m.id] ?? 0, lowerIsBetter: m.lowerIsBetter })),
+    weights: KPI_METRICS[role].map((m) => ({ metric: m.id, weight: s.weights[role][m.id] ?? 0, lowerIsBetter: m.lowerIsBetter })),
     people: ordered.map(({ person, r }) => ({
       rank: r.rank,
       of: r.of,
@@ -241,21 +202,74 @@ function rankedRole(people: Array<ReturnType<typeof scorePerson>>, role: KpiRole
   };
 }
 
-export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
-  const T = TEXT[s.lang];
+/** Every role's weights and default or configured targets, and where each person's target comes from. */
+export function weightTable(input: Pick<KpiInput, 'targetHeaders'>, s: Pick<KpiSettings, 'weights' | 'targets' | 'configuredTargets'>) {
+  return KPI_ROLES.flatMap((role) =>
+    KPI_METRICS[role].map((m) => ({
+      role,
+      metric: m.id,
+      weight: s.weights[role][m.id] ?? 0,
+      unit: m.unit,
+      lowerIsBetter: m.lowerIsBetter,
+      target: s.targets[role][m.id] ?? null,
+      targetSource: m.targetField || input.targetHeaders?.[m.field] ? ('sheet' as const) : s.configuredTargets[role].includes(m.id) ? ('config' as const) : ('default' as const),
+    })),
+  );
+}
+
+/** The month's incentives: sprint bonuses above the GMV target, newcomers' growth allowances, innovation awards. */
+export function incentivesOf(people: KpiPersonScore[], s: Pick<KpiSettings, 'sprintBonusRate' | 'bar' | 'innovationAward'>, proposalsColumn: string | null) {
+  const withBonus = people.filter((p) => p.sprintBonus !== null);
+  return {
+    sprintBonus: withBonus.map((p) => ({
+      name: p.name,
+      row: p.row,
+      gmv: p.gmv,
+      gmvTarget: p.gmvTarget,
+      above: p.gmvAbove,
+      rate: s.sprintBonusRate,
+      bonus: p.sprintBonus as number,
+    })),
+    sprintBonusTotal: withBonus.reduce((sum, p) => sum + (p.sprintBonus as number), 0),
+    growthAllowance: people
+      .filter((p) => p.growthAllowance !== null)
+      .map((p) => ({
+        name: p.name,
+        row: p.row,
+        hireDate: p.hireDate,
+        total: p.total,
+        totalSoFar: p.totalSoFar,
+        bar: s.bar,
+        eligible: p.growthAllowance!.eligible,
+        amount: p.growthAllowance!.amount,
+        status: p.growthAllowance!.status,
+      })),
+    innovation: people
+      .filter((p) => p.proposalCount > 0)
+      .map((p) => ({
+        name: p.name,
+        row: p.row,
+        count: p.proposalCount,
+        proposals: p.proposals,
+        amount: s.innovationAward === null ? null : s.innovationAward * p.proposalCount,
+      })),
+    /** The adopted-proposals column found in the sheet, or null. */
+    proposalsColumn,
+  };
+}
+
+export function buildKpiReport(input: KpiInput, s: KpiSettings) {
   const range = monthRange(input.month);
   if (!range) throw new RangeError(`not a month: ${input.month}`);
   const newcomerSince = monthsBefore(range.last, s.newcomerMonths);
-  const roleLabel = (r: KpiRole) => KPI_ROLE_LABELS[r][s.lang];
-  const notes: string[] = [...(input.readWarnings ?? [])];
+  const notes: KpiNote[] = [];
   const names = new Set(input.people.map((p) => p.name));
-  for (const name of Object.keys(s.shares)) if (!names.has(name)) notes.push(T.sharesIgnored(name));
+  for (const name of Object.keys(s.shares)) if (!names.has(name)) notes.push({ code: 'shares-not-on-sheet', name });
 
   const people = input.people.map((p) => scorePerson(p, input, s, range.last, notes));
 
   const roleTable = (role: KpiRole) => rankedRole(people, role, s);
   const roles = { ops: roleTable('ops'), anchor: roleTable('anchor'), selector: roleTable('selector'), data: roleTable('data') } satisfies Record<KpiRole, unknown>;
-  for (const p of people) p.rankText = p.roleScores.filter((r) => r.rank !== null).map((r) => T.of(r.roleLabel, r.rank as number, r.of)).join(' · ');
 
   const scores = people.flatMap((p) =>
     p.roleScores.flatMap((r) =>
@@ -263,7 +277,6 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
         row: p.row,
         name: p.name,
         role: r.role,
-        roleLabel: r.roleLabel,
         share: r.share,
         ...m,
         roleScore: r.score,
@@ -274,22 +287,6 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
     ),
   );
 
-  const weights = KPI_ROLES.flatMap((role) =>
-    KPI_METRICS[role].map((m) => ({
-      role,
-      roleLabel: roleLabel(role),
-      metric: m.id,
-      label: m.label[s.lang],
-      weight: s.weights[role][m.id] ?? 0,
-      unit: m.unit,
-      lowerIsBetter: m.lowerIsBetter,
-      target: s.targets[role][m.id] ?? null,
-      targetText: formatFigure(s.targets[role][m.id] ?? null, m.unit, s.lang),
-      targetSource: m.targetField || input.targetHeaders?.[m.field] ? ('sheet' as const) : s.configuredTargets[role].includes(m.id) ? ('config' as const) : ('default' as const),
-    })),
-  );
-
-  const withBonus = people.filter((p) => p.sprintBonus !== null);
   return {
     month: input.month,
     monthStart: range.first,
@@ -303,66 +300,38 @@ export function buildKpiReport(input: KpiInput, s: KpiReportSettings) {
       growthAllowance: s.growthAllowance,
       innovationAward: s.innovationAward,
     },
-    weights,
+    weights: weightTable(input, s),
     people,
     roles,
     scores,
-    incentives: {
-      sprintBonus: withBonus.map((p) => ({
-        name: p.name,
-        row: p.row,
-        gmv: p.gmv,
-        gmvTarget: p.gmvTarget,
-        above: p.gmvAbove,
-        rate: s.sprintBonusRate,
-        bonus: p.sprintBonus as number,
-      })),
-      sprintBonusTotal: withBonus.reduce((sum, p) => sum + (p.sprintBonus as number), 0),
-      growthAllowance: people
-        .filter((p) => p.growthAllowance !== null)
-        .map((p) => ({
-          name: p.name,
-          row: p.row,
-          hireDate: p.hireDate,
-          total: p.total,
-          totalSoFar: p.totalSoFar,
-          bar: s.bar,
-          eligible: p.growthAllowance!.eligible,
-          eligibleText: p.growthAllowance!.eligible === null ? T.undetermined : p.growthAllowance!.eligible ? T.yes : T.no,
-          amount: p.growthAllowance!.amount,
-          reason: p.growthAllowance!.reason,
-        })),
-      innovation: people
-        .filter((p) => p.proposalCount > 0)
-        .map((p) => ({
-          name: p.name,
-          row: p.row,
-          count: p.proposalCount,
-          proposals: p.proposals,
-          amount: s.innovationAward === null ? null : s.innovationAward * p.proposalCount,
-        })),
-      /** The adopted-proposals column found in the sheet, or null. */
-      proposalsColumn: input.proposalsColumn,
-    },
+    incentives: incentivesOf(people, s, input.proposalsColumn),
     incomplete: people.filter((p) => p.roles.length > 0 && !p.complete).map((p) => ({ name: p.name, row: p.row, missing: p.missing, totalSoFar: p.totalSoFar })),
+    /** The reader's lines about the sheet, as the command worded them; shown before the notes. */
+    readWarnings: input.readWarnings ?? [],
     notes,
     input: { file: input.file, sheet: input.sheet, people: input.people.length },
-    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
-    periodNote: '',
-    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
+    /** Set by the command when the period has not ended yet (today in Beijing is within it or before its end): figures are partial. */
     unfinished: null as { asOf: string } | null,
-    outputs: [] as string[],
   };
 }
 
-export type KpiReport = ReturnType<typeof buildKpiReport>;
+/** What buildKpiReport finds; the printed and written report is localiseKpi's KpiReport. */
+export type KpiFacts = ReturnType<typeof buildKpiReport>;
+
+/** Configured shares that do not match a person's KPI roles: the roles given and the roles the sheet means. */
+export interface ShareProblem {
+  name: string;
+  roleText: string;
+  given: KpiRole[];
+  roles: KpiRole[];
+}
 
 /**
  * Shares in the config for a person must cover exactly their KPI roles. Returns a problem per
  * person whose configured shares name a role they do not hold, or miss one they hold.
  */
-export function shareProblems(people: Array<{ name: string; roleText: string }>, s: Pick<KpiSettings, 'shares' | 'roleWords'>, lang: Lang): string[] {
-  const problems: string[] = [];
+export function shareProblems(people: Array<{ name: string; roleText: string }>, s: Pick<KpiSettings, 'shares' | 'roleWords'>): ShareProblem[] {
+  const problems: ShareProblem[] = [];
   for (const p of people) {
     const shares = s.shares[p.name];
     if (!shares) continue;
@@ -370,12 +339,7 @@ export function shareProblems(people: Array<{ name: string; roleText: string }>,
     const given = Object.keys(shares) as KpiRole[];
     const extra = given.filter((r) => !roles.includes(r));
     const lacking = roles.filter((r) => !given.includes(r));
-    if (extra.length || lacking.length) {
-      const label = (r: KpiRole) => `${r} (${KPI_ROLE_LABELS[r][lang]})`;
-      problems.push(
-        `kpi.shares.${p.name}: gives ${given.map(label).join(', ') || 'no role'}, but the sheet's 岗位 "${p.roleText}" means ${roles.map(label).join(', ') || 'no KPI role'}`,
-      );
-    }
+    if (extra.length || lacking.length) problems.push({ name: p.name, roleText: p.roleText, given, roles });
   }
   return problems;
 }

@@ -2,19 +2,16 @@
  * The selector's weekly work (选品): the elimination list from the week's product figures, the
  * pool's roles and balance, stock warnings, supplier checks and candidates to bring in. Pure.
  */
-import { fmtRate } from '../../format.js';
 import * as M from '../metrics.js';
 import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
 import type { PoolItem } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
 import { fires, hit, thresholdOf, type Role } from '../rules.js';
-import { ROLE_LABELS } from '../../i18n/labels.js';
 import type { WeekRange } from '../week.js';
-import { normaliseRole, PRODUCT_ROLE_LABELS, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
+import { normaliseRole, PRODUCT_ROLES, roleTiers, suggestRole, type ProductRole } from '../roles.js';
 import type { NotUsed } from '../../model/not-used.js';
 
-export type Lang = 'zh' | 'en';
-export { PRODUCT_ROLES, PRODUCT_ROLE_LABELS, type ProductRole };
+export { PRODUCT_ROLES, type ProductRole };
 
 /** A product of the selection table (选品表), as the model reads it. */
 export type { PoolItem };
@@ -31,7 +28,6 @@ export interface SelectSettings {
   imageMinPrice: number | null;
   supplierPrice: { minDiscount: number; maxDiscount: number };
   supplierTerms: string[];
-  lang: Lang;
 }
 
 export interface SelectInput {
@@ -63,76 +59,63 @@ const NOT_PRODUCTS = new Set([
  */
 const PRODUCT_NOUN = /[衣服裤裙衫袍甲鞋靴包帽袜杖款套装霜乳液膜油露粉膏笔器杯壶锅碗镜伞垫巾绳灯表链戒镯篷罩袋箱盒机]$/;
 
-/** A configured bound as the playbook writes it: 5%, 7.5% (no needless decimals). */
-const fmtBound = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
+/** A product a finding is about: its 商品ID and name as the pool or the exports give them. */
+export interface ProductRef {
+  kind: 'product';
+  id: string | null;
+  name: string | null;
+}
 
-const TEXT = {
-  zh: {
-    restock: (n: string) => `为「${n}」补货`,
-    delist: (n: string) => `福利款「${n}」已售罄：下架`,
-    eliminate: (n: string) => `淘汰或替换「${n}」`,
-    addRole: (n: number, role: string) => `选品池缺少 ${n} 个${role}：补充${role}`,
-    priceHigh: (p: string, min: string) => `直播价只比竞品低 ${p}，低于 ${min}：与供应商重新议价`,
-    priceLow: (p: string, max: string) => `直播价比竞品低 ${p}，超过 ${max}：核实品质与利润`,
-    priceAbove: (p: string) => `直播价比竞品高 ${p}：与供应商重新议价`,
-    terms: (list: string) => `供应商缺少：${list}`,
-    backups: (cat: string, n: number, need: number) => `「${cat}」只有 ${n} 个供应商，需要 ${need} 个备选`,
-    candidate: (k: string) => `评估引入「${k}」`,
-    inPoolNotListed: (k: string, item: string) => `「${k}」已在选品池（${item}）但尚未上架：加快上架`,
-    term: { qcReport: '质检报告', sevenDayReturns: '七天无理由', shippingInsurance: '运费险' } as Record<string, string>,
-  },
-  en: {
-    restock: (n: string) => `Restock "${n}"`,
-    delist: (n: string) => `Giveaway product "${n}" is sold out: delist it`,
-    eliminate: (n: string) => `Eliminate or replace "${n}"`,
-    addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
-    priceHigh: (p: string, min: string) => `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
-    priceLow: (p: string, max: string) => `Live price ${p} below competitors (over ${max}): check quality and margin`,
-    priceAbove: (p: string) => `Live price ${p} above competitors: renegotiate with the supplier`,
-    terms: (list: string) => `Supplier lacks: ${list}`,
-    backups: (cat: string, n: number, need: number) => `"${cat}" has ${n} supplier(s); ${need} backups are needed`,
-    candidate: (k: string) => `Consider bringing in "${k}"`,
-    inPoolNotListed: (k: string, item: string) => `"${k}" is in the pool (${item}) but not listed yet: list it`,
-    term: { qcReport: 'QC report', sevenDayReturns: '7-day no-reason returns', shippingInsurance: 'shipping insurance' } as Record<string, string>,
-  },
-};
+const productRef = (p: { id: string | null; name: string | null }): ProductRef => ({ kind: 'product', id: p.id, name: p.name });
 
 /**
  * Stock warnings for listed products only: an item not on sale yet (no 商品ID, in no stream this
- * week) has nothing to restock. A sold-out giveaway is delisted (the rule's delist variant).
+ * week) has nothing to restock. A sold-out giveaway is delisted (the rule's delist variant, which
+ * floor control acts on).
  */
-function stockWarnings(pool: PoolItem[], isListed: (p: PoolItem) => boolean, th: (id: string) => number, T: (typeof TEXT)[Lang], lang: Lang) {
+export function stockWarnings(pool: PoolItem[], isListed: (p: PoolItem) => boolean, th: (id: string) => number) {
   return pool
     .filter((p) => isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
     .map((p) => {
       const delist = p.giveaway && (p.stock as number) <= 0;
-      const { owner } = hit('stock-low', p.stock as number, th('stock-low'), delist ? 'delist' : null);
+      const { rule, owner, variant, threshold } = hit('stock-low', p.stock as number, th('stock-low'), delist ? 'delist' : null);
       return {
         row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: isListed(p),
-        rule: 'stock-low', threshold: th('stock-low'), action: delist ? ('delist' as const) : ('restock' as const),
-        owner, ownerLabel: ROLE_LABELS[owner][lang], message: delist ? T.delist(p.name ?? p.id ?? '—') : T.restock(p.name ?? p.id ?? '—'),
+        rule, variant, threshold, action: delist ? ('delist' as const) : ('restock' as const), owner,
       };
     });
 }
 
+export type StockWarning = ReturnType<typeof stockWarnings>[number];
+
+/**
+ * Why a supplier's row needs a look: the live price against competitors' (the share it is lower
+ * by, and the configured bound it misses), or the terms the config requires that it lacks.
+ */
+export type SupplierFlag =
+  | { code: 'above-competitor'; /** How much dearer than competitors (a share of their price). */ above: number }
+  | { code: 'discount-below-min'; lowerBy: number; minDiscount: number }
+  | { code: 'discount-above-max'; lowerBy: number; maxDiscount: number }
+  | { code: 'missing-terms'; terms: string[] };
+
 /** Suppliers: price against competitors, terms, and backups per category. */
-function supplierChecks(pool: PoolItem[], s: SelectSettings, th: (id: string) => number, T: (typeof TEXT)[Lang]) {
+export function supplierChecks(pool: PoolItem[], s: SelectSettings, th: (id: string) => number) {
   const suppliers = pool.map((p) => {
     const lowerBy = p.livePrice !== null && p.competitorPrice ? 1 - p.livePrice / p.competitorPrice : null;
     let priceFlag: 'ok' | 'too-high' | 'suspiciously-low' | null = null;
-    const flags: string[] = [];
+    const flags: SupplierFlag[] = [];
     if (lowerBy !== null) {
       // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
       if (lowerBy < s.supplierPrice.minDiscount) {
         priceFlag = 'too-high';
-        flags.push(lowerBy < 0 ? T.priceAbove(fmtRate(-lowerBy, 2)) : T.priceHigh(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.minDiscount)));
+        flags.push(lowerBy < 0 ? { code: 'above-competitor', above: -lowerBy } : { code: 'discount-below-min', lowerBy, minDiscount: s.supplierPrice.minDiscount });
       } else if (lowerBy > s.supplierPrice.maxDiscount) {
         priceFlag = 'suspiciously-low';
-        flags.push(T.priceLow(fmtRate(lowerBy, 2), fmtBound(s.supplierPrice.maxDiscount)));
+        flags.push({ code: 'discount-above-max', lowerBy, maxDiscount: s.supplierPrice.maxDiscount });
       } else priceFlag = 'ok';
     }
     const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);
-    if (missingTerms.length) flags.push(T.terms(missingTerms.map((t) => T.term[t] ?? t).join(s.lang === 'zh' ? '、' : ', ')));
+    if (missingTerms.length) flags.push({ code: 'missing-terms', terms: missingTerms });
     return {
       row: p.row, id: p.id, name: p.name, supplier: p.supplier, category: p.category, livePrice: p.livePrice,
       competitorPrice: p.competitorPrice, lowerBy, priceFlag, qcReport: p.qcReport, sevenDayReturns: p.sevenDayReturns,
@@ -142,14 +125,13 @@ function supplierChecks(pool: PoolItem[], s: SelectSettings, th: (id: string) =>
   const categories = [...new Set(pool.map((p) => p.category ?? '—'))].sort();
   const backupSuppliers = categories.map((category) => {
     const names = [...new Set(pool.filter((p) => (p.category ?? '—') === category && p.supplier).map((p) => p.supplier as string))].sort();
-    const fired = fires('below', names.length, th('backup-suppliers'));
-    return { category, suppliers: names.length, names, required: th('backup-suppliers'), fires: fired, message: fired ? T.backups(category, names.length, th('backup-suppliers')) : null };
+    return { category, suppliers: names.length, names, required: th('backup-suppliers'), fires: fires('below', names.length, th('backup-suppliers')) };
   });
   return { suppliers, backupSuppliers };
 }
 
 /** Candidates: what customers ask for that the pool does not cover (on sale: a listed pool product or one in this week's exports). */
-function candidatesOf(input: SelectInput, products: ProductWeek[], T: (typeof TEXT)[Lang]) {
+export function candidatesOf(input: Pick<SelectInput, 'pool' | 'hotspots'>, products: Array<Pick<ProductWeek, 'name'>>) {
   // Covered means on sale: a listed pool product (with an ID) or a product in this week's exports.
   const poolText = [...input.pool.filter((p) => p.id !== null).map((p) => `${p.name ?? ''} ${p.category ?? ''} ${p.sellingPoints ?? ''}`), ...products.map((p) => p.name ?? '')];
   const covers = (keyword: string) => {
@@ -175,44 +157,76 @@ function candidatesOf(input: SelectInput, products: ProductWeek[], T: (typeof TE
         share: h.share,
         source: h.source,
         examples: h.examples,
+        /** The pool item (not listed yet) that already is this product, or null: bring it in. */
         inPool: notListed ? notListed.name : null,
         covered: covers(h.topic),
       };
     })
     .filter((c) => !c.covered)
-    .map(({ covered: _covered, ...c }) => ({ ...c, suggestion: c.inPool ? T.inPoolNotListed(c.keyword, c.inPool) : T.candidate(c.keyword) }));
+    .map(({ covered: _covered, ...c }) => c);
   return candidates;
 }
 
+export type Candidate = ReturnType<typeof candidatesOf>[number];
+
+/** The pool's mix of roles (products kept this week) against the configured targets. */
+export function roleBalance(kept: Array<{ role: ProductRole }>, roleMix: Record<ProductRole, number>) {
+  return PRODUCT_ROLES.map((role) => {
+    const count = kept.filter((i) => i.role === role).length;
+    const share = M.ratio(count, kept.length);
+    const target = roleMix[role];
+    const targetCount = Math.round(target * kept.length);
+    return { role, count, share, target, targetCount, gap: targetCount - count };
+  });
+}
+
+/**
+ * One line of the selector's improvement list, in codes and numbers: what to do (`kind`), about
+ * what, the figures that show why, who acts and the rules behind it (none for a role gap or a
+ * candidate).
+ */
+export type SelectAction = { no: number; owner: Role; rules: string[] } & (
+  | { kind: 'eliminate'; subject: ProductRef; clickRate: number | null; conversionRate: number | null; streams: number | null }
+  | { kind: 'restock' | 'delist'; subject: ProductRef; stock: number }
+  | { kind: 'add-role'; role: ProductRole; gap: number; count: number; kept: number }
+  | { kind: 'supplier'; subject: ProductRef; supplier: string | null; flags: SupplierFlag[] }
+  | { kind: 'backup-suppliers'; category: string; suppliers: number; required: number; names: string[] }
+  | { kind: 'candidate'; keyword: string; inPool: string | null; count: number; share: number }
+);
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** The improvement list for the selector (stock goes to whoever its rule names). */
-function selectActions(
-  r: {
-    eliminate: Array<{ id: string | null; name: string | null; clickRate: number | null; conversionRate: number | null; streams: number | null; rules: string[] }>;
-    stock: ReturnType<typeof stockWarnings>;
-    balance: Array<{ gap: number; label: string; count: number }>;
-    kept: number;
-    suppliers: ReturnType<typeof supplierChecks>['suppliers'];
-    backupSuppliers: ReturnType<typeof supplierChecks>['backupSuppliers'];
-    candidates: ReturnType<typeof candidatesOf>;
-  },
-  lang: Lang,
-) {
-  const T = TEXT[lang];
+export function selectActions(r: {
+  eliminate: Array<{ id: string | null; name: string | null; clickRate: number | null; conversionRate: number | null; streams: number | null; rules: string[] }>;
+  stock: StockWarning[];
+  balance: Array<{ role: ProductRole; gap: number; count: number }>;
+  kept: number;
+  suppliers: ReturnType<typeof supplierChecks>['suppliers'];
+  backupSuppliers: ReturnType<typeof supplierChecks>['backupSuppliers'];
+  candidates: Candidate[];
+}): SelectAction[] {
   const { eliminate, stock, balance, kept, suppliers, backupSuppliers, candidates } = r;
-  const actions: Array<{ no: number; owner: Role; ownerLabel: string; action: string; evidence: string; rule: string | null }> = [];
-  const add = (owner: Role, action: string, evidence: string, rule: string | null) =>
-    actions.push({ no: actions.length + 1, owner, ownerLabel: ROLE_LABELS[owner][lang], action, evidence, rule });
-  for (const e of eliminate) add('selector', T.eliminate(e.name ?? e.id ?? '—'), `${fmtRate(e.clickRate)} / ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'}`, e.rules.join(', '));
-  for (const st of stock) add(st.owner, st.message, `${st.stock}`, 'stock-low');
-  for (const b of balance.filter((x) => x.gap > 0)) add('selector', T.addRole(b.gap, b.label), `${b.count}/${kept}`, null);
-  for (const sp of suppliers.filter((x) => x.flags.length)) add('selector', `${sp.name ?? sp.id}: ${sp.flags.join(lang === 'zh' ? '；' : '; ')}`, sp.supplier ?? '', sp.missingTerms.length ? 'supplier-terms' : 'supplier-price');
-  for (const b of backupSuppliers.filter((x) => x.fires)) add('selector', b.message!, b.names.join(', '), 'backup-suppliers');
-  for (const c of candidates) add('selector', c.suggestion, `${c.count} (${fmtRate(c.share, 0)})`, null);
+  const actions: SelectAction[] = [];
+  const add = (a: DistributiveOmit<SelectAction, 'no'>) => actions.push({ no: actions.length + 1, ...a } as SelectAction);
+  for (const e of eliminate) add({ owner: 'selector', rules: e.rules, kind: 'eliminate', subject: productRef(e), clickRate: e.clickRate, conversionRate: e.conversionRate, streams: e.streams });
+  for (const st of stock) add({ owner: st.owner, rules: [st.rule], kind: st.action, subject: productRef(st), stock: st.stock });
+  for (const b of balance.filter((x) => x.gap > 0)) add({ owner: 'selector', rules: [], kind: 'add-role', role: b.role, gap: b.gap, count: b.count, kept });
+  for (const sp of suppliers.filter((x) => x.flags.length)) {
+    add({ owner: 'selector', rules: [sp.missingTerms.length ? 'supplier-terms' : 'supplier-price'], kind: 'supplier', subject: productRef(sp), supplier: sp.supplier, flags: sp.flags });
+  }
+  for (const b of backupSuppliers.filter((x) => x.fires)) {
+    add({ owner: 'selector', rules: ['backup-suppliers'], kind: 'backup-suppliers', category: b.category, suppliers: b.suppliers, required: b.required, names: b.names });
+  }
+  for (const c of candidates) add({ owner: 'selector', rules: [], kind: 'candidate', keyword: c.keyword, inPool: c.inPool, count: c.count, share: c.share });
   return actions;
 }
 
+/**
+ * The week's selection facts in codes and numbers; localiseSelect words them into
+ * the report the command prints and writes.
+ */
 export function buildSelectReport(input: SelectInput, s: SelectSettings) {
-  const T = TEXT[s.lang];
   const th = (id: string) => thresholdOf(id, s.thresholds);
   const products: ProductWeek[] = aggregateProducts(input.productTables, s.thresholds, s);
   const poolById = new Map(input.pool.filter((p) => p.id).map((p) => [p.id as string, p]));
@@ -269,21 +283,11 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const insufficient = products.filter((p) => !p.enoughData).map(pick);
 
   const kept = items.filter((i) => !i.eliminate);
-  const balance = PRODUCT_ROLES.map((role) => {
-    const count = kept.filter((i) => i.role === role).length;
-    const share = M.ratio(count, kept.length);
-    const target = s.roleMix[role];
-    const targetCount = Math.round(target * kept.length);
-    return { role, label: PRODUCT_ROLE_LABELS[role][s.lang], count, share, target, targetCount, gap: targetCount - count };
-  });
-
-  const stock = stockWarnings(input.pool, isListed, th, T, s.lang);
-
-  const { suppliers, backupSuppliers } = supplierChecks(input.pool, s, th, T);
-
-  const candidates = candidatesOf(input, products, T);
-
-  const actions = selectActions({ eliminate, stock, balance, kept: kept.length, suppliers, backupSuppliers, candidates }, s.lang);
+  const balance = roleBalance(kept, s.roleMix);
+  const stock = stockWarnings(input.pool, isListed, th);
+  const { suppliers, backupSuppliers } = supplierChecks(input.pool, s, th);
+  const candidates = candidatesOf(input, products);
+  const actions = selectActions({ eliminate, stock, balance, kept: kept.length, suppliers, backupSuppliers, candidates });
 
   return {
     week: input.week,
@@ -304,12 +308,10 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     outside: input.outside ?? [],
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
-    /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
-    periodNote: '',
-    /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
+    /** Set by the command when the period has not ended yet (today in Beijing is within it or before its end): figures are partial. */
     unfinished: null as { asOf: string } | null,
-    outputs: [] as string[],
   };
 }
 
-export type SelectReport = ReturnType<typeof buildSelectReport>;
+/** What buildSelectReport finds; the printed and written report is localiseSelect's SelectReport. */
+export type SelectFacts = ReturnType<typeof buildSelectReport>;
