@@ -2,7 +2,7 @@
  * The 9:00 morning brief (晨会简报): today's streams with their targets and people, and the risk
  * points — products in today's plan below the stock line, rehearsals due today, retros overdue,
  * open items of the last retro's improvement list. Pure: data in, brief out — counts and facts;
- * src/i18n/brief.ts words the summary.
+ * localiseBrief words the summary.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import * as M from './metrics.js';
@@ -104,5 +104,5 @@ export function buildBrief(input: BriefInput) {
   };
 }
 
-/** The brief as facts and counts (the printed one, with its summary line, is src/i18n/brief.ts's LocalisedBrief). */
+/** The brief as facts and counts; what the command prints, with its summary line, is localiseBrief's. */
 export type Brief = ReturnType<typeof buildBrief>;

@@ -2,8 +2,8 @@
  * The month's stream schedule (直播排期表): streams from the recurring slots, special and
  * members-only streams, anchors and assistants rotated fairly without double-booking, the product
  * line-up by role rotated and within stock, benefits, GMV targets, rehearsal and retro deadlines,
- * and the team stage. Pure: settings and pool in, plan out — codes and numbers; the words are
- * src/i18n/schedule.ts's.
+ * and the team stage. Pure: settings and pool in, plan out — codes and numbers; localiseSchedule
+ * words them.
  */
 import { addDays, format, getDaysInMonth, getISODay, parseISO } from 'date-fns';
 import type { ScheduleSettings, StreamType } from '../../config/schedule-section.js';

@@ -3,7 +3,7 @@
  * (explanation with scene-based talk, interaction, closing push, benefits), closing; the
  * assistant's cues and the floor-control cue sheet (list/delist, stock alerts, a reminder before
  * every segment switch, metric checks with the live thresholds). Pure: data in, draft out — what
- * is said and cued as codes with their data; src/i18n/script.ts words them.
+ * is said and cued as codes with their data; localiseDraft words them.
  */
 import type { ScriptSettings } from '../../config/script-section.js';
 import { allocate } from '../schedule/targets.js';
@@ -262,5 +262,5 @@ export function buildDraft(input: DraftInput) {
   };
 }
 
-/** The script draft as codes and numbers (the printed one is src/i18n/script.ts's LocalisedDraft). */
+/** The script draft as codes and numbers; what the command prints is localiseDraft's. */
 export type Draft = ReturnType<typeof buildDraft>;
