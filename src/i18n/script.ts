@@ -4,8 +4,8 @@
  * command's messages. The domain's draft (codes with their data) in, the draft the command prints
  * with --json, lints and writes out.
  */
-import type { Cue, CueAction, Draft, Part, Segment, SegmentKind, TalkLine } from '../domain/script/draft.js';
-import type { Lang } from './labels.js';
+import type { CueAction, Draft, Part, Segment, SegmentKind, TalkLine } from '../domain/script/draft.js';
+import { ROLE_LABELS, type Lang } from './labels.js';
 
 type RetroTopic = { topic: string; share: number; action: string };
 
@@ -127,11 +127,6 @@ function cueText(c: CueAction, T: Words): string {
   }
 }
 
-const WHO_LABEL: Record<Cue['who'], { zh: string; en: string }> = {
-  'floor-control': { zh: '场控', en: 'floor control' },
-  assistant: { zh: '助播', en: 'assistant' },
-};
-
 function segmentText(seg: Segment, T: Words) {
   return {
     no: seg.no,
@@ -166,7 +161,8 @@ export function localiseDraft(draft: Draft, lang: Lang) {
       assistant: r.assistant.map((c) => cueText(c, T)).join('\n'),
       floor: r.floor.map((c) => cueText(c, T)).join('\n'),
     })),
-    cueSheet: cues.map((c) => ({ ...c, whoLabel: WHO_LABEL[c.who][lang] })),
+    // Who is a Role code: the cue sheet calls them what every other sheet does.
+    cueSheet: cues.map((c) => ({ ...c, whoLabel: ROLE_LABELS[c.who][lang] })),
     cues,
     talkPoints: draft.talkPoints,
     totals: draft.totals,
