@@ -5,11 +5,12 @@
 import type { ScheduleSettings } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
 import type { ProductRole } from '../domain/roles.js';
-import { buildSchedule, type PoolProduct, type SchedulePlan } from '../domain/schedule/plan.js';
+import { buildSchedule, type PoolProduct } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './files.js';
 import { unusedColumnsLines } from '../i18n/messages.js';
+import { localiseSchedule, type LocalisedSchedule } from '../i18n/schedule.js';
 import { logger } from '../ui/terminal.js';
 
 /** The products of the selection tables given with --pool; `required`: finding none is an error. */
@@ -23,9 +24,12 @@ export async function readPool(ctx: Context, args: string[], required: boolean):
   return ex.pool.map(({ id, name, role, livePrice, commissionRate, stock, giveaway }) => ({ id, name, role, livePrice, commissionRate, stock, giveaway }));
 }
 
-/** The month's plan: thresholds, the retro deadline and the role tiers come from the config. */
-export function planMonth(ctx: Context, month: string, settings: ScheduleSettings, monthTarget: number | null, pool: PoolProduct[]): SchedulePlan {
-  return buildSchedule({
+/**
+ * The month's plan in the user's language (both the schedule and the brief show its labels):
+ * thresholds, the retro deadline and the role tiers come from the config.
+ */
+export function planMonth(ctx: Context, month: string, settings: ScheduleSettings, monthTarget: number | null, pool: PoolProduct[]): LocalisedSchedule {
+  const plan = buildSchedule({
     month,
     settings,
     monthTarget,
@@ -34,8 +38,8 @@ export function planMonth(ctx: Context, month: string, settings: ScheduleSetting
     rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
     retroHours: ctx.config.retroDeadline.sheetHours,
     roleTiers: ctx.config.select,
-    lang: ctx.lang,
   });
+  return localiseSchedule(plan, ctx.lang);
 }
 
 /** A stream's products in line-up order: traffic drivers, profit, image. */

@@ -1,7 +1,8 @@
 /**
  * The 9:00 morning brief (晨会简报): today's streams with their targets and people, and the risk
  * points — products in today's plan below the stock line, rehearsals due today, retros overdue,
- * open items of the last retro's improvement list. Pure: data in, brief out.
+ * open items of the last retro's improvement list. Pure: data in, brief out — counts and facts;
+ * localiseBrief words the summary.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import * as M from './metrics.js';
@@ -35,7 +36,6 @@ export interface BriefInput {
   lastRetro: { file: string; actions: Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }> } | null;
   /** Median UV value of each account's recent streams, when a stream list was given. */
   uvValueByAccount: Map<string, number>;
-  lang: 'zh' | 'en';
 }
 
 const endOf = (s: BriefStream) => {
@@ -45,52 +45,64 @@ const endOf = (s: BriefStream) => {
   return Date.parse(`${day}T${to}:00+08:00`);
 };
 
-export function buildBrief(input: BriefInput) {
-  const zh = input.lang === 'zh';
-  const today = input.streams.filter((s) => s.date === input.date).sort((a, b) => a.time.localeCompare(b.time));
-  const streams = today.map((s) => {
-    const uvValue = s.account ? (input.uvValueByAccount.get(s.account) ?? null) : null;
-    return {
-      ...s,
-      // Viewers needed to reach the GMV target at the account's recent UV value.
-      uvTarget: uvValue !== null && s.gmvTarget !== null ? Math.ceil(M.ratio(s.gmvTarget, uvValue) ?? 0) : null,
-      recentUvValue: uvValue,
-    };
-  });
+/** Today's streams in time order, with the viewers the GMV target needs at the account's recent UV value. */
+export function streamsToday(input: BriefInput) {
+  return input.streams
+    .filter((s) => s.date === input.date)
+    .sort((a, b) => a.time.localeCompare(b.time))
+    .map((s) => {
+      const uvValue = s.account ? (input.uvValueByAccount.get(s.account) ?? null) : null;
+      return {
+        ...s,
+        // Viewers needed to reach the GMV target at the account's recent UV value.
+        uvTarget: uvValue !== null && s.gmvTarget !== null ? Math.ceil(M.ratio(s.gmvTarget, uvValue) ?? 0) : null,
+        recentUvValue: uvValue,
+      };
+    });
+}
 
-  // — risks —
-  const lowStock = today.flatMap((s) =>
+/** Products in today's streams whose stock is below the stock line (strictly: 49 of 50 is, 50 is not). */
+export function lowStock(today: BriefStream[], input: BriefInput) {
+  return today.flatMap((s) =>
     s.products
       .map((p) => ({ product: p, stock: input.stock.get(p) ?? null }))
       .filter((x) => fires('below', x.stock, input.stockLow))
       .map((x) => ({ account: s.account, time: s.time, product: x.product, stock: x.stock as number, threshold: input.stockLow })),
   );
+}
+
+/** The streams whose rehearsal is today: those `rehearsalDays` ahead. */
+export function rehearsalsDue(input: BriefInput) {
   const rehearsalFor = format(addDays(parseISO(input.date), input.rehearsalDays), 'yyyy-MM-dd');
-  const rehearsals = input.streams
+  return input.streams
     .filter((s) => s.date === rehearsalFor)
     .map((s) => ({ streamDate: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, theme: s.theme }));
+}
+
+/** Streams of the last seven days that ended more than `retroHours` ago and have no retro file. */
+export function overdueRetros(input: BriefInput) {
   const nowMs = input.now.getTime();
-  const overdue = input.streams
+  return input.streams
     .filter((s) => s.date < input.date && s.date >= format(addDays(parseISO(input.date), -7), 'yyyy-MM-dd'))
     .filter((s) => nowMs - endOf(s) > input.retroHours * 3600_000)
     .filter((s) => !input.retrosDone.has(`${s.account ?? ''}_${s.date}`))
     .map((s) => ({ date: s.date, time: s.time, account: s.account, endedHoursAgo: Math.floor((nowMs - endOf(s)) / 3600_000) }));
+}
 
+export function buildBrief(input: BriefInput) {
+  const streams = streamsToday(input);
   return {
     date: input.date,
     streams,
     risks: {
-      lowStock,
-      rehearsals,
-      overdueRetros: overdue,
+      lowStock: lowStock(streams, input),
+      rehearsals: rehearsalsDue(input),
+      overdueRetros: overdueRetros(input),
       openActions: input.lastRetro ? input.lastRetro.actions : [],
       lastRetro: input.lastRetro?.file ?? null,
     },
-    summary: zh
-      ? `今天 ${streams.length} 场直播；库存预警 ${lowStock.length} 个；今日彩排 ${rehearsals.length} 场；复盘逾期 ${overdue.length} 场；上场改进项 ${input.lastRetro?.actions.length ?? 0} 条`
-      : `${streams.length} streams today; ${lowStock.length} low-stock products; ${rehearsals.length} rehearsals today; ${overdue.length} retros overdue; ${input.lastRetro?.actions.length ?? 0} open items from the last retro`,
-    outputs: [] as string[],
   };
 }
 
+/** The brief as facts and counts; what the command prints, with its summary line, is localiseBrief's. */
 export type Brief = ReturnType<typeof buildBrief>;

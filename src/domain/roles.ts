@@ -5,11 +5,8 @@
  */
 export const PRODUCT_ROLES = ['引流款', '利润款', '形象款'] as const;
 export type ProductRole = (typeof PRODUCT_ROLES)[number];
-export const PRODUCT_ROLE_LABELS: Record<ProductRole, { zh: string; en: string }> = {
-  引流款: { zh: '引流款', en: 'traffic driver' },
-  利润款: { zh: '利润款', en: 'profit' },
-  形象款: { zh: '形象款', en: 'image' },
-};
+// moved to i18n; re-exported until select stops importing it
+export { PRODUCT_ROLE_LABELS } from '../i18n/product-roles.js';
 
 export function normaliseRole(text: string | null): ProductRole | null {
   if (!text) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief, type BriefStream } from '../../src/domain/brief.js';
+import { localiseBrief } from '../../src/i18n/brief.js';
 
 const stream = (date: string, time: string, account: string, products: string[] = [], extra: Partial<BriefStream> = {}): BriefStream => ({
   date, time, account, anchor: '小林', assistant: '小周', type: '日常场', theme: null, gmvTarget: 60000, products, ...extra,
@@ -15,7 +16,7 @@ const STREAMS = [
 ];
 
 function brief(extra: Partial<Parameters<typeof buildBrief>[0]> = {}) {
-  return buildBrief({
+  const built = buildBrief({
     date: '2026-12-04',
     now: new Date('2026-12-04T01:00:00Z'), // 09:00 in Beijing
     streams: STREAMS,
@@ -26,9 +27,9 @@ function brief(extra: Partial<Parameters<typeof buildBrief>[0]> = {}) {
     retrosDone: new Set(['山野户外旗舰店_2026-12-01']),
     lastRetro: { file: '复盘_山野户外旗舰店_2026-12-01.xlsx', actions: [{ no: 1, owner: '主播', action: '延长讲解', evidence: '点击率 8%' }] },
     uvValueByAccount: new Map([['山野户外旗舰店', 20]]),
-    lang: 'zh',
     ...extra,
   });
+  return localiseBrief(built, 'zh');
 }
 
 describe('the morning brief', () => {

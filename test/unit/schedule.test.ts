@@ -11,6 +11,7 @@ import { resolveSchedule, type ScheduleSection } from '../../src/config/schedule
 import type { Context } from '../../src/context.js';
 import { buildSchedule, teamStage, type PoolProduct } from '../../src/domain/schedule/plan.js';
 import { allocate, decomposeAnnual } from '../../src/domain/schedule/targets.js';
+import { localiseSchedule } from '../../src/i18n/schedule.js';
 import { UsageError } from '../../src/errors.js';
 import type { Prompter } from '../../src/ui/prompts.js';
 import { plainTerminal } from '../../src/ui/terminal.js';
@@ -93,7 +94,7 @@ const POOL: PoolProduct[] = [
 ];
 
 function plan(month = '2026-12', section: ScheduleSection = SECTION, monthTarget: number | null = null) {
-  return buildSchedule({
+  const built = buildSchedule({
     month,
     settings: resolveSchedule(section),
     monthTarget,
@@ -102,8 +103,8 @@ function plan(month = '2026-12', section: ScheduleSection = SECTION, monthTarget
     rehearsalDays: 2,
     retroHours: 24,
     roleTiers: { trafficMaxPrice: null, imageMinPrice: null, profitMinCommission: 0.2 },
-    lang: 'zh',
   });
+  return localiseSchedule(built, 'zh');
 }
 
 describe('the month schedule', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCRIPT_DEFAULTS } from '../../src/config/script-section.js';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import { buildDraft, type ScriptProduct } from '../../src/domain/script/draft.js';
+import { localiseDraft } from '../../src/i18n/script.js';
 
 const product = (name: string, role: ScriptProduct['role'], stock: number | null, extra: Partial<ScriptProduct> = {}): ScriptProduct => ({
   id: name, name, role, category: '冲锋衣', price: 299, dailyPrice: 399, stock, sellingPoints: '防水透湿；三合一可拆卸', faq: '会掉色吗？不会', giveaway: false, ...extra,
@@ -10,14 +11,14 @@ const product = (name: string, role: ScriptProduct['role'], stock: number | null
 const PRODUCTS = [product('引流裤', '引流款', 520), product('防水冲锋衣', '利润款', 30), product('软壳衣', '利润款', 180), product('联名款', '形象款', 80)];
 
 function draft(time = '20:00-23:00', products = PRODUCTS, talkPoints: Parameters<typeof buildDraft>[0]['talkPoints'] = []) {
-  return buildDraft({
+  const built = buildDraft({
     stream: { date: '2026-12-03', time, account: '山野户外旗舰店', anchor: '小林', assistant: '小周', type: '日常场', theme: null, benefit: '整点福袋', gmvTarget: 64413 },
     products,
     talkPoints,
     settings: SCRIPT_DEFAULTS,
     thresholds: RULE_DEFAULTS.thresholds,
-    lang: 'zh',
   });
+  return localiseDraft(built, 'zh');
 }
 
 const min = (hhmm: string) => {

@@ -6,7 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { buildBrief, type Brief, type BriefStream } from '../../domain/brief.js';
+import { buildBrief, type BriefStream } from '../../domain/brief.js';
+import { localiseBrief } from '../../i18n/brief.js';
 import * as M from '../../domain/metrics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
@@ -91,7 +92,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
   }
 
-  const brief: Brief = buildBrief({
+  const facts = buildBrief({
     date,
     now: opts.now,
     streams,
@@ -102,8 +103,8 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     retrosDone,
     lastRetro,
     uvValueByAccount,
-    lang: ctx.lang,
   });
+  const brief = localiseBrief(facts, ctx.lang);
   const target = ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({ target, format: 'md', model: brief, template: 'brief', templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
   brief.outputs.push(relative(ctx.cwd, written) || written);

@@ -1,42 +1,11 @@
 /**
- * The morning brief on a terminal.
+ * The morning brief on a terminal; its words are in src/i18n/brief.ts.
  */
 import { fmtCount, fmtMoney, type Lang } from '../../format.js';
-import type { Brief } from '../../domain/brief.js';
+import { briefText, type LocalisedBrief } from '../../i18n/brief.js';
 import type { Palette } from '../../ui/terminal.js';
 
-export const briefText = {
-  zh: {
-    title: (d: string) => `晨会简报 ${d}`,
-    streams: '今日直播',
-    none: '今天没有直播',
-    target: '目标',
-    uv: '需要观看人数',
-    risks: '风险点',
-    lowStock: (p: string, n: number, line: number) => `库存不足：「${p}」仅 ${n} 件（低于 ${line}）`,
-    rehearsal: (d: string, t: string, a: string) => `今日彩排：${d} ${t} ${a} 的直播`,
-    overdue: (d: string, a: string, h: number) => `复盘逾期：${d} ${a} 的直播结束已 ${h} 小时，还没有复盘表`,
-    actions: (f: string) => `上场改进清单（${f}）：`,
-    noRisk: '没有风险点',
-    wrote: '已写入',
-  },
-  en: {
-    title: (d: string) => `Morning brief ${d}`,
-    streams: "Today's streams",
-    none: 'no stream today',
-    target: 'target',
-    uv: 'viewers needed',
-    risks: 'Risks',
-    lowStock: (p: string, n: number, line: number) => `Low stock: "${p}" has ${n} (below ${line})`,
-    rehearsal: (d: string, t: string, a: string) => `Rehearsal today for ${a} on ${d} ${t}`,
-    overdue: (d: string, a: string, h: number) => `Retro overdue: ${a}'s stream of ${d} ended ${h} h ago and has no retro`,
-    actions: (f: string) => `Open items from the last retro (${f}):`,
-    noRisk: 'no risks',
-    wrote: 'wrote',
-  },
-};
-
-export function renderBrief(b: Brief, lang: Lang, p: Palette): string {
+export function renderBrief(b: LocalisedBrief, lang: Lang, p: Palette): string {
   const m = briefText[lang];
   const out = [p.bold(m.title(b.date)), `  ${p.dim(b.summary)}`, '', p.bold(m.streams)];
   if (!b.streams.length) out.push(`  ${m.none}`);

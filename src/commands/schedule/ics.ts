@@ -3,7 +3,7 @@
  * its rehearsal two days before, so the team sees them in their calendar app.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import type { SchedulePlan } from '../../domain/schedule/plan.js';
+import type { LocalisedSchedule } from '../../i18n/schedule.js';
 import { cleanText } from '../../text-safety.js';
 
 type DateArray = [number, number, number, number, number];
@@ -17,7 +17,7 @@ function utc(iso: string): DateArray {
 /** One calendar line: names from the pool or the config carry no CR, no control sequence. */
 const oneLine = (s: string) => cleanText(s).replace(/\s+/g, ' ').trim();
 
-export function scheduleIcs(plan: SchedulePlan, lang: 'zh' | 'en', now: Date): string {
+export function scheduleIcs(plan: LocalisedSchedule, lang: 'zh' | 'en', now: Date): string {
   const zh = lang === 'zh';
   const stamp = utc(now.toISOString());
   const events: EventAttributes[] = [];

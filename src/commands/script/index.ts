@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../../domain/roles.js';
-import { buildDraft, type Draft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
+import { buildDraft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
 import { topicAction } from '../../domain/topics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
@@ -18,7 +18,8 @@ import { logger } from '../../ui/terminal.js';
 import { unusedColumnsLines } from '../../i18n/messages.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
-import { renderScriptSummary, scriptText } from './render.js';
+import { renderScriptSummary } from './render.js';
+import { localiseDraft, scriptText, type LocalisedDraft } from '../../i18n/script.js';
 import { readScheduleFile } from '../../collect/schedule-file.js';
 import { present } from '../../ui/present.js';
 import { fileNamePart, visible } from '../../text-safety.js';
@@ -124,7 +125,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   if (!products.length) throw new UsageError(m.noProducts(stream.date));
   const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
 
-  const built = buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds, lang: ctx.lang });
+  const built = localiseDraft(buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds }), ctx.lang);
   // The draft is linted before it is written: banned words that came in with the selling points,
   // FAQ or benefits are named with the segment and line they are in. Product names are exempt.
   const { lintText } = await import('../../domain/compliance/lint.js');
@@ -135,7 +136,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
       lintText(part.talk.join('\n'), lintOpts).map((f) => ({ segment: seg.title, part: part.label, time: part.start, ...f })),
     ),
   );
-  const draft: Draft & { lint: { findings: typeof findings; errors: number; warnings: number }; warnings: string[]; outputs: string[] } = {
+  const draft: LocalisedDraft & { lint: { findings: typeof findings; errors: number; warnings: number }; warnings: string[]; outputs: string[] } = {
     ...built,
     lint: { findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
     warnings,

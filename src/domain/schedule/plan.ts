@@ -2,16 +2,14 @@
  * The month's stream schedule (直播排期表): streams from the recurring slots, special and
  * members-only streams, anchors and assistants rotated fairly without double-booking, the product
  * line-up by role rotated and within stock, benefits, GMV targets, rehearsal and retro deadlines,
- * and the team stage. Pure: settings and pool in, plan out.
+ * and the team stage. Pure: settings and pool in, plan out — codes and numbers; localiseSchedule
+ * words them.
  */
 import { addDays, format, getDaysInMonth, getISODay, parseISO } from 'date-fns';
 import type { ScheduleSettings, StreamType } from '../../config/schedule-section.js';
 import { PRODUCT_ROLES, normaliseRole, roleTiers, suggestRole, type ProductRole } from '../roles.js';
-import { ROLE_LABELS } from '../../i18n/labels.js';
 import { allocate, decomposeAnnual, type AnnualPlan } from './targets.js';
 import { shanghaiIso } from '../../clock.js';
-
-export type Lang = 'zh' | 'en';
 
 export interface PoolProduct {
   id: string | null;
@@ -34,31 +32,9 @@ export interface ScheduleInput {
   rehearsalDays: number;
   retroHours: number;
   roleTiers: { trafficMaxPrice: number | null; imageMinPrice: number | null; profitMinCommission: number };
-  lang: Lang;
 }
 
 export type Stage = 'startup' | 'growth' | 'mature';
-
-export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
-  startup: {
-    zh: '初创期',
-    en: 'startup',
-    hintZh: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播',
-    hintEn: 'one account, ≤ 10 streams a month: merge roles — operations also runs floor control, the anchor also assists',
-  },
-  growth: {
-    zh: '成长期',
-    en: 'growth',
-    hintZh: '多账号、每月10–30场：设专职选品、运营、主播、数据岗位',
-    hintEn: 'several accounts, 10–30 streams a month: dedicated selection, operations, anchor and data roles',
-  },
-  mature: {
-    zh: '成熟期',
-    en: 'mature',
-    hintZh: '账号矩阵、每月≥30场：增设供应链、合规法务、IP孵化',
-    hintEn: 'account matrix, ≥ 30 streams a month: add supply chain, compliance/legal and IP incubation',
-  },
-};
 
 /** SPEC: ≤ 10 streams a month startup, 10–30 growth, ≥ 30 mature (10 is startup, 30 is mature). */
 export function teamStage(streams: number): Stage {
@@ -67,17 +43,25 @@ export function teamStage(streams: number): Stage {
   return 'growth';
 }
 
-const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const TYPE_EN: Record<StreamType, string> = { 日常场: 'daily', 专场: 'themed', 品牌联名场: 'brand collab', 会员专属场: 'members-only' };
+/** A stream's theme: the one the config gives, or a members' stream's repurchase day of its category. */
+export type StreamTheme = { kind: 'given'; text: string } | { kind: 'repurchase-day'; category: string };
 
-interface Draft {
+/** A stream of the month before people, products and targets are put on it. */
+export interface StreamDraft {
   date: string;
   time: string;
   account: string | null;
   type: StreamType;
-  theme: string | null;
+  theme: StreamTheme | null;
 }
+
+/** What the plan could not do: too few products of a role in the pool, or nobody free for a stream. */
+export type ScheduleProblem =
+  | { kind: 'pool-short'; role: ProductRole; available: number; needed: number }
+  | { kind: 'no-anchor' | 'no-assistant'; date: string; time: string };
+
+/** Why a product of the pool is not in any line-up. */
+export type Exclusion = { name: string; why: 'not-listed' } | { name: string; why: 'low-stock'; stock: number; threshold: number };
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -90,6 +74,7 @@ const overlaps = (a: string, b: string) => {
   return a0 < b1 && b0 < a1;
 };
 const pad = (n: number) => String(n).padStart(2, '0');
+const given = (text: string | null): StreamTheme | null => (text === null ? null : { kind: 'given', text });
 
 function isoAt(date: string, hhmm: string, plusDays = 0): string {
   const d = plusDays ? format(addDays(parseISO(date), plusDays), 'yyyy-MM-dd') : date;
@@ -105,33 +90,32 @@ function memberDates(month: string, day: number, cycle: number): string[] {
 }
 
 /** The month's streams: recurring slots, then special and members-only streams that replace or add. */
-function streamDrafts(input: ScheduleInput): { drafts: Draft[]; memberStreams: Array<{ category: string; dates: string[] }> } {
+export function streamDrafts(input: ScheduleInput): { drafts: StreamDraft[]; memberStreams: Array<{ category: string; dates: string[] }> } {
   const { settings: s } = input;
-  const zh = input.lang === 'zh';
   const daysIn = getDaysInMonth(parseISO(`${input.month}-01`));
   const defaultTime = s.slots[0]?.time ?? '20:00-23:00';
-  let drafts: Draft[] = [];
+  let drafts: StreamDraft[] = [];
   for (let d = 1; d <= daysIn; d++) {
     const date = `${input.month}-${pad(d)}`;
     const wd = getISODay(parseISO(date));
     for (const slot of s.slots) {
-      if (slot.weekdays.includes(wd)) drafts.push({ date, time: slot.time, account: slot.account ?? s.account, type: slot.type, theme: slot.theme });
+      if (slot.weekdays.includes(wd)) drafts.push({ date, time: slot.time, account: slot.account ?? s.account, type: slot.type, theme: given(slot.theme) });
     }
   }
-  const place = (x: Draft) => {
+  const place = (x: StreamDraft) => {
     const same = drafts.find((d) => d.date === x.date && d.account === x.account);
     if (same) Object.assign(same, { type: x.type, theme: x.theme ?? same.theme, time: x.time });
     else drafts.push(x);
   };
   for (const sp of s.special.filter((x) => x.date.startsWith(`${input.month}-`))) {
-    place({ date: sp.date, time: sp.time ?? defaultTime, account: sp.account ?? s.account, type: sp.type, theme: sp.theme });
+    place({ date: sp.date, time: sp.time ?? defaultTime, account: sp.account ?? s.account, type: sp.type, theme: given(sp.theme) });
   }
   const memberStreams: Array<{ category: string; dates: string[] }> = [];
   for (const m of s.members) {
     const dates = memberDates(input.month, m.day, m.repurchaseDays);
     memberStreams.push({ category: m.category, dates });
     for (const date of dates) {
-      place({ date, time: m.time ?? defaultTime, account: m.account ?? s.account, type: '会员专属场', theme: zh ? `${m.category}会员复购日` : `${m.category} members' repurchase day` });
+      place({ date, time: m.time ?? defaultTime, account: m.account ?? s.account, type: '会员专属场', theme: { kind: 'repurchase-day', category: m.category } });
     }
   }
   drafts = drafts.sort((a, b) => a.date.localeCompare(b.date) || span(a.time)[0] - span(b.time)[0] || (a.account ?? '').localeCompare(b.account ?? ''));
@@ -141,10 +125,10 @@ function streamDrafts(input: ScheduleInput): { drafts: Draft[]; memberStreams: A
 type Person = ScheduleSettings['anchors'][number];
 
 /** People for each stream: the fewest streams so far among those working that day and free at that time. */
-function peopleAssigner(): (people: Person[], d: Draft, not: string | null) => string | null {
+export function peopleAssigner(): (people: Person[], d: StreamDraft, not: string | null) => string | null {
   const load = new Map<string, number>();
   const booked: Array<{ name: string; date: string; time: string }> = [];
-  const assign = (people: Person[], d: Draft, not: string | null): string | null => {
+  const assign = (people: Person[], d: StreamDraft, not: string | null): string | null => {
     const wd = String(getISODay(parseISO(d.date)));
     const free = people.filter(
       (p) =>
@@ -165,21 +149,20 @@ function peopleAssigner(): (people: Person[], d: Draft, not: string | null) => s
 }
 
 /** Products: listed, in stock, by role, rotated so streams do not repeat the same line-up. */
-function productRotation(input: ScheduleInput, problems: string[]) {
+export function productRotation(input: ScheduleInput, problems: ScheduleProblem[]) {
   const { settings: s } = input;
-  const zh = input.lang === 'zh';
   const tiers = roleTiers(input.pool.map((p) => p.livePrice), input.roleTiers);
-  const excluded: Array<{ name: string; reason: string }> = [];
+  const excluded: Exclusion[] = [];
   const byRole: Record<ProductRole, PoolProduct[]> = { 引流款: [], 利润款: [], 形象款: [] };
   const roleOf = new Map<PoolProduct, ProductRole>();
   for (const p of input.pool) {
     const name = p.name ?? p.id ?? '—';
     if (p.id === null) {
-      excluded.push({ name, reason: zh ? '尚未上架（无商品ID）' : 'not listed yet (no product ID)' });
+      excluded.push({ name, why: 'not-listed' });
       continue;
     }
     if (p.stock !== null && p.stock < input.stockLow) {
-      excluded.push({ name, reason: zh ? `库存 ${p.stock} 低于 ${input.stockLow}` : `stock ${p.stock} below ${input.stockLow}` });
+      excluded.push({ name, why: 'low-stock', stock: p.stock, threshold: input.stockLow });
       continue;
     }
     const role = normaliseRole(p.role) ?? suggestRole(p, tiers);
@@ -206,16 +189,15 @@ function productRotation(input: ScheduleInput, problems: string[]) {
   // Without a pool there is no line-up to plan, and nothing to warn about.
   for (const role of input.pool.length ? PRODUCT_ROLES : []) {
     if (byRole[role].length < s.productMix[role]) {
-      problems.push(zh ? `选品池只有 ${byRole[role].length} 个可排的${role}，每场需要 ${s.productMix[role]} 个` : `the pool has ${byRole[role].length} ${role} product(s) to schedule; each stream needs ${s.productMix[role]}`);
+      problems.push({ kind: 'pool-short', role, available: byRole[role].length, needed: s.productMix[role] });
     }
   }
   return { lineUp, roleOf, appearances, excluded };
 }
 
 export function buildSchedule(input: ScheduleInput) {
-  const { settings: s, lang } = input;
-  const zh = lang === 'zh';
-  const problems: string[] = [];
+  const { settings: s } = input;
+  const problems: ScheduleProblem[] = [];
   const { drafts, memberStreams } = streamDrafts(input);
   const assign = peopleAssigner();
   const { lineUp, roleOf, appearances, excluded } = productRotation(input, problems);
@@ -234,8 +216,8 @@ export function buildSchedule(input: ScheduleInput) {
     const [t0, t1] = d.time.split('-') as [string, string];
     const anchor = assign(s.anchors, d, null);
     const assistant = assign(s.assistants, d, anchor);
-    if (s.anchors.length && !anchor) problems.push(zh ? `${d.date} ${d.time}：没有可排的主播` : `${d.date} ${d.time}: no anchor available`);
-    if (s.assistants.length && !assistant) problems.push(zh ? `${d.date} ${d.time}：没有可排的助播` : `${d.date} ${d.time}: no assistant available`);
+    if (s.anchors.length && !anchor) problems.push({ kind: 'no-anchor', date: d.date, time: d.time });
+    if (s.assistants.length && !assistant) problems.push({ kind: 'no-assistant', date: d.date, time: d.time });
     const products = lineUp(no);
     const wd = getISODay(parseISO(d.date));
     const end = span(d.time)[1] <= span(d.time)[0] ? isoAt(d.date, t1, 1) : isoAt(d.date, t1);
@@ -244,7 +226,6 @@ export function buildSchedule(input: ScheduleInput) {
       id: `${input.month}-${pad(no)}`,
       date: d.date,
       weekday: wd,
-      weekdayLabel: zh ? WEEKDAY_ZH[wd]! : WEEKDAY_EN[wd]!,
       time: d.time,
       start: isoAt(d.date, t0),
       end,
@@ -252,7 +233,6 @@ export function buildSchedule(input: ScheduleInput) {
       anchor,
       assistant,
       type: d.type,
-      typeLabel: zh ? d.type : TYPE_EN[d.type],
       theme: d.theme,
       products,
       productList: PRODUCT_ROLES.flatMap((r) => products[r].map((n) => `${r}:${n}`)),
@@ -268,14 +248,14 @@ export function buildSchedule(input: ScheduleInput) {
 
   const stage = teamStage(streams.length);
   const staffing = [
-    ...s.anchors.map((p) => ({ name: p.name, role: 'anchor' as const, roleLabel: ROLE_LABELS.anchor[lang], streams: streams.filter((x) => x.anchor === p.name).length })),
-    ...s.assistants.map((p) => ({ name: p.name, role: 'assistant' as const, roleLabel: ROLE_LABELS.assistant[lang], streams: streams.filter((x) => x.assistant === p.name).length })),
+    ...s.anchors.map((p) => ({ name: p.name, role: 'anchor' as const, streams: streams.filter((x) => x.anchor === p.name).length })),
+    ...s.assistants.map((p) => ({ name: p.name, role: 'assistant' as const, streams: streams.filter((x) => x.assistant === p.name).length })),
   ];
   const productPlan = [...roleOf.entries()].map(([p, role]) => ({
     id: p.id,
     name: p.name,
     role,
-    roleSource: normaliseRole(p.role) ? 'table' : 'suggested',
+    roleSource: normaliseRole(p.role) ? ('table' as const) : ('suggested' as const),
     stock: p.stock,
     appearances: appearances.get(p)?.length ?? 0,
     streams: appearances.get(p) ?? [],
@@ -283,7 +263,7 @@ export function buildSchedule(input: ScheduleInput) {
 
   return {
     month: input.month,
-    stage: { stage, label: STAGE_TEXT[stage][lang], streams: streams.length, hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn },
+    stage: { stage, streams: streams.length },
     targets: {
       annual: annual?.annual ?? null,
       quarters: annual?.quarters ?? null,
@@ -298,7 +278,6 @@ export function buildSchedule(input: ScheduleInput) {
     excluded,
     staffing,
     problems,
-    outputs: [] as string[],
   };
 }
 

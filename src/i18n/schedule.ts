@@ -1,0 +1,137 @@
+/**
+ * The words of the schedule (排期表): the team stage and its hint, weekday and stream-type labels,
+ * members' themes, why a product is left out, what the plan could not do, who is an anchor or an
+ * assistant; and the schedule command's prompts and summary. The domain's plan (codes and
+ * numbers) in, the plan the command prints with --json and writes out.
+ */
+import type { Exclusion, SchedulePlan, ScheduleProblem, Stage, StreamTheme } from '../domain/schedule/plan.js';
+import type { StreamType } from '../config/schedule-section.js';
+import { ROLE_LABELS, type Lang } from './labels.js';
+
+export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
+  startup: {
+    zh: '初创期',
+    en: 'startup',
+    hintZh: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播',
+    hintEn: 'one account, ≤ 10 streams a month: merge roles — operations also runs floor control, the anchor also assists',
+  },
+  growth: {
+    zh: '成长期',
+    en: 'growth',
+    hintZh: '多账号、每月10–30场：设专职选品、运营、主播、数据岗位',
+    hintEn: 'several accounts, 10–30 streams a month: dedicated selection, operations, anchor and data roles',
+  },
+  mature: {
+    zh: '成熟期',
+    en: 'mature',
+    hintZh: '账号矩阵、每月≥30场：增设供应链、合规法务、IP孵化',
+    hintEn: 'account matrix, ≥ 30 streams a month: add supply chain, compliance/legal and IP incubation',
+  },
+};
+
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The stream types are codes in the playbook's words (日常场 …), so zh shows the code itself. */
+const TYPE_EN: Record<StreamType, string> = { 日常场: 'daily', 专场: 'themed', 品牌联名场: 'brand collab', 会员专属场: 'members-only' };
+
+function themeText(t: StreamTheme | null, lang: Lang): string | null {
+  if (t === null) return null;
+  if (t.kind === 'given') return t.text;
+  return lang === 'zh' ? `${t.category}会员复购日` : `${t.category} members' repurchase day`;
+}
+
+function exclusionText(x: Exclusion, lang: Lang): string {
+  if (x.why === 'not-listed') return lang === 'zh' ? '尚未上架（无商品ID）' : 'not listed yet (no product ID)';
+  return lang === 'zh' ? `库存 ${x.stock} 低于 ${x.threshold}` : `stock ${x.stock} below ${x.threshold}`;
+}
+
+function problemText(x: ScheduleProblem, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (x.kind) {
+    case 'pool-short':
+      return zh ? `选品池只有 ${x.available} 个可排的${x.role}，每场需要 ${x.needed} 个` : `the pool has ${x.available} ${x.role} product(s) to schedule; each stream needs ${x.needed}`;
+    case 'no-anchor':
+      return zh ? `${x.date} ${x.time}：没有可排的主播` : `${x.date} ${x.time}: no anchor available`;
+    case 'no-assistant':
+      return zh ? `${x.date} ${x.time}：没有可排的助播` : `${x.date} ${x.time}: no assistant available`;
+  }
+}
+
+/** The plan in words: labels beside their codes, in the order the --json and the templates have always had. */
+export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
+  const zh = lang === 'zh';
+  const { stage } = plan.stage;
+  return {
+    month: plan.month,
+    stage: { stage, label: STAGE_TEXT[stage][lang], streams: plan.stage.streams, hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn },
+    targets: plan.targets,
+    streams: plan.streams.map((s) => ({
+      no: s.no,
+      id: s.id,
+      date: s.date,
+      weekday: s.weekday,
+      weekdayLabel: zh ? WEEKDAY_ZH[s.weekday]! : WEEKDAY_EN[s.weekday]!,
+      time: s.time,
+      start: s.start,
+      end: s.end,
+      account: s.account,
+      anchor: s.anchor,
+      assistant: s.assistant,
+      type: s.type,
+      typeLabel: zh ? s.type : TYPE_EN[s.type],
+      theme: themeText(s.theme, lang),
+      products: s.products,
+      productList: s.productList,
+      benefit: s.benefit,
+      giveaways: s.giveaways,
+      gmvTarget: s.gmvTarget,
+      rehearsal: s.rehearsal,
+      retroDeadline: s.retroDeadline,
+    })),
+    members: plan.members,
+    productPlan: plan.productPlan,
+    excluded: plan.excluded.map((x) => ({ name: x.name, reason: exclusionText(x, lang) })),
+    staffing: plan.staffing.map((x) => ({ name: x.name, role: x.role, roleLabel: ROLE_LABELS[x.role][lang], streams: x.streams })),
+    problems: plan.problems.map((x) => problemText(x, lang)),
+    /** Filled by the command with the files it wrote. */
+    outputs: [] as string[],
+  };
+}
+
+export type LocalisedSchedule = ReturnType<typeof localiseSchedule>;
+
+/** The schedule command's prompts and terminal summary. */
+export const scheduleText = {
+  zh: {
+    askMonth: '排哪个月？（如 2026-12）',
+    badMonth: '请输入 2026-12 这样的月份',
+    askSlots: '每周哪几天、几点开播？（如 1,3,5@20:00-23:00，多个用 ; 分隔）',
+    badSlots: '格式如 1,3,5@20:00-23:00 或 一三五@20:00-23:00',
+    askTarget: (m: string) => `${m} 的 GMV 目标（元）？`,
+    badTarget: '请输入大于 0 的金额',
+    noStreams: (m: string) => `${m} 没有可排的场次：检查 schedule.slots 的星期和 schedule.special 的日期`,
+    title: '直播排期表',
+    streams: '场',
+    target: '月目标',
+    stage: '团队阶段',
+    problems: '需要处理：',
+    wrote: '已写入',
+    excluded: '未排入的商品：',
+  },
+  en: {
+    askMonth: 'Which month? (e.g. 2026-12)',
+    badMonth: 'a month such as 2026-12',
+    askSlots: 'Which weekdays and hours? (e.g. 1,3,5@20:00-23:00; several separated by ;)',
+    badSlots: 'e.g. 1,3,5@20:00-23:00',
+    askTarget: (m: string) => `GMV target for ${m} (CNY)?`,
+    badTarget: 'an amount above 0',
+    noStreams: (m: string) => `no streams to schedule in ${m}: check the weekdays of schedule.slots and the dates of schedule.special`,
+    title: 'Stream schedule',
+    streams: 'streams',
+    target: 'month target',
+    stage: 'team stage',
+    problems: 'To sort out:',
+    wrote: 'wrote',
+    excluded: 'Products left out:',
+  },
+};
