@@ -21,6 +21,13 @@ module.exports = {
       to: { path: '^src/(io|ui|commands|config)/|^src/(cli|lifecycle|context)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'domain-speaks-no-language',
+      comment: 'The domain returns codes and numbers: words and rounding belong to src/i18n/ and the writers (format.ts).',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/i18n/|^src/format\\.ts$' },
+    },
+    {
       name: 'domain-no-node-io',
       severity: 'error',
       comment: 'The domain is pure: no file system, processes or network.',

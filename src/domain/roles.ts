@@ -5,8 +5,6 @@
  */
 export const PRODUCT_ROLES = ['引流款', '利润款', '形象款'] as const;
 export type ProductRole = (typeof PRODUCT_ROLES)[number];
-// moved to i18n; re-exported until select stops importing it
-export { PRODUCT_ROLE_LABELS } from '../i18n/product-roles.js';
 
 export function normaliseRole(text: string | null): ProductRole | null {
   if (!text) return null;

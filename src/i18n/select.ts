@@ -3,7 +3,7 @@
  * into the report the command prints with --json, writes and renders, zh or en.
  */
 import { fmtRate } from '../format.js';
-import { PRODUCT_ROLE_LABELS } from '../domain/roles.js';
+import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 import type { ProductRef, SelectAction, SelectFacts, StockWarning, SupplierFlag } from '../domain/select/report.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { periodNote } from './messages.js';
