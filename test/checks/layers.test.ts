@@ -55,6 +55,16 @@ describe('the layer rules', () => {
     expect(r.rules).toEqual(['domain-is-pure']);
   });
 
+  it('the domain wording or rounding its own output fails: domain-speaks-no-language', () => {
+    const r = cruise({
+      ...clean,
+      'src/domain/metrics.ts': "import { fmtRate } from '../format.js';\nimport { ROLE_LABELS } from '../i18n/labels.js';\nexport const uvValue = () => [fmtRate, ROLE_LABELS];\n",
+      'src/format.ts': 'export const fmtRate = () => null;\n',
+      'src/i18n/labels.ts': 'export const ROLE_LABELS = {};\n',
+    });
+    expect(r.rules).toEqual(['domain-speaks-no-language']);
+  });
+
   it('the domain reading a file itself fails: domain-no-node-io', () => {
     const r = cruise({ ...clean, 'src/domain/metrics.ts': "import { readFileSync } from 'node:fs';\nexport const uvValue = () => readFileSync('x');\n" });
     expect(r.rules).toEqual(['domain-no-node-io']);
