@@ -17,7 +17,7 @@ export async function newHotspotCounter(ctx: Context, source: 'comments' | 'cons
 
 /**
  * Attach to each hotspot who acts on its topic's suggested action (null: none suggested). What to
- * do is worded by the localisers (i18n/topics.ts), from the topic.
+ * do is worded by the localisers, from the topic.
  */
 export function withActions(r: HotspotResult): HotspotSource {
   return {

@@ -2,7 +2,7 @@
  * The default topic dictionary for live-commerce comments and consultations (SPEC.md, `retro`:
  * "comment and consultation hotspots"), as data: topic → synonyms, and who carries out the
  * talk-optimisation action the topic suggests. The words — each topic's label and the action
- * itself — are i18n/topics.ts's.
+ * itself — are the topic localiser's.
  *
  * A message mentions a topic when it contains any of the topic's synonyms as a substring, so
  * synonyms should be specific enough not to hit unrelated text. Config can add topics and synonyms
@@ -63,11 +63,11 @@ export function topicOwner(topic: string): Role | null {
 }
 
 /**
- * Transitional, and the one place words are left in the domain: commands/script/index.ts still
- * words the last retro's talk points with `topicAction(topic)[lang]`, and that command is outside
- * the change that moved the words to i18n/topics.ts. These are a copy of i18n/topics.ts's action
- * texts (test/unit/topics-text.test.ts checks they agree); delete this, the table and that test
- * once the command calls `topicActionText` there.
+ * Transitional, and the one place words are left in the domain: the script command still words the
+ * last retro's talk points with `topicAction(topic)`, and it was outside the change that moved the
+ * words to the topic localiser. These are a copy of the localiser's action texts
+ * (test/unit/topics-text.test.ts checks they agree); delete this, the table and that test once the
+ * command calls the localiser's `topicActionText`.
  */
 const SCRIPT_ACTION_COPY: Readonly<Record<string, { zh: string; en: string }>> = {
   尺码: {
