@@ -1,10 +1,10 @@
 /**
- * Hotspot counters for comments and consultations, and the suggested action of each dictionary topic.
+ * Hotspot counters for comments and consultations, and who acts on each dictionary topic's suggested action.
  */
 import type { Context } from '../context.js';
 import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
 import type { HotspotSource } from '../domain/retro/input.js';
-import { topicAction } from '../domain/topics.js';
+import { topicOwner } from '../domain/topics.js';
 
 // The word segmenter takes a moment to load: once per run, and only when there are texts to count.
 let segmenter: Promise<Segmenter> | null = null;
@@ -15,12 +15,15 @@ export async function newHotspotCounter(ctx: Context, source: 'comments' | 'cons
   return new Counter(source, await segmenter, ctx.config.topics ? { topics: ctx.config.topics } : {});
 }
 
-/** Attach each dictionary topic's suggested action (who acts, what to do) to its hotspot. */
+/**
+ * Attach to each hotspot who acts on its topic's suggested action (null: none suggested). What to
+ * do is worded by the localisers, from the topic.
+ */
 export function withActions(r: HotspotResult): HotspotSource {
   return {
     source: r.source,
     messages: r.messages,
     questions: r.questions,
-    hotspots: r.hotspots.map((h) => ({ ...h, action: h.fromDictionary ? topicAction(h.topic) : null })),
+    hotspots: r.hotspots.map((h) => ({ ...h, owner: h.fromDictionary ? topicOwner(h.topic) : null })),
   };
 }

@@ -10,7 +10,7 @@
  *   (e.g. 儿童款 when buyers keep asking for a product that is not on sale), reported once they are
  *   frequent enough.
  */
-import { DEFAULT_STOPWORDS, LIVE_COMMERCE_WORDS, DEFAULT_TOPICS, mergeTopics, topicLabel } from './topics.js';
+import { DEFAULT_STOPWORDS, LIVE_COMMERCE_WORDS, DEFAULT_TOPICS, mergeTopics } from './topics.js';
 
 export interface HotspotOptions {
   /** Topic dictionary: topic → synonyms. Default: the built-in one; config can add topics or synonyms (merge: user synonyms are added to built-in ones of the same topic). */
@@ -25,10 +25,8 @@ export interface HotspotOptions {
 }
 
 export interface Hotspot {
-  /** The dictionary topic (e.g. 防水), or the keyword itself for an undictionaried keyword. */
+  /** The dictionary topic (e.g. 防水), or the keyword itself for an undictionaried keyword; the localisers word it. */
   topic: string;
-  /** Built-in topics' labels; null for config-only topics and keywords (show `topic`). */
-  label: { zh: string; en: string } | null;
   /** Question messages that mention the topic (each message once per topic). */
   count: number;
   /** count / questions of the source. */
@@ -155,7 +153,7 @@ export class HotspotCounter {
     const hotspots: Hotspot[] = [];
     for (const [topic, t] of this.topicTallies) {
       hotspots.push({
-        topic, label: topicLabel(topic), count: t.count, share: share(t.count), source: this.source,
+        topic, count: t.count, share: share(t.count), source: this.source,
         fromDictionary: true, examples: [...t.examples],
       });
     }
@@ -164,7 +162,7 @@ export class HotspotCounter {
       if (t.count < this.minKeywordCount || s < this.minKeywordShare) continue;
       if (q >= UBIQUITOUS_MIN_QUESTIONS && s > UBIQUITOUS_SHARE) continue;
       hotspots.push({
-        topic: word, label: null, count: t.count, share: s, source: this.source,
+        topic: word, count: t.count, share: s, source: this.source,
         fromDictionary: false, examples: [...t.examples],
       });
     }

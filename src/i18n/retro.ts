@@ -7,11 +7,11 @@ import { localiseNegative, negativeTopicLabel } from './negative.js';
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../format.js';
 import { COMPARISON_SIGN, thresholdOf } from '../domain/rules.js';
 import type { Role, Severity } from '../domain/rules.js';
-import type { HotspotInput } from '../domain/retro/input.js';
 import type { AlertSubject, RetroAction, RetroAlert, RetroCheck, RetroComparison, RetroFacts } from '../domain/retro/report.js';
 import { PLATFORM_LABELS, type PlatformId } from '../model/platforms.js';
 import { metricLabel, ROLE_LABELS, SEVERITY_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
+import { hotspotLabel, localiseHotspot, topicActionText, type LocalisedHotspot } from './topics.js';
 
 type CsResponse = Extract<RetroAlert['detail'], { kind: 'cs-response' }>;
 type NegativeSpike = Extract<RetroAlert['detail'], { kind: 'negative-spike' }>;
@@ -104,7 +104,7 @@ export interface RetroReport extends Omit<RetroFacts, 'stream' | 'sources' | 'ch
   checks: Array<RetroCheck & { label: string }>;
   comparison: (Omit<RetroComparison, 'metrics'> & { metrics: Array<RetroComparison['metrics'][number] & { label: string }> }) | null;
   alerts: Alert[];
-  hotspots: Array<HotspotInput & { labelText: string; sourceLabel: string }> | null;
+  hotspots: Array<LocalisedHotspot & { sourceLabel: string }> | null;
   actions: Action[];
   /** The files written, filled in by the command once they are. */
   outputs: string[];
@@ -165,10 +165,6 @@ function localiseAlert(a: RetroAlert, lang: Lang, th: Th): Alert {
   };
 }
 
-function hotspotLabel(h: HotspotInput, lang: Lang): string {
-  return h.label ? h.label[lang] : h.topic;
-}
-
 /**
  * The name an action text puts in its quotes: what the subject quotes (「…」 or "…"), else the whole
  * subject. Taken from the worded subject, as the list always has, so a name the pattern does not
@@ -193,7 +189,7 @@ function pointText(p: RetroAction, alerts: Map<RetroAlert, Alert>, lang: Lang, t
     case 'talk-point': {
       const h = p.hotspot;
       const label = hotspotLabel(h, lang);
-      return { what: label, evidence: T.hotspotEvidence(label, h.count, p.questions, fmtRate(h.share, 0), h.source), action: h.action![lang] };
+      return { what: label, evidence: T.hotspotEvidence(label, h.count, p.questions, fmtRate(h.share, 0), h.source), action: topicActionText(h.topic, lang)! };
     }
     case 'check': {
       const k = p.check;
@@ -231,7 +227,7 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
     videos: r.videos,
     comparison: r.comparison && { ...r.comparison, metrics: r.comparison.metrics.map(({ metric, ...m }) => ({ metric, label: metricLabel(metric, lang), ...m })) },
     alerts: [...alerts.values()],
-    hotspots: r.hotspots && r.hotspots.map((h) => ({ ...h, labelText: hotspotLabel(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
+    hotspots: r.hotspots && r.hotspots.map((h) => ({ ...localiseHotspot(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
     questions: r.questions,
     actions: r.actions.map((p) => {
       const { what, evidence, action } = pointText(p, alerts, lang, th);

@@ -7,8 +7,8 @@ import { localiseNegative, negativeTopicLabel } from './negative.js';
 import { fmtChange, fmtCount, fmtRate, fmtUnit } from '../format.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
+import { hotspotLabel, localiseHotspot, topicActionText } from './topics.js';
 import { ruleById } from '../domain/rules.js';
-import type { HotspotInput } from '../domain/retro/input.js';
 import type { ChannelSuggestion, StreamSubject, WeeklyAction, WeeklyAlert, WeeklyReport } from '../domain/weekly/report.js';
 
 const TEXT = {
@@ -89,11 +89,6 @@ function suggestionText(s: ChannelSuggestion, lang: Lang): string {
   return s.kind === 'shift-budget' ? T.shiftBudget(s.channel, fmtRate(s.vsAverage, 1), s.worse) : T.review(s.channel, fmtRate(-s.vsAverage, 1));
 }
 
-/** A hotspot's name: its built-in label, else the dictionary topic or keyword as configured. */
-function hotspotLabel(h: HotspotInput, lang: Lang): string {
-  return h.label ? h.label[lang] : h.topic;
-}
-
 /** What to do and on what evidence, for one line of the improvement list. */
 function actionText(a: WeeklyAction, lang: Lang, thresholds: Readonly<Record<string, number>>): { action: string; evidence: string } {
   const T = TEXT[lang];
@@ -107,7 +102,7 @@ function actionText(a: WeeklyAction, lang: Lang, thresholds: Readonly<Record<str
       return { action: T.eliminate(p.name ?? p.id ?? '—'), evidence: T.eliminateEvidence(fmtRate(p.clickRate), fmtRate(p.conversionRate), p.streams) };
     }
     case 'hotspot':
-      return { action: a.hotspot.action[lang], evidence: T.hotspot(hotspotLabel(a.hotspot, lang), fmtRate(a.hotspot.share, 0)) };
+      return { action: topicActionText(a.hotspot.topic, lang)!, evidence: T.hotspot(hotspotLabel(a.hotspot, lang), fmtRate(a.hotspot.share, 0)) };
   }
 }
 
@@ -126,7 +121,7 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
       basis: BASIS_TEXT[report.attribution.basis],
       suggestions: report.attribution.suggestions.map((s) => ({ channel: s.channel, vsAverage: s.vsAverage, suggestion: suggestionText(s, lang) })),
     },
-    hotspots: report.hotspots?.map((h) => ({ ...h, labelText: hotspotLabel(h, lang) })) ?? null,
+    hotspots: report.hotspots?.map((h) => localiseHotspot(h, lang)) ?? null,
     alerts: report.alerts.map((a) => localiseAlert(a, lang)),
     customerService: { ...report.customerService, negative: localiseNegative(report.customerService.negative, lang) },
     actions: report.actions.map((a) => localiseAction(a, lang, report.thresholds)),

@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   HotspotCounter, isQuestion, loadSegmenter, type HotspotResult, type Segmenter,
 } from '../../src/domain/hotspots.js';
-import { DEFAULT_TOPICS, mergeTopics, topicAction, topicLabel } from '../../src/domain/topics.js';
+import { DEFAULT_TOPICS, mergeTopics, topicOwner } from '../../src/domain/topics.js';
+import { withActions } from '../../src/collect/hotspots.js';
+import { localiseHotspot, topicActionText, topicLabel } from '../../src/i18n/topics.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as Record<string, any>;
@@ -34,6 +36,9 @@ function run(source: 'comments' | 'consultations', seg: Segmenter, msgs: (string
   return c.result();
 }
 const find = (r: HotspotResult, topic: string) => r.hotspots.find((h) => h.topic === topic);
+/** The hotspots as the retro prints them (labels and actions are words, attached at the edge). */
+const wordedAll = (r: HotspotResult) => withActions(r).hotspots.map((h) => localiseHotspot(h, 'zh'));
+const worded = (r: HotspotResult, topic: string) => wordedAll(r).find((h) => h.topic === topic);
 
 /** Splits on spaces: for tests that are about counting, not about Chinese segmentation. */
 const spaces: Segmenter = { cut: (t) => t.split(/\s+/) };
@@ -89,7 +94,7 @@ describe('comments.csv', () => {
   });
 
   it('防水: 20 questions, share 0.2 exactly; the 6 non-question mentions are not counted', () => {
-    const h = find(r, '防水')!;
+    const h = worded(r, '防水')!;
     expect(h).toMatchObject({ count: 20, share: 0.2, fromDictionary: true, label: { zh: '防水', en: 'waterproof' } });
     expect(h.count).toBe(exp.waterproofQuestions);
     expect(h.share).toBe(exp.waterproofShareOfQuestions);
@@ -125,7 +130,7 @@ describe('comments.csv', () => {
   it('扣1 (12 rows, none a question) and 冲锋衣 are not hotspots; keywords pass the thresholds', () => {
     expect(all.filter((t) => t.includes('扣1'))).toHaveLength(exp.keywordRows['扣1']);
     expect(find(r, '扣1')).toBeUndefined();
-    for (const h of r.hotspots.filter((x) => !x.fromDictionary)) {
+    for (const h of wordedAll(r).filter((x) => !x.fromDictionary)) {
       expect(h.label).toBeNull();
       expect(h.count).toBeGreaterThanOrEqual(3);
       expect(h.share).toBeGreaterThanOrEqual(0.03);
@@ -172,13 +177,13 @@ describe('consultations.csv', () => {
       expect(find(r, topic), topic).toMatchObject({ count, share: count / 120, fromDictionary: true, source: 'consultations' });
       expect(count).toBe(exp.topicCounts[topic]);
     }
-    expect(find(r, '发货')!.label).toEqual({ zh: '发货', en: 'shipping' });
+    expect(worded(r, '发货')!.label).toEqual({ zh: '发货', en: 'shipping' });
   });
 
   it('undictionaried keywords: 儿童款 8, 羽绒服 7, 登山杖 5 (products not on sale)', () => {
     const counts = { 儿童款: 8, 羽绒服: 7, 登山杖: 5 };
     for (const [word, count] of Object.entries(counts)) {
-      expect(find(r, word), word).toMatchObject({ count, share: count / 120, fromDictionary: false, label: null });
+      expect(worded(r, word), word).toMatchObject({ count, share: count / 120, fromDictionary: false, label: null });
       expect(count).toBe(exp.notOnSaleAsks[word]);
       expect(count).toBe(exp.topicCounts[word]);
     }
@@ -200,9 +205,9 @@ describe('HotspotCounter options and edge cases', () => {
     expect(find(plain, '防水')!.count).toBe(2);
     expect(find(plain, '保修')).toBeUndefined();
     const conf = run('comments', spaces, msgs, { topics: { 防水: ['下雨天能穿'], 保修: ['保修', '维修'] } });
-    expect(find(conf, '防水')).toMatchObject({ count: 3, fromDictionary: true, label: { zh: '防水', en: 'waterproof' } });
+    expect(worded(conf, '防水')).toMatchObject({ count: 3, fromDictionary: true, label: { zh: '防水', en: 'waterproof' } });
     expect(find(conf, '防水')!.examples).toEqual(['下雨天能穿吗', '防水吗', '这件防水吗？防水等级多少']);
-    expect(find(conf, '保修')).toMatchObject({ count: 2, share: 2 / 5, fromDictionary: true, label: null });
+    expect(worded(conf, '保修')).toMatchObject({ count: 2, share: 2 / 5, fromDictionary: true, label: null });
     expect(conf.questions).toBe(5);
     // The built-in dictionary is untouched by a merge.
     expect(DEFAULT_TOPICS['防水']!.synonyms).not.toContain('下雨天能穿');
@@ -262,17 +267,17 @@ describe('HotspotCounter options and edge cases', () => {
 describe('topics and the segmenter', () => {
   it('every built-in topic has labels, an action in both languages and an owner', () => {
     expect(Object.keys(DEFAULT_TOPICS)).toEqual(['尺码', '防水', '发货', '价格', '颜色', '材质', '退换', '质量', '保暖', '链接']);
-    const en = Object.keys(DEFAULT_TOPICS).map((t) => topicLabel(t)!.en);
+    const en = Object.keys(DEFAULT_TOPICS).map((t) => topicLabel(t, 'en'));
     expect(en).toEqual(['size', 'waterproof', 'shipping', 'price', 'colour', 'material', 'returns', 'quality', 'warmth', 'link']);
     for (const t of Object.keys(DEFAULT_TOPICS)) {
-      const a = topicAction(t)!;
-      expect(a.zh).toMatch(/\p{Script=Han}/u);
-      expect(a.en).toMatch(/^[\x20-\x7e]+$/);
-      expect(a.owner).toBe(t === '发货' || t === '退换' ? 'cs' : 'anchor');
+      expect(topicActionText(t, 'zh')).toMatch(/\p{Script=Han}/u);
+      expect(topicActionText(t, 'en')).toMatch(/^[\x20-\x7e]+$/);
+      expect(topicOwner(t)).toBe(t === '发货' || t === '退换' ? 'cs' : 'anchor');
     }
-    expect(topicAction('防水')!.zh).toContain('淋水测试');
-    expect(topicLabel('保修')).toBeNull();
-    expect(topicAction('保修')).toBeNull();
+    expect(topicActionText('防水', 'zh')).toContain('淋水测试');
+    expect(topicLabel('保修', 'zh')).toBeNull();
+    expect(topicActionText('保修', 'zh')).toBeNull();
+    expect(topicOwner('保修')).toBeNull();
   });
 
   it('jieba keeps live-commerce words whole, loaded once', async () => {

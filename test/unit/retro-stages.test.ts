@@ -261,8 +261,7 @@ describe('unpaidFollowUp: unpaid orders by product, with stock, buyers masked', 
 });
 
 const hotspot = (topic: string, share: number, source: HotspotInput['source'], over: Partial<HotspotInput> = {}): HotspotInput => ({
-  topic, label: null, count: Math.round(share * 100), share, source, fromDictionary: true, examples: [],
-  action: { zh: `讲清${topic}`, en: `explain ${topic}`, owner: 'anchor' }, ...over,
+  topic, count: Math.round(share * 100), share, source, fromDictionary: true, examples: [], owner: 'anchor', ...over,
 });
 const sourceOf = (source: HotspotInput['source'], hotspots: HotspotInput[]): HotspotSource => ({ source, messages: 120, questions: 100, hotspots });
 
@@ -287,8 +286,8 @@ describe('improvementList: alerts by urgency, talk points, checks, missing figur
 
   it('a dictionary topic 10 % of the questions ask about is a talk point, once, highest share first; 9 % or a bare keyword is not', () => {
     const sources = [
-      sourceOf('comments', [hotspot('尺码', 0.1, 'comments'), hotspot('颜色', 0.09, 'comments'), hotspot('好看', 0.5, 'comments', { fromDictionary: false, action: null })]),
-      sourceOf('consultations', [hotspot('发货', 0.3, 'consultations', { action: { zh: '发货时间', en: 'shipping time', owner: 'cs' } }), hotspot('尺码', 0.1, 'consultations')]),
+      sourceOf('comments', [hotspot('尺码', 0.1, 'comments'), hotspot('颜色', 0.09, 'comments'), hotspot('好看', 0.5, 'comments', { fromDictionary: false, owner: null })]),
+      sourceOf('consultations', [hotspot('发货', 0.3, 'consultations', { owner: 'cs' }), hotspot('尺码', 0.1, 'consultations')]),
     ];
     const i = input({ hotspots: sources });
     const list = improvementList(i, hotspotsOf(i), [], [], []);

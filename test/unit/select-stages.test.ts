@@ -131,7 +131,7 @@ describe('candidatesOf: what customers ask for that nothing on sale covers', () 
     source,
     messages: 100,
     questions: 50,
-    hotspots: topics.map(([topic, count, fromDictionary]) => ({ topic, label: null, count, share: count / 50, source, fromDictionary: fromDictionary ?? false, examples: [`有${topic}吗`] })),
+    hotspots: topics.map(([topic, count, fromDictionary]) => ({ topic, count, share: count / 50, source, fromDictionary: fromDictionary ?? false, examples: [`有${topic}吗`], owner: null })),
   });
 
   it('a product noun nobody sells is a candidate with its count and share; one the pool lists is not', () => {

@@ -24,7 +24,7 @@ function channel(name: string, figures: Partial<ChannelRow>): ChannelRow {
 }
 
 function hotspot(topic: string, share: number, more: Partial<HotspotInput> = {}): HotspotInput {
-  return { topic, label: null, count: Math.round(share * 100), share, source: 'consultations', fromDictionary: true, examples: [], action: null, ...more };
+  return { topic, count: Math.round(share * 100), share, source: 'consultations', fromDictionary: true, examples: [], owner: null, ...more };
 }
 
 const noCustomerService = { response: null, negative: null, responseTolerance: 0.1 };
@@ -229,8 +229,7 @@ describe('the improvement list: drops, budget shifts, eliminations, talk points'
   const [product] = aggregateProducts([[{ id: 'p1', name: '防水冲锋衣', exposed: 500, clickers: 14, buyers: 5, orders: 5, gmv: 100, refundAmount: null, explanations: null }], [{ id: 'p1', name: '防水冲锋衣', exposed: 500, clickers: 15, buyers: 5, orders: 5, gmv: 100, refundAmount: null, explanations: null }]], thresholds, { minStreams: 2, minExposures: 100 });
 
   it('goes in that order, each line to the role that acts', () => {
-    const talk = { zh: '讲清防水等级', en: 'Explain the waterproof rating', owner: 'anchor' };
-    const actions = weeklyActions([lowValue, drop], [suggestion], [product!], [hotspot('防水', 0.25, { action: talk })]);
+    const actions = weeklyActions([lowValue, drop], [suggestion], [product!], [hotspot('防水', 0.25, { owner: 'anchor' })]);
     expect(actions.map((a) => [a.no, a.code, a.owner, a.rules])).toEqual([
       [1, 'investigate-drop', 'data', ['uv-drop']],
       [2, 'channel', 'director', []],
@@ -242,11 +241,11 @@ describe('the improvement list: drops, budget shifts, eliminations, talk points'
   });
 
   it('a hotspot gets a talk point from 10 % of the questions, only from the dictionary and only with one', () => {
-    const talk = { zh: '讲清尺码', en: 'Explain the sizes', owner: 'assistant' };
+    const talk = { owner: 'assistant' } as const;
     const actions = weeklyActions([], [], [], [
-      hotspot('尺码', 0.1, { action: talk }),
-      hotspot('颜色', 0.099, { action: talk }),
-      hotspot('赠品', 0.3, { action: talk, fromDictionary: false }),
+      hotspot('尺码', 0.1, talk),
+      hotspot('颜色', 0.099, talk),
+      hotspot('赠品', 0.3, { ...talk, fromDictionary: false }),
       hotspot('发货', 0.3),
     ]);
     expect(actions.map((a) => a.code === 'hotspot' && [a.hotspot.topic, a.owner])).toEqual([['尺码', 'assistant']]);

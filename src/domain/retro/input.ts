@@ -5,6 +5,7 @@
 
 import type { Channel, ProductLine, SourcedStream, TrendPoint, VideoReferral } from '../../model/entities.js';
 import type { Hotspot } from '../hotspots.js';
+import type { Role } from '../rules.js';
 import type { NotUsed } from '../../model/not-used.js';
 
 export interface OrdersSummary {
@@ -61,9 +62,12 @@ export interface StockItem {
   giveaway: boolean;
 }
 
-/** A hotspot as counted, with the suggested action for its topic (if the dictionary has one). */
+/**
+ * A hotspot as counted, with who acts on its topic's suggested talk point: null when the dictionary
+ * suggests none (a team's own topic, a keyword). The suggestion's words are the localisers'.
+ */
 export interface HotspotInput extends Hotspot {
-  action?: { zh: string; en: string; owner: string } | null;
+  owner: Role | null;
 }
 
 export interface HotspotSource {

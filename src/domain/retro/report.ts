@@ -550,8 +550,8 @@ export function improvementList(input: RetroInput, hotspots: RetroFacts['hotspot
     const { questions } = input.hotspots.find((s) => s.source === h.source)!;
     // Talk-optimisation points: dictionary topics that a tenth or more of the questions ask about.
     // Other frequent words stay in the hotspot list; judging them is the selector's weekly work.
-    if (h.fromDictionary && h.action && h.share >= 0.1) {
-      add({ owner: (h.action.owner as Role) ?? 'anchor', rule: null, kind: 'talk-point', hotspot: h, questions });
+    if (h.fromDictionary && h.owner !== null && h.share >= 0.1) {
+      add({ owner: h.owner, rule: null, kind: 'talk-point', hotspot: h, questions });
     }
   }
   for (const check of checks.filter((x) => !x.agrees)) add({ owner: 'data', rule: null, kind: 'check', check });

@@ -327,7 +327,7 @@ export function weeklyAlerts(
 }
 
 /** A consultation hotspot from the dictionary that comes with a prepared talk point. */
-export type HotspotWithAction = HotspotInput & { action: NonNullable<HotspotInput['action']> };
+export type HotspotWithAction = HotspotInput & { owner: Role };
 
 /**
  * A line of the improvement list: who acts, what it answers (`rules`), and its subject: the UV
@@ -348,8 +348,8 @@ export function weeklyActions(alerts: WeeklyAlert[], suggestions: ChannelSuggest
   for (const s of suggestions) actions.push({ no: no(), code: 'channel', owner: 'director', rules: [], suggestion: s });
   for (const p of eliminate) actions.push({ no: no(), code: 'eliminate', owner: 'selector', rules: p.rules, product: p });
   // A hotspot asked about in at least a tenth of the questions gets its dictionary talk point.
-  for (const h of (hotspots ?? []).filter((x): x is HotspotWithAction => x.fromDictionary && x.share >= 0.1 && !!x.action)) {
-    actions.push({ no: no(), code: 'hotspot', owner: (h.action.owner as Role) ?? 'anchor', rules: [], hotspot: h });
+  for (const h of (hotspots ?? []).filter((x): x is HotspotWithAction => x.fromDictionary && x.share >= 0.1 && x.owner !== null)) {
+    actions.push({ no: no(), code: 'hotspot', owner: h.owner, rules: [], hotspot: h });
   }
   return actions;
 }
