@@ -63,62 +63,6 @@ export function topicOwner(topic: string): Role | null {
 }
 
 /**
- * Transitional, and the one place words are left in the domain: the script command still words the
- * last retro's talk points with `topicAction(topic)`, and it was outside the change that moved the
- * words to the topic localiser. These are a copy of the localiser's action texts
- * (test/unit/topics-text.test.ts checks they agree); delete this, the table and that test once the
- * command calls the localiser's `topicActionText`.
- */
-const SCRIPT_ACTION_COPY: Readonly<Record<string, { zh: string; en: string }>> = {
-  尺码: {
-    zh: '讲解时给出尺码建议（身高体重对照），展示尺码表',
-    en: 'give size advice while presenting (height/weight chart) and show the size table',
-  },
-  防水: {
-    zh: '增加防水演示（淋水测试），在脚本中加入防水说明',
-    en: 'add a waterproof demonstration (water test) and a line about it to the script',
-  },
-  发货: {
-    zh: '客服准备发货时效与快递说明的快捷回复，主播在开场和逼单时口播发货时间',
-    en: 'prepare quick replies on dispatch time and carrier; have the anchor state the dispatch time at the opening and when closing',
-  },
-  价格: {
-    zh: '讲解时明确到手价和领券方式，用贴片或口播反复强调价格机制',
-    en: 'state the final price and how to claim coupons, and repeat the price mechanism on screen and in the talk',
-  },
-  颜色: {
-    zh: '逐个展示全部颜色并说明是否有现货',
-    en: 'show every colour one by one and say which are in stock',
-  },
-  材质: {
-    zh: '展示吊牌和面料成分，近景讲解材质特点',
-    en: 'show the label and fabric composition, and explain the material in close-up',
-  },
-  退换: {
-    zh: '客服准备退换货政策的快捷回复（七天无理由、运费险），主播口播售后保障',
-    en: 'prepare quick replies on the returns policy (7-day no-reason returns, return-shipping insurance); have the anchor mention the after-sales guarantee',
-  },
-  质量: {
-    zh: '近景展示做工细节，演示耐用性（拉扯、摩擦测试）',
-    en: 'show the workmanship in close-up and demonstrate durability (stretch and rub tests)',
-  },
-  保暖: {
-    zh: '说明适用温度范围，给出穿搭与叠穿建议',
-    en: 'state the temperature range it suits and give layering advice',
-  },
-  链接: {
-    zh: '讲解时口播链接序号并提示购买步骤，场控及时弹出商品卡',
-    en: 'say the link number and how to buy while presenting; floor control pops up the product card in time',
-  },
-};
-
-/** A built-in topic's suggested action and its owner, or null for a config-only topic (transitional: see above). */
-export function topicAction(topic: string): { zh: string; en: string; owner: Role } | null {
-  if (!Object.hasOwn(DEFAULT_TOPICS, topic)) return null;
-  return { ...SCRIPT_ACTION_COPY[topic]!, owner: DEFAULT_TOPICS[topic]!.owner };
-}
-
-/**
  * Words never reported as undictionaried keywords: question words, particles, greetings and forms
  * of address, pronouns, time words and other words that say nothing about what viewers ask about.
  * Single characters never need listing (keywords have at least two).

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { withActions } from '../../src/collect/hotspots.js';
 import { HotspotCounter, type Segmenter } from '../../src/domain/hotspots.js';
 import type { HotspotInput } from '../../src/domain/retro/input.js';
-import { DEFAULT_TOPICS, topicAction, topicOwner } from '../../src/domain/topics.js';
+import { DEFAULT_TOPICS, topicOwner } from '../../src/domain/topics.js';
 import { parseIsoWeek, previousRange } from '../../src/domain/week.js';
 import { buildWeeklyReport } from '../../src/domain/weekly/report.js';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
@@ -92,10 +92,4 @@ describe('i18n/topics.ts words them', () => {
     ]);
   });
 
-  it("the domain's transitional copy for the script command says what i18n says", () => {
-    for (const t of Object.keys(DEFAULT_TOPICS)) {
-      expect(topicAction(t), t).toEqual({ zh: topicActionText(t, 'zh'), en: topicActionText(t, 'en'), owner: topicOwner(t) });
-    }
-    expect(topicAction('保修')).toBeNull();
-  });
 });

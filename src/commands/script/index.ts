@@ -9,7 +9,6 @@ import { extname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../../domain/roles.js';
 import { buildDraft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
-import { topicAction } from '../../domain/topics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
 import { assertWritable } from '../../io/write/atomic.js';
@@ -20,6 +19,7 @@ import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
 import { renderScriptSummary } from './render.js';
 import { localiseDraft, scriptText, type LocalisedDraft } from '../../i18n/script.js';
+import { topicActionText } from '../../i18n/topics.js';
 import { readScheduleFile } from '../../collect/schedule-file.js';
 import { present } from '../../ui/present.js';
 import { fileNamePart, visible } from '../../text-safety.js';
@@ -53,9 +53,9 @@ async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> 
   const best = new Map<string, { topic: string; share: number; source: string }>();
   for (const r of rows) if (!best.has(r.topic) || best.get(r.topic)!.share < r.share) best.set(r.topic, r);
   return [...best.values()]
-    .filter((r) => r.share >= 0.1 && topicAction(r.topic))
+    .filter((r) => r.share >= 0.1 && topicActionText(r.topic, ctx.lang) !== null)
     .sort((a, b) => b.share - a.share)
-    .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicAction(r.topic)![ctx.lang] }));
+    .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicActionText(r.topic, ctx.lang)! }));
 }
 
 
