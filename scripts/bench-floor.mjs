@@ -24,7 +24,9 @@ if (mode === 'lines') {
   });
   const input = createReadStream(file).pipe(decode);
   input.setEncoding('utf8');
-  await new Promise((resolve, reject) => Papa.parse(input, { chunk: (r) => (n += r.data.length), complete: resolve, error: reject }));
+  await new Promise((resolve, reject) =>
+    Papa.parse(input, { chunk: (r) => (n += r.data.length), complete: resolve, error: reject }),
+  );
 } else {
   const head = createReadStream(file, { start: 0, end: 65535 });
   let prefix = Buffer.alloc(0);
@@ -44,7 +46,9 @@ if (mode === 'lines') {
       cb(null, decoder.decode());
     },
   });
-  const parser = createReadStream(file).pipe(decode).pipe(parse({ relax_column_count: true }));
+  const parser = createReadStream(file)
+    .pipe(decode)
+    .pipe(parse({ relax_column_count: true }));
   for await (const _row of parser) n++;
 }
 console.log(n);

@@ -9,7 +9,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMENTS_HEADER, commentLine, gbkEncoder, ORDERS_HEADER, orderLine, productRow, SUMMARY_CSV, writeLines } from './lib/inputs.mjs';
+import {
+  COMMENTS_HEADER,
+  commentLine,
+  gbkEncoder,
+  ORDERS_HEADER,
+  orderLine,
+  productRow,
+  SUMMARY_CSV,
+  writeLines,
+} from './lib/inputs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -48,9 +57,22 @@ async function generate() {
     const xlsx = join(OUT, `products-${n}-v2.xlsx`);
     if (existsSync(xlsx)) continue;
     const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${xlsx}.tmp`, useSharedStrings: true, useStyles: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: `${xlsx}.tmp`,
+      useSharedStrings: true,
+      useStyles: false,
+    });
     const ws = wb.addWorksheet('商品列表');
-    ws.addRow(['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数', '讲解次数']).commit();
+    ws.addRow([
+      '商品ID',
+      '商品名称',
+      '用户支付金额',
+      '成交件数',
+      '成交人数',
+      '商品曝光人数',
+      '商品点击人数',
+      '讲解次数',
+    ]).commit();
     const distinct = Math.max(1, Math.floor(n / 4));
     for (let i = 0; i < n; i++) ws.addRow(productRow(i, distinct)).commit();
     ws.commit();
@@ -79,7 +101,10 @@ function run(name, argv, { rows = null, env = {} } = {}) {
   const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
   // A run that failed, or that wrote nothing, measured nothing: it is shown as such, never as a figure.
   const ok = (r.status === 0 || r.status === 3) && (!expects || existsSync(join(OUT, expects)));
-  if (!ok) console.error(`${name}: exit ${r.status}${expects && !existsSync(join(OUT, expects)) ? `, ${expects} not written` : ''}\n${r.stderr.toString().slice(0, 2000)}`);
+  if (!ok)
+    console.error(
+      `${name}: exit ${r.status}${expects && !existsSync(join(OUT, expects)) ? `, ${expects} not written` : ''}\n${r.stderr.toString().slice(0, 2000)}`,
+    );
   return { name, wall, rowsPerSecond: ok && rows ? rows / wall : null, peakRssMb: ok ? rss : null, exit: r.status, ok };
 }
 
@@ -89,11 +114,16 @@ const add = (row, floorName) => {
   if (floorName && floorOf[floorName]) row.ratioToFloor = row.wall / floorOf[floorName].wall;
   results.push(row);
   const f = (x, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
-  if (!row.ok && row.ok !== undefined) return console.log(`${row.name.padEnd(44)} FAILED (exit ${row.exit}): not a result`);
-  console.log(`${row.name.padEnd(44)} ${f(row.wall).padStart(8)} s ${row.rowsPerSecond ? `${Math.round(row.rowsPerSecond).toLocaleString('en-US').padStart(11)} rows/s` : ''.padStart(18)} ${f(row.peakRssMb, 0).padStart(6)} MB ${row.ratioToFloor ? `×${row.ratioToFloor.toFixed(2)} floor` : ''}`);
+  if (!row.ok && row.ok !== undefined)
+    return console.log(`${row.name.padEnd(44)} FAILED (exit ${row.exit}): not a result`);
+  console.log(
+    `${row.name.padEnd(44)} ${f(row.wall).padStart(8)} s ${row.rowsPerSecond ? `${Math.round(row.rowsPerSecond).toLocaleString('en-US').padStart(11)} rows/s` : ''.padStart(18)} ${f(row.peakRssMb, 0).padStart(6)} MB ${row.ratioToFloor ? `×${row.ratioToFloor.toFixed(2)} floor` : ''}`,
+  );
 };
 
-console.log(`generating inputs into bench/out (${ROWS.toLocaleString('en-US')} rows, ${PRODUCTS.toLocaleString('en-US')} products)…`);
+console.log(
+  `generating inputs into bench/out (${ROWS.toLocaleString('en-US')} rows, ${PRODUCTS.toLocaleString('en-US')} products)…`,
+);
 const genSeconds = await generate();
 console.log(`inputs ready in ${genSeconds.toFixed(1)} s\n`);
 console.log(`${'run'.padEnd(44)} ${'wall'.padStart(10)} ${'throughput'.padStart(18)} ${'peak RSS'.padStart(9)}`);
@@ -112,25 +142,98 @@ if (want('floor')) {
 }
 if (want('startup')) {
   add(run('liveops --help', [BIN, '--help']), 'node');
-  add(run('liveops script lint (a script)', [BIN, 'script', 'lint', join(ROOT, 'fixtures', 'scripts', 'exempt.md')]), 'node');
+  add(
+    run('liveops script lint (a script)', [BIN, 'script', 'lint', join(ROOT, 'fixtures', 'scripts', 'exempt.md')]),
+    'node',
+  );
 }
 const QUARTER = Math.floor(ROWS / 4);
 if (want('inspect')) {
-  add(run(`inspect orders (UTF-8, ${QUARTER.toLocaleString('en-US')} rows)`, [BIN, 'inspect', 'orders-quarter.csv'], { rows: QUARTER }));
+  add(
+    run(`inspect orders (UTF-8, ${QUARTER.toLocaleString('en-US')} rows)`, [BIN, 'inspect', 'orders-quarter.csv'], {
+      rows: QUARTER,
+    }),
+  );
   add(run('inspect orders (UTF-8)', [BIN, 'inspect', 'orders-1m.csv'], { rows: ROWS }), 'lines:orders-1m.csv');
   add(run('inspect orders (GBK)', [BIN, 'inspect', 'orders-1m-gbk.csv'], { rows: ROWS }), 'lines:orders-1m-gbk.csv');
 }
 if (want('retro')) {
-  add(run(`retro orders (UTF-8, ${QUARTER.toLocaleString('en-US')} rows)`, [BIN, 'retro', '整体数据.csv', 'orders-quarter.csv', '--format', 'json', '-o', 'retro-orders-quarter.json', '--force'], { rows: QUARTER }));
-  add(run('retro orders (UTF-8)', [BIN, 'retro', '整体数据.csv', 'orders-1m.csv', '--format', 'json', '-o', 'retro-orders.json', '--force'], { rows: ROWS }), 'csv:orders-1m.csv');
-  add(run('retro orders (GBK)', [BIN, 'retro', '整体数据.csv', 'orders-1m-gbk.csv', '--format', 'json', '-o', 'retro-orders-gbk.json', '--force'], { rows: ROWS }), 'csv:orders-1m-gbk.csv');
-  add(run('retro comments (hotspots)', [BIN, 'retro', '整体数据.csv', 'comments-1m.csv', '--format', 'json', '-o', 'retro-comments.json', '--force'], { rows: ROWS }), 'csv:comments-1m.csv');
+  add(
+    run(
+      `retro orders (UTF-8, ${QUARTER.toLocaleString('en-US')} rows)`,
+      [
+        BIN,
+        'retro',
+        '整体数据.csv',
+        'orders-quarter.csv',
+        '--format',
+        'json',
+        '-o',
+        'retro-orders-quarter.json',
+        '--force',
+      ],
+      { rows: QUARTER },
+    ),
+  );
+  add(
+    run(
+      'retro orders (UTF-8)',
+      [BIN, 'retro', '整体数据.csv', 'orders-1m.csv', '--format', 'json', '-o', 'retro-orders.json', '--force'],
+      { rows: ROWS },
+    ),
+    'csv:orders-1m.csv',
+  );
+  add(
+    run(
+      'retro orders (GBK)',
+      [BIN, 'retro', '整体数据.csv', 'orders-1m-gbk.csv', '--format', 'json', '-o', 'retro-orders-gbk.json', '--force'],
+      { rows: ROWS },
+    ),
+    'csv:orders-1m-gbk.csv',
+  );
+  add(
+    run(
+      'retro comments (hotspots)',
+      [BIN, 'retro', '整体数据.csv', 'comments-1m.csv', '--format', 'json', '-o', 'retro-comments.json', '--force'],
+      { rows: ROWS },
+    ),
+    'csv:comments-1m.csv',
+  );
 }
 if (want('select')) {
   const tenth = Math.floor(PRODUCTS / 10);
-  add(run(`inspect products xlsx (${tenth.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${tenth}-v2.xlsx`], { rows: tenth }));
-  add(run(`inspect products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'inspect', `products-${PRODUCTS}-v2.xlsx`], { rows: PRODUCTS }));
-  add(run(`select products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`, [BIN, 'select', `products-${PRODUCTS}-v2.xlsx`, '--week', '2026-W47', '--format', 'json', '-o', 'select.json', '--force'], { rows: PRODUCTS }));
+  add(
+    run(
+      `inspect products xlsx (${tenth.toLocaleString('en-US')} rows)`,
+      [BIN, 'inspect', `products-${tenth}-v2.xlsx`],
+      { rows: tenth },
+    ),
+  );
+  add(
+    run(
+      `inspect products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`,
+      [BIN, 'inspect', `products-${PRODUCTS}-v2.xlsx`],
+      { rows: PRODUCTS },
+    ),
+  );
+  add(
+    run(
+      `select products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`,
+      [
+        BIN,
+        'select',
+        `products-${PRODUCTS}-v2.xlsx`,
+        '--week',
+        '2026-W47',
+        '--format',
+        'json',
+        '-o',
+        'select.json',
+        '--force',
+      ],
+      { rows: PRODUCTS },
+    ),
+  );
 }
 
 // — the targets of issue 10, each met or not, with the figure and, when not, why —
@@ -161,7 +264,12 @@ if (retroU) {
 if (retroU && retroG) {
   const ratio = retroG.wall / retroU.wall;
   const inspRatio = inspU && inspG ? inspG.wall / inspU.wall : null;
-  judge('GBK within 1.15× of the same UTF-8 input', `retro ×${ratio.toFixed(2)}, inspect ×${inspRatio ? inspRatio.toFixed(2) : '—'}`, ratio <= 1.15, 'decoding GB18030 with iconv-lite costs more than UTF-8 decoding; run-to-run noise on this machine is ±15 %');
+  judge(
+    'GBK within 1.15× of the same UTF-8 input',
+    `retro ×${ratio.toFixed(2)}, inspect ×${inspRatio ? inspRatio.toFixed(2) : '—'}`,
+    ratio <= 1.15,
+    'decoding GB18030 with iconv-lite costs more than UTF-8 decoding; run-to-run noise on this machine is ±15 %',
+  );
 }
 const xlsxSmall = byName(`inspect products xlsx (${Math.floor(PRODUCTS / 10).toLocaleString('en-US')} rows)`);
 const xlsxRead = byName(`inspect products xlsx (${PRODUCTS.toLocaleString('en-US')} rows)`);
@@ -173,12 +281,18 @@ if (xlsxRead && xlsxSmall) {
     'a 1 M-row xlsx input read in ≤ 250 MB',
     `${xlsxSmall.name.match(/\((.*)\)/)[1]}: ${Math.round(xlsxSmall.peakRssMb)} MB, ${xlsxRead.name.match(/\((.*)\)/)[1]}: ${Math.round(xlsxRead.peakRssMb)} MB; at that slope 1 M rows ≈ ${Math.round(perMillion)} MB`,
     perMillion <= 250,
-    'the streaming reader holds the workbook\'s shared-string table whole, and inspect keeps one row of samples per column only; what grows is the shared-string table (distinct product names and IDs)',
+    "the streaming reader holds the workbook's shared-string table whole, and inspect keeps one row of samples per column only; what grows is the shared-string table (distinct product names and IDs)",
   );
 }
 const help = byName('liveops --help');
 const lint = byName('liveops script lint');
-if (help) judge('`liveops --help` ≤ 2× `node -e 0`', `×${help.ratioToFloor?.toFixed(2) ?? '—'}`, (help.ratioToFloor ?? 99) <= 2, 'module loading of the CLI entry and commander');
+if (help)
+  judge(
+    '`liveops --help` ≤ 2× `node -e 0`',
+    `×${help.ratioToFloor?.toFixed(2) ?? '—'}`,
+    (help.ratioToFloor ?? 99) <= 2,
+    'module loading of the CLI entry and commander',
+  );
 if (lint) {
   judge(
     '`liveops script lint` ≤ 2× `node -e 0`',
@@ -196,5 +310,8 @@ if (verdicts.length > 0) {
 }
 
 const file = join(OUT, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ node: process.version, rows: ROWS, products: PRODUCTS, at: new Date().toISOString(), results, targets: verdicts }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ node: process.version, rows: ROWS, products: PRODUCTS, at: new Date().toISOString(), results, targets: verdicts }, null, 2)}\n`,
+);
 console.log(`\nresults: ${file.slice(ROOT.length + 1)}`);

@@ -13,7 +13,6 @@ import { FIXED_DATE, workbookBytes } from './lib/xlsx.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'scripts');
 
-
 function workbook() {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'liveops fixtures';
@@ -47,7 +46,14 @@ async function save(wb, file) {
   const run = wb.addWorksheet('直播脚本');
   fill(run, [
     /* 1 */ ['时间', '环节', '商品', '主播话术', '助播动作', '场控动作'],
-    /* 2 */ ['20:00', '开场', null, '家人们晚上好！最近降温了，今天给大家带来冬季徒步装备。', '展示直播间福利牌', '开播提醒'],
+    /* 2 */ [
+      '20:00',
+      '开场',
+      null,
+      '家人们晚上好！最近降温了，今天给大家带来冬季徒步装备。',
+      '展示直播间福利牌',
+      '开播提醒',
+    ],
     /* 3 */ ['20:10', '讲解', '山野 三合一冲锋衣', '这是本店最新款，顶级面料，防水透湿。', '近景展示面料', null],
     /* 4 */ ['20:25', '讲解', '永久牌 C型 通勤自行车', '永久牌自行车，骑行轻快。', '展示车架', '上架 2号链接'],
     /* 5 */ ['20:40', '逼单', '艾草足贴', '第一，材料天然；\n第二，能治疗失眠。', '举牌：每人最多限购2件', '库存提醒'],

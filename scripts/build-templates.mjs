@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 const only = process.argv.slice(2);
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'kit.mjs').sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && f !== 'kit.mjs')
+  .sort()) {
   const name = file.replace(/\.mjs$/, '');
   if (only.length && !only.includes(name)) continue;
   const { default: build } = await import(pathToFileURL(join(dir, file)).href);

@@ -77,7 +77,8 @@ const FAILURES = {
   hang: `no exit within ${TIMEOUT_S} s (killed)`,
   'leftover-file': 'a temp or partial file left, or a file written although nothing should be',
   'exit-2-file-unnamed': 'exit 2 whose message does not name the input file',
-  'damage-unnamed': 'exit 0/3 on a damaged input (or one read with other row counts than its fixture) without naming the damage',
+  'damage-unnamed':
+    'exit 0/3 on a damaged input (or one read with other row counts than its fixture) without naming the damage',
   'unexpected-exit': 'an exit code other than 0/1/2/3, or killed by a signal',
   'nothing-written': 'retro/select exit 0/3 and nothing in out/',
   'clean-refused': 'an unchanged fixture not read (exit other than 0/3)',
@@ -93,10 +94,27 @@ const TEMP = /\.tmp$|\.tmp-|\.partial$|\.crdownload$|^~\$|\.swp$/;
 /** Characters that must not reach a terminal raw: C0 but \t \n, DEL, C1, bidi overrides/isolates; a bare CR. */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 /** The --json keys that carry what went wrong. */
-const DAMAGE_KEYS = new Set(['error', 'errors', 'problems', 'readWarnings', 'warnings', 'leftOut', 'skipped', 'ignored', 'outside', 'rowsOutside', 'missingRequired', 'notes', 'issues', 'damage']);
+const DAMAGE_KEYS = new Set([
+  'error',
+  'errors',
+  'problems',
+  'readWarnings',
+  'warnings',
+  'leftOut',
+  'skipped',
+  'ignored',
+  'outside',
+  'rowsOutside',
+  'missingRequired',
+  'notes',
+  'issues',
+  'damage',
+]);
 
 const escape = (s) =>
-  s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 const clip = (s, n = 200) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +146,10 @@ if (QUICK) {
 corpus = [...(SKIP_CLEAN ? [] : clean), ...rest];
 
 if (flag('list')) {
-  for (const i of corpus) console.log(`${i.id.padEnd(64)} ${i.cls === 'clean' ? 'reference' : i.damage ? `damaged: ${i.damage.kind}` : i.same ? `same table (${i.same.why})` : i.expectRows !== null ? `${i.expectRows} rows` : 'robustness'} — ${i.note}`);
+  for (const i of corpus)
+    console.log(
+      `${i.id.padEnd(64)} ${i.cls === 'clean' ? 'reference' : i.damage ? `damaged: ${i.damage.kind}` : i.same ? `same table (${i.same.why})` : i.expectRows !== null ? `${i.expectRows} rows` : 'robustness'} — ${i.note}`,
+    );
   console.log(`${corpus.length} inputs`);
   process.exit(0);
 }
@@ -199,7 +220,14 @@ async function runOne(input, bytes, cmd, json, slot) {
   const res = await new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: dir,
-      env: { PATH: process.env.PATH, TZ: 'UTC', NO_COLOR: '1', HOME: home, LANG: 'C.UTF-8', LIVEOPS_NOW: '2026-12-01T09:00:00+08:00' },
+      env: {
+        PATH: process.env.PATH,
+        TZ: 'UTC',
+        NO_COLOR: '1',
+        HOME: home,
+        LANG: 'C.UTF-8',
+        LIVEOPS_NOW: '2026-12-01T09:00:00+08:00',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const cap = 16 << 20;
@@ -217,7 +245,14 @@ async function runOne(input, bytes, cmd, json, slot) {
     }, TIMEOUT_S * 1000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, timedOut, stdout: Buffer.concat(out.stdout).toString('utf8'), stderr: Buffer.concat(out.stderr).toString('utf8'), cut: out.cut });
+      resolve({
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out.stdout).toString('utf8'),
+        stderr: Buffer.concat(out.stderr).toString('utf8'),
+        cut: out.cut,
+      });
     });
   });
   const files = walk(dir).filter((f) => !placed.has(f));
@@ -263,7 +298,12 @@ function damageText(run) {
     const visit = (v) => {
       if (!v || typeof v !== 'object') return;
       for (const [k, x] of Object.entries(v)) {
-        const empty = x === null || x === undefined || x === '' || (Array.isArray(x) && x.length === 0) || (typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0);
+        const empty =
+          x === null ||
+          x === undefined ||
+          x === '' ||
+          (Array.isArray(x) && x.length === 0) ||
+          (typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0);
         if (DAMAGE_KEYS.has(k) && !empty) parts.push(`${k}: ${JSON.stringify(x)}`);
         else if (typeof x === 'object') visit(x);
       }
@@ -278,7 +318,9 @@ function damageText(run) {
 function jsonGist(run) {
   const j = run.parsed;
   if (j.error) return `error: ${j.error.message ?? JSON.stringify(j.error)}`;
-  const said = damageText({ ...run, stderr: '' }).split('\n').filter((l) => l && !l.startsWith('kind: '));
+  const said = damageText({ ...run, stderr: '' })
+    .split('\n')
+    .filter((l) => l && !l.startsWith('kind: '));
   const read = signature(run);
   return `${said.length ? said.join(' | ') : '(no error, warning, left-out or skipped entry)'}${read ? `; read: ${read}` : ''}`;
 }
@@ -288,7 +330,8 @@ const sameFile = (f, name) => typeof f === 'string' && (f === name || f.endsWith
 function fileTables(run) {
   const j = run.parsed;
   if (!j) return [];
-  if (run.cmd === 'inspect') return (j.files ?? []).filter((f) => sameFile(f.file, run.input.name)).flatMap((f) => f.tables ?? []);
+  if (run.cmd === 'inspect')
+    return (j.files ?? []).filter((f) => sameFile(f.file, run.input.name)).flatMap((f) => f.tables ?? []);
   if (run.cmd === 'retro') return (j.inputs ?? []).filter((i) => sameFile(i.file, run.input.name));
   return [];
 }
@@ -315,7 +358,10 @@ function rowMentioned(text, name, d) {
   if (!ns.length) return false;
   const alt = ns.join('|');
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:\\brow|\\bline|第|行)\\s*(?:${alt})(?!\\d)|${esc}(?: \\[[^\\]]*\\])?:(?:${alt})(?!\\d)|"(?:row|line)":\\s*(?:${alt})(?!\\d)`, 'i').test(text);
+  return new RegExp(
+    `(?:\\brow|\\bline|第|行)\\s*(?:${alt})(?!\\d)|${esc}(?: \\[[^\\]]*\\])?:(?:${alt})(?!\\d)|"(?:row|line)":\\s*(?:${alt})(?!\\d)`,
+    'i',
+  ).test(text);
 }
 
 const baseline = new Map(); // `${base}|${cmd}` → signature of the clean fixture
@@ -325,8 +371,10 @@ const baselineUsed = new Map(); // `${base}|${cmd}` → whether the command uses
 function usedBy(run) {
   const j = run.parsed;
   if (!j) return null;
-  if (run.cmd === 'select') return !(j.ignored ?? []).some((f) => sameFile(typeof f === 'string' ? f : f?.file, run.input.name));
-  if (run.cmd === 'retro') return fileTables(run).length > 0 || (j.leftOut ?? []).some((l) => sameFile(l.file, run.input.name));
+  if (run.cmd === 'select')
+    return !(j.ignored ?? []).some((f) => sameFile(typeof f === 'string' ? f : f?.file, run.input.name));
+  if (run.cmd === 'retro')
+    return fileTables(run).length > 0 || (j.leftOut ?? []).some((l) => sameFile(l.file, run.input.name));
   return true;
 }
 /** The command set the input aside as a file it has no use for (listed under 未使用的文件 / ignored). */
@@ -344,8 +392,15 @@ function check(run) {
   const both = `${run.stdout}\n${run.stderr}`;
   if (STACK.test(run.stdout) || STACK.test(run.stderr)) fail('stack-trace', 'a stack trace in the output');
   if (run.timedOut) fail('hang', `killed after ${TIMEOUT_S} s`);
-  else if (code === 1) fail('exit-1', HALF_BUILT.test(run.stderr) ? 'exit 1 — a module missing or half-written: dist/ rebuilt during the run?' : 'exit 1');
-  else if (code === null || ![0, 1, 2, 3].includes(code)) fail('unexpected-exit', code === null ? `killed by ${run.signal}` : `exit ${code}`);
+  else if (code === 1)
+    fail(
+      'exit-1',
+      HALF_BUILT.test(run.stderr)
+        ? 'exit 1 — a module missing or half-written: dist/ rebuilt during the run?'
+        : 'exit 1',
+    );
+  else if (code === null || ![0, 1, 2, 3].includes(code))
+    fail('unexpected-exit', code === null ? `killed by ${run.signal}` : `exit ${code}`);
   const written = code === 0 || code === 3;
   if (!run.timedOut) {
     for (const o of run.outputs) {
@@ -355,9 +410,11 @@ function check(run) {
       else if (!o.file.startsWith('out/')) fail('leftover-file', `written outside out/: ${o.file}`);
       else if (!o.ok) fail('leftover-file', `${o.file}: ${o.why}`);
       if (o.formulas) fail('formula-in-output', `${o.file}: ${o.formulas} cell(s) with a payload as a formula`);
-      if (CONTROL.test(o.file)) fail('control-in-output', `an output file name with a control character: ${JSON.stringify(o.file)}`);
+      if (CONTROL.test(o.file))
+        fail('control-in-output', `an output file name with a control character: ${JSON.stringify(o.file)}`);
     }
-    if (written && run.cmd !== 'inspect' && !run.outputs.some((o) => o.file.startsWith('out/'))) fail('nothing-written', `exit ${code} and nothing in out/`);
+    if (written && run.cmd !== 'inspect' && !run.outputs.some((o) => o.file.startsWith('out/')))
+      fail('nothing-written', `exit ${code} and nothing in out/`);
   }
   const terminal = run.json ? run.stderr : both;
   if (CONTROL.test(terminal)) {
@@ -365,7 +422,8 @@ function check(run) {
     fail('control-in-output', `${JSON.stringify(m)} in ${run.json ? 'stderr' : 'the output'}`);
   }
   if (code === 2 && !both.includes(input.name)) fail('exit-2-file-unnamed', `exit 2 without naming ${input.name}`);
-  if (input.cls === 'clean' && !written && !run.timedOut) fail('clean-refused', `exit ${code} on the unchanged fixture`);
+  if (input.cls === 'clean' && !written && !run.timedOut)
+    fail('clean-refused', `exit ${code} on the unchanged fixture`);
   if (written) {
     const text = damageText(run);
     // A file the command has no use for even as a clean export (select and an orders CSV) is
@@ -374,18 +432,29 @@ function check(run) {
     if (input.damage && !run.moot) {
       const d = input.damage;
       const zero = (d.kind === 'empty' || d.kind === 'no-rows') && run.json && totalRows(run) === 0;
-      if (!d.words.test(text) && !rowMentioned(text, input.name, d) && !zero) fail('damage-unnamed', `exit ${code}: ${DAMAGE[d.kind].what} — not named`, d.kind);
+      if (!d.words.test(text) && !rowMentioned(text, input.name, d) && !zero)
+        fail('damage-unnamed', `exit ${code}: ${DAMAGE[d.kind].what} — not named`, d.kind);
     }
     const sig = signature(run);
     if (input.same && sig !== null) {
       const ref = baseline.get(`${input.base}|${run.cmd}`);
       if (ref !== undefined) run.compared = ref === sig ? 'same' : 'differs';
-      if (ref !== undefined && ref !== sig && !input.same.words.test(text)) fail('damage-unnamed', `exit ${code}: read as [${sig}], the fixture reads as [${ref}] — nothing said`, `misread (${input.same.why})`);
+      if (ref !== undefined && ref !== sig && !input.same.words.test(text))
+        fail(
+          'damage-unnamed',
+          `exit ${code}: read as [${sig}], the fixture reads as [${ref}] — nothing said`,
+          `misread (${input.same.why})`,
+        );
     }
     if (input.expectRows !== null && sig !== null) {
       const n = totalRows(run);
       run.compared = n === input.expectRows ? 'same' : 'differs';
-      if (n !== input.expectRows && sig !== 'left out') fail('damage-unnamed', `exit ${code}: ${n ?? 'no'} rows read, the file has ${input.expectRows} — nothing said`, `misread (${input.cls})`);
+      if (n !== input.expectRows && sig !== 'left out')
+        fail(
+          'damage-unnamed',
+          `exit ${code}: ${n ?? 'no'} rows read, the file has ${input.expectRows} — nothing said`,
+          `misread (${input.cls})`,
+        );
     }
   }
   return f;
@@ -420,7 +489,8 @@ async function pool(items, jobsOf) {
               baselineUsed.set(`${input.base}|${cmd}`, usedBy(run));
             }
             // The self-check reads the runs that use the file (an unused file's listing is no damage report).
-            if ((run.code === 0 || run.code === 3) && baselineUsed.get(`${input.base}|${cmd}`) !== false) cleanTexts.push({ input, cmd, json, text: damageText(run) });
+            if ((run.code === 0 || run.code === 3) && baselineUsed.get(`${input.base}|${cmd}`) !== false)
+              cleanTexts.push({ input, cmd, json, text: damageText(run) });
           }
           if (!(KEEP && run.failures.length)) rmSync(run.dir, { recursive: true, force: true });
           if (run.parsed) run.gist = jsonGist(run);
@@ -432,16 +502,26 @@ async function pool(items, jobsOf) {
         done++;
         if (Date.now() - lastTick > 15_000) {
           lastTick = Date.now();
-          process.stderr.write(`fuzz: ${done}/${corpus.length} inputs, ${results.length} runs, ${results.filter((r) => r.failures.length).length} failing, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+          process.stderr.write(
+            `fuzz: ${done}/${corpus.length} inputs, ${results.length} runs, ${results.filter((r) => r.failures.length).length} failing, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+          );
         }
       }
     }),
   );
 }
 
-console.log(`liveops fuzz: ${corpus.length} inputs${corpus.length < fullCount ? ` (of ${fullCount})` : ''}, ${PARALLEL} at a time, ${TIMEOUT_S} s limit per run; temp ${TMP}`);
+console.log(
+  `liveops fuzz: ${corpus.length} inputs${corpus.length < fullCount ? ` (of ${fullCount})` : ''}, ${PARALLEL} at a time, ${TIMEOUT_S} s limit per run; temp ${TMP}`,
+);
 // The clean fixtures first, both ways: the reference for the `same` inputs and the self-check.
-if (!SKIP_CLEAN) await pool(clean, () => CMDS.flatMap((c) => [[c, true], [c, false]]));
+if (!SKIP_CLEAN)
+  await pool(clean, () =>
+    CMDS.flatMap((c) => [
+      [c, true],
+      [c, false],
+    ]),
+  );
 // Then the rest, --json alternating per input and command so both outputs are exercised.
 const indexInClass = new Map();
 await pool(rest, (input) => {
@@ -452,11 +532,23 @@ await pool(rest, (input) => {
 
 // Self-check: a pattern that finds "the damage" in a clean fixture's output would pass anything.
 const loose = [];
-const patterns = [...Object.entries(DAMAGE).map(([k, d]) => [k, d.words]), ...[...new Set(corpus.filter((i) => i.same).map((i) => i.same.why))].map((w) => [`misread (${w})`, corpus.find((i) => i.same?.why === w).same.words])];
+const patterns = [
+  ...Object.entries(DAMAGE).map(([k, d]) => [k, d.words]),
+  ...[...new Set(corpus.filter((i) => i.same).map((i) => i.same.why))].map((w) => [
+    `misread (${w})`,
+    corpus.find((i) => i.same?.why === w).same.words,
+  ]),
+];
 for (const [kind, words] of patterns)
   for (const c of cleanTexts) {
     const m = c.text.match(words);
-    if (m) loose.push({ kind, where: `${c.cmd}${c.json ? ' --json' : ''} on ${c.input.name}`, match: m[0], context: c.text.slice(Math.max(0, m.index - 60), m.index + 60) });
+    if (m)
+      loose.push({
+        kind,
+        where: `${c.cmd}${c.json ? ' --json' : ''} on ${c.input.name}`,
+        match: m[0],
+        context: c.text.slice(Math.max(0, m.index - 60), m.index + 60),
+      });
   }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +570,10 @@ const hist = (rs) => {
     const k = r.timedOut ? 'timeout' : r.code === null ? `signal ${r.signal}` : String(r.code);
     h.set(k, (h.get(k) ?? 0) + 1);
   }
-  return [...h].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k}: ${n}`).join(', ');
+  return [...h]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ');
 };
 const byClass = new Map();
 for (const i of corpus) byClass.set(i.cls, (byClass.get(i.cls) ?? 0) + 1);
@@ -487,33 +582,57 @@ const commandLine = (r) => `liveops ${r.args.join(' ')}`;
 
 console.log('');
 console.log(`inputs: ${corpus.length} (${[...byClass].map(([c, n]) => `${c} ${n}`).join(', ')})`);
-console.log(`  damaged: ${corpus.filter((i) => i.damage).length}, same table as a fixture: ${corpus.filter((i) => i.same).length}, known row count: ${corpus.filter((i) => i.expectRows !== null).length}`);
-console.log(`runs: ${results.length} in ${seconds.toFixed(0)} s (${results.filter((r) => r.json).length} with --json); slowest ${Math.max(...results.map((r) => r.seconds)).toFixed(1)} s`);
+console.log(
+  `  damaged: ${corpus.filter((i) => i.damage).length}, same table as a fixture: ${corpus.filter((i) => i.same).length}, known row count: ${corpus.filter((i) => i.expectRows !== null).length}`,
+);
+console.log(
+  `runs: ${results.length} in ${seconds.toFixed(0)} s (${results.filter((r) => r.json).length} with --json); slowest ${Math.max(...results.map((r) => r.seconds)).toFixed(1)} s`,
+);
 console.log(`exit codes: ${hist(results)}`);
 for (const c of CMDS) console.log(`  ${c.padEnd(8)} ${hist(results.filter((r) => r.cmd === c))}`);
 const badJson = results.filter((r) => r.badJson);
 const compared = results.filter((r) => r.compared);
-console.log(`  tables compared with their fixture's (or the known row count): ${compared.length} --json runs, ${compared.filter((r) => r.compared === 'same').length} read alike`);
+console.log(
+  `  tables compared with their fixture's (or the known row count): ${compared.length} --json runs, ${compared.filter((r) => r.compared === 'same').length} read alike`,
+);
 const moot = results.filter((r) => r.moot);
-if (moot.length) console.log(`  (${moot.length} runs of a damaged file the command does not use even clean — select and ${[...new Set(moot.map((r) => r.input.base))].join(', ')} — were not asked to name the damage)`);
-if (badJson.length) console.log(`  (${badJson.length} --json runs printed something other than one JSON object on stdout, e.g. ${badJson[0].input.id} ${badJson[0].cmd})`);
+if (moot.length)
+  console.log(
+    `  (${moot.length} runs of a damaged file the command does not use even clean — select and ${[...new Set(moot.map((r) => r.input.base))].join(', ')} — were not asked to name the damage)`,
+  );
+if (badJson.length)
+  console.log(
+    `  (${badJson.length} --json runs printed something other than one JSON object on stdout, e.g. ${badJson[0].input.id} ${badJson[0].cmd})`,
+  );
 const distAtEnd = distStamp();
-if (distAtEnd !== DIST_AT_START) console.log(`  WARNING: dist/ was rebuilt during the run (last at ${new Date(distAtEnd).toISOString()}): runs at that moment may have failed on a half-built dist/`);
+if (distAtEnd !== DIST_AT_START)
+  console.log(
+    `  WARNING: dist/ was rebuilt during the run (last at ${new Date(distAtEnd).toISOString()}): runs at that moment may have failed on a half-built dist/`,
+  );
 console.log('');
 console.log('failure classes:');
 for (const [k, what] of Object.entries(FAILURES)) {
   let line = `  ${k.padEnd(20)} ${String(counts[k]).padStart(4)}   ${what}`;
   const subs = new Map();
   for (const x of failed.filter((x) => x.cls === k && x.sub)) subs.set(x.sub, (subs.get(x.sub) ?? 0) + 1);
-  if (subs.size) line += `\n${[...subs].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${' '.repeat(27)}${String(n).padStart(4)} ${s}`).join('\n')}`;
+  if (subs.size)
+    line += `\n${[...subs]
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, n]) => `${' '.repeat(27)}${String(n).padStart(4)} ${s}`)
+      .join('\n')}`;
   console.log(line);
 }
 const total = Object.values(counts).reduce((a, b) => a + b, 0);
-console.log(`  ${'total'.padEnd(20)} ${String(total).padStart(4)}   over ${failingInputs.size} of ${corpus.length} inputs`);
+console.log(
+  `  ${'total'.padEnd(20)} ${String(total).padStart(4)}   over ${failingInputs.size} of ${corpus.length} inputs`,
+);
 
 if (loose.length) {
   console.log('\ncheck-too-loose (fix the pattern in scripts/lib/fuzz-inputs.mjs):');
-  for (const l of loose.slice(0, SHOW)) console.log(`  ${l.kind}: matches ${JSON.stringify(l.match)} in ${l.where}: …${escape(clip(l.context.replace(/\n/g, ' '), 140))}…`);
+  for (const l of loose.slice(0, SHOW))
+    console.log(
+      `  ${l.kind}: matches ${JSON.stringify(l.match)} in ${l.where}: …${escape(clip(l.context.replace(/\n/g, ' '), 140))}…`,
+    );
 }
 for (const k of Object.keys(FAILURES)) {
   const xs = failed.filter((x) => x.cls === k);
@@ -522,10 +641,21 @@ for (const k of Object.keys(FAILURES)) {
   for (const x of xs.slice(0, SHOW)) {
     const r = x.run;
     console.log(`  ${r.input.id} [${r.input.note}]`);
-    console.log(`    $ ${escape(commandLine(r))}   → ${r.timedOut ? 'timeout' : `exit ${r.code}`}${KEEP ? `   (${r.dir})` : ''}`);
+    console.log(
+      `    $ ${escape(commandLine(r))}   → ${r.timedOut ? 'timeout' : `exit ${r.code}`}${KEEP ? `   (${r.dir})` : ''}`,
+    );
     console.log(`    ${escape(x.detail)}`);
-    const err = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-    const out = r.json && r.gist !== undefined ? [`--json: ${r.gist}`] : r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    const err = r.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const out =
+      r.json && r.gist !== undefined
+        ? [`--json: ${r.gist}`]
+        : r.stdout
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
     const lines = [...err.slice(0, 2), ...out].slice(0, 3);
     for (const l of lines) console.log(`    | ${escape(clip(l))}`);
   }
@@ -544,12 +674,26 @@ writeFileSync(
       exitCodes: hist(results),
       failures: counts,
       loose,
-      failed: failed.map((x) => ({ class: x.cls, sub: x.sub, detail: x.detail, input: x.run.input.id, note: x.run.input.note, command: commandLine(x.run), exit: x.run.code, timedOut: x.run.timedOut, json: x.run.gist, stderr: x.run.stderr.slice(0, 2000), stdout: x.run.stdout.slice(0, 2000) })),
+      failed: failed.map((x) => ({
+        class: x.cls,
+        sub: x.sub,
+        detail: x.detail,
+        input: x.run.input.id,
+        note: x.run.input.note,
+        command: commandLine(x.run),
+        exit: x.run.code,
+        timedOut: x.run.timedOut,
+        json: x.run.gist,
+        stderr: x.run.stderr.slice(0, 2000),
+        stdout: x.run.stdout.slice(0, 2000),
+      })),
     },
     null,
     1,
   ),
 );
 if (!KEEP) rmSync(TMP, { recursive: true, force: true });
-console.log(`\nfuzz: ${total === 0 ? 'PASS' : 'FAIL'} — ${corpus.length} inputs, ${results.length} runs, ${total} failure(s) in ${seconds.toFixed(0)} s; details in ${relative(ROOT, REPORT)}`);
+console.log(
+  `\nfuzz: ${total === 0 ? 'PASS' : 'FAIL'} — ${corpus.length} inputs, ${results.length} runs, ${total} failure(s) in ${seconds.toFixed(0)} s; details in ${relative(ROOT, REPORT)}`,
+);
 process.exit(total === 0 ? 0 : 1);

@@ -9,7 +9,17 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMENTS_HEADER, commentLine, gbkEncoder, ORDERS_HEADER, orderLine, PRODUCTS_HEADER, productRow, SUMMARY_CSV, writeLines } from './lib/inputs.mjs';
+import {
+  COMMENTS_HEADER,
+  commentLine,
+  gbkEncoder,
+  ORDERS_HEADER,
+  orderLine,
+  PRODUCTS_HEADER,
+  productRow,
+  SUMMARY_CSV,
+  writeLines,
+} from './lib/inputs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'stress');
@@ -43,10 +53,29 @@ console.log(`inputs: ${ROWS.toLocaleString('en-US')} rows each, ready in ${((Dat
 const CASES = [];
 for (const enc of ['', '-gbk']) {
   const e = enc ? 'GBK' : 'UTF-8';
-  CASES.push([`retro comments (${e})`, ['retro', '整体数据.csv', `comments${enc}.csv`, '--format', 'json', '-o', 'OUTPUT.json']]);
-  CASES.push([`retro orders (${e})`, ['retro', '整体数据.csv', `orders${enc}.csv`, '--format', 'json', '-o', 'OUTPUT.json']]);
+  CASES.push([
+    `retro comments (${e})`,
+    ['retro', '整体数据.csv', `comments${enc}.csv`, '--format', 'json', '-o', 'OUTPUT.json'],
+  ]);
+  CASES.push([
+    `retro orders (${e})`,
+    ['retro', '整体数据.csv', `orders${enc}.csv`, '--format', 'json', '-o', 'OUTPUT.json'],
+  ]);
   // A comments file next to the product files, as a selector's week folder has.
-  CASES.push([`select products + comments (${e})`, ['select', `products${enc}.csv`, `comments${enc}.csv`, '--week', '2026-W47', '--format', 'json', '-o', 'OUTPUT.json']]);
+  CASES.push([
+    `select products + comments (${e})`,
+    [
+      'select',
+      `products${enc}.csv`,
+      `comments${enc}.csv`,
+      '--week',
+      '2026-W47',
+      '--format',
+      'json',
+      '-o',
+      'OUTPUT.json',
+    ],
+  ]);
   CASES.push([`inspect comments (${e})`, ['inspect', `comments${enc}.csv`, '-o', 'OUTPUT.json']]);
   CASES.push([`inspect orders (${e})`, ['inspect', `orders${enc}.csv`, '-o', 'OUTPUT.json']]);
   CASES.push([`inspect products (${e})`, ['inspect', `products${enc}.csv`, '-o', 'OUTPUT.json']]);
@@ -61,7 +90,11 @@ function runJob(job, slot) {
   const argv = job.argv.map((a) => a.replace('OUTPUT', output));
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: OUT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd: OUT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
@@ -69,7 +102,16 @@ function runJob(job, slot) {
       clearTimeout(timer);
       const written = existsSync(join(OUT, `${output}.json`));
       const ok = (code === 0 || code === 3) && written;
-      resolve({ ...job, slot, code, signal, written, ok, seconds: (Date.now() - started) / 1000, stderr: stderr.slice(0, 1000) });
+      resolve({
+        ...job,
+        slot,
+        code,
+        signal,
+        written,
+        ok,
+        seconds: (Date.now() - started) / 1000,
+        stderr: stderr.slice(0, 1000),
+      });
     });
   });
 }
@@ -82,7 +124,10 @@ await Promise.all(
     while (next < jobs.length) {
       const r = await runJob(jobs[next++], slot);
       results.push(r);
-      if (!r.ok) console.log(`FAIL ${r.name} #${r.i}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}, output ${r.written ? 'written' : 'NOT written'}\n${r.stderr}`);
+      if (!r.ok)
+        console.log(
+          `FAIL ${r.name} #${r.i}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}, output ${r.written ? 'written' : 'NOT written'}\n${r.stderr}`,
+        );
     }
   }),
 );
@@ -91,7 +136,9 @@ console.log(`\n${'case'.padEnd(36)} ${'runs'.padStart(5)} ${'ok'.padStart(5)} ${
 for (const [name] of CASES) {
   const rs = results.filter((r) => r.name === name);
   const secs = rs.map((r) => r.seconds).sort((a, b) => a - b);
-  console.log(`${name.padEnd(36)} ${String(rs.length).padStart(5)} ${String(rs.filter((r) => r.ok).length).padStart(5)} ${secs[Math.floor(secs.length / 2)].toFixed(2).padStart(9)}`);
+  console.log(
+    `${name.padEnd(36)} ${String(rs.length).padStart(5)} ${String(rs.filter((r) => r.ok).length).padStart(5)} ${secs[Math.floor(secs.length / 2)].toFixed(2).padStart(9)}`,
+  );
 }
 rmSync(join(OUT, 'runs'), { recursive: true, force: true });
 const failed = results.filter((r) => !r.ok).length;

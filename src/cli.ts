@@ -21,19 +21,23 @@ const { version } = require('../package.json') as { version: string };
 
 export const EXIT = { ok: 0, bug: 1, usage: 2, findings: 3, cannotWrite: 4, exists: 5, cancelled: 130 } as const;
 
-
 async function makeContext(cmd: Command): Promise<Context> {
   const g = cmd.optsWithGlobals<GlobalOptions>();
   const { detectTerminal } = await import('./ui/terminal.js');
   const { loadConfig } = await import('./config/load.js');
   const cwd = process.cwd();
   const config = await loadConfig({ cwd, explicit: g.config });
-  if (g.json && g.out === '-') throw new UsageError('--json and -o - both write to stdout: use one (-o - --format json writes the report as JSON)');
+  if (g.json && g.out === '-')
+    throw new UsageError(
+      '--json and -o - both write to stdout: use one (-o - --format json writes the report as JSON)',
+    );
   const term = detectTerminal({ input: g.input, quiet: g.quiet, verbose: g.verbose });
   if (term.verbose) {
     const { configShown } = await import('./ui/present.js');
     const shown = configShown(cwd, config.source);
-    term.stderr.write(`liveops: config: ${config.source ? shown : `${shown} (no liveops.config.yaml here or above)`}\n`);
+    term.stderr.write(
+      `liveops: config: ${config.source ? shown : `${shown} (no liveops.config.yaml here or above)`}\n`,
+    );
   }
   return {
     cwd,
@@ -73,12 +77,20 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .option('--config <file>', 'config file (default: liveops.config.yaml here or above, or $LIVEOPS_CONFIG)')
     .addOption(new Option('--lang <lang>', 'labels in outputs: zh (default) or en').choices(['zh', 'en']))
-    .option('--json', 'print exactly one JSON object on stdout instead of the terminal summary, also on a failure ({"error": {code, message, file, row, column}})', false)
+    .option(
+      '--json',
+      'print exactly one JSON object on stdout instead of the terminal summary, also on a failure ({"error": {code, message, file, row, column}})',
+      false,
+    )
     .option('-o, --out <path>', 'the output file, or a folder (ends in /, exists, or has no extension); - for stdout')
     .option('--force', 'overwrite output files that already exist', false)
     .option('--no-input', 'never prompt; fail with exit 2 naming what is missing (implied without a TTY)')
     .option('-q, --quiet', 'print nothing but results and errors', false)
-    .option('--verbose', 'print details of what is read and decided, first the config file used (and stack traces of bugs)', false)
+    .option(
+      '--verbose',
+      'print details of what is read and decided, first the config file used (and stack traces of bugs)',
+      false,
+    )
     .showHelpAfterError('(run liveops --help for usage)')
     .addHelpText(
       'after',
@@ -117,7 +129,10 @@ function addInspect(program: Command): void {
     )
     .argument('[files...]', 'CSV or XLSX exports (on a terminal, omitted files are picked from this folder)')
     .option('--fields', 'list every field id liveops knows, for mapping headers in the config file', false)
-    .option('--template <file>', 'template for -o: an .xlsx workbook or an .md.eta text template (default: templates/inspect.*)')
+    .option(
+      '--template <file>',
+      'template for -o: an .xlsx workbook or an .md.eta text template (default: templates/inspect.*)',
+    )
     .addHelpText(
       'after',
       `
@@ -141,23 +156,36 @@ function addRetro(program: Command): void {
     .command('retro')
     .summary('复盘 · post-stream retro sheet (数据复盘表): figures, alerts by role, improvement list')
     .description(
-      'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files in any order (summary, products, channels, minute trend, comments, orders, consultations, selection table) — computes the figures with the platforms\' definitions, fires the playbook\'s rules, compares with earlier streams, finds comment/consultation hotspots, and writes the retro workbook next to the first input as 复盘_<account>_<date>.xlsx (or -o).' +
+      "Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files in any order (summary, products, channels, minute trend, comments, orders, consultations, selection table) — computes the figures with the platforms' definitions, fires the playbook's rules, compares with earlier streams, finds comment/consultation hotspots, and writes the retro workbook next to the first input as 复盘_<account>_<date>.xlsx (or -o)." +
         '\n\n' +
-        'A stream list export (Compass 直播明细, Taobao 分场次效果) as the input: the latest stream (or --stream) is retro\'d and the earlier ones are its baseline.',
+        "A stream list export (Compass 直播明细, Taobao 分场次效果) as the input: the latest stream (or --stream) is retro'd and the earlier ones are its baseline.",
     )
     .argument('[files...]', 'exports of the stream (on a terminal, omitted files are picked from this folder)')
     .option('--baseline <files...>', 'stream list exports (e.g. Compass 直播明细) to compare with earlier streams')
-    .option('--baseline-count <n>', 'how many earlier streams make the median', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--baseline-count ${v}: expected a whole number ≥ 1`);
-      return n;
-    }, 7)
-    .option('--stream <date|id>', 'with a stream list as input: the stream to retro (2026-11-18, "2026-11-18 20:00" or its ID)')
+    .option(
+      '--baseline-count <n>',
+      'how many earlier streams make the median',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--baseline-count ${v}: expected a whole number ≥ 1`);
+        return n;
+      },
+      7,
+    )
+    .option(
+      '--stream <date|id>',
+      'with a stream list as input: the stream to retro (2026-11-18, "2026-11-18 20:00" or its ID)',
+    )
     .option('--account <name>', 'the account, when the exports do not name it (or to pick one in a stream list)')
-    .addOption(new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']))
-    .option('--template <file>', 'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.* or weekly.*)')
+    .addOption(
+      new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']),
+    )
+    .option(
+      '--template <file>',
+      'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.* or weekly.*)',
+    )
     .option('--no-mask', 'keep buyer nicknames and phone numbers in the unpaid-order follow-up (masked by default)')
-    .option('--weekly', 'the weekly report (周度复盘报告) over a folder of the week\'s exports, for cron', false)
+    .option('--weekly', "the weekly report (周度复盘报告) over a folder of the week's exports, for cron", false)
     .option('--week <id>', 'with --weekly: the ISO week, e.g. 2026-W47 (default: last complete week)')
     .option('--since <date>', 'with --weekly: first day of the range, e.g. 2026-11-16')
     .option('--until <date>', 'with --weekly: last day of the range, e.g. 2026-11-22')
@@ -186,43 +214,61 @@ Examples:
   liveops retro 整场数据.xlsx --json
       the report as one JSON object on stdout`,
     )
-    .action(async (files: string[], opts: { baseline?: string[]; baselineCount: number; stream?: string; account?: string; format?: 'xlsx' | 'md' | 'json'; template?: string; weekly: boolean; week?: string; since?: string; until?: string; mask: boolean }, cmd: Command) => {
-      const ctx = await makeContext(cmd);
-      if (opts.weekly) {
-        const { runWeekly } = await import('./commands/weekly/index.js');
-        process.exitCode = await runWeekly(ctx, {
-          inputs: files,
-          week: opts.week,
-          since: opts.since,
-          until: opts.until,
+    .action(
+      async (
+        files: string[],
+        opts: {
+          baseline?: string[];
+          baselineCount: number;
+          stream?: string;
+          account?: string;
+          format?: 'xlsx' | 'md' | 'json';
+          template?: string;
+          weekly: boolean;
+          week?: string;
+          since?: string;
+          until?: string;
+          mask: boolean;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        if (opts.weekly) {
+          const { runWeekly } = await import('./commands/weekly/index.js');
+          process.exitCode = await runWeekly(ctx, {
+            inputs: files,
+            week: opts.week,
+            since: opts.since,
+            until: opts.until,
+            format: opts.format,
+            template: opts.template,
+            baselineCount: opts.baselineCount,
+            now: runClock(process.env),
+          });
+          return;
+        }
+        if (opts.week || opts.since || opts.until) throw new UsageError('--week, --since and --until go with --weekly');
+        const { runRetro } = await import('./commands/retro/index.js');
+        process.exitCode = await runRetro(ctx, {
+          files,
+          baseline: opts.baseline ?? [],
+          baselineCount: opts.baselineCount,
+          stream: opts.stream,
+          account: opts.account,
           format: opts.format,
           template: opts.template,
-          baselineCount: opts.baselineCount,
-          now: runClock(process.env),
+          mask: opts.mask,
         });
-        return;
-      }
-      if (opts.week || opts.since || opts.until) throw new UsageError('--week, --since and --until go with --weekly');
-      const { runRetro } = await import('./commands/retro/index.js');
-      process.exitCode = await runRetro(ctx, {
-        files,
-        baseline: opts.baseline ?? [],
-        baselineCount: opts.baselineCount,
-        stream: opts.stream,
-        account: opts.account,
-        format: opts.format,
-        template: opts.template,
-        mask: opts.mask,
-      });
-    });
+      },
+    );
 }
 
 function addSchedule(program: Command): void {
   program
     .command('schedule')
-    .summary('排期 · the month\'s stream schedule (直播排期表) with GMV targets, people, products and a calendar')
+    .summary("排期 · the month's stream schedule (直播排期表) with GMV targets, people, products and a calendar")
     .description(
-      'Builds the month\'s schedule from the config file\'s schedule: section (or flags): streams from the weekly slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter → month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes 排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.',
+      "Builds the month's schedule from the config file's schedule: section (or flags): streams from the weekly slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter → month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes 排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.",
     )
     .option('--month <yyyy-mm>', 'the month to schedule, e.g. 2026-12')
     .option('--target <gmv>', "the month's GMV target in CNY (default: from schedule.annualGmv)", (v) => {
@@ -230,15 +276,24 @@ function addSchedule(program: Command): void {
       if (!(n > 0)) throw new UsageError(`--target ${v}: expected an amount such as 1000000`);
       return n;
     })
-    .option('--slots <spec>', 'weekly slots, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (default: schedule.slots)')
+    .option(
+      '--slots <spec>',
+      'weekly slots, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (default: schedule.slots)',
+    )
     .option('--account <name>', 'the account for slots that do not name one')
     .option('--pool <files...>', 'the selection table (选品表) for the product line-up')
     .addOption(new Option('--format <format>', 'xlsx (default) or json').choices(['xlsx', 'json']))
     .option('--template <file>', 'template to fill (default: templates/schedule.xlsx)')
     .option('--no-ics', 'do not write the .ics calendar')
     .option('--brief [date]', 'the 9:00 morning brief (晨会简报) for a day (default today): streams, targets, risks')
-    .option('--schedule <file>', 'with --brief: the schedule written by liveops schedule (default: planned from the config)')
-    .option('--baseline <files...>', 'with --brief: a stream list (Compass 直播明细) for viewer targets from recent UV value')
+    .option(
+      '--schedule <file>',
+      'with --brief: the schedule written by liveops schedule (default: planned from the config)',
+    )
+    .option(
+      '--baseline <files...>',
+      'with --brief: a stream list (Compass 直播明细) for viewer targets from recent UV value',
+    )
     .addHelpText(
       'after',
       `
@@ -251,16 +306,40 @@ Examples:
       --slots "1,3,5@20:00-23:00" --account 山野户外旗舰店
   liveops schedule --month 2026-12 --json`,
     )
-    .action(async (opts: { month?: string; target?: number; slots?: string; account?: string; pool?: string[]; format?: 'xlsx' | 'json'; template?: string; ics: boolean; brief?: string | true; schedule?: string; baseline?: string[] }, cmd: Command) => {
-      const ctx = await makeContext(cmd);
-      if (opts.brief !== undefined) {
-        const { runBrief } = await import('./commands/brief/index.js');
-        process.exitCode = await runBrief(ctx, { date: opts.brief, schedule: opts.schedule, pool: opts.pool ?? [], baseline: opts.baseline ?? [], target: opts.target, now: runClock(process.env) });
-        return;
-      }
-      const { runSchedule } = await import('./commands/schedule/index.js');
-      process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: runClock(process.env) });
-    });
+    .action(
+      async (
+        opts: {
+          month?: string;
+          target?: number;
+          slots?: string;
+          account?: string;
+          pool?: string[];
+          format?: 'xlsx' | 'json';
+          template?: string;
+          ics: boolean;
+          brief?: string | true;
+          schedule?: string;
+          baseline?: string[];
+        },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        if (opts.brief !== undefined) {
+          const { runBrief } = await import('./commands/brief/index.js');
+          process.exitCode = await runBrief(ctx, {
+            date: opts.brief,
+            schedule: opts.schedule,
+            pool: opts.pool ?? [],
+            baseline: opts.baseline ?? [],
+            target: opts.target,
+            now: runClock(process.env),
+          });
+          return;
+        }
+        const { runSchedule } = await import('./commands/schedule/index.js');
+        process.exitCode = await runSchedule(ctx, { ...opts, pool: opts.pool ?? [], now: runClock(process.env) });
+      },
+    );
 }
 
 function addScript(program: Command): void {
@@ -268,16 +347,21 @@ function addScript(program: Command): void {
     .command('script')
     .summary('脚本 · a timed script draft, run-sheet and floor-control cue sheet for a stream (直播脚本)')
     .description(
-      'Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock figures and benefits, timed to fill the stream; the assistant\'s cues; and the floor-control cue sheet (list and delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes 脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.',
+      "Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock figures and benefits, timed to fill the stream; the assistant's cues; and the floor-control cue sheet (list and delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes 脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.",
     )
-    .option('--date <yyyy-mm-dd>', 'the stream\'s date in the schedule')
+    .option('--date <yyyy-mm-dd>', "the stream's date in the schedule")
     .option('--schedule <file>', 'the schedule written by liveops schedule (.xlsx or --json output)')
-    .option('--pool <file>', 'the selection table (选品表) with selling points, FAQ, prices and stock (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--pool <file>',
+      'the selection table (选品表) with selling points, FAQ, prices and stock (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--retro <file>', 'the last retro (.xlsx or --json): its hotspots become talk points')
     .option('--products <list>', 'without a schedule: product IDs or names from the pool, comma-separated, in order')
-    .option('--duration <minutes>', 'without a schedule: the stream\'s length in minutes', (v) => {
+    .option('--duration <minutes>', "without a schedule: the stream's length in minutes", (v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 10 || n > 720) throw new UsageError(`--duration ${v}: expected minutes between 10 and 720`);
+      if (!Number.isInteger(n) || n < 10 || n > 720)
+        throw new UsageError(`--duration ${v}: expected minutes between 10 and 720`);
       return n;
     })
     .option('--start <hh:mm>', 'without a schedule: when the stream starts (default 20:00)')
@@ -294,23 +378,44 @@ Examples:
   liveops script --products "3650123456789012345,速干徒步裤" \\
       --duration 120 --pool 选品表.xlsx`,
     )
-    .action(async (opts: { date?: string; schedule?: string; pool?: string[]; retro?: string; products?: string; duration?: number; start?: string; account?: string; template?: string }, cmd: Command) => {
-      const ctx = await makeContext(cmd);
-      const { runScript } = await import('./commands/script/index.js');
-      process.exitCode = await runScript(ctx, { ...opts, pool: opts.pool ?? [] });
-    });
+    .action(
+      async (
+        opts: {
+          date?: string;
+          schedule?: string;
+          pool?: string[];
+          retro?: string;
+          products?: string;
+          duration?: number;
+          start?: string;
+          account?: string;
+          template?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        const { runScript } = await import('./commands/script/index.js');
+        process.exitCode = await runScript(ctx, { ...opts, pool: opts.pool ?? [] });
+      },
+    );
   script
     .command('lint')
-    .summary('合规检查 · find words the Advertising Law forbids (极限词, medical claims, fake urgency…) before they are said on air')
+    .summary(
+      '合规检查 · find words the Advertising Law forbids (极限词, medical claims, fake urgency…) before they are said on air',
+    )
     .description(
       'Reads Markdown or text scripts line by line and CSV/XLSX run-sheets cell by cell, and lists every absolute or forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency; false endorsement; superstition) with its position, category, severity and a suggested rewording.' +
         '\n\n' +
-        'Knows what the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次, 首付), comparisons with the shop\'s own products (本店最新款), grades defined by standards (一级能效, 特级初榨), product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and a source (2025年…销量第一（数据来源：…）) and a viewer\'s quoted question are warnings. The team extends the list in the config file (compliance.allow, compliance.deny).' +
+        "Knows what the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次, 首付), comparisons with the shop's own products (本店最新款), grades defined by standards (一级能效, 特级初榨), product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and a source (2025年…销量第一（数据来源：…）) and a viewer's quoted question are warnings. The team extends the list in the config file (compliance.allow, compliance.deny)." +
         '\n\n' +
         'Exit 3 when an error-level word is found (a gate for the pre-stream checklist or a git hook), 0 when clean or only warnings, 2 on bad input.',
     )
     .argument('<files...>', 'scripts: .md, .txt, .csv or .xlsx')
-    .option('--pool <file>', 'the selection table (选品表): words inside its product names are not findings (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--pool <file>',
+      'the selection table (选品表): words inside its product names are not findings (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .addHelpText(
       'after',
       `
@@ -340,14 +445,23 @@ function addSelect(program: Command): void {
     .command('select')
     .summary('选品 · weekly elimination list (淘汰清单), pool balance, stock and supplier checks, candidates')
     .description(
-      'Aggregates the week\'s product exports (one per stream, or a product list over the week) — summed counts, then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with not enough data, the pool\'s roles (引流款/利润款/形象款, from the selection table or suggested) and balance, stock warnings, supplier checks and candidates customers ask for.' +
+      "Aggregates the week's product exports (one per stream, or a product list over the week) — summed counts, then rates — and lists products to eliminate (weekly click rate or conversion below 3 %), products with not enough data, the pool's roles (引流款/利润款/形象款, from the selection table or suggested) and balance, stock warnings, supplier checks and candidates customers ask for." +
         '\n\n' +
         'Runs unattended like the weekly report: exit 0 written, 3 written with something to act on, skipped files or an empty/header-only export, 2 nothing usable, 4 could not write, 5 already written.',
     )
     .argument('[inputs...]', "the week's product exports, consultations or comments (files or folders)")
     .option('--pool <files...>', 'the selection table (选品表) with roles, prices, stock and suppliers')
-    .option('--week <id>', 'the ISO week the report is for, e.g. 2026-W47 (default: last complete week); names the output')
-    .addOption(new Option('--format <format>', 'xlsx (default), csv (the elimination list alone) or json').choices(['xlsx', 'csv', 'json']))
+    .option(
+      '--week <id>',
+      'the ISO week the report is for, e.g. 2026-W47 (default: last complete week); names the output',
+    )
+    .addOption(
+      new Option('--format <format>', 'xlsx (default), csv (the elimination list alone) or json').choices([
+        'xlsx',
+        'csv',
+        'json',
+      ]),
+    )
     .option('--template <file>', 'template to fill (default: templates/select.xlsx)')
     .addHelpText(
       'after',
@@ -359,11 +473,24 @@ Examples:
   liveops select exports/week47/ --pool 选品表.xlsx --format csv
       the elimination list alone`,
     )
-    .action(async (inputs: string[], opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
-      const ctx = await makeContext(cmd);
-      const { runSelect } = await import('./commands/select/index.js');
-      process.exitCode = await runSelect(ctx, { inputs, pool: opts.pool ?? [], week: opts.week, format: opts.format, template: opts.template, now: runClock(process.env) });
-    });
+    .action(
+      async (
+        inputs: string[],
+        opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        const { runSelect } = await import('./commands/select/index.js');
+        process.exitCode = await runSelect(ctx, {
+          inputs,
+          pool: opts.pool ?? [],
+          week: opts.week,
+          format: opts.format,
+          template: opts.template,
+          now: runClock(process.env),
+        });
+      },
+    );
 }
 
 function addKpi(program: Command): void {
@@ -371,7 +498,7 @@ function addKpi(program: Command): void {
     .command('kpi')
     .summary('KPI · monthly role KPIs and incentives (月度KPI与激励)')
     .description(
-      'Scores each person\'s month from the team\'s KPI sheet (姓名, 岗位, 入职日期, GMV目标, GMV实际 and the role figures) with the playbook\'s weights: operations — GMV achievement 40 %, traffic growth 30 %, process improvements 30 %; anchor — product conversion 40 %, dwell 30 %, new fan-club members 30 %; selector — product ROI 50 %, return rate 30 % (lower is better), new products 20 %; data analyst — report quality 50 %, strategy adoption 50 %.' +
+      "Scores each person's month from the team's KPI sheet (姓名, 岗位, 入职日期, GMV目标, GMV实际 and the role figures) with the playbook's weights: operations — GMV achievement 40 %, traffic growth 30 %, process improvements 30 %; anchor — product conversion 40 %, dwell 30 %, new fan-club members 30 %; selector — product ROI 50 %, return rate 30 % (lower is better), new products 20 %; data analyst — report quality 50 %, strategy adoption 50 %." +
         '\n\n' +
         'Each metric scores actual ÷ target × 100 (lower is better: target ÷ actual), capped at 120; a target column beside a figure (…目标) wins over the config; a missing figure makes the score incomplete, never zero. Several roles (运营,主播) are scored per role, combined by shares (equal unless kpi.shares says otherwise) and ranked within each role.' +
         '\n\n' +
@@ -381,7 +508,13 @@ function addKpi(program: Command): void {
     )
     .argument('[file]', "the month's KPI sheet (.xlsx or .csv)")
     .option('--month <month>', 'the month the sheet is for, e.g. 2026-11; names the output KPI_<month>.xlsx')
-    .addOption(new Option('--format <format>', 'xlsx (default), csv (one row per person) or json').choices(['xlsx', 'csv', 'json']))
+    .addOption(
+      new Option('--format <format>', 'xlsx (default), csv (one row per person) or json').choices([
+        'xlsx',
+        'csv',
+        'json',
+      ]),
+    )
     .option('--template <file>', 'template to fill (default: templates/kpi.xlsx)')
     .addHelpText(
       'after',
@@ -393,11 +526,23 @@ Examples:
   liveops kpi --month 2026-11 kpi_2026-11.xlsx --format csv
       one row per person`,
     )
-    .action(async (file: string | undefined, opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string }, cmd: Command) => {
-      const ctx = await makeContext(cmd);
-      const { runKpi } = await import('./commands/kpi/index.js');
-      process.exitCode = await runKpi(ctx, { file, month: opts.month, format: opts.format, template: opts.template, now: runClock(process.env) });
-    });
+    .action(
+      async (
+        file: string | undefined,
+        opts: { month?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        const { runKpi } = await import('./commands/kpi/index.js');
+        process.exitCode = await runKpi(ctx, {
+          file,
+          month: opts.month,
+          format: opts.format,
+          template: opts.template,
+          now: runClock(process.env),
+        });
+      },
+    );
 }
 
 function addInit(program: Command): void {
@@ -441,21 +586,48 @@ async function failureOf(e: unknown, verbose: boolean): Promise<Failure | null> 
   const { OutputExistsError } = await import('./io/write/atomic.js');
   if (e instanceof OutputExistsError) {
     // Not a failure of the job: a re-run or a catch-up found its output already there.
-    return { exit: EXIT.exists, code: 'exists', message: e.message, line: `liveops: not written: ${e.message} (exit ${EXIT.exists})`, location: { file: e.path, ...(e.others.length ? { files: [e.path, ...e.others] } : {}) } };
+    return {
+      exit: EXIT.exists,
+      code: 'exists',
+      message: e.message,
+      line: `liveops: not written: ${e.message} (exit ${EXIT.exists})`,
+      location: { file: e.path, ...(e.others.length ? { files: [e.path, ...e.others] } : {}) },
+    };
   }
   if (e instanceof WriteError) {
-    return { exit: EXIT.cannotWrite, code: 'write', message: e.message, line: `liveops: error: ${e.message}`, location: { file: e.path } };
+    return {
+      exit: EXIT.cannotWrite,
+      code: 'write',
+      message: e.message,
+      line: `liveops: error: ${e.message}`,
+      location: { file: e.path },
+    };
   }
   if (e instanceof InputError) {
     const { file, sheet, row, column } = e.location;
-    const location = Object.fromEntries(Object.entries({ file, sheet, row, column }).filter(([, v]) => v !== undefined));
+    const location = Object.fromEntries(
+      Object.entries({ file, sheet, row, column }).filter(([, v]) => v !== undefined),
+    );
     return { exit: EXIT.usage, code: 'input', message: e.message, line: `liveops: error: ${e.message}`, location };
   }
   const env = environmentError(e);
-  if (env) return { exit: EXIT.usage, code: 'input', message: env.message, line: `liveops: error: ${env.message}`, ...(env.path ? { location: { file: env.path } } : {}) };
+  if (env)
+    return {
+      exit: EXIT.usage,
+      code: 'input',
+      message: env.message,
+      line: `liveops: error: ${env.message}`,
+      ...(env.path ? { location: { file: env.path } } : {}),
+    };
   if (isUserError(e)) {
     const code = e instanceof ConfigError ? 'config' : 'usage';
-    return { exit: EXIT.usage, code, message: e.message, line: `liveops: error: ${e.message}`, ...(e instanceof ConfigError ? { location: { file: e.file } } : {}) };
+    return {
+      exit: EXIT.usage,
+      code,
+      message: e.message,
+      line: `liveops: error: ${e.message}`,
+      ...(e instanceof ConfigError ? { location: { file: e.file } } : {}),
+    };
   }
   const err = e instanceof Error ? e : new Error(String(e));
   return {
@@ -488,8 +660,13 @@ const READ_CAUSES: Record<string, string> = {
 function environmentError(e: unknown): { message: string; path: string | null } | null {
   const err = e as NodeJS.ErrnoException | null;
   if (!(err instanceof Error) || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code)) return null;
-  if (err.syscall === 'uv_cwd') return { message: 'the current folder no longer exists (deleted or moved?); cd into an existing folder and run again', path: null };
-  if (!['stat', 'lstat', 'open', 'read', 'scandir', 'realpath', 'access', 'opendir'].includes(err.syscall ?? '')) return null;
+  if (err.syscall === 'uv_cwd')
+    return {
+      message: 'the current folder no longer exists (deleted or moved?); cd into an existing folder and run again',
+      path: null,
+    };
+  if (!['stat', 'lstat', 'open', 'read', 'scandir', 'realpath', 'access', 'opendir'].includes(err.syscall ?? ''))
+    return null;
   const path = typeof err.path === 'string' ? err.path : null;
   const cause = READ_CAUSES[err.code] ?? err.code;
   return { message: `cannot read ${path ?? 'an input'}: ${cause} (${err.code})`, path };

@@ -42,7 +42,8 @@ export function runClock(env: NodeJS.ProcessEnv): Date {
   const given = env.LIVEOPS_NOW;
   if (!given) return new Date();
   const t = Date.parse(given);
-  if (!Number.isFinite(t)) throw new UsageError(`LIVEOPS_NOW=${given}: expected an ISO date-time such as 2026-11-30T20:30:00+08:00`);
+  if (!Number.isFinite(t))
+    throw new UsageError(`LIVEOPS_NOW=${given}: expected an ISO date-time such as 2026-11-30T20:30:00+08:00`);
   return new Date(t);
 }
 

@@ -45,7 +45,8 @@ const FORMULA_SIGN = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
  */
 export function neutralizeFormula(text: string): string {
   const lead = LEADING_SKIPPED.exec(text)![0];
-  if (lead === '' ? FORMULA_SIGN.test(text) : FORMULA_SIGN.test(text.slice(lead.length)) || /[\t\r\n]/.test(lead)) return `'${text}`;
+  if (lead === '' ? FORMULA_SIGN.test(text) : FORMULA_SIGN.test(text.slice(lead.length)) || /[\t\r\n]/.test(lead))
+    return `'${text}`;
   return text;
 }
 

@@ -53,24 +53,55 @@ export const DAMAGE = {
   'cut-mid-quote': { what: 'CSV cut inside a quoted field (a quote left open at the end)', words: re(TRUNC, QUOTE) },
   'cut-mid-row': { what: 'CSV cut mid-row: the last row has fewer fields than the header', words: re(TRUNC, ROWSHAPE) },
   'cut-mid-char': { what: 'CSV cut inside a multi-byte UTF-8 character', words: re(TRUNC, ENC) },
-  'cut-in-last-field': { what: 'CSV cut inside the last field of a row: no final line break where every other row has one', words: re(TRUNC, String.raw`line break|final (?:newline|line)|换行`) },
-  'cut-in-header': { what: 'CSV cut inside its header row (no data rows, a partial header)', words: re(TRUNC, HEADER, NOROWS) },
-  'unclosed-quote': { what: 'a quoted field opened and never closed (swallows the rest of the file)', words: re(QUOTE, TRUNC) },
-  'quote-spans-rows': { what: 'two stray quotes a few rows apart that pair up: the rows between read as one field, one field short', words: re(QUOTE, ROWSHAPE) },
+  'cut-in-last-field': {
+    what: 'CSV cut inside the last field of a row: no final line break where every other row has one',
+    words: re(TRUNC, String.raw`line break|final (?:newline|line)|换行`),
+  },
+  'cut-in-header': {
+    what: 'CSV cut inside its header row (no data rows, a partial header)',
+    words: re(TRUNC, HEADER, NOROWS),
+  },
+  'unclosed-quote': {
+    what: 'a quoted field opened and never closed (swallows the rest of the file)',
+    words: re(QUOTE, TRUNC),
+  },
+  'quote-spans-rows': {
+    what: 'two stray quotes a few rows apart that pair up: the rows between read as one field, one field short',
+    words: re(QUOTE, ROWSHAPE),
+  },
   'quote-in-header': { what: 'an unclosed quote in the header row', words: re(QUOTE, HEADER) },
   nul: { what: 'NUL bytes in a CSV', words: re(NUL) },
   'mixed-encoding': { what: 'a UTF-8 CSV with one row in GBK bytes', words: re(ENC) },
-  'invalid-utf8': { what: 'invalid UTF-8 bytes (lone continuation, 0xFF, overlong, cut sequence, surrogate)', words: re(ENC) },
+  'invalid-utf8': {
+    what: 'invalid UTF-8 bytes (lone continuation, 0xFF, overlong, cut sequence, surrogate)',
+    words: re(ENC),
+  },
   'no-header': { what: 'a CSV/sheet without its header row', words: re(HEADER) },
   empty: { what: 'an empty file (0 bytes, only a BOM, only line breaks or delimiters)', words: re(EMPTY, HEADER) },
   'no-rows': { what: 'a header and no data rows', words: re(NOROWS) },
   'duplicate-header': { what: 'the same header twice, with different values under each', words: re(DUP) },
   'xlsx-cut': { what: 'an .xlsx cut short (zip incomplete)', words: re(XLSX) },
   'xlsx-crc': { what: 'an .xlsx entry whose stored CRC-32 does not match its data', words: re(XLSX) },
-  'xlsx-corrupt': { what: 'an .xlsx entry with a flipped byte in its compressed data, or sizes that lie', words: re(XLSX) },
-  'xlsx-xml': { what: 'an .xlsx whose sharedStrings or sheet XML is cut, missing or points past its end', words: re(XLSX) },
-  'not-xlsx': { what: 'a file named .xlsx that is not a workbook (random bytes, HTML, OLE, a zip without a workbook)', words: re(XLSX, NUL, String.raw`not an? (?:CSV|\.?xlsx|workbook|Excel)|不是.{0,4}CSV|\.xls\b|\bOLE\b|\bHTML\b|不是.{0,6}(?:xlsx|工作簿|Excel)`) },
-  'xlsx-bomb': { what: 'a sheet that inflates to hundreds of MB (or past the size it declares)', words: re(BOMB, XLSX) },
+  'xlsx-corrupt': {
+    what: 'an .xlsx entry with a flipped byte in its compressed data, or sizes that lie',
+    words: re(XLSX),
+  },
+  'xlsx-xml': {
+    what: 'an .xlsx whose sharedStrings or sheet XML is cut, missing or points past its end',
+    words: re(XLSX),
+  },
+  'not-xlsx': {
+    what: 'a file named .xlsx that is not a workbook (random bytes, HTML, OLE, a zip without a workbook)',
+    words: re(
+      XLSX,
+      NUL,
+      String.raw`not an? (?:CSV|\.?xlsx|workbook|Excel)|不是.{0,4}CSV|\.xls\b|\bOLE\b|\bHTML\b|不是.{0,6}(?:xlsx|工作簿|Excel)`,
+    ),
+  },
+  'xlsx-bomb': {
+    what: 'a sheet that inflates to hundreds of MB (or past the size it declares)',
+    words: re(BOMB, XLSX),
+  },
 };
 
 const SAME = {
@@ -82,7 +113,9 @@ const SAME = {
   huge: re(HUGE),
   wide: re(WIDE, HEADER),
   payload: re(String.raw`formula|公式|control char|控制字符|escape|转义`),
-  'xlsx-csv': re(String.raw`not an? (?:\.?xlsx|workbook)|is (?:really |actually )?a CSV|(?:a|as) CSV (?:file )?(?:named|despite|with)|extension|扩展名|实际上?是.{0,4}CSV`),
+  'xlsx-csv': re(
+    String.raw`not an? (?:\.?xlsx|workbook)|is (?:really |actually )?a CSV|(?:a|as) CSV (?:file )?(?:named|despite|with)|extension|扩展名|实际上?是.{0,4}CSV`,
+  ),
   bomb: re(BOMB),
   dup: re(DUP),
 };
@@ -137,11 +170,11 @@ export function splitFields(raw) {
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (q) {
-      if (c === '"' && raw[i + 1] === '"') (cur += '"'), i++;
+      if (c === '"' && raw[i + 1] === '"') ((cur += '"'), i++);
       else if (c === '"') q = false;
       else cur += c;
     } else if (c === '"') q = true;
-    else if (c === ',') out.push(cur), (cur = '');
+    else if (c === ',') (out.push(cur), (cur = ''));
     else cur += c;
   }
   out.push(cur);
@@ -153,7 +186,8 @@ const joinRow = (vals, all = false) => vals.map((v) => (all ? quote(v) : field(v
 const utf8 = (s) => Buffer.from(s, 'utf8');
 
 /** A table (header + rows of values) written back as CSV. */
-const csvText = (rows, { term = '\n', quoteAll = false, final = true } = {}) => rows.map((r) => joinRow(r, quoteAll)).join(term) + (final ? term : '');
+const csvText = (rows, { term = '\n', quoteAll = false, final = true } = {}) =>
+  rows.map((r) => joinRow(r, quoteAll)).join(term) + (final ? term : '');
 
 // ---------------------------------------------------------------------------------------------
 // Zip helpers: a small writer, so damage can be placed exactly (CRCs, sizes, cut parts).
@@ -267,12 +301,19 @@ const xmlText = (s) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     // C0 controls cannot be in XML 1.0 at all: Excel writes them as _xHHHH_.
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`)
+    .replace(
+      /[\x00-\x08\x0b\x0c\x0e-\x1f]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+    )
     .replace(/\r/g, '_x000D_');
 
 /** Columns (letters) of a sheet whose header cell (a shared string) is one of `headers`. */
 function sharedStringsIn(sheetXml, strings, headers) {
-  const cells = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)<\/v>/g)].map((m) => ({ col: m[1], row: Number(m[2]), idx: Number(m[3]) }));
+  const cells = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)<\/v>/g)].map((m) => ({
+    col: m[1],
+    row: Number(m[2]),
+    idx: Number(m[3]),
+  }));
   const head = cells.find((c) => headers.includes(strings[c.idx]));
   if (!head) return [];
   const cols = new Set(cells.filter((c) => c.row === head.row && headers.includes(strings[c.idx])).map((c) => c.col));
@@ -291,7 +332,9 @@ async function editSharedStrings(buf, headers, edit) {
   const items = [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)];
   const strings = items.map((m) => [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''));
   const targets = new Set();
-  for (const e of entries) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) for (const i of sharedStringsIn(e.data.toString('utf8'), strings, headers)) targets.add(i);
+  for (const e of entries)
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+      for (const i of sharedStringsIn(e.data.toString('utf8'), strings, headers)) targets.add(i);
   if (!targets.size) return null;
   let k = 0;
   let i = -1;
@@ -313,12 +356,32 @@ export const BASES = {
   'comments.csv': { path: 'comments.csv', kind: 'comments', text: ['评论内容', '用户昵称'] },
   'orders.csv': { path: 'orders.csv', kind: 'orders', text: ['商品名称', '买家昵称'] },
   'consultations.csv': { path: 'consultations.csv', kind: 'consultations', text: ['咨询内容', '关联商品'] },
-  '渠道_小鹿美妆官方_20261116.csv': { path: `${W47}/渠道_小鹿美妆官方_20261116.csv`, kind: 'channels', text: ['渠道名称'] },
-  '客服咨询_2026W47.csv': { path: `${W47}/客服咨询_2026W47.csv`, kind: 'consultations', text: ['咨询内容', '关联商品'] },
-  'douyin-compass-session.xlsx': { path: 'douyin-compass-session.xlsx', kind: 'stream-summary', text: ['商品名称', '达人昵称'] },
+  '渠道_小鹿美妆官方_20261116.csv': {
+    path: `${W47}/渠道_小鹿美妆官方_20261116.csv`,
+    kind: 'channels',
+    text: ['渠道名称'],
+  },
+  '客服咨询_2026W47.csv': {
+    path: `${W47}/客服咨询_2026W47.csv`,
+    kind: 'consultations',
+    text: ['咨询内容', '关联商品'],
+  },
+  'douyin-compass-session.xlsx': {
+    path: 'douyin-compass-session.xlsx',
+    kind: 'stream-summary',
+    text: ['商品名称', '达人昵称'],
+  },
   'selection.xlsx': { path: 'selection.xlsx', kind: 'selection', text: ['商品名称', '卖点'] },
-  '商品_小鹿美妆官方_20261117.xlsx': { path: `${W47}/商品_小鹿美妆官方_20261117.xlsx`, kind: 'products', text: ['商品名称'] },
-  '直播明细_全部账号_20261102_20261122.xlsx': { path: `${W47}/直播明细_全部账号_20261102_20261122.xlsx`, kind: 'stream-list', text: ['账号', '直播标题'] },
+  '商品_小鹿美妆官方_20261117.xlsx': {
+    path: `${W47}/商品_小鹿美妆官方_20261117.xlsx`,
+    kind: 'products',
+    text: ['商品名称'],
+  },
+  '直播明细_全部账号_20261102_20261122.xlsx': {
+    path: `${W47}/直播明细_全部账号_20261102_20261122.xlsx`,
+    kind: 'stream-list',
+    text: ['账号', '直播标题'],
+  },
 };
 const CSV_BASES = Object.keys(BASES).filter((n) => n.endsWith('.csv'));
 const XLSX_BASES = Object.keys(BASES).filter((n) => n.endsWith('.xlsx'));
@@ -336,7 +399,10 @@ export function buildCorpus(fixtures) {
   const raw = {};
   for (const [name, b] of Object.entries(BASES)) raw[name] = readFileSync(join(fixtures, b.path));
   const text = (name) => raw[name].toString('utf8');
-  const table = (name) => splitRecords(text(name)).filter((r) => r.raw !== '' || r.term).map((r) => splitFields(r.raw));
+  const table = (name) =>
+    splitRecords(text(name))
+      .filter((r) => r.raw !== '' || r.term)
+      .map((r) => splitFields(r.raw));
 
   const inputs = [];
   const add = (cls, base, o) => {
@@ -344,11 +410,23 @@ export function buildCorpus(fixtures) {
     const id = `${cls}/${o.tag ?? String(n).padStart(2, '0')}:${o.name ?? base}`;
     const damage = o.damage ? { kind: o.damage, words: DAMAGE[o.damage].words, row: o.row, line: o.line } : null;
     const kind = o.kind ?? BASES[base]?.kind ?? null;
-    inputs.push({ id, cls, base: base ?? null, name: o.name ?? base, make: o.make, note: o.note ?? '', damage, same: o.same ? { words: SAME[o.same], why: o.same } : null, expectRows: o.expectRows ?? null, kind });
+    inputs.push({
+      id,
+      cls,
+      base: base ?? null,
+      name: o.name ?? base,
+      make: o.make,
+      note: o.note ?? '',
+      damage,
+      same: o.same ? { words: SAME[o.same], why: o.same } : null,
+      expectRows: o.expectRows ?? null,
+      kind,
+    });
   };
 
   // clean: every base as it is. Their runs are the reference the `same` inputs are compared with.
-  for (const b of Object.keys(BASES)) add('clean', b, { tag: 'as-is', make: async () => raw[b], note: 'the fixture unchanged' });
+  for (const b of Object.keys(BASES))
+    add('clean', b, { tag: 'as-is', make: async () => raw[b], note: 'the fixture unchanged' });
 
   // line-endings: the same records with CRLF, CR, or a mix per row.
   for (const b of CSV_BASES) {
@@ -416,7 +494,10 @@ export function buildCorpus(fixtures) {
   for (const b of CSV_BASES) {
     const rows = table(b);
     const n = rows.length - 1;
-    const col = Math.max(0, rows[0].findIndex((h) => BASES[b].text.includes(h)));
+    const col = Math.max(
+      0,
+      rows[0].findIndex((h) => BASES[b].text.includes(h)),
+    );
     const mk = (tag, o, build) => {
       const id = `quotes/${tag}:${b}`;
       add('quotes', b, { tag, ...o, make: async () => utf8(build(rng(id))) });
@@ -429,51 +510,83 @@ export function buildCorpus(fixtures) {
       return out.join('\n') + '\n';
     };
     const rawFields = (i) => rows[i].map((v) => field(v));
-    mk('unclosed-mid', { damage: 'unclosed-quote', row: mid + 1, line: mid + 1, note: `row ${mid + 1}: a field opens a quote never closed` }, () => {
-      const f = rawFields(mid);
-      f[col] = `"${rows[mid][col].replace(/"/g, '')}`;
-      return withRaw(mid, f.join(','));
-    });
-    mk('unclosed-last', { damage: 'unclosed-quote', row: n + 1, line: n + 1, note: `last row: a field opens a quote never closed` }, () => {
-      const f = rawFields(n);
-      f[col] = `"${rows[n][col].replace(/"/g, '')}`;
-      return withRaw(n, f.join(','));
-    });
-    mk('quote-in-header', { damage: 'quote-in-header', row: 1, line: 1, note: 'the header row opens a quote never closed' }, () => {
-      const f = rows[0].map((v) => field(v));
-      f[1] = `"${rows[0][1]}`;
-      return withRaw(0, f.join(','));
-    });
+    mk(
+      'unclosed-mid',
+      {
+        damage: 'unclosed-quote',
+        row: mid + 1,
+        line: mid + 1,
+        note: `row ${mid + 1}: a field opens a quote never closed`,
+      },
+      () => {
+        const f = rawFields(mid);
+        f[col] = `"${rows[mid][col].replace(/"/g, '')}`;
+        return withRaw(mid, f.join(','));
+      },
+    );
+    mk(
+      'unclosed-last',
+      { damage: 'unclosed-quote', row: n + 1, line: n + 1, note: `last row: a field opens a quote never closed` },
+      () => {
+        const f = rawFields(n);
+        f[col] = `"${rows[n][col].replace(/"/g, '')}`;
+        return withRaw(n, f.join(','));
+      },
+    );
+    mk(
+      'quote-in-header',
+      { damage: 'quote-in-header', row: 1, line: 1, note: 'the header row opens a quote never closed' },
+      () => {
+        const f = rows[0].map((v) => field(v));
+        f[1] = `"${rows[0][1]}`;
+        return withRaw(0, f.join(','));
+      },
+    );
     const far = Math.min(n, mid + 3);
     // The stray quotes pair up across rows; the closing one sits a column further on, so the
     // merged row is one field short (a quote that happens to pair up exactly is valid CSV).
     const next = col + 1 < rows[0].length ? col + 1 : col - 1;
-    mk('spans-rows', { damage: 'quote-spans-rows', row: mid + 1, line: mid + 1, note: `rows ${mid + 1} and ${far + 1}: a stray quote each (columns ${col + 1} and ${next + 1}); the rows between read as one field, one field short` }, () => {
-      const out = rows.map((r) => joinRow(r));
-      const a = rawFields(mid);
-      a[col] = `"${rows[mid][col].replace(/[",\r\n]/g, '')}`;
-      const z = rawFields(far);
-      z[next] = `${rows[far][next].replace(/[",\r\n]/g, '')}"`;
-      out[mid] = a.join(',');
-      out[far] = z.join(',');
-      return out.join('\n') + '\n';
-    });
+    mk(
+      'spans-rows',
+      {
+        damage: 'quote-spans-rows',
+        row: mid + 1,
+        line: mid + 1,
+        note: `rows ${mid + 1} and ${far + 1}: a stray quote each (columns ${col + 1} and ${next + 1}); the rows between read as one field, one field short`,
+      },
+      () => {
+        const out = rows.map((r) => joinRow(r));
+        const a = rawFields(mid);
+        a[col] = `"${rows[mid][col].replace(/[",\r\n]/g, '')}`;
+        const z = rawFields(far);
+        z[next] = `${rows[far][next].replace(/[",\r\n]/g, '')}"`;
+        out[mid] = a.join(',');
+        out[far] = z.join(',');
+        return out.join('\n') + '\n';
+      },
+    );
     mk('stray-in-field', { same: 'quotes', note: `row ${mid + 1}: a quote inside an unquoted field (27" 屏)` }, () => {
       const f = rawFields(mid);
       f[col] = field(rows[mid][col].replace(/[",\r\n]/g, '')).replace(/^(.)/, '$1"');
       return withRaw(mid, f.join(','));
     });
     const lenient = CSV_BASES.indexOf(b) < 3;
-    if (lenient) mk('after-closing', { same: 'quotes', note: `row ${mid + 1}: text after a closing quote ("abc"def)` }, () => {
-      const f = rawFields(mid);
-      f[col] = `"${rows[mid][col].replace(/[",\r\n]/g, '')}"x`;
-      return withRaw(mid, f.join(','));
-    });
-    if (lenient) mk('unescaped-inner', { same: 'quotes', note: `row ${mid + 1}: "say "hi" now" (inner quotes not doubled)` }, () => {
-      const f = rawFields(mid);
-      f[col] = `"说 "你好" 呀${rows[mid][col].replace(/[",\r\n]/g, '')}"`;
-      return withRaw(mid, f.join(','));
-    });
+    if (lenient)
+      mk('after-closing', { same: 'quotes', note: `row ${mid + 1}: text after a closing quote ("abc"def)` }, () => {
+        const f = rawFields(mid);
+        f[col] = `"${rows[mid][col].replace(/[",\r\n]/g, '')}"x`;
+        return withRaw(mid, f.join(','));
+      });
+    if (lenient)
+      mk(
+        'unescaped-inner',
+        { same: 'quotes', note: `row ${mid + 1}: "say "hi" now" (inner quotes not doubled)` },
+        () => {
+          const f = rawFields(mid);
+          f[col] = `"说 "你好" 呀${rows[mid][col].replace(/[",\r\n]/g, '')}"`;
+          return withRaw(mid, f.join(','));
+        },
+      );
   }
 
   // nul: NUL bytes at the start, in a field, at the end, late in a long file.
@@ -483,10 +596,38 @@ export function buildCorpus(fixtures) {
     const rowStart = (i) => recs.slice(0, i).reduce((s, r) => s + r.raw.length + r.term.length, 0);
     const mid = Math.floor(recs.length / 2);
     const at = (pos, ins) => Buffer.concat([utf8(t.slice(0, pos)), ins, utf8(t.slice(pos))]);
-    add('nul', b, { tag: 'first-byte', damage: 'nul', row: 1, line: 1, note: 'a NUL as the first byte', make: async () => Buffer.concat([Buffer.from([0]), raw[b]]) });
-    add('nul', b, { tag: 'in-field', damage: 'nul', row: mid + 1, line: mid + 1, note: `a NUL inside row ${mid + 1}`, make: async () => at(rowStart(mid) + 2, Buffer.from([0])) });
-    if (CSV_BASES.indexOf(b) < 3) add('nul', b, { tag: 'run', damage: 'nul', row: mid + 1, line: mid + 1, note: `16 NULs inside row ${mid + 1}`, make: async () => at(rowStart(mid) + 1, Buffer.alloc(16)) });
-    if (CSV_BASES.indexOf(b) < 3) add('nul', b, { tag: 'last-byte', damage: 'nul', note: 'a NUL as the last byte', make: async () => Buffer.concat([raw[b], Buffer.from([0])]) });
+    add('nul', b, {
+      tag: 'first-byte',
+      damage: 'nul',
+      row: 1,
+      line: 1,
+      note: 'a NUL as the first byte',
+      make: async () => Buffer.concat([Buffer.from([0]), raw[b]]),
+    });
+    add('nul', b, {
+      tag: 'in-field',
+      damage: 'nul',
+      row: mid + 1,
+      line: mid + 1,
+      note: `a NUL inside row ${mid + 1}`,
+      make: async () => at(rowStart(mid) + 2, Buffer.from([0])),
+    });
+    if (CSV_BASES.indexOf(b) < 3)
+      add('nul', b, {
+        tag: 'run',
+        damage: 'nul',
+        row: mid + 1,
+        line: mid + 1,
+        note: `16 NULs inside row ${mid + 1}`,
+        make: async () => at(rowStart(mid) + 1, Buffer.alloc(16)),
+      });
+    if (CSV_BASES.indexOf(b) < 3)
+      add('nul', b, {
+        tag: 'last-byte',
+        damage: 'nul',
+        note: 'a NUL as the last byte',
+        make: async () => Buffer.concat([raw[b], Buffer.from([0])]),
+      });
     // Past the first 64 KB (beyond any sniffing window): the rows repeated, then a NUL.
     add('nul', b, {
       tag: 'late',
@@ -496,7 +637,12 @@ export function buildCorpus(fixtures) {
         const body = recs.slice(1).filter((r) => r.raw);
         let out = recs[0].raw + '\n';
         while (out.length < 300_000) out += body.map((r) => r.raw).join('\n') + '\n';
-        return Buffer.concat([utf8(out), utf8(body[0].raw.slice(0, 3)), Buffer.from([0]), utf8(body[0].raw.slice(3) + '\n')]);
+        return Buffer.concat([
+          utf8(out),
+          utf8(body[0].raw.slice(0, 3)),
+          Buffer.from([0]),
+          utf8(body[0].raw.slice(3) + '\n'),
+        ]);
       },
     });
   }
@@ -514,15 +660,64 @@ export function buildCorpus(fixtures) {
       if (!le) for (let i = 0; i + 1 < u.length; i += 2) [u[i], u[i + 1]] = [u[i + 1], u[i]];
       return u;
     };
-    add('encoding', b, { tag: 'utf8-bom', same: 'bom', note: 'UTF-8 with BOM', make: async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), raw[b]]) });
-    add('encoding', b, { tag: 'utf8-double-bom', same: 'bom', note: 'two UTF-8 BOMs', make: async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), raw[b]]) });
-    add('encoding', b, { tag: 'utf16le-bom', same: 'utf16', note: 'UTF-16LE with BOM (Excel "Unicode text")', make: async () => Buffer.concat([bom16(true), utf16(true)]) });
-    add('encoding', b, { tag: 'utf16be-bom', same: 'utf16', note: 'UTF-16BE with BOM', make: async () => Buffer.concat([bom16(false), utf16(false)]) });
-    add('encoding', b, { tag: 'utf16le-nobom', same: 'utf16', note: 'UTF-16LE without BOM', make: async () => utf16(true) });
-    add('encoding', b, { tag: 'gbk', same: 'gbk', note: 'the whole file in GBK', make: async () => iconv.encode(t, 'gbk') });
-    const gbkRow = (i) => Buffer.concat([Buffer.from(raw[b].subarray(0, rowStart(i))), iconv.encode(recs[i].raw, 'gbk'), raw[b].subarray(rowStart(i) + Buffer.byteLength(recs[i].raw))]);
-    add('encoding', b, { tag: 'gbk-row-2', damage: 'mixed-encoding', row: 2, line: 2, note: 'UTF-8, but row 2 in GBK bytes', make: async () => gbkRow(1) });
-    add('encoding', b, { tag: 'gbk-row-last', damage: 'mixed-encoding', row: last + 1, line: last + 1, note: `UTF-8, but the last row (${last + 1}) in GBK bytes`, make: async () => gbkRow(last) });
+    add('encoding', b, {
+      tag: 'utf8-bom',
+      same: 'bom',
+      note: 'UTF-8 with BOM',
+      make: async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), raw[b]]),
+    });
+    add('encoding', b, {
+      tag: 'utf8-double-bom',
+      same: 'bom',
+      note: 'two UTF-8 BOMs',
+      make: async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), raw[b]]),
+    });
+    add('encoding', b, {
+      tag: 'utf16le-bom',
+      same: 'utf16',
+      note: 'UTF-16LE with BOM (Excel "Unicode text")',
+      make: async () => Buffer.concat([bom16(true), utf16(true)]),
+    });
+    add('encoding', b, {
+      tag: 'utf16be-bom',
+      same: 'utf16',
+      note: 'UTF-16BE with BOM',
+      make: async () => Buffer.concat([bom16(false), utf16(false)]),
+    });
+    add('encoding', b, {
+      tag: 'utf16le-nobom',
+      same: 'utf16',
+      note: 'UTF-16LE without BOM',
+      make: async () => utf16(true),
+    });
+    add('encoding', b, {
+      tag: 'gbk',
+      same: 'gbk',
+      note: 'the whole file in GBK',
+      make: async () => iconv.encode(t, 'gbk'),
+    });
+    const gbkRow = (i) =>
+      Buffer.concat([
+        Buffer.from(raw[b].subarray(0, rowStart(i))),
+        iconv.encode(recs[i].raw, 'gbk'),
+        raw[b].subarray(rowStart(i) + Buffer.byteLength(recs[i].raw)),
+      ]);
+    add('encoding', b, {
+      tag: 'gbk-row-2',
+      damage: 'mixed-encoding',
+      row: 2,
+      line: 2,
+      note: 'UTF-8, but row 2 in GBK bytes',
+      make: async () => gbkRow(1),
+    });
+    add('encoding', b, {
+      tag: 'gbk-row-last',
+      damage: 'mixed-encoding',
+      row: last + 1,
+      line: last + 1,
+      note: `UTF-8, but the last row (${last + 1}) in GBK bytes`,
+      make: async () => gbkRow(last),
+    });
     const bad = [
       ['lone-continuation', [0x80]],
       ['ff', [0xff]],
@@ -602,43 +797,73 @@ export function buildCorpus(fixtures) {
       tag: '12k-extra-columns',
       same: 'wide',
       note: 'the comments export with 12,000 more (unknown) columns, each row padded',
-      make: async () => utf8(rows.map((r, i) => joinRow([...r, ...(i === 0 ? filler(12000) : Array(12000).fill(''))])).join('\n') + '\n'),
+      make: async () =>
+        utf8(
+          rows.map((r, i) => joinRow([...r, ...(i === 0 ? filler(12000) : Array(12000).fill(''))])).join('\n') + '\n',
+        ),
     });
     add('wide-header', null, {
       tag: '16384-unknown',
       name: '宽表_16384列.csv',
       kind: null,
       note: '16,384 unknown columns, 3 rows',
-      make: async () => utf8([filler(16384), ...[1, 2, 3].map((k) => Array.from({ length: 16384 }, (_, i) => String(i * k)))].map((r) => r.join(',')).join('\n') + '\n'),
+      make: async () =>
+        utf8(
+          [filler(16384), ...[1, 2, 3].map((k) => Array.from({ length: 16384 }, (_, i) => String(i * k)))]
+            .map((r) => r.join(','))
+            .join('\n') + '\n',
+        ),
     });
     add('wide-header', null, {
       tag: '30000-columns',
       name: '宽表_30000列.csv',
       kind: null,
       expectRows: 5,
-      note: '30,000 columns (past Excel\'s 16,384) with the comments headers first',
-      make: async () => utf8([[...rows[0], ...filler(30000 - rows[0].length)], ...rows.slice(1, 6).map((r) => [...r, ...Array(30000 - r.length).fill('x')])].map((r) => joinRow(r)).join('\n') + '\n'),
+      note: "30,000 columns (past Excel's 16,384) with the comments headers first",
+      make: async () =>
+        utf8(
+          [
+            [...rows[0], ...filler(30000 - rows[0].length)],
+            ...rows.slice(1, 6).map((r) => [...r, ...Array(30000 - r.length).fill('x')]),
+          ]
+            .map((r) => joinRow(r))
+            .join('\n') + '\n',
+        ),
     });
     add('wide-header', 'comments.csv', {
       tag: '100KB-header-cell',
       same: 'wide',
       note: 'an extra column whose header is 100 KB',
-      make: async () => utf8(rows.map((r, i) => joinRow([...r, i === 0 ? '备注'.repeat(17000) : ''])).join('\n') + '\n'),
+      make: async () =>
+        utf8(rows.map((r, i) => joinRow([...r, i === 0 ? '备注'.repeat(17000) : ''])).join('\n') + '\n'),
     });
     add('wide-header', 'comments.csv', {
       tag: '1MB-header-cell',
       same: 'wide',
       note: 'an extra column whose header is 1 MB (quoted, with commas)',
-      make: async () => utf8(rows.map((r, i) => (i === 0 ? joinRow(r) + ',' + quote('备注,说明'.repeat(70000)) : joinRow([...r, '']))).join('\n') + '\n'),
+      make: async () =>
+        utf8(
+          rows
+            .map((r, i) => (i === 0 ? joinRow(r) + ',' + quote('备注,说明'.repeat(70000)) : joinRow([...r, ''])))
+            .join('\n') + '\n',
+        ),
     });
     add('wide-header', 'comments.csv', {
       tag: 'header-cell-is-known-x100KB',
       same: 'wide',
       note: 'the 评论内容 header padded with 100 KB of spaces',
-      make: async () => utf8(rows.map((r, i) => joinRow(i === 0 ? r.map((h) => (h === '评论内容' ? h + ' '.repeat(100_000) : h)) : r)).join('\n') + '\n'),
+      make: async () =>
+        utf8(
+          rows
+            .map((r, i) => joinRow(i === 0 ? r.map((h) => (h === '评论内容' ? h + ' '.repeat(100_000) : h)) : r))
+            .join('\n') + '\n',
+        ),
     });
     const wideSheet = (headers, rowsOf) => {
-      const cells = (r, vals) => vals.map((v, c) => `<c r="${colLetter(c)}${r}" t="inlineStr"><is><t>${xmlText(String(v))}</t></is></c>`).join('');
+      const cells = (r, vals) =>
+        vals
+          .map((v, c) => `<c r="${colLetter(c)}${r}" t="inlineStr"><is><t>${xmlText(String(v))}</t></is></c>`)
+          .join('');
       const body = [headers, ...rowsOf].map((vals, i) => `<row r="${i + 1}">${cells(i + 1, vals)}</row>`).join('');
       return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
     };
@@ -650,7 +875,14 @@ export function buildCorpus(fixtures) {
       kind: 'products',
       expectRows: 5,
       note: 'a product list with 12,000 extra unknown columns (5 rows)',
-      make: async () => minimalXlsx('商品列表', wideSheet([...products, ...filler(12000)], [1, 2, 3, 4, 5].map((i) => [...prow(i), ...Array(12000).fill(i)]))),
+      make: async () =>
+        minimalXlsx(
+          '商品列表',
+          wideSheet(
+            [...products, ...filler(12000)],
+            [1, 2, 3, 4, 5].map((i) => [...prow(i), ...Array(12000).fill(i)]),
+          ),
+        ),
     });
     add('wide-header', null, {
       tag: 'xlsx-16384-columns',
@@ -658,21 +890,52 @@ export function buildCorpus(fixtures) {
       kind: 'products',
       expectRows: 3,
       note: 'a product list using every column up to XFD (16,384)',
-      make: async () => minimalXlsx('商品列表', wideSheet([...products, ...filler(16384 - products.length)], [1, 2, 3].map((i) => [...prow(i), ...Array(16384 - products.length).fill('')]))),
+      make: async () =>
+        minimalXlsx(
+          '商品列表',
+          wideSheet(
+            [...products, ...filler(16384 - products.length)],
+            [1, 2, 3].map((i) => [...prow(i), ...Array(16384 - products.length).fill('')]),
+          ),
+        ),
     });
     add('wide-header', null, {
       tag: 'xlsx-100KB-header',
       name: '商品_山野户外旗舰店_20261121.xlsx',
       kind: 'products',
       note: "a product list with a 100 KB header cell (past Excel's 32,767 characters)",
-      make: async () => minimalXlsx('商品列表', wideSheet([...products, '说明'.repeat(51200)], [1, 2, 3].map((i) => [...prow(i), '']))),
+      make: async () =>
+        minimalXlsx(
+          '商品列表',
+          wideSheet(
+            [...products, '说明'.repeat(51200)],
+            [1, 2, 3].map((i) => [...prow(i), '']),
+          ),
+        ),
     });
   }
 
   // headerless: the rows without their header.
-  for (const b of CSV_BASES) add('headerless', b, { tag: 'no-header', damage: 'no-header', note: 'the header row removed', make: async () => utf8(splitRecords(text(b)).slice(1).map((r) => r.raw + r.term).join('')) });
+  for (const b of CSV_BASES)
+    add('headerless', b, {
+      tag: 'no-header',
+      damage: 'no-header',
+      note: 'the header row removed',
+      make: async () =>
+        utf8(
+          splitRecords(text(b))
+            .slice(1)
+            .map((r) => r.raw + r.term)
+            .join(''),
+        ),
+    });
   for (const b of ['商品_小鹿美妆官方_20261117.xlsx', 'selection.xlsx'])
-    add('headerless', b, { tag: 'no-header', damage: 'no-header', note: 'the header row (and any title rows) removed from the sheet', make: async () => dropSheetRows(raw[b], (r, headerRow) => r <= headerRow) });
+    add('headerless', b, {
+      tag: 'no-header',
+      damage: 'no-header',
+      note: 'the header row (and any title rows) removed from the sheet',
+      make: async () => dropSheetRows(raw[b], (r, headerRow) => r <= headerRow),
+    });
 
   // empty files.
   for (const [tag, name, bytes] of [
@@ -686,29 +949,77 @@ export function buildCorpus(fixtures) {
     ['commas', '渠道_小鹿美妆官方_20261116.csv', Buffer.from(',,,,,\r\n,,,,,\r\n')],
     ['bom-crlf', '客服咨询_2026W47.csv', Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a])],
   ])
-    add('empty', name, { tag, damage: 'empty', note: `${tag.replace(/-/g, ' ')} (${bytes.length} bytes)`, make: async () => bytes });
+    add('empty', name, {
+      tag,
+      damage: 'empty',
+      note: `${tag.replace(/-/g, ' ')} (${bytes.length} bytes)`,
+      make: async () => bytes,
+    });
 
   // header only.
-  for (const b of CSV_BASES) add('header-only', b, { tag: 'lf', damage: 'no-rows', note: 'the header line and nothing else', make: async () => utf8(splitRecords(text(b))[0].raw + '\n') });
-  add('header-only', 'orders.csv', { tag: 'no-break', damage: 'no-rows', note: 'the header, no line break', make: async () => utf8(splitRecords(text('orders.csv'))[0].raw) });
-  add('header-only', 'comments.csv', { tag: 'blank-lines', damage: 'no-rows', note: 'the header and 3 blank CRLF lines', make: async () => utf8(splitRecords(text('comments.csv'))[0].raw + '\r\n\r\n\r\n\r\n') });
+  for (const b of CSV_BASES)
+    add('header-only', b, {
+      tag: 'lf',
+      damage: 'no-rows',
+      note: 'the header line and nothing else',
+      make: async () => utf8(splitRecords(text(b))[0].raw + '\n'),
+    });
+  add('header-only', 'orders.csv', {
+    tag: 'no-break',
+    damage: 'no-rows',
+    note: 'the header, no line break',
+    make: async () => utf8(splitRecords(text('orders.csv'))[0].raw),
+  });
+  add('header-only', 'comments.csv', {
+    tag: 'blank-lines',
+    damage: 'no-rows',
+    note: 'the header and 3 blank CRLF lines',
+    make: async () => utf8(splitRecords(text('comments.csv'))[0].raw + '\r\n\r\n\r\n\r\n'),
+  });
   for (const b of ['商品_小鹿美妆官方_20261117.xlsx', 'selection.xlsx'])
-    add('header-only', b, { tag: 'xlsx', damage: 'no-rows', note: 'the sheet with its header and no rows', make: async () => dropSheetRows(raw[b], (r, headerRow) => r > headerRow) });
+    add('header-only', b, {
+      tag: 'xlsx',
+      damage: 'no-rows',
+      note: 'the sheet with its header and no rows',
+      make: async () => dropSheetRows(raw[b], (r, headerRow) => r > headerRow),
+    });
 
   // duplicate headers: a column twice with other values (damaged), or with the same values.
   for (const b of CSV_BASES) {
     const rows = table(b);
-    const col = Math.max(0, rows[0].findIndex((h) => BASES[b].text.includes(h)));
-    const numeric = rows[0].findIndex((h, i) => i > 0 && rows.slice(1, 4).every((r) => /^[¥\d.,%-]+$/.test(r[i] ?? '')));
+    const col = Math.max(
+      0,
+      rows[0].findIndex((h) => BASES[b].text.includes(h)),
+    );
+    const numeric = rows[0].findIndex(
+      (h, i) => i > 0 && rows.slice(1, 4).every((r) => /^[¥\d.,%-]+$/.test(r[i] ?? '')),
+    );
     const measure = rows[0].findIndex((h) => /金额|数量|人数|次数|消耗|时长/.test(h));
     const dcol = measure >= 0 ? measure : numeric > 0 ? numeric : col;
     add('duplicate-header', b, {
       tag: 'conflicting',
       damage: 'duplicate-header',
       note: `"${rows[0][dcol]}" twice; the second copy holds other values`,
-      make: async () => utf8(csvText(rows.map((r, i) => [...r, i === 0 ? r[dcol] : dcol === col ? `另一个${r[dcol]}` : String(Number(String(r[dcol]).replace(/[¥,%]/g, '')) * 3 + 1)]))),
+      make: async () =>
+        utf8(
+          csvText(
+            rows.map((r, i) => [
+              ...r,
+              i === 0
+                ? r[dcol]
+                : dcol === col
+                  ? `另一个${r[dcol]}`
+                  : String(Number(String(r[dcol]).replace(/[¥,%]/g, '')) * 3 + 1),
+            ]),
+          ),
+        ),
     });
-    add('duplicate-header', b, { tag: 'identical', same: 'dup', note: `"${rows[0][col]}" twice with the same values`, make: async () => utf8(csvText(rows.map((r) => [...r, r[col]]))) });
+    add('duplicate-header', b, {
+      tag: 'identical',
+      same: 'dup',
+      note: `"${rows[0][col]}" twice with the same values`,
+      make: async () => utf8(csvText(rows.map((r) => [...r, r[col]]))),
+    });
   }
   add('duplicate-header', '商品_小鹿美妆官方_20261117.xlsx', {
     tag: 'xlsx-conflicting',
@@ -739,13 +1050,31 @@ export function buildCorpus(fixtures) {
     ['spaces', '   '],
     ['tab', '\t'],
   ];
-  const TARGETS = ['comments.csv', 'orders.csv', 'consultations.csv', '商品_小鹿美妆官方_20261117.xlsx', 'selection.xlsx', 'douyin-compass-session.xlsx', '渠道_小鹿美妆官方_20261116.csv'];
+  const TARGETS = [
+    'comments.csv',
+    'orders.csv',
+    'consultations.csv',
+    '商品_小鹿美妆官方_20261117.xlsx',
+    'selection.xlsx',
+    'douyin-compass-session.xlsx',
+    '渠道_小鹿美妆官方_20261116.csv',
+  ];
   const payloads = [];
-  for (const [w, pre] of WRAPS) for (const [p, body] of Object.entries(FORMULAS)) payloads.push({ tag: `${p === '=' ? 'eq' : p === '+' ? 'plus' : p === '-' ? 'minus' : 'at'}-${w}`, value: pre + body });
+  for (const [w, pre] of WRAPS)
+    for (const [p, body] of Object.entries(FORMULAS))
+      payloads.push({
+        tag: `${p === '=' ? 'eq' : p === '+' ? 'plus' : p === '-' ? 'minus' : 'at'}-${w}`,
+        value: pre + body,
+      });
   for (let i = 0; i < 32; i++) {
     const pl = payloads[i % payloads.length];
     const b = TARGETS[(i + Math.floor(i / payloads.length)) % TARGETS.length];
-    add('formula', b, { tag: pl.tag, same: 'payload', note: `${JSON.stringify(pl.value)} before the text of ${BASES[b].text.join('/')}`, make: async () => injectText(b, raw[b], (v) => pl.value + v) });
+    add('formula', b, {
+      tag: pl.tag,
+      same: 'payload',
+      note: `${JSON.stringify(pl.value)} before the text of ${BASES[b].text.join('/')}`,
+      make: async () => injectText(b, raw[b], (v) => pl.value + v),
+    });
   }
 
   // control characters in product names, account names and comments.
@@ -764,26 +1093,63 @@ export function buildCorpus(fixtures) {
     ['backspaces', '\x08\x08\x08\x08', ''],
     ['bidi-isolate', '\u2067', '\u2069'],
   ];
-  const CTARGETS = ['orders.csv', '商品_小鹿美妆官方_20261117.xlsx', 'comments.csv', 'douyin-compass-session.xlsx', '直播明细_全部账号_20261102_20261122.xlsx', 'consultations.csv', 'selection.xlsx', '渠道_小鹿美妆官方_20261116.csv'];
+  const CTARGETS = [
+    'orders.csv',
+    '商品_小鹿美妆官方_20261117.xlsx',
+    'comments.csv',
+    'douyin-compass-session.xlsx',
+    '直播明细_全部账号_20261102_20261122.xlsx',
+    'consultations.csv',
+    'selection.xlsx',
+    '渠道_小鹿美妆官方_20261116.csv',
+  ];
   for (let i = 0; i < 30; i++) {
     const [tag, pre, post] = CONTROLS[i % CONTROLS.length];
     const b = CTARGETS[i % CTARGETS.length];
-    add('control-chars', b, { tag, same: 'payload', note: `${JSON.stringify(pre)}…${JSON.stringify(post)} around the text of ${BASES[b].text.join('/')}`, make: async () => injectText(b, raw[b], (v) => pre + v + post) });
+    add('control-chars', b, {
+      tag,
+      same: 'payload',
+      note: `${JSON.stringify(pre)}…${JSON.stringify(post)} around the text of ${BASES[b].text.join('/')}`,
+      make: async () => injectText(b, raw[b], (v) => pre + v + post),
+    });
   }
   add('control-chars', '商品_小鹿美妆官方_20261117.xlsx', {
     tag: 'raw-esc-in-xml',
     note: 'a raw ESC byte inside sharedStrings.xml (not allowed in XML 1.0; some exporters write it)',
-    make: async () => editSharedStrings(raw['商品_小鹿美妆官方_20261117.xlsx'], ['商品名称'], (v) => `\x1b[31m${xmlText(decodeXml(v))}`),
+    make: async () =>
+      editSharedStrings(
+        raw['商品_小鹿美妆官方_20261117.xlsx'],
+        ['商品名称'],
+        (v) => `\x1b[31m${xmlText(decodeXml(v))}`,
+      ),
   });
 
   // xlsx damage.
   for (const b of XLSX_BASES) {
     const buf = raw[b];
     const fr = [0.1, 0.5, 0.9];
-    for (const f of fr) add('xlsx', b, { tag: `cut-${Math.round(f * 100)}pct`, damage: 'xlsx-cut', note: `cut at ${Math.round(f * 100)} % (${Math.floor(buf.length * f)} of ${buf.length} bytes)`, make: async () => buf.subarray(0, Math.floor(buf.length * f)) });
-    add('xlsx', b, { tag: 'cut-last-byte', damage: 'xlsx-cut', note: 'the last byte missing', make: async () => buf.subarray(0, buf.length - 1) });
-    add('xlsx', b, { tag: 'no-eocd', damage: 'xlsx-cut', note: 'the end-of-central-directory record cut off (22 bytes)', make: async () => buf.subarray(0, buf.length - 22) });
-    const sheetOf = (es) => es.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.length > 1500)?.name ?? 'xl/worksheets/sheet1.xml';
+    for (const f of fr)
+      add('xlsx', b, {
+        tag: `cut-${Math.round(f * 100)}pct`,
+        damage: 'xlsx-cut',
+        note: `cut at ${Math.round(f * 100)} % (${Math.floor(buf.length * f)} of ${buf.length} bytes)`,
+        make: async () => buf.subarray(0, Math.floor(buf.length * f)),
+      });
+    add('xlsx', b, {
+      tag: 'cut-last-byte',
+      damage: 'xlsx-cut',
+      note: 'the last byte missing',
+      make: async () => buf.subarray(0, buf.length - 1),
+    });
+    add('xlsx', b, {
+      tag: 'no-eocd',
+      damage: 'xlsx-cut',
+      note: 'the end-of-central-directory record cut off (22 bytes)',
+      make: async () => buf.subarray(0, buf.length - 22),
+    });
+    const sheetOf = (es) =>
+      es.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) && e.data.length > 1500)?.name ??
+      'xl/worksheets/sheet1.xml';
     const rebuild = (fn) => async () => {
       const es = await unzipEntries(buf);
       const out = await fn(es);
@@ -843,7 +1209,13 @@ export function buildCorpus(fixtures) {
       tag: 'sst-missing',
       damage: 'xlsx-xml',
       note: 'sharedStrings.xml removed (cells still point into it)',
-      make: rebuild((es) => void es.splice(es.findIndex((x) => x.name === 'xl/sharedStrings.xml'), 1)),
+      make: rebuild(
+        (es) =>
+          void es.splice(
+            es.findIndex((x) => x.name === 'xl/sharedStrings.xml'),
+            1,
+          ),
+      ),
     });
     add('xlsx', b, {
       tag: 'sst-index-past-end',
@@ -852,7 +1224,13 @@ export function buildCorpus(fixtures) {
       make: rebuild((es) => {
         const e = es.find((x) => x.name === sheetOf(es));
         let done = false;
-        e.data = utf8(e.data.toString('utf8').replace(/(<c r="[A-Z]+[2-9]\d*"[^>]*t="s"[^>]*><v>)\d+(<\/v>)/, (m, a, z) => (done ? m : ((done = true), `${a}99999${z}`))));
+        e.data = utf8(
+          e.data
+            .toString('utf8')
+            .replace(/(<c r="[A-Z]+[2-9]\d*"[^>]*t="s"[^>]*><v>)\d+(<\/v>)/, (m, a, z) =>
+              done ? m : ((done = true), `${a}99999${z}`),
+            ),
+        );
       }),
     });
     add('xlsx', b, {
@@ -875,7 +1253,9 @@ export function buildCorpus(fixtures) {
       const e = es.find((x) => x.name === 'xl/worksheets/sheet1.xml');
       const s = e.data.toString('utf8');
       const at = s.indexOf('<sheetData>') + '<sheetData>'.length;
-      Object.assign(e, await deflatedRepeat(utf8(s.slice(0, at)), 0x20, 300 << 20, utf8(s.slice(at))), { data: undefined });
+      Object.assign(e, await deflatedRepeat(utf8(s.slice(0, at)), 0x20, 300 << 20, utf8(s.slice(at))), {
+        data: undefined,
+      });
       return zipBytes(es);
     },
   });
@@ -888,7 +1268,9 @@ export function buildCorpus(fixtures) {
       const e = es.find((x) => x.name === 'xl/sharedStrings.xml');
       const s = e.data.toString('utf8');
       const at = s.lastIndexOf('</sst>');
-      Object.assign(e, await deflatedRepeat(utf8(s.slice(0, at)), 0x20, 400 << 20, utf8(s.slice(at))), { data: undefined });
+      Object.assign(e, await deflatedRepeat(utf8(s.slice(0, at)), 0x20, 400 << 20, utf8(s.slice(at))), {
+        data: undefined,
+      });
       e.sizeLocal = e.sizeCentral = 4096;
       return zipBytes(es);
     },
@@ -899,31 +1281,110 @@ export function buildCorpus(fixtures) {
     note: 'an extra entry xl/media/image1.png of 500 MB of zeros (~500 KB compressed)',
     make: async () => {
       const es = await unzipEntries(raw['douyin-compass-session.xlsx']);
-      es.push({ name: 'xl/media/image1.png', ...(await deflatedRepeat(Buffer.alloc(0), 0, 500 << 20, Buffer.alloc(0))) });
+      es.push({
+        name: 'xl/media/image1.png',
+        ...(await deflatedRepeat(Buffer.alloc(0), 0, 500 << 20, Buffer.alloc(0))),
+      });
       return zipBytes(es);
     },
   });
   // Not a workbook at all.
   for (const [tag, name, make, note] of [
-    ['random-bytes', '商品_小鹿美妆官方_20261117.xlsx', async () => Buffer.from(Array.from({ length: 8192 }, ((r) => () => r.int(0, 255))(rng('not-xlsx/random')))), '8 KB of random bytes'],
-    ['html-page', '直播明细_全部账号_20261102_20261122.xlsx', async () => utf8('<!DOCTYPE html><html><head><meta charset="utf-8"><title>登录已过期</title></head><body><h1>登录已过期，请重新登录</h1></body></html>\n'), 'an HTML error page (an expired download link)'],
-    ['ole-header', 'selection.xlsx', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088, 0x41)]), 'an old .xls (OLE) header with junk after it'],
-    ['pk-then-junk', 'douyin-compass-session.xlsx', async () => Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 0x33)]), 'a zip signature, then junk'],
-    ['zip-no-workbook', '商品_小鹿美妆官方_20261117.xlsx', async () => zipBytes([{ name: 'readme.txt', data: utf8('这不是工作簿\n') }]), 'a valid zip holding readme.txt only'],
+    [
+      'random-bytes',
+      '商品_小鹿美妆官方_20261117.xlsx',
+      async () =>
+        Buffer.from(
+          Array.from(
+            { length: 8192 },
+            (
+              (r) => () =>
+                r.int(0, 255)
+            )(rng('not-xlsx/random')),
+          ),
+        ),
+      '8 KB of random bytes',
+    ],
+    [
+      'html-page',
+      '直播明细_全部账号_20261102_20261122.xlsx',
+      async () =>
+        utf8(
+          '<!DOCTYPE html><html><head><meta charset="utf-8"><title>登录已过期</title></head><body><h1>登录已过期，请重新登录</h1></body></html>\n',
+        ),
+      'an HTML error page (an expired download link)',
+    ],
+    [
+      'ole-header',
+      'selection.xlsx',
+      async () =>
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088, 0x41)]),
+      'an old .xls (OLE) header with junk after it',
+    ],
+    [
+      'pk-then-junk',
+      'douyin-compass-session.xlsx',
+      async () => Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 0x33)]),
+      'a zip signature, then junk',
+    ],
+    [
+      'zip-no-workbook',
+      '商品_小鹿美妆官方_20261117.xlsx',
+      async () => zipBytes([{ name: 'readme.txt', data: utf8('这不是工作簿\n') }]),
+      'a valid zip holding readme.txt only',
+    ],
     ['empty-zip', 'selection.xlsx', async () => zipBytes([]), 'an empty zip (end record only)'],
   ])
     add('xlsx', name, { tag, damage: 'not-xlsx', note, make });
-  add('xlsx', 'comments.csv', { tag: 'csv-named-xlsx', name: 'comments.xlsx', same: 'xlsx-csv', note: 'comments.csv renamed comments.xlsx', make: async () => raw['comments.csv'] });
-  add('xlsx', 'orders.csv', { tag: 'csv-named-xlsx', name: 'orders.xlsx', same: 'xlsx-csv', note: 'orders.csv renamed orders.xlsx', make: async () => raw['orders.csv'] });
+  add('xlsx', 'comments.csv', {
+    tag: 'csv-named-xlsx',
+    name: 'comments.xlsx',
+    same: 'xlsx-csv',
+    note: 'comments.csv renamed comments.xlsx',
+    make: async () => raw['comments.csv'],
+  });
+  add('xlsx', 'orders.csv', {
+    tag: 'csv-named-xlsx',
+    name: 'orders.xlsx',
+    same: 'xlsx-csv',
+    note: 'orders.csv renamed orders.xlsx',
+    make: async () => raw['orders.csv'],
+  });
 
   // csv-spectrum (https://github.com/max-mapper/csv-spectrum, MIT): its cases recreated from the
   // repository's csvs/ as they are (English headers), and the same tricky cells inside a
   // comments export, whose row count is known.
   for (const [name, body, rows, cells] of SPECTRUM) {
-    add('csv-spectrum', null, { tag: 'as-is', name: `${name}.csv`, kind: null, expectRows: null, note: `csv-spectrum ${name}.csv`, make: async () => utf8(body) });
+    add('csv-spectrum', null, {
+      tag: 'as-is',
+      name: `${name}.csv`,
+      kind: null,
+      expectRows: null,
+      note: `csv-spectrum ${name}.csv`,
+      make: async () => utf8(body),
+    });
     const crlf = /crlf/.test(name);
-    const out = ['评论时间,用户昵称,评论内容,用户ID', ...cells.map((c, i) => [`2026/11/18 20:${String(10 + i).padStart(2, '0')}:00`, c.nick ?? `观众${i + 1}`, c.text, c.id ?? String(70000000000 + i)].map((v) => (c.raw ? v : field(v))).join(','))];
-    add('csv-spectrum', null, { tag: 'comments', name: `评论_${name}.csv`, kind: 'comments', expectRows: rows, note: `csv-spectrum ${name} cells in a comments export (${rows} rows)`, make: async () => utf8(out.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n')) });
+    const out = [
+      '评论时间,用户昵称,评论内容,用户ID',
+      ...cells.map((c, i) =>
+        [
+          `2026/11/18 20:${String(10 + i).padStart(2, '0')}:00`,
+          c.nick ?? `观众${i + 1}`,
+          c.text,
+          c.id ?? String(70000000000 + i),
+        ]
+          .map((v) => (c.raw ? v : field(v)))
+          .join(','),
+      ),
+    ];
+    add('csv-spectrum', null, {
+      tag: 'comments',
+      name: `评论_${name}.csv`,
+      kind: 'comments',
+      expectRows: rows,
+      note: `csv-spectrum ${name} cells in a comments export (${rows} rows)`,
+      make: async () => utf8(out.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n')),
+    });
   }
 
   return inputs;
@@ -956,7 +1417,8 @@ function classifyCut(text, p) {
   const where = `row ${row + 1}, line ${line}`;
   if (headerFields === null) return { kind: 'cut-in-header', row: 1, line: 1, where: 'inside the header row' };
   if (q) return { kind: 'cut-mid-quote', row: row + 1, line, where: `${where}, inside a quoted field` };
-  if (fields < headerFields) return { kind: 'cut-mid-row', row: row + 1, line, where: `${where}, after ${fields} of ${headerFields} fields` };
+  if (fields < headerFields)
+    return { kind: 'cut-mid-row', row: row + 1, line, where: `${where}, after ${fields} of ${headerFields} fields` };
   return { kind: 'cut-in-last-field', row: row + 1, line, where: `${where}, in its last field` };
 }
 
@@ -1012,22 +1474,68 @@ async function injectText(base, buf, edit) {
     .filter((r) => r.raw)
     .map((r) => splitFields(r.raw));
   const idx = rows[0].map((h, i) => (cols.includes(h) ? i : -1)).filter((i) => i >= 0);
-  return utf8(rows.map((r, i) => (i === 0 ? joinRow(r) : r.map((v, c) => (idx.includes(c) ? quote(edit(v)) : field(v))).join(','))).join('\n') + '\n');
+  return utf8(
+    rows
+      .map((r, i) => (i === 0 ? joinRow(r) : r.map((v, c) => (idx.includes(c) ? quote(edit(v)) : field(v))).join(',')))
+      .join('\n') + '\n',
+  );
 }
-const decodeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decodeXml = (s) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * csv-spectrum's cases: [name, the file as in the repository, data rows, the tricky cells placed in
  * a comments export ({ text, nick?, id?, raw? } — raw: written as given, already quoted)].
  */
 const SPECTRUM = [
-  ['comma_in_quotes', 'first,last,address,city,zip\nJohn,Doe,120 any st.,"Anytown, WW",08123\n', 1, [{ text: 'Anytown, WW', nick: 'John Doe' }]],
-  ['empty', 'a,b,c\n1,"",""\n2,3,4\n', 2, [{ text: '""', nick: '""', raw: true }, { text: '4', nick: '3' }]],
-  ['empty_crlf', 'a,b,c\r\n1,"",""\r\n2,3,4\r\n', 2, [{ text: '""', nick: '""', raw: true }, { text: '4', nick: '3' }]],
+  [
+    'comma_in_quotes',
+    'first,last,address,city,zip\nJohn,Doe,120 any st.,"Anytown, WW",08123\n',
+    1,
+    [{ text: 'Anytown, WW', nick: 'John Doe' }],
+  ],
+  [
+    'empty',
+    'a,b,c\n1,"",""\n2,3,4\n',
+    2,
+    [
+      { text: '""', nick: '""', raw: true },
+      { text: '4', nick: '3' },
+    ],
+  ],
+  [
+    'empty_crlf',
+    'a,b,c\r\n1,"",""\r\n2,3,4\r\n',
+    2,
+    [
+      { text: '""', nick: '""', raw: true },
+      { text: '4', nick: '3' },
+    ],
+  ],
   ['escaped_quotes', 'a,b\n1,"ha ""ha"" ha"\n3,4\n', 2, [{ text: 'ha "ha" ha' }, { text: '4' }]],
-  ['json', 'key,val\n1,"{""type"": ""Point"", ""coordinates"": [102.0, 0.5]}"\n', 1, [{ text: '{"type": "Point", "coordinates": [102.0, 0.5]}' }]],
-  ['newlines', 'a,b,c\n1,2,3\n"Once upon \na time",5,6\n7,8,9\n', 3, [{ text: '3' }, { text: '6', nick: 'Once upon \na time' }, { text: '9' }]],
-  ['newlines_crlf', 'a,b,c\r\n1,2,3\r\n"Once upon \r\na time",5,6\r\n7,8,9\r\n', 3, [{ text: '3' }, { text: '6', nick: 'Once upon \r\na time' }, { text: '9' }]],
+  [
+    'json',
+    'key,val\n1,"{""type"": ""Point"", ""coordinates"": [102.0, 0.5]}"\n',
+    1,
+    [{ text: '{"type": "Point", "coordinates": [102.0, 0.5]}' }],
+  ],
+  [
+    'newlines',
+    'a,b,c\n1,2,3\n"Once upon \na time",5,6\n7,8,9\n',
+    3,
+    [{ text: '3' }, { text: '6', nick: 'Once upon \na time' }, { text: '9' }],
+  ],
+  [
+    'newlines_crlf',
+    'a,b,c\r\n1,2,3\r\n"Once upon \r\na time",5,6\r\n7,8,9\r\n',
+    3,
+    [{ text: '3' }, { text: '6', nick: 'Once upon \r\na time' }, { text: '9' }],
+  ],
   ['quotes_and_newlines', 'a,b\n1,"ha \n""ha"" \nha"\n3,4\n', 2, [{ text: 'ha \n"ha" \nha' }, { text: '4' }]],
   ['simple', 'a,b,c\n1,2,3\n', 1, [{ text: '3', nick: '2' }]],
   ['simple_crlf', 'a,b,c\r\n1,2,3\r\n', 1, [{ text: '3', nick: '2' }]],

@@ -19,9 +19,31 @@ export const pick = (xs) => xs[Math.floor(rand() * xs.length)];
  */
 export const idOf = (prefix, i, digits = 19) => `${prefix}${String(i).padStart(digits - prefix.length, '0')}`;
 
-export const PRODUCT_NAMES = ['山野 男款三合一冲锋衣 防水透湿', '山野 女款软壳冲锋衣 防风保暖', '速干徒步裤 男女同款', '防滑登山鞋 中帮', '户外双肩包 30L', '美利奴羊毛徒步袜 3双装', '碳素登山杖 2支装', '轻量羽绒马甲'];
+export const PRODUCT_NAMES = [
+  '山野 男款三合一冲锋衣 防水透湿',
+  '山野 女款软壳冲锋衣 防风保暖',
+  '速干徒步裤 男女同款',
+  '防滑登山鞋 中帮',
+  '户外双肩包 30L',
+  '美利奴羊毛徒步袜 3双装',
+  '碳素登山杖 2支装',
+  '轻量羽绒马甲',
+];
 const NICKS = ['户外老张', '登山的阿明', '追风', '周周', '小鹿妈妈', '爱跑步的猫', '山里人', '露营达人'];
-const COMMENTS = ['这件冲锋衣防水吗？', '175的穿什么码', '什么时候发货', '扣1', '主播好看', '有没有儿童款', '多少钱', '颜色好看', '已拍', '能不能便宜点', '面料是什么', '=HYPERLINK("x")'];
+const COMMENTS = [
+  '这件冲锋衣防水吗？',
+  '175的穿什么码',
+  '什么时候发货',
+  '扣1',
+  '主播好看',
+  '有没有儿童款',
+  '多少钱',
+  '颜色好看',
+  '已拍',
+  '能不能便宜点',
+  '面料是什么',
+  '=HYPERLINK("x")',
+];
 const CHANNELS = ['直播推荐', '短视频引流', '关注', '搜索', '千川PC版'];
 
 /** Encodes text as GBK (iconv-lite comes with the dependencies). */
@@ -33,7 +55,13 @@ export async function gbkEncoder() {
 /** Writes `count` lines after `header`, unless the same file (count and generator) is there. */
 export async function writeLines(file, header, count, line, encode) {
   const stamp = `${count} v${GENERATOR_VERSION}`;
-  if (existsSync(file) && statSync(file).size > 0 && existsSync(`${file}.rows`) && readFileSync(`${file}.rows`, 'utf8').trim() === stamp) return;
+  if (
+    existsSync(file) &&
+    statSync(file).size > 0 &&
+    existsSync(`${file}.rows`) &&
+    readFileSync(`${file}.rows`, 'utf8').trim() === stamp
+  )
+    return;
   const out = createWriteStream(file);
   const put = async (text) => {
     if (!out.write(encode ? encode(text) : text)) await once(out, 'drain');
@@ -59,7 +87,8 @@ export const streamTime = (i, base) => {
   return `2026/11/18 ${String(20 + (Math.floor(s / 3600) % 4)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export const ORDERS_HEADER = '订单编号,子订单编号,下单时间,支付时间,商品ID,商品名称,商品数量,订单金额,实付金额,订单状态,买家昵称,流量来源';
+export const ORDERS_HEADER =
+  '订单编号,子订单编号,下单时间,支付时间,商品ID,商品名称,商品数量,订单金额,实付金额,订单状态,买家昵称,流量来源';
 export const orderLine = (i) => {
   reseed(1000 + i);
   const paid = rand() > 0.05;
@@ -80,7 +109,16 @@ export const productRow = (i, distinct) => {
   const exposed = 1000 + Math.floor(rand() * 50000);
   const clickers = Math.floor(exposed * (0.01 + rand() * 0.2));
   const buyers = Math.floor(clickers * (0.01 + rand() * 0.1));
-  return [idOf('37', i % distinct), `商品 ${i % distinct}`, buyers * 199, buyers, buyers, exposed, clickers, 1 + (i % 4)];
+  return [
+    idOf('37', i % distinct),
+    `商品 ${i % distinct}`,
+    buyers * 199,
+    buyers,
+    buyers,
+    exposed,
+    clickers,
+    1 + (i % 4),
+  ];
 };
 
 /** A stream summary, so a retro has a stream to report on. */

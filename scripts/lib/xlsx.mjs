@@ -10,12 +10,30 @@ export const FIXED_DATE = new Date(Date.UTC(2026, 11, 1));
 /** The workbook as bytes, parts in the order Excel writes them, every date fixed. */
 export async function workbookBytes(wb) {
   const src = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const order = [/^\[Content_Types\]\.xml$/, /^_rels\//, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\//, /^xl\/theme\//, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/worksheets\//, /./];
+  const order = [
+    /^\[Content_Types\]\.xml$/,
+    /^_rels\//,
+    /^docProps\//,
+    /^xl\/workbook\.xml$/,
+    /^xl\/_rels\//,
+    /^xl\/theme\//,
+    /^xl\/styles\.xml$/,
+    /^xl\/sharedStrings\.xml$/,
+    /^xl\/worksheets\//,
+    /./,
+  ];
   const rank = (n) => order.findIndex((re) => re.test(n));
-  const names = Object.keys(src.files).filter((n) => !src.files[n].dir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(src.files)
+    .filter((n) => !src.files[n].dir)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const out = new JSZip();
   for (const n of names) out.file(n, await src.file(n).async('nodebuffer'), { date: FIXED_DATE, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'UNIX',
+  });
 }
 
 /**

@@ -29,7 +29,15 @@ export default async function retro(lang) {
   const zh = lang === 'zh';
   const wb = new ExcelJS.Workbook();
   const ov = wb.addWorksheet(zh ? '概览' : 'Overview', { pageSetup: PAGE });
-  ov.columns = [{ width: 30 }, { width: 18 }, { width: 18 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 60 }];
+  ov.columns = [
+    { width: 30 },
+    { width: 18 },
+    { width: 18 },
+    { width: 16 },
+    { width: 16 },
+    { width: 16 },
+    { width: 60 },
+  ];
   ov.getCell('A1').value = zh ? '直播复盘 · {{stream.account}}' : 'Stream retro · {{stream.account}}';
   ov.getCell('A1').style = TITLE_STYLE;
   ov.mergeCells('A1:G1');
@@ -55,73 +63,130 @@ export default async function retro(lang) {
   r += 2;
   ov.getCell(r, 1).value = zh ? '预警' : 'Alerts';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['规则', '对象', '数值', '阈值', '级别', '负责人', '说明'] : ['Rule', 'Subject', 'Value', 'Threshold', 'Severity', 'Owner', 'Message']);
+  headerRow(
+    ov,
+    r + 1,
+    zh
+      ? ['规则', '对象', '数值', '阈值', '级别', '负责人', '说明']
+      : ['Rule', 'Subject', 'Value', 'Threshold', 'Severity', 'Owner', 'Message'],
+  );
   eachRow(ov, r + 2, 'alerts', [
-    { cell: '{{rule}}' }, { cell: '{{subject}}' }, { cell: '{{value}}', format: '#,##0.00##' }, { cell: '{{threshold}}', format: '#,##0.00##' },
-    { cell: '{{severityLabel}}' }, { cell: '{{ownerLabel}}' }, { cell: '{{message}}' },
+    { cell: '{{rule}}' },
+    { cell: '{{subject}}' },
+    { cell: '{{value}}', format: '#,##0.00##' },
+    { cell: '{{threshold}}', format: '#,##0.00##' },
+    { cell: '{{severityLabel}}' },
+    { cell: '{{ownerLabel}}' },
+    { cell: '{{message}}' },
   ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '对比（上一场 / 近期中位数）' : 'Compared (previous stream / recent median)';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['指标', '本场', '上一场', '较上一场', '近期中位数', '较中位数'] : ['Metric', 'This stream', 'Previous', 'vs previous', 'Median', 'vs median']);
+  headerRow(
+    ov,
+    r + 1,
+    zh
+      ? ['指标', '本场', '上一场', '较上一场', '近期中位数', '较中位数']
+      : ['Metric', 'This stream', 'Previous', 'vs previous', 'Median', 'vs median'],
+  );
   eachRow(ov, r + 2, 'comparison.metrics', [
-    { cell: '{{label}}' }, { cell: '{{current}}', format: '#,##0.00##' }, { cell: '{{previous}}', format: '#,##0.00##' }, { cell: '{{previousChange}}', format: '+0.0%;-0.0%' },
-    { cell: '{{median}}', format: '#,##0.00##' }, { cell: '{{medianChange}}', format: '+0.0%;-0.0%' },
+    { cell: '{{label}}' },
+    { cell: '{{current}}', format: '#,##0.00##' },
+    { cell: '{{previous}}', format: '#,##0.00##' },
+    { cell: '{{previousChange}}', format: '+0.0%;-0.0%' },
+    { cell: '{{median}}', format: '#,##0.00##' },
+    { cell: '{{medianChange}}', format: '+0.0%;-0.0%' },
   ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '数据核对（平台显示 vs 按计数计算）' : 'Checks (platform figure vs counts)';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['指标', '平台显示', '计算值', '差异', '一致', '来源'] : ['Metric', 'Platform', 'Computed', 'Difference', 'Agrees', 'Source']);
+  headerRow(
+    ov,
+    r + 1,
+    zh
+      ? ['指标', '平台显示', '计算值', '差异', '一致', '来源']
+      : ['Metric', 'Platform', 'Computed', 'Difference', 'Agrees', 'Source'],
+  );
   eachRow(ov, r + 2, 'checks', [
-    { cell: '{{label}}' }, { cell: '{{stated}}', format: '0.00##' }, { cell: '{{computed}}', format: '0.00##' }, { cell: '{{difference}}', format: '0.00##' },
-    { cell: '{{agrees | check}}' }, { cell: '{{source}}' },
+    { cell: '{{label}}' },
+    { cell: '{{stated}}', format: '0.00##' },
+    { cell: '{{computed}}', format: '0.00##' },
+    { cell: '{{difference}}', format: '0.00##' },
+    { cell: '{{agrees | check}}' },
+    { cell: '{{source}}' },
   ]);
 
-  tableSheet(wb, zh ? '商品' : 'Products', 'products', [
-    { zh: '排名', en: 'Rank', cell: '{{rank}}', width: 6 },
-    { zh: '商品ID', en: 'Product ID', cell: '{{id}}', width: 22 },
-    { zh: '商品名称', en: 'Product', cell: '{{name}}', width: 36 },
-    { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
-    { zh: '成交件数', en: 'Items sold', cell: '{{itemsSold}}', width: 10, format: 'count' },
-    { zh: '成交人数', en: 'Buyers', cell: '{{buyers}}', width: 10, format: 'count' },
-    { zh: '曝光人数', en: 'Exposed', cell: '{{exposed}}', width: 11, format: 'count' },
-    { zh: '点击人数', en: 'Clickers', cell: '{{clickers}}', width: 10, format: 'count' },
-    { zh: '点击率', en: 'Click rate', cell: '{{clickRate}}', width: 10, format: 'rate' },
-    { zh: '转化率', en: 'Conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
-    { zh: '库存', en: 'Stock', cell: '{{stock}}', width: 8, format: 'count' },
-    { zh: '触发规则', en: 'Rules fired', cell: '{{flags | join}}', width: 36 },
-  ], lang);
-  tableSheet(wb, zh ? '渠道' : 'Channels', 'channels', [
-    { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 22 },
-    { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 8 },
-    { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
-    { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
-    { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
-    { zh: '成交订单数', en: 'Orders', cell: '{{orders}}', width: 11, format: 'count' },
-    { zh: '流量占比', en: 'UV share', cell: '{{uvShare}}', width: 10, format: 'rate' },
-    { zh: '成交占比', en: 'GMV share', cell: '{{gmvShare}}', width: 10, format: 'rate' },
-    { zh: '转化率(次数)', en: 'Conversion (per view)', cell: '{{conversionRate}}', width: 12, format: 'rate' },
-  ], lang);
-  tableSheet(wb, zh ? '趋势' : 'Trend', 'trend', [
-    { zh: '时间', en: 'Time', cell: '{{time}}', width: 10 },
-    { zh: '在线人数', en: 'Online', cell: '{{online}}', width: 10, format: 'count' },
-    { zh: '进入人数', en: 'Entries', cell: '{{entries}}', width: 10, format: 'count' },
-    { zh: '离开人数', en: 'Leaves', cell: '{{leaves}}', width: 10, format: 'count' },
-    { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 12, format: 'money' },
-    { zh: '成交人数', en: 'Buyers', cell: '{{buyers}}', width: 10, format: 'count' },
-    { zh: '评论次数', en: 'Comments', cell: '{{comments}}', width: 10, format: 'count' },
-  ], lang);
-  tableSheet(wb, zh ? '评论热点' : 'Hotspots', 'hotspots', [
-    { zh: '来源', en: 'Source', cell: '{{sourceLabel}}', width: 14 },
-    { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
-    { zh: '提及次数', en: 'Count', cell: '{{count}}', width: 10, format: 'count' },
-    { zh: '占提问比例', en: 'Share of questions', cell: '{{share}}', width: 12, format: 'rate' },
-    { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
-  ], lang);
+  tableSheet(
+    wb,
+    zh ? '商品' : 'Products',
+    'products',
+    [
+      { zh: '排名', en: 'Rank', cell: '{{rank}}', width: 6 },
+      { zh: '商品ID', en: 'Product ID', cell: '{{id}}', width: 22 },
+      { zh: '商品名称', en: 'Product', cell: '{{name}}', width: 36 },
+      { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
+      { zh: '成交件数', en: 'Items sold', cell: '{{itemsSold}}', width: 10, format: 'count' },
+      { zh: '成交人数', en: 'Buyers', cell: '{{buyers}}', width: 10, format: 'count' },
+      { zh: '曝光人数', en: 'Exposed', cell: '{{exposed}}', width: 11, format: 'count' },
+      { zh: '点击人数', en: 'Clickers', cell: '{{clickers}}', width: 10, format: 'count' },
+      { zh: '点击率', en: 'Click rate', cell: '{{clickRate}}', width: 10, format: 'rate' },
+      { zh: '转化率', en: 'Conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
+      { zh: '库存', en: 'Stock', cell: '{{stock}}', width: 8, format: 'count' },
+      { zh: '触发规则', en: 'Rules fired', cell: '{{flags | join}}', width: 36 },
+    ],
+    lang,
+  );
+  tableSheet(
+    wb,
+    zh ? '渠道' : 'Channels',
+    'channels',
+    [
+      { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 22 },
+      { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 8 },
+      { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
+      { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
+      { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
+      { zh: '成交订单数', en: 'Orders', cell: '{{orders}}', width: 11, format: 'count' },
+      { zh: '流量占比', en: 'UV share', cell: '{{uvShare}}', width: 10, format: 'rate' },
+      { zh: '成交占比', en: 'GMV share', cell: '{{gmvShare}}', width: 10, format: 'rate' },
+      { zh: '转化率(次数)', en: 'Conversion (per view)', cell: '{{conversionRate}}', width: 12, format: 'rate' },
+    ],
+    lang,
+  );
+  tableSheet(
+    wb,
+    zh ? '趋势' : 'Trend',
+    'trend',
+    [
+      { zh: '时间', en: 'Time', cell: '{{time}}', width: 10 },
+      { zh: '在线人数', en: 'Online', cell: '{{online}}', width: 10, format: 'count' },
+      { zh: '进入人数', en: 'Entries', cell: '{{entries}}', width: 10, format: 'count' },
+      { zh: '离开人数', en: 'Leaves', cell: '{{leaves}}', width: 10, format: 'count' },
+      { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 12, format: 'money' },
+      { zh: '成交人数', en: 'Buyers', cell: '{{buyers}}', width: 10, format: 'count' },
+      { zh: '评论次数', en: 'Comments', cell: '{{comments}}', width: 10, format: 'count' },
+    ],
+    lang,
+  );
+  tableSheet(
+    wb,
+    zh ? '评论热点' : 'Hotspots',
+    'hotspots',
+    [
+      { zh: '来源', en: 'Source', cell: '{{sourceLabel}}', width: 14 },
+      { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
+      { zh: '提及次数', en: 'Count', cell: '{{count}}', width: 10, format: 'count' },
+      { zh: '占提问比例', en: 'Share of questions', cell: '{{share}}', width: 12, format: 'rate' },
+      { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
+    ],
+    lang,
+  );
   // Customer service: first response (cs-response), slowest conversations, by agent.
   const cs = wb.addWorksheet(zh ? '客服' : 'Customer service', { pageSetup: PAGE });
   cs.columns = [{ width: 26 }, { width: 14 }, { width: 20 }, { width: 14 }, { width: 60 }];
-  cs.getCell('A1').value = zh ? '客服首次响应（{{customerService.response.line}} 秒内为达标）' : 'First response (on time within {{customerService.response.line}} s)';
+  cs.getCell('A1').value = zh
+    ? '客服首次响应（{{customerService.response.line}} 秒内为达标）'
+    : 'First response (on time within {{customerService.response.line}} s)';
   cs.getCell('A1').style = SECTION_STYLE;
   const csRows = [
     ['consultations', '咨询数', 'Consultations', 'count'],
@@ -140,15 +205,32 @@ export default async function retro(lang) {
   const r0 = 2 + csRows.length + 1;
   cs.getCell(r0, 1).value = zh ? '最慢的咨询' : 'Slowest conversations';
   cs.getCell(r0, 1).style = SECTION_STYLE;
-  headerRow(cs, r0 + 1, zh ? ['时间', '响应（秒）', '客服', '买家', '咨询内容'] : ['Time', 'Seconds', 'Agent', 'Buyer', 'Question']);
+  headerRow(
+    cs,
+    r0 + 1,
+    zh ? ['时间', '响应（秒）', '客服', '买家', '咨询内容'] : ['Time', 'Seconds', 'Agent', 'Buyer', 'Question'],
+  );
   eachRow(cs, r0 + 2, 'customerService.response.slowest', [
-    { cell: '{{time | datetime}}' }, { cell: '{{seconds}}', format: 'count' }, { cell: '{{agent}}' }, { cell: '{{buyer}}' }, { cell: '{{text}}' },
+    { cell: '{{time | datetime}}' },
+    { cell: '{{seconds}}', format: 'count' },
+    { cell: '{{agent}}' },
+    { cell: '{{buyer}}' },
+    { cell: '{{text}}' },
   ]);
   cs.getCell(r0 + 4, 1).value = zh ? '按客服' : 'By agent';
   cs.getCell(r0 + 4, 1).style = SECTION_STYLE;
-  headerRow(cs, r0 + 5, zh ? ['客服', '已回复', '中位数（秒）', '超时数', '超时占比'] : ['Agent', 'Answered', 'Median (s)', 'Over the line', 'Share over']);
+  headerRow(
+    cs,
+    r0 + 5,
+    zh
+      ? ['客服', '已回复', '中位数（秒）', '超时数', '超时占比']
+      : ['Agent', 'Answered', 'Median (s)', 'Over the line', 'Share over'],
+  );
   eachRow(cs, r0 + 6, 'customerService.response.byAgent', [
-    { cell: '{{agent}}' }, { cell: '{{answered}}', format: 'count' }, { cell: '{{medianSeconds}}', format: 'number' }, { cell: '{{overLine}}', format: 'count' },
+    { cell: '{{agent}}' },
+    { cell: '{{answered}}', format: 'count' },
+    { cell: '{{medianSeconds}}', format: 'number' },
+    { cell: '{{overLine}}', format: 'count' },
     { cell: '{{overLineShare}}', format: 'rate' },
   ]);
 
@@ -159,17 +241,39 @@ export default async function retro(lang) {
     ? '下单未付款 {{customerService.unpaid.orders}} 单，{{customerService.unpaid.items}} 件，¥{{customerService.unpaid.amount}}（买家信息已脱敏）'
     : 'Unpaid: {{customerService.unpaid.orders}} orders, {{customerService.unpaid.items}} items, ¥{{customerService.unpaid.amount}} (buyers masked)';
   up.getCell('A1').style = SECTION_STYLE;
-  headerRow(up, 2, zh ? ['商品ID', '商品名称', '未付款单数', '件数', '金额', '剩余库存', '库存紧张'] : ['Product ID', 'Product', 'Orders', 'Items', 'Amount', 'Stock left', 'Low stock']);
+  headerRow(
+    up,
+    2,
+    zh
+      ? ['商品ID', '商品名称', '未付款单数', '件数', '金额', '剩余库存', '库存紧张']
+      : ['Product ID', 'Product', 'Orders', 'Items', 'Amount', 'Stock left', 'Low stock'],
+  );
   eachRow(up, 3, 'customerService.unpaid.byProduct', [
-    { cell: '{{productId}}' }, { cell: '{{productName}}' }, { cell: '{{orders}}', format: 'count' }, { cell: '{{items}}', format: 'count' },
-    { cell: '{{amount}}', format: 'money' }, { cell: '{{stock}}', format: 'count' }, { cell: '{{stockLow | check}}' },
+    { cell: '{{productId}}' },
+    { cell: '{{productName}}' },
+    { cell: '{{orders}}', format: 'count' },
+    { cell: '{{items}}', format: 'count' },
+    { cell: '{{amount}}', format: 'money' },
+    { cell: '{{stock}}', format: 'count' },
+    { cell: '{{stockLow | check}}' },
   ]);
   up.getCell('A5').value = zh ? '逐单跟进' : 'Orders to follow up';
   up.getCell('A5').style = SECTION_STYLE;
-  headerRow(up, 6, zh ? ['订单编号', '下单时间', '商品', '数量', '金额', '买家', '手机号'] : ['Order', 'Placed', 'Product', 'Qty', 'Amount', 'Buyer', 'Phone']);
+  headerRow(
+    up,
+    6,
+    zh
+      ? ['订单编号', '下单时间', '商品', '数量', '金额', '买家', '手机号']
+      : ['Order', 'Placed', 'Product', 'Qty', 'Amount', 'Buyer', 'Phone'],
+  );
   eachRow(up, 7, 'customerService.unpaid.lines', [
-    { cell: '{{orderId}}' }, { cell: '{{time | datetime}}' }, { cell: '{{productName}}' }, { cell: '{{quantity}}', format: 'count' },
-    { cell: '{{amount}}', format: 'money' }, { cell: '{{buyer}}' }, { cell: '{{phone}}' },
+    { cell: '{{orderId}}' },
+    { cell: '{{time | datetime}}' },
+    { cell: '{{productName}}' },
+    { cell: '{{quantity}}', format: 'count' },
+    { cell: '{{amount}}', format: 'money' },
+    { cell: '{{buyer}}' },
+    { cell: '{{phone}}' },
   ]);
 
   // Negative comments and consultations (舆情) with the prepared reply.
@@ -179,19 +283,35 @@ export default async function retro(lang) {
     ? '负面评论/咨询 {{customerService.negative.negative}} 条，占 {{customerService.negative.messages}} 条中的比例见下'
     : '{{customerService.negative.negative}} negative of {{customerService.negative.messages}} comments and consultations';
   ng.getCell('A1').style = SECTION_STYLE;
-  headerRow(ng, 2, zh ? ['话题', '条数', '占比', '负责人', '建议回复', '例句'] : ['Topic', 'Count', 'Share', 'Owner', 'Prepared reply', 'Examples']);
+  headerRow(
+    ng,
+    2,
+    zh
+      ? ['话题', '条数', '占比', '负责人', '建议回复', '例句']
+      : ['Topic', 'Count', 'Share', 'Owner', 'Prepared reply', 'Examples'],
+  );
   eachRow(ng, 3, 'customerService.negative.topics', [
-    { cell: '{{label}}' }, { cell: '{{count}}', format: 'count' }, { cell: '{{share}}', format: 'rate' }, { cell: '{{owner}}' }, { cell: '{{reply}}' },
+    { cell: '{{label}}' },
+    { cell: '{{count}}', format: 'count' },
+    { cell: '{{share}}', format: 'rate' },
+    { cell: '{{owner}}' },
+    { cell: '{{reply}}' },
     { cell: '{{examples | join}}' },
   ]);
 
-  tableSheet(wb, zh ? '改进清单' : 'Actions', 'actions', [
-    { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
-    { zh: '问题', en: 'Finding', cell: '{{what}}', width: 36 },
-    { zh: '依据', en: 'Evidence', cell: '{{evidence}}', width: 48 },
-    { zh: '负责人', en: 'Owner', cell: '{{ownerLabel}}', width: 12 },
-    { zh: '改进动作', en: 'Action', cell: '{{action}}', width: 60 },
-    { zh: '规则', en: 'Rule', cell: '{{rule}}', width: 22 },
-  ], lang);
+  tableSheet(
+    wb,
+    zh ? '改进清单' : 'Actions',
+    'actions',
+    [
+      { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
+      { zh: '问题', en: 'Finding', cell: '{{what}}', width: 36 },
+      { zh: '依据', en: 'Evidence', cell: '{{evidence}}', width: 48 },
+      { zh: '负责人', en: 'Owner', cell: '{{ownerLabel}}', width: 12 },
+      { zh: '改进动作', en: 'Action', cell: '{{action}}', width: 60 },
+      { zh: '规则', en: 'Rule', cell: '{{rule}}', width: 22 },
+    ],
+    lang,
+  );
   await save(wb, zh ? 'retro.xlsx' : 'retro.en.xlsx');
 }

@@ -6,11 +6,21 @@ export default async function weekly(lang) {
   const zh = lang === 'zh';
   const wb = new ExcelJS.Workbook();
   const ov = wb.addWorksheet(zh ? '概览' : 'Overview', { pageSetup: PAGE });
-  ov.columns = [{ width: 26 }, { width: 18 }, { width: 18 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 60 }];
+  ov.columns = [
+    { width: 26 },
+    { width: 18 },
+    { width: 18 },
+    { width: 14 },
+    { width: 16 },
+    { width: 16 },
+    { width: 60 },
+  ];
   ov.getCell('A1').value = zh ? '周度复盘报告 {{week.id}}{{periodNote}}' : 'Weekly report {{week.id}}{{periodNote}}';
   ov.getCell('A1').style = TITLE_STYLE;
   ov.mergeCells('A1:G1');
-  ov.getCell('A2').value = zh ? '{{week.since}} 至 {{week.until}}（对比上周 {{previousWeek.id}}）' : '{{week.since}} to {{week.until}} (compared with {{previousWeek.id}})';
+  ov.getCell('A2').value = zh
+    ? '{{week.since}} 至 {{week.until}}（对比上周 {{previousWeek.id}}）'
+    : '{{week.since}} to {{week.until}} (compared with {{previousWeek.id}})';
   headerRow(ov, 4, zh ? ['指标', '本周', '上周', '变化'] : ['Metric', 'This week', 'Previous week', 'Change']);
   const rows = [
     ['streams', '场次', 'Streams', 'count'],
@@ -46,54 +56,101 @@ export default async function weekly(lang) {
   r += 2;
   ov.getCell(r, 1).value = zh ? '分账号' : 'By account';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['账号', '场次', '成交金额', '观看人数', 'UV价值', '转化率'] : ['Account', 'Streams', 'GMV', 'UV', 'UV value', 'Conversion']);
+  headerRow(
+    ov,
+    r + 1,
+    zh
+      ? ['账号', '场次', '成交金额', '观看人数', 'UV价值', '转化率']
+      : ['Account', 'Streams', 'GMV', 'UV', 'UV value', 'Conversion'],
+  );
   eachRow(ov, r + 2, 'byAccount', [
-    { cell: '{{account}}' }, { cell: '{{streams}}', format: 'count' }, { cell: '{{gmv}}', format: 'money' }, { cell: '{{uv}}', format: 'count' },
-    { cell: '{{uvValue}}', format: 'money' }, { cell: '{{viewToOrderRate}}', format: 'rate' },
+    { cell: '{{account}}' },
+    { cell: '{{streams}}', format: 'count' },
+    { cell: '{{gmv}}', format: 'money' },
+    { cell: '{{uv}}', format: 'count' },
+    { cell: '{{uvValue}}', format: 'money' },
+    { cell: '{{viewToOrderRate}}', format: 'rate' },
   ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '预警' : 'Alerts';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['规则', '场次', '数值', '阈值', '负责人', '', '说明'] : ['Rule', 'Stream', 'Value', 'Threshold', 'Owner', '', 'Message']);
+  headerRow(
+    ov,
+    r + 1,
+    zh
+      ? ['规则', '场次', '数值', '阈值', '负责人', '', '说明']
+      : ['Rule', 'Stream', 'Value', 'Threshold', 'Owner', '', 'Message'],
+  );
   eachRow(ov, r + 2, 'alerts', [
-    { cell: '{{rule}}' }, { cell: '{{subject}}' }, { cell: '{{value}}', format: '#,##0.00##' }, { cell: '{{threshold}}', format: '#,##0.00##' },
-    { cell: '{{ownerLabel}}' }, { cell: '' }, { cell: '{{message}}' },
+    { cell: '{{rule}}' },
+    { cell: '{{subject}}' },
+    { cell: '{{value}}', format: '#,##0.00##' },
+    { cell: '{{threshold}}', format: '#,##0.00##' },
+    { cell: '{{ownerLabel}}' },
+    { cell: '' },
+    { cell: '{{message}}' },
   ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '改进清单' : 'Actions';
   ov.getCell(r, 1).style = SECTION_STYLE;
-  headerRow(ov, r + 1, zh ? ['序号', '负责人', '改进动作', '', '', '', '依据'] : ['No.', 'Owner', 'Action', '', '', '', 'Evidence']);
-  eachRow(ov, r + 2, 'actions', [{ cell: '{{no}}' }, { cell: '{{ownerLabel}}' }, { cell: '{{action}}' }, { cell: '' }, { cell: '' }, { cell: '' }, { cell: '{{evidence}}' }]);
+  headerRow(
+    ov,
+    r + 1,
+    zh ? ['序号', '负责人', '改进动作', '', '', '', '依据'] : ['No.', 'Owner', 'Action', '', '', '', 'Evidence'],
+  );
+  eachRow(ov, r + 2, 'actions', [
+    { cell: '{{no}}' },
+    { cell: '{{ownerLabel}}' },
+    { cell: '{{action}}' },
+    { cell: '' },
+    { cell: '' },
+    { cell: '' },
+    { cell: '{{evidence}}' },
+  ]);
   r += 4;
   ov.getCell(r, 1).value = zh ? '无法读取、已跳过的文件' : 'Files skipped (could not be read)';
   ov.getCell(r, 1).style = SECTION_STYLE;
   eachRow(ov, r + 1, 'skipped', [{ cell: '{{file}}' }, { cell: '{{reason}}' }]);
 
-  tableSheet(wb, zh ? '场次' : 'Streams', 'streams', [
-    { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
-    { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
-    { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
-    { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
-    { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
-    { zh: 'UV价值', en: 'UV value', cell: '{{uvValue}}', width: 10, format: 'money' },
-    { zh: 'GPM', en: 'GPM', cell: '{{gpm}}', width: 12, format: 'money' },
-    { zh: '转化率', en: 'Conversion', cell: '{{viewToOrderRate}}', width: 10, format: 'rate' },
-    { zh: '人均观看时长', en: 'Avg dwell', cell: '{{avgDwellSeconds | time}}', width: 11, format: 'duration' },
-    { zh: '投放消耗', en: 'Paid spend', cell: '{{paidSpend}}', width: 12, format: 'money' },
-    { zh: '触发规则', en: 'Alerts', cell: '{{alerts | join}}', width: 26 },
-  ], lang);
-  const attr = tableSheet(wb, zh ? '渠道归因' : 'Attribution', 'attribution.channels', [
-    { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 20 },
-    { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 7 },
-    { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
-    { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
-    { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
-    { zh: '成交订单数', en: 'Orders', cell: '{{orders}}', width: 10, format: 'count' },
-    { zh: '流量占比', en: 'UV share', cell: '{{uvShare}}', width: 10, format: 'rate' },
-    { zh: '转化率', en: 'Conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
-    { zh: '较平均', en: 'vs average', cell: '{{vsAverage}}', width: 10, format: '+0.0%;-0.0%' },
-  ], lang);
-  attr.getCell('A4').value = zh ? '建议（平均转化率 {{attribution.averageConversion}}，口径 {{attribution.basis}}）' : 'Suggestions (average conversion {{attribution.averageConversion}}, basis {{attribution.basis}})';
+  tableSheet(
+    wb,
+    zh ? '场次' : 'Streams',
+    'streams',
+    [
+      { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
+      { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
+      { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
+      { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
+      { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
+      { zh: 'UV价值', en: 'UV value', cell: '{{uvValue}}', width: 10, format: 'money' },
+      { zh: 'GPM', en: 'GPM', cell: '{{gpm}}', width: 12, format: 'money' },
+      { zh: '转化率', en: 'Conversion', cell: '{{viewToOrderRate}}', width: 10, format: 'rate' },
+      { zh: '人均观看时长', en: 'Avg dwell', cell: '{{avgDwellSeconds | time}}', width: 11, format: 'duration' },
+      { zh: '投放消耗', en: 'Paid spend', cell: '{{paidSpend}}', width: 12, format: 'money' },
+      { zh: '触发规则', en: 'Alerts', cell: '{{alerts | join}}', width: 26 },
+    ],
+    lang,
+  );
+  const attr = tableSheet(
+    wb,
+    zh ? '渠道归因' : 'Attribution',
+    'attribution.channels',
+    [
+      { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 20 },
+      { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 7 },
+      { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
+      { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
+      { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
+      { zh: '成交订单数', en: 'Orders', cell: '{{orders}}', width: 10, format: 'count' },
+      { zh: '流量占比', en: 'UV share', cell: '{{uvShare}}', width: 10, format: 'rate' },
+      { zh: '转化率', en: 'Conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
+      { zh: '较平均', en: 'vs average', cell: '{{vsAverage}}', width: 10, format: '+0.0%;-0.0%' },
+    ],
+    lang,
+  );
+  attr.getCell('A4').value = zh
+    ? '建议（平均转化率 {{attribution.averageConversion}}，口径 {{attribution.basis}}）'
+    : 'Suggestions (average conversion {{attribution.averageConversion}}, basis {{attribution.basis}})';
   attr.getCell('A4').style = SECTION_STYLE;
   eachRow(attr, 5, 'attribution.suggestions', [{ cell: '{{suggestion}}' }]);
   const productCols = [
@@ -110,30 +167,48 @@ export default async function weekly(lang) {
   ];
   tableSheet(wb, zh ? '淘汰建议' : 'Eliminate', 'eliminate', productCols, lang);
   tableSheet(wb, zh ? '数据不足' : 'Not enough data', 'insufficient', productCols, lang);
-  tableSheet(wb, zh ? '咨询热点' : 'Hotspots', 'hotspots', [
-    { zh: '来源', en: 'Source', cell: '{{source}}', width: 14 },
-    { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
-    { zh: '次数', en: 'Count', cell: '{{count}}', width: 9, format: 'count' },
-    { zh: '占比', en: 'Share', cell: '{{share}}', width: 9, format: 'rate' },
-    { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
-  ], lang);
-  const cs = tableSheet(wb, zh ? '客服' : 'Customer service', 'customerService.response.byAgent', [
-    { zh: '客服', en: 'Agent', cell: '{{agent}}', width: 14 },
-    { zh: '已回复', en: 'Answered', cell: '{{answered}}', width: 9, format: 'count' },
-    { zh: '中位数（秒）', en: 'Median (s)', cell: '{{medianSeconds}}', width: 11, format: 'number' },
-    { zh: '超时数', en: 'Over the line', cell: '{{overLine}}', width: 9, format: 'count' },
-    { zh: '超时占比', en: 'Share over', cell: '{{overLineShare}}', width: 10, format: 'rate' },
-  ], lang);
+  tableSheet(
+    wb,
+    zh ? '咨询热点' : 'Hotspots',
+    'hotspots',
+    [
+      { zh: '来源', en: 'Source', cell: '{{source}}', width: 14 },
+      { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
+      { zh: '次数', en: 'Count', cell: '{{count}}', width: 9, format: 'count' },
+      { zh: '占比', en: 'Share', cell: '{{share}}', width: 9, format: 'rate' },
+      { zh: '例句', en: 'Examples', cell: '{{examples | join}}', width: 70 },
+    ],
+    lang,
+  );
+  const cs = tableSheet(
+    wb,
+    zh ? '客服' : 'Customer service',
+    'customerService.response.byAgent',
+    [
+      { zh: '客服', en: 'Agent', cell: '{{agent}}', width: 14 },
+      { zh: '已回复', en: 'Answered', cell: '{{answered}}', width: 9, format: 'count' },
+      { zh: '中位数（秒）', en: 'Median (s)', cell: '{{medianSeconds}}', width: 11, format: 'number' },
+      { zh: '超时数', en: 'Over the line', cell: '{{overLine}}', width: 9, format: 'count' },
+      { zh: '超时占比', en: 'Share over', cell: '{{overLineShare}}', width: 10, format: 'rate' },
+    ],
+    lang,
+  );
   cs.getCell('A4').value = zh
     ? '本周首次响应：已回复 {{customerService.response.answered}}，中位数 {{customerService.response.medianSeconds}} 秒，P90 {{customerService.response.p90Seconds}} 秒，超过 {{customerService.response.line}} 秒 {{customerService.response.overLine}} 条'
     : 'First responses this week: {{customerService.response.answered}} answered, median {{customerService.response.medianSeconds}} s, p90 {{customerService.response.p90Seconds}} s, {{customerService.response.overLine}} over {{customerService.response.line}} s';
-  tableSheet(wb, zh ? '异常' : 'Anomalies', 'anomalies', [
-    { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
-    { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
-    { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
-    { zh: '基线中位数', en: 'Baseline median', cell: '{{median}}', width: 12, format: 'count' },
-    { zh: '下降', en: 'Drop', cell: '{{uvDrop}}', width: 9, format: 'rate' },
-    { zh: '预警', en: 'Alert', cell: '{{fires | check}}', width: 7 },
-  ], lang);
+  tableSheet(
+    wb,
+    zh ? '异常' : 'Anomalies',
+    'anomalies',
+    [
+      { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
+      { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
+      { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
+      { zh: '基线中位数', en: 'Baseline median', cell: '{{median}}', width: 12, format: 'count' },
+      { zh: '下降', en: 'Drop', cell: '{{uvDrop}}', width: 9, format: 'rate' },
+      { zh: '预警', en: 'Alert', cell: '{{fires | check}}', width: 7 },
+    ],
+    lang,
+  );
   await save(wb, zh ? 'weekly.xlsx' : 'weekly.en.xlsx');
 }

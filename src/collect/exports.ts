@@ -48,9 +48,16 @@ export interface Period {
   until: string;
 }
 
-
 /** What the weekly report and select read; a file's other tables (orders, minute trend…) are listed as not used. */
-const READ_KINDS = new Set(['stream-summary', 'stream-list', 'channels', 'products', 'selection', 'comments', 'consultations']);
+const READ_KINDS = new Set([
+  'stream-summary',
+  'stream-list',
+  'channels',
+  'products',
+  'selection',
+  'comments',
+  'consultations',
+]);
 
 async function readFile(
   ctx: Context,
@@ -58,12 +65,26 @@ async function readFile(
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>,
   period: Period | null,
 ): Promise<FileData> {
-  const d: FileData = { streams: [], channels: [], productTables: [], texts: [], consultations: [], pool: [], used: false, notUsed: [], unused: [], outside: null, rowsOutside: 0, warnings: [] };
+  const d: FileData = {
+    streams: [],
+    channels: [],
+    productTables: [],
+    texts: [],
+    consultations: [],
+    pool: [],
+    used: false,
+    notUsed: [],
+    unused: [],
+    outside: null,
+    rowsOutside: 0,
+    warnings: [],
+  };
   // A file named for days outside the period (商品_20261110.xlsx in W47's folder).
   const named = period ? daysInName(basename(file)) : null;
   const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
   /** A row dated outside the period (by its comment/consultation time or listing time). */
-  const outsideDay = (at: string | null): boolean => period !== null && at !== null && !overlaps({ from: dayOf(at), to: dayOf(at) }, period.since, period.until);
+  const outsideDay = (at: string | null): boolean =>
+    period !== null && at !== null && !overlaps({ from: dayOf(at), to: dayOf(at) }, period.since, period.until);
   const summary = new StreamFacts();
   let channelTotal: Channel | null = null;
   for await (const t of openTables(resolve(ctx.cwd, file), { headerMap: ctx.config.headers, strict: true })) {
@@ -149,7 +170,11 @@ async function readFile(
     d.consultations = [];
     // A selection table is not about a week: it stays.
     if (d.streams.length === 0 && summary.empty && d.pool.length === 0) {
-      d.outside = outsideReason(ctx, namedOutside.from === namedOutside.to ? namedOutside.from : `${namedOutside.from}–${namedOutside.to}`, period!);
+      d.outside = outsideReason(
+        ctx,
+        namedOutside.from === namedOutside.to ? namedOutside.from : `${namedOutside.from}–${namedOutside.to}`,
+        period!,
+      );
       return d;
     }
   }
@@ -157,7 +182,12 @@ async function readFile(
     // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
     const s = summary.stream();
     const total = channelTotal as Channel | null;
-    d.streams.push({ ...s, pv: s.pv ?? total?.pv ?? null, paidSpend: s.paidSpend ?? total?.paidSpend ?? null, source: basename(file) });
+    d.streams.push({
+      ...s,
+      pv: s.pv ?? total?.pv ?? null,
+      paidSpend: s.paidSpend ?? total?.paidSpend ?? null,
+      source: basename(file),
+    });
   }
   return d;
 }
@@ -165,12 +195,18 @@ async function readFile(
 /** "[sheet] row 2, column 商品ID: …" — an InputError's place within its file, and the problem. */
 function whereInFile(e: InputError): string {
   const l = e.location;
-  const at = [l.sheet !== undefined ? `[${l.sheet}]` : null, l.row !== undefined ? `row ${l.row}` : null, l.column !== undefined ? `column ${l.column}` : null].filter(Boolean);
+  const at = [
+    l.sheet !== undefined ? `[${l.sheet}]` : null,
+    l.row !== undefined ? `row ${l.row}` : null,
+    l.column !== undefined ? `column ${l.column}` : null,
+  ].filter(Boolean);
   return at.length ? `${at.join(', ').replace('], ', '] ')}: ${e.problem}` : e.problem;
 }
 
 function outsideReason(ctx: Context, days: string, period: Period): string {
-  return ctx.lang === 'zh' ? `日期为 ${days}，不在 ${period.id}（${period.since} 至 ${period.until}）内` : `dated ${days}, outside ${period.id} (${period.since} to ${period.until})`;
+  return ctx.lang === 'zh'
+    ? `日期为 ${days}，不在 ${period.id}（${period.since} 至 ${period.until}）内`
+    : `dated ${days}, outside ${period.id} (${period.since} to ${period.until})`;
 }
 
 const HOURS_2 = 2 * 3600 * 1000;
@@ -180,12 +216,13 @@ function dedupe(streams: WeeklyStream[]): WeeklyStream[] {
   const out: WeeklyStream[] = [];
   for (const s of streams) {
     const t = Date.parse(s.start ?? '');
-    const twin = out.find((o) => o.account === s.account && Number.isFinite(t) && Math.abs(Date.parse(o.start ?? '') - t) < HOURS_2);
+    const twin = out.find(
+      (o) => o.account === s.account && Number.isFinite(t) && Math.abs(Date.parse(o.start ?? '') - t) < HOURS_2,
+    );
     if (!twin) out.push(s);
   }
   return out;
 }
-
 
 export interface Exports {
   streams: WeeklyStream[];
@@ -208,12 +245,30 @@ export interface Exports {
 }
 
 /** Read every file; `ignored` collects the files that hold nothing these commands use. */
-export async function readExports(ctx: Context, files: string[], ignored: NotUsed[], period: Period | null = null): Promise<Exports> {
+export async function readExports(
+  ctx: Context,
+  files: string[],
+  ignored: NotUsed[],
+  period: Period | null = null,
+): Promise<Exports> {
   const skipped: Exports['skipped'] = [];
   const counters: Partial<Record<'comments' | 'consultations', HotspotCounter>> = {};
   const streams: WeeklyStream[] = [];
   const listStreams: WeeklyStream[] = [];
-  const out: Exports = { streams: [], channels: [], productTables: [], pool: [], hotspots: [], response: null, negative: null, skipped, unusedColumns: [], outside: [], rowsOutside: [], readWarnings: [] };
+  const out: Exports = {
+    streams: [],
+    channels: [],
+    productTables: [],
+    pool: [],
+    hotspots: [],
+    response: null,
+    negative: null,
+    skipped,
+    unusedColumns: [],
+    outside: [],
+    rowsOutside: [],
+    readWarnings: [],
+  };
   let response: ResponseAccumulator | null = null;
   let negative: NegativeCounter | null = null;
   for (const f of files) {
@@ -246,11 +301,14 @@ export async function readExports(ctx: Context, files: string[], ignored: NotUse
       counters[t.source]!.add(t.text);
       (negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).add(t.text);
     }
-    for (const c of d.consultations) (response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).add(c);
+    for (const c of d.consultations)
+      (response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).add(c);
   }
   out.streams = dedupe([...streams, ...listStreams]);
   out.response = response ? (response as ResponseAccumulator).result() : null;
   out.negative = negative ? (negative as NegativeCounter).result() : null;
-  out.hotspots = (['comments', 'consultations'] as const).flatMap((k) => (counters[k] ? [withActions(counters[k]!.result())] : []));
+  out.hotspots = (['comments', 'consultations'] as const).flatMap((k) =>
+    counters[k] ? [withActions(counters[k]!.result())] : [],
+  );
   return out;
 }

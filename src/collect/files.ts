@@ -8,7 +8,8 @@ import type { NotUsed } from '../model/not-used.js';
 
 export const EXPORT_EXT = new Set(['.csv', '.xlsx', '.tsv', '.txt']);
 
-export const isExportName = (n: string) => EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$');
+export const isExportName = (n: string) =>
+  EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$');
 
 /** Export files in a folder (not its subfolders), sorted. */
 export async function exportsIn(dir: string): Promise<string[]> {

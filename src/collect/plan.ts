@@ -19,16 +19,31 @@ export async function readPool(ctx: Context, args: string[], required: boolean):
   const { files, ignored } = await expandInputs(ctx.cwd, args);
   const ex = await readExports(ctx, files, ignored);
   if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
-  if (required && ex.pool.length === 0) throw new UsageError(`--pool ${args.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
+  if (required && ex.pool.length === 0)
+    throw new UsageError(`--pool ${args.join(' ')}: no selection table (选品表) found; run liveops inspect on it`);
   for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
-  return ex.pool.map(({ id, name, role, livePrice, commissionRate, stock, giveaway }) => ({ id, name, role, livePrice, commissionRate, stock, giveaway }));
+  return ex.pool.map(({ id, name, role, livePrice, commissionRate, stock, giveaway }) => ({
+    id,
+    name,
+    role,
+    livePrice,
+    commissionRate,
+    stock,
+    giveaway,
+  }));
 }
 
 /**
  * The month's plan in the user's language (both the schedule and the brief show its labels):
  * thresholds, the retro deadline and the role tiers come from the config.
  */
-export function planMonth(ctx: Context, month: string, settings: ScheduleSettings, monthTarget: number | null, pool: PoolProduct[]): LocalisedSchedule {
+export function planMonth(
+  ctx: Context,
+  month: string,
+  settings: ScheduleSettings,
+  monthTarget: number | null,
+  pool: PoolProduct[],
+): LocalisedSchedule {
   const plan = buildSchedule({
     month,
     settings,
@@ -43,4 +58,8 @@ export function planMonth(ctx: Context, month: string, settings: ScheduleSetting
 }
 
 /** A stream's products in line-up order: traffic drivers, profit, image. */
-export const lineUp = (products: Record<ProductRole, string[]>): string[] => [...products.引流款, ...products.利润款, ...products.形象款];
+export const lineUp = (products: Record<ProductRole, string[]>): string[] => [
+  ...products.引流款,
+  ...products.利润款,
+  ...products.形象款,
+];

@@ -13,7 +13,8 @@ import { readOwnModel } from '../io/read/own-workbook.js';
 
 export type ScheduledStream = ScriptStream & { productNames: Record<ProductRole, string[]> };
 
-const REMEDY = 'pass the 排期表_<month>.xlsx (or the --json) that liveops schedule wrote; run liveops schedule again if it is older';
+const REMEDY =
+  'pass the 排期表_<month>.xlsx (or the --json) that liveops schedule wrote; run liveops schedule again if it is older';
 
 /** The schedule liveops wrote: its --json output, or the plan inside 排期表_<month>.xlsx. */
 export async function readScheduleFile(ctx: Context, file: string): Promise<ScheduledStream[]> {
@@ -28,14 +29,18 @@ export async function readScheduleFile(ctx: Context, file: string): Promise<Sche
   } else {
     plan = (await readOwnModel(abs, file, 'schedule', REMEDY)) as typeof plan;
   }
-  const streams = (plan.streams ?? []).map(
-    (s): ScheduledStream => ({
-      date: String(s.date), time: String(s.time), account: (s.account as string) ?? null, anchor: (s.anchor as string) ?? null,
-      assistant: (s.assistant as string) ?? null, type: ((s.typeLabel ?? s.type) as string) ?? null, theme: (s.theme as string) ?? null,
-      benefit: (s.benefit as string) ?? null, gmvTarget: (s.gmvTarget as number) ?? null,
-      productNames: (s.products as Record<ProductRole, string[]>) ?? { 引流款: [], 利润款: [], 形象款: [] },
-    }),
-  );
+  const streams = (plan.streams ?? []).map((s): ScheduledStream => ({
+    date: String(s.date),
+    time: String(s.time),
+    account: (s.account as string) ?? null,
+    anchor: (s.anchor as string) ?? null,
+    assistant: (s.assistant as string) ?? null,
+    type: ((s.typeLabel ?? s.type) as string) ?? null,
+    theme: (s.theme as string) ?? null,
+    benefit: (s.benefit as string) ?? null,
+    gmvTarget: (s.gmvTarget as number) ?? null,
+    productNames: (s.products as Record<ProductRole, string[]>) ?? { 引流款: [], 利润款: [], 形象款: [] },
+  }));
   if (!streams.length) throw new InputError({ file }, `no streams in this schedule; ${REMEDY}`);
   return streams;
 }

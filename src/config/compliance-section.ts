@@ -20,8 +20,6 @@ import type { DenyEntry } from '../domain/compliance/lint.js';
 
 export type { ComplianceSection };
 
-
-
 export interface ComplianceSettings {
   allow: string[];
   deny: DenyEntry[];

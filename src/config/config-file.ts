@@ -20,7 +20,7 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     'headers: {}',
     '#   支付GMV: gmv',
     '#   直播开始时间: start',
-    '#   直播GMV(万元): gmv               (the header\'s unit still applies)',
+    "#   直播GMV(万元): gmv               (the header's unit still applies)",
     '#   业绩: { field: gmv, unit: 万元 }  (the unit a header leaves out)',
     '',
     '# Playbook rules by id. "Below" is strict: a product at exactly 3.0 % is not eliminated by a 3 % rule.',
@@ -64,7 +64,9 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     'schedule: {}',
     '#   annualGmv: 12000000',
     '#   monthWeights: { "11": 2, "12": 1.5 }            # 双11, 双12: other months weigh 1',
-    `#   typeWeights: { ${Object.entries(SCHEDULE_DEFAULTS.typeWeights).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
+    `#   typeWeights: { ${Object.entries(SCHEDULE_DEFAULTS.typeWeights)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} }`,
     '#   account: 山野户外旗舰店',
     '#   slots:',
     '#     - { weekdays: [1, 3, 5], time: "20:00-23:00" }',

@@ -6,8 +6,6 @@ import type { CsSection } from './file-schema.js';
 
 export type { CsSection };
 
-
-
 export interface CsSettings {
   responseTolerance: number;
   negativeWords: Record<string, string[]>;

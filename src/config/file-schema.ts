@@ -41,7 +41,11 @@ export const complianceSectionSchema = z
     const allowed = new Set((section.allow ?? []).map((p) => p.toLowerCase()));
     (section.deny ?? []).forEach((d, i) => {
       if (allowed.has(d.phrase.toLowerCase())) {
-        ctx.addIssue({ code: 'custom', path: ['deny', i], message: `"${d.phrase}" is both in allow and in deny; keep it in one of them` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deny', i],
+          message: `"${d.phrase}" is both in allow and in deny; keep it in one of them`,
+        });
       }
     });
   });
@@ -55,7 +59,8 @@ const sumsTo100 = (what: string) => ({
     return `${what} add up to ${+(sum * 100).toFixed(4)}%; they must add up to 100%`;
   },
 });
-const addsUpTo1 = (w: Record<string, unknown>) => Math.abs(Object.values(w).reduce((a: number, b) => a + (b as number), 0) - 1) < 1e-9;
+const addsUpTo1 = (w: Record<string, unknown>) =>
+  Math.abs(Object.values(w).reduce((a: number, b) => a + (b as number), 0) - 1) < 1e-9;
 
 /** One role's weights: the playbook's metric ids, each 0–1, adding up to 100 %. */
 const roleWeights = (role: KpiRole) =>
@@ -72,8 +77,14 @@ const kpiRole = z.enum(KPI_ROLES);
 
 export const kpiSectionSchema = z
   .object({
-    weights: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleWeights(r).optional()]))).strict().optional(),
-    targets: z.object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleTargets(r).optional()]))).strict().optional(),
+    weights: z
+      .object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleWeights(r).optional()])))
+      .strict()
+      .optional(),
+    targets: z
+      .object(Object.fromEntries(KPI_ROLES.map((r) => [r, roleTargets(r).optional()])))
+      .strict()
+      .optional(),
     cap: z.number().min(1, 'the cap must be at least 1 (100 %)').optional(),
     sprintBonusRate: z.number().min(0).max(1).optional(),
     bar: z.number().min(0).optional(),
@@ -81,7 +92,12 @@ export const kpiSectionSchema = z
     growthAllowance: z.number().nonnegative().optional(),
     innovationAward: z.number().nonnegative().optional(),
     /** Per person: the share of each of their KPI roles in their total (adding up to 100 %). Default: equal shares. */
-    shares: z.record(z.string().min(1), z.partialRecord(kpiRole, z.number().min(0).max(1)).refine(addsUpTo1, sumsTo100('shares'))).optional(),
+    shares: z
+      .record(
+        z.string().min(1),
+        z.partialRecord(kpiRole, z.number().min(0).max(1)).refine(addsUpTo1, sumsTo100('shares')),
+      )
+      .optional(),
     /** The team's role words (岗位) → a KPI role, or null for a role without KPI. Added to the built-in ones. */
     roleWords: z.record(z.string().min(1), kpiRole.nullable()).optional(),
   })
@@ -90,8 +106,12 @@ export const kpiSectionSchema = z
 export type KpiSection = z.infer<typeof kpiSectionSchema>;
 
 // — schedule: —
-const weekday = z.union([z.string(), z.number()]).refine((v) => weekdayOf(v) !== null, { message: 'expected a weekday: mon…sun, 周一…周日 or 1–7' });
-const timeRange = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time range such as 20:00-23:00');
+const weekday = z
+  .union([z.string(), z.number()])
+  .refine((v) => weekdayOf(v) !== null, { message: 'expected a weekday: mon…sun, 周一…周日 or 1–7' });
+const timeRange = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time range such as 20:00-23:00');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-12-12');
 const streamType = z.enum(STREAM_TYPES);
 const money = z.number().positive();
@@ -129,11 +149,27 @@ export const scheduleSectionSchema = z
     slots: z.array(slot).optional(),
     /** Streams on given dates: themed (专场), brand collab (品牌联名场)… */
     special: z
-      .array(z.object({ date: day, time: timeRange.optional(), account: z.string().optional(), type: streamType, theme: z.string().optional() }).strict())
+      .array(
+        z
+          .object({
+            date: day,
+            time: timeRange.optional(),
+            account: z.string().optional(),
+            type: streamType,
+            theme: z.string().optional(),
+          })
+          .strict(),
+      )
       .optional(),
-    roster: z.object({ anchors: z.array(person).optional(), assistants: z.array(person).optional() }).strict().optional(),
+    roster: z
+      .object({ anchors: z.array(person).optional(), assistants: z.array(person).optional() })
+      .strict()
+      .optional(),
     /** Products per stream by role. */
-    productMix: z.object({ 引流款: z.number().int().min(0), 利润款: z.number().int().min(0), 形象款: z.number().int().min(0) }).strict().optional(),
+    productMix: z
+      .object({ 引流款: z.number().int().min(0), 利润款: z.number().int().min(0), 形象款: z.number().int().min(0) })
+      .strict()
+      .optional(),
     /** Members-only streams from a category's repurchase cycle. */
     members: z
       .array(
@@ -169,7 +205,9 @@ export const scriptSectionSchema = z
     parts: z
       .object({ explain: share, interact: share, push: share, benefit: share })
       .strict()
-      .refine((p) => Math.abs(p.explain + p.interact + p.push + p.benefit - 1) < 1e-9, { message: 'the parts must add up to 100%' })
+      .refine((p) => Math.abs(p.explain + p.interact + p.push + p.benefit - 1) < 1e-9, {
+        message: 'the parts must add up to 100%',
+      })
       .optional(),
     /** Use scenes per category (品类) for scene-based talk: { 冲锋衣: [雨天通勤, 周末登山] }. */
     scenes: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
@@ -233,7 +271,10 @@ export const configSchema = z
       .refine((p) => p.minDiscount <= p.maxDiscount, { message: 'minDiscount must not be above maxDiscount' })
       .optional(),
     supplierTerms: z.array(z.enum(['qcReport', 'sevenDayReturns', 'shippingInsurance'])).optional(),
-    retroDeadline: z.object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() }).strict().optional(),
+    retroDeadline: z
+      .object({ sheetHours: z.number().positive(), meetingHours: z.number().positive() })
+      .strict()
+      .optional(),
     kpi: kpiSectionSchema.optional(),
     schedule: scheduleSectionSchema.optional(),
     script: scriptSectionSchema.optional(),
@@ -243,7 +284,9 @@ export const configSchema = z
     targets: z
       .object({
         weeklyGmv: z.number().positive().optional(),
-        monthlyGmv: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'months are written 2026-11'), z.number().positive()).optional(),
+        monthlyGmv: z
+          .record(z.string().regex(/^\d{4}-\d{2}$/, 'months are written 2026-11'), z.number().positive())
+          .optional(),
       })
       .strict()
       .optional(),
@@ -255,7 +298,9 @@ export const configSchema = z
         roleMix: z
           .object({ 引流款: rate, 利润款: rate, 形象款: rate })
           .strict()
-          .refine((m) => Math.abs(m.引流款 + m.利润款 + m.形象款 - 1) < 1e-9, { message: 'the role mix must add up to 100%' })
+          .refine((m) => Math.abs(m.引流款 + m.利润款 + m.形象款 - 1) < 1e-9, {
+            message: 'the role mix must add up to 100%',
+          })
           .optional(),
         profitMinCommission: rate.optional(),
         trafficMaxPrice: z.number().positive().optional(),

@@ -26,8 +26,6 @@ export const KPI_SCALE_DEFAULTS = {
   innovationAward: null as number | null,
 };
 
-
-
 export interface KpiSettings {
   weights: Record<KpiRole, Record<string, number>>;
   /** Per role and metric; null: per person only (GMV目标 in the sheet). */
@@ -48,7 +46,9 @@ export function resolveKpi(section: KpiSection | undefined): KpiSettings {
   const targets = defaultKpiTargets();
   const configuredTargets = Object.fromEntries(KPI_ROLES.map((r) => [r, [] as string[]])) as Record<KpiRole, string[]>;
   for (const role of KPI_ROLES) {
-    const given = (section?.targets as Partial<Record<KpiRole, Record<string, number | undefined>>> | undefined)?.[role];
+    const given = (section?.targets as Partial<Record<KpiRole, Record<string, number | undefined>>> | undefined)?.[
+      role
+    ];
     for (const [id, v] of Object.entries(given ?? {})) {
       if (typeof v !== 'number') continue;
       targets[role][id] = v;
@@ -56,7 +56,10 @@ export function resolveKpi(section: KpiSection | undefined): KpiSettings {
     }
   }
   return {
-    weights: { ...defaultKpiWeights(), ...(section?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined) },
+    weights: {
+      ...defaultKpiWeights(),
+      ...(section?.weights as Partial<Record<KpiRole, Record<string, number>>> | undefined),
+    },
     targets,
     configuredTargets,
     cap: section?.cap ?? KPI_SCALE_DEFAULTS.cap,

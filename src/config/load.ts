@@ -39,12 +39,19 @@ async function parseFile(file: string): Promise<unknown> {
   const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new ConfigError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+    );
   }
   return doc.toJS() ?? {};
 }
 
-export async function loadConfig(opts: { cwd: string; explicit?: string | undefined; env?: NodeJS.ProcessEnv }): Promise<Config> {
+export async function loadConfig(opts: {
+  cwd: string;
+  explicit?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}): Promise<Config> {
   const env = opts.env ?? process.env;
   let file = opts.explicit ?? (env.LIVEOPS_CONFIG ? env.LIVEOPS_CONFIG : undefined);
   if (!file) {
@@ -72,6 +79,7 @@ export async function loadConfig(opts: { cwd: string; explicit?: string | undefi
 function cleanStrings(v: unknown): unknown {
   if (typeof v === 'string') return cleanText(v);
   if (Array.isArray(v)) return v.map(cleanStrings);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanStrings(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanStrings(x)]));
   return v;
 }

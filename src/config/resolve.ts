@@ -25,8 +25,6 @@ export const SELECT_DEFAULTS = {
   profitMinCommission: 0.2,
 };
 
-
-
 export interface Config {
   /** Where the config came from, or null for built-in defaults. */
   source: string | null;
@@ -85,4 +83,3 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     compliance: resolveCompliance(file.compliance),
   };
 }
-

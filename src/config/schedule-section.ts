@@ -29,7 +29,13 @@ export interface ScheduleSettings {
   anchors: Array<{ name: string; daysOff: string[]; accounts: string[] | null }>;
   assistants: Array<{ name: string; daysOff: string[]; accounts: string[] | null }>;
   productMix: Record<'引流款' | '利润款' | '形象款', number>;
-  members: Array<{ category: string; repurchaseDays: number; day: number; time: string | null; account: string | null }>;
+  members: Array<{
+    category: string;
+    repurchaseDays: number;
+    day: number;
+    time: string | null;
+    account: string | null;
+  }>;
   benefits: Record<StreamType, string>;
 }
 
@@ -60,11 +66,31 @@ export function resolveSchedule(s: ScheduleSection | undefined): ScheduleSetting
       type: x.type ?? '日常场',
       theme: x.theme ?? null,
     })),
-    special: (s?.special ?? []).map((x) => ({ date: x.date, time: x.time ?? null, account: x.account ?? null, type: x.type, theme: x.theme ?? null })),
-    anchors: (s?.roster?.anchors ?? []).map((p) => ({ name: p.name, daysOff: normDays(p.daysOff), accounts: p.accounts ?? null })),
-    assistants: (s?.roster?.assistants ?? []).map((p) => ({ name: p.name, daysOff: normDays(p.daysOff), accounts: p.accounts ?? null })),
+    special: (s?.special ?? []).map((x) => ({
+      date: x.date,
+      time: x.time ?? null,
+      account: x.account ?? null,
+      type: x.type,
+      theme: x.theme ?? null,
+    })),
+    anchors: (s?.roster?.anchors ?? []).map((p) => ({
+      name: p.name,
+      daysOff: normDays(p.daysOff),
+      accounts: p.accounts ?? null,
+    })),
+    assistants: (s?.roster?.assistants ?? []).map((p) => ({
+      name: p.name,
+      daysOff: normDays(p.daysOff),
+      accounts: p.accounts ?? null,
+    })),
     productMix: s?.productMix ?? SCHEDULE_DEFAULTS.productMix,
-    members: (s?.members ?? []).map((m) => ({ category: m.category, repurchaseDays: m.repurchaseDays, day: m.day, time: m.time ?? null, account: m.account ?? null })),
+    members: (s?.members ?? []).map((m) => ({
+      category: m.category,
+      repurchaseDays: m.repurchaseDays,
+      day: m.day,
+      time: m.time ?? null,
+      account: m.account ?? null,
+    })),
     benefits: { ...SCHEDULE_DEFAULTS.benefits, ...(s?.benefits ?? {}) },
   };
 }
@@ -75,7 +101,10 @@ export function resolveSchedule(s: ScheduleSection | undefined): ScheduleSetting
  */
 export function parseSlots(text: string, account: string | null): Slot[] | null {
   const out: Slot[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)@(\d{1,2}:\d{2}-\d{1,2}:\d{2})$/.exec(part);
     if (!m) return null;
     const raw = m[1]!.includes(',') ? m[1]!.split(',') : /^[一二三四五六日天1-7]+$/.test(m[1]!) ? [...m[1]!] : [m[1]!];

@@ -6,8 +6,6 @@ import type { ScriptSection } from './file-schema.js';
 
 export type { ScriptSection };
 
-
-
 export interface ScriptSettings {
   openingMinutes: number;
   closingMinutes: number;

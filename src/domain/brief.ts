@@ -33,7 +33,10 @@ export interface BriefInput {
   retroHours: number;
   /** Retro files present in the output folder, by stream: "<account>_<date>". */
   retrosDone: Set<string>;
-  lastRetro: { file: string; actions: Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }> } | null;
+  lastRetro: {
+    file: string;
+    actions: Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>;
+  } | null;
   /** Median UV value of each account's recent streams, when a stream list was given. */
   uvValueByAccount: Map<string, number>;
 }
@@ -67,7 +70,13 @@ export function lowStock(today: BriefStream[], input: BriefInput) {
     s.products
       .map((p) => ({ product: p, stock: input.stock.get(p) ?? null }))
       .filter((x) => fires('below', x.stock, input.stockLow))
-      .map((x) => ({ account: s.account, time: s.time, product: x.product, stock: x.stock as number, threshold: input.stockLow })),
+      .map((x) => ({
+        account: s.account,
+        time: s.time,
+        product: x.product,
+        stock: x.stock as number,
+        threshold: input.stockLow,
+      })),
   );
 }
 
@@ -76,7 +85,14 @@ export function rehearsalsDue(input: BriefInput) {
   const rehearsalFor = format(addDays(parseISO(input.date), input.rehearsalDays), 'yyyy-MM-dd');
   return input.streams
     .filter((s) => s.date === rehearsalFor)
-    .map((s) => ({ streamDate: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, theme: s.theme }));
+    .map((s) => ({
+      streamDate: s.date,
+      time: s.time,
+      account: s.account,
+      anchor: s.anchor,
+      assistant: s.assistant,
+      theme: s.theme,
+    }));
 }
 
 /** Streams of the last seven days that ended more than `retroHours` ago and have no retro file. */
@@ -86,7 +102,12 @@ export function overdueRetros(input: BriefInput) {
     .filter((s) => s.date < input.date && s.date >= format(addDays(parseISO(input.date), -7), 'yyyy-MM-dd'))
     .filter((s) => nowMs - endOf(s) > input.retroHours * 3600_000)
     .filter((s) => !input.retrosDone.has(`${s.account ?? ''}_${s.date}`))
-    .map((s) => ({ date: s.date, time: s.time, account: s.account, endedHoursAgo: Math.floor((nowMs - endOf(s)) / 3600_000) }));
+    .map((s) => ({
+      date: s.date,
+      time: s.time,
+      account: s.account,
+      endedHoursAgo: Math.floor((nowMs - endOf(s)) / 3600_000),
+    }));
 }
 
 export function buildBrief(input: BriefInput) {

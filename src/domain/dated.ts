@@ -5,7 +5,9 @@
 
 /** The day or range of days a file name carries: 商品_20261116.xlsx, 直播明细_20261101_20261130.xlsx. */
 export function daysInName(name: string): { from: string; to: string } | null {
-  const days = [...name.matchAll(/(?<!\d)(20\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
+  const days = [...name.matchAll(/(?<!\d)(20\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)/g)].map(
+    (m) => `${m[1]}-${m[2]}-${m[3]}`,
+  );
   if (days.length === 0) return null;
   const sorted = [...days].sort();
   return { from: sorted[0]!, to: sorted[sorted.length - 1]! };

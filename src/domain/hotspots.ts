@@ -134,7 +134,10 @@ export class HotspotCounter {
   merge(other: HotspotCounter): void {
     this.messages += other.messages;
     this.questions += other.questions;
-    for (const [mine, theirs] of [[this.topicTallies, other.topicTallies], [this.keywordTallies, other.keywordTallies]] as const) {
+    for (const [mine, theirs] of [
+      [this.topicTallies, other.topicTallies],
+      [this.keywordTallies, other.keywordTallies],
+    ] as const) {
       for (const [key, t] of theirs) {
         const m = mine.get(key);
         if (!m) {
@@ -142,7 +145,8 @@ export class HotspotCounter {
           continue;
         }
         m.count += t.count;
-        for (const e of t.examples) if (m.examples.length < this.maxExamples && !m.examples.includes(e)) m.examples.push(e);
+        for (const e of t.examples)
+          if (m.examples.length < this.maxExamples && !m.examples.includes(e)) m.examples.push(e);
       }
     }
   }
@@ -153,8 +157,12 @@ export class HotspotCounter {
     const hotspots: Hotspot[] = [];
     for (const [topic, t] of this.topicTallies) {
       hotspots.push({
-        topic, count: t.count, share: share(t.count), source: this.source,
-        fromDictionary: true, examples: [...t.examples],
+        topic,
+        count: t.count,
+        share: share(t.count),
+        source: this.source,
+        fromDictionary: true,
+        examples: [...t.examples],
       });
     }
     for (const [word, t] of this.keywordTallies) {
@@ -162,8 +170,12 @@ export class HotspotCounter {
       if (t.count < this.minKeywordCount || s < this.minKeywordShare) continue;
       if (q >= UBIQUITOUS_MIN_QUESTIONS && s > UBIQUITOUS_SHARE) continue;
       hotspots.push({
-        topic: word, count: t.count, share: s, source: this.source,
-        fromDictionary: false, examples: [...t.examples],
+        topic: word,
+        count: t.count,
+        share: s,
+        source: this.source,
+        fromDictionary: false,
+        examples: [...t.examples],
       });
     }
     hotspots.sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
@@ -197,10 +209,15 @@ export function loadSegmenter(): Promise<Segmenter> {
     const [{ Jieba }, { dict }] = await Promise.all([import('@node-rs/jieba'), import('@node-rs/jieba/dict.js')]);
     const jieba = Jieba.withDict(dict);
     const words = new Set([...LIVE_COMMERCE_WORDS, ...Object.values(DEFAULT_TOPICS).flatMap((d) => d.synonyms)]);
-    const userDict = [...words].filter((w) => [...w].length >= 2).map((w) => `${w} 20000 n`).join('\n');
+    const userDict = [...words]
+      .filter((w) => [...w].length >= 2)
+      .map((w) => `${w} 20000 n`)
+      .join('\n');
     jieba.loadDict(Buffer.from(`${userDict}\n`, 'utf8'));
     return { cut: (text: string) => jieba.cut(text, false) };
   })();
-  segmenter.catch(() => { segmenter = undefined; });
+  segmenter.catch(() => {
+    segmenter = undefined;
+  });
   return segmenter;
 }

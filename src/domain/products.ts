@@ -7,7 +7,8 @@ import type { ProductFigures } from '../model/entities.js';
 import { fires, thresholdOf } from './rules.js';
 
 /** One product in one export: the figures of model/entities.ts (tests may leave out items sold and sources). */
-export type ProductRow = Omit<ProductFigures, 'itemsSold' | 'sources'> & Partial<Pick<ProductFigures, 'itemsSold' | 'sources'>>;
+export type ProductRow = Omit<ProductFigures, 'itemsSold' | 'sources'> &
+  Partial<Pick<ProductFigures, 'itemsSold' | 'sources'>>;
 
 /** A product's week: its figures summed over the streams, then the rates. */
 export interface ProductWeek extends Omit<ProductFigures, 'sources'> {
@@ -30,18 +31,39 @@ export interface Minimums {
 
 const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', 'refundAmount', 'explanations'] as const;
 
-export function aggregateProducts(tables: ProductRow[][], thresholds: Record<string, number>, min: Minimums): ProductWeek[] {
+export function aggregateProducts(
+  tables: ProductRow[][],
+  thresholds: Record<string, number>,
+  min: Minimums,
+): ProductWeek[] {
   const th = (id: string) => thresholdOf(id, thresholds);
-  const byKey = new Map<string, Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'> & { streams: number; derived: Set<'exposed' | 'clickers' | 'buyers'> }>();
+  const byKey = new Map<
+    string,
+    Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'> & {
+      streams: number;
+      derived: Set<'exposed' | 'clickers' | 'buyers'>;
+    }
+  >();
   for (const table of tables) {
     const seen = new Set<string>();
     for (const p of table) {
       const key = p.id ?? `name:${p.name}`;
       const cur = byKey.get(key) ?? {
-        id: p.id, name: p.name, streams: 0, exposed: null, clickers: null, buyers: null, orders: null, gmv: null, itemsSold: null, refundAmount: null, explanations: null,
+        id: p.id,
+        name: p.name,
+        streams: 0,
+        exposed: null,
+        clickers: null,
+        buyers: null,
+        orders: null,
+        gmv: null,
+        itemsSold: null,
+        refundAmount: null,
+        explanations: null,
         derived: new Set<'exposed' | 'clickers' | 'buyers'>(),
       };
-      for (const [k, how] of Object.entries(p.sources ?? {})) if (how === 'derived') cur.derived.add(k as 'exposed' | 'clickers' | 'buyers');
+      for (const [k, how] of Object.entries(p.sources ?? {}))
+        if (how === 'derived') cur.derived.add(k as 'exposed' | 'clickers' | 'buyers');
       if (!seen.has(key)) cur.streams++;
       seen.add(key);
       cur.name ??= p.name;
@@ -60,7 +82,15 @@ export function aggregateProducts(tables: ProductRow[][], thresholds: Record<str
       if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
       if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
       const enoughData = (!streamsKnown || p.streams >= min.minStreams) && (p.exposed ?? 0) >= min.minExposures;
-      return { ...p, streams: streamsKnown ? p.streams : null, clickRate, conversionRate, rules, enoughData, derived: [...p.derived].sort() };
+      return {
+        ...p,
+        streams: streamsKnown ? p.streams : null,
+        clickRate,
+        conversionRate,
+        rules,
+        enoughData,
+        derived: [...p.derived].sort(),
+      };
     })
     .sort((a, b) => (b.gmv ?? 0) - (a.gmv ?? 0));
 }

@@ -30,7 +30,10 @@ export interface RoleTiers {
 }
 
 /** Price tiers of a pool: the cheapest third and the dearest third, unless configured. */
-export function roleTiers(prices: Array<number | null>, cfg: { trafficMaxPrice: number | null; imageMinPrice: number | null; profitMinCommission: number }): RoleTiers {
+export function roleTiers(
+  prices: Array<number | null>,
+  cfg: { trafficMaxPrice: number | null; imageMinPrice: number | null; profitMinCommission: number },
+): RoleTiers {
   const sorted = prices.filter((x): x is number => x !== null).sort((a, b) => a - b);
   return {
     trafficMaxPrice: cfg.trafficMaxPrice ?? quantile(sorted, 1 / 3),

@@ -12,7 +12,6 @@ export interface WeekRange {
   until: string;
 }
 
-
 const ymd = (d: Date) => format(d, 'yyyy-MM-dd');
 
 export function isoWeekOf(day: string): WeekRange {

@@ -8,7 +8,13 @@ import type { Lang } from './labels.js';
 /** The brief with its summary line, keys in the order the --json and the template have always had. */
 export function localiseBrief(brief: Brief, lang: Lang) {
   const r = brief.risks;
-  const [streams, lowStock, rehearsals, overdue, open] = [brief.streams.length, r.lowStock.length, r.rehearsals.length, r.overdueRetros.length, r.openActions.length];
+  const [streams, lowStock, rehearsals, overdue, open] = [
+    brief.streams.length,
+    r.lowStock.length,
+    r.rehearsals.length,
+    r.overdueRetros.length,
+    r.openActions.length,
+  ];
   return {
     ...brief,
     summary:
@@ -47,7 +53,8 @@ export const briefText = {
     risks: 'Risks',
     lowStock: (p: string, n: number, line: number) => `Low stock: "${p}" has ${n} (below ${line})`,
     rehearsal: (d: string, t: string, a: string) => `Rehearsal today for ${a} on ${d} ${t}`,
-    overdue: (d: string, a: string, h: number) => `Retro overdue: ${a}'s stream of ${d} ended ${h} h ago and has no retro`,
+    overdue: (d: string, a: string, h: number) =>
+      `Retro overdue: ${a}'s stream of ${d} ended ${h} h ago and has no retro`,
     actions: (f: string) => `Open items from the last retro (${f}):`,
     noRisk: 'no risks',
     wrote: 'wrote',

@@ -6,7 +6,15 @@
  */
 import { fmtCount, fmtDuration, fmtMoney, fmtRate } from '../format.js';
 import type { KpiRole, KpiUnit } from '../domain/kpi/metrics.js';
-import type { AllowanceStatus, KpiFacts, KpiMetricScore, KpiNote, KpiPersonScore, MissingFigure, ShareProblem } from '../domain/kpi/report.js';
+import type {
+  AllowanceStatus,
+  KpiFacts,
+  KpiMetricScore,
+  KpiNote,
+  KpiPersonScore,
+  MissingFigure,
+  ShareProblem,
+} from '../domain/kpi/report.js';
 import type { Lang } from './labels.js';
 import { periodNote } from './messages.js';
 
@@ -39,7 +47,8 @@ const metricName = (id: string, lang: Lang): string => KPI_METRIC_LABELS[id]?.[l
 const REPORT_TEXT = {
   zh: {
     notKpiRole: (name: string, words: string) => `${name}：${words} 不是 KPI 岗位，不计分`,
-    unknownRole: (name: string, words: string) => `${name}：岗位「${words}」无法对应 KPI 岗位（运营、主播、选品、数据分析），不计分；可在配置 kpi.roleWords 中映射`,
+    unknownRole: (name: string, words: string) =>
+      `${name}：岗位「${words}」无法对应 KPI 岗位（运营、主播、选品、数据分析），不计分；可在配置 kpi.roleWords 中映射`,
     noKpiRole: (name: string, roleText: string) => `${name}：岗位「${roleText}」没有 KPI，未计分`,
     sharesIgnored: (name: string) => `配置 kpi.shares 中的「${name}」不在本月名单中`,
     targetFor: (label: string) => `${label}目标`,
@@ -52,7 +61,8 @@ const REPORT_TEXT = {
   },
   en: {
     notKpiRole: (name: string, words: string) => `${name}: ${words} has no KPI; not scored`,
-    unknownRole: (name: string, words: string) => `${name}: role "${words}" matches no KPI role (运营, 主播, 选品, 数据分析); not scored — map it with kpi.roleWords in the config`,
+    unknownRole: (name: string, words: string) =>
+      `${name}: role "${words}" matches no KPI role (运营, 主播, 选品, 数据分析); not scored — map it with kpi.roleWords in the config`,
     noKpiRole: (name: string, roleText: string) => `${name}: role "${roleText}" has no KPI; not scored`,
     sharesIgnored: (name: string) => `"${name}" in the config's kpi.shares is not on this month's sheet`,
     targetFor: (label: string) => `${label} target`,
@@ -94,7 +104,9 @@ export function missingText(m: MissingFigure, lang: Lang): string {
 
 /** A person's missing figures; with several roles each says whose role it is for. */
 const personMissing = (missing: MissingFigure[], severalRoles: boolean, lang: Lang): string[] =>
-  missing.map((m) => (severalRoles ? `${missingText(m, lang)} (${KPI_ROLE_LABELS[m.role][lang]})` : missingText(m, lang)));
+  missing.map((m) =>
+    severalRoles ? `${missingText(m, lang)} (${KPI_ROLE_LABELS[m.role][lang]})` : missingText(m, lang),
+  );
 
 export function noteText(n: KpiNote, lang: Lang): string {
   const T = REPORT_TEXT[lang];
@@ -167,7 +179,10 @@ function localisePerson(p: KpiPersonScore, bar: number, lang: Lang) {
     totalSoFar: p.totalSoFar,
     complete: p.complete,
     missing: personMissing(p.missing, p.roleScores.length > 1, lang),
-    rankText: p.roleScores.filter((r) => r.rank !== null).map((r) => T.of(roleLabel(r.role), r.rank as number, r.of)).join(' · '),
+    rankText: p.roleScores
+      .filter((r) => r.rank !== null)
+      .map((r) => T.of(roleLabel(r.role), r.rank as number, r.of))
+      .join(' · '),
     roleScores: p.roleScores.map((r) => ({
       role: r.role,
       roleLabel: roleLabel(r.role),
@@ -185,7 +200,11 @@ function localisePerson(p: KpiPersonScore, bar: number, lang: Lang) {
     gmvAbove: p.gmvAbove,
     sprintBonus: p.sprintBonus,
     growthAllowance: p.growthAllowance
-      ? { eligible: p.growthAllowance.eligible, amount: p.growthAllowance.amount, reason: allowanceReason(p.growthAllowance.status, bar, lang) }
+      ? {
+          eligible: p.growthAllowance.eligible,
+          amount: p.growthAllowance.amount,
+          reason: allowanceReason(p.growthAllowance.status, bar, lang),
+        }
       : null,
     proposals: p.proposals,
     proposalCount: p.proposalCount,
@@ -196,7 +215,12 @@ function localiseRole(t: KpiFacts['roles'][KpiRole], lang: Lang) {
   return {
     role: t.role,
     label: KPI_ROLE_LABELS[t.role][lang],
-    weights: t.weights.map((w) => ({ metric: w.metric, label: metricName(w.metric, lang), weight: w.weight, lowerIsBetter: w.lowerIsBetter })),
+    weights: t.weights.map((w) => ({
+      metric: w.metric,
+      label: metricName(w.metric, lang),
+      weight: w.weight,
+      lowerIsBetter: w.lowerIsBetter,
+    })),
     people: t.people.map((x) => ({
       ...x,
       missing: x.missing.map((m) => missingText(m, lang)),
@@ -250,12 +274,31 @@ export function localiseKpi(r: KpiFacts, lang: Lang) {
       targetSource: w.targetSource,
     })),
     people: r.people.map((p) => localisePerson(p, r.settings.bar, lang)),
-    roles: { ops: localiseRole(r.roles.ops, lang), anchor: localiseRole(r.roles.anchor, lang), selector: localiseRole(r.roles.selector, lang), data: localiseRole(r.roles.data, lang) },
+    roles: {
+      ops: localiseRole(r.roles.ops, lang),
+      anchor: localiseRole(r.roles.anchor, lang),
+      selector: localiseRole(r.roles.selector, lang),
+      data: localiseRole(r.roles.data, lang),
+    },
     scores: r.scores.map(({ row, name, role, share, roleScore, rank, total, sprintBonus, ...m }) => ({
-      row, name, role, roleLabel: roleLabel(role), share, ...localiseMetric(m, lang), roleScore, rank, total, sprintBonus,
+      row,
+      name,
+      role,
+      roleLabel: roleLabel(role),
+      share,
+      ...localiseMetric(m, lang),
+      roleScore,
+      rank,
+      total,
+      sprintBonus,
     })),
     incentives: localiseIncentives(r.incentives, lang),
-    incomplete: r.incomplete.map((x) => ({ name: x.name, row: x.row, missing: personMissing(x.missing, severalRoles.get(x.row) === true, lang), totalSoFar: x.totalSoFar })),
+    incomplete: r.incomplete.map((x) => ({
+      name: x.name,
+      row: x.row,
+      missing: personMissing(x.missing, severalRoles.get(x.row) === true, lang),
+      totalSoFar: x.totalSoFar,
+    })),
     notes: [...r.readWarnings, ...r.notes.map((n) => noteText(n, lang))],
     input: r.input,
     /** "（未完结：数据截至 2026-12-01）" when the period has not ended yet, else empty. */
@@ -320,7 +363,8 @@ export const kpiText = {
     incentives: 'Incentives',
     sprintBonus: 'Sprint bonus',
     total: 'total',
-    growthAllowance: (months: number, bar: number) => `Growth allowance (hired within ${months} months, ${bar} points or more)`,
+    growthAllowance: (months: number, bar: number) =>
+      `Growth allowance (hired within ${months} months, ${bar} points or more)`,
     innovation: 'Innovation awards (adopted proposals)',
     none: 'none',
     noProposalsColumn: 'none (the sheet has no adopted-proposals column)',
@@ -328,7 +372,8 @@ export const kpiText = {
     incompleteTitle: (n: number) => `Incomplete data, not ranked (${n})`,
     atLeast: 'at least',
     notes: 'Notes',
-    scale: (cap: number) => `Scale: actual ÷ target × 100 (lower is better: target ÷ actual), at most ${Math.round(cap * 100)} points`,
+    scale: (cap: number) =>
+      `Scale: actual ÷ target × 100 (lower is better: target ÷ actual), at most ${Math.round(cap * 100)} points`,
     wrote: 'wrote',
     newcomer: 'newcomer',
     eligible: 'eligible',

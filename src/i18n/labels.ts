@@ -17,7 +17,10 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   assistant: { zh: '助播', en: 'assistant' },
 };
 
-export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = { critical: { zh: '严重', en: 'critical' }, warning: { zh: '提醒', en: 'warning' } };
+export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
+  critical: { zh: '严重', en: 'critical' },
+  warning: { zh: '提醒', en: 'warning' },
+};
 
 export const METRIC_LABELS: Record<string, { zh: string; en: string }> = {
   gmv: { zh: '成交金额', en: 'GMV' },

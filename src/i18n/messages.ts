@@ -143,7 +143,8 @@ export const weeklyText = {
     hotspots: '本周咨询热点',
     skipped: (n: number) => `无法读取、已跳过的文件（${n}）：`,
     wrote: '已写入',
-    nothing: (w: { id: string; since: string; until: string }) => `没有 ${w.id}（${w.since} – ${w.until}）可用的数据：既没有该周的场次，也没有商品数据`,
+    nothing: (w: { id: string; since: string; until: string }) =>
+      `没有 ${w.id}（${w.since} – ${w.until}）可用的数据：既没有该周的场次，也没有商品数据`,
     skippedFiles: (list: string) => `跳过的文件：${list}`,
   },
   en: {
@@ -164,7 +165,8 @@ export const weeklyText = {
     hotspots: 'Consultation hotspots of the week',
     skipped: (n: number) => `Files that could not be read and were skipped (${n}):`,
     wrote: 'wrote',
-    nothing: (w: { id: string; since: string; until: string }) => `nothing usable for ${w.id} (${w.since} – ${w.until}): no streams of that week and no product data`,
+    nothing: (w: { id: string; since: string; until: string }) =>
+      `nothing usable for ${w.id} (${w.since} – ${w.until}): no streams of that week and no product data`,
     skippedFiles: (list: string) => `skipped files: ${list}`,
   },
 };
@@ -271,7 +273,11 @@ export function outsideLines(
     for (const o of outside) out.push(`  ${o.file}: ${o.reason}`);
   }
   for (const r of rows) {
-    out.push(lang === 'zh' ? `${r.file}：${r.rows} 行的时间不属于本期，未计入` : `${r.file}: ${r.rows} rows dated outside the period, left out`);
+    out.push(
+      lang === 'zh'
+        ? `${r.file}：${r.rows} 行的时间不属于本期，未计入`
+        : `${r.file}: ${r.rows} rows dated outside the period, left out`,
+    );
   }
   return out;
 }
@@ -279,7 +285,9 @@ export function outsideLines(
 /** A report on a period not over yet says so in its title and log line. */
 export function periodNote(unfinished: { asOf: string } | null, lang: 'zh' | 'en'): string {
   if (!unfinished) return '';
-  return lang === 'zh' ? `（未完结：数据截至 ${unfinished.asOf}）` : ` (not finished: figures up to ${unfinished.asOf})`;
+  return lang === 'zh'
+    ? `（未完结：数据截至 ${unfinished.asOf}）`
+    : ` (not finished: figures up to ${unfinished.asOf})`;
 }
 
 /** Files a command read but found nothing in that it uses (no table it knows, a liveops report): named, with why. */
@@ -316,6 +324,8 @@ export function notUsedReason(n: NotUsed, lang: 'zh' | 'en'): string {
     case 'liveops-report':
       return lang === 'zh' ? 'liveops 生成的报表，不作为导出数据读取' : 'a report liveops wrote, not read as an export';
     case 'not-an-export':
-      return lang === 'zh' ? '不是导出文件（只读取 .csv / .tsv / .xlsx）' : 'not an export (only .csv, .tsv and .xlsx are read)';
+      return lang === 'zh'
+        ? '不是导出文件（只读取 .csv / .tsv / .xlsx）'
+        : 'not an export (only .csv, .tsv and .xlsx are read)';
   }
 }

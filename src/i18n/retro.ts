@@ -7,7 +7,14 @@ import { localiseNegative, negativeTopicLabel } from './negative.js';
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../format.js';
 import { COMPARISON_SIGN, thresholdOf } from '../domain/rules.js';
 import type { Role, Severity } from '../domain/rules.js';
-import type { AlertSubject, RetroAction, RetroAlert, RetroCheck, RetroComparison, RetroFacts } from '../domain/retro/report.js';
+import type {
+  AlertSubject,
+  RetroAction,
+  RetroAlert,
+  RetroCheck,
+  RetroComparison,
+  RetroFacts,
+} from '../domain/retro/report.js';
 import { PLATFORM_LABELS, type PlatformId } from '../model/platforms.js';
 import { metricLabel, ROLE_LABELS, SEVERITY_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
@@ -64,7 +71,10 @@ export const RETRO_TEXT = {
 
 type Words = (typeof RETRO_TEXT)[Lang];
 
-const SOURCE_LABELS = { comments: { zh: '评论', en: 'comments' }, consultations: { zh: '客服咨询', en: 'consultations' } };
+const SOURCE_LABELS = {
+  comments: { zh: '评论', en: 'comments' },
+  consultations: { zh: '客服咨询', en: 'consultations' },
+};
 
 export interface Alert {
   rule: string;
@@ -96,13 +106,18 @@ export interface Action {
 }
 
 /** The retro as the command prints it with --json and its writers and renderer show it. */
-export interface RetroReport extends Omit<RetroFacts, 'stream' | 'sources' | 'checks' | 'comparison' | 'alerts' | 'hotspots' | 'actions'> {
+export interface RetroReport extends Omit<
+  RetroFacts,
+  'stream' | 'sources' | 'checks' | 'comparison' | 'alerts' | 'hotspots' | 'actions'
+> {
   stream: RetroFacts['stream'] & { platformLabel: string };
   /** Where each figure came from: "表 · 表头", or how it was computed; null when missing. */
   sources: Record<string, string | null>;
   /** Figures the export states and liveops recomputed from counts. */
   checks: Array<RetroCheck & { label: string }>;
-  comparison: (Omit<RetroComparison, 'metrics'> & { metrics: Array<RetroComparison['metrics'][number] & { label: string }> }) | null;
+  comparison:
+    | (Omit<RetroComparison, 'metrics'> & { metrics: Array<RetroComparison['metrics'][number] & { label: string }> })
+    | null;
   alerts: Alert[];
   hotspots: Array<LocalisedHotspot & { sourceLabel: string }> | null;
   actions: Action[];
@@ -176,26 +191,44 @@ function quotedName(subject: string): string {
 }
 
 /** What a point of the improvement list says: what it is about, the evidence, and the action. */
-function pointText(p: RetroAction, alerts: Map<RetroAlert, Alert>, lang: Lang, th: Th): { what: string; evidence: string; action: string } {
+function pointText(
+  p: RetroAction,
+  alerts: Map<RetroAlert, Alert>,
+  lang: Lang,
+  th: Th,
+): { what: string; evidence: string; action: string } {
   const T = RETRO_TEXT[lang];
   switch (p.kind) {
     case 'rule-alert': {
       const a = alerts.get(p.alert)!;
       const name = quotedName(a.subject);
       const def = RULE_ACTIONS[a.rule];
-      const action = a.variant === 'delist' ? RULE_ACTIONS['stock-delist']![lang](name, th) : def ? def[lang](name, th) : ruleText(a.rule, lang);
+      const action =
+        a.variant === 'delist'
+          ? RULE_ACTIONS['stock-delist']![lang](name, th)
+          : def
+            ? def[lang](name, th)
+            : ruleText(a.rule, lang);
       return { what: `${a.subject}${T.sep}${ruleText(a.rule, lang)}`, evidence: a.message, action };
     }
     case 'talk-point': {
       const h = p.hotspot;
       const label = hotspotLabel(h, lang);
-      return { what: label, evidence: T.hotspotEvidence(label, h.count, p.questions, fmtRate(h.share, 0), h.source), action: topicActionText(h.topic, lang)! };
+      return {
+        what: label,
+        evidence: T.hotspotEvidence(label, h.count, p.questions, fmtRate(h.share, 0), h.source),
+        action: topicActionText(h.topic, lang)!,
+      };
     }
     case 'check': {
       const k = p.check;
       const label = metricLabel(k.metric, lang);
       const show = (x: number) => (k.metric === 'gpm' ? fmtMoney(x) : fmtRate(x));
-      return { what: label, evidence: T.checkEvidence(k.source), action: T.checkAction(label, show(k.stated), show(k.computed)) };
+      return {
+        what: label,
+        evidence: T.checkEvidence(k.source),
+        action: T.checkAction(label, show(k.stated), show(k.computed)),
+      };
     }
     case 'missing-figures': {
       const labels = p.metrics.map((k) => metricLabel(k, lang)).join(T.listSep);
@@ -206,7 +239,8 @@ function pointText(p: RetroAction, alerts: Map<RetroAlert, Alert>, lang: Lang, t
 
 function localiseSources(sources: RetroFacts['sources'], T: Words): RetroReport['sources'] {
   const out: RetroReport['sources'] = {};
-  for (const [key, s] of Object.entries(sources)) out[key] = s === null ? null : s.kind === 'read' ? s.where : `${T.computed}: ${s.formula}`;
+  for (const [key, s] of Object.entries(sources))
+    out[key] = s === null ? null : s.kind === 'read' ? s.where : `${T.computed}: ${s.formula}`;
   return out;
 }
 
@@ -216,7 +250,12 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
   const alerts = new Map(r.alerts.map((a) => [a, localiseAlert(a, lang, th)]));
   const { account, platform, ...stream } = r.stream;
   return {
-    stream: { account, platform, platformLabel: PLATFORM_LABELS[platform as PlatformId]?.[lang] ?? platform, ...stream },
+    stream: {
+      account,
+      platform,
+      platformLabel: PLATFORM_LABELS[platform as PlatformId]?.[lang] ?? platform,
+      ...stream,
+    },
     summary: r.summary,
     sources: localiseSources(r.sources, T),
     checks: r.checks.map(({ metric, ...k }) => ({ metric, label: metricLabel(metric, lang), ...k })),
@@ -225,9 +264,14 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
     products: r.products,
     trend: r.trend,
     videos: r.videos,
-    comparison: r.comparison && { ...r.comparison, metrics: r.comparison.metrics.map(({ metric, ...m }) => ({ metric, label: metricLabel(metric, lang), ...m })) },
+    comparison: r.comparison && {
+      ...r.comparison,
+      metrics: r.comparison.metrics.map(({ metric, ...m }) => ({ metric, label: metricLabel(metric, lang), ...m })),
+    },
     alerts: [...alerts.values()],
-    hotspots: r.hotspots && r.hotspots.map((h) => ({ ...localiseHotspot(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
+    hotspots:
+      r.hotspots &&
+      r.hotspots.map((h) => ({ ...localiseHotspot(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
     questions: r.questions,
     actions: r.actions.map((p) => {
       const { what, evidence, action } = pointText(p, alerts, lang, th);

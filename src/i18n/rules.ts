@@ -6,20 +6,38 @@ import type { Lang } from './labels.js';
 
 /** The rule's one-line name, as alerts and the improvement list show it. */
 export const RULE_TEXT: Record<string, { zh: string; en: string }> = {
-  'uv-value-low': { zh: 'UV价值低于阈值，启动付费流量优化', en: 'UV value below threshold: start paid-traffic optimisation' },
-  'uv-value-critical': { zh: 'UV价值过低，提示主播强化逼单话术', en: 'UV value critical: cue the anchor to strengthen the closing talk' },
-  'product-click-low': { zh: '商品点击率低，延长该商品讲解', en: 'Product click rate low: extend this product\'s explanation' },
+  'uv-value-low': {
+    zh: 'UV价值低于阈值，启动付费流量优化',
+    en: 'UV value below threshold: start paid-traffic optimisation',
+  },
+  'uv-value-critical': {
+    zh: 'UV价值过低，提示主播强化逼单话术',
+    en: 'UV value critical: cue the anchor to strengthen the closing talk',
+  },
+  'product-click-low': {
+    zh: '商品点击率低，延长该商品讲解',
+    en: "Product click rate low: extend this product's explanation",
+  },
   'product-conversion-low': { zh: '商品转化率低，调整逼单话术', en: 'Product conversion low: adjust the closing talk' },
   'weekly-click-eliminate': { zh: '周点击率低，启动淘汰', en: 'Weekly click rate low: start elimination' },
   'weekly-conversion-eliminate': { zh: '周转化率低，建议淘汰', en: 'Weekly conversion low: eliminate' },
   'uv-drop': { zh: '观看人数较基线下降过多，异常预警', en: 'Viewers dropped against the baseline: anomaly alert' },
-  'stock-low': { zh: '库存不足，补货预警（福利款售罄则下架）', en: 'Stock low: restock (a sold-out giveaway product is delisted)' },
+  'stock-low': {
+    zh: '库存不足，补货预警（福利款售罄则下架）',
+    en: 'Stock low: restock (a sold-out giveaway product is delisted)',
+  },
   'backup-suppliers': { zh: '该品类备选供应商不足', en: 'Too few backup suppliers for this category' },
   'cs-response': { zh: '客服首次响应超时', en: 'Customer-service first response too slow' },
-  'negative-spike': { zh: '负面评论/咨询集中出现，启动舆情预案', en: 'Negative comments and consultations spike: follow the crisis plan' },
+  'negative-spike': {
+    zh: '负面评论/咨询集中出现，启动舆情预案',
+    en: 'Negative comments and consultations spike: follow the crisis plan',
+  },
   'segment-reminder': { zh: '环节切换前提醒', en: 'Reminder before a segment switch' },
-  'floor-refresh': { zh: '场控刷新在线/点击/转化数据', en: 'Floor control refreshes online / click / conversion figures' },
-  'rehearsal': { zh: '直播前彩排', en: 'Rehearsal before the stream' },
+  'floor-refresh': {
+    zh: '场控刷新在线/点击/转化数据',
+    en: 'Floor control refreshes online / click / conversion figures',
+  },
+  rehearsal: { zh: '直播前彩排', en: 'Rehearsal before the stream' },
 };
 
 export function ruleText(id: string, lang: Lang): string {
@@ -50,7 +68,8 @@ export const RULE_ACTIONS: Record<string, { zh: ActionText; en: ActionText }> = 
   },
   'uv-drop': {
     zh: () => '排查流量异常：按渠道对比观看人数，检查限流、投放中断或开播时间变化',
-    en: () => 'Investigate the traffic drop: compare viewers by channel, check for throttling, paused spend or a changed slot',
+    en: () =>
+      'Investigate the traffic drop: compare viewers by channel, check for throttling, paused spend or a changed slot',
   },
   'stock-low': {
     zh: (s) => `为「${s}」补货，并在场控提示单中加入库存提醒`,
@@ -58,11 +77,13 @@ export const RULE_ACTIONS: Record<string, { zh: ActionText; en: ActionText }> = 
   },
   'cs-response': {
     zh: (_s, th) => `客服排班覆盖开播高峰，准备尺码、发货、退换的快捷回复，首次响应控制在 ${th('cs-response')} 秒内`,
-    en: (_s, th) => `Staff customer service for the stream's peak and prepare quick replies (size, shipping, returns) so first responses stay within ${th('cs-response')} s`,
+    en: (_s, th) =>
+      `Staff customer service for the stream's peak and prepare quick replies (size, shipping, returns) so first responses stay within ${th('cs-response')} s`,
   },
   'negative-spike': {
     zh: () => '按预案处理舆情：客服私信安抚并收集订单号；评估是否暂停直播、发布说明（由负责人决定）',
-    en: () => 'Follow the crisis plan: customer service answers privately and collects order numbers; decide whether to pause the stream and issue a statement',
+    en: () =>
+      'Follow the crisis plan: customer service answers privately and collects order numbers; decide whether to pause the stream and issue a statement',
   },
   'stock-delist': {
     zh: (s) => `福利款「${s}」已售罄：下架`,

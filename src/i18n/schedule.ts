@@ -13,7 +13,8 @@ export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string;
     zh: '初创期',
     en: 'startup',
     hintZh: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播',
-    hintEn: 'one account, ≤ 10 streams a month: merge roles — operations also runs floor control, the anchor also assists',
+    hintEn:
+      'one account, ≤ 10 streams a month: merge roles — operations also runs floor control, the anchor also assists',
   },
   growth: {
     zh: '成长期',
@@ -32,7 +33,12 @@ export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string;
 const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** The stream types are codes in the playbook's words (日常场 …), so zh shows the code itself. */
-const TYPE_EN: Record<StreamType, string> = { 日常场: 'daily', 专场: 'themed', 品牌联名场: 'brand collab', 会员专属场: 'members-only' };
+const TYPE_EN: Record<StreamType, string> = {
+  日常场: 'daily',
+  专场: 'themed',
+  品牌联名场: 'brand collab',
+  会员专属场: 'members-only',
+};
 
 function themeText(t: StreamTheme | null, lang: Lang): string | null {
   if (t === null) return null;
@@ -49,7 +55,9 @@ function problemText(x: ScheduleProblem, lang: Lang): string {
   const zh = lang === 'zh';
   switch (x.kind) {
     case 'pool-short':
-      return zh ? `选品池只有 ${x.available} 个可排的${x.role}，每场需要 ${x.needed} 个` : `the pool has ${x.available} ${x.role} product(s) to schedule; each stream needs ${x.needed}`;
+      return zh
+        ? `选品池只有 ${x.available} 个可排的${x.role}，每场需要 ${x.needed} 个`
+        : `the pool has ${x.available} ${x.role} product(s) to schedule; each stream needs ${x.needed}`;
     case 'no-anchor':
       return zh ? `${x.date} ${x.time}：没有可排的主播` : `${x.date} ${x.time}: no anchor available`;
     case 'no-assistant':
@@ -63,7 +71,12 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
   const { stage } = plan.stage;
   return {
     month: plan.month,
-    stage: { stage, label: STAGE_TEXT[stage][lang], streams: plan.stage.streams, hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn },
+    stage: {
+      stage,
+      label: STAGE_TEXT[stage][lang],
+      streams: plan.stage.streams,
+      hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn,
+    },
     targets: plan.targets,
     streams: plan.streams.map((s) => ({
       no: s.no,
@@ -91,7 +104,12 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
     members: plan.members,
     productPlan: plan.productPlan,
     excluded: plan.excluded.map((x) => ({ name: x.name, reason: exclusionText(x, lang) })),
-    staffing: plan.staffing.map((x) => ({ name: x.name, role: x.role, roleLabel: ROLE_LABELS[x.role][lang], streams: x.streams })),
+    staffing: plan.staffing.map((x) => ({
+      name: x.name,
+      role: x.role,
+      roleLabel: ROLE_LABELS[x.role][lang],
+      streams: x.streams,
+    })),
     problems: plan.problems.map((x) => problemText(x, lang)),
     /** Filled by the command with the files it wrote. */
     outputs: [] as string[],
@@ -125,7 +143,8 @@ export const scheduleText = {
     badSlots: 'e.g. 1,3,5@20:00-23:00',
     askTarget: (m: string) => `GMV target for ${m} (CNY)?`,
     badTarget: 'an amount above 0',
-    noStreams: (m: string) => `no streams to schedule in ${m}: check the weekdays of schedule.slots and the dates of schedule.special`,
+    noStreams: (m: string) =>
+      `no streams to schedule in ${m}: check the weekdays of schedule.slots and the dates of schedule.special`,
     title: 'Stream schedule',
     streams: 'streams',
     target: 'month target',

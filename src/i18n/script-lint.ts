@@ -17,8 +17,14 @@ export const CATEGORY_LABELS: Record<CategoryId, { zh: string; en: string }> = {
 export const SEVERITY = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
 
 export const NOTES = {
-  zh: { 'time-and-source': '已注明时间与来源：保留出处并确保可证明', 'viewer-question': '观众提问：转述即可，不要复述或认可' },
-  en: { 'time-and-source': 'time and source given: keep the source on screen and be able to prove it', 'viewer-question': "a viewer's question: paraphrase it, do not repeat or confirm it" },
+  zh: {
+    'time-and-source': '已注明时间与来源：保留出处并确保可证明',
+    'viewer-question': '观众提问：转述即可，不要复述或认可',
+  },
+  en: {
+    'time-and-source': 'time and source given: keep the source on screen and be able to prove it',
+    'viewer-question': "a viewer's question: paraphrase it, do not repeat or confirm it",
+  },
 } as const;
 
 /** Why a phrase was let through (`--verbose`). */

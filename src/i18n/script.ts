@@ -19,15 +19,22 @@ const TEXT = {
       benefit ? `今天的福利：${benefit}，整点开抽，别走开。` : '整点有福袋，别走开。',
       '先在评论区打出你今天想看的商品，我们按大家的需求来讲。',
     ],
-    closingTalk: ['今天的福利都发完了，没抢到的朋友点关注，下一场提前开播提醒你。', '下一场预告：关注直播间，开播第一时间收到通知。'],
+    closingTalk: [
+      '今天的福利都发完了，没抢到的朋友点关注，下一场提前开播提醒你。',
+      '下一场预告：关注直播间，开播第一时间收到通知。',
+    ],
     scene: (scene: string, name: string) => `场景：${scene}的时候，${name}能帮你解决什么问题——先讲场景，再讲参数。`,
     point: (p: string) => `核心优势：${p}`,
     faq: (q: string) => `常见问题：${q}`,
-    price: (price: string, daily: string | null) => `价格：直播间 ${price}${daily ? `，日常 ${daily}` : ''}，今天只在直播间有这个价。`,
+    price: (price: string, daily: string | null) =>
+      `价格：直播间 ${price}${daily ? `，日常 ${daily}` : ''}，今天只在直播间有这个价。`,
     interact: (name: string) => [`想要${name}的扣1，我看看有多少人`, '评论区说说你平时在什么场景用，抽一位送小礼物'],
     push: (stock: number | null) =>
       stock !== null
-        ? [stock < 100 ? `库存只剩 ${stock} 件，拍完就恢复日常价` : `本场备货 ${stock} 件，这个价格只在今天直播间`, '已经拍下的朋友尽快付款，未付款的订单会被释放']
+        ? [
+            stock < 100 ? `库存只剩 ${stock} 件，拍完就恢复日常价` : `本场备货 ${stock} 件，这个价格只在今天直播间`,
+            '已经拍下的朋友尽快付款，未付款的订单会被释放',
+          ]
         : ['这个价格只在今天直播间', '已经拍下的朋友尽快付款'],
     benefit: (b: string | null) => [b ? `福利：${b}` : '福利：整点福袋开抽', '中奖的朋友私信客服登记地址'],
     closeUp: (name: string) => `特写：近距离展示${name}的细节（面料、做工、吊牌）`,
@@ -35,40 +42,67 @@ const TEXT = {
     countdown: (m: number) => `提醒主播：本品讲解还剩 ${m} 分钟，开始逼单`,
     list: (name: string) => `上架「${name}」，弹出商品卡`,
     delist: (name: string) => `下架「${name}」（或改为日常价）`,
-    stock: (name: string, stock: number, line: number) => `库存紧张：「${name}」仅 ${stock} 件（低于 ${line}），提醒主播并准备售罄话术`,
+    stock: (name: string, stock: number, line: number) =>
+      `库存紧张：「${name}」仅 ${stock} 件（低于 ${line}），提醒主播并准备售罄话术`,
     reminder: (m: number, next: string) => `${m} 分钟后切换到：${next}，助播备好样品，场控备好商品链接`,
-    check: (uv: string, click: string) => `刷新在线/点击/转化：UV价值低于 ${uv} → 提示主播强化逼单话术；点击率低于 ${click} → 延长当前商品讲解`,
+    check: (uv: string, click: string) =>
+      `刷新在线/点击/转化：UV价值低于 ${uv} → 提示主播强化逼单话术；点击率低于 ${click} → 延长当前商品讲解`,
     talkPoint: (t: RetroTopic) => `上场复盘：${t.topic} 占提问 ${Math.round(t.share * 100)}% → ${t.action}`,
   },
   en: {
     opening: 'Opening and warm-up',
     closing: 'Next-stream preview and close',
-    part: { explain: 'Explanation', interact: 'Interaction', push: 'Closing push', benefit: 'Benefits' } as Record<Part, string>,
+    part: { explain: 'Explanation', interact: 'Interaction', push: 'Closing push', benefit: 'Benefits' } as Record<
+      Part,
+      string
+    >,
     openingTalk: (account: string, theme: string | null, benefit: string | null) => [
       `Welcome to ${account}! ${theme ? `Today is "${theme}". ` : ''}New here? Follow and join the fan club.`,
-      benefit ? `Today's benefits: ${benefit}, drawn on the hour — stay with us.` : 'Lucky bags on the hour — stay with us.',
+      benefit
+        ? `Today's benefits: ${benefit}, drawn on the hour — stay with us.`
+        : 'Lucky bags on the hour — stay with us.',
       'Type in the comments which product you most want to see; we follow what you ask for.',
     ],
-    closingTalk: ['All benefits are out; follow us so we can tell you when the next stream starts.', 'Next stream: follow to be notified the moment we go live.'],
-    scene: (scene: string, name: string) => `Scene: when ${scene}, what ${name} solves for you — the scene first, then the specs.`,
+    closingTalk: [
+      'All benefits are out; follow us so we can tell you when the next stream starts.',
+      'Next stream: follow to be notified the moment we go live.',
+    ],
+    scene: (scene: string, name: string) =>
+      `Scene: when ${scene}, what ${name} solves for you — the scene first, then the specs.`,
     point: (p: string) => `Key advantage: ${p}`,
     faq: (q: string) => `FAQ: ${q}`,
-    price: (price: string, daily: string | null) => `Price: ${price} in the stream${daily ? `, ${daily} normally` : ''} — today only.`,
-    interact: (name: string) => [`Type 1 if you want ${name}`, 'Tell us where you would use it; we draw one comment for a small gift'],
+    price: (price: string, daily: string | null) =>
+      `Price: ${price} in the stream${daily ? `, ${daily} normally` : ''} — today only.`,
+    interact: (name: string) => [
+      `Type 1 if you want ${name}`,
+      'Tell us where you would use it; we draw one comment for a small gift',
+    ],
     push: (stock: number | null) =>
       stock !== null
-        ? [stock < 100 ? `Only ${stock} left; the regular price is back after this` : `${stock} in stock for this stream; this price is today only`, 'If you ordered, pay now: unpaid orders are released']
-        : ['This price is for today\'s stream only', 'If you ordered, pay now'],
-    benefit: (b: string | null) => [b ? `Benefits: ${b}` : 'Benefits: lucky bag on the hour', 'Winners message customer service with their address'],
+        ? [
+            stock < 100
+              ? `Only ${stock} left; the regular price is back after this`
+              : `${stock} in stock for this stream; this price is today only`,
+            'If you ordered, pay now: unpaid orders are released',
+          ]
+        : ["This price is for today's stream only", 'If you ordered, pay now'],
+    benefit: (b: string | null) => [
+      b ? `Benefits: ${b}` : 'Benefits: lucky bag on the hour',
+      'Winners message customer service with their address',
+    ],
     closeUp: (name: string) => `Close-up: show the details of ${name} (fabric, stitching, label)`,
     demo: (action: string) => `Demonstration: ${action}`,
     countdown: (m: number) => `Tell the anchor: ${m} minutes left for this product, start the closing push`,
     list: (name: string) => `List "${name}" and pop up its product card`,
     delist: (name: string) => `Delist "${name}" (or back to the regular price)`,
-    stock: (name: string, stock: number, line: number) => `Stock low: "${name}" has ${stock} (below ${line}); warn the anchor, prepare the sold-out line`,
-    reminder: (m: number, next: string) => `In ${m} minutes: ${next}; assistant gets the samples ready, floor control the product link`,
-    check: (uv: string, click: string) => `Refresh online / click / conversion: UV value below ${uv} → cue the anchor to strengthen the closing talk; click rate below ${click} → extend the current product`,
-    talkPoint: (t: RetroTopic) => `From the last retro: ${t.topic} is ${Math.round(t.share * 100)}% of questions → ${t.action}`,
+    stock: (name: string, stock: number, line: number) =>
+      `Stock low: "${name}" has ${stock} (below ${line}); warn the anchor, prepare the sold-out line`,
+    reminder: (m: number, next: string) =>
+      `In ${m} minutes: ${next}; assistant gets the samples ready, floor control the product link`,
+    check: (uv: string, click: string) =>
+      `Refresh online / click / conversion: UV value below ${uv} → cue the anchor to strengthen the closing talk; click rate below ${click} → extend the current product`,
+    talkPoint: (t: RetroTopic) =>
+      `From the last retro: ${t.topic} is ${Math.round(t.share * 100)}% of questions → ${t.action}`,
   },
 };
 
@@ -136,7 +170,14 @@ function segmentText(seg: Segment, T: Words) {
     end: seg.end,
     minutes: seg.minutes,
     product: seg.product,
-    parts: seg.parts.map((p) => ({ part: p.part, label: partLabel(seg.kind, p.part, T), start: p.start, end: p.end, minutes: p.minutes, talk: p.talk.flatMap((l) => talkLines(l, T)) })),
+    parts: seg.parts.map((p) => ({
+      part: p.part,
+      label: partLabel(seg.kind, p.part, T),
+      start: p.start,
+      end: p.end,
+      minutes: p.minutes,
+      talk: p.talk.flatMap((l) => talkLines(l, T)),
+    })),
     assistant: seg.assistant.map((c) => cueText(c, T)),
     floor: seg.floor.map((f) => (f.time === null ? cueText(f.cue, T) : `${f.time} ${cueText(f.cue, T)}`)),
   };
@@ -145,7 +186,13 @@ function segmentText(seg: Segment, T: Words) {
 /** The draft in words, keys in the order the --json and the templates have always had. */
 export function localiseDraft(draft: Draft, lang: Lang) {
   const T = TEXT[lang];
-  const cues = draft.cues.map((c) => ({ time: c.time, minute: c.minute, who: c.who, cue: cueText(c.cue, T), rule: c.rule }));
+  const cues = draft.cues.map((c) => ({
+    time: c.time,
+    minute: c.minute,
+    who: c.who,
+    cue: cueText(c.cue, T),
+    rule: c.rule,
+  }));
   return {
     stream: draft.stream,
     timeline: draft.timeline.map((seg) => segmentText(seg, T)),
@@ -183,7 +230,8 @@ export const scriptText = {
       `合规检查：${time}「${seg}」${part}中的「${phrase}」（${sev === 'error' ? '错误' : '警告'}）→ ${suggestion}`,
   },
   en: {
-    notInPool: (n: string) => `"${n}" is not in the selection table: the script has its name only, no selling points or stock`,
+    notInPool: (n: string) =>
+      `"${n}" is not in the selection table: the script has its name only, no selling points or stock`,
     noProducts: (d: string) => `the stream of ${d} has no products: plan them with liveops schedule --pool first`,
     title: 'Script draft',
     cues: (n: number) => `${n} floor-control cues`,

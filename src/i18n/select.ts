@@ -24,7 +24,10 @@ const TEXT = {
     backups: (cat: string, n: number, need: number) => `「${cat}」只有 ${n} 个供应商，需要 ${need} 个备选`,
     candidate: (k: string) => `评估引入「${k}」`,
     inPoolNotListed: (k: string, item: string) => `「${k}」已在选品池（${item}）但尚未上架：加快上架`,
-    term: { qcReport: '质检报告', sevenDayReturns: '七天无理由', shippingInsurance: '运费险' } as Record<string, string>,
+    term: { qcReport: '质检报告', sevenDayReturns: '七天无理由', shippingInsurance: '运费险' } as Record<
+      string,
+      string
+    >,
     termJoiner: '、',
     flagJoiner: '；',
   },
@@ -33,14 +36,19 @@ const TEXT = {
     delist: (n: string) => `Giveaway product "${n}" is sold out: delist it`,
     eliminate: (n: string) => `Eliminate or replace "${n}"`,
     addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
-    priceHigh: (p: string, min: string) => `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
+    priceHigh: (p: string, min: string) =>
+      `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
     priceLow: (p: string, max: string) => `Live price ${p} below competitors (over ${max}): check quality and margin`,
     priceAbove: (p: string) => `Live price ${p} above competitors: renegotiate with the supplier`,
     terms: (list: string) => `Supplier lacks: ${list}`,
     backups: (cat: string, n: number, need: number) => `"${cat}" has ${n} supplier(s); ${need} backups are needed`,
     candidate: (k: string) => `Consider bringing in "${k}"`,
     inPoolNotListed: (k: string, item: string) => `"${k}" is in the pool (${item}) but not listed yet: list it`,
-    term: { qcReport: 'QC report', sevenDayReturns: '7-day no-reason returns', shippingInsurance: 'shipping insurance' } as Record<string, string>,
+    term: {
+      qcReport: 'QC report',
+      sevenDayReturns: '7-day no-reason returns',
+      shippingInsurance: 'shipping insurance',
+    } as Record<string, string>,
     termJoiner: ', ',
     flagJoiner: '; ',
   },
@@ -74,7 +82,10 @@ const candidateText = (c: { keyword: string; inPool: string | null }, T: Words):
 function actionWords(a: SelectAction, T: Words, lang: Lang): { action: string; evidence: string } {
   switch (a.kind) {
     case 'eliminate':
-      return { action: T.eliminate(productName(a.subject)), evidence: `${fmtRate(a.clickRate)} / ${fmtRate(a.conversionRate)}, ${a.streams ?? '—'}` };
+      return {
+        action: T.eliminate(productName(a.subject)),
+        evidence: `${fmtRate(a.clickRate)} / ${fmtRate(a.conversionRate)}, ${a.streams ?? '—'}`,
+      };
     case 'restock':
     case 'delist':
       return { action: stockMessage(a.kind, a.subject, T), evidence: `${a.stock}` };
@@ -82,7 +93,10 @@ function actionWords(a: SelectAction, T: Words, lang: Lang): { action: string; e
       return { action: T.addRole(a.gap, PRODUCT_ROLE_LABELS[a.role][lang]), evidence: `${a.count}/${a.kept}` };
     case 'supplier':
       // The pool row's name, else its ID, as the list has always shown it (no dash for neither).
-      return { action: `${a.subject.name ?? a.subject.id}: ${a.flags.map((f) => flagText(f, T)).join(T.flagJoiner)}`, evidence: a.supplier ?? '' };
+      return {
+        action: `${a.subject.name ?? a.subject.id}: ${a.flags.map((f) => flagText(f, T)).join(T.flagJoiner)}`,
+        evidence: a.supplier ?? '',
+      };
     case 'backup-suppliers':
       return { action: T.backups(a.category, a.suppliers, a.required), evidence: a.names.join(', ') };
     case 'candidate':
@@ -110,7 +124,10 @@ export function localiseSelect(r: SelectFacts, lang: Lang) {
       message: stockMessage(w.action, { kind: 'product', id: w.id, name: w.name }, T),
     })),
     suppliers: r.suppliers.map((s) => ({ ...s, flags: s.flags.map((f) => flagText(f, T)) })),
-    backupSuppliers: r.backupSuppliers.map((b) => ({ ...b, message: b.fires ? T.backups(b.category, b.suppliers, b.required) : null })),
+    backupSuppliers: r.backupSuppliers.map((b) => ({
+      ...b,
+      message: b.fires ? T.backups(b.category, b.suppliers, b.required) : null,
+    })),
     candidates: r.candidates.map((c) => ({ ...c, suggestion: candidateText(c, T) })),
     actions: r.actions.map((a) => ({
       no: a.no,

@@ -9,7 +9,13 @@ import { ROLE_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
 import { hotspotLabel, localiseHotspot, topicActionText } from './topics.js';
 import { ruleById } from '../domain/rules.js';
-import type { ChannelSuggestion, StreamSubject, WeeklyAction, WeeklyAlert, WeeklyReport } from '../domain/weekly/report.js';
+import type {
+  ChannelSuggestion,
+  StreamSubject,
+  WeeklyAction,
+  WeeklyAlert,
+  WeeklyReport,
+} from '../domain/weekly/report.js';
 
 const TEXT = {
   zh: {
@@ -17,21 +23,27 @@ const TEXT = {
       `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜`,
     review: (name: string, pct: string) => `${name}的转化率比平均低 ${pct}：复核该渠道的人群与承接话术`,
     eliminate: (name: string) => `淘汰或替换「${name}」`,
-    eliminateEvidence: (click: string, conversion: string, streams: number | null) => `点击率 ${click}, 转化率 ${conversion}, ${streams ?? '—'} 场`,
+    eliminateEvidence: (click: string, conversion: string, streams: number | null) =>
+      `点击率 ${click}, 转化率 ${conversion}, ${streams ?? '—'} 场`,
     hotspot: (label: string, share: string) => `${label}（${share} 的咨询）`,
     cs: '客服',
     sentiment: '舆情',
     csMessage: (share: string, r: { line: number; overLine: number; answered: number; medianSeconds: number | null }) =>
       `本周首次响应超过 ${r.line} 秒的咨询占 ${share}（${r.overLine}/${r.answered}），中位数 ${r.medianSeconds} 秒`,
-    sentimentMessage: (share: string, n: { negative: number; messages: number; topics: Array<{ topic: string; count: number }> }) =>
+    sentimentMessage: (
+      share: string,
+      n: { negative: number; messages: number; topics: Array<{ topic: string; count: number }> },
+    ) =>
       `本周负面评论/咨询占 ${share}（${n.negative}/${n.messages}）：${n.topics.map((t) => `${negativeTopicLabel(t.topic, 'zh')} ${t.count}`).join('、')}`,
   },
   en: {
     shiftBudget: (better: string, pct: string, worse: string | null) =>
       `${better} viewers convert ${pct} better than average${worse ? `, and better than ${worse}` : ''}: shift budget towards ${better}`,
-    review: (name: string, pct: string) => `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
+    review: (name: string, pct: string) =>
+      `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
     eliminate: (name: string) => `Eliminate or replace "${name}"`,
-    eliminateEvidence: (click: string, conversion: string, streams: number | null) => `click rate ${click}, conversion ${conversion}, ${streams ?? '—'} streams`,
+    eliminateEvidence: (click: string, conversion: string, streams: number | null) =>
+      `click rate ${click}, conversion ${conversion}, ${streams ?? '—'} streams`,
     hotspot: (label: string, share: string) => `${label} (${share} of consultations)`,
     cs: 'customer service',
     sentiment: 'sentiment',
@@ -86,29 +98,54 @@ function localiseAlert(a: WeeklyAlert, lang: Lang) {
 
 function suggestionText(s: ChannelSuggestion, lang: Lang): string {
   const T = TEXT[lang];
-  return s.kind === 'shift-budget' ? T.shiftBudget(s.channel, fmtRate(s.vsAverage, 1), s.worse) : T.review(s.channel, fmtRate(-s.vsAverage, 1));
+  return s.kind === 'shift-budget'
+    ? T.shiftBudget(s.channel, fmtRate(s.vsAverage, 1), s.worse)
+    : T.review(s.channel, fmtRate(-s.vsAverage, 1));
 }
 
 /** What to do and on what evidence, for one line of the improvement list. */
-function actionText(a: WeeklyAction, lang: Lang, thresholds: Readonly<Record<string, number>>): { action: string; evidence: string } {
+function actionText(
+  a: WeeklyAction,
+  lang: Lang,
+  thresholds: Readonly<Record<string, number>>,
+): { action: string; evidence: string } {
   const T = TEXT[lang];
   switch (a.code) {
     case 'investigate-drop':
-      return { action: RULE_ACTIONS['uv-drop']![lang]('', (id) => thresholds[id] ?? 0), evidence: alertMessage(a.alert, lang) };
+      return {
+        action: RULE_ACTIONS['uv-drop']![lang]('', (id) => thresholds[id] ?? 0),
+        evidence: alertMessage(a.alert, lang),
+      };
     case 'channel':
-      return { action: suggestionText(a.suggestion, lang), evidence: `${a.suggestion.channel}: ${fmtChange(a.suggestion.vsAverage)}` };
+      return {
+        action: suggestionText(a.suggestion, lang),
+        evidence: `${a.suggestion.channel}: ${fmtChange(a.suggestion.vsAverage)}`,
+      };
     case 'eliminate': {
       const p = a.product;
-      return { action: T.eliminate(p.name ?? p.id ?? '—'), evidence: T.eliminateEvidence(fmtRate(p.clickRate), fmtRate(p.conversionRate), p.streams) };
+      return {
+        action: T.eliminate(p.name ?? p.id ?? '—'),
+        evidence: T.eliminateEvidence(fmtRate(p.clickRate), fmtRate(p.conversionRate), p.streams),
+      };
     }
     case 'hotspot':
-      return { action: topicActionText(a.hotspot.topic, lang)!, evidence: T.hotspot(hotspotLabel(a.hotspot, lang), fmtRate(a.hotspot.share, 0)) };
+      return {
+        action: topicActionText(a.hotspot.topic, lang)!,
+        evidence: T.hotspot(hotspotLabel(a.hotspot, lang), fmtRate(a.hotspot.share, 0)),
+      };
   }
 }
 
 function localiseAction(a: WeeklyAction, lang: Lang, thresholds: Readonly<Record<string, number>>) {
   const { action, evidence } = actionText(a, lang, thresholds);
-  return { no: a.no, owner: a.owner, ownerLabel: ROLE_LABELS[a.owner][lang], action, evidence, rule: a.rules.length ? a.rules.join(', ') : null };
+  return {
+    no: a.no,
+    owner: a.owner,
+    ownerLabel: ROLE_LABELS[a.owner][lang],
+    action,
+    evidence,
+    rule: a.rules.length ? a.rules.join(', ') : null,
+  };
 }
 
 /** The weekly report in `lang`: the domain's report with every code worded and every number it quotes rounded. */
@@ -119,7 +156,11 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     attribution: {
       ...report.attribution,
       basis: BASIS_TEXT[report.attribution.basis],
-      suggestions: report.attribution.suggestions.map((s) => ({ channel: s.channel, vsAverage: s.vsAverage, suggestion: suggestionText(s, lang) })),
+      suggestions: report.attribution.suggestions.map((s) => ({
+        channel: s.channel,
+        vsAverage: s.vsAverage,
+        suggestion: suggestionText(s, lang),
+      })),
     },
     hotspots: report.hotspots?.map((h) => localiseHotspot(h, lang)) ?? null,
     alerts: report.alerts.map((a) => localiseAlert(a, lang)),

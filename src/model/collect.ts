@@ -5,7 +5,19 @@
 import type { Value } from '../io/read/values.js';
 import type { RowRole, Table, TableRecord } from '../io/read/tables.js';
 import type {
-  Channel, Comment, Consultation, FactSource, KpiRow, OrderLine, PoolItem, ProductLine, SourcedStream, Stream, StreamKey, TrendPoint, VideoReferral,
+  Channel,
+  Comment,
+  Consultation,
+  FactSource,
+  KpiRow,
+  OrderLine,
+  PoolItem,
+  ProductLine,
+  SourcedStream,
+  Stream,
+  StreamKey,
+  TrendPoint,
+  VideoReferral,
 } from './entities.js';
 
 type Values = Record<string, Value>;
@@ -15,7 +27,8 @@ const num = (v: Value | undefined): number | null => (typeof v === 'number' && N
 const str = (v: Value | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const bool = (v: Value | undefined): boolean | null => (typeof v === 'boolean' ? v : null);
 /** An id: text, or a number the sheet stored as one (an xlsx cell typed as a number). */
-const idText = (v: Value | undefined): string | null => str(v) ?? (typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const idText = (v: Value | undefined): string | null =>
+  str(v) ?? (typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
 
 /** Seconds from one date-time to a later one (a consultation's reply after it); null if either is missing or the order is reversed. */
 export function secondsBetween(from: string | null, to: string | null): number | null {
@@ -26,11 +39,30 @@ export function secondsBetween(from: string | null, to: string | null): number |
 
 /** The field ids a stream's key is read from, first found wins (a start–end range gives start and end). */
 const STREAM_FIELDS: Record<StreamKey, readonly string[]> = {
-  account: ['account'], streamId: ['streamId'], title: ['streamTitle'], start: ['start', 'streamTime'], end: ['end', 'streamTime'],
-  durationSeconds: ['duration'], uv: ['uv'], pv: ['pv'], gmv: ['gmv'], orders: ['orders'], buyers: ['buyers'], itemsSold: ['itemsSold'],
-  avgDwellSeconds: ['avgDwell'], productExposed: ['productExposed'], productClickers: ['productClickers'], refundAmount: ['refundAmount'],
-  paidSpend: ['paidSpend'], newFollowers: ['newFollowers'], peakOnline: ['peakOnline'], avgOnline: ['avgOnline'],
-  productClickRate: ['productClickRate'], clickToOrderRate: ['clickToOrderRate'], viewToOrderRate: ['viewToOrderRate'], gpm: ['gpm'],
+  account: ['account'],
+  streamId: ['streamId'],
+  title: ['streamTitle'],
+  start: ['start', 'streamTime'],
+  end: ['end', 'streamTime'],
+  durationSeconds: ['duration'],
+  uv: ['uv'],
+  pv: ['pv'],
+  gmv: ['gmv'],
+  orders: ['orders'],
+  buyers: ['buyers'],
+  itemsSold: ['itemsSold'],
+  avgDwellSeconds: ['avgDwell'],
+  productExposed: ['productExposed'],
+  productClickers: ['productClickers'],
+  refundAmount: ['refundAmount'],
+  paidSpend: ['paidSpend'],
+  newFollowers: ['newFollowers'],
+  peakOnline: ['peakOnline'],
+  avgOnline: ['avgOnline'],
+  productClickRate: ['productClickRate'],
+  clickToOrderRate: ['clickToOrderRate'],
+  viewToOrderRate: ['viewToOrderRate'],
+  gpm: ['gpm'],
 };
 const STREAM_KEYS = Object.keys(STREAM_FIELDS) as StreamKey[];
 
@@ -104,8 +136,15 @@ export class StreamFacts {
 
 export function channelOf(v: Values, total: boolean): Channel {
   return {
-    channel: str(v.channel), total, uv: num(v.uv), pv: num(v.pv), gmv: num(v.gmv), orders: num(v.orders), buyers: num(v.buyers),
-    avgDwellSeconds: num(v.avgDwell), paidSpend: num(v.paidSpend),
+    channel: str(v.channel),
+    total,
+    uv: num(v.uv),
+    pv: num(v.pv),
+    gmv: num(v.gmv),
+    orders: num(v.orders),
+    buyers: num(v.buyers),
+    avgDwellSeconds: num(v.avgDwell),
+    paidSpend: num(v.paidSpend),
   };
 }
 
@@ -157,11 +196,21 @@ export function productOf(v: Values): ProductLine {
 }
 
 export const trendPointOf = (v: Values): TrendPoint => ({
-  time: str(v.time), online: num(v.online), entries: num(v.entries), leaves: num(v.leaves), gmv: num(v.gmv), buyers: num(v.buyers), comments: num(v.comments),
+  time: str(v.time),
+  online: num(v.online),
+  entries: num(v.entries),
+  leaves: num(v.leaves),
+  gmv: num(v.gmv),
+  buyers: num(v.buyers),
+  comments: num(v.comments),
 });
 
 export const videoOf = (v: Values): VideoReferral => ({
-  name: str(v.videoName), published: str(v.videoPublishTime), exposures: num(v.videoEntryExposures), referrals: num(v.videoReferrals), clickRate: num(v.videoEntryClickRate),
+  name: str(v.videoName),
+  published: str(v.videoPublishTime),
+  exposures: num(v.videoEntryExposures),
+  referrals: num(v.videoReferrals),
+  clickRate: num(v.videoEntryClickRate),
 });
 
 export function orderLineOf(v: Values): OrderLine {
@@ -181,7 +230,12 @@ export function orderLineOf(v: Values): OrderLine {
   };
 }
 
-export const commentOf = (v: Values): Comment => ({ text: str(v.commentText), time: str(v.commentTime), nickname: str(v.nickname), account: str(v.account) });
+export const commentOf = (v: Values): Comment => ({
+  text: str(v.commentText),
+  time: str(v.commentTime),
+  nickname: str(v.nickname),
+  account: str(v.account),
+});
 
 /** A consultation; its first response is stated in seconds, or the time between consult and first reply. */
 export function consultationOf(v: Values): Consultation {
@@ -230,7 +284,14 @@ export function kpiRowOf(r: TableRecord, fields: readonly string[]): KpiRow {
   const hire = str(v.hireDate);
   // Names and roles typed by hand carry stray spaces (" 王磊").
   const trimmed = (x: Value | undefined) => str(typeof x === 'string' ? x.trim() : x);
-  return { row: r.row, name: trimmed(v.personName), roleText: trimmed(v.staffRole), hireDate: hire ? hire.slice(0, 10) : null, figures, targets };
+  return {
+    row: r.row,
+    name: trimmed(v.personName),
+    roleText: trimmed(v.staffRole),
+    hireDate: hire ? hire.slice(0, 10) : null,
+    figures,
+    targets,
+  };
 }
 
 /** Where an entity was read: its table, its row, and what the reader made of the row. */
@@ -268,7 +329,17 @@ export interface EntitySink {
 
 /** Table kinds the collector makes entities of. */
 export const ENTITY_KINDS = new Set<string>([
-  'stream-summary', 'stream-list', 'channels', 'products', 'minute-trend', 'short-video', 'orders', 'selection', 'comments', 'consultations', 'kpi',
+  'stream-summary',
+  'stream-list',
+  'channels',
+  'products',
+  'minute-trend',
+  'short-video',
+  'orders',
+  'selection',
+  'comments',
+  'consultations',
+  'kpi',
 ]);
 
 /**
@@ -276,7 +347,11 @@ export const ENTITY_KINDS = new Set<string>([
  * of records read, or null for a kind no entity is made of (the table is not read). `file`: the
  * file as the user named it, for the pool items that keep it.
  */
-export async function collect(t: Table, sink: EntitySink, opts: { kpiFields?: readonly string[]; file?: string } = {}): Promise<number | null> {
+export async function collect(
+  t: Table,
+  sink: EntitySink,
+  opts: { kpiFields?: readonly string[]; file?: string } = {},
+): Promise<number | null> {
   if (!ENTITY_KINDS.has(t.kind) && !sink.productName) return null;
   let rows = 0;
   for await (const r of t.records()) {
@@ -331,6 +406,7 @@ export async function collect(t: Table, sink: EntitySink, opts: { kpiFields?: re
 /** The export's header of a field id in a table (undefined when the table has no such column). */
 export function headerIn(t: Table): (field: string) => string | undefined {
   const byField = new Map<string, string>();
-  for (const c of t.columns) if (c.field && c.role !== 'target' && !byField.has(c.field)) byField.set(c.field, c.header);
+  for (const c of t.columns)
+    if (c.field && c.role !== 'target' && !byField.has(c.field)) byField.set(c.field, c.header);
   return (field) => byField.get(field);
 }

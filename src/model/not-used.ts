@@ -35,7 +35,11 @@ export interface NotUsed {
  * Why `t` gives nothing, before its rows are read, or null when it may: `reads` are the kinds the
  * command uses. A table of a used kind with no rows is known only once read (`noRows`).
  */
-export function notUsedBefore(file: string, t: Pick<Table, 'creator' | 'empty' | 'kind' | 'sheet'>, reads: ReadonlySet<string>): NotUsed | null {
+export function notUsedBefore(
+  file: string,
+  t: Pick<Table, 'creator' | 'empty' | 'kind' | 'sheet'>,
+  reads: ReadonlySet<string>,
+): NotUsed | null {
   const at = { file, sheet: t.sheet ?? null };
   if (t.creator === LIVEOPS_CREATOR) return { ...at, why: 'liveops-report' };
   if (t.empty) return { ...at, why: 'empty' };

@@ -7,7 +7,10 @@ import type { Terminal } from './terminal.js';
 
 /** The prompt functions used; injectable so the flow can be tested without a terminal. */
 export interface Prompter {
-  checkbox(opts: { message: string; choices: Array<{ name: string; value: string; checked?: boolean }> }): Promise<string[]>;
+  checkbox(opts: {
+    message: string;
+    choices: Array<{ name: string; value: string; checked?: boolean }>;
+  }): Promise<string[]>;
   input(opts: { message: string; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
 }
 
@@ -34,7 +37,8 @@ function cancelOnClosedInput<T>(ask: (signal: AbortSignal) => Promise<T>): Promi
 async function inquirerPrompter(): Promise<Prompter> {
   const { checkbox, input } = await import('@inquirer/prompts');
   return {
-    checkbox: (o) => cancelOnClosedInput((signal) => checkbox({ ...o, required: true }, { output: process.stderr, signal })),
+    checkbox: (o) =>
+      cancelOnClosedInput((signal) => checkbox({ ...o, required: true }, { output: process.stderr, signal })),
     input: (o) => cancelOnClosedInput((signal) => input(o, { output: process.stderr, signal })),
   };
 }
@@ -58,7 +62,8 @@ export async function askForFiles(
   prompter?: Prompter,
 ): Promise<string[]> {
   if (!term.interactive) throw missing(m, term);
-  if (m.candidates.length === 0) throw new UsageError(`missing ${m.what}: no CSV or XLSX exports in this folder; pass ${m.howToPass}`);
+  if (m.candidates.length === 0)
+    throw new UsageError(`missing ${m.what}: no CSV or XLSX exports in this folder; pass ${m.howToPass}`);
   const p = prompter ?? (await inquirerPrompter());
   return p.checkbox({ message: m.message, choices: m.candidates.map((c) => ({ name: c, value: c })) });
 }

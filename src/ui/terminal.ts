@@ -35,7 +35,12 @@ export function colourFor(tty: boolean, env: NodeJS.ProcessEnv): boolean {
   return tty && env.TERM !== 'dumb' && !env.CI;
 }
 
-export function detectTerminal(opts: { input: boolean; quiet: boolean; verbose: boolean; env?: NodeJS.ProcessEnv }): Terminal {
+export function detectTerminal(opts: {
+  input: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  env?: NodeJS.ProcessEnv;
+}): Terminal {
   const env = opts.env ?? process.env;
   const stderrTty = Boolean(process.stderr.isTTY);
   const stdoutTty = Boolean(process.stdout.isTTY);
@@ -55,7 +60,17 @@ export function detectTerminal(opts: { input: boolean; quiet: boolean; verbose: 
 
 /** A terminal for tests: no TTY, no colour, 80 columns; give the streams to read what was printed. */
 export function plainTerminal(over: Partial<Terminal> & Pick<Terminal, 'stdout' | 'stderr'>): Terminal {
-  return { interactive: false, color: false, stdoutColor: false, stdoutTty: false, stderrTty: false, width: 80, quiet: false, verbose: false, ...over };
+  return {
+    interactive: false,
+    color: false,
+    stdoutColor: false,
+    stdoutTty: false,
+    stderrTty: false,
+    width: 80,
+    quiet: false,
+    verbose: false,
+    ...over,
+  };
 }
 
 export type Paint = (s: string) => string;

@@ -26,11 +26,15 @@ export default defineConfig({ test: { ...utc, include: ['*.test.ts'] } });
 
 function run(name: string, body: string) {
   writeFileSync(join(dir, name), `import { expect, it } from 'vitest';\nit('planted', () => {\n${body}\n});\n`);
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.config.ts', '--root', '.', name], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
+  return spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.config.ts', '--root', '.', name],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    },
+  );
 }
 
 describe('a test without an assertion', () => {

@@ -22,10 +22,16 @@ function longFunctions(file: string, text: string, max = MAX_LINES): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+    if (
+      ts.isFunctionDeclaration(n) ||
+      ts.isMethodDeclaration(n) ||
+      ts.isArrowFunction(n) ||
+      ts.isFunctionExpression(n)
+    ) {
       const from = sf.getLineAndCharacterOfPosition(n.getStart()).line;
       const to = sf.getLineAndCharacterOfPosition(n.getEnd()).line;
-      const name = n.name?.getText(sf) ?? (ts.isVariableDeclaration(n.parent) ? n.parent.name.getText(sf) : '(anonymous)');
+      const name =
+        n.name?.getText(sf) ?? (ts.isVariableDeclaration(n.parent) ? n.parent.name.getText(sf) : '(anonymous)');
       if (to - from + 1 > max) found.push(`${file}:${from + 1} ${name} (${to - from + 1} lines)`);
     }
     ts.forEachChild(n, visit);
@@ -42,7 +48,9 @@ describe('functions stay short', () => {
 
   it('the check finds a planted long function, and lets a short one be', () => {
     const body = Array.from({ length: 130 }, (_, i) => `  const x${i} = ${i};`).join('\n');
-    expect(longFunctions('planted.ts', `export function build() {\n${body}\n}\nconst ok = () => 1;\n`)).toEqual(['planted.ts:1 build (132 lines)']);
+    expect(longFunctions('planted.ts', `export function build() {\n${body}\n}\nconst ok = () => 1;\n`)).toEqual([
+      'planted.ts:1 build (132 lines)',
+    ]);
     expect(longFunctions('short.ts', 'export const f = (a: number) => a + 1;\n')).toEqual([]);
   });
 });

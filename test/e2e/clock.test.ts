@@ -15,7 +15,9 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'UTC'])('on a machine set
   const dir = (name: string) => join(tmp.dir, `${TZ.replace('/', '-')}-${name}`);
 
   it('Monday 00:30 in Beijing: the cron job reports W47, the week just ended, as finished', () => {
-    const r = liveops(['--json', 'retro', '--weekly', WEEK, '-o', `${dir('w')}/`], { env: { TZ, LIVEOPS_NOW: '2026-11-23T00:30:00+08:00' } });
+    const r = liveops(['--json', 'retro', '--weekly', WEEK, '-o', `${dir('w')}/`], {
+      env: { TZ, LIVEOPS_NOW: '2026-11-23T00:30:00+08:00' },
+    });
     expect([0, 3]).toContain(r.code);
     const report = JSON.parse(r.stdout);
     expect(report.week.id).toBe('2026-W47');
@@ -33,14 +35,20 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'UTC'])('on a machine set
   });
 
   it('KPI on the evening of 30 Nov in Beijing: November is not over yet; on 1 Dec it is', () => {
-    const on30 = liveops(['--json', 'kpi', '--month', '2026-11', KPI, '-o', `${dir('k30')}/`], { env: { TZ, LIVEOPS_NOW: '2026-11-30T20:30:00+08:00' } });
+    const on30 = liveops(['--json', 'kpi', '--month', '2026-11', KPI, '-o', `${dir('k30')}/`], {
+      env: { TZ, LIVEOPS_NOW: '2026-11-30T20:30:00+08:00' },
+    });
     expect(JSON.parse(on30.stdout).unfinished).toEqual({ asOf: '2026-11-30' });
-    const on1 = liveops(['--json', 'kpi', '--month', '2026-11', KPI, '-o', `${dir('k1')}/`], { env: { TZ, LIVEOPS_NOW: '2026-12-01T00:10:00+08:00' } });
+    const on1 = liveops(['--json', 'kpi', '--month', '2026-11', KPI, '-o', `${dir('k1')}/`], {
+      env: { TZ, LIVEOPS_NOW: '2026-12-01T00:10:00+08:00' },
+    });
     expect(JSON.parse(on1.stdout)).toMatchObject({ unfinished: null, periodNote: '' });
   });
 
   it('KPI of a month that has not begun in Beijing is refused', () => {
-    const r = liveops(['kpi', '--month', '2026-12', KPI, '-o', `${dir('k12')}/`], { env: { TZ, LIVEOPS_NOW: '2026-11-30T20:30:00+08:00' } });
+    const r = liveops(['kpi', '--month', '2026-12', KPI, '-o', `${dir('k12')}/`], {
+      env: { TZ, LIVEOPS_NOW: '2026-11-30T20:30:00+08:00' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--month 2026-12: that month has not begun yet \(it is 2026-11 in Beijing\)/);
   });

@@ -25,12 +25,24 @@ const retro = (args: string[]) => {
 describe('customer service in the retro', () => {
   let report: Record<string, any>;
   beforeAll(() => {
-    ({ report } = retro(['in/整体数据.csv', 'in/商品明细.csv', 'in/consultations.csv', 'in/orders.csv', '选品表.xlsx', '-o', 'cs1.xlsx']));
+    ({ report } = retro([
+      'in/整体数据.csv',
+      'in/商品明细.csv',
+      'in/consultations.csv',
+      'in/orders.csv',
+      '选品表.xlsx',
+      '-o',
+      'cs1.xlsx',
+    ]));
   });
 
   it('first response: median, p90, share over 15 s; alert to CS above the tolerance', () => {
     const r = report.customerService.response;
-    expect([r.answered, r.unanswered, r.overLine]).toEqual([E['consultations.csv'].response.answered, 1, E['consultations.csv'].response.over15]);
+    expect([r.answered, r.unanswered, r.overLine]).toEqual([
+      E['consultations.csv'].response.answered,
+      1,
+      E['consultations.csv'].response.over15,
+    ]);
     expect(r.overLineShare).toBeCloseTo(33 / 119, 12);
     const alert = report.alerts.find((a: { rule: string }) => a.rule === 'cs-response');
     expect(alert).toMatchObject({ owner: 'cs', ownerLabel: '客服', threshold: 0.1 });
@@ -75,14 +87,18 @@ describe('negative comments', () => {
 });
 
 describe('the morning brief', () => {
-  it('today\'s streams and the risks, as Markdown for the chat', () => {
+  it("today's streams and the risks, as Markdown for the chat", () => {
     const dir = tempDir();
     try {
       copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(dir.dir, 'liveops.config.yaml'));
-      const r = liveops(['--json', 'schedule', '--brief', '2026-12-05', '--pool', join(FIXTURES, 'selection.xlsx')], { cwd: dir.dir });
+      const r = liveops(['--json', 'schedule', '--brief', '2026-12-05', '--pool', join(FIXTURES, 'selection.xlsx')], {
+        cwd: dir.dir,
+      });
       expect(r.code).toBe(0);
       const b = JSON.parse(r.stdout);
-      expect(b.streams.map((s: { time: string; account: string; anchor: string }) => [s.time, s.account, s.anchor])).toEqual([['19:30-22:30', '小鹿美妆官方', '莉莉']]);
+      expect(
+        b.streams.map((s: { time: string; account: string; anchor: string }) => [s.time, s.account, s.anchor]),
+      ).toEqual([['19:30-22:30', '小鹿美妆官方', '莉莉']]);
       expect(b.risks.rehearsals.map((x: { streamDate: string }) => x.streamDate)).toEqual(['2026-12-07']);
       expect(b.outputs).toEqual(['晨会简报_2026-12-05.md']);
       expect(readFileSync(join(dir.dir, '晨会简报_2026-12-05.md'), 'utf8')).toContain('# 晨会简报 2026-12-05');

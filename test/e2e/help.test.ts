@@ -8,7 +8,17 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { BIN, liveops, STACK } from './run.js';
 
-const SCREENS = [[], ['inspect'], ['retro'], ['schedule'], ['script'], ['script', 'lint'], ['select'], ['kpi'], ['init']];
+const SCREENS = [
+  [],
+  ['inspect'],
+  ['retro'],
+  ['schedule'],
+  ['script'],
+  ['script', 'lint'],
+  ['select'],
+  ['kpi'],
+  ['init'],
+];
 
 describe.each(SCREENS)('liveops %s --help', (...cmd) => {
   const r = liveops([...cmd, '--help']);
@@ -33,7 +43,11 @@ describe.each(SCREENS)('liveops %s --help', (...cmd) => {
 describe('a closed stdout', () => {
   it('`liveops retro --help | head -1`, 20 times: no stack trace, exit 0', () => {
     for (let i = 0; i < 20; i++) {
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" retro --help | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${BIN}" retro --help | head -1; exit \${PIPESTATUS[0]}`],
+        { encoding: 'utf8' },
+      );
       expect(r.stdout).toMatch(/^Usage: liveops retro/);
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stderr).not.toMatch(/EPIPE/);

@@ -29,7 +29,9 @@ describe('liveops init, then a command using that config and those templates', (
     writeFileSync(join(tmp.dir, 'liveops.config.yaml'), 'lang: en\n');
     const r = liveops(['init'], { cwd: tmp.dir });
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^liveops: not written: liveops\.config\.yaml and 26 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/);
+    expect(r.stderr).toMatch(
+      /^liveops: not written: liveops\.config\.yaml and 26 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/,
+    );
     const j = JSON.parse(liveops(['init', '--json'], { cwd: tmp.dir }).stdout);
     expect(j.error).toMatchObject({ code: 'exists', exit: 5, file: 'liveops.config.yaml' });
     expect(j.error.files).toHaveLength(27);
@@ -50,7 +52,9 @@ describe('liveops init, then a command using that config and those templates', (
     await wb.xlsx.writeFile(tpl);
 
     const out = join(tmp.dir, '识别.xlsx');
-    const r = liveops(['inspect', join(FIXTURES, 'douyin-products.xlsx'), join(FIXTURES, 'orders.csv'), '-o', out], { cwd: tmp.dir });
+    const r = liveops(['inspect', join(FIXTURES, 'douyin-products.xlsx'), join(FIXTURES, 'orders.csv'), '-o', out], {
+      cwd: tmp.dir,
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/已写入 识别\.xlsx/);
     const back = new ExcelJS.Workbook();
@@ -58,7 +62,15 @@ describe('liveops init, then a command using that config and those templates', (
     const sheet = back.getWorksheet('识别结果')!;
     expect(sheet.getCell('A1').value).toBe('山野户外 · 导出识别');
     expect(sheet.getCell('A2').value).toBe('导出文件');
-    expect((sheet.getRow(3).values as unknown[]).slice(1, 8)).toEqual([join(FIXTURES, 'douyin-products.xlsx'), '商品列表', '抖音', '商品数据', 'table', 1, 15]);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 8)).toEqual([
+      join(FIXTURES, 'douyin-products.xlsx'),
+      '商品列表',
+      '抖音',
+      '商品数据',
+      'table',
+      1,
+      15,
+    ]);
     expect(sheet.getCell('A4').value).toBe(join(FIXTURES, 'orders.csv'));
     expect(sheet.getCell('G4').value).toBe(200);
   });

@@ -14,7 +14,16 @@ interface Report {
     format: string | null;
     encoding: string | null;
     error: string | null;
-    tables: Array<{ sheet: string | null; platform: string; kind: string; layout: string; headerRow: number | null; rows: number; unmapped: string[]; columns: Array<{ header: string; field: string | null; suggestion?: string }> }>;
+    tables: Array<{
+      sheet: string | null;
+      platform: string;
+      kind: string;
+      layout: string;
+      headerRow: number | null;
+      rows: number;
+      unmapped: string[];
+      columns: Array<{ header: string; field: string | null; suggestion?: string }>;
+    }>;
   }>;
   errors: string[];
 }
@@ -26,7 +35,11 @@ const json = (args: string[], cwd = FIXTURES) => {
 
 describe('liveops inspect on every fixture', () => {
   const ALL: Array<[file: string, platform: string, kinds: string[]]> = [
-    ['douyin-compass-session.xlsx', 'douyin', ['stream-summary', 'stream-summary', 'stream-summary', 'channels', 'short-video', 'products']],
+    [
+      'douyin-compass-session.xlsx',
+      'douyin',
+      ['stream-summary', 'stream-summary', 'stream-summary', 'channels', 'short-video', 'products'],
+    ],
     ['douyin-live-list.xlsx', 'douyin', ['stream-list']],
     ['douyin-products.xlsx', 'douyin', ['products']],
     ['taobao-sessions-gbk.csv', 'taobao', ['stream-list']],
@@ -47,11 +60,17 @@ describe('liveops inspect on every fixture', () => {
     for (const [file, platform, kinds] of ALL) {
       const f = r.report.files.find((x) => x.file === file)!;
       expect(f.error, file).toBeNull();
-      expect(f.tables.map((t) => t.kind), file).toEqual(kinds);
+      expect(
+        f.tables.map((t) => t.kind),
+        file,
+      ).toEqual(kinds);
       for (const t of f.tables) {
         expect(t.platform, `${file} ${t.sheet}`).toBe(platform);
         expect(t.unmapped, `${file} ${t.sheet}`).toEqual([]);
-        expect(t.columns.every((c) => c.field !== null), `${file} ${t.sheet}`).toBe(true);
+        expect(
+          t.columns.every((c) => c.field !== null),
+          `${file} ${t.sheet}`,
+        ).toBe(true);
       }
     }
   });
@@ -77,7 +96,10 @@ describe('liveops inspect on every fixture', () => {
 describe('an export with a header liveops does not know', () => {
   const file = join(tmp.dir, 'kuaishou-live.csv');
   beforeAll(() => {
-    writeFileSync(file, '直播开始时间,场观,支付GMV,成交订单数,退款金额(退款日)\n2026/11/20 20:00,1.2万,"¥8,800",120,300\n');
+    writeFileSync(
+      file,
+      '直播开始时间,场观,支付GMV,成交订单数,退款金额(退款日)\n2026/11/20 20:00,1.2万,"¥8,800",120,300\n',
+    );
   });
 
   it('names the header and shows how to map it in the config', () => {
@@ -114,18 +136,30 @@ describe('bad input: exit 2, a message naming file/row/column, no stack trace, n
     // An xlsx whose one sheet inflates to 300 MB of a repeated character: small on disk.
     bomb = join(tmp.dir, 'bomb.xlsx');
     const z = new yazl.ZipFile();
-    z.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), '[Content_Types].xml');
+    z.addBuffer(
+      Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      '[Content_Types].xml',
+    );
     z.addBuffer(
       Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="商品" sheetId="1" r:id="rId1"/></sheets></workbook>'),
       'xl/workbook.xml',
     );
     z.addBuffer(
-      Buffer.from('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      Buffer.from(
+        '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
       'xl/_rels/workbook.xml.rels',
     );
     const chunk = Buffer.alloc(1 << 20, 'a');
     let left = 300;
-    z.addReadStream(new Readable({ read() { this.push(left-- > 0 ? chunk : null); } }), 'xl/worksheets/sheet1.xml');
+    z.addReadStream(
+      new Readable({
+        read() {
+          this.push(left-- > 0 ? chunk : null);
+        },
+      }),
+      'xl/worksheets/sheet1.xml',
+    );
     z.end();
     const parts: Buffer[] = [];
     for await (const c of z.outputStream as AsyncIterable<Buffer>) parts.push(c);
@@ -135,7 +169,11 @@ describe('bad input: exit 2, a message naming file/row/column, no stack trace, n
   const CASES: Array<[name: string, file: () => string, message: RegExp]> = [
     ['not a CSV', () => join(FIXTURES, 'bad/not-a-csv.csv'), /bad\/not-a-csv\.csv: not a CSV file: looks binary/],
     ['an empty file', () => join(FIXTURES, 'bad/empty.csv'), /bad\/empty\.csv: file is empty/],
-    ['a truncated xlsx', () => join(FIXTURES, 'bad/truncated.xlsx'), /bad\/truncated\.xlsx: not a valid \.xlsx file \(the zip is damaged or truncated\)/],
+    [
+      'a truncated xlsx',
+      () => join(FIXTURES, 'bad/truncated.xlsx'),
+      /bad\/truncated\.xlsx: not a valid \.xlsx file \(the zip is damaged or truncated\)/,
+    ],
     [
       'a non-number in a number column',
       () => join(FIXTURES, 'bad/bad-number.csv'),

@@ -41,7 +41,9 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
   });
 
   it('every role’s weighted score and rank equal the hand-computed ones', () => {
-    for (const [name, e] of Object.entries(E['kpi-2026-11.xlsx'].people) as Array<[string, { role: string; score: number; rank: number; sprintBonus: number | null }]>) {
+    for (const [name, e] of Object.entries(E['kpi-2026-11.xlsx'].people) as Array<
+      [string, { role: string; score: number; rank: number; sprintBonus: number | null }]
+    >) {
       const rs = person(r.report, name).roleScores.find((x: { role: string }) => x.role === e.role);
       expect(rs.score, name).toBeCloseTo(e.score, 5);
       expect(rs.rank, name).toBe(e.rank);
@@ -53,10 +55,36 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
   it('the workbook: per person each metric, target, score, weight, weighted score, total, rank, bonus', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, 'out', 'KPI_2026-11.xlsx'));
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['总表', '明细', '运营', '主播', '选品', '数据分析', '激励', '权重']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      '总表',
+      '明细',
+      '运营',
+      '主播',
+      '选品',
+      '数据分析',
+      '激励',
+      '权重',
+    ]);
     const detail = wb.getWorksheet('明细')!;
     const header = (detail.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['姓名', 'KPI岗位', '岗位占比', '指标', '实际', '目标', '目标来源', '达成率', '得分', '权重', '加权得分', '岗位得分', '总分', '岗位排名', '冲刺奖金', '缺少']);
+    expect(header).toEqual([
+      '姓名',
+      'KPI岗位',
+      '岗位占比',
+      '指标',
+      '实际',
+      '目标',
+      '目标来源',
+      '达成率',
+      '得分',
+      '权重',
+      '加权得分',
+      '岗位得分',
+      '总分',
+      '岗位排名',
+      '冲刺奖金',
+      '缺少',
+    ]);
     const first = (detail.getRow(2).values as unknown[]).slice(1);
     expect(first.slice(0, 4)).toEqual(['张伟', '运营', 1, 'GMV达成']);
     expect(first[8]).toBeCloseTo(108.2266667, 5);
@@ -96,21 +124,31 @@ describe('config and flags', () => {
   it('weights that do not add up to 100 %: exit 2 naming the file and the key', () => {
     const dir = join(tmp.dir, 'badcfg');
     liveops(['init', 'badcfg'], { cwd: tmp.dir });
-    writeFileSync(join(dir, 'liveops.config.yaml'), 'kpi:\n  weights:\n    data: { reportQuality: 0.5, strategyAdoption: 0.4 }\n');
+    writeFileSync(
+      join(dir, 'liveops.config.yaml'),
+      'kpi:\n  weights:\n    data: { reportQuality: 0.5, strategyAdoption: 0.4 }\n',
+    );
     const r = liveops(['kpi', '--month', '2026-11', '../kpi_2026-11.xlsx'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/liveops\.config\.yaml: invalid config:\n\s+- kpi\.weights\.data: weights add up to 90%; they must add up to 100%/);
+    expect(r.stderr).toMatch(
+      /liveops\.config\.yaml: invalid config:\n\s+- kpi\.weights\.data: weights add up to 90%; they must add up to 100%/,
+    );
     expect(existsSync(join(dir, 'KPI_2026-11.xlsx'))).toBe(false);
   });
 
   it('kpi.sprintBonusRate and kpi.targets from the config', () => {
     const dir = join(tmp.dir, 'cfg');
     liveops(['init', 'cfg'], { cwd: tmp.dir });
-    writeFileSync(join(dir, 'liveops.config.yaml'), 'kpi:\n  sprintBonusRate: 0.05\n  targets:\n    ops: { trafficGrowth: 0.125 }\n');
+    writeFileSync(
+      join(dir, 'liveops.config.yaml'),
+      'kpi:\n  sprintBonusRate: 0.05\n  targets:\n    ops: { trafficGrowth: 0.125 }\n',
+    );
     const r = json(['--month', '2026-11', '../kpi_2026-11.xlsx'], dir);
     expect(r.code).toBe(0);
     expect(person(r.report, '张伟').sprintBonus).toBeCloseTo(6170, 9);
-    const traffic = person(r.report, '张伟').roleScores[0].metrics.find((m: { metric: string }) => m.metric === 'trafficGrowth');
+    const traffic = person(r.report, '张伟').roleScores[0].metrics.find(
+      (m: { metric: string }) => m.metric === 'trafficGrowth',
+    );
     expect(traffic).toMatchObject({ target: 0.125, targetSource: 'config', score: 100 });
   });
 
@@ -124,7 +162,8 @@ describe('config and flags', () => {
   it('--help names the flags and shows examples', () => {
     const r = liveops(['kpi', '--help']);
     expect(r.code).toBe(0);
-    for (const s of ['--month', '--format', '--template', 'liveops kpi --month 2026-11 kpi_2026-11.xlsx']) expect(r.stdout).toContain(s);
+    for (const s of ['--month', '--format', '--template', 'liveops kpi --month 2026-11 kpi_2026-11.xlsx'])
+      expect(r.stdout).toContain(s);
     expect(r.stdout).not.toMatch(/not built yet/i);
   });
 });
@@ -134,7 +173,9 @@ describe('exit 2: bad input, missing flags, existing output', () => {
     const r = liveops(['kpi', '--month', '2026-11', 'bad.xlsx', '-o', 'bad/'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe('liveops: error: bad.xlsx [KPI]:3: column GMV实际: "12,3O4" is not an amount such as ¥1,234.50, 1.2万 or 12345');
+    expect(r.stderr.trim()).toBe(
+      'liveops: error: bad.xlsx [KPI]:3: column GMV实际: "12,3O4" is not an amount such as ¥1,234.50, 1.2万 or 12345',
+    );
     expect(existsSync(join(tmp.dir, 'bad'))).toBe(false);
   });
 

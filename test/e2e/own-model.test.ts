@@ -12,7 +12,7 @@ import { FIXTURES, liveops, ROOT, STACK, tempDir } from './run.js';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-describe('a retro written from a team\'s edited template', () => {
+describe("a retro written from a team's edited template", () => {
   it('still gives the morning brief its improvement list', async () => {
     // The team renamed the sheet and every header of the improvement list.
     const wb = new ExcelJS.Workbook();
@@ -24,9 +24,15 @@ describe('a retro written from a team\'s edited template', () => {
     copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(tmp.dir, 'liveops.config.yaml'));
     mkdirSync(join(tmp.dir, 'out'));
 
-    const retro = liveops(['retro', join(FIXTURES, 'douyin-compass-session.xlsx'), '--template', '我们的复盘模板.xlsx', '-o', 'out/'], { cwd: tmp.dir });
+    const retro = liveops(
+      ['retro', join(FIXTURES, 'douyin-compass-session.xlsx'), '--template', '我们的复盘模板.xlsx', '-o', 'out/'],
+      { cwd: tmp.dir },
+    );
     expect(retro.code, retro.stderr).toBe(0);
-    const brief = liveops(['--json', 'schedule', '--brief', '2026-11-19', '--pool', join(FIXTURES, 'selection.xlsx'), '-o', 'out/'], { cwd: tmp.dir });
+    const brief = liveops(
+      ['--json', 'schedule', '--brief', '2026-11-19', '--pool', join(FIXTURES, 'selection.xlsx'), '-o', 'out/'],
+      { cwd: tmp.dir },
+    );
     expect(brief.stderr).not.toMatch(STACK);
     expect(brief.code, brief.stderr).toBe(0);
     const b = JSON.parse(brief.stdout);
@@ -36,7 +42,20 @@ describe('a retro written from a team\'s edited template', () => {
   });
 
   it('a workbook liveops did not write is refused as such, naming what to pass', () => {
-    const r = liveops(['script', '--date', '2026-12-02', '--schedule', join(FIXTURES, 'selection.xlsx'), '--pool', join(FIXTURES, 'selection.xlsx'), '-o', 'x/'], { cwd: tmp.dir });
+    const r = liveops(
+      [
+        'script',
+        '--date',
+        '2026-12-02',
+        '--schedule',
+        join(FIXTURES, 'selection.xlsx'),
+        '--pool',
+        join(FIXTURES, 'selection.xlsx'),
+        '-o',
+        'x/',
+      ],
+      { cwd: tmp.dir },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/selection\.xlsx: is not a schedule workbook written by liveops.*liveops schedule/);
   });

@@ -43,7 +43,11 @@ describe('-q: nothing but results and errors', () => {
 
 describe('--json on a failure: one object naming file, row and column', () => {
   it.each([
-    ['bad input', ['kpi', '--month', '2026-11', 'k.csv'], { code: 'input', exit: 2, file: 'k.csv', row: 2, column: 'GMV' }],
+    [
+      'bad input',
+      ['kpi', '--month', '2026-11', 'k.csv'],
+      { code: 'input', exit: 2, file: 'k.csv', row: 2, column: 'GMV' },
+    ],
     ['a bad flag', ['select', '--week', 'W99'], { code: 'usage', exit: 2 }],
     ['an unknown option', ['--bogus'], { code: 'usage', exit: 2 }],
   ] as const)('%s', (_what, args, want) => {
@@ -62,14 +66,17 @@ describe('--json on a failure: one object naming file, row and column', () => {
     const r = liveops(['--json', 'retro', SESSION, '-o', out]);
     expect(r.code).toBe(5);
     expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'exists', exit: 5 });
-    expect(r.stderr).toMatch(/^liveops: not written: .*twice\.json already exists; pass --force to overwrite it \(exit 5\)$/m);
+    expect(r.stderr).toMatch(
+      /^liveops: not written: .*twice\.json already exists; pass --force to overwrite it \(exit 5\)$/m,
+    );
   });
 });
 
 /** Every path of keys, and every non-text leaf with its value: what a machine reads. */
 function shape(o: unknown, p = '', out: string[] = []): string[] {
   if (Array.isArray(o)) o.forEach((x, i) => shape(x, `${p}[${i}]`, out));
-  else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) shape(v, `${p}.${k}`, (out.push(`${p}.${k}`), out));
+  else if (o && typeof o === 'object')
+    for (const [k, v] of Object.entries(o)) shape(v, `${p}.${k}`, (out.push(`${p}.${k}`), out));
   else if (typeof o !== 'string') out.push(`${p}=${JSON.stringify(o)}`);
   return out;
 }
@@ -93,18 +100,23 @@ describe('--json fields and figures do not depend on --lang (labels may)', () =>
 
 describe('the config file used is named', () => {
   it('"defaults" without one; its path with one, in --json and first on stderr with --verbose', () => {
-    expect(JSON.parse(liveops(['--json', 'inspect', join(FIXTURES, 'orders.csv')], { cwd: tmp.dir }).stdout).config).toBe('defaults');
+    expect(
+      JSON.parse(liveops(['--json', 'inspect', join(FIXTURES, 'orders.csv')], { cwd: tmp.dir }).stdout).config,
+    ).toBe('defaults');
     const dir = join(tmp.dir, 'team');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'liveops.config.yaml'), 'lang: zh\n');
-    expect(JSON.parse(liveops(['--json', 'inspect', join(FIXTURES, 'orders.csv')], { cwd: dir }).stdout).config).toBe('liveops.config.yaml');
+    expect(JSON.parse(liveops(['--json', 'inspect', join(FIXTURES, 'orders.csv')], { cwd: dir }).stdout).config).toBe(
+      'liveops.config.yaml',
+    );
     const v = liveops(['--verbose', 'inspect', join(FIXTURES, 'orders.csv')], { cwd: dir });
     expect(v.stderr.split('\n')[0]).toBe('liveops: config: liveops.config.yaml');
   });
 });
 
 describe('colour (clig.dev): never into a pipe unless FORCE_COLOR, never with NO_COLOR', () => {
-  const summary = (env: Record<string, string>) => liveops(['inspect', join(FIXTURES, 'orders.csv')], { env: { NO_COLOR: '', ...env } }).stdout;
+  const summary = (env: Record<string, string>) =>
+    liveops(['inspect', join(FIXTURES, 'orders.csv')], { env: { NO_COLOR: '', ...env } }).stdout;
   it.each([
     ['a pipe', {}, false],
     ['FORCE_COLOR=1', { FORCE_COLOR: '1' }, true],
@@ -123,7 +135,9 @@ describe('-o: a folder, a file, or stdout', () => {
   it('a file name of no output format is refused, naming the formats and the folder spelling', () => {
     const r = liveops(['retro', SESSION, '-o', 'notes.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/-o notes\.txt: not an output file name \(\.xlsx, \.csv, \.md or \.json\) nor a folder; for a folder write notes\//);
+    expect(r.stderr).toMatch(
+      /-o notes\.txt: not an output file name \(\.xlsx, \.csv, \.md or \.json\) nor a folder; for a folder write notes\//,
+    );
   });
 
   it('-o - --format md: the Markdown retro on stdout, no summary, no file', () => {
@@ -139,7 +153,16 @@ describe('-o: a folder, a file, or stdout', () => {
   it('-o - into a pipe: the workbook itself (a zip); the KPI list as CSV', () => {
     const xlsx = spawnBytes(['retro', SESSION, '-o', '-']);
     expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
-    const csv = liveops(['kpi', '--month', '2026-11', join(FIXTURES, 'kpi-2026-11.xlsx'), '-o', '-', '--format', 'csv']);
+    const csv = liveops([
+      'kpi',
+      '--month',
+      '2026-11',
+      join(FIXTURES, 'kpi-2026-11.xlsx'),
+      '-o',
+      '-',
+      '--format',
+      'csv',
+    ]);
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFF?姓名,岗位/);
   });
@@ -152,7 +175,10 @@ describe('-o: a folder, a file, or stdout', () => {
 });
 
 function spawnBytes(args: string[]): Buffer {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp.dir, env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: tmp.dir,
+    env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC' },
+  });
   expect(r.status, String(r.stderr)).toBe(0);
   return r.stdout as Buffer;
 }

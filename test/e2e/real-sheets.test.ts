@@ -53,7 +53,8 @@ describe.each(variants)('real sheet %s', (variant) => {
   const dir = join(tmp.dir, variant);
   cpSync(join(REAL, variant), dir, { recursive: true });
   const r = liveops(spec.run, { cwd: dir });
-  const report = spec.run.includes('--json') && r.stdout.trim() ? (JSON.parse(r.stdout) as Record<string, unknown>) : null;
+  const report =
+    spec.run.includes('--json') && r.stdout.trim() ? (JSON.parse(r.stdout) as Record<string, unknown>) : null;
 
   it(`exits ${spec.exit} without a stack trace`, () => {
     expect(r.stderr).not.toMatch(STACK);
@@ -77,14 +78,20 @@ describe.each(variants)('real sheet %s', (variant) => {
   for (const re of spec.notesMatch ?? []) {
     it(`a note says /${re}/`, () => {
       const notes = (report?.notes ?? []) as string[];
-      expect(notes.some((n) => new RegExp(re).test(n)), notes.join('\n')).toBe(true);
+      expect(
+        notes.some((n) => new RegExp(re).test(n)),
+        notes.join('\n'),
+      ).toBe(true);
     });
   }
 
   for (const re of spec.readWarningsMatch ?? []) {
     it(`a read warning says /${re}/`, () => {
       const lines = (report?.readWarnings ?? []) as string[];
-      expect(lines.some((n) => new RegExp(re).test(n)), lines.join('\n')).toBe(true);
+      expect(
+        lines.some((n) => new RegExp(re).test(n)),
+        lines.join('\n'),
+      ).toBe(true);
     });
   }
 

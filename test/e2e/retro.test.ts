@@ -27,8 +27,25 @@ function expectFigures(actual: Record<string, unknown>, expected: Record<string,
 }
 
 const SUMMARY_KEYS = [
-  'gmv', 'gmvField', 'orders', 'buyers', 'itemsSold', 'uv', 'pv', 'uvValue', 'gpm', 'avgDwellSeconds', 'productExposed',
-  'productClickers', 'productClickRate', 'clickToOrderRate', 'viewToOrderRate', 'refundAmount', 'refundRate', 'paidSpend', 'roi',
+  'gmv',
+  'gmvField',
+  'orders',
+  'buyers',
+  'itemsSold',
+  'uv',
+  'pv',
+  'uvValue',
+  'gpm',
+  'avgDwellSeconds',
+  'productExposed',
+  'productClickers',
+  'productClickRate',
+  'clickToOrderRate',
+  'viewToOrderRate',
+  'refundAmount',
+  'refundRate',
+  'paidSpend',
+  'roi',
   'newFollowers',
 ];
 
@@ -50,7 +67,7 @@ describe('retro of the Compass 整场 workbook, with the live list as baseline',
     expect(r.stream).toMatchObject(X.stream);
   });
 
-  it('every figure equals the hand-computed value (GMV keeps the export\'s field name)', () => {
+  it("every figure equals the hand-computed value (GMV keeps the export's field name)", () => {
     expectFigures(r.summary, X.summary, SUMMARY_KEYS);
     expect(r.summary.gmvField).toBe('直播间用户支付金额');
     expect(r.missing).toEqual([]);
@@ -66,20 +83,40 @@ describe('retro of the Compass 整场 workbook, with the live list as baseline',
     expect(off).toHaveLength(1);
     expect(off[0]).toMatchObject({ metric: 'productClickRate', stated: 0.3107 });
     expect(off[0].computed).toBeCloseTo(X.summary.productClickRate, 12);
-    expect(r.checks.filter((c: { agrees: boolean }) => c.agrees).map((c: { metric: string }) => c.metric).sort()).toEqual(['clickToOrderRate', 'gpm', 'viewToOrderRate']);
-    expect(r.actions.some((a: { owner: string; action: string }) => a.owner === 'data' && /31\.07%/.test(a.action))).toBe(true);
+    expect(
+      r.checks
+        .filter((c: { agrees: boolean }) => c.agrees)
+        .map((c: { metric: string }) => c.metric)
+        .sort(),
+    ).toEqual(['clickToOrderRate', 'gpm', 'viewToOrderRate']);
+    expect(
+      r.actions.some((a: { owner: string; action: string }) => a.owner === 'data' && /31\.07%/.test(a.action)),
+    ).toBe(true);
   });
 
   it('channels: UV, PV, GMV, shares and conversion per source; natural vs paid', () => {
     expect(r.channels.map((c: { name: string }) => c.name)).toEqual(X.channels.map((c: { name: string }) => c.name));
-    r.channels.forEach((c: Record<string, unknown>, i: number) => expectFigures(c, X.channels[i], ['paid', 'uv', 'pv', 'gmv', 'orders', 'uvShare', 'gmvShare', 'conversionRate']));
-    for (const g of ['natural', 'paid']) expectFigures(r.channelGroups[g], X.channelGroups[g], ['uv', 'pv', 'gmv', 'uvShare', 'gmvShare']);
+    r.channels.forEach((c: Record<string, unknown>, i: number) =>
+      expectFigures(c, X.channels[i], ['paid', 'uv', 'pv', 'gmv', 'orders', 'uvShare', 'gmvShare', 'conversionRate']),
+    );
+    for (const g of ['natural', 'paid'])
+      expectFigures(r.channelGroups[g], X.channelGroups[g], ['uv', 'pv', 'gmv', 'uvShare', 'gmvShare']);
   });
 
   it('products ranked by GMV with their rates and the rules they fire (boundaries: 10.00 % and 5.00 % do not fire)', () => {
     expect(r.products.map((p: { id: string }) => p.id)).toEqual(X.products.map((p: { id: string }) => p.id));
     r.products.forEach((p: Record<string, unknown>, i: number) => {
-      expectFigures(p, X.products[i], ['rank', 'name', 'gmv', 'itemsSold', 'buyers', 'exposed', 'clickers', 'clickRate', 'conversionRate']);
+      expectFigures(p, X.products[i], [
+        'rank',
+        'name',
+        'gmv',
+        'itemsSold',
+        'buyers',
+        'exposed',
+        'clickers',
+        'clickRate',
+        'conversionRate',
+      ]);
       expect(p.flags, String(p.name)).toEqual(X.products[i].rules);
     });
     const byId = (id: string) => r.products.find((p: { id: string }) => p.id === id);
@@ -90,7 +127,10 @@ describe('retro of the Compass 整场 workbook, with the live list as baseline',
   });
 
   it('alerts carry rule id, subject, value, threshold, owner and message; UV value rules do not fire at ¥19.67', () => {
-    expect(r.alerts.map((a: { rule: string }) => a.rule).sort()).toEqual(['product-click-low', 'product-conversion-low']);
+    expect(r.alerts.map((a: { rule: string }) => a.rule).sort()).toEqual([
+      'product-click-low',
+      'product-conversion-low',
+    ]);
     const click = r.alerts.find((a: { rule: string }) => a.rule === 'product-click-low');
     expect(click).toMatchObject({ owner: 'anchor', ownerLabel: '主播', threshold: 0.1, severity: 'warning' });
     expect(click.subject).toContain(X.thresholdProducts.clickRateJustBelow10.name);
@@ -117,7 +157,10 @@ describe('retro of separate CSV exports of the same stream, in any order', () =>
   let r: Report;
   beforeAll(() => {
     cpSync(join(FIXTURES, 'session-20261118'), join(tmp.dir, 'sep'), { recursive: true });
-    const files = readdirSync(join(tmp.dir, 'sep')).sort().reverse().map((f) => join('sep', f));
+    const files = readdirSync(join(tmp.dir, 'sep'))
+      .sort()
+      .reverse()
+      .map((f) => join('sep', f));
     r = retroJson(files).report;
   });
 
@@ -129,16 +172,25 @@ describe('retro of separate CSV exports of the same stream, in any order', () =>
 
   it('adds the minute trend and the comment and consultation hotspots (防水 = 20 % of questions)', () => {
     expect(r.trend).toHaveLength(195);
-    const waterproof = r.hotspots.find((h: { topic: string; source: string }) => h.topic === '防水' && h.source === 'comments');
+    const waterproof = r.hotspots.find(
+      (h: { topic: string; source: string }) => h.topic === '防水' && h.source === 'comments',
+    );
     expect(waterproof).toMatchObject({ count: 20, share: 0.2, fromDictionary: true });
-    const asks = r.hotspots.filter((h: { source: string; fromDictionary: boolean }) => h.source === 'consultations' && !h.fromDictionary);
+    const asks = r.hotspots.filter(
+      (h: { source: string; fromDictionary: boolean }) => h.source === 'consultations' && !h.fromDictionary,
+    );
     expect(asks.find((h: { topic: string }) => h.topic === '儿童款')?.count).toBe(8);
     expect(r.questions).toEqual([
       { source: 'comments', messages: 300, questions: 100 },
       { source: 'consultations', messages: 120, questions: 120 },
     ]);
     // A tenth or more of the questions → a talk-optimisation point for the anchor.
-    expect(r.actions.some((a: { owner: string; evidence: string; action: string }) => a.owner === 'anchor' && /防水/.test(a.evidence) && /演示/.test(a.action))).toBe(true);
+    expect(
+      r.actions.some(
+        (a: { owner: string; evidence: string; action: string }) =>
+          a.owner === 'anchor' && /防水/.test(a.evidence) && /演示/.test(a.action),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -150,7 +202,12 @@ describe('retro of a Taobao 生意参谋 per-stream CSV in GBK', () => {
   });
 
   it('retros the latest session with the figures the file supports; the rest is missing, not guessed', () => {
-    expect(r.stream).toMatchObject({ platform: 'taobao', id: X.taobao.streamId, start: X.taobao.start, durationSeconds: X.taobao.durationSeconds });
+    expect(r.stream).toMatchObject({
+      platform: 'taobao',
+      id: X.taobao.streamId,
+      start: X.taobao.start,
+      durationSeconds: X.taobao.durationSeconds,
+    });
     const keys = SUMMARY_KEYS.filter((k) => k !== 'paidSpend' && k !== 'roi');
     expectFigures(r.summary, X.taobao.summary, keys);
     expect(r.summary.gmvField).toBe('成交金额（元）');
@@ -178,7 +235,15 @@ describe('uv-drop at its boundary (Compass live list, one account)', () => {
     ['2026-11-24', 'exactly49', false],
   ] as const)('stream of %s: drop %s fires: %s', (date, key, fires) => {
     const c = X.comparison.liveListCases[key];
-    const { report, code } = retroJson([join(FIXTURES, 'douyin-live-list.xlsx'), '--stream', date, '--account', c.account, '-o', join(tmp.dir, `drop-${date}.json`)]);
+    const { report, code } = retroJson([
+      join(FIXTURES, 'douyin-live-list.xlsx'),
+      '--stream',
+      date,
+      '--account',
+      c.account,
+      '-o',
+      join(tmp.dir, `drop-${date}.json`),
+    ]);
     expect(code).toBe(0);
     expect(report.comparison.uvDrop).toBeCloseTo(c.uvDrop, 12);
     expect(report.comparison.metrics[0].median).toBeCloseTo(c.baseline.uv, 9);
@@ -230,17 +295,28 @@ describe('outputs and errors', () => {
     const dir = tempDir();
     try {
       cpSync(join(FIXTURES, 'session-20261118'), join(dir.dir, 'in'), { recursive: true });
-      expect(liveops(['retro', 'in/整体数据.csv', 'in/渠道分析.csv', 'in/商品明细.csv'], { cwd: dir.dir }).code).toBe(0);
+      expect(liveops(['retro', 'in/整体数据.csv', 'in/渠道分析.csv', 'in/商品明细.csv'], { cwd: dir.dir }).code).toBe(
+        0,
+      );
       const files = readdirSync(join(dir.dir, 'in')).map((f) => join('in', f));
       expect(files).toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
       const r = liveops(['--json', 'retro', ...files, '--force'], { cwd: dir.dir });
       expect(r.code).toBe(0);
       const report = JSON.parse(r.stdout);
       expect(report.ignored).toEqual([
-        { file: 'in/复盘_山野户外旗舰店_2026-11-18.xlsx', sheet: null, why: 'liveops-report', reason: 'liveops 生成的报表，不作为导出数据读取' },
+        {
+          file: 'in/复盘_山野户外旗舰店_2026-11-18.xlsx',
+          sheet: null,
+          why: 'liveops-report',
+          reason: 'liveops 生成的报表，不作为导出数据读取',
+        },
       ]);
-      expect(report.checks.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string }) => c.metric)).toEqual(['productClickRate']);
-      expect(report.inputs.map((i: { file: string }) => i.file)).not.toContain('in/复盘_山野户外旗舰店_2026-11-18.xlsx');
+      expect(
+        report.checks.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string }) => c.metric),
+      ).toEqual(['productClickRate']);
+      expect(report.inputs.map((i: { file: string }) => i.file)).not.toContain(
+        'in/复盘_山野户外旗舰店_2026-11-18.xlsx',
+      );
     } finally {
       dir.cleanup();
     }

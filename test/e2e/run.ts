@@ -27,7 +27,12 @@ export interface RunOptions {
 }
 
 export function liveops(args: string[], opts: RunOptions = {}): Run {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: opts.cwd ?? tmpdir(), NO_COLOR: '1', TZ: 'UTC' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: opts.cwd ?? tmpdir(),
+    NO_COLOR: '1',
+    TZ: 'UTC',
+  };
   const argv = [...(opts.nodeArgs ?? []), BIN, ...args];
   const [cmd, ...rest] = opts.prefix ? [...opts.prefix, process.execPath, ...argv] : [process.execPath, ...argv];
   const r = spawnSync(cmd!, rest, {

@@ -12,7 +12,9 @@ describe('liveops schedule from the team config and the selection table', () => 
   let run: ReturnType<typeof liveops>;
   let plan: Record<string, any>;
   beforeAll(() => {
-    run = liveops(['--json', 'schedule', '--month', '2026-12', '--pool', join(FIXTURES, 'selection.xlsx')], { cwd: tmp.dir });
+    run = liveops(['--json', 'schedule', '--month', '2026-12', '--pool', join(FIXTURES, 'selection.xlsx')], {
+      cwd: tmp.dir,
+    });
     plan = JSON.parse(run.stdout);
   });
 
@@ -38,7 +40,12 @@ describe('liveops schedule from the team config and the selection table', () => 
   it('the workbook has the schedule, targets, product plan and people', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, '排期表_2026-12.xlsx'));
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['排期', '目标', '商品计划', '人员']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      '排期',
+      '目标',
+      '商品计划',
+      '人员',
+    ]);
     // The plan itself, for liveops to read back, in a sheet no one sees.
     expect(wb.getWorksheet('_liveops')?.state).toBe('veryHidden');
     const ws = wb.getWorksheet('排期')!;
@@ -55,8 +62,14 @@ describe('liveops schedule from the team config and the selection table', () => 
   });
 
   it('bad flags are exit 2', () => {
-    expect(liveops(['schedule', '--month', '2026-13'], { cwd: tmp.dir }).stderr).toMatch(/--month 2026-13: expected a month/);
-    expect(liveops(['schedule', '--month', '2026-12', '--slots', 'someday'], { cwd: tmp.dir }).stderr).toMatch(/--slots someday: expected weekdays@time/);
-    expect(liveops(['schedule', '--month', '2026-12', '--target', 'lots'], { cwd: tmp.dir }).stderr).toMatch(/--target lots: expected an amount/);
+    expect(liveops(['schedule', '--month', '2026-13'], { cwd: tmp.dir }).stderr).toMatch(
+      /--month 2026-13: expected a month/,
+    );
+    expect(liveops(['schedule', '--month', '2026-12', '--slots', 'someday'], { cwd: tmp.dir }).stderr).toMatch(
+      /--slots someday: expected weekdays@time/,
+    );
+    expect(liveops(['schedule', '--month', '2026-12', '--target', 'lots'], { cwd: tmp.dir }).stderr).toMatch(
+      /--target lots: expected an amount/,
+    );
   });
 });

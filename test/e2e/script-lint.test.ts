@@ -66,23 +66,44 @@ describe('--json', () => {
     expect(report.config).toBe('defaults');
     expect(report.files).toEqual(['planted.md', '脚本.xlsx']);
     const md = report.findings.filter((f: { file: string }) => f.file === 'planted.md');
-    expect(md.map((f: { line: number; column: number; phrase: string }) => `${f.line}:${f.column} ${f.phrase}`)).toEqual(
-      E['planted.md'].findings.map((f: { line: number; column: number; phrase: string }) => `${f.line}:${f.column} ${f.phrase}`),
+    expect(
+      md.map((f: { line: number; column: number; phrase: string }) => `${f.line}:${f.column} ${f.phrase}`),
+    ).toEqual(
+      E['planted.md'].findings.map(
+        (f: { line: number; column: number; phrase: string }) => `${f.line}:${f.column} ${f.phrase}`,
+      ),
     );
     const xlsx = report.findings.filter((f: { file: string }) => f.file === '脚本.xlsx');
-    expect(xlsx.map((f: { sheet: string; cell: string; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`)).toEqual(
-      E['脚本.xlsx'].withPool.map((f: { sheet: string; cell: string; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`),
+    expect(
+      xlsx.map((f: { sheet: string; cell: string; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`),
+    ).toEqual(
+      E['脚本.xlsx'].withPool.map(
+        (f: { sheet: string; cell: string; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`,
+      ),
     );
-    expect(Object.keys(xlsx[0])).toEqual(['file', 'sheet', 'cell', 'line', 'column', 'phrase', 'term', 'category', 'severity', 'suggestion', 'context', 'note']);
+    expect(Object.keys(xlsx[0])).toEqual([
+      'file',
+      'sheet',
+      'cell',
+      'line',
+      'column',
+      'phrase',
+      'term',
+      'category',
+      'severity',
+      'suggestion',
+      'context',
+      'note',
+    ]);
     expect(report.errors + report.warnings).toBe(report.findings.length);
   });
 
   it('a CSV script: cell addresses, no sheet', () => {
     const r = run(['--json', 'script', 'lint', '脚本.csv', '--pool', '选品表.xlsx']);
     const report = JSON.parse(r.stdout);
-    expect(report.findings.map((f: { sheet: null; cell: string; phrase: string }) => [f.sheet, f.cell, f.phrase])).toEqual(
-      E['脚本.csv'].withPool.map((f: { cell: string; phrase: string }) => [null, f.cell, f.phrase]),
-    );
+    expect(
+      report.findings.map((f: { sheet: null; cell: string; phrase: string }) => [f.sheet, f.cell, f.phrase]),
+    ).toEqual(E['脚本.csv'].withPool.map((f: { cell: string; phrase: string }) => [null, f.cell, f.phrase]));
   });
 });
 
@@ -94,11 +115,9 @@ it('the config file’s compliance section: allow and deny', () => {
   try {
     const r = run(['--json', 'script', 'lint', 'warnings.md']);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout).findings.map((f: { phrase: string; category: string }) => `${f.phrase} ${f.category}`)).toEqual([
-      '最后一天 urgency',
-      '面料成分 custom',
-      '全网第一 absolute',
-    ]);
+    expect(
+      JSON.parse(r.stdout).findings.map((f: { phrase: string; category: string }) => `${f.phrase} ${f.category}`),
+    ).toEqual(['最后一天 urgency', '面料成分 custom', '全网第一 absolute']);
   } finally {
     writeFileSync(join(tmp.dir, 'liveops.config.yaml'), '{}\n');
   }

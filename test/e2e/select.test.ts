@@ -37,7 +37,9 @@ describe('a week of per-stream product exports (a product in 3+ streams)', () =>
   it('writes 淘汰清单_2026-W47.xlsx, exits 3 (things to act on, a skipped file) and logs one line', () => {
     expect(r.code).toBe(3);
     expect(existsSync(join(tmp.dir, 'out', '淘汰清单_2026-W47.xlsx'))).toBe(true);
-    expect(r.stderr.trim()).toMatch(/^liveops select 2026-W47: 17 products, 2 to eliminate, 1 not enough data, 5 stock warnings, \d+ supplier flags, 1 skipped file, 1 file not used → out\/淘汰清单_2026-W47\.xlsx \(exit 3\)$/);
+    expect(r.stderr.trim()).toMatch(
+      /^liveops select 2026-W47: 17 products, 2 to eliminate, 1 not enough data, 5 stock warnings, \d+ supplier flags, 1 skipped file, 1 file not used → out\/淘汰清单_2026-W47\.xlsx \(exit 3\)$/,
+    );
     expect(r.report.skipped.map((s: { file: string }) => s.file)).toEqual(['week47/损坏的导出.xlsx']);
   });
 
@@ -45,7 +47,8 @@ describe('a week of per-stream product exports (a product in 3+ streams)', () =>
     for (const e of W.products.list) {
       const p = r.report.products.find((x: { id: string }) => x.id === e.id);
       expect(p.streams, e.name).toBe(e.streams);
-      for (const k of ['exposed', 'clickers', 'buyers', 'gmv', 'clickRate', 'conversionRate']) expect(p[k], `${e.name} ${k}`).toBeCloseTo(e[k], 9);
+      for (const k of ['exposed', 'clickers', 'buyers', 'gmv', 'clickRate', 'conversionRate'])
+        expect(p[k], `${e.name} ${k}`).toBeCloseTo(e[k], 9);
     }
   });
 
@@ -99,7 +102,14 @@ describe('the selection table: roles, balance, stock, suppliers', () => {
     const given = items.filter((i: { roleSource: string }) => i.roleSource === 'table');
     const count = (role: string) => given.filter((i: { role: string }) => i.role === role).length;
     expect({ 引流款: count('引流款'), 利润款: count('利润款'), 形象款: count('形象款') }).toEqual(S.roles);
-    expect(r.report.pool.balance.map((b: { role: string; count: number; targetCount: number; gap: number }) => [b.role, b.count, b.targetCount, b.gap])).toEqual([
+    expect(
+      r.report.pool.balance.map((b: { role: string; count: number; targetCount: number; gap: number }) => [
+        b.role,
+        b.count,
+        b.targetCount,
+        b.gap,
+      ]),
+    ).toEqual([
       // Balance of what stays: 软壳冲锋衣 (利润款) and 渔夫帽 (引流款) are eliminated this week, 13 remain.
       ['引流款', 5, 4, -1],
       ['利润款', 6, 7, 1],
@@ -111,7 +121,9 @@ describe('the selection table: roles, balance, stock, suppliers', () => {
     // Listed products only: row 15 (儿童三合一冲锋衣, 待上架, no 商品ID) has nothing to restock yet.
     const listed = S.stockBelow50.filter((s: { row: number }) => !S.idEmptyRows.includes(s.row));
     expect(listed.length).toBe(S.stockBelow50.length - 1);
-    expect(r.report.stock.map((s: { row: number; stock: number }) => [s.row, s.stock])).toEqual(listed.map((s: { row: number; stock: number }) => [s.row, s.stock]));
+    expect(r.report.stock.map((s: { row: number; stock: number }) => [s.row, s.stock])).toEqual(
+      listed.map((s: { row: number; stock: number }) => [s.row, s.stock]),
+    );
     expect(r.report.stock.map((s: { row: number }) => s.row)).not.toContain(S.stockExactly50[0].row);
     const socks = r.report.stock.find((s: { row: number }) => s.row === S.soldOutGiveaway[0].row);
     expect(socks).toMatchObject({ action: 'delist', owner: 'floor-control', giveaway: true });
@@ -124,7 +136,11 @@ describe('the selection table: roles, balance, stock, suppliers', () => {
     expect(by(5).priceFlag).toBe('ok'); // 7.15 %
     expect(by(12).priceFlag).toBe('too-high'); // above the competitor
     for (const e of S.supplierTermsMissing) {
-      const missing = [e.qc === '无' && 'qcReport', e.sevenDay === '否' && 'sevenDayReturns', e.insurance === '否' && 'shippingInsurance'].filter(Boolean);
+      const missing = [
+        e.qc === '无' && 'qcReport',
+        e.sevenDay === '否' && 'sevenDayReturns',
+        e.insurance === '否' && 'shippingInsurance',
+      ].filter(Boolean);
       expect(by(e.row).missingTerms, e.name).toEqual(missing);
     }
     const jackets = r.report.backupSuppliers.find((b: { category: string }) => b.category === '冲锋衣');
@@ -132,7 +148,13 @@ describe('the selection table: roles, balance, stock, suppliers', () => {
   });
 
   it('candidates: what consultations ask for that no listed product covers', () => {
-    expect(r.report.candidates.map((c: { keyword: string; count: number; inPool: string | null }) => [c.keyword, c.count, c.inPool])).toEqual([
+    expect(
+      r.report.candidates.map((c: { keyword: string; count: number; inPool: string | null }) => [
+        c.keyword,
+        c.count,
+        c.inPool,
+      ]),
+    ).toEqual([
       ['儿童款', 8, '儿童三合一冲锋衣（待上架）'],
       ['羽绒服', 7, null],
     ]);
@@ -143,7 +165,10 @@ describe('the selection table: roles, balance, stock, suppliers', () => {
 
 describe('outputs for the selector and cron', () => {
   it('--format csv writes the elimination list alone, UTF-8 with BOM', () => {
-    const r = liveops(['select', 'week47', '--pool', '选品表.xlsx', '--week', '2026-W47', '--format', 'csv', '-o', 'csv/'], { cwd: tmp.dir });
+    const r = liveops(
+      ['select', 'week47', '--pool', '选品表.xlsx', '--week', '2026-W47', '--format', 'csv', '-o', 'csv/'],
+      { cwd: tmp.dir },
+    );
     expect(r.code).toBe(3);
     const text = readFileSync(join(tmp.dir, 'csv', '淘汰清单_2026-W47.csv'), 'utf8');
     expect(text.startsWith('\uFEFF商品ID,商品名称,商品角色,场次,曝光人数')).toBe(true);
@@ -157,7 +182,9 @@ describe('outputs for the selector and cron', () => {
     const none = liveops(['select', 'week47/备注.txt', '--week', '2026-W47', '-o', 'none/'], { cwd: tmp.dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/没有可用的商品数据或选品表/);
-    const bad = liveops(['select', 'week47', '--pool', '客服咨询.csv', '--week', '2026-W47', '-o', 'bad/'], { cwd: tmp.dir });
+    const bad = liveops(['select', 'week47', '--pool', '客服咨询.csv', '--week', '2026-W47', '-o', 'bad/'], {
+      cwd: tmp.dir,
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pool 客服咨询\.csv: no selection table/);
   });

@@ -110,17 +110,23 @@ describe('a signal mid-write', () => {
     expectCleanInterrupt(r, 'SIGINT', out.dir);
   });
 
-  it.each(REPEATS)('a SIGTERM (cron or systemd timeout) mid-write leaves no file: exit 143, one line (run %i of 5)', async () => {
-    const out = outDir();
-    const r = await interruptMidWrite(RETRO_XLSX(out.name), out.dir, 'SIGTERM');
-    expectCleanInterrupt(r, 'SIGTERM', out.dir);
-  });
+  it.each(REPEATS)(
+    'a SIGTERM (cron or systemd timeout) mid-write leaves no file: exit 143, one line (run %i of 5)',
+    async () => {
+      const out = outDir();
+      const r = await interruptMidWrite(RETRO_XLSX(out.name), out.dir, 'SIGTERM');
+      expectCleanInterrupt(r, 'SIGTERM', out.dir);
+    },
+  );
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('a text report (written whole, not streamed): %s leaves no file', async (signal) => {
-    const out = outDir();
-    const r = await interruptMidWrite(RETRO_MD(out.name), out.dir, signal);
-    expectCleanInterrupt(r, signal, out.dir);
-  });
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'a text report (written whole, not streamed): %s leaves no file',
+    async (signal) => {
+      const out = outDir();
+      const r = await interruptMidWrite(RETRO_MD(out.name), out.dir, signal);
+      expectCleanInterrupt(r, signal, out.dir);
+    },
+  );
 
   it('with one output already in place, the line names it and it stays; the unfinished one is gone', async () => {
     const out = outDir();
@@ -150,7 +156,13 @@ describe('temp files a SIGKILL left behind', () => {
     const r = liveops(RETRO_MD(out.name), { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out.dir).sort()).toEqual(
-      ['.notes.tmp', '.x.xlsx.1234.DEADBEEF.tmp', '.y.xlsx.1234.cafebabe.tmp', 'x.xlsx.1234.deadbeef.tmp', '复盘_山野户外旗舰店_2026-11-18.md'].sort(),
+      [
+        '.notes.tmp',
+        '.x.xlsx.1234.DEADBEEF.tmp',
+        '.y.xlsx.1234.cafebabe.tmp',
+        'x.xlsx.1234.deadbeef.tmp',
+        '复盘_山野户外旗舰店_2026-11-18.md',
+      ].sort(),
     );
   });
 });
@@ -158,12 +170,18 @@ describe('temp files a SIGKILL left behind', () => {
 describe('a stop while reading, before anything is written', () => {
   it('SIGTERM while a big comments file is read: exit 143, one line, and with --json one object', async () => {
     const out = outDir();
-    const rows = Array.from({ length: 400_000 }, (_, i) => `2026-11-18 20:00:00,观众${i},这个多少钱有没有优惠`).join('\n');
+    const rows = Array.from({ length: 400_000 }, (_, i) => `2026-11-18 20:00:00,观众${i},这个多少钱有没有优惠`).join(
+      '\n',
+    );
     writeFileSync(join(tmp.dir, 'big-comments.csv'), `评论时间,昵称,评论内容\n${rows}\n`);
-    const child = spawn(process.execPath, [BIN, '--json', 'retro', 'douyin-compass-session.xlsx', 'big-comments.csv', '-o', `${out.name}/`], {
-      cwd: tmp.dir,
-      env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC', NO_COLOR: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, '--json', 'retro', 'douyin-compass-session.xlsx', 'big-comments.csv', '-o', `${out.name}/`],
+      {
+        cwd: tmp.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC', NO_COLOR: '1' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

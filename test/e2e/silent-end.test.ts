@@ -17,7 +17,9 @@ function node(code: string): { code: number | null; stderr: string } {
 
 describe('a command that never finishes', () => {
   it('a promise nothing will ever resolve: the internal-error line and exit 1, not 0', () => {
-    const r = node(`import { runGuarded } from '${LIFECYCLE}'; await runGuarded(() => 'retro', () => new Promise(() => {}));`);
+    const r = node(
+      `import { runGuarded } from '${LIFECYCLE}'; await runGuarded(() => 'retro', () => new Promise(() => {}));`,
+    );
     expect(r.stderr).toBe('liveops: internal error: retro ended before finishing; nothing was written\n');
     expect(r.code).toBe(1);
   });
@@ -30,12 +32,16 @@ describe('a command that never finishes', () => {
        const dir = mkdtempSync(join(tmpdir(), 'liveops-hang-'));
        await runGuarded(() => 'schedule', async () => { await writeFileAtomic(join(dir, 'a.xlsx'), 'x'); await new Promise(() => {}); });`,
     );
-    expect(r.stderr).toMatch(/^liveops: internal error: schedule ended before finishing; only these were written: \/.*a\.xlsx\n$/);
+    expect(r.stderr).toMatch(
+      /^liveops: internal error: schedule ended before finishing; only these were written: \/.*a\.xlsx\n$/,
+    );
     expect(r.code).toBe(1);
   });
 
   it('a command that finishes keeps its own exit code and prints nothing more', () => {
-    const r = node(`import { runGuarded } from '${LIFECYCLE}'; await runGuarded(() => 'kpi', async () => { process.exitCode = 3; });`);
+    const r = node(
+      `import { runGuarded } from '${LIFECYCLE}'; await runGuarded(() => 'kpi', async () => { process.exitCode = 3; });`,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
   });

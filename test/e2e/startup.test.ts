@@ -10,7 +10,17 @@ import { BIN, FIXTURES, ROOT, tempDir } from './run.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-const HEAVY = ['/exceljs/', '/@inquirer/', '/inquirer/', '/papaparse/', '/eta/', '/@node-rs/jieba', '/ora/', '/chalk/', '/zod/'];
+const HEAVY = [
+  '/exceljs/',
+  '/@inquirer/',
+  '/inquirer/',
+  '/papaparse/',
+  '/eta/',
+  '/@node-rs/jieba',
+  '/ora/',
+  '/chalk/',
+  '/zod/',
+];
 
 function loaded(args: string[], name: string, status = 0): string[] {
   const trace = join(tmp.dir, `${name}.txt`);
@@ -27,13 +37,25 @@ describe('startup cost', () => {
   it('liveops --help loads no heavy module', () => {
     const urls = loaded(['--help'], 'help');
     expect(urls.some((u) => u.includes('/commander/'))).toBe(true);
-    for (const h of HEAVY) expect(urls.filter((u) => u.includes(h)), h).toEqual([]);
+    for (const h of HEAVY)
+      expect(
+        urls.filter((u) => u.includes(h)),
+        h,
+      ).toEqual([]);
   });
 
   it('liveops retro --help and script lint --help load no heavy module either', () => {
-    for (const args of [['retro', '--help'], ['script', 'lint', '--help'], ['kpi', '--help']]) {
+    for (const args of [
+      ['retro', '--help'],
+      ['script', 'lint', '--help'],
+      ['kpi', '--help'],
+    ]) {
       const urls = loaded(args, args.join('-'));
-      for (const h of HEAVY) expect(urls.filter((u) => u.includes(h)), `${args.join(' ')} ${h}`).toEqual([]);
+      for (const h of HEAVY)
+        expect(
+          urls.filter((u) => u.includes(h)),
+          `${args.join(' ')} ${h}`,
+        ).toEqual([]);
     }
   });
 
@@ -42,7 +64,10 @@ describe('startup cost', () => {
     const urls = loaded(['script', 'lint', join(FIXTURES, 'scripts', 'exempt.md')], 'lint-md', 3);
     expect(urls.some((u) => u.includes('/domain/compliance/lint.js'))).toBe(true);
     for (const h of [...HEAVY, '/yauzl/', '/io/read/tables.js', '/io/read/csv.js', '/io/read/xlsx.js']) {
-      expect(urls.filter((u) => u.includes(h)), h).toEqual([]);
+      expect(
+        urls.filter((u) => u.includes(h)),
+        h,
+      ).toEqual([]);
     }
   });
 

@@ -14,7 +14,8 @@ afterAll(() => tmp.cleanup());
 
 beforeAll(() => {
   copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(tmp.dir, 'liveops.config.yaml'));
-  for (const f of ['selection.xlsx', 'kpi-2026-11.xlsx', 'douyin-compass-session.xlsx']) copyFileSync(join(FIXTURES, f), join(tmp.dir, f));
+  for (const f of ['selection.xlsx', 'kpi-2026-11.xlsx', 'douyin-compass-session.xlsx'])
+    copyFileSync(join(FIXTURES, f), join(tmp.dir, f));
   chmodSync(join(tmp.dir, 'liveops.config.yaml'), 0o644);
 });
 
@@ -24,18 +25,52 @@ const COMMANDS: Array<[string, string[]]> = [
   ['retro --format md', ['retro', 'douyin-compass-session.xlsx', '--format', 'md', '-o', 'OUT/']],
   ['retro --json', ['--json', 'retro', 'douyin-compass-session.xlsx', '-o', 'OUT/']],
   ['retro --weekly', ['retro', '--weekly', join(FIXTURES, 'week-2026-W47'), '--week', '2026-W47', '-o', 'OUT/']],
-  ['select', ['select', join(FIXTURES, 'week-2026-W47'), '--pool', 'selection.xlsx', '--week', '2026-W47', '-o', 'OUT/']],
-  ['select --format csv', ['select', join(FIXTURES, 'week-2026-W47'), '--pool', 'selection.xlsx', '--week', '2026-W47', '--format', 'csv', '-o', 'OUT/']],
+  [
+    'select',
+    ['select', join(FIXTURES, 'week-2026-W47'), '--pool', 'selection.xlsx', '--week', '2026-W47', '-o', 'OUT/'],
+  ],
+  [
+    'select --format csv',
+    [
+      'select',
+      join(FIXTURES, 'week-2026-W47'),
+      '--pool',
+      'selection.xlsx',
+      '--week',
+      '2026-W47',
+      '--format',
+      'csv',
+      '-o',
+      'OUT/',
+    ],
+  ],
   ['kpi', ['kpi', '--month', '2026-11', 'kpi-2026-11.xlsx', '-o', 'OUT/']],
   ['schedule (xlsx + ics)', ['schedule', '--month', '2026-12', '--pool', 'selection.xlsx', '-o', 'OUT/']],
   ['schedule --brief', ['schedule', '--brief', '2026-12-05', '--pool', 'selection.xlsx', '-o', 'OUT/']],
-  ['script', ['script', '--products', '速干徒步裤 男女同款 四面弹', '--duration', '60', '--pool', 'selection.xlsx', '-o', 'OUT/']],
+  [
+    'script',
+    [
+      'script',
+      '--products',
+      '速干徒步裤 男女同款 四面弹',
+      '--duration',
+      '60',
+      '--pool',
+      'selection.xlsx',
+      '-o',
+      'OUT/',
+    ],
+  ],
   ['inspect -o', ['inspect', 'douyin-compass-session.xlsx', '-o', 'OUT/识别.json']],
   ['init', ['init', 'OUT']],
 ];
 
 const asRoot = process.getuid?.() === 0;
-const DROP_OVERRIDE = ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search'];
+const DROP_OVERRIDE = [
+  'setpriv',
+  '--inh-caps=-dac_override,-dac_read_search',
+  '--bounding-set=-dac_override,-dac_read_search',
+];
 let n = 0;
 
 /** A fresh folder for one run; `prepare` makes it unwritable in its own way. */
@@ -62,7 +97,10 @@ describe('a folder nobody may write to', () => {
     // root writes anywhere: without its override of file permissions (util-linux setpriv, in every
     // Debian), it meets the folder as an ordinary user would, and still reads its own checkout.
     const opts: RunOptions = { cwd: tmp.dir, ...(asRoot ? { prefix: DROP_OVERRIDE } : {}) };
-    const r = liveops(args.map((a) => a.replace('OUT', t.name)), opts);
+    const r = liveops(
+      args.map((a) => a.replace('OUT', t.name)),
+      opts,
+    );
     expectCannotWrite(r, /EACCES/);
     expect(readdirSync(t.dir)).toEqual([]);
   });
@@ -71,7 +109,10 @@ describe('a folder nobody may write to', () => {
 describe('a file where the output folder should be', () => {
   it.each(COMMANDS)('%s: exit 4, "a file is in the way", the file untouched', (_name, args) => {
     const t = target((dir) => writeFileSync(dir, 'not a folder'));
-    const r = liveops(args.map((a) => a.replace('OUT', t.name)), { cwd: tmp.dir });
+    const r = liveops(
+      args.map((a) => a.replace('OUT', t.name)),
+      { cwd: tmp.dir },
+    );
     expectCannotWrite(r, /EEXIST|ENOTDIR/);
   });
 });
@@ -79,11 +120,14 @@ describe('a file where the output folder should be', () => {
 describe('a full disk (ENOSPC injected into every write under the folder)', () => {
   it.each(COMMANDS)('%s: exit 4, "no space left on device", nothing left', (_name, args) => {
     const t = target((dir) => mkdirSync(dir));
-    const r = liveops(args.map((a) => a.replace('OUT', t.name)), {
-      cwd: tmp.dir,
-      nodeArgs: ['--import', FAIL_WRITES],
-      env: { LIVEOPS_TEST_FAIL_DIR: t.dir },
-    });
+    const r = liveops(
+      args.map((a) => a.replace('OUT', t.name)),
+      {
+        cwd: tmp.dir,
+        nodeArgs: ['--import', FAIL_WRITES],
+        env: { LIVEOPS_TEST_FAIL_DIR: t.dir },
+      },
+    );
     expectCannotWrite(r, /ENOSPC/);
     expect(readdirSync(t.dir)).toEqual([]);
   });

@@ -10,7 +10,8 @@ const code = process.env.LIVEOPS_TEST_FAIL_CODE ?? 'ENOSPC';
 if (dir) {
   const doomed = new Set();
   const inDir = (p) => typeof p === 'string' && resolve(p).startsWith(dir + '/');
-  const fail = () => Object.assign(new Error(`${code}: injected by the test, write`), { code, errno: -28, syscall: 'write' });
+  const fail = () =>
+    Object.assign(new Error(`${code}: injected by the test, write`), { code, errno: -28, syscall: 'write' });
 
   const open = fs.open;
   fs.open = function (path, ...rest) {

@@ -23,7 +23,16 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveops, STACK, tempDir, type Run } from '../e2e/run.js';
 
-const PAYLOADS = ['=3+3', '\u200b=3+3', '\ufeff@SUM(1,2)', '\u202e=1+1', ' +1+2', '-2+3', '=HYPERLINK("http://x","点我")', '\u2060=4+4'] as const;
+const PAYLOADS = [
+  '=3+3',
+  '\u200b=3+3',
+  '\ufeff@SUM(1,2)',
+  '\u202e=1+1',
+  ' +1+2',
+  '-2+3',
+  '=HYPERLINK("http://x","点我")',
+  '\u2060=4+4',
+] as const;
 const NOW = { LIVEOPS_NOW: '2026-12-01T09:00:00+08:00' };
 
 /** Characters a spreadsheet drops or that reorder text: not part of what a reader sees. */
@@ -37,7 +46,11 @@ const isPayload = (text: string, p: string) => {
   const t = text.replace(/^'/, '').trim();
   return t === p.trim() || t === p.replace(BIDI, '').trim();
 };
-const show = (s: string) => JSON.stringify(s).replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const show = (s: string) =>
+  JSON.stringify(s).replace(
+    /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 // ————————————————————————————————————————— inputs —————————————————————————————————————————
 
@@ -49,78 +62,255 @@ const id = (i: number) => `36500000000000001${i}`;
 async function writePool(file: string, stock: (i: number) => number): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('选品池');
-  ws.addRow(['商品ID', '商品名称', '品类', '商品角色', '直播价', '日常价', '竞品价', '佣金率', '库存', '供应商', '质检报告', '七天无理由', '运费险', '补货周期(天)', '卖点', '常见问题', '福利款']);
+  ws.addRow([
+    '商品ID',
+    '商品名称',
+    '品类',
+    '商品角色',
+    '直播价',
+    '日常价',
+    '竞品价',
+    '佣金率',
+    '库存',
+    '供应商',
+    '质检报告',
+    '七天无理由',
+    '运费险',
+    '补货周期(天)',
+    '卖点',
+    '常见问题',
+    '福利款',
+  ]);
   const roles = ['引流款', '利润款', '形象款'];
-  PAYLOADS.forEach((p, i) => ws.addRow([id(i), p, p, roles[i % 3], 100 + i * 50, 200 + i * 50, 100 + i * 50, '20%', stock(i), p, '无', '否', '是', 15, p, p, i === 7 ? '是' : '否']));
+  PAYLOADS.forEach((p, i) =>
+    ws.addRow([
+      id(i),
+      p,
+      p,
+      roles[i % 3],
+      100 + i * 50,
+      200 + i * 50,
+      100 + i * 50,
+      '20%',
+      stock(i),
+      p,
+      '无',
+      '否',
+      '是',
+      15,
+      p,
+      p,
+      i === 7 ? '是' : '否',
+    ]),
+  );
   await wb.xlsx.writeFile(file);
 }
 
 /** One stream: the account, product names, channel names, consultations (buyers, agents, text), comments, unpaid orders. */
 function writeRetroInputs(d: string, account: string): void {
-  writeFileSync(join(d, '整体数据.csv'), csv([
-    ['达人昵称', '直播时间', '直播间用户支付金额', '直播间观看人数', '观看次数', '成交订单数', '成交人数', '商品曝光人数', '商品点击人数'],
-    [account, '2026/11/18 19:58:02-2026/11/18 23:12:40', 133433, 6782, 9440, 228, 205, 4880, 1492],
-  ]));
-  writeFileSync(join(d, '商品明细.csv'), csv([
-    ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'],
-    ...PAYLOADS.map((p, i) => [id(i), p, 1000 + i, 10, 9, 1000, 50 + i * 30]),
-  ]));
-  writeFileSync(join(d, '渠道分析.csv'), csv([
-    ['渠道名称', '观看次数', '观看人数', '用户支付金额', '成交订单数'],
-    ['整体', 9440, 6782, 133433, 228],
-    ...PAYLOADS.map((p, i) => [p, 100 + i, 80 + i, 1000 + i, 5]),
-  ]));
-  const at = (h: number, m: number) => `2026/11/18 ${h}:${String(m).padStart(2, '0')}:00`;
-  writeFileSync(join(d, '客服咨询.csv'), csv([
-    ['咨询时间', '首次回复时间', '首次响应时长(秒)', '买家昵称', '咨询内容', '关联商品', '客服'],
-    ...PAYLOADS.flatMap((p, i) => [0, 1, 2].map((k) => [at(20, 10 + i * 3 + k), at(20, 11 + i * 3 + k), 30 + i, p, `${p} 质量太差了 是假货吗`, p, p])),
-  ]));
-  writeFileSync(join(d, '评论.csv'), csv([
-    ['评论时间', '用户昵称', '评论内容', '用户ID'],
-    ...PAYLOADS.flatMap((p, i) => [0, 1, 2].map((k) => [at(21, 10 + i * 3 + k), p, `${p} 防水吗 质量太差`, `70000000${i}${k}`])),
-  ]));
-  writeFileSync(join(d, '订单.csv'), csv([
-    ['订单编号', '子订单编号', '下单时间', '支付时间', '商品ID', '商品名称', '商品数量', '订单金额', '实付金额', '订单状态', '买家昵称', '收件人手机号', '流量来源'],
-    ...PAYLOADS.flatMap((p, i) => [
-      [`69000000000000000${i}1`, `69100000000000000${i}1`, at(20, 10 + i), '', id(i), p, 1, 99, 99, '待支付', p, '13812345678', p],
-      [`69000000000000000${i}2`, `69100000000000000${i}2`, at(20, 20 + i), at(20, 21 + i), id(i), p, 1, 99, 99, '已支付', p, '13812345678', p],
+  writeFileSync(
+    join(d, '整体数据.csv'),
+    csv([
+      [
+        '达人昵称',
+        '直播时间',
+        '直播间用户支付金额',
+        '直播间观看人数',
+        '观看次数',
+        '成交订单数',
+        '成交人数',
+        '商品曝光人数',
+        '商品点击人数',
+      ],
+      [account, '2026/11/18 19:58:02-2026/11/18 23:12:40', 133433, 6782, 9440, 228, 205, 4880, 1492],
     ]),
-  ]));
+  );
+  writeFileSync(
+    join(d, '商品明细.csv'),
+    csv([
+      ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'],
+      ...PAYLOADS.map((p, i) => [id(i), p, 1000 + i, 10, 9, 1000, 50 + i * 30]),
+    ]),
+  );
+  writeFileSync(
+    join(d, '渠道分析.csv'),
+    csv([
+      ['渠道名称', '观看次数', '观看人数', '用户支付金额', '成交订单数'],
+      ['整体', 9440, 6782, 133433, 228],
+      ...PAYLOADS.map((p, i) => [p, 100 + i, 80 + i, 1000 + i, 5]),
+    ]),
+  );
+  const at = (h: number, m: number) => `2026/11/18 ${h}:${String(m).padStart(2, '0')}:00`;
+  writeFileSync(
+    join(d, '客服咨询.csv'),
+    csv([
+      ['咨询时间', '首次回复时间', '首次响应时长(秒)', '买家昵称', '咨询内容', '关联商品', '客服'],
+      ...PAYLOADS.flatMap((p, i) =>
+        [0, 1, 2].map((k) => [
+          at(20, 10 + i * 3 + k),
+          at(20, 11 + i * 3 + k),
+          30 + i,
+          p,
+          `${p} 质量太差了 是假货吗`,
+          p,
+          p,
+        ]),
+      ),
+    ]),
+  );
+  writeFileSync(
+    join(d, '评论.csv'),
+    csv([
+      ['评论时间', '用户昵称', '评论内容', '用户ID'],
+      ...PAYLOADS.flatMap((p, i) =>
+        [0, 1, 2].map((k) => [at(21, 10 + i * 3 + k), p, `${p} 防水吗 质量太差`, `70000000${i}${k}`]),
+      ),
+    ]),
+  );
+  writeFileSync(
+    join(d, '订单.csv'),
+    csv([
+      [
+        '订单编号',
+        '子订单编号',
+        '下单时间',
+        '支付时间',
+        '商品ID',
+        '商品名称',
+        '商品数量',
+        '订单金额',
+        '实付金额',
+        '订单状态',
+        '买家昵称',
+        '收件人手机号',
+        '流量来源',
+      ],
+      ...PAYLOADS.flatMap((p, i) => [
+        [
+          `69000000000000000${i}1`,
+          `69100000000000000${i}1`,
+          at(20, 10 + i),
+          '',
+          id(i),
+          p,
+          1,
+          99,
+          99,
+          '待支付',
+          p,
+          '13812345678',
+          p,
+        ],
+        [
+          `69000000000000000${i}2`,
+          `69100000000000000${i}2`,
+          at(20, 20 + i),
+          at(20, 21 + i),
+          id(i),
+          p,
+          1,
+          99,
+          99,
+          '已支付',
+          p,
+          '13812345678',
+          p,
+        ],
+      ]),
+    ]),
+  );
 }
 
 /** A week: a stream list (accounts, anchors, titles), product and channel exports, consultations. */
 function writeWeeklyInputs(d: string): void {
-  const streams: Array<Array<string | number>> = [['场次ID', '账号', '主播', '直播标题', '开播时间', '结束时间', '观看人数', '观看次数', '成交金额', '成交人数', '成交订单数', '商品曝光人数', '商品点击人数', '投放消耗']];
+  const streams: Array<Array<string | number>> = [
+    [
+      '场次ID',
+      '账号',
+      '主播',
+      '直播标题',
+      '开播时间',
+      '结束时间',
+      '观看人数',
+      '观看次数',
+      '成交金额',
+      '成交人数',
+      '成交订单数',
+      '商品曝光人数',
+      '商品点击人数',
+      '投放消耗',
+    ],
+  ];
   PAYLOADS.forEach((p, i) => {
     const day = 16 + (i % 7);
-    for (const [week, back] of [[0, 0], [1, 7]] as const)
-      streams.push([`74917648000193083${i}${week}`, p, p, p, `2026/11/${day - back} ${10 + i}:00`, `2026/11/${day - back} ${12 + i}:00`, 6000 + i, 9000, 100000 + i, 200, 210, 5000, 1500, 1000]);
+    for (const [week, back] of [
+      [0, 0],
+      [1, 7],
+    ] as const)
+      streams.push([
+        `74917648000193083${i}${week}`,
+        p,
+        p,
+        p,
+        `2026/11/${day - back} ${10 + i}:00`,
+        `2026/11/${day - back} ${12 + i}:00`,
+        6000 + i,
+        9000,
+        100000 + i,
+        200,
+        210,
+        5000,
+        1500,
+        1000,
+      ]);
   });
   writeFileSync(join(d, '直播明细_20261109_20261122.csv'), csv(streams));
   for (const day of [16, 17, 18]) {
-    writeFileSync(join(d, `商品_202611${day}.csv`), csv([
-      ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数', '讲解次数'],
-      ...PAYLOADS.map((p, i) => [id(i), p, 1000, 10, 2, 1000, 20, 1]),
-    ]));
-    writeFileSync(join(d, `渠道_202611${day}.csv`), csv([
-      ['渠道名称', '观看人数', '观看次数', '用户支付金额', '成交订单数', '千川消耗'],
-      ['整体', 6380, 8670, 149121, 200, 1000],
-      ...PAYLOADS.map((p, i) => [p, 100 + i * 10, 200, 1000 + i, 5, '-']),
-    ]));
+    writeFileSync(
+      join(d, `商品_202611${day}.csv`),
+      csv([
+        ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数', '讲解次数'],
+        ...PAYLOADS.map((p, i) => [id(i), p, 1000, 10, 2, 1000, 20, 1]),
+      ]),
+    );
+    writeFileSync(
+      join(d, `渠道_202611${day}.csv`),
+      csv([
+        ['渠道名称', '观看人数', '观看次数', '用户支付金额', '成交订单数', '千川消耗'],
+        ['整体', 6380, 8670, 149121, 200, 1000],
+        ...PAYLOADS.map((p, i) => [p, 100 + i * 10, 200, 1000 + i, 5, '-']),
+      ]),
+    );
   }
-  writeFileSync(join(d, '客服咨询.csv'), csv([
-    ['咨询时间', '首次回复时间', '首次响应时长(秒)', '买家昵称', '咨询内容', '关联商品', '客服'],
-    ...PAYLOADS.flatMap((p, i) => [0, 1].map((k) => [`2026/11/18 20:${10 + i * 2 + k}:00`, `2026/11/18 20:${10 + i * 2 + k}:30`, 30, p, `${p} 质量太差了 是假货吗`, p, p])),
-  ]));
+  writeFileSync(
+    join(d, '客服咨询.csv'),
+    csv([
+      ['咨询时间', '首次回复时间', '首次响应时长(秒)', '买家昵称', '咨询内容', '关联商品', '客服'],
+      ...PAYLOADS.flatMap((p, i) =>
+        [0, 1].map((k) => [
+          `2026/11/18 20:${10 + i * 2 + k}:00`,
+          `2026/11/18 20:${10 + i * 2 + k}:30`,
+          30,
+          p,
+          `${p} 质量太差了 是假货吗`,
+          p,
+          p,
+        ]),
+      ),
+    ]),
+  );
 }
 
 /** Product exports of three streams of W47: four payloads fail on clicks, four on conversion. */
 function writeSelectExports(d: string): void {
   for (const day of [16, 17, 18])
-    writeFileSync(join(d, `商品_202611${day}.csv`), csv([
-      ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'],
-      ...PAYLOADS.map((p, i) => [id(i), p, 1000, 10, 2, 1000, i < 4 ? 20 : 100]),
-    ]));
+    writeFileSync(
+      join(d, `商品_202611${day}.csv`),
+      csv([
+        ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'],
+        ...PAYLOADS.map((p, i) => [id(i), p, 1000, 10, 2, 1000, i < 4 ? 20 : 100]),
+      ]),
+    );
 }
 
 /** The schedule: accounts (one slot each), anchors and assistants, themes and benefits are payloads. */
@@ -130,7 +320,10 @@ function writeScheduleConfig(d: string): void {
   const schedule = {
     annualGmv: 12000000,
     slots,
-    special: [{ date: '2026-12-12', type: '专场', theme: PAYLOADS[6] }, { date: '2026-12-18', type: '品牌联名场', theme: PAYLOADS[0] }],
+    special: [
+      { date: '2026-12-12', type: '专场', theme: PAYLOADS[6] },
+      { date: '2026-12-18', type: '品牌联名场', theme: PAYLOADS[0] },
+    ],
     roster: { anchors: PAYLOADS.map((name) => ({ name })), assistants: PAYLOADS.map((name) => ({ name })) },
     // All eight products in every stream, so the script of one stream carries them all.
     productMix: { 引流款: 3, 利润款: 3, 形象款: 2 },
@@ -143,9 +336,45 @@ function writeScheduleConfig(d: string): void {
 async function writeKpiSheet(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('KPI');
-  ws.addRow(['姓名', '岗位', '入职日期', 'GMV目标', 'GMV实际', '流量增长率', '流程改进数', '商品转化率', '人均停留时长(秒)', '新增粉丝团', '商品ROI', '退货率', '新品引入数', '报告质量分', '策略采纳率', '采纳提案']);
+  ws.addRow([
+    '姓名',
+    '岗位',
+    '入职日期',
+    'GMV目标',
+    'GMV实际',
+    '流量增长率',
+    '流程改进数',
+    '商品转化率',
+    '人均停留时长(秒)',
+    '新增粉丝团',
+    '商品ROI',
+    '退货率',
+    '新品引入数',
+    '报告质量分',
+    '策略采纳率',
+    '采纳提案',
+  ]);
   const roles = ['运营', '主播', '选品', '数据分析'];
-  PAYLOADS.forEach((p, i) => ws.addRow([p, roles[i % 4], i < 4 ? '2024-03-11' : '2026-10-01', 1000000, 1100000 + i, '12%', 4, '5%', 90, 200, 3, '20%', 5, 90, '50%', `${p}、${p}`]));
+  PAYLOADS.forEach((p, i) =>
+    ws.addRow([
+      p,
+      roles[i % 4],
+      i < 4 ? '2024-03-11' : '2026-10-01',
+      1000000,
+      1100000 + i,
+      '12%',
+      4,
+      '5%',
+      90,
+      200,
+      3,
+      '20%',
+      5,
+      90,
+      '50%',
+      `${p}、${p}`,
+    ]),
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -177,16 +406,34 @@ async function unzip(file: string): Promise<Map<string, string>> {
 
 const unescapeXml = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
   );
 /** The text of every <t> inside a fragment (a shared string's runs, an inline string). */
-const runs = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
+const runs = (xml: string) =>
+  [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
 
 /** Every sheet of an xlsx with its XML and its cells by address, named as the workbook names them. */
 async function readXlsx(file: string): Promise<Sheet[]> {
   const parts = await unzip(file);
-  const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runs(m[1]!));
-  const rels = new Map([...(parts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])![1]!, /Target="([^"]+)"/.exec(m[0])![1]!]));
+  const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    runs(m[1]!),
+  );
+  const rels = new Map(
+    [...(parts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      /Id="([^"]+)"/.exec(m[0])![1]!,
+      /Target="([^"]+)"/.exec(m[0])![1]!,
+    ]),
+  );
   const sheets: Sheet[] = [];
   for (const m of (parts.get('xl/workbook.xml') ?? '').matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescapeXml(/name="([^"]*)"/.exec(m[0])![1]!);
@@ -199,7 +446,14 @@ async function readXlsx(file: string): Promise<Sheet[]> {
       const ref = /\br="([A-Z]+\d+)"/.exec(attrs)![1]!;
       const type = /\bt="([^"]+)"/.exec(attrs)?.[1] ?? 'n';
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      const text = type === 's' ? (shared[Number(v)] ?? '') : type === 'inlineStr' ? runs(inner) : v === undefined ? '' : unescapeXml(v);
+      const text =
+        type === 's'
+          ? (shared[Number(v)] ?? '')
+          : type === 'inlineStr'
+            ? runs(inner)
+            : v === undefined
+              ? ''
+              : unescapeXml(v);
       if (text !== '') cells.set(ref, { text, type });
     }
     sheets.push({ name, xml, cells });
@@ -229,10 +483,10 @@ function readCsv(file: string): Map<string, Cell> {
     const ch = text[i]!;
     if (quoted) {
       if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      else if (text[i + 1] === '"') ((field += '"'), i++);
       else quoted = false;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') put(), col++;
+    else if (ch === ',') (put(), col++);
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       put();
@@ -247,18 +501,27 @@ function readCsv(file: string): Map<string, Cell> {
 /** The cells holding a formula (<f>), and "?" for an <f> found outside any cell. */
 function formulaElements(xml: string): string[] {
   const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  const out = [...xml.matchAll(CELL)].filter((c) => /<f[\s>/]/.test(c[2] ?? '')).map((c) => /\br="([A-Z]+\d+)"/.exec(c[1]!)?.[1] ?? '?');
+  const out = [...xml.matchAll(CELL)]
+    .filter((c) => /<f[\s>/]/.test(c[2] ?? ''))
+    .map((c) => /\br="([A-Z]+\d+)"/.exec(c[1]!)?.[1] ?? '?');
   if (/<f[\s>/]/.test(xml.replace(CELL, ''))) out.push('?');
   return out;
 }
 const STRING_TYPES = new Set(['s', 'str', 'inlineStr', 'csv']);
 /** Addresses of the cells whose text shows the payload, in order. */
-const showing = (cells: Map<string, Cell>, p: string) => [...cells].filter(([, c]) => STRING_TYPES.has(c.type) && c.text.includes(shown(p))).map(([a]) => a);
+const showing = (cells: Map<string, Cell>, p: string) =>
+  [...cells].filter(([, c]) => STRING_TYPES.has(c.type) && c.text.includes(shown(p))).map(([a]) => a);
 /** The cells of a column found by its header in row 1 (every cell when no header is named). */
 function inColumn(cells: Map<string, Cell>, header: string | undefined): Cell[] {
   if (header === undefined) return [...cells.values()];
   const head = [...cells].find(([a, c]) => /^[A-Z]+1$/.test(a) && c.text === header);
-  if (!head) throw new Error(`no column "${header}" in row 1 (row 1: ${[...cells].filter(([a]) => /^[A-Z]+1$/.test(a)).map(([, c]) => c.text).join(' | ')})`);
+  if (!head)
+    throw new Error(
+      `no column "${header}" in row 1 (row 1: ${[...cells]
+        .filter(([a]) => /^[A-Z]+1$/.test(a))
+        .map(([, c]) => c.text)
+        .join(' | ')})`,
+    );
   const col = head[0].slice(0, -1);
   return [...cells].filter(([a]) => a.replace(/\d+$/, '') === col && a !== head[0]).map(([, c]) => c);
 }
@@ -313,14 +576,22 @@ const OUTPUTS: Output[] = [
     run: () => {
       // The account is one payload; the bidi override is removed when it is read, leaving "=1+1".
       writeRetroInputs(folder('retro'), PAYLOADS[3]);
-      return liveops(['retro', '整体数据.csv', '商品明细.csv', '渠道分析.csv', '客服咨询.csv', '评论.csv', '订单.csv', '-o', 'out/'], { cwd: at('retro'), env: NOW });
+      return liveops(
+        ['retro', '整体数据.csv', '商品明细.csv', '渠道分析.csv', '客服咨询.csv', '评论.csv', '订单.csv', '-o', 'out/'],
+        { cwd: at('retro'), env: NOW },
+      );
     },
     carries: [
       { sheet: '商品', column: '商品名称', whole: true, payloads: ALL, field: 'product names' },
       { sheet: '渠道', column: '渠道', whole: true, payloads: ALL, field: 'channel names' },
       { sheet: '未付款跟进', whole: true, payloads: ALL, field: 'unpaid orders: product names' },
       { sheet: '客服', whole: true, payloads: ALL, field: 'consultations: agents' },
-      { sheet: '评论热点', whole: false, payloads: ['=3+3', '=HYPERLINK("http://x","点我")', '\ufeff@SUM(1,2)'], field: 'example questions' },
+      {
+        sheet: '评论热点',
+        whole: false,
+        payloads: ['=3+3', '=HYPERLINK("http://x","点我")', '\ufeff@SUM(1,2)'],
+        field: 'example questions',
+      },
       { sheet: '概览', whole: false, payloads: [PAYLOADS[3]], field: 'the account, in the title' },
     ],
   },
@@ -350,7 +621,10 @@ const OUTPUTS: Output[] = [
     run: async () => {
       writeSelectExports(folder('select', 'exports'));
       await writePool(at('select', '选品表.xlsx'), (i) => (i % 2 ? 30 : 300));
-      return liveops(['select', 'exports', '--pool', '选品表.xlsx', '--week', '2026-W47', '-o', 'out/'], { cwd: at('select'), env: NOW });
+      return liveops(['select', 'exports', '--pool', '选品表.xlsx', '--week', '2026-W47', '-o', 'out/'], {
+        cwd: at('select'),
+        env: NOW,
+      });
     },
     carries: [
       { sheet: '淘汰', column: '商品名称', whole: true, payloads: ALL, field: 'product names' },
@@ -358,7 +632,13 @@ const OUTPUTS: Output[] = [
       { sheet: '选品池', column: '品类', whole: true, payloads: ALL, field: 'categories' },
       { sheet: '供应商', column: '供应商', whole: true, payloads: ALL, field: 'supplier names' },
       { sheet: '供应商', column: '品类', whole: true, payloads: ALL, field: 'categories' },
-      { sheet: '库存', column: '商品名称', whole: true, payloads: PAYLOADS.filter((_p, i) => i % 2 === 1), field: 'product names (low stock)' },
+      {
+        sheet: '库存',
+        column: '商品名称',
+        whole: true,
+        payloads: PAYLOADS.filter((_p, i) => i % 2 === 1),
+        field: 'product names (low stock)',
+      },
     ],
   },
   {
@@ -369,16 +649,43 @@ const OUTPUTS: Output[] = [
     run: async () => {
       writeScheduleConfig(folder('schedule'));
       await writePool(at('schedule', '选品表.xlsx'), () => 300);
-      return liveops(['schedule', '--month', '2026-12', '--pool', '选品表.xlsx', '--no-ics', '-o', 'out/'], { cwd: at('schedule'), env: NOW });
+      return liveops(['schedule', '--month', '2026-12', '--pool', '选品表.xlsx', '--no-ics', '-o', 'out/'], {
+        cwd: at('schedule'),
+        env: NOW,
+      });
     },
     carries: [
       { sheet: '排期', column: '账号', whole: true, payloads: ALL, field: 'accounts' },
       // The same eight people are anchors and assistants: the rotation pairs them up, four and four.
-      { sheet: '排期', column: '主播', whole: true, payloads: PAYLOADS.filter((_p, i) => i % 2 === 0), field: 'anchors' },
-      { sheet: '排期', column: '助播', whole: true, payloads: PAYLOADS.filter((_p, i) => i % 2 === 1), field: 'assistants' },
+      {
+        sheet: '排期',
+        column: '主播',
+        whole: true,
+        payloads: PAYLOADS.filter((_p, i) => i % 2 === 0),
+        field: 'anchors',
+      },
+      {
+        sheet: '排期',
+        column: '助播',
+        whole: true,
+        payloads: PAYLOADS.filter((_p, i) => i % 2 === 1),
+        field: 'assistants',
+      },
       { sheet: '排期', column: '主题', whole: true, payloads: [PAYLOADS[6], PAYLOADS[0]], field: 'themes' },
-      { sheet: '排期', column: '福利策略', whole: true, payloads: [PAYLOADS[0], PAYLOADS[6], PAYLOADS[1]], field: 'benefits' },
-      { sheet: '排期', column: '引流款', whole: false, payloads: [PAYLOADS[0], PAYLOADS[3], PAYLOADS[6]], field: 'product line-up' },
+      {
+        sheet: '排期',
+        column: '福利策略',
+        whole: true,
+        payloads: [PAYLOADS[0], PAYLOADS[6], PAYLOADS[1]],
+        field: 'benefits',
+      },
+      {
+        sheet: '排期',
+        column: '引流款',
+        whole: false,
+        payloads: [PAYLOADS[0], PAYLOADS[3], PAYLOADS[6]],
+        field: 'product line-up',
+      },
       { sheet: '商品计划', column: '商品名称', whole: true, payloads: ALL, field: 'product names' },
       { sheet: '人员', column: '姓名', whole: true, payloads: ALL, field: 'anchors and assistants' },
     ],
@@ -389,11 +696,31 @@ const OUTPUTS: Output[] = [
     dir: 'schedule/script',
     pick: /^脚本_.*\.xlsx$/,
     codes: [0],
-    run: () => liveops(['script', '--date', '2026-12-01', '--schedule', 'out/排期表_2026-12.xlsx', '--pool', '选品表.xlsx', '-o', 'script/'], { cwd: at('schedule'), env: NOW }),
+    run: () =>
+      liveops(
+        [
+          'script',
+          '--date',
+          '2026-12-01',
+          '--schedule',
+          'out/排期表_2026-12.xlsx',
+          '--pool',
+          '选品表.xlsx',
+          '-o',
+          'script/',
+        ],
+        { cwd: at('schedule'), env: NOW },
+      ),
     carries: [
       { sheet: '流程', column: '环节', whole: true, payloads: ALL, field: 'product names' },
       { sheet: '流程', column: '主播话术', whole: false, payloads: ALL, field: 'selling points and FAQ in the talk' },
-      { sheet: '流程', column: '主播话术', whole: false, payloads: [PAYLOADS[1]], field: 'the account, in the opening' },
+      {
+        sheet: '流程',
+        column: '主播话术',
+        whole: false,
+        payloads: [PAYLOADS[1]],
+        field: 'the account, in the opening',
+      },
     ],
   },
   {
@@ -454,19 +781,26 @@ beforeAll(async () => {
   // One LibreOffice at a time, with its own profile and HOME.
   const home = folder('lo-home');
   const soffice = (args: string[]) =>
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(home, 'profile')).href}`, '--headless', ...args], {
-      cwd: tmp.dir,
-      stdio: 'pipe',
-      timeout: 120_000,
-      env: { ...process.env, HOME: home },
-    });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(join(home, 'profile')).href}`, '--headless', ...args],
+      {
+        cwd: tmp.dir,
+        stdio: 'pipe',
+        timeout: 120_000,
+        env: { ...process.env, HOME: home },
+      },
+    );
   const written = [...stages.values()].flatMap((s) => (s.file ? [s.file] : []));
   soffice(['--convert-to', CSV_EXPORT, '--outdir', folder('csv'), ...written]);
 
   // The control: the bare payloads, as a CSV written by someone who did not neutralise them.
   writeFileSync(at('csv', 'control.csv'), csv([['payload'], ...PAYLOADS.map((p) => [p])]));
-  const csvs = readdirSync(at('csv')).filter((f) => f.endsWith('.csv')).map((f) => at('csv', f));
-  for (const trim of [false, true]) soffice(['--infilter=' + csvImport(trim), '--convert-to', 'xlsx', '--outdir', folder(`reopened-${trim}`), ...csvs]);
+  const csvs = readdirSync(at('csv'))
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => at('csv', f));
+  for (const trim of [false, true])
+    soffice(['--infilter=' + csvImport(trim), '--convert-to', 'xlsx', '--outdir', folder(`reopened-${trim}`), ...csvs]);
 
   for (const [name, s] of stages) {
     for (const sheet of s.own) {
@@ -482,7 +816,9 @@ beforeAll(async () => {
       s.reopened.push({ trim, sheets });
     }
   }
-  control = await Promise.all([false, true].map(async (trim) => ({ trim, sheet: (await readXlsx(at(`reopened-${trim}`, 'control.xlsx')))[0]! })));
+  control = await Promise.all(
+    [false, true].map(async (trim) => ({ trim, sheet: (await readXlsx(at(`reopened-${trim}`, 'control.xlsx')))[0]! })),
+  );
 }, 170_000);
 
 describe('LibreOffice opens a CSV with "Evaluate formulas" on, as this test uses it', () => {
@@ -510,7 +846,12 @@ describe.each(OUTPUTS)('$name: no payload becomes a formula, in the xlsx, its CS
     for (const sheet of s().own) expect(formulaElements(sheet.xml), `${o.name} [${sheet.name}]`).toEqual([]);
     for (const c of o.carries) {
       const sheet = s().own.find((x) => x.name === c.sheet);
-      expect(sheet, `${o.name}: no sheet ${c.sheet} (sheets: ${s().own.map((x) => x.name).join(', ')})`).toBeDefined();
+      expect(
+        sheet,
+        `${o.name}: no sheet ${c.sheet} (sheets: ${s()
+          .own.map((x) => x.name)
+          .join(', ')})`,
+      ).toBeDefined();
       const cells = inColumn(sheet!.cells, c.column);
       for (const p of c.payloads) {
         const where = `${o.name} [${c.sheet}]${c.column ? ` ${c.column}` : ''} (${c.field}): ${show(p)}`;
@@ -518,7 +859,11 @@ describe.each(OUTPUTS)('$name: no payload becomes a formula, in the xlsx, its CS
           const hits = cells.filter((x) => isPayload(x.text, p));
           expect(hits.length, `${where} is not a cell of its own`).toBeGreaterThan(0);
           for (const h of hits) expect(h.text.startsWith("'"), `${where} written as ${show(h.text)}`).toBe(true);
-        } else expect(cells.some((x) => x.text.includes(shown(p))), `${where} does not appear`).toBe(true);
+        } else
+          expect(
+            cells.some((x) => x.text.includes(shown(p))),
+            `${where} does not appear`,
+          ).toBe(true);
       }
     }
   });
@@ -530,37 +875,58 @@ describe.each(OUTPUTS)('$name: no payload becomes a formula, in the xlsx, its CS
       const cells = inColumn(sheets.get(c.sheet)!, c.column);
       for (const p of c.payloads) {
         const where = `${o.name}-${c.sheet}.csv${c.column ? ` ${c.column}` : ''} (${c.field}): ${show(p)}`;
-        if (c.whole) expect(cells.some((x) => isPayload(x.text, p) && x.text.startsWith("'")), `${where} missing or without its apostrophe`).toBe(true);
-        else expect(cells.some((x) => x.text.includes(shown(p))), `${where} does not appear`).toBe(true);
+        if (c.whole)
+          expect(
+            cells.some((x) => isPayload(x.text, p) && x.text.startsWith("'")),
+            `${where} missing or without its apostrophe`,
+          ).toBe(true);
+        else
+          expect(
+            cells.some((x) => x.text.includes(shown(p))),
+            `${where} does not appear`,
+          ).toBe(true);
       }
     }
     // What Excel or LibreOffice would take as a formula on opening the CSV: a sign past spaces
     // and invisible characters, in a cell that is not a number.
     for (const [name, cells] of sheets)
       for (const [ref, cell] of cells) {
-        const lead = cell.text.replace(/^[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/, '');
+        const lead = cell.text.replace(
+          /^[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/,
+          '',
+        );
         const live = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(lead) && !/^[+-]?[\d.,]+(E[+-]?\d+)?%?$/i.test(lead);
         expect(live, `${o.name}-${name}.csv!${ref} = ${show(cell.text)}`).toBe(false);
       }
   });
 
-  it.each([false, true])('each CSV reopened with formulas evaluated (trim spaces: %s): no <f>, every payload cell still text at its address', (trim) => {
-    const { own, csv: sheets, reopened } = s();
-    const back = reopened.find((r) => r.trim === trim)!.sheets;
-    expect([...back.keys()].sort()).toEqual(own.map((x) => x.name).sort());
-    for (const [name, sheet] of back) expect(formulaElements(sheet.xml), `${o.name}-${name} reopened`).toEqual([]);
-    for (const sheet of own) {
-      const again = back.get(sheet.name)!;
-      for (const p of PAYLOADS) {
-        const before = showing(sheet.cells, p);
-        expect(showing(sheets.get(sheet.name)!, p), `${o.name}-${sheet.name}.csv: cells showing ${show(p)}`).toEqual(before);
-        expect(showing(again.cells, p), `${o.name}-${sheet.name} reopened: text cells showing ${show(p)}`).toEqual(before);
+  it.each([false, true])(
+    'each CSV reopened with formulas evaluated (trim spaces: %s): no <f>, every payload cell still text at its address',
+    (trim) => {
+      const { own, csv: sheets, reopened } = s();
+      const back = reopened.find((r) => r.trim === trim)!.sheets;
+      expect([...back.keys()].sort()).toEqual(own.map((x) => x.name).sort());
+      for (const [name, sheet] of back) expect(formulaElements(sheet.xml), `${o.name}-${name} reopened`).toEqual([]);
+      for (const sheet of own) {
+        const again = back.get(sheet.name)!;
+        for (const p of PAYLOADS) {
+          const before = showing(sheet.cells, p);
+          expect(showing(sheets.get(sheet.name)!, p), `${o.name}-${sheet.name}.csv: cells showing ${show(p)}`).toEqual(
+            before,
+          );
+          expect(showing(again.cells, p), `${o.name}-${sheet.name} reopened: text cells showing ${show(p)}`).toEqual(
+            before,
+          );
+        }
       }
-    }
-    for (const c of o.carries.filter((x) => x.whole)) {
-      const cells = inColumn(back.get(c.sheet)!.cells, c.column);
-      for (const p of c.payloads)
-        expect(cells.some((x) => STRING_TYPES.has(x.type) && isPayload(x.text, p)), `${o.name}-${c.sheet} reopened (${c.field}): ${show(p)} as text`).toBe(true);
-    }
-  });
+      for (const c of o.carries.filter((x) => x.whole)) {
+        const cells = inColumn(back.get(c.sheet)!.cells, c.column);
+        for (const p of c.payloads)
+          expect(
+            cells.some((x) => STRING_TYPES.has(x.type) && isPayload(x.text, p)),
+            `${o.name}-${c.sheet} reopened (${c.field}): ${show(p)} as text`,
+          ).toBe(true);
+      }
+    },
+  );
 });

@@ -51,18 +51,21 @@ describe('atomic writes', () => {
     ['ENOSPC', /磁盘空间不足 \/ no space left on device \(ENOSPC\) — free some space/],
     ['EROFS', /只读文件系统 \/ read-only file system \(EROFS\)/],
     ['EACCES', /没有写入权限 \/ permission denied \(EACCES\)/],
-  ])('a file-system failure (%s) while writing is a WriteError (exit 4) naming the target; nothing is left', async (code, message) => {
-    const target = join(dir, 'report.xlsx');
-    const e = await writeFileAtomic(target, async (temp) => {
-      writeFileSync(temp, 'half');
-      throw Object.assign(new Error(`${code}: failed`), { code });
-    }).catch((err: unknown) => err);
-    expect(e).toBeInstanceOf(WriteError);
-    expect(e).toMatchObject({ exitCode: 4, code, path: target });
-    expect((e as Error).message).toMatch(message);
-    expect((e as Error).message).toMatch(/nothing was written$/);
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  ])(
+    'a file-system failure (%s) while writing is a WriteError (exit 4) naming the target; nothing is left',
+    async (code, message) => {
+      const target = join(dir, 'report.xlsx');
+      const e = await writeFileAtomic(target, async (temp) => {
+        writeFileSync(temp, 'half');
+        throw Object.assign(new Error(`${code}: failed`), { code });
+      }).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(WriteError);
+      expect(e).toMatchObject({ exitCode: 4, code, path: target });
+      expect((e as Error).message).toMatch(message);
+      expect((e as Error).message).toMatch(/nothing was written$/);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('a folder where the output file should be is a WriteError (EISDIR), the folder untouched', async () => {
     const target = join(dir, 'report.xlsx');

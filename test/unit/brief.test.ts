@@ -2,15 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { buildBrief, type BriefStream } from '../../src/domain/brief.js';
 import { localiseBrief } from '../../src/i18n/brief.js';
 
-const stream = (date: string, time: string, account: string, products: string[] = [], extra: Partial<BriefStream> = {}): BriefStream => ({
-  date, time, account, anchor: '小林', assistant: '小周', type: '日常场', theme: null, gmvTarget: 60000, products, ...extra,
+const stream = (
+  date: string,
+  time: string,
+  account: string,
+  products: string[] = [],
+  extra: Partial<BriefStream> = {},
+): BriefStream => ({
+  date,
+  time,
+  account,
+  anchor: '小林',
+  assistant: '小周',
+  type: '日常场',
+  theme: null,
+  gmvTarget: 60000,
+  products,
+  ...extra,
 });
 
 const STREAMS = [
   stream('2026-12-01', '20:00-23:00', '山野户外旗舰店'), // retro written
   stream('2026-12-02', '20:00-23:00', '山野户外旗舰店'), // ended 2026-12-02 23:00: 34 h before 09:00 on the 4th → overdue
   stream('2026-12-03', '20:00-23:00', '山野户外旗舰店'), // ended 10 h ago: not yet overdue (24 h)
-  stream('2026-12-04', '20:00-23:00', '山野户外旗舰店', ['速干徒步裤', '加厚摇粒绒抓绒衣', '保温杯'], { theme: '双12预热' }),
+  stream('2026-12-04', '20:00-23:00', '山野户外旗舰店', ['速干徒步裤', '加厚摇粒绒抓绒衣', '保温杯'], {
+    theme: '双12预热',
+  }),
   stream('2026-12-04', '19:30-22:30', '小鹿美妆官方', ['面膜'], { anchor: '莉莉' }),
   stream('2026-12-06', '19:30-22:30', '小鹿美妆官方', [], { anchor: '莉莉' }), // rehearsal due on the 4th
 ];
@@ -20,12 +37,20 @@ function brief(extra: Partial<Parameters<typeof buildBrief>[0]> = {}) {
     date: '2026-12-04',
     now: new Date('2026-12-04T01:00:00Z'), // 09:00 in Beijing
     streams: STREAMS,
-    stock: new Map([['速干徒步裤', 520], ['加厚摇粒绒抓绒衣', 12], ['保温杯', 50], ['面膜', 49]]),
+    stock: new Map([
+      ['速干徒步裤', 520],
+      ['加厚摇粒绒抓绒衣', 12],
+      ['保温杯', 50],
+      ['面膜', 49],
+    ]),
     stockLow: 50,
     rehearsalDays: 2,
     retroHours: 24,
     retrosDone: new Set(['山野户外旗舰店_2026-12-01']),
-    lastRetro: { file: '复盘_山野户外旗舰店_2026-12-01.xlsx', actions: [{ no: 1, owner: '主播', action: '延长讲解', evidence: '点击率 8%' }] },
+    lastRetro: {
+      file: '复盘_山野户外旗舰店_2026-12-01.xlsx',
+      actions: [{ no: 1, owner: '主播', action: '延长讲解', evidence: '点击率 8%' }],
+    },
     uvValueByAccount: new Map([['山野户外旗舰店', 20]]),
     ...extra,
   });
@@ -44,7 +69,7 @@ describe('the morning brief', () => {
     expect(b.streams.map((s) => s.uvTarget)).toEqual([null, 3000]);
   });
 
-  it('flags products in today\'s plan below the stock line (49 yes, 50 no)', () => {
+  it("flags products in today's plan below the stock line (49 yes, 50 no)", () => {
     expect(b.risks.lowStock.map((x) => [x.product, x.stock])).toEqual([
       ['面膜', 49],
       ['加厚摇粒绒抓绒衣', 12],
@@ -56,10 +81,14 @@ describe('the morning brief', () => {
   });
 
   it('retros overdue: ended more than 24 h ago and no retro file', () => {
-    expect(b.risks.overdueRetros).toEqual([{ date: '2026-12-02', time: '20:00-23:00', account: '山野户外旗舰店', endedHoursAgo: 34 }]);
+    expect(b.risks.overdueRetros).toEqual([
+      { date: '2026-12-02', time: '20:00-23:00', account: '山野户外旗舰店', endedHoursAgo: 34 },
+    ]);
     // At 22:59 on the 3rd the stream of the 2nd is 23 h 59 min old: not yet overdue.
     expect(brief({ date: '2026-12-03', now: new Date('2026-12-03T14:59:00Z') }).risks.overdueRetros).toEqual([]);
-    expect(brief({ date: '2026-12-03', now: new Date('2026-12-03T15:01:00Z') }).risks.overdueRetros.map((x) => x.date)).toEqual(['2026-12-02']);
+    expect(
+      brief({ date: '2026-12-03', now: new Date('2026-12-03T15:01:00Z') }).risks.overdueRetros.map((x) => x.date),
+    ).toEqual(['2026-12-02']);
   });
 
   it('carries the open items of the last retro', () => {

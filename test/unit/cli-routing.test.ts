@@ -6,9 +6,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const run = vi.hoisted(() => ({
-  runInspect: vi.fn(async () => 0), runRetro: vi.fn(async () => 0), runWeekly: vi.fn(async () => 0), runBrief: vi.fn(async () => 0),
-  runSchedule: vi.fn(async () => 0), runScript: vi.fn(async () => 0), runScriptLint: vi.fn(async () => 0), runSelect: vi.fn(async () => 0),
-  runKpi: vi.fn(async () => 0), runInit: vi.fn(async () => 0),
+  runInspect: vi.fn(async () => 0),
+  runRetro: vi.fn(async () => 0),
+  runWeekly: vi.fn(async () => 0),
+  runBrief: vi.fn(async () => 0),
+  runSchedule: vi.fn(async () => 0),
+  runScript: vi.fn(async () => 0),
+  runScriptLint: vi.fn(async () => 0),
+  runSelect: vi.fn(async () => 0),
+  runKpi: vi.fn(async () => 0),
+  runInit: vi.fn(async () => 0),
 }));
 vi.mock('../../src/commands/inspect/index.js', () => ({ runInspect: run.runInspect }));
 vi.mock('../../src/commands/retro/index.js', () => ({ runRetro: run.runRetro }));
@@ -31,7 +38,9 @@ afterEach(() => {
 });
 
 /** Parse `args` as `liveops args…` would; the one command module called and what it was given. */
-async function routed(args: string): Promise<{ called: string; ctx: Record<string, unknown>; opts: Record<string, unknown> }> {
+async function routed(
+  args: string,
+): Promise<{ called: string; ctx: Record<string, unknown>; opts: Record<string, unknown> }> {
   const program = buildProgram();
   program.exitOverride();
   await program.parseAsync(['node', 'liveops', ...args.split(' ').filter(Boolean)]);
@@ -47,13 +56,25 @@ describe('argv → the command and its options', () => {
     ['inspect a.csv b.xlsx', 'runInspect', { files: ['a.csv', 'b.xlsx'], fields: false }],
     ['inspect --fields', 'runInspect', { files: [], fields: true }],
     ['retro s.xlsx c.csv', 'runRetro', { files: ['s.xlsx', 'c.csv'], baseline: [], baselineCount: 7, mask: true }],
-    ['retro s.xlsx --baseline l1.xlsx l2.xlsx --no-mask', 'runRetro', { files: ['s.xlsx'], baseline: ['l1.xlsx', 'l2.xlsx'], mask: false }],
+    [
+      'retro s.xlsx --baseline l1.xlsx l2.xlsx --no-mask',
+      'runRetro',
+      { files: ['s.xlsx'], baseline: ['l1.xlsx', 'l2.xlsx'], mask: false },
+    ],
     ['retro --weekly exports/ --week 2026-W47', 'runWeekly', { inputs: ['exports/'], week: '2026-W47' }],
-    ['retro --weekly exports/ --since 2026-11-16 --until 2026-11-22', 'runWeekly', { inputs: ['exports/'], since: '2026-11-16', until: '2026-11-22' }],
+    [
+      'retro --weekly exports/ --since 2026-11-16 --until 2026-11-22',
+      'runWeekly',
+      { inputs: ['exports/'], since: '2026-11-16', until: '2026-11-22' },
+    ],
     ['schedule --month 2026-12 --pool 选品表.xlsx', 'runSchedule', { month: '2026-12', pool: ['选品表.xlsx'] }],
     ['schedule --brief', 'runBrief', { date: true, pool: [], baseline: [] }],
     ['schedule --brief 2026-12-05 --pool p.xlsx', 'runBrief', { date: '2026-12-05', pool: ['p.xlsx'] }],
-    ['script --date 2026-12-03 --schedule s.xlsx --pool p.xlsx', 'runScript', { date: '2026-12-03', schedule: 's.xlsx', pool: ['p.xlsx'] }],
+    [
+      'script --date 2026-12-03 --schedule s.xlsx --pool p.xlsx',
+      'runScript',
+      { date: '2026-12-03', schedule: 's.xlsx', pool: ['p.xlsx'] },
+    ],
     ['script lint a.md b.md --pool p.xlsx', 'runScriptLint', { files: ['a.md', 'b.md'], pool: ['p.xlsx'] }],
     ['select wk/ --pool p.xlsx --week 2026-W47', 'runSelect', { inputs: ['wk/'], pool: ['p.xlsx'], week: '2026-W47' }],
     ['kpi kpi.xlsx --month 2026-11', 'runKpi', { file: 'kpi.xlsx', month: '2026-11' }],
@@ -64,7 +85,7 @@ describe('argv → the command and its options', () => {
     expect(r.opts).toMatchObject(opts);
   });
 
-  it('script lint takes --pool given before lint (script\'s own) and after it, merged', async () => {
+  it("script lint takes --pool given before lint (script's own) and after it, merged", async () => {
     const r = await routed('script --pool a.xlsx lint x.md --pool b.xlsx');
     expect(r.opts).toMatchObject({ files: ['x.md'] });
     expect([...(r.opts.pool as string[])].sort()).toEqual(['a.xlsx', 'b.xlsx']);
@@ -78,11 +99,13 @@ describe('argv → the command and its options', () => {
   it('a retro flag that belongs to --weekly alone is a usage error, and nothing runs', async () => {
     const program = buildProgram();
     program.exitOverride();
-    await expect(program.parseAsync(['node', 'liveops', 'retro', 's.xlsx', '--week', '2026-W47'])).rejects.toThrow('--week, --since and --until go with --weekly');
+    await expect(program.parseAsync(['node', 'liveops', 'retro', 's.xlsx', '--week', '2026-W47'])).rejects.toThrow(
+      '--week, --since and --until go with --weekly',
+    );
     expect(Object.values(run).every((f) => f.mock.calls.length === 0)).toBe(true);
   });
 
-  it('the command\'s exit code becomes the process exit code', async () => {
+  it("the command's exit code becomes the process exit code", async () => {
     run.runSelect.mockResolvedValueOnce(3);
     await routed('select wk/');
     expect(process.exitCode).toBe(3);

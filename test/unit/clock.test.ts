@@ -20,7 +20,12 @@ describe('Beijing time, whatever zone the machine is in', () => {
   });
 
   it('months are counted on the calendar', () => {
-    expect([addToMonth('2026-11', 1), addToMonth('2026-12', 1), addToMonth('2026-01', -1), addToMonth('2026-03', -1)]).toEqual(['2026-12', '2027-01', '2025-12', '2026-02']);
+    expect([
+      addToMonth('2026-11', 1),
+      addToMonth('2026-12', 1),
+      addToMonth('2026-01', -1),
+      addToMonth('2026-03', -1),
+    ]).toEqual(['2026-12', '2027-01', '2025-12', '2026-02']);
   });
 
   it('date-times are written as the readers write them, +08:00', () => {

@@ -34,7 +34,8 @@ function context(opts: { json?: boolean; lang?: 'zh' | 'en'; compliance?: unknow
   out.on('data', (c) => (stdout += c));
   err.on('data', (c) => (stderr += c));
   const config = resolveConfig({}, null);
-  if (opts.compliance !== undefined) Object.assign(config, { compliance: resolveCompliance(complianceSectionSchema.parse(opts.compliance)) });
+  if (opts.compliance !== undefined)
+    Object.assign(config, { compliance: resolveCompliance(complianceSectionSchema.parse(opts.compliance)) });
   const ctx: Context = {
     cwd: dir,
     env: {},
@@ -62,9 +63,17 @@ describe('a Markdown script with planted terms', () => {
     expect(report.errors).toBe(E['planted.md'].errors);
     expect(report.warnings).toBe(E['planted.md'].warnings);
     expect(report.files).toEqual(['planted.md']);
-    expect(report.findings.map((f) => ({ line: f.line, column: f.column, phrase: f.phrase, term: f.term, category: f.category, severity: f.severity, note: f.note }))).toEqual(
-      E['planted.md'].findings,
-    );
+    expect(
+      report.findings.map((f) => ({
+        line: f.line,
+        column: f.column,
+        phrase: f.phrase,
+        term: f.term,
+        category: f.category,
+        severity: f.severity,
+        note: f.note,
+      })),
+    ).toEqual(E['planted.md'].findings);
     expect(report.findings[0]).toEqual({
       file: 'planted.md',
       sheet: null,
@@ -106,7 +115,11 @@ describe('the exempt script', () => {
   it('without it, the trademarks are errors (exit 3)', async () => {
     const r = await lint(['exempt.md']);
     expect(r.code).toBe(3);
-    expect(r.report().findings.map((f) => `${f.line}:${f.column} ${f.phrase}`)).toEqual(['40:6 永久', '41:6 绝对', '42:6 最生']);
+    expect(r.report().findings.map((f) => `${f.line}:${f.column} ${f.phrase}`)).toEqual([
+      '40:6 永久',
+      '41:6 绝对',
+      '42:6 最生',
+    ]);
   });
 
   it('--verbose lists what was let through, and why, on stderr', async () => {
@@ -119,12 +132,23 @@ describe('the exempt script', () => {
 it('warnings alone exit 0', async () => {
   const r = await lint(['warnings.md']);
   expect(r.code).toBe(0);
-  expect(r.report().findings.map((f) => ({ line: f.line, column: f.column, phrase: f.phrase, severity: f.severity, note: f.note }))).toEqual(E['warnings.md'].findings);
+  expect(
+    r
+      .report()
+      .findings.map((f) => ({ line: f.line, column: f.column, phrase: f.phrase, severity: f.severity, note: f.note })),
+  ).toEqual(E['warnings.md'].findings);
   expect(r.report()).toMatchObject({ errors: 0, warnings: 3 });
 });
 
 describe('an XLSX run-sheet: sheet, cell address, and the line/column inside the cell', () => {
-  const shape = (f: ScriptLintReport['findings'][number]) => ({ sheet: f.sheet, cell: f.cell, line: f.line, column: f.column, phrase: f.phrase, severity: f.severity });
+  const shape = (f: ScriptLintReport['findings'][number]) => ({
+    sheet: f.sheet,
+    cell: f.cell,
+    line: f.line,
+    column: f.column,
+    phrase: f.phrase,
+    severity: f.severity,
+  });
 
   it('with the selection table', async () => {
     const r = await lint(['脚本.xlsx'], ['选品表.xlsx']);
@@ -136,7 +160,8 @@ describe('an XLSX run-sheet: sheet, cell address, and the line/column inside the
   it('without it, the 永久牌 cells are findings too', async () => {
     const r = await lint(['脚本.xlsx']);
     const expected = [...E['脚本.xlsx'].withPool, ...E['脚本.xlsx'].withoutPoolAlso];
-    const key = (f: { sheet: string | null; cell: string | null; phrase: string }) => `${f.sheet}!${f.cell} ${f.phrase}`;
+    const key = (f: { sheet: string | null; cell: string | null; phrase: string }) =>
+      `${f.sheet}!${f.cell} ${f.phrase}`;
     expect(r.report().findings.map(shape).map(key).sort()).toEqual(expected.map(key).sort());
   });
 
@@ -152,7 +177,16 @@ describe('a CSV script', () => {
   it('cell by cell: the record’s row, the cell, a finding on the second line of a quoted cell', async () => {
     const r = await lint(['脚本.csv'], ['选品表.xlsx']);
     expect(r.code).toBe(3);
-    expect(r.report().findings.map((f) => ({ cell: f.cell, line: f.line, column: f.column, phrase: f.phrase, severity: f.severity, note: f.note }))).toEqual(E['脚本.csv'].withPool);
+    expect(
+      r.report().findings.map((f) => ({
+        cell: f.cell,
+        line: f.line,
+        column: f.column,
+        phrase: f.phrase,
+        severity: f.severity,
+        note: f.note,
+      })),
+    ).toEqual(E['脚本.csv'].withPool);
     expect(r.report().findings.every((f) => f.sheet === null)).toBe(true);
   });
 
@@ -165,7 +199,9 @@ describe('a CSV script', () => {
 it('a GB18030 text script is decoded before it is read', async () => {
   const r = await lint(['脚本-gbk.txt']);
   expect(r.code).toBe(3);
-  expect(r.report().findings.map((f) => ({ line: f.line, column: f.column, phrase: f.phrase, severity: f.severity }))).toEqual(E['脚本-gbk.txt'].findings);
+  expect(
+    r.report().findings.map((f) => ({ line: f.line, column: f.column, phrase: f.phrase, severity: f.severity })),
+  ).toEqual(E['脚本-gbk.txt'].findings);
 });
 
 it('several files: findings in the order given, one count', async () => {
@@ -179,10 +215,17 @@ it('several files: findings in the order given, one count', async () => {
 describe('the config section', () => {
   it('allow and deny change what is found', async () => {
     const r = await lint(['warnings.md'], [], {
-      compliance: { allow: ['100%纯棉'], deny: [{ phrase: '面料成分', category: 'custom', severity: 'error', suggestion: '（测试）' }] },
+      compliance: {
+        allow: ['100%纯棉'],
+        deny: [{ phrase: '面料成分', category: 'custom', severity: 'error', suggestion: '（测试）' }],
+      },
     });
     expect(r.code).toBe(3);
-    expect(r.report().findings.map((f) => `${f.phrase} ${f.category} ${f.severity}`)).toEqual(['最后一天 urgency warning', '面料成分 custom error', '全网第一 absolute warning']);
+    expect(r.report().findings.map((f) => `${f.phrase} ${f.category} ${f.severity}`)).toEqual([
+      '最后一天 urgency warning',
+      '面料成分 custom error',
+      '全网第一 absolute warning',
+    ]);
   });
 });
 
@@ -209,7 +252,9 @@ describe('bad input: exit 2', () => {
   it('a pool without a 商品名称 column', async () => {
     const e = await lint(['planted.md'], ['not-a-pool.csv']).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UsageError);
-    expect((e as Error).message).toMatch(/^--pool not-a-pool\.csv: no selection table \(选品表\) with a 商品名称 column/);
+    expect((e as Error).message).toMatch(
+      /^--pool not-a-pool\.csv: no selection table \(选品表\) with a 商品名称 column/,
+    );
   });
 
   it('a missing pool', async () => {

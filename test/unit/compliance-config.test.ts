@@ -36,9 +36,17 @@ deny:
   });
 
   it('the resolved section drives the lint', () => {
-    const settings = resolveCompliance(complianceSectionSchema.parse({ allow: ['第一坊'], deny: ['秒杀全网', { phrase: '闭眼入', severity: 'warning' }] }));
+    const settings = resolveCompliance(
+      complianceSectionSchema.parse({
+        allow: ['第一坊'],
+        deny: ['秒杀全网', { phrase: '闭眼入', severity: 'warning' }],
+      }),
+    );
     const f = lintText('第一坊的茶，秒杀全网，闭眼入', settings);
-    expect(f.map((x) => `${x.phrase} ${x.category} ${x.severity}`)).toEqual(['秒杀全网 custom error', '闭眼入 custom warning']);
+    expect(f.map((x) => `${x.phrase} ${x.category} ${x.severity}`)).toEqual([
+      '秒杀全网 custom error',
+      '闭眼入 custom warning',
+    ]);
   });
 
   it.each([

@@ -11,13 +11,30 @@ import { DEFAULT_TERMS, termCounts } from '../../src/domain/compliance/terms.js'
 const DIR = join(import.meta.dirname, '../../fixtures/scripts');
 const E = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
 /** The names in fixtures/scripts/选品表.xlsx (the command reads them from the workbook). */
-const POOL = ['山野 三合一冲锋衣', '永久牌 C型 通勤自行车', '绝对伏特加 经典原味 700ml', '最生活 纯棉毛巾 3条装', '艾草足贴 30贴'];
+const POOL = [
+  '山野 三合一冲锋衣',
+  '永久牌 C型 通勤自行车',
+  '绝对伏特加 经典原味 700ml',
+  '最生活 纯棉毛巾 3条装',
+  '艾草足贴 30贴',
+];
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 
-const pick = (f: Finding) => ({ line: f.line, column: f.column, phrase: f.phrase, term: f.term, category: f.category, severity: f.severity, note: f.note });
+const pick = (f: Finding) => ({
+  line: f.line,
+  column: f.column,
+  phrase: f.phrase,
+  term: f.term,
+  category: f.category,
+  severity: f.severity,
+  note: f.note,
+});
 /** The findings of one line of script, in short: "phrase severity". */
 const found = (text: string, opts: LintOptions = {}) => lintText(text, opts).map((f) => `${f.phrase} ${f.severity}`);
-const ruleOf = (text: string, opts: LintOptions = {}) => createLinter(opts).lint(text).exempted.map((x) => `${x.phrase} ${x.rule}`);
+const ruleOf = (text: string, opts: LintOptions = {}) =>
+  createLinter(opts)
+    .lint(text)
+    .exempted.map((x) => `${x.phrase} ${x.rule}`);
 
 describe('the planted script (fixtures/scripts/planted.md)', () => {
   const result = createLinter({ productNames: POOL }).lint(read('planted.md'));
@@ -50,7 +67,9 @@ describe('the exempt script (fixtures/scripts/exempt.md)', () => {
   it('lets each case through by the rule meant for it', () => {
     const { exempted } = createLinter({ productNames: POOL }).lint(read('exempt.md'));
     expect(E['exempt.md'].exempted.length).toBeGreaterThanOrEqual(30);
-    expect(exempted.map((x) => ({ line: x.line, column: x.column, phrase: x.phrase, rule: x.rule }))).toEqual(E['exempt.md'].exempted);
+    expect(exempted.map((x) => ({ line: x.line, column: x.column, phrase: x.phrase, rule: x.rule }))).toEqual(
+      E['exempt.md'].exempted,
+    );
   });
 
   it('without the selection table, the trademarks are findings', () => {
@@ -90,7 +109,10 @@ describe('matching', () => {
   it('every literal entry of the default list is found as itself', () => {
     for (const t of DEFAULT_TERMS.filter((x) => !x.pattern)) {
       const f = lintText(t.phrase);
-      expect(f.map((x) => x.term), t.phrase).toEqual([t.phrase]);
+      expect(
+        f.map((x) => x.term),
+        t.phrase,
+      ).toEqual([t.phrase]);
     }
   });
 
@@ -134,7 +156,13 @@ describe('words that only contain a listed character are not findings', () => {
 });
 
 describe('comparisons with the shop’s own products (guide art. 9(1))', () => {
-  it.each(['本店最新款', '我们家最新一代，比上一代更轻', '这是我们家最畅销的一款', '今年最新款配色', '咱家最便宜的就是这款'])('%s', (text) => {
+  it.each([
+    '本店最新款',
+    '我们家最新一代，比上一代更轻',
+    '这是我们家最畅销的一款',
+    '今年最新款配色',
+    '咱家最便宜的就是这款',
+  ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
 
@@ -147,7 +175,16 @@ describe('comparisons with the shop’s own products (guide art. 9(1))', () => {
 });
 
 describe('grades defined by standards (guide art. 9(3))', () => {
-  it.each(['一级能效', '能效等级：1级', '特级初榨橄榄油', '明前特级龙井', '压榨一级花生油', '执行标准 GB/T 1536，一级', '按 NY/T 594 一等品', '符合国家标准的优等品'])('%s', (text) => {
+  it.each([
+    '一级能效',
+    '能效等级：1级',
+    '特级初榨橄榄油',
+    '明前特级龙井',
+    '压榨一级花生油',
+    '执行标准 GB/T 1536，一级',
+    '按 NY/T 594 一等品',
+    '符合国家标准的优等品',
+  ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
 
@@ -159,19 +196,33 @@ describe('grades defined by standards (guide art. 9(3))', () => {
 });
 
 describe('official titles and consumer tips (guide art. 9(5), 9(2)) and limits on numbers', () => {
-  it.each(['国家级非物质文化遗产', '国家级高新技术企业', '最佳赏味期15天', '最佳冲泡温度85度', '最好冷藏保存', '最好先试穿', '每人最多限购2件', '满300最高减50元', '最少用3天'])(
-    '%s',
-    (text) => {
-      expect(found(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '国家级非物质文化遗产',
+    '国家级高新技术企业',
+    '最佳赏味期15天',
+    '最佳冲泡温度85度',
+    '最好冷藏保存',
+    '最好先试穿',
+    '每人最多限购2件',
+    '满300最高减50元',
+    '最少用3天',
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
   it('国家级 as a bare claim stays', () => {
     expect(found('国家级品质')).toEqual(['国家级 error']);
   });
 });
 
 describe('negations are not claims', () => {
-  it.each(['本品不是药品，不能代替药物治疗疾病', '没有最好只有更好', '它不是万能的', '不能根治', '无法治愈，请就医', '非处方'])('%s', (text) => {
+  it.each([
+    '本品不是药品，不能代替药物治疗疾病',
+    '没有最好只有更好',
+    '它不是万能的',
+    '不能根治',
+    '无法治愈，请就医',
+    '非处方',
+  ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
   it.each([
@@ -249,7 +300,12 @@ describe("the team's allow and deny lists", () => {
 
   it('deny: extra phrases with their category, severity and suggestion', () => {
     const deny = [
-      { phrase: '闭眼入', category: 'absolute' as const, severity: 'warning' as const, suggestion: '推荐入手（说明适合谁）' },
+      {
+        phrase: '闭眼入',
+        category: 'absolute' as const,
+        severity: 'warning' as const,
+        suggestion: '推荐入手（说明适合谁）',
+      },
       { phrase: '秒杀全网' },
     ];
     const f = lintText('闭眼入！秒杀全网', { deny });
@@ -265,7 +321,9 @@ describe("the team's allow and deny lists", () => {
 
   it('deny: a phrase equal to a default entry replaces it', () => {
     expect(found('极致体验')).toEqual(['极致 warning']);
-    expect(found('极致体验', { deny: [{ phrase: '极致', category: 'absolute', severity: 'error' }] })).toEqual(['极致 error']);
+    expect(found('极致体验', { deny: [{ phrase: '极致', category: 'absolute', severity: 'error' }] })).toEqual([
+      '极致 error',
+    ]);
   });
 
   it('allow wins over deny', () => {

@@ -15,7 +15,14 @@ describe('first response (cs-response: within 15 s, exactly 15 s is on time)', (
     const acc = new ResponseAccumulator(15);
     for (const s of [15, 16, 14, null]) acc.add({ seconds: s, time: null, text: null, agent: '客服A', buyer: null });
     const r = acc.result();
-    expect(r).toMatchObject({ consultations: 4, answered: 3, unanswered: 1, overLine: 1, medianSeconds: 15, maxSeconds: 16 });
+    expect(r).toMatchObject({
+      consultations: 4,
+      answered: 3,
+      unanswered: 1,
+      overLine: 1,
+      medianSeconds: 15,
+      maxSeconds: 16,
+    });
     expect(r.overLineShare).toBeCloseTo(1 / 3, 12);
   });
 
@@ -25,26 +32,45 @@ describe('first response (cs-response: within 15 s, exactly 15 s is on time)', (
   });
 
   it('on the consultations fixture: hand-computed counts, mean, max and the slowest', () => {
-    const rows = parse(readFileSync(join(FIX, 'consultations.csv')), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(readFileSync(join(FIX, 'consultations.csv')), { columns: true }) as Array<
+      Record<string, string>
+    >;
     const acc = new ResponseAccumulator(15, 3);
     for (const r of rows) {
       const v = r['首次响应时长(秒)']!;
-      acc.add({ seconds: v === '-' || v === '' ? null : Number(v), time: r['咨询时间']!, text: r['咨询内容']!, agent: r['客服']!, buyer: r['买家昵称']! });
+      acc.add({
+        seconds: v === '-' || v === '' ? null : Number(v),
+        time: r['咨询时间']!,
+        text: r['咨询内容']!,
+        agent: r['客服']!,
+        buyer: r['买家昵称']!,
+      });
     }
     const s = acc.result();
-    expect([s.answered, s.unanswered, s.overLine, s.answered - s.overLine]).toEqual([E.response.answered, E.response.unanswered, E.response.over15, E.response.within15]);
+    expect([s.answered, s.unanswered, s.overLine, s.answered - s.overLine]).toEqual([
+      E.response.answered,
+      E.response.unanswered,
+      E.response.over15,
+      E.response.within15,
+    ]);
     expect(s.meanSeconds).toBeCloseTo(E.response.meanSeconds, 5);
     expect(s.maxSeconds).toBe(E.response.maxSeconds);
     expect(s.slowest).toHaveLength(3);
     expect(s.slowest[0]!.seconds).toBe(74);
-    const sorted = rows.map((r) => r['首次响应时长(秒)']!).filter((v) => v !== '-' && v !== '').map(Number).sort((a, b) => a - b);
+    const sorted = rows
+      .map((r) => r['首次响应时长(秒)']!)
+      .filter((v) => v !== '-' && v !== '')
+      .map(Number)
+      .sort((a, b) => a - b);
     expect(s.medianSeconds).toBe(sorted[59]); // 119 values: the 60th
   });
 });
 
 describe('negative comments (舆情)', () => {
   it('counts per topic on the fixture, once per message per topic, with the prepared reply', () => {
-    const rows = parse(readFileSync(join(FIX, 'cs', 'comments-negative.csv')), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(readFileSync(join(FIX, 'cs', 'comments-negative.csv')), { columns: true }) as Array<
+      Record<string, string>
+    >;
     const c = new NegativeCounter();
     for (const r of rows) c.add(r['评论内容']!);
     const r = c.result();

@@ -21,24 +21,86 @@ function tokenize(pieces: string[], delimiter = ','): Array<[number, string[]]> 
 /** Every way of cutting `text` in two, and one character at a time, gives the same records. */
 function expectChunkIndependent(text: string): Array<[number, string[]]> {
   const whole = tokenize([text]);
-  for (let cut = 0; cut <= text.length; cut++) expect(tokenize([text.slice(0, cut), text.slice(cut)]), `cut at ${cut}`).toEqual(whole);
+  for (let cut = 0; cut <= text.length; cut++)
+    expect(tokenize([text.slice(0, cut), text.slice(cut)]), `cut at ${cut}`).toEqual(whole);
   expect(tokenize([...text])).toEqual(whole);
   return whole;
 }
 
 describe('CSV tokenizer: records as Excel opens them', () => {
   it.each<[string, string, Array<[number, string[]]>]>([
-    ['LF', 'a,b\n1,2\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CR LF', 'a,b\r\n1,2\r\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['lone CR', 'a,b\r1,2\r', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CR, LF and CR LF mixed in one file, each line ending its record', 'a\r\nb\nc\rd\n\re', [[1, ['a']], [2, ['b']], [3, ['c']], [4, ['d']], [5, ['']], [6, ['e']]]],
-    ['an empty line is a record of one empty field', 'a\n\nb', [[1, ['a']], [2, ['']], [3, ['b']]]],
-    ['no newline at the end', 'a,b\n1,', [[1, ['a', 'b']], [2, ['1', '']]]],
-    ['quoted delimiter, quote and line breaks', 'x,"a,b","say ""hi""","l1\r\nl2\nl3"\nnext', [[1, ['x', 'a,b', 'say "hi"', 'l1\r\nl2\nl3']], [4, ['next']]]],
+    [
+      'LF',
+      'a,b\n1,2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CR LF',
+      'a,b\r\n1,2\r\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'lone CR',
+      'a,b\r1,2\r',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CR, LF and CR LF mixed in one file, each line ending its record',
+      'a\r\nb\nc\rd\n\re',
+      [
+        [1, ['a']],
+        [2, ['b']],
+        [3, ['c']],
+        [4, ['d']],
+        [5, ['']],
+        [6, ['e']],
+      ],
+    ],
+    [
+      'an empty line is a record of one empty field',
+      'a\n\nb',
+      [
+        [1, ['a']],
+        [2, ['']],
+        [3, ['b']],
+      ],
+    ],
+    [
+      'no newline at the end',
+      'a,b\n1,',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '']],
+      ],
+    ],
+    [
+      'quoted delimiter, quote and line breaks',
+      'x,"a,b","say ""hi""","l1\r\nl2\nl3"\nnext',
+      [
+        [1, ['x', 'a,b', 'say "hi"', 'l1\r\nl2\nl3']],
+        [4, ['next']],
+      ],
+    ],
     ['a quote inside an unquoted field is a character', '27" monitor,1\n', [[1, ['27" monitor', '1']]]],
     ['text after a closing quote is kept', '"ab"cd,e\n', [[1, ['abcd', 'e']]]],
     ['an empty quoted field', '"",x\n', [[1, ['', 'x']]]],
-    ['a lone CR inside quotes is a line break of its own', '"a\rb",c\rd', [[1, ['a\rb', 'c']], [3, ['d']]]],
+    [
+      'a lone CR inside quotes is a line break of its own',
+      '"a\rb",c\rd',
+      [
+        [1, ['a\rb', 'c']],
+        [3, ['d']],
+      ],
+    ],
   ])('%s', (_name, text, records) => {
     expect(expectChunkIndependent(text)).toEqual(records);
   });

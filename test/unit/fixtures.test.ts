@@ -41,7 +41,8 @@ function sum(read: Read, header: string): number {
   const col = read.table.columns.find((c) => c.header === header);
   if (!col?.field) throw new Error(`no mapped column ${header}`);
   let s = 0;
-  for (const r of read.records) if (r.role === 'data' && typeof r.values[col.field] === 'number') s += r.values[col.field] as number;
+  for (const r of read.records)
+    if (r.role === 'data' && typeof r.values[col.field] === 'number') s += r.values[col.field] as number;
   return s;
 }
 

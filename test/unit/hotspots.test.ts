@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  HotspotCounter, isQuestion, loadSegmenter, type HotspotResult, type Segmenter,
+  HotspotCounter,
+  isQuestion,
+  loadSegmenter,
+  type HotspotResult,
+  type Segmenter,
 } from '../../src/domain/hotspots.js';
 import { DEFAULT_TOPICS, mergeTopics, topicOwner } from '../../src/domain/topics.js';
 import { withActions } from '../../src/collect/hotspots.js';
@@ -65,13 +69,40 @@ beforeAll(async () => {
 
 describe('isQuestion', () => {
   it.each([
-    '防水吗', '怎么选尺码', '多少钱?', '多少钱？', '能不能便宜点', '有没有大码', '什么时候发货？',
-    '几天到', '几号链接', '穿几码', '发货地是哪里', '是否包邮', '可以机洗吗', '@主播 多少钱',
-    '什么时候发货', '面料是什么', '啥时候有货', '咋洗', '几件起发',
+    '防水吗',
+    '怎么选尺码',
+    '多少钱?',
+    '多少钱？',
+    '能不能便宜点',
+    '有没有大码',
+    '什么时候发货？',
+    '几天到',
+    '几号链接',
+    '穿几码',
+    '发货地是哪里',
+    '是否包邮',
+    '可以机洗吗',
+    '@主播 多少钱',
+    '什么时候发货',
+    '面料是什么',
+    '啥时候有货',
+    '咋洗',
+    '几件起发',
   ])('%s is a question', (t) => expect(isQuestion(t)).toBe(true));
   it.each([
-    '扣1', '好看', '主播好', '已拍', '防水很好', '冲锋衣不错', '想要长款羽绒服', '哈哈哈', '-_-', '+1',
-    '=1+2', '几个人在看', '',
+    '扣1',
+    '好看',
+    '主播好',
+    '已拍',
+    '防水很好',
+    '冲锋衣不错',
+    '想要长款羽绒服',
+    '哈哈哈',
+    '-_-',
+    '+1',
+    '=1+2',
+    '几个人在看',
+    '',
   ])('%s is not a question', (t) => expect(isQuestion(t)).toBe(false));
 });
 
@@ -84,7 +115,7 @@ describe('comments.csv', () => {
     r = run('comments', seg, all);
   });
 
-  it('the extended question rule finds exactly the rows of expected.json\'s rule', () => {
+  it("the extended question rule finds exactly the rows of expected.json's rule", () => {
     expect(exp.questionRule).toContain('？ or ? or 吗 or 怎么 or 多少 or 能不能 or 有没有');
     expect(questions).toHaveLength(100);
     for (const t of all) expect(isQuestion(t), t).toBe(plainQuestion(t));
@@ -146,7 +177,9 @@ describe('comments.csv', () => {
     for (const h of r.hotspots) {
       for (const e of h.examples) {
         expect(questions).toContain(e);
-        expect(h.fromDictionary ? mentions(e, synonymsOf(h.topic)) : e.includes(h.topic), `${h.topic}: ${e}`).toBe(true);
+        expect(h.fromDictionary ? mentions(e, synonymsOf(h.topic)) : e.includes(h.topic), `${h.topic}: ${e}`).toBe(
+          true,
+        );
       }
     }
   });
@@ -174,7 +207,12 @@ describe('consultations.csv', () => {
   it('dictionary topics: 尺码 30, 防水 22, 发货 20, 退换 15, 材质 13', () => {
     const counts = { 尺码: 30, 防水: 22, 发货: 20, 退换: 15, 材质: 13 };
     for (const [topic, count] of Object.entries(counts)) {
-      expect(find(r, topic), topic).toMatchObject({ count, share: count / 120, fromDictionary: true, source: 'consultations' });
+      expect(find(r, topic), topic).toMatchObject({
+        count,
+        share: count / 120,
+        fromDictionary: true,
+        source: 'consultations',
+      });
       expect(count).toBe(exp.topicCounts[topic]);
     }
     expect(worded(r, '发货')!.label).toEqual({ zh: '发货', en: 'shipping' });
@@ -205,7 +243,11 @@ describe('HotspotCounter options and edge cases', () => {
     expect(find(plain, '防水')!.count).toBe(2);
     expect(find(plain, '保修')).toBeUndefined();
     const conf = run('comments', spaces, msgs, { topics: { 防水: ['下雨天能穿'], 保修: ['保修', '维修'] } });
-    expect(worded(conf, '防水')).toMatchObject({ count: 3, fromDictionary: true, label: { zh: '防水', en: 'waterproof' } });
+    expect(worded(conf, '防水')).toMatchObject({
+      count: 3,
+      fromDictionary: true,
+      label: { zh: '防水', en: 'waterproof' },
+    });
     expect(find(conf, '防水')!.examples).toEqual(['下雨天能穿吗', '防水吗', '这件防水吗？防水等级多少']);
     expect(worded(conf, '保修')).toMatchObject({ count: 2, share: 2 / 5, fromDictionary: true, label: null });
     expect(conf.questions).toBe(5);
@@ -266,9 +308,31 @@ describe('HotspotCounter options and edge cases', () => {
 
 describe('topics and the segmenter', () => {
   it('every built-in topic has labels, an action in both languages and an owner', () => {
-    expect(Object.keys(DEFAULT_TOPICS)).toEqual(['尺码', '防水', '发货', '价格', '颜色', '材质', '退换', '质量', '保暖', '链接']);
+    expect(Object.keys(DEFAULT_TOPICS)).toEqual([
+      '尺码',
+      '防水',
+      '发货',
+      '价格',
+      '颜色',
+      '材质',
+      '退换',
+      '质量',
+      '保暖',
+      '链接',
+    ]);
     const en = Object.keys(DEFAULT_TOPICS).map((t) => topicLabel(t, 'en'));
-    expect(en).toEqual(['size', 'waterproof', 'shipping', 'price', 'colour', 'material', 'returns', 'quality', 'warmth', 'link']);
+    expect(en).toEqual([
+      'size',
+      'waterproof',
+      'shipping',
+      'price',
+      'colour',
+      'material',
+      'returns',
+      'quality',
+      'warmth',
+      'link',
+    ]);
     for (const t of Object.keys(DEFAULT_TOPICS)) {
       expect(topicActionText(t, 'zh')).toMatch(/\p{Script=Han}/u);
       expect(topicActionText(t, 'en')).toMatch(/^[\x20-\x7e]+$/);

@@ -25,11 +25,21 @@ const NOW = new Date('2026-12-02T02:00:00Z');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'liveops-kpi-'));
-  for (const f of ['kpi-2026-11.xlsx', 'kpi-startup-2026-11.xlsx', 'kpi-bad-2026-11.xlsx']) copyFileSync(join(FIX, f), join(dir, f));
+  for (const f of ['kpi-2026-11.xlsx', 'kpi-startup-2026-11.xlsx', 'kpi-bad-2026-11.xlsx'])
+    copyFileSync(join(FIX, f), join(dir, f));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function context(opts: { interactive?: boolean; prompter?: Prompter; config?: Config; json?: boolean; lang?: 'zh' | 'en'; out?: string } = {}) {
+function context(
+  opts: {
+    interactive?: boolean;
+    prompter?: Prompter;
+    config?: Config;
+    json?: boolean;
+    lang?: 'zh' | 'en';
+    out?: string;
+  } = {},
+) {
   const out = new PassThrough();
   const err = new PassThrough();
   let text = '';
@@ -58,8 +68,10 @@ async function report(file: string, opts: Parameters<typeof context>[0] & { mont
 }
 
 const person = (r: Report, name: string) => r.people.find((p: { name: string }) => p.name === name);
-const roleScore = (r: Report, name: string, role: string) => person(r, name).roleScores.find((x: { role: string }) => x.role === role);
-const metric = (r: Report, name: string, role: string, id: string) => roleScore(r, name, role).metrics.find((m: { metric: string }) => m.metric === id);
+const roleScore = (r: Report, name: string, role: string) =>
+  person(r, name).roleScores.find((x: { role: string }) => x.role === role);
+const metric = (r: Report, name: string, role: string, id: string) =>
+  roleScore(r, name, role).metrics.find((m: { metric: string }) => m.metric === id);
 
 describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
   const X = E['kpi-2026-11.xlsx'];
@@ -71,14 +83,17 @@ describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
   it('writes KPI_2026-11.xlsx and reports one person per row', () => {
     expect(existsSync(join(dir, 'KPI_2026-11.xlsx'))).toBe(true);
     expect(r.outputs).toEqual(['KPI_2026-11.xlsx']);
-    expect(r.people.map((p: { name: string; row: number }) => [p.name, p.row])).toEqual(Object.entries(X.people).map(([n, p]: [string, any]) => [n, p.row]));
+    expect(r.people.map((p: { name: string; row: number }) => [p.name, p.row])).toEqual(
+      Object.entries(X.people).map(([n, p]: [string, any]) => [n, p.row]),
+    );
     expect(r.newcomerSince).toBe(X.newcomerSince);
   });
 
   it.each(Object.keys(E['kpi-2026-11.xlsx'].people))('%s: metric scores, weighted score, rank', (name) => {
     const e = X.people[name];
     const rs = roleScore(r, name, e.role);
-    for (const [id, score] of Object.entries(e.metrics)) expect(metric(r, name, e.role, id).score, `${name} ${id}`).toBeCloseTo(score as number, 5);
+    for (const [id, score] of Object.entries(e.metrics))
+      expect(metric(r, name, e.role, id).score, `${name} ${id}`).toBeCloseTo(score as number, 5);
     expect(rs.score).toBeCloseTo(e.score, 5);
     expect(person(r, name).total).toBeCloseTo(e.score, 5);
     expect(rs.rank).toBe(e.rank);
@@ -89,13 +104,21 @@ describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
     for (const p of r.people) {
       for (const rs of p.roleScores) {
         for (const m of rs.metrics) expect(m.weighted).toBeCloseTo(m.weight * m.score, 9);
-        expect(rs.score).toBeCloseTo(rs.metrics.reduce((s: number, m: { weighted: number }) => s + m.weighted, 0), 9);
+        expect(rs.score).toBeCloseTo(
+          rs.metrics.reduce((s: number, m: { weighted: number }) => s + m.weighted, 0),
+          9,
+        );
       }
     }
   });
 
   it('caps at 120: 张伟 traffic growth 12.5 % vs 10 % (1.25) and fan club 356 vs 200', () => {
-    expect(metric(r, '张伟', 'ops', 'trafficGrowth')).toMatchObject({ ratio: 1.25, scoredRatio: 1.2, capped: true, score: 120 });
+    expect(metric(r, '张伟', 'ops', 'trafficGrowth')).toMatchObject({
+      ratio: 1.25,
+      scoredRatio: 1.2,
+      capped: true,
+      score: 120,
+    });
     expect(metric(r, '王芳', 'anchor', 'newFanClub')).toMatchObject({ capped: true, score: 120 });
     expect(metric(r, '陈静', 'selector', 'newProducts')).toMatchObject({ capped: false, score: 120 });
   });
@@ -112,7 +135,8 @@ describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
     for (const [name, ratio] of Object.entries(FACTS.gmvAchievement)) {
       const p = person(r, name);
       expect(p.gmv / p.gmvTarget, name).toBeCloseTo(ratio as number, 6);
-      if (p.roles.includes('ops')) expect(metric(r, name, 'ops', 'gmvAchievement')).toMatchObject({ targetSource: 'sheet' });
+      if (p.roles.includes('ops'))
+        expect(metric(r, name, 'ops', 'gmvAchievement')).toMatchObject({ targetSource: 'sheet' });
     }
   });
 
@@ -125,7 +149,11 @@ describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
   });
 
   it('growth allowance: newcomers within 3 months who reach 80 points', () => {
-    expect(Object.fromEntries(r.incentives.growthAllowance.map((g: { name: string; eligible: boolean }) => [g.name, g.eligible]))).toEqual(X.growthAllowance);
+    expect(
+      Object.fromEntries(
+        r.incentives.growthAllowance.map((g: { name: string; eligible: boolean }) => [g.name, g.eligible]),
+      ),
+    ).toEqual(X.growthAllowance);
   });
 
   it('李娜 holds 运营,场控: scored as ops only, 场控 noted', () => {
@@ -140,7 +168,12 @@ describe('kpi-2026-11.xlsx: every role against hand-computed values', () => {
   });
 
   it('the weights used are in the report', () => {
-    const w = (role: string) => Object.fromEntries(r.weights.filter((x: { role: string }) => x.role === role).map((x: { metric: string; weight: number }) => [x.metric, x.weight]));
+    const w = (role: string) =>
+      Object.fromEntries(
+        r.weights
+          .filter((x: { role: string }) => x.role === role)
+          .map((x: { metric: string; weight: number }) => [x.metric, x.weight]),
+      );
     expect(w('ops')).toEqual({ gmvAchievement: 0.4, trafficGrowth: 0.3, processImprovements: 0.3 });
     expect(w('anchor')).toEqual({ productConversion: 0.4, dwellTime: 0.3, newFanClub: 0.3 });
     expect(w('selector')).toEqual({ productRoi: 0.5, returnRate: 0.3, newProducts: 0.2 });
@@ -157,7 +190,9 @@ describe('kpi-startup-2026-11.xlsx: several roles, missing figures, boundaries',
   });
 
   it('a title row above the header is fine', () => {
-    expect(r.people.map((p: { name: string; row: number }) => [p.name, p.row])).toEqual(Object.entries(X.people).map(([n, p]: [string, any]) => [n, p.row]));
+    expect(r.people.map((p: { name: string; row: number }) => [p.name, p.row])).toEqual(
+      Object.entries(X.people).map(([n, p]: [string, any]) => [n, p.row]),
+    );
   });
 
   it('孙悦 (运营,主播) is scored per role and combined by equal shares', () => {
@@ -181,8 +216,18 @@ describe('kpi-startup-2026-11.xlsx: several roles, missing figures, boundaries',
       expect(p.totalSoFar, name).toBeCloseTo(e.scoreSoFar, 9);
       expect(p.roleScores[0].rank, name).toBeNull();
     }
-    expect(metric(r, '吴倩', 'anchor', 'newFanClub')).toMatchObject({ actual: null, score: null, weighted: null, missing: ['新增粉丝团'] });
-    expect(metric(r, '林峰', 'ops', 'gmvAchievement')).toMatchObject({ actual: 900000, target: null, score: null, missing: ['GMV目标'] });
+    expect(metric(r, '吴倩', 'anchor', 'newFanClub')).toMatchObject({
+      actual: null,
+      score: null,
+      weighted: null,
+      missing: ['新增粉丝团'],
+    });
+    expect(metric(r, '林峰', 'ops', 'gmvAchievement')).toMatchObject({
+      actual: 900000,
+      target: null,
+      score: null,
+      missing: ['GMV目标'],
+    });
     expect(r.incomplete.map((x: { name: string }) => x.name)).toEqual(['吴倩', '林峰']);
     // ranks count complete scores only: 林峰 is not "3 of 3"
     expect(roleScore(r, '郑浩', 'ops')).toMatchObject({ rank: 1, of: 2 });
@@ -207,7 +252,9 @@ describe('kpi-startup-2026-11.xlsx: several roles, missing figures, boundaries',
   });
 
   it('growth allowance: eligible, undetermined when incomplete or without a KPI role; 2026-08-29 is not a newcomer', () => {
-    const g = Object.fromEntries(r.incentives.growthAllowance.map((x: { name: string; eligible: boolean | null }) => [x.name, x.eligible]));
+    const g = Object.fromEntries(
+      r.incentives.growthAllowance.map((x: { name: string; eligible: boolean | null }) => [x.name, x.eligible]),
+    );
     expect(g).toEqual({ 吴倩: null, 钱多多: true, 马丽: null });
     expect(person(r, '郑浩').newcomer).toBe(false);
     expect(person(r, '吴倩').newcomer).toBe(true);
@@ -215,7 +262,13 @@ describe('kpi-startup-2026-11.xlsx: several roles, missing figures, boundaries',
 
   it('innovation awards from the 采纳提案 column: titles or a count', () => {
     expect(r.incentives.proposalsColumn).toBe('采纳提案');
-    expect(r.incentives.innovation.map((i: { name: string; count: number; proposals: string[] }) => [i.name, i.count, i.proposals])).toEqual([
+    expect(
+      r.incentives.innovation.map((i: { name: string; count: number; proposals: string[] }) => [
+        i.name,
+        i.count,
+        i.proposals,
+      ]),
+    ).toEqual([
       ['孙悦', 2, X.people['孙悦'].proposals],
       ['郑浩', 1, []],
     ]);
@@ -267,10 +320,15 @@ describe('config: kpi section', () => {
     expect(roleScore(main, '王芳', 'anchor').score).toBeCloseTo(38.4 + 24.6 + 45, 9);
     expect(metric(main, '王芳', 'anchor', 'dwellTime')).toMatchObject({ target: 100, targetSource: 'config' });
     // 陈静: ROI 106.667 × 0.4 + returns 108.108 × 0.4 + new products 6/5 = 120 × 0.2
-    expect(roleScore(main, '陈静', 'selector').score).toBeCloseTo((3.2 / 3) * 100 * 0.4 + (0.2 / 0.185) * 100 * 0.4 + 24, 9);
+    expect(roleScore(main, '陈静', 'selector').score).toBeCloseTo(
+      (3.2 / 3) * 100 * 0.4 + (0.2 / 0.185) * 100 * 0.4 + 24,
+      9,
+    );
     expect(person(main, '张伟').sprintBonus).toBeCloseTo(2468, 9);
     // 赵磊: 112 × 0.4 + 95 × 0.3 + 64 × 0.3 = 92.5 < 100
-    expect(main.incentives.growthAllowance.find((g: { name: string }) => g.name === '赵磊')).toMatchObject({ eligible: false });
+    expect(main.incentives.growthAllowance.find((g: { name: string }) => g.name === '赵磊')).toMatchObject({
+      eligible: false,
+    });
   });
 
   it("a person's shares between roles from the config: 孙悦 60 % ops, 40 % anchor", async () => {
@@ -304,7 +362,9 @@ describe('bad input: exit 2, the file, row and column named, nothing written', (
   it('a value that is not a number', async () => {
     const e = await runKpi(context().ctx, { file: 'kpi-bad-2026-11.xlsx', month: '2026-11', now: NOW }).catch((x) => x);
     expect(e).toBeInstanceOf(InputError);
-    expect(e.message).toBe('kpi-bad-2026-11.xlsx [KPI]:3: column GMV实际: "12,3O4" is not an amount such as ¥1,234.50, 1.2万 or 12345');
+    expect(e.message).toBe(
+      'kpi-bad-2026-11.xlsx [KPI]:3: column GMV实际: "12,3O4" is not an amount such as ¥1,234.50, 1.2万 or 12345',
+    );
     expect(outputs()).toEqual([]);
   });
 
@@ -318,9 +378,27 @@ describe('bad input: exit 2, the file, row and column named, nothing written', (
 
   it.each([
     ['a person without a role', [['张伟', null, null, 100, 120]], /sheet\.xlsx \[KPI\]:2: column 岗位: empty/],
-    ['a row without a name', [['张伟', '运营', null, 100, 120], [null, '主播', null, 100, 90]], /sheet\.xlsx \[KPI\]:3: column 姓名: empty/],
-    ['a person twice', [['张伟', '运营', null, 100, 120], ['张伟', '主播', null, 100, 90]], /sheet\.xlsx \[KPI\]:3: column 姓名: "张伟" is already on row 2/],
-    ['a GMV target of 0', [['张伟', '运营', null, 0, 120]], /sheet\.xlsx \[KPI\]:2: column GMV目标: 0 is not a GMV target/],
+    [
+      'a row without a name',
+      [
+        ['张伟', '运营', null, 100, 120],
+        [null, '主播', null, 100, 90],
+      ],
+      /sheet\.xlsx \[KPI\]:3: column 姓名: empty/,
+    ],
+    [
+      'a person twice',
+      [
+        ['张伟', '运营', null, 100, 120],
+        ['张伟', '主播', null, 100, 90],
+      ],
+      /sheet\.xlsx \[KPI\]:3: column 姓名: "张伟" is already on row 2/,
+    ],
+    [
+      'a GMV target of 0',
+      [['张伟', '运营', null, 0, 120]],
+      /sheet\.xlsx \[KPI\]:2: column GMV目标: 0 is not a GMV target/,
+    ],
   ])('%s', async (_name, rows, message) => {
     const file = await sheet(rows);
     const e = await runKpi(context().ctx, { file, month: '2026-11', now: NOW }).catch((x) => x);
@@ -331,9 +409,15 @@ describe('bad input: exit 2, the file, row and column named, nothing written', (
 
   it('a file with no KPI sheet, a missing file, a bad month', async () => {
     copyFileSync(join(FIX, 'orders.csv'), join(dir, 'orders.csv'));
-    await expect(runKpi(context().ctx, { file: 'orders.csv', month: '2026-11', now: NOW })).rejects.toThrow(/orders\.csv: no KPI sheet found/);
-    await expect(runKpi(context().ctx, { file: 'nope.xlsx', month: '2026-11', now: NOW })).rejects.toThrow(/nope\.xlsx: no such file/);
-    await expect(runKpi(context().ctx, { file: 'kpi-2026-11.xlsx', month: '2026-13', now: NOW })).rejects.toThrow(/--month 2026-13: expected a month such as 2026-11/);
+    await expect(runKpi(context().ctx, { file: 'orders.csv', month: '2026-11', now: NOW })).rejects.toThrow(
+      /orders\.csv: no KPI sheet found/,
+    );
+    await expect(runKpi(context().ctx, { file: 'nope.xlsx', month: '2026-11', now: NOW })).rejects.toThrow(
+      /nope\.xlsx: no such file/,
+    );
+    await expect(runKpi(context().ctx, { file: 'kpi-2026-11.xlsx', month: '2026-13', now: NOW })).rejects.toThrow(
+      /--month 2026-13: expected a month such as 2026-11/,
+    );
     expect(outputs()).toEqual([]);
   });
 
@@ -402,7 +486,16 @@ describe('outputs', () => {
     await report('kpi-startup-2026-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['总表', '明细', '运营', '主播', '选品', '数据分析', '激励', '权重']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      '总表',
+      '明细',
+      '运营',
+      '主播',
+      '选品',
+      '数据分析',
+      '激励',
+      '权重',
+    ]);
     const ops = wb.getWorksheet('运营')!;
     expect(ops.getRow(2).getCell(2).value).toBe('郑浩');
     expect(ops.getRow(2).getCell(1).value).toBe(1);
@@ -426,7 +519,9 @@ describe('outputs', () => {
     expect(block[1]).toMatch(/^\s+1\s+钱多多\s.*106\.00$/);
     expect(block[2]).toMatch(/^\s+1\s+冯晓\s.*106\.00$/);
     expect(new Set(block.map(displayWidth)).size).toBe(1);
-    expect(c.stderr().trim()).toBe('liveops kpi 2026-11: 8 people, 2 incomplete, sprint bonus ¥2,500.00 (1 person), 1 growth allowance, 2 innovation awards → KPI_2026-11.xlsx (exit 0)');
+    expect(c.stderr().trim()).toBe(
+      'liveops kpi 2026-11: 8 people, 2 incomplete, sprint bonus ¥2,500.00 (1 person), 1 growth allowance, 2 innovation awards → KPI_2026-11.xlsx (exit 0)',
+    );
   });
 
   it('--lang en', async () => {
@@ -434,7 +529,16 @@ describe('outputs', () => {
     expect(r.roles.ops.label).toBe('Operations');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Summary', 'Detail', 'Operations', 'Anchor', 'Selector', 'Data analyst', 'Incentives', 'Weights']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'Summary',
+      'Detail',
+      'Operations',
+      'Anchor',
+      'Selector',
+      'Data analyst',
+      'Incentives',
+      'Weights',
+    ]);
   });
 });
 
@@ -444,7 +548,12 @@ describe('adopted proposals in one cell (采纳提案)', () => {
     ['a count as text', '2', 2, []],
     ['nothing', '无', 0, []],
     ['titles by 、 and ；', '直播间灯光优化、福利款排序；开场话术', 3, ['直播间灯光优化', '福利款排序', '开场话术']],
-    ['a comma stays inside its title', '优化开场话术，提升停留、SUM(1,2) 看板', 2, ['优化开场话术，提升停留', 'SUM(1,2) 看板']],
+    [
+      'a comma stays inside its title',
+      '优化开场话术，提升停留、SUM(1,2) 看板',
+      2,
+      ['优化开场话术，提升停留', 'SUM(1,2) 看板'],
+    ],
     ['controls and bidi overrides are removed', '\u202e=1+1、\u001b[31m红字', 2, ['=1+1', '红字']],
   ] as const)('%s', (_what, cell, count, titles) => {
     expect(parseProposals(cell)).toEqual({ count, titles: [...titles] });

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ROLE_WORDS } from '../../src/domain/kpi/metrics.js';
-import { achievement, isNewcomer, monthRange, monthsBefore, parseRoles, rank, sprintBonus } from '../../src/domain/kpi/score.js';
+import {
+  achievement,
+  isNewcomer,
+  monthRange,
+  monthsBefore,
+  parseRoles,
+  rank,
+  sprintBonus,
+} from '../../src/domain/kpi/score.js';
 
 const higher = { lowerIsBetter: false, cap: 1.2 };
 const lower = { lowerIsBetter: true, cap: 1.2 };

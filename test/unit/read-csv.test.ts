@@ -44,12 +44,26 @@ async function readCsv(file: string, opts?: OpenOptions & { lines?: boolean }) {
   return { src, rows: sheets[0]!.rows, sheet: sheets[0]! };
 }
 
-
 /** Hand-written GBK bytes for the characters the tests use (checked against TextDecoder below). */
 const GBK: Record<string, string> = {
-  中: 'd6d0', 文: 'cec4', 成: 'b3c9', 交: 'bdbb', 金: 'bdf0', 额: 'b6ee', 观: 'b9db', 看: 'bfb4',
-  人: 'c8cb', 数: 'cafd', 直: 'd6b1', 播: 'b2a5', 间: 'bce4', 抖: 'b6b6', 音: 'd2f4', 号: 'bac5',
-  商: 'c9cc', 品: 'c6b7',
+  中: 'd6d0',
+  文: 'cec4',
+  成: 'b3c9',
+  交: 'bdbb',
+  金: 'bdf0',
+  额: 'b6ee',
+  观: 'b9db',
+  看: 'bfb4',
+  人: 'c8cb',
+  数: 'cafd',
+  直: 'd6b1',
+  播: 'b2a5',
+  间: 'bce4',
+  抖: 'b6b6',
+  音: 'd2f4',
+  号: 'bac5',
+  商: 'c9cc',
+  品: 'c6b7',
 };
 function gbk(s: string): Buffer {
   const parts: Buffer[] = [];
@@ -110,7 +124,9 @@ describe('encoding', () => {
       size += line.length;
       i++;
     }
-    const file = write(Buffer.concat([Buffer.from(header + filler.join('')), gbk(`${i},直播间中文,99\n`), gbk(`${i + 1},商品,1\n`)]));
+    const file = write(
+      Buffer.concat([Buffer.from(header + filler.join('')), gbk(`${i},直播间中文,99\n`), gbk(`${i + 1},商品,1\n`)]),
+    );
     const { src, rows } = await readCsv(file);
     expect(src.encoding).toBe('gb18030'); // decided while streaming
     expect(rows).toHaveLength(i + 3);
@@ -139,14 +155,19 @@ describe('encoding', () => {
   });
 
   it('reports a file that turns from UTF-8 into something else instead of mojibake', async () => {
-    const file = write(Buffer.concat([Buffer.from('中文,a\n'), Buffer.from('b,c\n'.repeat(PREFIX_BYTES / 4)), gbk('成交金额,1\n')]));
+    const file = write(
+      Buffer.concat([Buffer.from('中文,a\n'), Buffer.from('b,c\n'.repeat(PREFIX_BYTES / 4)), gbk('成交金额,1\n')]),
+    );
     const e = await inputError(readCsv(file));
     // 9 bytes of row 1, then 262,144 rows of 4 bytes: the GBK row starts at byte 1,048,585.
     expect(e.problem).toMatch(/invalid UTF-8 at byte 1048585 \(line 262146\), although the rest of the file is UTF-8/);
   });
 
   describe('a small UTF-8 file that fails validation is damaged UTF-8, not GBK mojibake', () => {
-    const rows = ['直播间,抖音号,商品成交金额', ...Array.from({ length: 20 }, (_, i) => `2026-11-18 20:${10 + i}:00,抖音号${i},中文商品`)];
+    const rows = [
+      '直播间,抖音号,商品成交金额',
+      ...Array.from({ length: 20 }, (_, i) => `2026-11-18 20:${10 + i}:00,抖音号${i},中文商品`),
+    ];
     const utf8 = Buffer.from(rows.join('\n') + '\n');
     const line3 = Buffer.byteLength(rows.slice(0, 2).join('\n') + '\n');
 
@@ -237,12 +258,13 @@ describe('delimiters', () => {
 
 describe('rows and row numbers', () => {
   it('handles quoted commas and embedded newlines: one row per record, as a spreadsheet numbers them', async () => {
-    const text = [
-      '商品,备注,金额', //                      row 1, line 1
-      '"A, B","第一行\n第二行",1', //           row 2, lines 2-3
-      'C,"x\r\ny\r\nz",2', //                   row 3, lines 4-6
-      'D,"say ""hi""",3', //                    row 4, line 7
-    ].join('\r\n') + '\r\n';
+    const text =
+      [
+        '商品,备注,金额', //                      row 1, line 1
+        '"A, B","第一行\n第二行",1', //           row 2, lines 2-3
+        'C,"x\r\ny\r\nz",2', //                   row 3, lines 4-6
+        'D,"say ""hi""",3', //                    row 4, line 7
+      ].join('\r\n') + '\r\n';
     const { rows } = await readCsv(write(text));
     expect(rows).toEqual([
       { rowNumber: 1, cells: ['商品', '备注', '金额'] },

@@ -76,7 +76,6 @@ async function readXlsx(file: string): Promise<ReadSheet[]> {
   return out;
 }
 
-
 /** All entries of a zip, in stored order. */
 async function unzipAll(file: string): Promise<{ name: string; data: Buffer }[]> {
   const zip = await yauzl.openPromise(file, { lazyEntries: true });
@@ -149,10 +148,15 @@ describe('xlsx cells and sheets', () => {
     const late = (n: string) => n === 'xl/workbook.xml';
     // Sheets first, the workbook last.
     const a = join(dir, 'sheets-first.xlsx');
-    await rezip(a, [...entries.filter((e) => isSheet(e.name)), ...entries.filter((e) => !isSheet(e.name) && !late(e.name)), ...entries.filter((e) => late(e.name))]);
+    await rezip(a, [
+      ...entries.filter((e) => isSheet(e.name)),
+      ...entries.filter((e) => !isSheet(e.name) && !late(e.name)),
+      ...entries.filter((e) => late(e.name)),
+    ]);
     // Rels and shared strings first, then the sheets (streamed at once by exceljs), then the workbook.
     const b = join(dir, 'rels-then-sheets.xlsx');
-    const early = (n: string) => n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml';
+    const early = (n: string) =>
+      n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml';
     await rezip(b, [
       ...entries.filter((e) => early(e.name)),
       ...entries.filter((e) => isSheet(e.name)),
@@ -250,7 +254,16 @@ describe('xlsx cells and sheets', () => {
   });
 
   it('column letters', () => {
-    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
   });
 });
 
@@ -292,12 +305,98 @@ describe('xlsx with the sheet parts before the workbook parts, read repeatedly',
       expect(names.indexOf(late)).toBeGreaterThan(lastSheet);
     }
     const expected = [
-      ['基本信息', 0, 2, { rowNumber: 1, cells: ['达人昵称', '抖音号or火山号', '直播时间', '直播时长', '直播间用户支付金额', '千次观看用户支付金额', '达人头像', '等级', '类型', '粉丝数'] }],
-      ['整体看板', 1, 2, { rowNumber: 1, cells: ['直播间观看人数', '直播间曝光-观看率(人数)', '平均在线人数', '最高在线人数', '商品点击人数', '直播间商品曝光-点击率(人数)', '人均观看时长', '新增粉丝数', '直播间观看-关注率(人数)', '直播间观看-互动率(人数)', '人均评论次数', '直播间观看-成交率(人数)', '直播间商品点击-成交率(人数)', '客单价', '退款金额', '退款订单数', '退款人数'] }],
+      [
+        '基本信息',
+        0,
+        2,
+        {
+          rowNumber: 1,
+          cells: [
+            '达人昵称',
+            '抖音号or火山号',
+            '直播时间',
+            '直播时长',
+            '直播间用户支付金额',
+            '千次观看用户支付金额',
+            '达人头像',
+            '等级',
+            '类型',
+            '粉丝数',
+          ],
+        },
+      ],
+      [
+        '整体看板',
+        1,
+        2,
+        {
+          rowNumber: 1,
+          cells: [
+            '直播间观看人数',
+            '直播间曝光-观看率(人数)',
+            '平均在线人数',
+            '最高在线人数',
+            '商品点击人数',
+            '直播间商品曝光-点击率(人数)',
+            '人均观看时长',
+            '新增粉丝数',
+            '直播间观看-关注率(人数)',
+            '直播间观看-互动率(人数)',
+            '人均评论次数',
+            '直播间观看-成交率(人数)',
+            '直播间商品点击-成交率(人数)',
+            '客单价',
+            '退款金额',
+            '退款订单数',
+            '退款人数',
+          ],
+        },
+      ],
       ['流量分析-流量转化', 2, 8, { rowNumber: 1, cells: ['直播间曝光人数', 67016] }],
-      ['流量分析-渠道分析', 3, 10, { rowNumber: 1, cells: ['渠道名称', '人均观看时长', '观看次数', '观看人数', '直播间观看-互动率(次数)', '用户支付金额', '成交订单数', '笔单价', '直播间观看-成交率(次数)', '千川消耗'] }],
-      ['流量分析-短视频引流', 4, 6, { rowNumber: 1, cells: ['短视频名称', '投稿时间', '短视频直播入口曝光次数', '短视频引流直播间次数', '短视频直播入口点击率(次数)'] }],
-      ['商品分析-商品明细', 5, 20, { rowNumber: 1, cells: ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'] }],
+      [
+        '流量分析-渠道分析',
+        3,
+        10,
+        {
+          rowNumber: 1,
+          cells: [
+            '渠道名称',
+            '人均观看时长',
+            '观看次数',
+            '观看人数',
+            '直播间观看-互动率(次数)',
+            '用户支付金额',
+            '成交订单数',
+            '笔单价',
+            '直播间观看-成交率(次数)',
+            '千川消耗',
+          ],
+        },
+      ],
+      [
+        '流量分析-短视频引流',
+        4,
+        6,
+        {
+          rowNumber: 1,
+          cells: [
+            '短视频名称',
+            '投稿时间',
+            '短视频直播入口曝光次数',
+            '短视频引流直播间次数',
+            '短视频直播入口点击率(次数)',
+          ],
+        },
+      ],
+      [
+        '商品分析-商品明细',
+        5,
+        20,
+        {
+          rowNumber: 1,
+          cells: ['商品ID', '商品名称', '用户支付金额', '成交件数', '成交人数', '商品曝光人数', '商品点击人数'],
+        },
+      ],
     ];
     await repeatedly(async (run) => {
       expect({ run, sheets: summary(await readXlsx(file)) }).toEqual({ run, sheets: expected });
@@ -390,7 +489,8 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('商品列表');
     ws.addRow(HEADERS);
-    for (let i = 1; i <= 15; i++) ws.addRow([`3700${1000 + i}`, `测试商品${i}号 户外双肩包`, 1000 + i * 37, 100 + i * 3, 10 + i, 1234.5 + i]);
+    for (let i = 1; i <= 15; i++)
+      ws.addRow([`3700${1000 + i}`, `测试商品${i}号 户外双肩包`, 1000 + i * 37, 100 + i * 3, 10 + i, 1234.5 + i]);
     good = join(dir, '商品.xlsx');
     await wb.xlsx.writeFile(good);
     parts = await unzipAll(good);
@@ -423,7 +523,9 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
   });
 
   it('a sheet cut in half → InputError naming the file, sheet and part', async () => {
-    const file = await damaged('sheet-cut.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const file = await damaged('sheet-cut.xlsx', {
+      'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')),
+    });
     const e = await inputError(readXlsx(file));
     expect(e.location).toEqual({ file, sheet: '商品列表' });
     expect(e.problem).toBe(
@@ -438,11 +540,15 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
     const cut = xml.slice(0, xml.indexOf('<row r="9"'));
     const file = await damaged('sheet-cut-at-row.xlsx', { 'xl/worksheets/sheet1.xml': cut });
     const e = await inputError(readXlsx(file));
-    expect(e.problem).toMatch(/^the workbook is damaged: xl\/worksheets\/sheet1\.xml ends in the middle of its XML, before <\/worksheet>/);
+    expect(e.problem).toMatch(
+      /^the workbook is damaged: xl\/worksheets\/sheet1\.xml ends in the middle of its XML, before <\/worksheet>/,
+    );
   });
 
   it('the rows before the cut are handed out, then the error comes (the consumer cannot mistake it for the end)', async () => {
-    const file = await damaged('sheet-cut-rows.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const file = await damaged('sheet-cut-rows.xlsx', {
+      'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')),
+    });
     const src = await openRawSource(file);
     const seen: number[] = [];
     const e = await inputError(
@@ -460,7 +566,9 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
     const file = await damaged('sheet-mismatched.xlsx', { 'xl/worksheets/sheet1.xml': xml });
     const e = await inputError(readXlsx(file));
     expect(e.location).toEqual({ file, sheet: '商品列表' });
-    expect(e.problem).toMatch(/^the workbook is damaged: xl\/worksheets\/sheet1\.xml is not well-formed XML \(line \d+, column \d+: .+\); export it again$/);
+    expect(e.problem).toMatch(
+      /^the workbook is damaged: xl\/worksheets\/sheet1\.xml is not well-formed XML \(line \d+, column \d+: .+\); export it again$/,
+    );
   });
 
   it('shared strings cut in half → InputError naming xl/sharedStrings.xml', async () => {
@@ -496,16 +604,23 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
 
   it('shared-string cells in a workbook without a shared strings part → InputError, not empty cells', async () => {
     const rels = text('xl/_rels/workbook.xml.rels').replace(/<Relationship\b[^>]*sharedStrings[^>]*\/>/, '');
-    const file = await damaged('strings-gone.xlsx', { 'xl/sharedStrings.xml': null, 'xl/_rels/workbook.xml.rels': rels });
+    const file = await damaged('strings-gone.xlsx', {
+      'xl/sharedStrings.xml': null,
+      'xl/_rels/workbook.xml.rels': rels,
+    });
     const e = await inputError(readXlsx(file));
     expect(e.location).toEqual({ file, sheet: '商品列表', row: 1, column: 'A' });
-    expect(e.problem).toMatch(/^the workbook is damaged: cell A1 in xl\/worksheets\/sheet1\.xml refers to shared string 0, but the workbook has no shared strings part/);
+    expect(e.problem).toMatch(
+      /^the workbook is damaged: cell A1 in xl\/worksheets\/sheet1\.xml refers to shared string 0, but the workbook has no shared strings part/,
+    );
   });
 
   it('styles cut in half → InputError naming xl/styles.xml', async () => {
     const file = await damaged('styles-cut.xlsx', { 'xl/styles.xml': half(text('xl/styles.xml')) });
     const e = await inputError(readXlsx(file));
-    expect(e.problem).toMatch(/^the workbook is damaged: xl\/styles\.xml ends in the middle of its XML, before <\/styleSheet>/);
+    expect(e.problem).toMatch(
+      /^the workbook is damaged: xl\/styles\.xml ends in the middle of its XML, before <\/styleSheet>/,
+    );
   });
 
   it('a byte changed in a stored (not deflated) sheet → fails its CRC-32 check, though the XML still parses', async () => {
@@ -547,7 +662,9 @@ describe('damaged parts are errors naming the part, never a shorter table', () =
   });
 
   it('a sheet left half-read by its consumer is not reported (its rest is never used)', async () => {
-    const file = await damaged('sheet-cut-unread.xlsx', { 'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')) });
+    const file = await damaged('sheet-cut-unread.xlsx', {
+      'xl/worksheets/sheet1.xml': half(text('xl/worksheets/sheet1.xml')),
+    });
     const src = await openRawSource(file);
     const seen: number[] = [];
     for await (const s of src.sheets) {

@@ -13,18 +13,41 @@ const HEADERS: Record<string, string> = { gmv: '成交金额', uv: '观看人数
 function input(over: Partial<RetroInput> & { gmv?: number; uv?: number; summary?: Values }): RetroInput {
   const { gmv, uv, summary, ...rest } = over;
   const facts = new StreamFacts();
-  facts.add(streamOf({ ...(gmv !== undefined ? { gmv } : {}), ...(uv !== undefined ? { uv } : {}), ...summary }), '整体看板', (f) => HEADERS[f] ?? 'h');
+  facts.add(
+    streamOf({ ...(gmv !== undefined ? { gmv } : {}), ...(uv !== undefined ? { uv } : {}), ...summary }),
+    '整体看板',
+    (f) => HEADERS[f] ?? 'h',
+  );
   return {
-    platform: 'douyin', stream: facts.stream(), channels: null, channelTotal: null, channelTable: null, products: null, productTable: null,
-    skuRows: 0, trend: null, videos: null, orders: null, hotspots: [], stock: [], baseline: [], inputs: [], account: null,
-    response: null, negative: null, mask: true,
+    platform: 'douyin',
+    stream: facts.stream(),
+    channels: null,
+    channelTotal: null,
+    channelTable: null,
+    products: null,
+    productTable: null,
+    skuRows: 0,
+    trend: null,
+    videos: null,
+    orders: null,
+    hotspots: [],
+    stock: [],
+    baseline: [],
+    inputs: [],
+    account: null,
+    response: null,
+    negative: null,
+    mask: true,
     ...rest,
   };
 }
 
 const build = (i: RetroInput, thresholds = RULE_DEFAULTS.thresholds) =>
   localiseRetro(buildRetroReport(i, { thresholds, baselineCount: 7 }), 'zh');
-const rules = (i: RetroInput) => build(i).alerts.map((a) => a.rule).sort();
+const rules = (i: RetroInput) =>
+  build(i)
+    .alerts.map((a) => a.rule)
+    .sort();
 
 describe('stream rules at their boundaries', () => {
   it.each([
@@ -54,10 +77,27 @@ describe('stream rules at their boundaries', () => {
 
 describe('products and stock at their boundaries', () => {
   const product = (name: string, exposed: number, clickers: number, buyers: number, stock?: number) =>
-    productOf({ productId: name, productName: name, gmv: 100, productExposed: exposed, productClickers: clickers, buyers, ...(stock !== undefined ? { stock } : {}) });
+    productOf({
+      productId: name,
+      productName: name,
+      gmv: 100,
+      productExposed: exposed,
+      productClickers: clickers,
+      buyers,
+      ...(stock !== undefined ? { stock } : {}),
+    });
 
   it('click rate 9.99 % fires product-click-low, 10.00 % does not; conversion 4.99 % / 5.00 % likewise', () => {
-    const r = build(input({ products: [product('A', 10000, 999, 100), product('B', 1000, 100, 5), product('C', 1000, 200, 10), product('D', 10000, 2000, 99.8)] }));
+    const r = build(
+      input({
+        products: [
+          product('A', 10000, 999, 100),
+          product('B', 1000, 100, 5),
+          product('C', 1000, 200, 10),
+          product('D', 10000, 2000, 99.8),
+        ],
+      }),
+    );
     const flags = Object.fromEntries(r.products!.map((p) => [p.name, p.flags]));
     expect(flags).toEqual({ A: ['product-click-low'], B: [], C: [], D: ['product-conversion-low'] });
   });
@@ -73,14 +113,30 @@ describe('products and stock at their boundaries', () => {
     const stock = r.alerts.filter((a) => a.rule === 'stock-low');
     expect(stock.map((a) => [a.subject, a.value, a.owner])).toEqual([['商品「A」', 49, 'selector']]);
     // Without a product table, the selection table's products are checked.
-    const pool = build(input({ stock: [{ id: null, name: '福利袜', stock: 0, giveaway: true }, { id: null, name: '帽子', stock: 50, giveaway: false }] }));
-    expect(pool.alerts.filter((a) => a.rule === 'stock-low').map((a) => [a.subject, a.value, a.owner])).toEqual([['商品「福利袜」', 0, 'floor-control']]);
+    const pool = build(
+      input({
+        stock: [
+          { id: null, name: '福利袜', stock: 0, giveaway: true },
+          { id: null, name: '帽子', stock: 50, giveaway: false },
+        ],
+      }),
+    );
+    expect(pool.alerts.filter((a) => a.rule === 'stock-low').map((a) => [a.subject, a.value, a.owner])).toEqual([
+      ['商品「福利袜」', 0, 'floor-control'],
+    ]);
     expect(pool.actions.some((a) => /下架/.test(a.action) && a.owner === 'floor-control')).toBe(true);
   });
 });
 
 describe('comparison with earlier streams', () => {
-  const stream = (start: string, uv: number, gmv: number) => ({ account: '店', start, uv, gmv, buyers: uv / 50, viewToOrderRate: null });
+  const stream = (start: string, uv: number, gmv: number) => ({
+    account: '店',
+    start,
+    uv,
+    gmv,
+    buyers: uv / 50,
+    viewToOrderRate: null,
+  });
 
   it('median of the last N of the same account, excluding the stream itself and later ones', () => {
     const r = build(

@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScheduleSettings } from '../../src/config/schedule-section.js';
-import { buildSchedule, peopleAssigner, productRotation, streamDrafts, teamStage, type PoolProduct, type ScheduleInput, type ScheduleProblem, type StreamDraft } from '../../src/domain/schedule/plan.js';
+import {
+  buildSchedule,
+  peopleAssigner,
+  productRotation,
+  streamDrafts,
+  teamStage,
+  type PoolProduct,
+  type ScheduleInput,
+  type ScheduleProblem,
+  type StreamDraft,
+} from '../../src/domain/schedule/plan.js';
 import { localiseSchedule } from '../../src/i18n/schedule.js';
 
 const SETTINGS: ScheduleSettings = {
@@ -35,13 +45,16 @@ function input(settings: Partial<ScheduleSettings> = {}, pool: PoolProduct[] = [
   };
 }
 
-const drafted = (settings: Partial<ScheduleSettings>) => streamDrafts(input(settings)).drafts.map((d) => [d.date, d.time, d.type, d.theme]);
+const drafted = (settings: Partial<ScheduleSettings>) =>
+  streamDrafts(input(settings)).drafts.map((d) => [d.date, d.time, d.type, d.theme]);
 
 describe('streamDrafts: the streams of the month', () => {
   it('one stream per slot weekday, at the slot time, on the default account', () => {
     const { drafts } = streamDrafts(input());
     expect(drafts.map((d) => d.date)).toEqual(['2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22']);
-    expect(drafts.every((d) => d.time === '20:00-22:00' && d.account === '山野' && d.type === '日常场' && d.theme === null)).toBe(true);
+    expect(
+      drafts.every((d) => d.time === '20:00-22:00' && d.account === '山野' && d.type === '日常场' && d.theme === null),
+    ).toBe(true);
   });
 
   it('a special stream replaces the slot stream of its day and account, and adds one on a free day; other months are ignored', () => {
@@ -71,10 +84,19 @@ describe('streamDrafts: the streams of the month', () => {
   });
 
   it("a members' day on a slot day becomes the members' stream; day 31 in February is the 28th", () => {
-    const onMonday = drafted({ members: [{ category: '户外', repurchaseDays: 30, day: 15, time: null, account: null }] });
+    const onMonday = drafted({
+      members: [{ category: '户外', repurchaseDays: 30, day: 15, time: null, account: null }],
+    });
     expect(onMonday).toHaveLength(4);
-    expect(onMonday[2]).toEqual(['2027-02-15', '20:00-22:00', '会员专属场', { kind: 'repurchase-day', category: '户外' }]);
-    const late = streamDrafts(input({ members: [{ category: '户外', repurchaseDays: 30, day: 31, time: null, account: null }] }));
+    expect(onMonday[2]).toEqual([
+      '2027-02-15',
+      '20:00-22:00',
+      '会员专属场',
+      { kind: 'repurchase-day', category: '户外' },
+    ]);
+    const late = streamDrafts(
+      input({ members: [{ category: '户外', repurchaseDays: 30, day: 31, time: null, account: null }] }),
+    );
     expect(late.memberStreams[0]!.dates).toEqual(['2027-02-28']);
   });
 
@@ -94,8 +116,18 @@ describe('streamDrafts: the streams of the month', () => {
 });
 
 describe('peopleAssigner: the fewest streams so far among those free', () => {
-  const stream = (date: string, time: string, account: string | null = '山野'): StreamDraft => ({ date, time, account, type: '日常场', theme: null });
-  const person = (name: string, daysOff: string[] = [], accounts: string[] | null = null) => ({ name, daysOff, accounts });
+  const stream = (date: string, time: string, account: string | null = '山野'): StreamDraft => ({
+    date,
+    time,
+    account,
+    type: '日常场',
+    theme: null,
+  });
+  const person = (name: string, daysOff: string[] = [], accounts: string[] | null = null) => ({
+    name,
+    daysOff,
+    accounts,
+  });
 
   it('two streams at once need two people; then the load decides, ties go to whoever is listed first', () => {
     const assign = peopleAssigner();
@@ -133,8 +165,21 @@ describe('peopleAssigner: the fewest streams so far among those free', () => {
   });
 });
 
-const product = (id: string | null, name: string, role: string | null, livePrice: number, commissionRate: number, stock: number | null): PoolProduct => ({
-  id, name, role, livePrice, commissionRate, stock, giveaway: false,
+const product = (
+  id: string | null,
+  name: string,
+  role: string | null,
+  livePrice: number,
+  commissionRate: number,
+  stock: number | null,
+): PoolProduct => ({
+  id,
+  name,
+  role,
+  livePrice,
+  commissionRate,
+  stock,
+  giveaway: false,
 });
 
 const POOL: PoolProduct[] = [
@@ -191,8 +236,19 @@ describe('productRotation: listed, in stock, by role, rotated', () => {
 describe('buildSchedule: codes the words are made from', () => {
   it('nobody free for a stream is a problem naming the stream; the stage is the count of streams', () => {
     // One anchor with Mondays off and one assistant: every Monday stream lacks an anchor.
-    const plan = buildSchedule(input({ anchors: [{ name: '小林', daysOff: ['1'], accounts: null }], assistants: [{ name: '小周', daysOff: [], accounts: null }] }));
-    expect(plan.problems).toEqual(['2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22'].map((date) => ({ kind: 'no-anchor', date, time: '20:00-22:00' })));
+    const plan = buildSchedule(
+      input({
+        anchors: [{ name: '小林', daysOff: ['1'], accounts: null }],
+        assistants: [{ name: '小周', daysOff: [], accounts: null }],
+      }),
+    );
+    expect(plan.problems).toEqual(
+      ['2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22'].map((date) => ({
+        kind: 'no-anchor',
+        date,
+        time: '20:00-22:00',
+      })),
+    );
     expect(plan.stage).toEqual({ stage: 'startup', streams: 4 });
     expect(plan.staffing).toEqual([
       { name: '小林', role: 'anchor', streams: 0 },
@@ -208,25 +264,53 @@ describe('buildSchedule: codes the words are made from', () => {
 describe('localiseSchedule: the words', () => {
   // A members' stream on Wednesday the 3rd, when both the anchor and the assistant are off.
   const off = (name: string) => ({ name, daysOff: ['3'], accounts: null });
-  const plan = buildSchedule(input({ members: [{ category: '美妆', repurchaseDays: 30, day: 3, time: null, account: null }], anchors: [off('小林')], assistants: [off('小周')] }, POOL));
+  const plan = buildSchedule(
+    input(
+      {
+        members: [{ category: '美妆', repurchaseDays: 30, day: 3, time: null, account: null }],
+        anchors: [off('小林')],
+        assistants: [off('小周')],
+      },
+      POOL,
+    ),
+  );
 
-  it('stage, weekday, stream type and the members\' theme, zh and en', () => {
+  it("stage, weekday, stream type and the members' theme, zh and en", () => {
     const zh = localiseSchedule(plan, 'zh');
     const en = localiseSchedule(plan, 'en');
-    expect(zh.stage).toEqual({ stage: 'startup', label: '初创期', streams: 5, hint: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播' });
+    expect(zh.stage).toEqual({
+      stage: 'startup',
+      label: '初创期',
+      streams: 5,
+      hint: '单账号、每月≤10场：岗位合并——运营兼场控，主播兼助播',
+    });
     expect(en.stage.label).toBe('startup');
     const members = (s: typeof zh) => s.streams.find((x) => x.type === '会员专属场')!;
-    expect([members(zh).weekdayLabel, members(zh).typeLabel, members(zh).theme]).toEqual(['周三', '会员专属场', '美妆会员复购日']);
-    expect([members(en).weekdayLabel, members(en).typeLabel, members(en).theme]).toEqual(['Wed', 'members-only', "美妆 members' repurchase day"]);
+    expect([members(zh).weekdayLabel, members(zh).typeLabel, members(zh).theme]).toEqual([
+      '周三',
+      '会员专属场',
+      '美妆会员复购日',
+    ]);
+    expect([members(en).weekdayLabel, members(en).typeLabel, members(en).theme]).toEqual([
+      'Wed',
+      'members-only',
+      "美妆 members' repurchase day",
+    ]);
   });
 
   it('why a product is left out, and what the plan could not do', () => {
     const zh = localiseSchedule(plan, 'zh');
     const en = localiseSchedule(plan, 'en');
-    expect(zh.excluded).toEqual([{ name: '利润一', reason: '库存 49 低于 50' }, { name: '待上架', reason: '尚未上架（无商品ID）' }]);
+    expect(zh.excluded).toEqual([
+      { name: '利润一', reason: '库存 49 低于 50' },
+      { name: '待上架', reason: '尚未上架（无商品ID）' },
+    ]);
     expect(en.excluded.map((x) => x.reason)).toEqual(['stock 49 below 50', 'not listed yet (no product ID)']);
     expect(zh.problems).toEqual(['2027-02-03 20:00-22:00：没有可排的主播', '2027-02-03 20:00-22:00：没有可排的助播']);
-    expect(en.problems).toEqual(['2027-02-03 20:00-22:00: no anchor available', '2027-02-03 20:00-22:00: no assistant available']);
+    expect(en.problems).toEqual([
+      '2027-02-03 20:00-22:00: no anchor available',
+      '2027-02-03 20:00-22:00: no assistant available',
+    ]);
     expect(en.staffing.map((x) => x.roleLabel)).toEqual(['anchor', 'assistant']);
     expect(zh.staffing.map((x) => x.roleLabel)).toEqual(['主播', '助播']);
   });
@@ -234,6 +318,8 @@ describe('localiseSchedule: the words', () => {
   it('a pool short of a role, in words', () => {
     const short = buildSchedule(input({ productMix: { 引流款: 3, 利润款: 2, 形象款: 1 } }, POOL));
     expect(localiseSchedule(short, 'zh').problems).toEqual(['选品池只有 2 个可排的引流款，每场需要 3 个']);
-    expect(localiseSchedule(short, 'en').problems).toEqual(['the pool has 2 引流款 product(s) to schedule; each stream needs 3']);
+    expect(localiseSchedule(short, 'en').problems).toEqual([
+      'the pool has 2 引流款 product(s) to schedule; each stream needs 3',
+    ]);
   });
 });

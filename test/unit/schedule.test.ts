@@ -114,17 +114,29 @@ describe('the month schedule', () => {
     // Dec 2026: Mon/Wed/Fri = 13 days, Sat = 4, second account Mondays = 4, the members' stream on
     // Tuesday the 15th = 22; the 18th becomes the collab.
     expect(p.streams).toHaveLength(22);
-    expect(p.streams.find((s) => s.date === '2026-12-18')).toMatchObject({ type: '品牌联名场', theme: '山野×国家地理', account: '山野户外旗舰店' });
+    expect(p.streams.find((s) => s.date === '2026-12-18')).toMatchObject({
+      type: '品牌联名场',
+      theme: '山野×国家地理',
+      account: '山野户外旗舰店',
+    });
     expect(p.streams.map((s) => s.no)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
     const sorted = [...p.streams].sort((a, b) => a.start.localeCompare(b.start));
     expect(p.streams.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
   });
 
   it("members' streams on the configured day of each repurchase cycle", () => {
-    expect(p.streams.filter((s) => s.type === '会员专属场').map((s) => [s.date, s.account, s.time])).toEqual([['2026-12-15', '小鹿美妆官方', '19:30-22:30']]);
-    const fortnightly = plan('2026-12', { ...SECTION, members: [{ category: '美妆', repurchaseDays: 14, day: 1, account: '小鹿美妆官方' }] });
+    expect(p.streams.filter((s) => s.type === '会员专属场').map((s) => [s.date, s.account, s.time])).toEqual([
+      ['2026-12-15', '小鹿美妆官方', '19:30-22:30'],
+    ]);
+    const fortnightly = plan('2026-12', {
+      ...SECTION,
+      members: [{ category: '美妆', repurchaseDays: 14, day: 1, account: '小鹿美妆官方' }],
+    });
     expect(fortnightly.members).toEqual([{ category: '美妆', dates: ['2026-12-01', '2026-12-15', '2026-12-29'] }]);
-    const late = plan('2027-02', { ...SECTION, members: [{ category: '美妆', repurchaseDays: 30, day: 31, account: '小鹿美妆官方' }] });
+    const late = plan('2027-02', {
+      ...SECTION,
+      members: [{ category: '美妆', repurchaseDays: 30, day: 31, account: '小鹿美妆官方' }],
+    });
     expect(late.members[0]!.dates).toEqual(['2027-02-28']);
   });
 
@@ -156,7 +168,8 @@ describe('the month schedule', () => {
       expect(s.products.利润款).not.toContain('利润D');
     }
     // Consecutive streams do not show the same traffic driver when there are two to rotate.
-    for (let i = 1; i < p.streams.length; i++) expect(p.streams[i]!.products.引流款).not.toEqual(p.streams[i - 1]!.products.引流款);
+    for (let i = 1; i < p.streams.length; i++)
+      expect(p.streams[i]!.products.引流款).not.toEqual(p.streams[i - 1]!.products.引流款);
     expect(p.excluded.map((e) => e.name).sort()).toEqual(['利润D', '待上架']);
     // Three profit products, two per stream, 22 streams: 44 places, P1 takes the first of every three.
     expect(p.productPlan.find((x) => x.id === 'P1')!.appearances).toBe(15);
@@ -174,7 +187,13 @@ describe('the month schedule', () => {
 
   it('rehearsal two days before, retro sheet due 24 h after the end', () => {
     const first = p.streams[0]!;
-    expect(first).toMatchObject({ date: '2026-12-02', rehearsal: '2026-11-30', start: '2026-12-02T20:00:00+08:00', end: '2026-12-02T23:00:00+08:00', retroDeadline: '2026-12-03T23:00:00+08:00' });
+    expect(first).toMatchObject({
+      date: '2026-12-02',
+      rehearsal: '2026-11-30',
+      start: '2026-12-02T20:00:00+08:00',
+      end: '2026-12-02T23:00:00+08:00',
+      retroDeadline: '2026-12-03T23:00:00+08:00',
+    });
     expect(p.stage).toMatchObject({ stage: 'growth', streams: 22 });
   });
 });
@@ -203,7 +222,11 @@ describe('prompts for what is missing', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function context(interactive: boolean, answers: Record<string, string>, asked: string[]): Promise<{ ctx: Context; out: () => string }> {
+  async function context(
+    interactive: boolean,
+    answers: Record<string, string>,
+    asked: string[],
+  ): Promise<{ ctx: Context; out: () => string }> {
     const stdout = new PassThrough();
     let text = '';
     stdout.on('data', (c) => (text += c));
@@ -218,13 +241,27 @@ describe('prompts for what is missing', () => {
       },
     };
     const config = await loadConfig({ cwd: dir, env: {} });
-    const ctx: Context = { cwd: dir, env: {}, config, lang: 'zh', json: true, out: undefined, force: false, term: plainTerminal({ stdout, stderr: new PassThrough(), interactive, quiet: true }), prompter };
+    const ctx: Context = {
+      cwd: dir,
+      env: {},
+      config,
+      lang: 'zh',
+      json: true,
+      out: undefined,
+      force: false,
+      term: plainTerminal({ stdout, stderr: new PassThrough(), interactive, quiet: true }),
+      prompter,
+    };
     return { ctx, out: () => text };
   }
 
   it('on a terminal, asks the month, the slots and the target, and uses the answers', async () => {
     const asked: string[] = [];
-    const { ctx, out } = await context(true, { 排哪个月: '2027-01', 几点开播: '一三五@20:00-22:00', GMV: '600000' }, asked);
+    const { ctx, out } = await context(
+      true,
+      { 排哪个月: '2027-01', 几点开播: '一三五@20:00-22:00', GMV: '600000' },
+      asked,
+    );
     expect(await runSchedule(ctx, { pool: [], ics: false, now: new Date('2026-12-20T00:00:00Z') })).toBe(0);
     expect(asked).toHaveLength(3);
     const report = JSON.parse(out());
@@ -235,7 +272,7 @@ describe('prompts for what is missing', () => {
     expect(readFileSync(join(dir, '排期表_2027-01.xlsx')).length).toBeGreaterThan(1000);
   });
 
-  it('on the evening of 30 Nov in Beijing, next month is 2026-12 whatever the machine\'s zone', async () => {
+  it("on the evening of 30 Nov in Beijing, next month is 2026-12 whatever the machine's zone", async () => {
     // 20:30 in Beijing is 12:30 UTC and 04:30 in Los Angeles; a +8 h shift on a Shanghai machine gave 2027-01.
     const defaults: Array<string | undefined> = [];
     const { ctx } = await context(true, { 排哪个月: '2026-12', 几点开播: '一三五@20:00-22:00', GMV: '600000' }, []);
@@ -255,7 +292,13 @@ describe('prompts for what is missing', () => {
     expect(asked).toEqual([]);
     const e2 = await runSchedule(ctx, { month: '2026-12', pool: [], ics: false, now: new Date() }).catch((x) => x);
     expect(e2.message).toMatch(/missing stream slots: pass --slots "1,3,5@20:00-23:00"/);
-    const e3 = await runSchedule(ctx, { month: '2026-12', slots: '1,3,5@20:00-23:00', pool: [], ics: false, now: new Date() }).catch((x) => x);
+    const e3 = await runSchedule(ctx, {
+      month: '2026-12',
+      slots: '1,3,5@20:00-23:00',
+      pool: [],
+      ics: false,
+      now: new Date(),
+    }).catch((x) => x);
     expect(e3.message).toMatch(/missing the month's GMV target: pass --target 1000000/);
   });
 
@@ -263,7 +306,12 @@ describe('prompts for what is missing', () => {
     copyFileSync(join(FIX, 'schedule', 'liveops.config.yaml'), join(dir, 'liveops.config.yaml'));
     const c = await loadConfig({ cwd: dir, env: {} });
     expect(c.schedule.slots).toHaveLength(2);
-    writeFileSync(join(dir, 'liveops.config.yaml'), 'schedule:\n  slots:\n    - { weekdays: [funday], time: "20:00-23:00" }\n');
-    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toThrow(/schedule\.slots\.0\.weekdays\.0: expected a weekday/);
+    writeFileSync(
+      join(dir, 'liveops.config.yaml'),
+      'schedule:\n  slots:\n    - { weekdays: [funday], time: "20:00-23:00" }\n',
+    );
+    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toThrow(
+      /schedule\.slots\.0\.weekdays\.0: expected a weekday/,
+    );
   });
 });

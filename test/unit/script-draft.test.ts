@@ -4,15 +4,49 @@ import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import { buildDraft, type ScriptProduct } from '../../src/domain/script/draft.js';
 import { localiseDraft } from '../../src/i18n/script.js';
 
-const product = (name: string, role: ScriptProduct['role'], stock: number | null, extra: Partial<ScriptProduct> = {}): ScriptProduct => ({
-  id: name, name, role, category: '冲锋衣', price: 299, dailyPrice: 399, stock, sellingPoints: '防水透湿；三合一可拆卸', faq: '会掉色吗？不会', giveaway: false, ...extra,
+const product = (
+  name: string,
+  role: ScriptProduct['role'],
+  stock: number | null,
+  extra: Partial<ScriptProduct> = {},
+): ScriptProduct => ({
+  id: name,
+  name,
+  role,
+  category: '冲锋衣',
+  price: 299,
+  dailyPrice: 399,
+  stock,
+  sellingPoints: '防水透湿；三合一可拆卸',
+  faq: '会掉色吗？不会',
+  giveaway: false,
+  ...extra,
 });
 
-const PRODUCTS = [product('引流裤', '引流款', 520), product('防水冲锋衣', '利润款', 30), product('软壳衣', '利润款', 180), product('联名款', '形象款', 80)];
+const PRODUCTS = [
+  product('引流裤', '引流款', 520),
+  product('防水冲锋衣', '利润款', 30),
+  product('软壳衣', '利润款', 180),
+  product('联名款', '形象款', 80),
+];
 
-function draft(time = '20:00-23:00', products = PRODUCTS, talkPoints: Parameters<typeof buildDraft>[0]['talkPoints'] = []) {
+function draft(
+  time = '20:00-23:00',
+  products = PRODUCTS,
+  talkPoints: Parameters<typeof buildDraft>[0]['talkPoints'] = [],
+) {
   const built = buildDraft({
-    stream: { date: '2026-12-03', time, account: '山野户外旗舰店', anchor: '小林', assistant: '小周', type: '日常场', theme: null, benefit: '整点福袋', gmvTarget: 64413 },
+    stream: {
+      date: '2026-12-03',
+      time,
+      account: '山野户外旗舰店',
+      anchor: '小林',
+      assistant: '小周',
+      type: '日常场',
+      theme: null,
+      benefit: '整点福袋',
+      gmvTarget: 64413,
+    },
     products,
     talkPoints,
     settings: SCRIPT_DEFAULTS,
@@ -30,10 +64,17 @@ describe('a timed script draft', () => {
   const d = draft();
 
   it('has every product of the plan, in order, between the opening and the close', () => {
-    expect(d.timeline.map((s) => s.title)).toEqual(['开场预热', '引流裤', '防水冲锋衣', '软壳衣', '联名款', '下播预告与收尾']);
+    expect(d.timeline.map((s) => s.title)).toEqual([
+      '开场预热',
+      '引流裤',
+      '防水冲锋衣',
+      '软壳衣',
+      '联名款',
+      '下播预告与收尾',
+    ]);
   });
 
-  it('clock times follow on and add up to the stream\'s duration', () => {
+  it("clock times follow on and add up to the stream's duration", () => {
     expect(d.stream.durationMinutes).toBe(180);
     expect(d.totals.minutes).toBe(180);
     expect(d.timeline[0]!.start).toBe('20:00');
@@ -52,10 +93,12 @@ describe('a timed script draft', () => {
 
   it('reminds floor control 3 minutes before every segment switch', () => {
     const reminders = d.cues.filter((c) => c.rule === 'segment-reminder');
-    expect(reminders.map((c) => c.time)).toEqual(d.timeline.slice(1).map((s) => {
-      const m = min(s.start) - 3;
-      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-    }));
+    expect(reminders.map((c) => c.time)).toEqual(
+      d.timeline.slice(1).map((s) => {
+        const m = min(s.start) - 3;
+        return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      }),
+    );
     expect(reminders[0]!.cue).toBe('3 分钟后切换到：引流裤，助播备好样品，场控备好商品链接');
   });
 
@@ -70,7 +113,9 @@ describe('a timed script draft', () => {
   it('uses the real stock figures: a closing push and a stock alert below the line', () => {
     const jacket = d.timeline.find((s) => s.title === '防水冲锋衣')!;
     expect(jacket.parts.find((p) => p.part === 'push')!.talk[0]).toBe('库存只剩 30 件，拍完就恢复日常价');
-    expect(d.cues.filter((c) => c.rule === 'stock-low').map((c) => c.cue)).toEqual(['库存紧张：「防水冲锋衣」仅 30 件（低于 50），提醒主播并准备售罄话术']);
+    expect(d.cues.filter((c) => c.rule === 'stock-low').map((c) => c.cue)).toEqual([
+      '库存紧张：「防水冲锋衣」仅 30 件（低于 50），提醒主播并准备售罄话术',
+    ]);
     const pants = d.timeline.find((s) => s.title === '引流裤')!;
     expect(pants.parts.find((p) => p.part === 'push')!.talk[0]).toBe('本场备货 520 件，这个价格只在今天直播间');
   });
@@ -91,7 +136,9 @@ describe('a timed script draft', () => {
   });
 
   it('a retro hotspot becomes a demonstration in the segments of the products it concerns', () => {
-    const withRetro = draft('20:00-23:00', PRODUCTS, [{ topic: '防水', share: 0.2, source: 'comments', action: '增加防水演示（淋水测试）' }]);
+    const withRetro = draft('20:00-23:00', PRODUCTS, [
+      { topic: '防水', share: 0.2, source: 'comments', action: '增加防水演示（淋水测试）' },
+    ]);
     const jacket = withRetro.timeline.find((s) => s.title === '防水冲锋衣')!;
     expect(jacket.assistant).toContain('演示：增加防水演示（淋水测试）');
     expect(jacket.parts[0]!.talk).toContain('上场复盘：防水 占提问 20% → 增加防水演示（淋水测试）');

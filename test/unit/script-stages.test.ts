@@ -5,30 +5,66 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_DEFAULTS } from '../../src/config/script-section.js';
-import { buildDraft, productSegment, runSheetOf, type Cue, type CueAction, type DraftInput, type ScriptProduct, type Segment } from '../../src/domain/script/draft.js';
+import {
+  buildDraft,
+  productSegment,
+  runSheetOf,
+  type Cue,
+  type CueAction,
+  type DraftInput,
+  type ScriptProduct,
+  type Segment,
+} from '../../src/domain/script/draft.js';
 import { localiseDraft } from '../../src/i18n/script.js';
 
 const product = (name: string, extra: Partial<ScriptProduct> = {}): ScriptProduct => ({
-  id: name, name, role: '利润款', category: '冲锋衣', price: 299, dailyPrice: 399, stock: 30,
-  sellingPoints: '防水透湿；三合一可拆卸', faq: '会掉色吗？不会；能机洗吗？能；起球吗？不会', giveaway: false, ...extra,
+  id: name,
+  name,
+  role: '利润款',
+  category: '冲锋衣',
+  price: 299,
+  dailyPrice: 399,
+  stock: 30,
+  sellingPoints: '防水透湿；三合一可拆卸',
+  faq: '会掉色吗？不会；能机洗吗？能；起球吗？不会',
+  giveaway: false,
+  ...extra,
 });
 
 const JACKET = product('防水冲锋衣');
 
 function input(products: ScriptProduct[] = [JACKET], time = '20:00-21:00'): DraftInput {
   return {
-    stream: { date: '2027-02-01', time, account: '山野', anchor: '小林', assistant: '小周', type: '日常场', theme: null, benefit: '福袋', gmvTarget: null },
+    stream: {
+      date: '2027-02-01',
+      time,
+      account: '山野',
+      anchor: '小林',
+      assistant: '小周',
+      type: '日常场',
+      theme: null,
+      benefit: '福袋',
+      gmvTarget: null,
+    },
     products,
     talkPoints: [{ topic: '防水', share: 0.234, source: 'comments', action: '淋水测试' }],
     settings: SCRIPT_DEFAULTS,
-    thresholds: { 'stock-low': 50, 'segment-reminder': 3, 'floor-refresh': 5, 'uv-value-critical': 0.8, 'product-click-low': 0.1 },
+    thresholds: {
+      'stock-low': 50,
+      'segment-reminder': 3,
+      'floor-refresh': 5,
+      'uv-value-critical': 0.8,
+      'product-click-low': 0.1,
+    },
   };
 }
 
 /** productSegment with a recording cue callback: the segment and the cues it gave, in order. */
 function segment(p: ScriptProduct, i = 1, at = 20 * 60 + 10, len = 40) {
   const cues: Array<{ minute: number; who: Cue['who']; what: CueAction; rule: string | null }> = [];
-  const seg = productSegment(input([p]), p, i, at, len, 2, (minute, who, what, rule = null) => cues.push({ minute, who, what, rule }));
+  const seg = productSegment(input([p]), p, i, at, len, 2, (minute, who, what, rule = null) =>
+    cues.push({ minute, who, what, rule }),
+  );
   return { seg, cues };
 }
 
@@ -76,7 +112,12 @@ describe("productSegment: a product's part of the stream", () => {
       { minute: 1210, who: 'assistant', what: { kind: 'close-up', product: '防水冲锋衣' }, rule: null },
       { minute: 1210, who: 'assistant', what: { kind: 'demo', action: '淋水测试' }, rule: null },
       { minute: 1236, who: 'assistant', what: { kind: 'countdown', minutes: 14 }, rule: null },
-      { minute: 1210, who: 'floor-control', what: { kind: 'stock', product: '防水冲锋衣', stock: 30, threshold: 50 }, rule: 'stock-low' },
+      {
+        minute: 1210,
+        who: 'floor-control',
+        what: { kind: 'stock', product: '防水冲锋衣', stock: 30, threshold: 50 },
+        rule: 'stock-low',
+      },
       { minute: 1250, who: 'floor-control', what: { kind: 'delist', product: '防水冲锋衣' }, rule: null },
     ]);
     expect(seg.assistant.map((c) => c.kind)).toEqual(['close-up', 'demo', 'countdown']);
@@ -88,7 +129,8 @@ describe("productSegment: a product's part of the stream", () => {
   });
 
   it('stock 49 under a line of 50 is a stock alert; 50 is not', () => {
-    const alerts = (stock: number) => segment(product('P', { stock })).cues.filter((c) => c.rule === 'stock-low').length;
+    const alerts = (stock: number) =>
+      segment(product('P', { stock })).cues.filter((c) => c.rule === 'stock-low').length;
     expect(alerts(49)).toBe(1);
     expect(alerts(50)).toBe(0);
     expect(segment(product('P', { stock: null })).cues.some((c) => c.rule === 'stock-low')).toBe(false);
@@ -100,22 +142,49 @@ describe('runSheetOf: one row per part with the cues that fall in it', () => {
   const start = 23 * 60 + 50;
   const P = product('防水冲锋衣');
   const timeline: Segment[] = [
-    { no: 1, kind: 'opening', start: '23:50', end: '00:00', minutes: 10, product: null, parts: [{ part: 'explain', start: '23:50', end: '00:00', minutes: 10, talk: [{ kind: 'farewell' }] }], assistant: [], floor: [] },
     {
-      no: 2, kind: 'product', start: '00:00', end: '00:30', minutes: 30, product: P,
+      no: 1,
+      kind: 'opening',
+      start: '23:50',
+      end: '00:00',
+      minutes: 10,
+      product: null,
+      parts: [{ part: 'explain', start: '23:50', end: '00:00', minutes: 10, talk: [{ kind: 'farewell' }] }],
+      assistant: [],
+      floor: [],
+    },
+    {
+      no: 2,
+      kind: 'product',
+      start: '00:00',
+      end: '00:30',
+      minutes: 30,
+      product: P,
       parts: [
         { part: 'explain', start: '00:00', end: '00:20', minutes: 20, talk: [] },
         { part: 'interact', start: '00:20', end: '00:30', minutes: 10, talk: [] },
       ],
-      assistant: [], floor: [],
+      assistant: [],
+      floor: [],
     },
   ];
-  const cue = (minute: number, who: Cue['who'], what: CueAction, rule: string | null = null): Cue => ({ time: '', minute, who, cue: what, rule });
+  const cue = (minute: number, who: Cue['who'], what: CueAction, rule: string | null = null): Cue => ({
+    time: '',
+    minute,
+    who,
+    cue: what,
+    rule,
+  });
   const list: CueAction = { kind: 'list', product: P.name };
   const closeUp: CueAction = { kind: 'close-up', product: P.name };
   const check: CueAction = { kind: 'check', uvValue: 0.8, clickRate: 0.1 };
   const countdown: CueAction = { kind: 'countdown', minutes: 10 };
-  const cues = [cue(5, 'floor-control', check, 'floor-refresh'), cue(10, 'floor-control', list), cue(10, 'assistant', closeUp), cue(30, 'assistant', countdown)];
+  const cues = [
+    cue(5, 'floor-control', check, 'floor-refresh'),
+    cue(10, 'floor-control', list),
+    cue(10, 'assistant', closeUp),
+    cue(30, 'assistant', countdown),
+  ];
   const rows = runSheetOf(timeline, cues, start);
 
   it('a row per part, carrying its segment, product and role', () => {
@@ -127,7 +196,7 @@ describe('runSheetOf: one row per part with the cues that fall in it', () => {
     expect(rows[0]!.talk).toEqual([{ kind: 'farewell' }]);
   });
 
-  it('a cue at a part\'s end is the next part\'s, across midnight too; the 5-minute checks stay off the floor column', () => {
+  it("a cue at a part's end is the next part's, across midnight too; the 5-minute checks stay off the floor column", () => {
     // Minute 10 after 23:50 is 00:00: the product's explanation, not the opening; minute 30 (00:20) is the interaction.
     expect(rows.map((r) => r.floor)).toEqual([[], [list], []]);
     expect(rows.map((r) => r.assistant)).toEqual([[], [closeUp], [countdown]]);
@@ -162,7 +231,11 @@ describe('localiseDraft: the words', () => {
 
   it('titles and part labels: the opening and closing are one part named after the segment', () => {
     expect(zh.timeline.map((s) => s.title)).toEqual(['开场预热', '防水冲锋衣', '下播预告与收尾']);
-    expect(en.timeline.map((s) => s.parts.map((p) => p.label))).toEqual([['Opening and warm-up'], ['Explanation', 'Interaction', 'Closing push', 'Benefits'], ['Next-stream preview and close']]);
+    expect(en.timeline.map((s) => s.parts.map((p) => p.label))).toEqual([
+      ['Opening and warm-up'],
+      ['Explanation', 'Interaction', 'Closing push', 'Benefits'],
+      ['Next-stream preview and close'],
+    ]);
   });
 
   it('prices with ¥ and digit groups, the retro share rounded to a whole percent', () => {
@@ -177,6 +250,10 @@ describe('localiseDraft: the words', () => {
     );
     expect(zh.timeline[0]!.floor).toEqual(['20:07 3 分钟后切换到：防水冲锋衣，助播备好样品，场控备好商品链接']);
     expect(en.cueSheet.map((c) => c.whoLabel)).toContain('floor control');
-    expect(zh.runSheet[1]).toMatchObject({ segment: '防水冲锋衣', part: '讲解', assistant: '特写：近距离展示防水冲锋衣的细节（面料、做工、吊牌）\n演示：淋水测试' });
+    expect(zh.runSheet[1]).toMatchObject({
+      segment: '防水冲锋衣',
+      part: '讲解',
+      assistant: '特写：近距离展示防水冲锋衣的细节（面料、做工、吊牌）\n演示：淋水测试',
+    });
   });
 });

@@ -26,9 +26,25 @@ const listed = () => true;
 
 function item(over: Partial<PoolItem> & { row: number }): PoolItem {
   return {
-    file: '选品表.xlsx', id: `ID${over.row}`, name: `Item ${over.row}`, category: '女装', role: null, livePrice: null, dailyPrice: null,
-    competitorPrice: null, commissionRate: null, stock: null, supplier: null, qcReport: true, sevenDayReturns: true, shippingInsurance: true,
-    restockDays: null, sellingPoints: null, faq: null, giveaway: false, ...over,
+    file: '选品表.xlsx',
+    id: `ID${over.row}`,
+    name: `Item ${over.row}`,
+    category: '女装',
+    role: null,
+    livePrice: null,
+    dailyPrice: null,
+    competitorPrice: null,
+    commissionRate: null,
+    stock: null,
+    supplier: null,
+    qcReport: true,
+    sevenDayReturns: true,
+    shippingInsurance: true,
+    restockDays: null,
+    sellingPoints: null,
+    faq: null,
+    giveaway: false,
+    ...over,
   };
 }
 
@@ -48,11 +64,23 @@ describe('stockWarnings: stock below 50 is restocked by the selector; a sold-out
   it('49 units is a restock warning with value 49 against threshold 50; 50 units is none', () => {
     const w = stockWarnings([item({ row: 2, stock: 49 }), item({ row: 3, stock: 50 })], listed, th);
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatchObject({ row: 2, stock: 49, rule: 'stock-low', variant: null, threshold: 50, action: 'restock', owner: 'selector' });
+    expect(w[0]).toMatchObject({
+      row: 2,
+      stock: 49,
+      rule: 'stock-low',
+      variant: null,
+      threshold: 50,
+      action: 'restock',
+      owner: 'selector',
+    });
   });
 
   it('a giveaway at 0 is the delist variant, for floor control; a giveaway with 30 left is only restocked', () => {
-    const w = stockWarnings([item({ row: 2, stock: 0, giveaway: true }), item({ row: 3, stock: 30, giveaway: true })], listed, th);
+    const w = stockWarnings(
+      [item({ row: 2, stock: 0, giveaway: true }), item({ row: 3, stock: 30, giveaway: true })],
+      listed,
+      th,
+    );
     expect(w.map((x) => [x.row, x.action, x.variant, x.owner])).toEqual([
       [2, 'delist', 'delist', 'floor-control'],
       [3, 'restock', null, 'selector'],
@@ -71,7 +99,8 @@ describe('stockWarnings: stock below 50 is restocked by the selector; a sold-out
 });
 
 describe('supplierChecks: the live price should be 5–10 % below competitors, with every required term', () => {
-  const price = (livePrice: number, competitorPrice: number | null = 100) => supplierChecks([item({ row: 2, livePrice, competitorPrice })], settings, th).suppliers[0]!;
+  const price = (livePrice: number, competitorPrice: number | null = 100) =>
+    supplierChecks([item({ row: 2, livePrice, competitorPrice })], settings, th).suppliers[0]!;
 
   it('4 % below is too dear: the flag carries the 4 % and the 5 % bound it misses', () => {
     const s = price(96);
@@ -106,7 +135,9 @@ describe('supplierChecks: the live price should be 5–10 % below competitors, w
 
   it('a missing required term is flagged by its code; terms the config does not require are not', () => {
     const pool = [item({ row: 2, qcReport: true, sevenDayReturns: null, shippingInsurance: false })];
-    expect(supplierChecks(pool, settings, th).suppliers[0]!.flags).toEqual([{ code: 'missing-terms', terms: ['sevenDayReturns', 'shippingInsurance'] }]);
+    expect(supplierChecks(pool, settings, th).suppliers[0]!.flags).toEqual([
+      { code: 'missing-terms', terms: ['sevenDayReturns', 'shippingInsurance'] },
+    ]);
     expect(supplierChecks(pool, { ...settings, supplierTerms: ['qcReport'] }, th).suppliers[0]!.flags).toEqual([]);
   });
 
@@ -131,30 +162,82 @@ describe('candidatesOf: what customers ask for that nothing on sale covers', () 
     source,
     messages: 100,
     questions: 50,
-    hotspots: topics.map(([topic, count, fromDictionary]) => ({ topic, count, share: count / 50, source, fromDictionary: fromDictionary ?? false, examples: [`有${topic}吗`], owner: null })),
+    hotspots: topics.map(([topic, count, fromDictionary]) => ({
+      topic,
+      count,
+      share: count / 50,
+      source,
+      fromDictionary: fromDictionary ?? false,
+      examples: [`有${topic}吗`],
+      owner: null,
+    })),
   });
 
   it('a product noun nobody sells is a candidate with its count and share; one the pool lists is not', () => {
     const pool = [item({ row: 2, name: '羽绒服A' })];
-    const c = candidatesOf({ pool, hotspots: [hot('comments', [['羽绒服', 12], ['保温杯', 5]])] }, []);
-    expect(c).toEqual([{ keyword: '保温杯', count: 5, share: 0.1, source: 'comments', examples: ['有保温杯吗'], inPool: null }]);
+    const c = candidatesOf(
+      {
+        pool,
+        hotspots: [
+          hot('comments', [
+            ['羽绒服', 12],
+            ['保温杯', 5],
+          ]),
+        ],
+      },
+      [],
+    );
+    expect(c).toEqual([
+      { keyword: '保温杯', count: 5, share: 0.1, source: 'comments', examples: ['有保温杯吗'], inPool: null },
+    ]);
   });
 
   it('a pool item without a 商品ID is not on sale: the candidate names it (list it)', () => {
-    const c = candidatesOf({ pool: [item({ row: 2, id: null, name: '围巾E' })], hotspots: [hot('comments', [['围巾', 4]])] }, []);
+    const c = candidatesOf(
+      { pool: [item({ row: 2, id: null, name: '围巾E' })], hotspots: [hot('comments', [['围巾', 4]])] },
+      [],
+    );
     expect(c.map((x) => [x.keyword, x.inPool])).toEqual([['围巾', '围巾E']]);
   });
 
-  it('a product shown in this week\'s exports covers the keyword', () => {
-    expect(candidatesOf({ pool: [], hotspots: [hot('comments', [['保温杯', 5]])] }, [{ name: '不锈钢保温杯' }])).toEqual([]);
+  it("a product shown in this week's exports covers the keyword", () => {
+    expect(
+      candidatesOf({ pool: [], hotspots: [hot('comments', [['保温杯', 5]])] }, [{ name: '不锈钢保温杯' }]),
+    ).toEqual([]);
   });
 
   it('attributes, words that do not name a product and dictionary topics are not candidates', () => {
-    expect(candidatesOf({ pool: [], hotspots: [hot('comments', [['颜色', 9], ['标准', 8], ['雨靴', 7, true]])] }, [])).toEqual([]);
+    expect(
+      candidatesOf(
+        {
+          pool: [],
+          hotspots: [
+            hot('comments', [
+              ['颜色', 9],
+              ['标准', 8],
+              ['雨靴', 7, true],
+            ]),
+          ],
+        },
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it('one keyword asked in comments and consultations is one candidate, the larger count first', () => {
-    const c = candidatesOf({ pool: [], hotspots: [hot('comments', [['面霜', 3], ['保温杯', 4]]), hot('consultations', [['面霜', 6]])] }, []);
+    const c = candidatesOf(
+      {
+        pool: [],
+        hotspots: [
+          hot('comments', [
+            ['面霜', 3],
+            ['保温杯', 4],
+          ]),
+          hot('consultations', [['面霜', 6]]),
+        ],
+      },
+      [],
+    );
     expect(c.map((x) => [x.keyword, x.count, x.source])).toEqual([
       ['面霜', 6, 'consultations'],
       ['保温杯', 4, 'comments'],
@@ -164,7 +247,11 @@ describe('candidatesOf: what customers ask for that nothing on sale covers', () 
 
 describe('roleBalance: the kept products by role against the mix 30 / 50 / 20 %', () => {
   it('10 kept products, 2 / 6 / 2: one traffic driver short, one profit product over, image on target', () => {
-    const kept = [...Array(2).fill({ role: '引流款' }), ...Array(6).fill({ role: '利润款' }), ...Array(2).fill({ role: '形象款' })];
+    const kept = [
+      ...Array(2).fill({ role: '引流款' }),
+      ...Array(6).fill({ role: '利润款' }),
+      ...Array(2).fill({ role: '形象款' }),
+    ];
     expect(roleBalance(kept, settings.roleMix)).toEqual([
       { role: '引流款', count: 2, share: 0.2, target: 0.3, targetCount: 3, gap: 1 },
       { role: '利润款', count: 6, share: 0.6, target: 0.5, targetCount: 5, gap: -1 },
@@ -181,7 +268,16 @@ describe('selectActions: one numbered list, eliminations first, each with its ow
   ];
   const { suppliers, backupSuppliers } = supplierChecks(pool, settings, th);
   const actions = selectActions({
-    eliminate: [{ id: 'P1', name: 'Backpack', clickRate: 0.0299, conversionRate: 0.05, streams: 4, rules: ['weekly-click-eliminate'] }],
+    eliminate: [
+      {
+        id: 'P1',
+        name: 'Backpack',
+        clickRate: 0.0299,
+        conversionRate: 0.05,
+        streams: 4,
+        rules: ['weekly-click-eliminate'],
+      },
+    ],
     stock: stockWarnings(pool, listed, th),
     balance: roleBalance([{ role: '利润款' }, { role: '利润款' }], settings.roleMix),
     kept: 2,
@@ -203,15 +299,36 @@ describe('selectActions: one numbered list, eliminations first, each with its ow
   });
 
   it('the delist goes to floor control, as its rule variant says; everything else to the selector', () => {
-    expect(actions.map((a) => a.owner)).toEqual(['selector', 'floor-control', 'selector', 'selector', 'selector', 'selector', 'selector']);
+    expect(actions.map((a) => a.owner)).toEqual([
+      'selector',
+      'floor-control',
+      'selector',
+      'selector',
+      'selector',
+      'selector',
+      'selector',
+    ]);
   });
 
   it('each carries its rules: the elimination rule, stock-low, supplier-price or -terms, backup-suppliers; a role gap and a candidate none', () => {
-    expect(actions.map((a) => a.rules)).toEqual([['weekly-click-eliminate'], ['stock-low'], [], ['supplier-price'], ['supplier-terms'], ['backup-suppliers'], []]);
+    expect(actions.map((a) => a.rules)).toEqual([
+      ['weekly-click-eliminate'],
+      ['stock-low'],
+      [],
+      ['supplier-price'],
+      ['supplier-terms'],
+      ['backup-suppliers'],
+      [],
+    ]);
   });
 
   it('and the numbers its line needs: the rates, the stock, the gap (1 traffic driver of 2 kept), the suppliers', () => {
-    expect(actions[0]).toMatchObject({ subject: { kind: 'product', id: 'P1', name: 'Backpack' }, clickRate: 0.0299, conversionRate: 0.05, streams: 4 });
+    expect(actions[0]).toMatchObject({
+      subject: { kind: 'product', id: 'P1', name: 'Backpack' },
+      clickRate: 0.0299,
+      conversionRate: 0.05,
+      streams: 4,
+    });
     expect(actions[1]).toMatchObject({ subject: { kind: 'product', id: 'ID2', name: 'Giveaway' }, stock: 0 });
     expect(actions[2]).toMatchObject({ role: '引流款', gap: 1, count: 0, kept: 2 });
     expect(actions[5]).toMatchObject({ category: '女装', suppliers: 2, required: 3, names: ['S1', 'S2'] });
@@ -221,14 +338,37 @@ describe('selectActions: one numbered list, eliminations first, each with its ow
 describe('buildSelectReport: a week of two product exports against the selection table', () => {
   // Two streams, 5,000 people exposed in each: 299 of 10,000 clicked (2.99 %) for P1, 300 (3.00 %) for P2.
   const stream = (p1Clickers: number) => [
-    { id: 'P1', name: 'Backpack', exposed: 5000, clickers: p1Clickers, buyers: 10, orders: null, gmv: 1000, refundAmount: null, explanations: null },
-    { id: 'P2', name: 'Trousers', exposed: 5000, clickers: 150, buyers: 10, orders: null, gmv: 1000, refundAmount: null, explanations: null },
+    {
+      id: 'P1',
+      name: 'Backpack',
+      exposed: 5000,
+      clickers: p1Clickers,
+      buyers: 10,
+      orders: null,
+      gmv: 1000,
+      refundAmount: null,
+      explanations: null,
+    },
+    {
+      id: 'P2',
+      name: 'Trousers',
+      exposed: 5000,
+      clickers: 150,
+      buyers: 10,
+      orders: null,
+      gmv: 1000,
+      refundAmount: null,
+      explanations: null,
+    },
   ];
   const report = buildSelectReport(
     {
       week: W47,
       productTables: [stream(150), stream(149)],
-      pool: [item({ row: 2, id: 'P1', name: 'Backpack', role: '利润款' }), item({ row: 3, id: 'P2', name: 'Trousers', role: '引流款' })],
+      pool: [
+        item({ row: 2, id: 'P1', name: 'Backpack', role: '利润款' }),
+        item({ row: 3, id: 'P2', name: 'Trousers', role: '引流款' }),
+      ],
       hotspots: [],
       skipped: [],
       ignored: [],
@@ -244,7 +384,11 @@ describe('buildSelectReport: a week of two product exports against the selection
   });
 
   it('the eliminated product leaves the balance: one traffic driver kept of one', () => {
-    expect(report.pool.balance.map((b) => [b.role, b.count])).toEqual([['引流款', 1], ['利润款', 0], ['形象款', 0]]);
+    expect(report.pool.balance.map((b) => [b.role, b.count])).toEqual([
+      ['引流款', 1],
+      ['利润款', 0],
+      ['形象款', 0],
+    ]);
   });
 
   it('the report is facts only: no words, no labels, the period not yet judged', () => {
@@ -255,16 +399,29 @@ describe('buildSelectReport: a week of two product exports against the selection
   });
 
   it('localiseSelect words it: the elimination, its evidence and the owner, in zh and en', () => {
-    expect(localiseSelect(report, 'zh').actions[0]).toEqual({ no: 1, owner: 'selector', ownerLabel: '选品', action: '淘汰或替换「Backpack」', evidence: '2.99% / 6.69%, 2', rule: 'weekly-click-eliminate' });
-    expect(localiseSelect(report, 'en').actions[0]).toMatchObject({ ownerLabel: 'selector', action: 'Eliminate or replace "Backpack"' });
+    expect(localiseSelect(report, 'zh').actions[0]).toEqual({
+      no: 1,
+      owner: 'selector',
+      ownerLabel: '选品',
+      action: '淘汰或替换「Backpack」',
+      evidence: '2.99% / 6.69%, 2',
+      rule: 'weekly-click-eliminate',
+    });
+    expect(localiseSelect(report, 'en').actions[0]).toMatchObject({
+      ownerLabel: 'selector',
+      action: 'Eliminate or replace "Backpack"',
+    });
   });
 });
 
-describe('localiseSelect: the supplier flags in the playbook\'s words', () => {
+describe("localiseSelect: the supplier flags in the playbook's words", () => {
   const words = (livePrice: number, lang: 'zh' | 'en', supplierPrice = settings.supplierPrice) => {
     const pool = [item({ row: 2, livePrice, competitorPrice: 100 })];
     const { suppliers, backupSuppliers } = supplierChecks(pool, { ...settings, supplierPrice }, th);
-    const facts = buildSelectReport({ week: W47, productTables: [], pool, hotspots: [], skipped: [], ignored: [] }, { ...settings, supplierPrice });
+    const facts = buildSelectReport(
+      { week: W47, productTables: [], pool, hotspots: [], skipped: [], ignored: [] },
+      { ...settings, supplierPrice },
+    );
     expect(facts.suppliers).toEqual(suppliers);
     expect(facts.backupSuppliers).toEqual(backupSuppliers);
     return localiseSelect(facts, lang).suppliers[0]!.flags;
@@ -272,7 +429,9 @@ describe('localiseSelect: the supplier flags in the playbook\'s words', () => {
 
   it('4 % below against a 5 % floor; a 7.5 % floor is written without needless decimals', () => {
     expect(words(96, 'zh')).toEqual(['直播价只比竞品低 4.00%，低于 5%：与供应商重新议价']);
-    expect(words(96, 'en', { minDiscount: 0.075, maxDiscount: 0.125 })).toEqual(['Live price only 4.00% below competitors (under 7.5%): renegotiate with the supplier']);
+    expect(words(96, 'en', { minDiscount: 0.075, maxDiscount: 0.125 })).toEqual([
+      'Live price only 4.00% below competitors (under 7.5%): renegotiate with the supplier',
+    ]);
   });
 
   it('15 % below against a 10 % ceiling, and 5 % dearer than competitors', () => {

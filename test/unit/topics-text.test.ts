@@ -21,20 +21,32 @@ const SIZE_ZH = '讲解时给出尺码建议（身高体重对照），展示尺
 const SIZE_EN = 'give size advice while presenting (height/weight chart) and show the size table';
 
 function counted(msgs: string[], topics?: Record<string, string[]>) {
-  const c = new HotspotCounter('comments', spaces, { ...(topics ? { topics } : {}), minKeywordCount: 2, minKeywordShare: 0 });
+  const c = new HotspotCounter('comments', spaces, {
+    ...(topics ? { topics } : {}),
+    minKeywordCount: 2,
+    minKeywordShare: 0,
+  });
   for (const m of msgs) c.add(m);
   return withActions(c.result());
 }
 
 const hotspot = (topic: string, over: Partial<HotspotInput> = {}): HotspotInput => ({
-  topic, count: 2, share: 0.2, source: 'consultations', fromDictionary: true, examples: [], owner: null, ...over,
+  topic,
+  count: 2,
+  share: 0.2,
+  source: 'consultations',
+  fromDictionary: true,
+  examples: [],
+  owner: null,
+  ...over,
 });
 
 describe('the domain counts topics and says who acts; it carries no words', () => {
   const r = counted(['多大码 合适吗', '尺码 偏大吗', '能保修吗', '有 儿童款 吗', '有 儿童款 吗？'], { 保修: ['保修'] });
 
   it('a hotspot is its topic, its counts, its source, whether the dictionary has it and who acts', () => {
-    for (const h of r.hotspots) expect(Object.keys(h)).toEqual(['topic', 'count', 'share', 'source', 'fromDictionary', 'examples', 'owner']);
+    for (const h of r.hotspots)
+      expect(Object.keys(h)).toEqual(['topic', 'count', 'share', 'source', 'fromDictionary', 'examples', 'owner']);
     expect(r.hotspots.map((h) => [h.topic, h.count, h.fromDictionary, h.owner])).toEqual([
       ['儿童款', 2, false, null],
       ['尺码', 2, true, 'anchor'],
@@ -63,13 +75,26 @@ describe('i18n/topics.ts words them', () => {
 
   it('keeps the keys in the order --json has always printed', () => {
     expect(Object.keys(localiseHotspot(hotspot('尺码', { owner: 'anchor' }), 'zh'))).toEqual([
-      'topic', 'label', 'count', 'share', 'source', 'fromDictionary', 'examples', 'action', 'labelText',
+      'topic',
+      'label',
+      'count',
+      'share',
+      'source',
+      'fromDictionary',
+      'examples',
+      'action',
+      'labelText',
     ]);
   });
 
   it("a team's own topic keeps its name in both languages and suggests nothing", () => {
     for (const lang of ['zh', 'en'] as const) {
-      expect(localiseHotspot(hotspot('保修'), lang)).toMatchObject({ topic: '保修', label: null, action: null, labelText: '保修' });
+      expect(localiseHotspot(hotspot('保修'), lang)).toMatchObject({
+        topic: '保修',
+        label: null,
+        action: null,
+        labelText: '保修',
+      });
     }
     // A name that is also an Object property is still just a name.
     expect(hotspotLabel({ topic: 'constructor', fromDictionary: true }, 'en')).toBe('constructor');
@@ -77,19 +102,45 @@ describe('i18n/topics.ts words them', () => {
   });
 
   it('a keyword is called by itself, even where it reads like a topic', () => {
-    expect(localiseHotspot(hotspot('儿童款', { fromDictionary: false }), 'en')).toMatchObject({ label: null, action: null, labelText: '儿童款' });
+    expect(localiseHotspot(hotspot('儿童款', { fromDictionary: false }), 'en')).toMatchObject({
+      label: null,
+      action: null,
+      labelText: '儿童款',
+    });
   });
 
   it('the weekly talk point takes its action and its name from the topic', () => {
     const week = parseIsoWeek('2026-W47')!;
-    const report = buildWeeklyReport({
-      week, previous: previousRange(week), streams: [], channels: [], productTables: [], response: null, negative: null, responseTolerance: 0.1,
-      hotspots: [{ source: 'consultations', messages: 10, questions: 10, hotspots: [hotspot('尺码', { owner: 'anchor' })] }],
-      skipped: [], ignored: [], targets: { weeklyGmv: null, monthlyGmv: {} }, minStreams: 1, minExposures: 1,
-    }, { thresholds: RULE_DEFAULTS.thresholds, baselineCount: 7 });
+    const report = buildWeeklyReport(
+      {
+        week,
+        previous: previousRange(week),
+        streams: [],
+        channels: [],
+        productTables: [],
+        response: null,
+        negative: null,
+        responseTolerance: 0.1,
+        hotspots: [
+          { source: 'consultations', messages: 10, questions: 10, hotspots: [hotspot('尺码', { owner: 'anchor' })] },
+        ],
+        skipped: [],
+        ignored: [],
+        targets: { weeklyGmv: null, monthlyGmv: {} },
+        minStreams: 1,
+        minExposures: 1,
+      },
+      { thresholds: RULE_DEFAULTS.thresholds, baselineCount: 7 },
+    );
     expect(localiseWeekly(report, 'en').actions).toEqual([
-      { no: 1, owner: 'anchor', ownerLabel: 'anchor', action: SIZE_EN, evidence: 'size (20% of consultations)', rule: null },
+      {
+        no: 1,
+        owner: 'anchor',
+        ownerLabel: 'anchor',
+        action: SIZE_EN,
+        evidence: 'size (20% of consultations)',
+        rule: null,
+      },
     ]);
   });
-
 });

@@ -3,7 +3,11 @@ import { isMissing, parseValue, parseDecimal, type ValueType, type DurationUnit 
 
 type Row = [raw: string | number | boolean | Date | null, expected: unknown];
 
-function table(type: ValueType, rows: Row[], opts: { durationUnit?: DurationUnit; scale?: number; percent?: 100 | 1000 } = {}) {
+function table(
+  type: ValueType,
+  rows: Row[],
+  opts: { durationUnit?: DurationUnit; scale?: number; percent?: 100 | 1000 } = {},
+) {
   for (const [raw, expected] of rows) {
     it(`${type}: ${JSON.stringify(raw)} → ${JSON.stringify(expected)}`, () => {
       const r = parseValue(raw, type, opts);
@@ -35,20 +39,40 @@ describe('money', () => {
     ['abc', 'FAIL'],
     ['1.2.3', 'FAIL'],
   ]);
-  table('money', [[12345, 123.45], ['12345', 123.45]], { scale: 0.01 }); // WeChat Channels: fen
+  table(
+    'money',
+    [
+      [12345, 123.45],
+      ['12345', 123.45],
+    ],
+    { scale: 0.01 },
+  ); // WeChat Channels: fen
   it('1.2万 is exactly 12000, not 11999.999…', () => expect(parseDecimal('1.2万')).toBe(12000));
 });
 
 describe('missing markers are null for every numeric type', () => {
   for (const raw of ['-', '—', '--', '——', '', '  ', null, '暂无', '–']) {
     for (const type of ['money', 'count', 'rate', 'duration', 'datetime'] as ValueType[]) {
-      it(`${type}: ${JSON.stringify(raw)} → null`, () => expect(parseValue(raw, type)).toEqual({ ok: true, value: null }));
+      it(`${type}: ${JSON.stringify(raw)} → null`, () =>
+        expect(parseValue(raw, type)).toEqual({ ok: true, value: null }));
     }
   }
 });
 
 describe('isMissing: markers in any case, padded with any space trim removes', () => {
-  for (const raw of ['N/A', 'NULL', 'None', 'NA', ' - ', '\u3000--\u3000', '\u00a0暂无', '\ufeff-', '\t/', '-%', ' 无数据 ']) {
+  for (const raw of [
+    'N/A',
+    'NULL',
+    'None',
+    'NA',
+    ' - ',
+    '\u3000--\u3000',
+    '\u00a0暂无',
+    '\ufeff-',
+    '\t/',
+    '-%',
+    ' 无数据 ',
+  ]) {
     it(`${JSON.stringify(raw)} is missing`, () => expect(isMissing(raw)).toBe(true));
   }
   for (const raw of ['0', '-1', '--x', 'nan', 'No', '暂无数据库', '无', '\u3000¥12', 'none of these', '-'.repeat(30)]) {
@@ -66,9 +90,16 @@ describe('counts', () => {
     [6782, 6782],
     ['六千', 'FAIL'],
   ]);
-  it.each<[string, number]>([['5次', 5], ['12 件', 12], ['1.2万人', 12000], ['3场', 3]])('%s, a count with its measure word, is %s', (raw, n) =>
-    expect(parseValue(raw, 'count')).toEqual({ ok: true, value: n }));
-  it('a measure word does not make money of a count, nor a count of text', () => expect(parseValue('次', 'count').ok).toBe(false));
+  it.each<[string, number]>([
+    ['5次', 5],
+    ['12 件', 12],
+    ['1.2万人', 12000],
+    ['3场', 3],
+  ])('%s, a count with its measure word, is %s', (raw, n) =>
+    expect(parseValue(raw, 'count')).toEqual({ ok: true, value: n }),
+  );
+  it('a measure word does not make money of a count, nor a count of text', () =>
+    expect(parseValue('次', 'count').ok).toBe(false));
 });
 
 describe('rates', () => {
@@ -137,7 +168,15 @@ describe('durations (seconds)', () => {
     ['1.5分钟', 90],
     ['abc', 'FAIL'],
   ]);
-  table('duration', [[1.35, 81], ['2', 120], ['1分5秒', 65]], { durationUnit: 'minutes' });
+  table(
+    'duration',
+    [
+      [1.35, 81],
+      ['2', 120],
+      ['1分5秒', 65],
+    ],
+    { durationUnit: 'minutes' },
+  );
   table('duration', [[1.5, 5400]], { durationUnit: 'hours' });
 });
 
@@ -163,9 +202,18 @@ describe('date-times in Asia/Shanghai', () => {
     ['20261103', '2026-11-03'],
   ]);
   table('datetime-range', [
-    ['2026/07/28 08:15:49-2026/07/28 15:44:39', { start: '2026-07-28T08:15:49+08:00', end: '2026-07-28T15:44:39+08:00' }],
-    ['2026-07-28 08:15:49-2026-07-28 15:44:39', { start: '2026-07-28T08:15:49+08:00', end: '2026-07-28T15:44:39+08:00' }],
-    ['2026/11/18 19:58:02 ~ 2026/11/18 23:12:40', { start: '2026-11-18T19:58:02+08:00', end: '2026-11-18T23:12:40+08:00' }],
+    [
+      '2026/07/28 08:15:49-2026/07/28 15:44:39',
+      { start: '2026-07-28T08:15:49+08:00', end: '2026-07-28T15:44:39+08:00' },
+    ],
+    [
+      '2026-07-28 08:15:49-2026-07-28 15:44:39',
+      { start: '2026-07-28T08:15:49+08:00', end: '2026-07-28T15:44:39+08:00' },
+    ],
+    [
+      '2026/11/18 19:58:02 ~ 2026/11/18 23:12:40',
+      { start: '2026-11-18T19:58:02+08:00', end: '2026-11-18T23:12:40+08:00' },
+    ],
     ['2026/11/18 19:58', 'FAIL'],
   ]);
   table('time', [
@@ -187,9 +235,12 @@ describe('ids stay text and refuse lost precision', () => {
   it('names the precision problem', () => {
     expect(parseValue(3650123456789012000, 'id')).toEqual({ ok: false, expected: 'id-precision' });
   });
-  it.each(['3.70001E+18', '3.7E+18', '3.70001e+18', '3.70001E18'])('%s, an ID Excel turned into scientific notation in a CSV, is refused like a numeric one', (raw) =>
-    expect(parseValue(raw, 'id')).toEqual({ ok: false, expected: 'id-precision' }));
-  it('an ID that only looks like a number stays as written', () => expect(parseValue('3700012345678900123', 'id')).toEqual({ ok: true, value: '3700012345678900123' }));
+  it.each(['3.70001E+18', '3.7E+18', '3.70001e+18', '3.70001E18'])(
+    '%s, an ID Excel turned into scientific notation in a CSV, is refused like a numeric one',
+    (raw) => expect(parseValue(raw, 'id')).toEqual({ ok: false, expected: 'id-precision' }),
+  );
+  it('an ID that only looks like a number stays as written', () =>
+    expect(parseValue('3700012345678900123', 'id')).toEqual({ ok: true, value: '3700012345678900123' }));
 });
 
 describe('durations in time-formatted cells', () => {

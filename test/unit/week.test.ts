@@ -24,8 +24,20 @@ describe('ISO weeks in Asia/Shanghai', () => {
 
   it('ranges and the range before them', () => {
     expect(rangeOf('2026-11-16', '2026-11-22').id).toBe('2026-W47');
-    expect(rangeOf('2026-11-16', '2026-11-18')).toEqual({ id: '2026-11-16_2026-11-18', since: '2026-11-16', until: '2026-11-18' });
-    expect(previousRange(isoWeekOf('2026-11-18'))).toEqual({ id: '2026-W46', since: '2026-11-09', until: '2026-11-15' });
-    expect(previousRange(rangeOf('2026-11-16', '2026-11-18'))).toEqual({ id: '2026-11-13_2026-11-15', since: '2026-11-13', until: '2026-11-15' });
+    expect(rangeOf('2026-11-16', '2026-11-18')).toEqual({
+      id: '2026-11-16_2026-11-18',
+      since: '2026-11-16',
+      until: '2026-11-18',
+    });
+    expect(previousRange(isoWeekOf('2026-11-18'))).toEqual({
+      id: '2026-W46',
+      since: '2026-11-09',
+      until: '2026-11-15',
+    });
+    expect(previousRange(rangeOf('2026-11-16', '2026-11-18'))).toEqual({
+      id: '2026-11-13_2026-11-15',
+      since: '2026-11-13',
+      until: '2026-11-15',
+    });
   });
 });

@@ -20,7 +20,8 @@ describe('wrapping help text at a width in columns', () => {
   });
 
   it('mixed text stays within the width', () => {
-    const text = 'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files (直播明细, 分场次效果)';
+    const text =
+      'Reads what the operator exported for one stream — one Compass 整场数据 workbook, or separate files (直播明细, 分场次效果)';
     for (const line of wrapText(text, 30).split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(30);
   });
 });

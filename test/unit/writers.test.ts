@@ -17,19 +17,43 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const DANGEROUS = ['=HYPERLINK("http://x","点我")', '+86 138 0000 0000', '-_-', '@主播 多少钱', '\tx', '\r\nx', '\nx', '＝1+1', '＋1', '－1', '＠a'];
+const DANGEROUS = [
+  '=HYPERLINK("http://x","点我")',
+  '+86 138 0000 0000',
+  '-_-',
+  '@主播 多少钱',
+  '\tx',
+  '\r\nx',
+  '\nx',
+  '＝1+1',
+  '＋1',
+  '－1',
+  '＠a',
+];
 
 const model = {
   stream: { account: '山野户外旗舰店', end: '2026-11-18T23:12:40+08:00' },
   summary: { gmv: 133433, uvValue: 19.674, avgDwellSeconds: 65, refundRate: null },
   products: [
-    { id: '3650123456789012345', name: '轻量冲锋衣', gmv: 89990.5, clickRate: 0.0299, rules: ['weekly-click-eliminate'] },
+    {
+      id: '3650123456789012345',
+      name: '轻量冲锋衣',
+      gmv: 89990.5,
+      clickRate: 0.0299,
+      rules: ['weekly-click-eliminate'],
+    },
     { id: '3650123456789012346', name: '=HYPERLINK("http://x","点我")', gmv: -12.5, clickRate: 0.03, rules: [] },
     { id: '3650123456789012347', name: '-_-', gmv: 0, clickRate: null, rules: [] },
   ],
   trend: null,
   files: [
-    { file: 'a.xlsx', tables: [{ sheet: 'S1', rows: 3 }, { sheet: 'S2', rows: 4 }] },
+    {
+      file: 'a.xlsx',
+      tables: [
+        { sheet: 'S1', rows: 3 },
+        { sheet: 'S2', rows: 4 },
+      ],
+    },
     { file: 'b.csv', tables: [{ sheet: null, rows: 5 }] },
   ],
 };
@@ -116,7 +140,7 @@ describe('xlsx templates', () => {
     const rows = [6, 7, 8].map((r) => ws.getRow(r).values as unknown[]);
     expect(rows.map((r) => r.slice(1))).toEqual([
       ['轻量冲锋衣', 89990.5, 1, '山野户外旗舰店', 0.0299, 'weekly-click-eliminate'],
-      ["'=HYPERLINK(\"http://x\",\"点我\")", -12.5, 2, '山野户外旗舰店', 0.03],
+      ['\'=HYPERLINK("http://x","点我")', -12.5, 2, '山野户外旗舰店', 0.03],
       ["'-_-", 0, 3, '山野户外旗舰店'],
     ]);
     expect(ws.getCell('B7').numFmt).toBe('#,##0.00');
@@ -149,7 +173,9 @@ describe('xlsx templates', () => {
       wb.getWorksheet('概览')!.getCell('B2').value = '{{summary.uvValu}}';
     });
     const e = await inputError(fillXlsxTemplate(tpl, model, join(dir, 'never.xlsx'), { templateLabel: 'typo.xlsx' }));
-    expect(e.message).toMatch(/^typo\.xlsx: 概览!B2: unknown placeholder \{\{summary\.uvValu\}\}: the report has no field "summary\.uvValu" \(fields there: gmv, uvValue/);
+    expect(e.message).toMatch(
+      /^typo\.xlsx: 概览!B2: unknown placeholder \{\{summary\.uvValu\}\}: the report has no field "summary\.uvValu" \(fields there: gmv, uvValue/,
+    );
   });
 
   it('an unknown field inside a repeated row names the template cell', async () => {
@@ -197,7 +223,14 @@ describe('formula safety', () => {
 
   it('csv read back: UTF-8 BOM, CRLF, RFC 4180 quoting, dangerous text neutralised, numbers as numbers', async () => {
     const m = { list: DANGEROUS.map((name, i) => ({ name, gmv: -i * 1.5, note: 'a, "b"' })) };
-    const csv = await renderCsv(m, { list: 'list', columns: [{ path: 'name', header: '商品' }, { path: 'gmv', header: '成交金额' }, { path: 'note', header: '备注' }] });
+    const csv = await renderCsv(m, {
+      list: 'list',
+      columns: [
+        { path: 'name', header: '商品' },
+        { path: 'gmv', header: '成交金额' },
+        { path: 'note', header: '备注' },
+      ],
+    });
     expect(csv.startsWith('\uFEFF商品,成交金额,备注\r\n')).toBe(true);
     const rows = parse(csv, { bom: true }) as string[][];
     expect(rows[0]).toEqual(['商品', '成交金额', '备注']);
@@ -211,7 +244,11 @@ describe('formula safety', () => {
 
 describe('text templates (eta, Markdown)', () => {
   it('renders fields with Markdown escaping', async () => {
-    const out = await renderTextTemplate('# <%= it.stream.account %>\n| <%= it.products[1].name %> | <%= it.summary.gmv %> |\n', model, { file: 't.md.eta' });
+    const out = await renderTextTemplate(
+      '# <%= it.stream.account %>\n| <%= it.products[1].name %> | <%= it.summary.gmv %> |\n',
+      model,
+      { file: 't.md.eta' },
+    );
     expect(out).toBe('# 山野户外旗舰店\n| =HYPERLINK("http://x","点我") | 133433 |\n');
     expect(escapeMarkdown('a|b *c* [d](e) <x>')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<x\\>');
     expect(escapeMarkdown('12.5% +3')).toBe('12.5% +3');
@@ -219,14 +256,22 @@ describe('text templates (eta, Markdown)', () => {
   });
 
   it('a field the model lacks is an error naming the template line', async () => {
-    const e = await inputError(renderTextTemplate('ok\n<%= it.summary.gmv %>\n<%= it.summary.gvm %>\n', model, { file: 'retro.md.eta' }));
-    expect(e.message).toMatch(/^retro\.md\.eta:3: template: unknown placeholder: the report has no field "summary\.gvm"/);
+    const e = await inputError(
+      renderTextTemplate('ok\n<%= it.summary.gmv %>\n<%= it.summary.gvm %>\n', model, { file: 'retro.md.eta' }),
+    );
+    expect(e.message).toMatch(
+      /^retro\.md\.eta:3: template: unknown placeholder: the report has no field "summary\.gvm"/,
+    );
   });
 
   it('loops over lists and reads item fields strictly', async () => {
-    const out = await renderTextTemplate('<% for (const p of it.products) { %>- <%= p.name %>\n<% } %>', model, { file: 'x' });
+    const out = await renderTextTemplate('<% for (const p of it.products) { %>- <%= p.name %>\n<% } %>', model, {
+      file: 'x',
+    });
     expect(out).toBe('- 轻量冲锋衣\n- =HYPERLINK("http://x","点我")\n- -\\_-\n');
-    const e = await inputError(renderTextTemplate('<% for (const p of it.products) { %><%= p.nme %><% } %>', model, { file: 'y' }));
+    const e = await inputError(
+      renderTextTemplate('<% for (const p of it.products) { %><%= p.nme %><% } %>', model, { file: 'y' }),
+    );
     expect(e.message).toMatch(/no field "products\.nme"/);
   });
 });
@@ -240,7 +285,16 @@ describe('writeReport: atomic, no clobber', () => {
     const sub = mkdtempSync(join(dir, 'out-'));
     const target = join(sub, '复盘.xlsx');
     await expect(
-      writeReport({ target, format: 'xlsx', model, template: 'inspect', templateOverride: tpl, lang: 'zh', cwd: dir, force: false }),
+      writeReport({
+        target,
+        format: 'xlsx',
+        model,
+        template: 'inspect',
+        templateOverride: tpl,
+        lang: 'zh',
+        cwd: dir,
+        force: false,
+      }),
     ).rejects.toThrow(/unknown placeholder/);
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(sub)).toEqual([]);
@@ -249,7 +303,9 @@ describe('writeReport: atomic, no clobber', () => {
   it('an existing output is kept without force and replaced with it', async () => {
     const target = join(dir, 'report.json');
     writeFileSync(target, 'old');
-    await expect(writeReport({ target, format: 'json', model, template: 'inspect', lang: 'zh', cwd: dir, force: false })).rejects.toThrow(/already exists/);
+    await expect(
+      writeReport({ target, format: 'json', model, template: 'inspect', lang: 'zh', cwd: dir, force: false }),
+    ).rejects.toThrow(/already exists/);
     expect(readFileSync(target, 'utf8')).toBe('old');
     await writeReport({ target, format: 'json', model, template: 'inspect', lang: 'zh', cwd: dir, force: true });
     expect(JSON.parse(readFileSync(target, 'utf8')).summary.gmv).toBe(133433);

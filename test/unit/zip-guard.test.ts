@@ -65,7 +65,6 @@ async function unzipAll(file: string): Promise<{ name: string; data: Buffer }[]>
   return out;
 }
 
-
 describe('zip guard', () => {
   it('lists the sheets in workbook order with real names, parts and visibility', async () => {
     const wb = await guardXlsx(small);
@@ -94,7 +93,9 @@ describe('zip guard', () => {
 
   it('refuses a workbook whose total inflated size is over the limit', async () => {
     const e = await inputError(guardXlsx(bomb, { maxEntryRatio: 1e9, maxTotalUncompressed: 256 * 1024 * 1024 }));
-    expect(e.problem).toBe('refusing to read: the workbook would inflate to 300 MB (limit 256 MB) — is this a real export?');
+    expect(e.problem).toBe(
+      'refusing to read: the workbook would inflate to 300 MB (limit 256 MB) — is this a real export?',
+    );
     // Within limits when they are raised.
     const ok = await guardXlsx(bomb, { maxEntryRatio: 1e9, maxTotalUncompressed: 1024 * 1024 * 1024 });
     expect(ok.sheets.map((s) => s.name)).toEqual(['基本信息', 'A & B <测试>', '商品分析-商品明细']);
@@ -146,7 +147,7 @@ describe('workbook.xml parsing', () => {
     const xml =
       '<x:workbook xmlns:x="main" xmlns:rel="r"><x:workbookPr date1904="1"/><x:sheets>' +
       '<x:sheet rel:id="rId2" name="流量分析&amp;渠道" sheetId="7"/>' +
-      "<x:sheet name='&#x4E2D;&#25991;' state=\"hidden\" sheetId=\"1\" rel:id=\"rId1\"></x:sheet>" +
+      '<x:sheet name=\'&#x4E2D;&#25991;\' state="hidden" sheetId="1" rel:id="rId1"></x:sheet>' +
       '</x:sheets><x:definedNames><x:definedName name="sheet">x</x:definedName></x:definedNames></x:workbook>';
     expect(parseSheets(xml)).toEqual([
       { name: '流量分析&渠道', rid: 'rId2', hidden: false },

@@ -32,13 +32,21 @@ export interface BriefOptions {
 const RETRO_FILE = /^(?:复盘|retro)_(.+)_(\d{4}-\d{2}-\d{2})\.(?:xlsx|md|json)$/;
 
 /** The improvement list of a retro workbook liveops wrote: from the report it carries, not its labels. */
-async function readActions(file: string, shown: string): Promise<Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>> {
+async function readActions(
+  file: string,
+  shown: string,
+): Promise<Array<{ no: number | null; owner: string | null; action: string; evidence: string | null }>> {
   const report = await readOwnModel(file, shown, 'retro', 'write the retro again with liveops retro');
   const actions = Array.isArray(report.actions) ? (report.actions as Array<Record<string, unknown>>) : [];
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return actions
     .filter((x) => text(x.action))
-    .map((x) => ({ no: typeof x.no === 'number' ? x.no : null, owner: text(x.ownerLabel) ?? text(x.owner), action: text(x.action)!, evidence: text(x.evidence) }));
+    .map((x) => ({
+      no: typeof x.no === 'number' ? x.no : null,
+      owner: text(x.ownerLabel) ?? text(x.owner),
+      action: text(x.action)!,
+      evidence: text(x.evidence),
+    }));
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -56,11 +64,28 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   if (opts.schedule) {
     streams = (await readScheduleFile(ctx, opts.schedule)).map((s) => ({ ...s, products: lineUp(s.productNames) }));
   } else {
-    if (!ctx.config.schedule.slots.length) throw new UsageError('the brief needs the schedule: pass --schedule 排期表_2026-12.xlsx, or set schedule.slots in the config file');
+    if (!ctx.config.schedule.slots.length)
+      throw new UsageError(
+        'the brief needs the schedule: pass --schedule 排期表_2026-12.xlsx, or set schedule.slots in the config file',
+      );
     const months = [-1, 0, 1].map((d) => addToMonth(date.slice(0, 7), d));
     streams = months.flatMap((month) =>
-      planMonth(ctx, month, ctx.config.schedule, month === date.slice(0, 7) ? (opts.target ?? null) : null, pool).streams.map((s) => ({
-        date: s.date, time: s.time, account: s.account, anchor: s.anchor, assistant: s.assistant, type: s.typeLabel, theme: s.theme, gmvTarget: s.gmvTarget, products: lineUp(s.products),
+      planMonth(
+        ctx,
+        month,
+        ctx.config.schedule,
+        month === date.slice(0, 7) ? (opts.target ?? null) : null,
+        pool,
+      ).streams.map((s) => ({
+        date: s.date,
+        time: s.time,
+        account: s.account,
+        anchor: s.anchor,
+        assistant: s.assistant,
+        type: s.typeLabel,
+        theme: s.theme,
+        gmvTarget: s.gmvTarget,
+        products: lineUp(s.products),
       })),
     );
   }
@@ -73,8 +98,16 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   const names = await readdir(folder).catch(() => [] as string[]);
   const retros = names.map((n) => ({ n, m: RETRO_FILE.exec(n) })).filter((x) => x.m);
   const retrosDone = new Set(retros.map((x) => `${x.m![1]}_${x.m![2]}`));
-  const lastXlsx = retros.filter((x) => x.n.endsWith('.xlsx') && x.m![2]! < date).sort((a, b) => a.m![2]!.localeCompare(b.m![2]!)).pop();
-  const lastRetro = lastXlsx ? { file: relative(ctx.cwd, join(folder, lastXlsx.n)) || lastXlsx.n, actions: await readActions(join(folder, lastXlsx.n), lastXlsx.n) } : null;
+  const lastXlsx = retros
+    .filter((x) => x.n.endsWith('.xlsx') && x.m![2]! < date)
+    .sort((a, b) => a.m![2]!.localeCompare(b.m![2]!))
+    .pop();
+  const lastRetro = lastXlsx
+    ? {
+        file: relative(ctx.cwd, join(folder, lastXlsx.n)) || lastXlsx.n,
+        actions: await readActions(join(folder, lastXlsx.n), lastXlsx.n),
+      }
+    : null;
 
   // — recent UV value per account, for traffic targets —
   const uvValueByAccount = new Map<string, number>();
@@ -82,7 +115,9 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     const { files, ignored } = await expandInputs(ctx.cwd, opts.baseline);
     const ex = await readExports(ctx, files, ignored);
     const byAccount = new Map<string, number[]>();
-    for (const s of ex.streams.filter((x) => x.start && x.start.slice(0, 10) < date).sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
+    for (const s of ex.streams
+      .filter((x) => x.start && x.start.slice(0, 10) < date)
+      .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
       const v = M.uvValue(s.gmv, s.uv);
       if (v === null || !s.account) continue;
       const list = byAccount.get(s.account) ?? [];
@@ -105,8 +140,18 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     uvValueByAccount,
   });
   const brief = localiseBrief(facts, ctx.lang);
-  const target = ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
-  const written = await writeReport({ target, format: 'md', model: brief, template: 'brief', templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
+  const target =
+    ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
+  const written = await writeReport({
+    target,
+    format: 'md',
+    model: brief,
+    template: 'brief',
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+  });
   brief.outputs.push(relative(ctx.cwd, written) || written);
   await present(ctx, brief, { render: renderBrief });
   return 0;

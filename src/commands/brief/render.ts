@@ -11,7 +11,9 @@ export function renderBrief(b: LocalisedBrief, lang: Lang, p: Palette): string {
   if (!b.streams.length) out.push(`  ${m.none}`);
   for (const s of b.streams) {
     const people = [s.anchor, s.assistant].filter(Boolean).join(' / ');
-    out.push(`  ${s.time}  ${s.account ?? ''}  ${s.type ?? ''}${s.theme ? `·${s.theme}` : ''}  ${people}  ${p.dim(`${m.target} ${fmtMoney(s.gmvTarget)}${s.uvTarget !== null ? ` · ${m.uv} ${fmtCount(s.uvTarget)}` : ''}`)}`);
+    out.push(
+      `  ${s.time}  ${s.account ?? ''}  ${s.type ?? ''}${s.theme ? `·${s.theme}` : ''}  ${people}  ${p.dim(`${m.target} ${fmtMoney(s.gmvTarget)}${s.uvTarget !== null ? ` · ${m.uv} ${fmtCount(s.uvTarget)}` : ''}`)}`,
+    );
   }
   out.push('', p.bold(m.risks));
   const r = b.risks;
@@ -22,7 +24,8 @@ export function renderBrief(b: LocalisedBrief, lang: Lang, p: Palette): string {
     out.push(`  ${m.actions(r.lastRetro)}`);
     for (const a of r.openActions) out.push(`    ${a.no ?? '-'}. [${a.owner ?? ''}] ${a.action}`);
   }
-  if (!r.lowStock.length && !r.rehearsals.length && !r.overdueRetros.length && !r.openActions.length) out.push(`  ${p.green(m.noRisk)}`);
+  if (!r.lowStock.length && !r.rehearsals.length && !r.overdueRetros.length && !r.openActions.length)
+    out.push(`  ${p.green(m.noRisk)}`);
   for (const o of b.outputs) out.push('', `${m.wrote} ${o}`);
   return `${out.join('\n')}\n`;
 }

@@ -35,9 +35,17 @@ export async function runInit(ctx: Context, opts: { dir?: string | undefined }):
   });
   const written: string[] = [];
   try {
-    written.push(await writeFileAtomic(targets[0]!, renderConfigYaml({ lang: ctx.lang, templatesDir: 'templates' }), { force: ctx.force }));
+    written.push(
+      await writeFileAtomic(targets[0]!, renderConfigYaml({ lang: ctx.lang, templatesDir: 'templates' }), {
+        force: ctx.force,
+      }),
+    );
     for (const n of templates) {
-      written.push(await writeFileAtomic(join(dir, 'templates', n), await readFile(join(BUILTIN_TEMPLATES, n)), { force: ctx.force }));
+      written.push(
+        await writeFileAtomic(join(dir, 'templates', n), await readFile(join(BUILTIN_TEMPLATES, n)), {
+          force: ctx.force,
+        }),
+      );
     }
   } catch (e) {
     if (!ctx.force) await Promise.all(written.map((w) => rm(w, { force: true })));

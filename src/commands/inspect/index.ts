@@ -79,7 +79,11 @@ async function candidates(cwd: string): Promise<string[]> {
   return names.filter((n) => EXPORT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
 }
 
-async function inspectFile(ctx: Context, display: string, abs: string): Promise<{ file: InspectFile; errors: string[] }> {
+async function inspectFile(
+  ctx: Context,
+  display: string,
+  abs: string,
+): Promise<{ file: InspectFile; errors: string[] }> {
   const out: InspectFile = { file: display, format: null, encoding: null, delimiter: null, error: null, tables: [] };
   const errors: string[] = [];
   const progress = await startProgress(ctx.term, display);
@@ -143,13 +147,18 @@ async function inspectFile(ctx: Context, display: string, abs: string): Promise<
         );
       }
       for (const p of t.problems) {
-        errors.push(`${formatLocation({ ...where, row: p.row, column: p.header })}: "${p.raw}" is not ${EXPECTED[p.expected].en}`);
+        errors.push(
+          `${formatLocation({ ...where, row: p.row, column: p.header })}: "${p.raw}" is not ${EXPECTED[p.expected].en}`,
+        );
       }
       if (t.problemCount > t.problems.length) {
         errors.push(`${formatLocation(where)}: … and ${t.problemCount - t.problems.length} more value problems`);
       }
     }
-    if (out.tables.length === 0 || out.tables.every((t) => t.rows + t.totalRows + t.skuRows === 0 && t.headerRow === null)) {
+    if (
+      out.tables.length === 0 ||
+      out.tables.every((t) => t.rows + t.totalRows + t.skuRows === 0 && t.headerRow === null)
+    ) {
       throw new InputError({ file: display }, 'contains no data (no rows in any sheet)');
     }
   } catch (e) {
@@ -167,7 +176,9 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
   const m = inspectText[lang];
   const lines: string[] = [];
   for (const f of report.files) {
-    const meta = [f.format?.toUpperCase(), f.encoding, f.delimiter ? m.delimiter(f.delimiter) : null].filter(Boolean).join(' · ');
+    const meta = [f.format?.toUpperCase(), f.encoding, f.delimiter ? m.delimiter(f.delimiter) : null]
+      .filter(Boolean)
+      .join(' · ');
     lines.push(p.bold(f.file) + (meta ? p.dim(`  (${meta})`) : ''));
     if (f.error) {
       lines.push(`  ${p.red(m.cannotRead)} ${f.error}`, '');
@@ -190,11 +201,13 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
       for (const c of t.columns) {
         const head = `${c.column.padEnd(4)} ${padDisplay(c.header, width)}`;
         if (c.field) {
-          const facts = [c.label, c.type, c.unit ? m.unit(c.unit) : null, c.viaConfig ? m.viaConfig : null].filter(Boolean).join(', ');
+          const facts = [c.label, c.type, c.unit ? m.unit(c.unit) : null, c.viaConfig ? m.viaConfig : null]
+            .filter(Boolean)
+            .join(', ');
           lines.push(`    ${head} → ${c.role === 'target' ? m.targetOf(c.field) : c.field} ${p.dim(`(${facts})`)}`);
-        }
-        else if (c.duplicateOf) lines.push(`    ${head} ${p.dim(m.duplicate(c.duplicateOf))}`);
-        else if (c.header) lines.push(`    ${head} ${p.yellow(m.unmapped)}${c.suggestion ? p.dim(` ${m.maybe(c.suggestion)}`) : ''}`);
+        } else if (c.duplicateOf) lines.push(`    ${head} ${p.dim(m.duplicate(c.duplicateOf))}`);
+        else if (c.header)
+          lines.push(`    ${head} ${p.yellow(m.unmapped)}${c.suggestion ? p.dim(` ${m.maybe(c.suggestion)}`) : ''}`);
       }
       if (t.unmapped.length) {
         lines.push(`    ${p.yellow(m.unmappedHint)}`);
@@ -210,7 +223,8 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
       for (const pr of t.problems.slice(0, 20)) {
         lines.push(`    ${p.red(m.problem(pr.row, pr.column, pr.header, pr.raw, EXPECTED[pr.expected][lang]))}`);
       }
-      if (t.problemCount > Math.min(20, t.problems.length)) lines.push(`    ${p.red(m.moreProblems(t.problemCount - Math.min(20, t.problems.length)))}`);
+      if (t.problemCount > Math.min(20, t.problems.length))
+        lines.push(`    ${p.red(m.moreProblems(t.problemCount - Math.min(20, t.problems.length)))}`);
       for (const w of t.warnings) lines.push(`    ${p.yellow(w)}`);
     }
     lines.push('');
@@ -219,7 +233,9 @@ export function renderInspect(report: InspectReport, lang: 'zh' | 'en', p: Palet
 }
 
 export function renderFields(lang: 'zh' | 'en'): string {
-  const rows = [...FIELDS.values()].map((f) => `${f.id.padEnd(24)} ${f.type.padEnd(15)} ${f[lang]}  ${f.aliases.slice(0, 4).join(', ')}`);
+  const rows = [...FIELDS.values()].map(
+    (f) => `${f.id.padEnd(24)} ${f.type.padEnd(15)} ${f[lang]}  ${f.aliases.slice(0, 4).join(', ')}`,
+  );
   return `${inspectText[lang].fieldsTitle}\n${rows.join('\n')}\n`;
 }
 
@@ -234,12 +250,21 @@ const MAX_SUGGESTIONS = 500;
 
 export async function runInspect(ctx: Context, opts: InspectOptions): Promise<number> {
   if (opts.fields) {
-    const fields = [...FIELDS.values()].map((f) => ({ id: f.id, type: f.type, zh: f.zh, en: f.en, aliases: f.aliases }));
+    const fields = [...FIELDS.values()].map((f) => ({
+      id: f.id,
+      type: f.type,
+      zh: f.zh,
+      en: f.en,
+      aliases: f.aliases,
+    }));
     await present(ctx, { fields }, { render: (_, lang) => renderFields(lang) });
     return 0;
   }
   // Check the output before reading anything: a wrong name should not cost a long read.
-  if (ctx.out === '-') throw new UsageError('-o -: inspect prints its report to stdout already (with --json as JSON); -o names a file to write it to');
+  if (ctx.out === '-')
+    throw new UsageError(
+      '-o -: inspect prints its report to stdout already (with --json as JSON); -o names a file to write it to',
+    );
   const target = ctx.out ? resolve(ctx.cwd, ctx.out) : null;
   const format = target ? formatFromPath(target) : null;
   if (target && (!format || format === 'csv')) {
@@ -248,12 +273,16 @@ export async function runInspect(ctx: Context, opts: InspectOptions): Promise<nu
   if (target) await assertWritable(target, { force: ctx.force });
   let files = opts.files;
   if (files.length === 0) {
-    files = await askForFiles(ctx.term, {
-      what: 'input files',
-      howToPass: 'one or more export files, e.g. `liveops inspect 整场数据.xlsx`',
-      message: inspectText[ctx.lang].pickFiles,
-      candidates: await candidates(ctx.cwd),
-    }, ctx.prompter);
+    files = await askForFiles(
+      ctx.term,
+      {
+        what: 'input files',
+        howToPass: 'one or more export files, e.g. `liveops inspect 整场数据.xlsx`',
+        message: inspectText[ctx.lang].pickFiles,
+        candidates: await candidates(ctx.cwd),
+      },
+      ctx.prompter,
+    );
   }
 
   const report: InspectReport = { files: [], errors: [] };

@@ -13,7 +13,14 @@ import { InputError, UsageError } from '../../errors.js';
 import { openRawSource, type RawCell } from '../../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../../io/read/tables.js';
 import { assertWritable } from '../../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
+import {
+  displayPath,
+  outputFormat,
+  reportTarget,
+  writeReport,
+  type CsvTable,
+  type OutputFormat,
+} from '../../io/write/output.js';
 import { askForFiles, askForValue } from '../../ui/prompts.js';
 import { exportsIn } from '../../collect/files.js';
 import { kpiLogLine, renderKpiSummary } from './render.js';
@@ -36,7 +43,11 @@ export interface KpiOptions {
 }
 
 /** The figures a KPI sheet can carry: every metric's field and the per-person targets. */
-const FIGURE_FIELDS = [...new Set(KPI_ROLES.flatMap((r) => KPI_METRICS[r].flatMap((m) => (m.targetField ? [m.field, m.targetField] : [m.field]))))];
+const FIGURE_FIELDS = [
+  ...new Set(
+    KPI_ROLES.flatMap((r) => KPI_METRICS[r].flatMap((m) => (m.targetField ? [m.field, m.targetField] : [m.field]))),
+  ),
+];
 
 /** A column whose header names adopted proposals (采纳提案, 创新提案, 提案): the innovation awards. */
 const PROPOSALS_HEADER = /提案|proposal/i;
@@ -73,7 +84,8 @@ async function readProposals(file: string, table: Table, col: Column): Promise<M
   const source = await openRawSource(file);
   for await (const sheet of source.sheets) {
     if (table.sheet !== undefined && sheet.name !== table.sheet) continue;
-    for await (const r of sheet.rows) if (r.rowNumber > (table.headerRow ?? 0)) cells.set(r.rowNumber, r.cells[col.index] ?? null);
+    for await (const r of sheet.rows)
+      if (r.rowNumber > (table.headerRow ?? 0)) cells.set(r.rowNumber, r.cells[col.index] ?? null);
     break;
   }
   return cells;
@@ -95,8 +107,12 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
     if (t.empty || t.kind !== 'kpi') continue;
     const loc = { ...tableLocation(t), file };
     const header = (field: string) => t.columns.find((c) => c.field === field)?.header ?? field;
-    const headers = Object.fromEntries(t.columns.filter((c) => c.field && c.role === 'actual').map((c) => [c.field as string, c.header]));
-    const targetHeaders = Object.fromEntries(t.columns.filter((c) => c.field && c.role === 'target').map((c) => [c.field as string, c.header]));
+    const headers = Object.fromEntries(
+      t.columns.filter((c) => c.field && c.role === 'actual').map((c) => [c.field as string, c.header]),
+    );
+    const targetHeaders = Object.fromEntries(
+      t.columns.filter((c) => c.field && c.role === 'target').map((c) => [c.field as string, c.header]),
+    );
     const proposalsCol = t.unmapped.find((c) => PROPOSALS_HEADER.test(c.header)) ?? null;
     const rows: KpiPersonInput[] = [];
     const seen = new Map<string, number>();
@@ -105,13 +121,28 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
     for (const { row, name, roleText, hireDate, figures, targets } of people) {
       const r = { row };
       if (!name && !roleText) continue; // a note or an empty line under the table
-      if (!name) throw new InputError({ ...loc, row: r.row, column: header('personName') }, 'empty: every row needs the person\'s name');
-      if (!roleText) throw new InputError({ ...loc, row: r.row, column: header('staffRole') }, 'empty: expected a role such as 运营, 主播, 选品 or 数据分析 (several: 运营,场控)');
+      if (!name)
+        throw new InputError(
+          { ...loc, row: r.row, column: header('personName') },
+          "empty: every row needs the person's name",
+        );
+      if (!roleText)
+        throw new InputError(
+          { ...loc, row: r.row, column: header('staffRole') },
+          'empty: expected a role such as 运营, 主播, 选品 or 数据分析 (several: 运营,场控)',
+        );
       const first = seen.get(name);
-      if (first !== undefined) throw new InputError({ ...loc, row: r.row, column: header('personName') }, `"${name}" is already on row ${first}: one row per person`);
+      if (first !== undefined)
+        throw new InputError(
+          { ...loc, row: r.row, column: header('personName') },
+          `"${name}" is already on row ${first}: one row per person`,
+        );
       seen.set(name, r.row);
       if (figures.gmvTarget !== null && figures.gmvTarget !== undefined && figures.gmvTarget <= 0) {
-        throw new InputError({ ...loc, row: r.row, column: header('gmvTarget') }, `${figures.gmvTarget} is not a GMV target: expected an amount above 0`);
+        throw new InputError(
+          { ...loc, row: r.row, column: header('gmvTarget') },
+          `${figures.gmvTarget} is not a GMV target: expected an amount above 0`,
+        );
       }
       rows.push({ row, name, roleText, hireDate, figures, targets, proposals: [], proposalCount: 0 });
     }
@@ -128,7 +159,14 @@ async function readKpiTable(ctx: Context, file: string, abs: string) {
       ...t.warnings.map((w) => valueWarningText(w, ctx.lang, file)),
       ...unusedColumnsLines([{ file, sheet: t.sheet ?? null, headers: unused }], ctx.lang),
     ];
-    return { table: t, headers, targetHeaders, readWarnings, proposalsColumn: proposalsCol?.header ?? null, people: rows };
+    return {
+      table: t,
+      headers,
+      targetHeaders,
+      readWarnings,
+      proposalsColumn: proposalsCol?.header ?? null,
+      people: rows,
+    };
   }
   throw new UsageError(`${file}: no KPI sheet found (a table with 姓名 and 岗位 columns); run liveops inspect ${file}`);
 }
@@ -162,7 +200,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
       ctx.term,
       {
         what: 'the KPI sheet',
-        howToPass: 'the month\'s KPI sheet, e.g. `liveops kpi --month 2026-11 kpi_2026-11.xlsx`',
+        howToPass: "the month's KPI sheet, e.g. `liveops kpi --month 2026-11 kpi_2026-11.xlsx`",
         message: m.pickFile,
         candidates: await exportsIn(ctx.cwd),
       },
@@ -188,12 +226,16 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   }
   if (!monthRange(month)) throw new UsageError(`--month ${month}: expected a month such as 2026-11`);
   // A month that has not begun in Beijing has no figures to score.
-  if (month > shanghaiMonth(opts.now)) throw new UsageError(`--month ${month}: that month has not begun yet (it is ${shanghaiMonth(opts.now)} in Beijing)`);
+  if (month > shanghaiMonth(opts.now))
+    throw new UsageError(
+      `--month ${month}: that month has not begun yet (it is ${shanghaiMonth(opts.now)} in Beijing)`,
+    );
 
   // The input first: a missing sheet is the problem to tell, even when last month's output exists.
   const st = await stat(resolve(ctx.cwd, file)).catch(() => null);
   if (!st) throw new UsageError(`${file}: no such file`);
-  if (st.isDirectory()) throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
+  if (st.isDirectory())
+    throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'md') throw new UsageError('kpi writes .xlsx, .csv (one row per person) or .json');
   const target = await reportTarget(ctx.cwd, ctx.out, `KPI_${month}.${format}`);
@@ -203,7 +245,16 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);
 
   const facts = buildKpiReport(
-    { month, file, sheet: sheet.table.sheet ?? null, headers: sheet.headers, targetHeaders: sheet.targetHeaders, readWarnings: sheet.readWarnings, proposalsColumn: sheet.proposalsColumn, people: sheet.people },
+    {
+      month,
+      file,
+      sheet: sheet.table.sheet ?? null,
+      headers: sheet.headers,
+      targetHeaders: sheet.targetHeaders,
+      readWarnings: sheet.readWarnings,
+      proposalsColumn: sheet.proposalsColumn,
+      people: sheet.people,
+    },
     ctx.config.kpi,
   );
   facts.unfinished = unfinishedAsOf(lastDayOf(month), opts.now);

@@ -25,16 +25,27 @@ export function kpiLogLine(r: KpiReport, written: string, code: number): string 
 /** Rows of cells → aligned lines; `right` marks the columns aligned right (numbers). */
 function table(rows: string[][], right: boolean[]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map((r) => `  ${r.map((c, i) => (right[i] ? padDisplayStart(c, widths[i]!) : padDisplay(c, widths[i]!))).join('  ').trimEnd()}`);
+  return rows.map(
+    (r) =>
+      `  ${r
+        .map((c, i) => (right[i] ? padDisplayStart(c, widths[i]!) : padDisplay(c, widths[i]!)))
+        .join('  ')
+        .trimEnd()}`,
+  );
 }
 
 export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   const m = kpiText[lang];
   const sep = lang === 'zh' ? '、' : ', ';
-  const out: string[] = [p.bold(m.title(r.month) + r.periodNote) + p.dim(` (${m.people(r.people.length)})`), p.dim(`  ${m.scale(r.settings.cap)}`)];
+  const out: string[] = [
+    p.bold(m.title(r.month) + r.periodNote) + p.dim(` (${m.people(r.people.length)})`),
+    p.dim(`  ${m.scale(r.settings.cap)}`),
+  ];
   for (const role of KPI_ROLES) {
     const t = r.roles[role];
-    const weights = t.weights.map((w) => `${w.label} ${fmtRate(w.weight, 0)}${w.lowerIsBetter ? `（${m.lowerIsBetter}）` : ''}`).join(' · ');
+    const weights = t.weights
+      .map((w) => `${w.label} ${fmtRate(w.weight, 0)}${w.lowerIsBetter ? `（${m.lowerIsBetter}）` : ''}`)
+      .join(' · ');
     out.push('', `${p.bold(t.label)} ${p.dim(`${m.weights}: ${weights}`)}`);
     if (!t.people.length) {
       out.push(`  ${p.dim(m.noOne)}`);
@@ -54,7 +65,11 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
     out.push(p.dim(lines[0]!));
     lines.slice(1).forEach((l, i) => {
       const x = t.people[i]!;
-      out.push(x.complete ? l : `${p.yellow(l)} ${p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${round(x.scoreSoFar, 2)})`)}`);
+      out.push(
+        x.complete
+          ? l
+          : `${p.yellow(l)} ${p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${round(x.scoreSoFar, 2)})`)}`,
+      );
     });
   }
 
@@ -81,13 +96,20 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   for (const g of ga) {
     const mark = g.eligible === true ? p.green('✓') : g.eligible === false ? p.red('✗') : p.yellow('?');
     const what = g.eligible === true ? m.eligible : g.eligible === false ? m.notEligible : g.reason;
-    out.push(`    ${mark} ${g.name} ${p.dim(`(${g.hireDate ?? '—'})`)} ${pts(g.total ?? null)} ${what}${g.amount ? ` ${fmtMoney(g.amount)}` : ''}`);
+    out.push(
+      `    ${mark} ${g.name} ${p.dim(`(${g.hireDate ?? '—'})`)} ${pts(g.total ?? null)} ${what}${g.amount ? ` ${fmtMoney(g.amount)}` : ''}`,
+    );
   }
   const inn = r.incentives.innovation;
   out.push(
     `  ${m.innovation}: ${
       inn.length
-        ? inn.map((i) => `${i.name} ${i.count}${i.proposals.length ? `（${i.proposals.join(sep)}）` : ''}${i.amount ? ` ${fmtMoney(i.amount)}` : ''}`).join(sep)
+        ? inn
+            .map(
+              (i) =>
+                `${i.name} ${i.count}${i.proposals.length ? `（${i.proposals.join(sep)}）` : ''}${i.amount ? ` ${fmtMoney(i.amount)}` : ''}`,
+            )
+            .join(sep)
         : r.incentives.proposalsColumn
           ? m.none
           : p.dim(m.noProposalsColumn)

@@ -22,7 +22,16 @@ import { InputError, UsageError } from '../../errors.js';
 import { openTables, type Table } from '../../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../../io/write/cells.js';
 import { assertWritable } from '../../io/write/atomic.js';
-import { displayPath, formatFromPath, isFolderArg, notAnOutputName, outputFormat, STDOUT, writeReport, type OutputFormat } from '../../io/write/output.js';
+import {
+  displayPath,
+  formatFromPath,
+  isFolderArg,
+  notAnOutputName,
+  outputFormat,
+  STDOUT,
+  writeReport,
+  type OutputFormat,
+} from '../../io/write/output.js';
 import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { startProgress, type Progress } from '../../ui/progress.js';
@@ -46,8 +55,19 @@ export interface RetroOptions {
 
 /** Everything gathered from the files, before the report is built. */
 /** What the inputs add up to before the report is built; the shared fields mean what they mean in RetroInput. */
-interface Gathered
-  extends Pick<RetroInput, 'channels' | 'channelTotal' | 'channelTable' | 'products' | 'productTable' | 'skuRows' | 'trend' | 'videos' | 'stock' | 'inputs'> {
+interface Gathered extends Pick<
+  RetroInput,
+  | 'channels'
+  | 'channelTotal'
+  | 'channelTable'
+  | 'products'
+  | 'productTable'
+  | 'skuRows'
+  | 'trend'
+  | 'videos'
+  | 'stock'
+  | 'inputs'
+> {
   /** The stream as its summary sheets state it, first sheet per figure wins. */
   facts: StreamFacts;
   summaryTables: number;
@@ -83,7 +103,18 @@ const OPTIONAL_KINDS = new Set(['comments', 'consultations']);
 /** Kinds whose rows are dated (comment, consultation, payment time): rows far from the stream belong to another one. */
 const DATED_KINDS = new Set(['comments', 'consultations', 'orders']);
 /** What a retro reads; other tables (a KPI sheet…) are listed as ignored. */
-const RETRO_KINDS = new Set(['stream-summary', 'stream-list', 'channels', 'products', 'minute-trend', 'short-video', 'orders', 'selection', 'comments', 'consultations']);
+const RETRO_KINDS = new Set([
+  'stream-summary',
+  'stream-list',
+  'channels',
+  'products',
+  'minute-trend',
+  'short-video',
+  'orders',
+  'selection',
+  'comments',
+  'consultations',
+]);
 
 /** The stream's time, widened: comments start before it, orders and consultations go on after it. */
 export interface StreamWindow {
@@ -97,7 +128,13 @@ export interface StreamWindow {
 
 const tableName = (t: Table) => t.sheet ?? basename(t.file, extname(t.file));
 
-async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, window: StreamWindow | null = null): Promise<void> {
+async function gather(
+  ctx: Context,
+  files: string[],
+  g: Gathered,
+  phase: Phase,
+  window: StreamWindow | null = null,
+): Promise<void> {
   for (const f of files) {
     const abs = resolve(ctx.cwd, f);
     const st = await stat(abs).catch(() => null);
@@ -113,7 +150,10 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
     } catch (e) {
       // Comments or consultations that cannot be read: the retro goes on without them, and says so.
       if (phase !== 'baseline' && reading !== null && OPTIONAL_KINDS.has(reading) && e instanceof InputError) {
-        g.leftOut.push({ file: f, reason: `${e.location.row !== undefined ? `row ${e.location.row}: ` : ''}${e.problem}` });
+        g.leftOut.push({
+          file: f,
+          reason: `${e.location.row !== undefined ? `row ${e.location.row}: ` : ''}${e.problem}`,
+        });
         continue;
       }
       throw e;
@@ -124,7 +164,15 @@ async function gather(ctx: Context, files: string[], g: Gathered, phase: Phase, 
 }
 
 /** One table of file `f` in this pass: read into `g`, named as not used, or left out with why. 'stop' ends the file. */
-async function gatherTable(ctx: Context, f: string, t: Table, g: Gathered, phase: Phase, window: StreamWindow | null, progress: Progress): Promise<'next' | 'stop'> {
+async function gatherTable(
+  ctx: Context,
+  f: string,
+  t: Table,
+  g: Gathered,
+  phase: Phase,
+  window: StreamWindow | null,
+  progress: Progress,
+): Promise<'next' | 'stop'> {
   const onlyStreamLists = phase === 'baseline';
   // The stream pass reads the stream's own tables; the rest pass everything else, once.
   if (phase === 'stream' && !STREAM_KINDS.has(t.kind)) return 'next';
@@ -167,12 +215,24 @@ async function gatherTable(ctx: Context, f: string, t: Table, g: Gathered, phase
   const allOutside = outside.seen > 0 && outside.rows === outside.seen;
   await keepTable(ctx, t, g, read, allOutside, onlyStreamLists);
   if (allOutside) {
-    g.leftOut.push({ file: f, reason: outside.first ? outsideStream(ctx, outside.first, window!) : otherAccount(ctx, outside.otherAccount!, window!) });
+    g.leftOut.push({
+      file: f,
+      reason: outside.first
+        ? outsideStream(ctx, outside.first, window!)
+        : otherAccount(ctx, outside.otherAccount!, window!),
+    });
     return 'next';
   }
   if (outside.rows > 0) g.rowsOutside.push({ file: f, rows: outside.rows });
   for (const w of t.warnings) g.readWarnings.push(valueWarningText(w, ctx.lang, fileAndSheet(f, t.sheet)));
-  g.inputs.push({ file: f, sheet: t.sheet ?? null, kind: t.kind, platform: t.platform, rows: read.rows, unused: t.unmapped.map((c) => c.header) });
+  g.inputs.push({
+    file: f,
+    sheet: t.sheet ?? null,
+    kind: t.kind,
+    platform: t.platform,
+    rows: read.rows,
+    unused: t.unmapped.map((c) => c.header),
+  });
   return 'next';
 }
 
@@ -216,14 +276,28 @@ interface TableRead {
 }
 
 /** A table's rows through the one collector, each entity kept apart (or straight into `g` where order does not matter). */
-async function readTable(ctx: Context, t: Table, g: Gathered, onlyStreamLists: boolean, belongs: (account: string | null, at: string | null) => boolean, progress: Progress): Promise<TableRead> {
+async function readTable(
+  ctx: Context,
+  t: Table,
+  g: Gathered,
+  onlyStreamLists: boolean,
+  belongs: (account: string | null, at: string | null) => boolean,
+  progress: Progress,
+): Promise<TableRead> {
   const name = tableName(t);
   const header = headerIn(t);
   // This file's comments and consultations are counted apart and added once the file has been
   // read whole, so a file that turns out unreadable half-way leaves nothing behind.
   const counter = t.kind === 'comments' || t.kind === 'consultations' ? await newHotspotCounter(ctx, t.kind) : null;
   const r: TableRead = {
-    rows: 0, channels: [], channelTotal: null, products: [], sku: 0, trend: [], videos: [], counter,
+    rows: 0,
+    channels: [],
+    channelTotal: null,
+    products: [],
+    sku: 0,
+    trend: [],
+    videos: [],
+    counter,
     negative: counter ? new NegativeCounter(ctx.config.cs.negativeWords) : null,
     response: t.kind === 'consultations' ? new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15) : null,
   };
@@ -265,7 +339,14 @@ async function readTable(ctx: Context, t: Table, g: Gathered, onlyStreamLists: b
 }
 
 /** Keep what a table gave: the first table of each kind wins; comments and consultations add up. */
-async function keepTable(ctx: Context, t: Table, g: Gathered, r: TableRead, allOutside: boolean, onlyStreamLists: boolean): Promise<void> {
+async function keepTable(
+  ctx: Context,
+  t: Table,
+  g: Gathered,
+  r: TableRead,
+  allOutside: boolean,
+  onlyStreamLists: boolean,
+): Promise<void> {
   const name = tableName(t);
   switch (t.kind) {
     case 'stream-summary':
@@ -297,7 +378,8 @@ async function keepTable(ctx: Context, t: Table, g: Gathered, r: TableRead, allO
       if (allOutside) break;
       (g.counters[t.kind] ??= await newHotspotCounter(ctx, t.kind)).merge(r.counter!);
       (g.negative ??= new NegativeCounter(ctx.config.cs.negativeWords)).merge(r.negative!);
-      if (r.response) (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(r.response);
+      if (r.response)
+        (g.response ??= new ResponseAccumulator(ctx.config.thresholds['cs-response'] ?? 15)).merge(r.response);
       break;
   }
 }
@@ -306,11 +388,15 @@ const SHANGHAI_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
 function outsideStream(ctx: Context, at: string, w: StreamWindow): string {
   const day = at.slice(0, 16).replace('T', ' ');
-  return ctx.lang === 'zh' ? `时间为 ${day}，不属于 ${w.label} 的直播` : `dated ${day}, not of the stream of ${w.label}`;
+  return ctx.lang === 'zh'
+    ? `时间为 ${day}，不属于 ${w.label} 的直播`
+    : `dated ${day}, not of the stream of ${w.label}`;
 }
 
 function otherAccount(ctx: Context, account: string, w: StreamWindow): string {
-  return ctx.lang === 'zh' ? `账号为「${account}」，不是本场的「${w.account}」` : `of the account "${account}", not this stream's "${w.account}"`;
+  return ctx.lang === 'zh'
+    ? `账号为「${account}」，不是本场的「${w.account}」`
+    : `of the account "${account}", not this stream's "${w.account}"`;
 }
 
 /** The stream's window from its facts: start–end (or start + duration), from an hour before to a day after. */
@@ -326,28 +412,68 @@ function streamWindow(g: Gathered): StreamWindow | null {
 
 function emptyGathered(): Gathered {
   return {
-    facts: new StreamFacts(), summaryTables: 0, streamRows: [], channels: null, channelTotal: null, channelTable: null, products: null,
-    productTable: null, skuRows: 0, trend: null, videos: null, orders: null, stock: [], counters: {}, response: null, negative: null, inputs: [],
-    platforms: [], ignored: [], notUsedIn: new Map(), usedFiles: new Set(), leftOut: [], rowsOutside: [], readWarnings: [],
+    facts: new StreamFacts(),
+    summaryTables: 0,
+    streamRows: [],
+    channels: null,
+    channelTotal: null,
+    channelTable: null,
+    products: null,
+    productTable: null,
+    skuRows: 0,
+    trend: null,
+    videos: null,
+    orders: null,
+    stock: [],
+    counters: {},
+    response: null,
+    negative: null,
+    inputs: [],
+    platforms: [],
+    ignored: [],
+    notUsedIn: new Map(),
+    usedFiles: new Set(),
+    leftOut: [],
+    rowsOutside: [],
+    readWarnings: [],
   };
 }
 
 function baselineFrom(s: Stream): BaselineStream {
-  return { account: s.account, start: s.start, uv: s.uv, gmv: s.gmv, buyers: s.buyers, viewToOrderRate: s.viewToOrderRate };
+  return {
+    account: s.account,
+    start: s.start,
+    uv: s.uv,
+    gmv: s.gmv,
+    buyers: s.buyers,
+    viewToOrderRate: s.viewToOrderRate,
+  };
 }
 
 /** Pick the stream to retro from a stream list: --stream (date, date-time or ID), else the latest. */
-function pickStream(rows: Gathered['streamRows'], want: string | undefined, account: string | undefined): Gathered['streamRows'][number] {
+function pickStream(
+  rows: Gathered['streamRows'],
+  want: string | undefined,
+  account: string | undefined,
+): Gathered['streamRows'][number] {
   let candidates = rows.filter((r) => !account || r.stream.account === account);
   if (want) {
     const w = want.trim().replace(/\//g, '-');
-    candidates = candidates.filter((r) => (r.stream.start !== null && r.stream.start.startsWith(w)) || r.stream.streamId === want);
-    if (candidates.length === 0) throw new UsageError(`--stream ${want}: no stream in the stream list starts then or has that ID`);
+    candidates = candidates.filter(
+      (r) => (r.stream.start !== null && r.stream.start.startsWith(w)) || r.stream.streamId === want,
+    );
+    if (candidates.length === 0)
+      throw new UsageError(`--stream ${want}: no stream in the stream list starts then or has that ID`);
   }
   candidates.sort((a, b) => (b.stream.start ?? '').localeCompare(a.stream.start ?? ''));
   const top = candidates[0];
-  if (!top) throw new UsageError(account ? `--account ${account}: no stream of that account in the stream list` : 'the stream list has no streams');
-  const sameStart = candidates.filter((c) => c.stream.start === top.stream.start && c.stream.account !== top.stream.account);
+  if (!top)
+    throw new UsageError(
+      account ? `--account ${account}: no stream of that account in the stream list` : 'the stream list has no streams',
+    );
+  const sameStart = candidates.filter(
+    (c) => c.stream.start === top.stream.start && c.stream.account !== top.stream.account,
+  );
   if (want && sameStart.length) {
     const accounts = [top, ...sameStart].map((c) => String(c.stream.account)).join(', ');
     throw new UsageError(`--stream ${want} matches streams of several accounts (${accounts}); add --account`);
@@ -369,7 +495,8 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
       ctx.term,
       {
         what: 'input files',
-        howToPass: 'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
+        howToPass:
+          'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
         message: retroText[ctx.lang].pickFiles,
         candidates: await exportsIn(ctx.cwd),
       },
@@ -403,7 +530,10 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     const b = emptyGathered();
     await gather(ctx, opts.baseline, b, 'baseline');
     for (const r of b.streamRows) baselineRows.push(baselineFrom(r.stream));
-    if (b.streamRows.length === 0) throw new UsageError(`--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`);
+    if (b.streamRows.length === 0)
+      throw new UsageError(
+        `--baseline ${opts.baseline.join(' ')}: no stream list found (expected e.g. a Compass 直播明细 export)`,
+      );
   }
   // A file none of whose tables gave anything (and not left out with its own reason) is named once.
   for (const f of files) {
@@ -412,8 +542,15 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   }
 
   // A header with no rows under it is no data (a header-only export must not make an empty retro).
-  const ordersSeen = g.orders ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0 : false;
-  const hasStreamData = !g.facts.empty || Boolean(g.channels?.length) || Boolean(g.products?.length) || ordersSeen || Boolean(g.trend?.length);
+  const ordersSeen = g.orders
+    ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0
+    : false;
+  const hasStreamData =
+    !g.facts.empty ||
+    Boolean(g.channels?.length) ||
+    Boolean(g.products?.length) ||
+    ordersSeen ||
+    Boolean(g.trend?.length);
   if (!hasStreamData) {
     throw new UsageError(
       `no stream data in ${files.join(', ')}: retro needs a stream summary, stream list, channel, product, orders or minute-trend export (run liveops inspect to see what the files contain)`,
@@ -432,7 +569,9 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     trend: g.trend,
     videos: g.videos,
     orders: g.orders ? g.orders.result() : null,
-    hotspots: (['comments', 'consultations'] as const).flatMap((k) => (g.counters[k] ? [withActions(g.counters[k].result())] : [])),
+    hotspots: (['comments', 'consultations'] as const).flatMap((k) =>
+      g.counters[k] ? [withActions(g.counters[k].result())] : [],
+    ),
     stock: g.stock,
     baseline: baselineRows,
     inputs: g.inputs,
@@ -445,10 +584,23 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     rowsOutside: g.rowsOutside,
     readWarnings: g.readWarnings,
   };
-  const report = localiseRetro(buildRetroReport(input, { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount, cs: ctx.config.cs }), ctx.lang);
+  const report = localiseRetro(
+    buildRetroReport(input, {
+      thresholds: ctx.config.thresholds,
+      baselineCount: opts.baselineCount,
+      cs: ctx.config.cs,
+    }),
+    ctx.lang,
+  );
 
   const firstInput = resolve(ctx.cwd, files[0]!);
-  const target = toStdout ? STDOUT : ctx.out && !outIsDir ? resolve(ctx.cwd, ctx.out) : outIsDir ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang))) : defaultOutput(report, firstInput, format, ctx.lang);
+  const target = toStdout
+    ? STDOUT
+    : ctx.out && !outIsDir
+      ? resolve(ctx.cwd, ctx.out)
+      : outIsDir
+        ? join(resolve(ctx.cwd, ctx.out!), basename(defaultOutput(report, firstInput, format, ctx.lang)))
+        : defaultOutput(report, firstInput, format, ctx.lang);
   const written = await writeReport({
     target,
     format,
@@ -476,4 +628,3 @@ function mostCommon(values: string[]): string | null {
   for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
   return best;
 }
-

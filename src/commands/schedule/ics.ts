@@ -22,14 +22,21 @@ export function scheduleIcs(plan: LocalisedSchedule, lang: 'zh' | 'en', now: Dat
   const stamp = utc(now.toISOString());
   const events: EventAttributes[] = [];
   for (const s of plan.streams) {
-    const who = [s.anchor && `${zh ? '主播' : 'anchor'} ${s.anchor}`, s.assistant && `${zh ? '助播' : 'assistant'} ${s.assistant}`].filter(Boolean).join(', ');
+    const who = [
+      s.anchor && `${zh ? '主播' : 'anchor'} ${s.anchor}`,
+      s.assistant && `${zh ? '助播' : 'assistant'} ${s.assistant}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     const lines = [
       `${zh ? '类型' : 'Type'}: ${s.typeLabel}${s.theme ? ` · ${s.theme}` : ''}`,
       who,
       s.gmvTarget !== null ? `${zh ? 'GMV目标' : 'GMV target'}: ¥${s.gmvTarget.toLocaleString('en-US')}` : '',
       s.productList.length ? `${zh ? '商品' : 'Products'}: ${s.productList.join(', ')}` : '',
       `${zh ? '福利' : 'Benefits'}: ${s.benefit}`,
-    ].filter(Boolean).map(oneLine);
+    ]
+      .filter(Boolean)
+      .map(oneLine);
     events.push({
       uid: `${s.id}@liveops`,
       title: oneLine(`${zh ? '直播' : 'Stream'} ${s.account ?? ''} · ${s.typeLabel}${s.theme ? ` · ${s.theme}` : ''}`),
@@ -57,7 +64,10 @@ export function scheduleIcs(plan: LocalisedSchedule, lang: 'zh' | 'en', now: Dat
       created: stamp,
     });
   }
-  const { error, value } = createEvents(events, { productId: 'liveops', calName: `${zh ? '直播排期' : 'Stream schedule'} ${plan.month}` });
+  const { error, value } = createEvents(events, {
+    productId: 'liveops',
+    calName: `${zh ? '直播排期' : 'Stream schedule'} ${plan.month}`,
+  });
   if (error || !value) throw error ?? new Error('could not write the calendar');
   return value;
 }

@@ -9,7 +9,14 @@ import { parseSlots } from '../../config/schedule-section.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, STDOUT, writeReport, type OutputFormat } from '../../io/write/output.js';
+import {
+  displayPath,
+  outputFormat,
+  reportTarget,
+  STDOUT,
+  writeReport,
+  type OutputFormat,
+} from '../../io/write/output.js';
 import { askForValue } from '../../ui/prompts.js';
 import { planMonth, readPool } from '../../collect/plan.js';
 import { renderScheduleSummary } from './render.js';
@@ -32,7 +39,6 @@ export interface ScheduleOptions {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-
 export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<number> {
   const m = scheduleText[ctx.lang];
   const settings = { ...ctx.config.schedule };
@@ -43,7 +49,13 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   if (!month) {
     month = await askForValue(
       ctx.term,
-      { what: 'the month', howToPass: '--month 2026-12', message: m.askMonth, default: nextMonth, validate: (v) => MONTH.test(v) || m.badMonth },
+      {
+        what: 'the month',
+        howToPass: '--month 2026-12',
+        message: m.askMonth,
+        default: nextMonth,
+        validate: (v) => MONTH.test(v) || m.badMonth,
+      },
       ctx.prompter,
     );
   }
@@ -51,7 +63,10 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   if (opts.account) settings.account = opts.account;
   if (opts.slots) {
     const slots = parseSlots(opts.slots, settings.account);
-    if (!slots) throw new UsageError(`--slots ${opts.slots}: expected weekdays@time, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (several separated by ;)`);
+    if (!slots)
+      throw new UsageError(
+        `--slots ${opts.slots}: expected weekdays@time, e.g. "1,3,5@20:00-23:00" or "一三五@20:00-23:00" (several separated by ;)`,
+      );
     settings.slots = slots;
   }
   if (settings.slots.length === 0) {
@@ -84,8 +99,13 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   }
 
   const format_: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format_ === 'csv' || format_ === 'md') throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
-  const target_ = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`);
+  if (format_ === 'csv' || format_ === 'md')
+    throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
+  const target_ = await reportTarget(
+    ctx.cwd,
+    ctx.out,
+    `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.${format_}`,
+  );
   const icsTarget = join(dirname(target_), `${ctx.lang === 'zh' ? '排期表' : 'schedule'}_${month}.ics`);
   // -o -: the schedule alone goes to stdout; the calendar needs a file.
   const withIcs = opts.ics && target_ !== STDOUT;
@@ -97,7 +117,17 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   const plan = planMonth(ctx, month, settings, target, pool);
   if (plan.streams.length === 0) throw new UsageError(m.noStreams(month));
 
-  const written = await writeReport({ target: target_, format: format_, model: plan, template: 'schedule', templateOverride: opts.template, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force });
+  const written = await writeReport({
+    target: target_,
+    format: format_,
+    model: plan,
+    template: 'schedule',
+    templateOverride: opts.template,
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+  });
   const show = (p: string) => displayPath(ctx.cwd, p);
   plan.outputs.push(show(written));
   if (withIcs) {

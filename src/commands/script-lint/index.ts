@@ -47,20 +47,33 @@ function decodeText(shown: string, buf: Buffer): string {
   if (buf.length === 0) return '';
   const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
   if (!utf16 && buf.includes(0)) {
-    throw new InputError({ file: shown }, 'not a text script: looks binary (it contains NUL bytes); expected Markdown, text, CSV or XLSX');
+    throw new InputError(
+      { file: shown },
+      'not a text script: looks binary (it contains NUL bytes); expected Markdown, text, CSV or XLSX',
+    );
   }
   const sniffed = sniffEncoding(shown, buf, true);
   const encoding = sniffed.encoding === 'utf-8-bom' || sniffed.encoding === 'ascii' ? 'utf-8' : sniffed.encoding;
   return new TextDecoder(encoding).decode(buf.subarray(sniffed.bomLength));
 }
 
-function lintTextFile(linter: Linter, shown: string, buf: Buffer, exempted: Array<Exempted & { where: string }>): ScriptFinding[] {
+function lintTextFile(
+  linter: Linter,
+  shown: string,
+  buf: Buffer,
+  exempted: Array<Exempted & { where: string }>,
+): ScriptFinding[] {
   const result = linter.lint(decodeText(shown, buf));
   for (const x of result.exempted) exempted.push({ ...x, where: `${shown}:${x.line}:${x.column}` });
   return result.findings.map((f) => ({ file: shown, sheet: null, cell: null, ...f }));
 }
 
-async function lintSheets(linter: Linter, path: string, shown: string, exempted: Array<Exempted & { where: string }>): Promise<ScriptFinding[]> {
+async function lintSheets(
+  linter: Linter,
+  path: string,
+  shown: string,
+  exempted: Array<Exempted & { where: string }>,
+): Promise<ScriptFinding[]> {
   return asGiven(shown, async () => {
     const source = await openRawSource(path);
     const out: ScriptFinding[] = [];
@@ -96,13 +109,17 @@ async function poolNames(ctx: Context, pool: string[]): Promise<string[]> {
         await collect(table, { productName: (name) => names.push(name) });
       }
     });
-    if (!found) throw new UsageError(`--pool ${p}: no selection table (选品表) with a 商品名称 column found in it; run liveops inspect ${p}`);
+    if (!found)
+      throw new UsageError(
+        `--pool ${p}: no selection table (选品表) with a 商品名称 column found in it; run liveops inspect ${p}`,
+      );
   }
   return names;
 }
 
 export async function runScriptLint(ctx: Context, opts: ScriptLintOptions): Promise<number> {
-  if (opts.files.length === 0) throw new UsageError('missing scripts: pass one or more script files, e.g. `liveops script lint 脚本.md`');
+  if (opts.files.length === 0)
+    throw new UsageError('missing scripts: pass one or more script files, e.g. `liveops script lint 脚本.md`');
   // Until src/config/resolve.ts carries the section, a Config without it means the defaults.
   const settings: ComplianceSettings = ctx.config.compliance;
   const productNames = await poolNames(ctx, opts.pool);

@@ -47,6 +47,7 @@ export function summaryLine(r: ScriptLintReport, lang: Lang): string {
 /** `--verbose`: what was let through, and why. */
 export function renderExempted(list: Array<Exempted & { where: string }>, lang: Lang): string {
   const head = lang === 'zh' ? '未计入（豁免）：' : 'exempt:';
-  const where = (x: Exempted & { where: string }) => (x.where.includes('!') ? `${x.where}:${x.line}:${x.column}` : x.where);
+  const where = (x: Exempted & { where: string }) =>
+    x.where.includes('!') ? `${x.where}:${x.line}:${x.column}` : x.where;
   return `${head}\n${list.map((x) => `  ${where(x)}  ${x.phrase}  ${EXEMPTION_LABELS[x.rule][lang]}`).join('\n')}\n`;
 }

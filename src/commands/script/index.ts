@@ -36,18 +36,25 @@ export interface ScriptOptions {
   template?: string | undefined;
 }
 
-
 /** Hotspots of the last retro (its --json, or the report its workbook carries) that a tenth or more of questions ask about. */
 async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> {
   const abs = resolve(ctx.cwd, file);
   const rows: Array<{ topic: string; share: number; source: string }> = [];
   if (extname(abs).toLowerCase() === '.json') {
-    const report = JSON.parse(await readFile(abs, 'utf8').catch(() => '{}')) as { hotspots?: Array<{ topic: string; share: number; source: string }> };
+    const report = JSON.parse(await readFile(abs, 'utf8').catch(() => '{}')) as {
+      hotspots?: Array<{ topic: string; share: number; source: string }>;
+    };
     for (const h of report.hotspots ?? []) rows.push({ topic: h.topic, share: h.share, source: h.source });
   } else {
     // The report the retro workbook carries, not its 评论热点 sheet's labels.
-    const report = await readOwnModel(abs, file, 'retro', 'pass a retro written by liveops retro (.xlsx or its --json)');
-    for (const h of (report.hotspots as Array<{ topic: string; share: number; source: string }> | null) ?? []) rows.push({ topic: h.topic, share: h.share, source: h.source });
+    const report = await readOwnModel(
+      abs,
+      file,
+      'retro',
+      'pass a retro written by liveops retro (.xlsx or its --json)',
+    );
+    for (const h of (report.hotspots as Array<{ topic: string; share: number; source: string }> | null) ?? [])
+      rows.push({ topic: h.topic, share: h.share, source: h.source });
   }
   // One point per topic: comments and consultations may both raise it; keep the larger share.
   const best = new Map<string, { topic: string; share: number; source: string }>();
@@ -58,12 +65,14 @@ async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> 
     .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicActionText(r.topic, ctx.lang)! }));
 }
 
-
 export async function runScript(ctx: Context, opts: ScriptOptions): Promise<number> {
   const m = scriptText[ctx.lang];
-  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date ${visible(opts.date)}: expected a date such as 2026-12-03`);
+  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
+    throw new UsageError(`--date ${visible(opts.date)}: expected a date such as 2026-12-03`);
   if (!opts.schedule && !opts.products) {
-    throw new UsageError('missing the stream: pass --schedule 排期表_2026-12.xlsx --date 2026-12-03, or --products "id1,id2" --duration 180 with --pool');
+    throw new UsageError(
+      'missing the stream: pass --schedule 排期表_2026-12.xlsx --date 2026-12-03, or --products "id1,id2" --duration 180 with --pool',
+    );
   }
   // — the pool: products with their roles, selling points, FAQ and stock —
   const poolProducts: ScriptProduct[] = [];
@@ -73,14 +82,24 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     if (ex.skipped.length) throw new UsageError(`--pool ${ex.skipped[0]!.file}: ${ex.skipped[0]!.reason}`);
     if (!ex.pool.length) throw new UsageError(`--pool ${opts.pool.join(' ')}: no selection table (选品表) found`);
     for (const line of unusedColumnsLines(ex.unusedColumns, ctx.lang)) logger(ctx.term).warn(line);
-    const tiers = roleTiers(ex.pool.map((p) => p.livePrice), ctx.config.select);
+    const tiers = roleTiers(
+      ex.pool.map((p) => p.livePrice),
+      ctx.config.select,
+    );
     for (const p of ex.pool) {
       const name = p.name ?? p.id;
       if (!name) continue;
       poolProducts.push({
-        id: p.id, name, role: normaliseRole(p.role) ?? suggestRole(p, tiers),
-        category: p.category, price: p.livePrice, dailyPrice: p.dailyPrice, stock: p.stock, sellingPoints: p.sellingPoints,
-        faq: p.faq, giveaway: p.giveaway,
+        id: p.id,
+        name,
+        role: normaliseRole(p.role) ?? suggestRole(p, tiers),
+        category: p.category,
+        price: p.livePrice,
+        dailyPrice: p.dailyPrice,
+        stock: p.stock,
+        sellingPoints: p.sellingPoints,
+        faq: p.faq,
+        giveaway: p.giveaway,
       });
     }
   }
@@ -94,51 +113,105 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     if (!opts.date) throw new UsageError('missing the date: pass --date 2026-12-03 with --schedule');
     const all = await readScheduleFile(ctx, opts.schedule);
     const matches = all.filter((s) => s.date === opts.date && (!opts.account || s.account === opts.account));
-    if (!matches.length) throw new UsageError(`--date ${opts.date}: no stream that day in ${opts.schedule}${opts.account ? ` for ${opts.account}` : ''}`);
-    if (matches.length > 1) throw new UsageError(`--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`);
+    if (!matches.length)
+      throw new UsageError(
+        `--date ${opts.date}: no stream that day in ${opts.schedule}${opts.account ? ` for ${opts.account}` : ''}`,
+      );
+    if (matches.length > 1)
+      throw new UsageError(
+        `--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`,
+      );
     const { productNames, ...s } = matches[0]!;
     stream = s;
     products = (['引流款', '利润款', '形象款'] as ProductRole[]).flatMap((role) =>
       productNames[role].map((n) => {
         const p = byName(n);
         if (!p) warnings.push(m.notInPool(n));
-        return p ? { ...p, role } : { id: null, name: n, role, category: null, price: null, dailyPrice: null, stock: null, sellingPoints: null, faq: null, giveaway: false };
+        return p
+          ? { ...p, role }
+          : {
+              id: null,
+              name: n,
+              role,
+              category: null,
+              price: null,
+              dailyPrice: null,
+              stock: null,
+              sellingPoints: null,
+              faq: null,
+              giveaway: false,
+            };
       }),
     );
   } else {
     if (!poolProducts.length) throw new UsageError('--products needs --pool 选品表.xlsx to know the products');
     if (!opts.duration) throw new UsageError('missing the duration: pass --duration 180 (minutes) with --products');
     const startAt = opts.start ?? '20:00';
-    if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(startAt)) throw new UsageError(`--start ${startAt}: expected a time such as 20:00`);
+    if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(startAt))
+      throw new UsageError(`--start ${startAt}: expected a time such as 20:00`);
     const [h, mm] = startAt.split(':').map(Number);
     const endMin = (h! * 60 + mm! + opts.duration) % (24 * 60);
-    products = opts.products!.split(/[,，]/).map((x) => x.trim()).filter(Boolean).map((n) => {
-      const p = byName(n);
-      if (!p) throw new UsageError(`--products: "${n}" is not in the pool (give a 商品ID or 商品名称 from ${opts.pool.join(', ')})`);
-      return p;
-    });
+    products = opts
+      .products!.split(/[,，]/)
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((n) => {
+        const p = byName(n);
+        if (!p)
+          throw new UsageError(
+            `--products: "${n}" is not in the pool (give a 商品ID or 商品名称 from ${opts.pool.join(', ')})`,
+          );
+        return p;
+      });
     stream = {
-      date: opts.date ?? '', time: `${startAt}-${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`,
-      account: opts.account ?? ctx.config.schedule.account, anchor: null, assistant: null, type: null, theme: null, benefit: null, gmvTarget: null,
+      date: opts.date ?? '',
+      time: `${startAt}-${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`,
+      account: opts.account ?? ctx.config.schedule.account,
+      anchor: null,
+      assistant: null,
+      type: null,
+      theme: null,
+      benefit: null,
+      gmvTarget: null,
     };
   }
   if (!products.length) throw new UsageError(m.noProducts(stream.date));
   const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
 
-  const built = localiseDraft(buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds }), ctx.lang);
+  const built = localiseDraft(
+    buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds }),
+    ctx.lang,
+  );
   // The draft is linted before it is written: banned words that came in with the selling points,
   // FAQ or benefits are named with the segment and line they are in. Product names are exempt.
   const { lintText } = await import('../../domain/compliance/lint.js');
   const comp = ctx.config.compliance;
-  const lintOpts = { allow: comp.allow, deny: comp.deny, productNames: [...poolProducts.map((p) => p.name), ...products.map((p) => p.name)] };
+  const lintOpts = {
+    allow: comp.allow,
+    deny: comp.deny,
+    productNames: [...poolProducts.map((p) => p.name), ...products.map((p) => p.name)],
+  };
   const findings = built.timeline.flatMap((seg) =>
     seg.parts.flatMap((part) =>
-      lintText(part.talk.join('\n'), lintOpts).map((f) => ({ segment: seg.title, part: part.label, time: part.start, ...f })),
+      lintText(part.talk.join('\n'), lintOpts).map((f) => ({
+        segment: seg.title,
+        part: part.label,
+        time: part.start,
+        ...f,
+      })),
     ),
   );
-  const draft: LocalisedDraft & { lint: { findings: typeof findings; errors: number; warnings: number }; warnings: string[]; outputs: string[] } = {
+  const draft: LocalisedDraft & {
+    lint: { findings: typeof findings; errors: number; warnings: number };
+    warnings: string[];
+    outputs: string[];
+  } = {
     ...built,
-    lint: { findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
+    lint: {
+      findings,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
     warnings,
     outputs: [],
   };
@@ -149,7 +222,11 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const isDir = await isFolderArg(ctx.cwd, outArg);
   if (!isDir) throw new UsageError('-o for script is a folder: it writes the draft, the run-sheet and the cue sheet');
   // Names from the schedule or a flag never build a path: no separator, no .., no control character.
-  const stem = `${fileNamePart(stream.date || 'draft', 10, 'draft')}_${fileNamePart(stream.account ?? '', 40, '')}`.replace(/_$/, '');
+  const stem =
+    `${fileNamePart(stream.date || 'draft', 10, 'draft')}_${fileNamePart(stream.account ?? '', 40, '')}`.replace(
+      /_$/,
+      '',
+    );
   const zh = ctx.lang === 'zh';
   const targets = {
     md: join(outDir, `${zh ? '脚本' : 'script'}_${stem}.md`),
@@ -157,10 +234,28 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     cues: join(outDir, `${zh ? '场控提示单' : 'cue-sheet'}_${stem}.xlsx`),
   };
   for (const t of Object.values(targets)) await assertWritable(t, { force: ctx.force });
-  const common = { model: draft, templatesDir: ctx.config.templatesDir, lang: ctx.lang, cwd: ctx.cwd, force: ctx.force } as const;
+  const common = {
+    model: draft,
+    templatesDir: ctx.config.templatesDir,
+    lang: ctx.lang,
+    cwd: ctx.cwd,
+    force: ctx.force,
+  } as const;
   const show = (p: string) => displayPath(ctx.cwd, p);
-  const md = await writeReport({ ...common, target: targets.md, format: 'md', template: 'script', templateOverride: opts.template?.endsWith('.eta') ? opts.template : undefined });
-  const xlsx = await writeReport({ ...common, target: targets.xlsx, format: 'xlsx', template: 'script', templateOverride: opts.template?.endsWith('.xlsx') ? opts.template : undefined });
+  const md = await writeReport({
+    ...common,
+    target: targets.md,
+    format: 'md',
+    template: 'script',
+    templateOverride: opts.template?.endsWith('.eta') ? opts.template : undefined,
+  });
+  const xlsx = await writeReport({
+    ...common,
+    target: targets.xlsx,
+    format: 'xlsx',
+    template: 'script',
+    templateOverride: opts.template?.endsWith('.xlsx') ? opts.template : undefined,
+  });
   const cues = await writeReport({ ...common, target: targets.cues, format: 'xlsx', template: 'cuesheet' });
   draft.outputs.push(show(md), show(xlsx), show(cues));
 

@@ -9,9 +9,16 @@ import { padDisplay } from '../../ui/width.js';
 export function renderScriptSummary(d: LocalisedDraft & { outputs: string[] }, lang: Lang, p: Palette): string {
   const m = scriptText[lang];
   const s = d.stream;
-  const out = [p.bold(`${m.title} ${s.date} ${s.start}–${s.end}`) + p.dim(` · ${s.account ?? ''} · ${s.durationMinutes} min · ${m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length)}`)];
+  const out = [
+    p.bold(`${m.title} ${s.date} ${s.start}–${s.end}`) +
+      p.dim(
+        ` · ${s.account ?? ''} · ${s.durationMinutes} min · ${m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length)}`,
+      ),
+  ];
   for (const seg of d.timeline) {
-    out.push(`  ${seg.start}–${seg.end}  ${padDisplay(seg.title, 44)} ${p.dim(`${seg.minutes} min${seg.product ? ` · ${seg.product.role}` : ''}`)}`);
+    out.push(
+      `  ${seg.start}–${seg.end}  ${padDisplay(seg.title, 44)} ${p.dim(`${seg.minutes} min${seg.product ? ` · ${seg.product.role}` : ''}`)}`,
+    );
   }
   for (const o of d.outputs) out.push(`${m.wrote} ${o}`);
   return `${out.join('\n')}\n`;

@@ -13,7 +13,14 @@ import { localiseSelect, type SelectReport } from '../../i18n/select.js';
 import { lastWeek, parseIsoWeek } from '../../domain/week.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type CsvTable, type OutputFormat } from '../../io/write/output.js';
+import {
+  displayPath,
+  outputFormat,
+  reportTarget,
+  writeReport,
+  type CsvTable,
+  type OutputFormat,
+} from '../../io/write/output.js';
 import { selectText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
@@ -30,8 +37,6 @@ export interface SelectOptions {
   template?: string | undefined;
   now: Date;
 }
-
-
 
 export function eliminationCsv(lang: 'zh' | 'en'): CsvTable {
   const zh = lang === 'zh';
@@ -61,7 +66,8 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
       ctx.term,
       {
         what: 'input files',
-        howToPass: "the week's product exports (files or a folder), e.g. `liveops select exports/week47/ --pool 选品表.xlsx`",
+        howToPass:
+          "the week's product exports (files or a folder), e.g. `liveops select exports/week47/ --pool 选品表.xlsx`",
         message: m.pickFiles,
         candidates: await exportsIn(ctx.cwd),
       },
@@ -72,23 +78,42 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   if (!week) throw new UsageError(`--week ${opts.week}: expected an ISO week such as 2026-W47`);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'md') throw new UsageError('select writes .xlsx, .csv (the elimination list alone) or .json');
-  const target = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '淘汰清单' : 'elimination'}_${week.id}.${format}`);
+  const target = await reportTarget(
+    ctx.cwd,
+    ctx.out,
+    `${ctx.lang === 'zh' ? '淘汰清单' : 'elimination'}_${week.id}.${format}`,
+  );
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, [...inputs, ...opts.pool]);
   const ex = await readExports(ctx, files, ignored, week);
   for (const p of opts.pool) {
-    if (ex.skipped.some((s) => s.file === p)) throw new UsageError(`--pool ${p}: ${ex.skipped.find((s) => s.file === p)!.reason}`);
-    if (!ex.pool.some((r) => r.file === p)) throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
+    if (ex.skipped.some((s) => s.file === p))
+      throw new UsageError(`--pool ${p}: ${ex.skipped.find((s) => s.file === p)!.reason}`);
+    if (!ex.pool.some((r) => r.file === p))
+      throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
   }
   const pool = ex.pool;
   if (ex.productTables.length === 0 && pool.length === 0) {
     ctx.term.stderr.write(`liveops select ${week.id}: nothing written (exit 2)\n`);
     const outside = ex.outside.length ? `; ${ex.outside.map((o) => `${o.file}: ${o.reason}`).join('; ')}` : '';
-    throw new UsageError(`${m.nothing} (${week.id})${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}${outside}`);
+    throw new UsageError(
+      `${m.nothing} (${week.id})${ex.skipped.length ? `; ${m.skippedFiles(ex.skipped.map((s) => `${s.file} (${s.reason})`).join('; '))}` : ''}${outside}`,
+    );
   }
   const facts = buildSelectReport(
-    { week, productTables: ex.productTables, pool, hotspots: ex.hotspots, skipped: ex.skipped, ignored: withReasons(ignored, ctx.lang), unusedColumns: ex.unusedColumns, outside: ex.outside, rowsOutside: ex.rowsOutside, readWarnings: ex.readWarnings },
+    {
+      week,
+      productTables: ex.productTables,
+      pool,
+      hotspots: ex.hotspots,
+      skipped: ex.skipped,
+      ignored: withReasons(ignored, ctx.lang),
+      unusedColumns: ex.unusedColumns,
+      outside: ex.outside,
+      rowsOutside: ex.rowsOutside,
+      readWarnings: ex.readWarnings,
+    },
     {
       thresholds: ctx.config.thresholds,
       ...ctx.config.select,
@@ -112,7 +137,11 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
-  const findings = report.eliminate.length + report.stock.length + report.suppliers.filter((x) => x.flags.length).length + report.backupSuppliers.filter((b) => b.fires).length;
+  const findings =
+    report.eliminate.length +
+    report.stock.length +
+    report.suppliers.filter((x) => x.flags.length).length +
+    report.backupSuppliers.filter((b) => b.fires).length;
   const code = findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   await present(ctx, report, { render: renderSelectSummary, logLine: selectLogLine(report, shown, code) });
   return code;

@@ -18,33 +18,47 @@ export function selectLogLine(r: SelectReport, written: string, code: number): s
 
 export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): string {
   const m = selectText[lang];
-  const out: string[] = [p.bold(`${m.title} ${r.week.id}${r.periodNote}`) + p.dim(` (${r.products.length} ${m.products})`)];
+  const out: string[] = [
+    p.bold(`${m.title} ${r.week.id}${r.periodNote}`) + p.dim(` (${r.products.length} ${m.products})`),
+  ];
   out.push('', p.bold(m.eliminate(r.eliminate.length)));
   if (!r.eliminate.length) out.push(`  ${p.green(m.none)}`);
   for (const e of r.eliminate) {
     const derived = e.derived.length ? ` · ${m.derived}` : '';
     const click = fmtRateVs(e.clickRate, r.thresholds['weekly-click-eliminate'] ?? 0.03);
     const conversion = fmtRateVs(e.conversionRate, r.thresholds['weekly-conversion-eliminate'] ?? 0.03);
-    out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${click} · ${m.conversion} ${conversion} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`);
+    out.push(
+      `  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${click} · ${m.conversion} ${conversion} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`,
+    );
   }
-  if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`);
+  if (r.insufficient.length)
+    out.push(
+      `  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`,
+    );
   if (r.pool.size) {
     out.push('', p.bold(m.pool(r.pool.size)));
-    out.push(`  ${r.pool.balance.map((b) => `${b.label} ${b.count} (${fmtRate(b.share, 0)} / ${m.target} ${fmtRate(b.target, 0)})`).join('   ')}`);
+    out.push(
+      `  ${r.pool.balance.map((b) => `${b.label} ${b.count} (${fmtRate(b.share, 0)} / ${m.target} ${fmtRate(b.target, 0)})`).join('   ')}`,
+    );
   }
   if (r.stock.length) {
     out.push('', p.bold(m.stock(r.stock.length)));
-    for (const s of r.stock) out.push(`  ${s.action === 'delist' ? p.red('✗') : p.yellow('!')} ${s.message} ${p.dim(`(${s.stock})`)}`);
+    for (const s of r.stock)
+      out.push(`  ${s.action === 'delist' ? p.red('✗') : p.yellow('!')} ${s.message} ${p.dim(`(${s.stock})`)}`);
   }
   const flagged = r.suppliers.filter((s) => s.flags.length);
   if (flagged.length || r.backupSuppliers.some((b) => b.fires)) {
     out.push('', p.bold(m.suppliers(flagged.length + r.backupSuppliers.filter((x) => x.fires).length)));
-    for (const s of flagged) out.push(`  ! ${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`);
+    for (const s of flagged)
+      out.push(
+        `  ! ${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`,
+      );
     for (const b of r.backupSuppliers.filter((x) => x.fires)) out.push(`  ! ${b.message}`);
   }
   if (r.candidates.length) {
     out.push('', p.bold(m.candidates));
-    for (const c of r.candidates.slice(0, 8)) out.push(`  + ${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`);
+    for (const c of r.candidates.slice(0, 8))
+      out.push(`  + ${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`);
   }
   if (r.skipped.length) {
     out.push('', p.yellow(m.skipped(r.skipped.length)));

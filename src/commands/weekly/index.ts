@@ -40,8 +40,12 @@ export function resolveWeek(opts: Pick<WeeklyOptions, 'week' | 'since' | 'until'
     return w;
   }
   if (opts.since || opts.until) {
-    if (!opts.since || !opts.until) throw new UsageError('--since and --until go together (e.g. --since 2026-11-16 --until 2026-11-22)');
-    for (const [flag, v] of [['--since', opts.since], ['--until', opts.until]] as const) {
+    if (!opts.since || !opts.until)
+      throw new UsageError('--since and --until go together (e.g. --since 2026-11-16 --until 2026-11-22)');
+    for (const [flag, v] of [
+      ['--since', opts.since],
+      ['--until', opts.until],
+    ] as const) {
       if (!isDay(v)) throw new UsageError(`${flag} ${v}: expected a date such as 2026-11-16`);
     }
     if (opts.since > opts.until) throw new UsageError(`--since ${opts.since} is after --until ${opts.until}`);
@@ -53,7 +57,9 @@ export function resolveWeek(opts: Pick<WeeklyOptions, 'week' | 'since' | 'until'
 export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<number> {
   const m = weeklyText[ctx.lang];
   if (opts.inputs.length === 0) {
-    throw new UsageError('missing input: pass the folder of the week\'s exports, e.g. `liveops retro --weekly exports/ --out reports/`');
+    throw new UsageError(
+      "missing input: pass the folder of the week's exports, e.g. `liveops retro --weekly exports/ --out reports/`",
+    );
   }
   const week = resolveWeek(opts);
   const previous = previousRange(week);
@@ -63,7 +69,19 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   await assertWritable(target, { force: ctx.force });
 
   const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
-  const { streams: all, channels, productTables, hotspots, skipped, response, negative, unusedColumns, outside, rowsOutside, readWarnings } = await readExports(ctx, files, ignored, week);
+  const {
+    streams: all,
+    channels,
+    productTables,
+    hotspots,
+    skipped,
+    response,
+    negative,
+    unusedColumns,
+    outside,
+    rowsOutside,
+    readWarnings,
+  } = await readExports(ctx, files, ignored, week);
   const facts = buildWeeklyReport(
     {
       week,

@@ -30,31 +30,52 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
     `  ${m.streams} ${t.streams}   GMV ${p.bold(fmtMoney(t.gmv))}   UV ${fmtCount(t.uv)}   ${m.uvValue} ${fmtMoney(t.uvValue)}   GPM ${fmtMoney(t.gpm)}   ${m.conversion} ${fmtRate(t.viewToOrderRate)}`,
   );
   if (r.change) {
-    out.push(`  ${m.vsPrevious(r.previousWeek.id)}  GMV ${fmtChange(r.change.gmv)}   UV ${fmtChange(r.change.uv)}   ${m.uvValue} ${fmtChange(r.change.uvValue)}   ${m.conversion} ${fmtChange(r.change.viewToOrderRate)}`);
+    out.push(
+      `  ${m.vsPrevious(r.previousWeek.id)}  GMV ${fmtChange(r.change.gmv)}   UV ${fmtChange(r.change.uv)}   ${m.uvValue} ${fmtChange(r.change.uvValue)}   ${m.conversion} ${fmtChange(r.change.viewToOrderRate)}`,
+    );
   }
   if (r.targetAchievement.achievement !== null) {
-    out.push(`  ${m.target} ${fmtMoney(r.targetAchievement.target)} · ${m.achieved} ${fmtRate(r.targetAchievement.achievement, 1)}`);
+    out.push(
+      `  ${m.target} ${fmtMoney(r.targetAchievement.target)} · ${m.achieved} ${fmtRate(r.targetAchievement.achievement, 1)}`,
+    );
   }
-  for (const a of r.byAccount) out.push(`  ${p.dim(`${a.account}: ${a.streams} ${m.streamsShort}, GMV ${fmtMoney(a.gmv)}, ${m.uvValue} ${fmtMoney(a.uvValue)}`)}`);
+  for (const a of r.byAccount)
+    out.push(
+      `  ${p.dim(`${a.account}: ${a.streams} ${m.streamsShort}, GMV ${fmtMoney(a.gmv)}, ${m.uvValue} ${fmtMoney(a.uvValue)}`)}`,
+    );
   if (r.attribution.channels.length) {
     out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
     for (const c of r.attribution.channels.slice(0, 8)) {
-      out.push(`  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.orderConversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`);
+      out.push(
+        `  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.orderConversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`,
+      );
     }
     for (const s of r.attribution.suggestions) out.push(`  → ${s.suggestion}`);
   }
   if (r.eliminate.length || r.insufficient.length) {
     out.push('', p.bold(m.eliminate(r.eliminate.length)));
-    for (const e of r.eliminate) out.push(`  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`);
-    if (r.insufficient.length) out.push(`  ${p.dim(m.insufficient(r.insufficient.map((x) => x.name ?? x.id).join(lang === 'zh' ? '、' : ', ')))}`);
+    for (const e of r.eliminate)
+      out.push(
+        `  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`,
+      );
+    if (r.insufficient.length)
+      out.push(
+        `  ${p.dim(m.insufficient(r.insufficient.map((x) => x.name ?? x.id).join(lang === 'zh' ? '、' : ', ')))}`,
+      );
   }
   if (r.alerts.length) {
     out.push('', p.bold(m.alerts(r.alerts.length)));
-    for (const a of r.alerts) out.push(`  ${p.red('✗')} ${p.dim(`[${a.rule}]`)} ${a.message} ${p.dim(`→ ${a.ownerLabel}`)}`);
+    for (const a of r.alerts)
+      out.push(`  ${p.red('✗')} ${p.dim(`[${a.rule}]`)} ${a.message} ${p.dim(`→ ${a.ownerLabel}`)}`);
   }
   if (r.hotspots?.length) {
     out.push('', p.bold(m.hotspots));
-    out.push(`  ${r.hotspots.slice(0, 6).map((h) => `${h.labelText} ${fmtRate(h.share, 0)}`).join(' · ')}`);
+    out.push(
+      `  ${r.hotspots
+        .slice(0, 6)
+        .map((h) => `${h.labelText} ${fmtRate(h.share, 0)}`)
+        .join(' · ')}`,
+    );
   }
   if (r.skipped.length) {
     out.push('', p.yellow(m.skipped(r.skipped.length)));

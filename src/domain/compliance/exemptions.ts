@@ -52,18 +52,60 @@ const NUM = '[0-9一二两三四五六七八九十百千万]';
  */
 export const SAFE_WORDS: readonly string[] = [
   // 最 as a plain time/degree word
-  '最近', '最初', '最终', '最后', '最起码', '最后一次',
+  '最近',
+  '最初',
+  '最终',
+  '最后',
+  '最起码',
+  '最后一次',
   // 首 — never a claim in these words
-  '首付', '首先', '首次', '首单', '首页', '首批',
+  '首付',
+  '首先',
+  '首次',
+  '首单',
+  '首页',
+  '首批',
   // 一级 / 一流 / 一等 where 一 belongs to the word before (统一级别, 上一级, 统一流程)
-  '上一级', '下一级', '统一级', '同一级', '每一级', '这一级', '哪一级', '统一流', '同一流',
+  '上一级',
+  '下一级',
+  '统一级',
+  '同一级',
+  '每一级',
+  '这一级',
+  '哪一级',
+  '统一流',
+  '同一流',
   // prizes and titles
-  '特等奖', '一等奖', '特级教师',
+  '特等奖',
+  '一等奖',
+  '特级教师',
   // 唯一 admitting a shortcoming is not a superiority claim
-  '唯一的缺点', '唯一缺点', '唯一的不足', '唯一的遗憾', '唯一的问题', '唯一的区别', '唯一要求', '唯一的要求',
+  '唯一的缺点',
+  '唯一缺点',
+  '唯一的不足',
+  '唯一的遗憾',
+  '唯一的问题',
+  '唯一的区别',
+  '唯一要求',
+  '唯一的要求',
   // product types, logistics and everyday words that hold a listed word
-  '万能胶', '万能表', '绝对值', '转运中心', '转运站', '转运仓', '中转运', '防脱落', '防脱扣', '防脱线', '防脱色', '防脱手',
-  '打开光', '改运费', '改运单', '国家推荐性标准', '国家推荐标准',
+  '万能胶',
+  '万能表',
+  '绝对值',
+  '转运中心',
+  '转运站',
+  '转运仓',
+  '中转运',
+  '防脱落',
+  '防脱扣',
+  '防脱线',
+  '防脱色',
+  '防脱手',
+  '打开光',
+  '改运费',
+  '改运单',
+  '国家推荐性标准',
+  '国家推荐标准',
 ];
 
 /** Span rules, in no particular order: any of them covering a match makes it exempt. */
@@ -102,7 +144,8 @@ export const SPAN_RULES: readonly SpanRule[] = [
   {
     kind: 'consumer-tip',
     // guide art. 9(2): 最佳 as a consumption tip (最佳食用期, 最佳冲泡温度).
-    pattern: '最佳(?:食用|赏味|饮用|使用|冲泡|保存|储存|观赏|穿着|佩戴|品尝|浇水|种植|保质)(?:期|时间|温度|方法|时段|季节)?',
+    pattern:
+      '最佳(?:食用|赏味|饮用|使用|冲泡|保存|储存|观赏|穿着|佩戴|品尝|浇水|种植|保质)(?:期|时间|温度|方法|时段|季节)?',
     why: '最佳 in a consumption tip (最佳赏味期, 最佳冲泡温度), guide art. 9(2)',
   },
   {
@@ -139,7 +182,8 @@ export const SPAN_RULES: readonly SpanRule[] = [
 ];
 
 /** A standard cited in the sentence makes its grade words exempt (GB/T 1536 压榨一级). */
-export const STANDARD_CITED = '(?:GB|GB\\/T|GB\\s*\\/\\s*T|NY\\/T|QB\\/T|SB\\/T|LY\\/T|FZ\\/T|T\\/[A-Z]+)\\s*\\d|国家标准|国标|行业标准|执行标准|标准号';
+export const STANDARD_CITED =
+  '(?:GB|GB\\/T|GB\\s*\\/\\s*T|NY\\/T|QB\\/T|SB\\/T|LY\\/T|FZ\\/T|T\\/[A-Z]+)\\s*\\d|国家标准|国标|行业标准|执行标准|标准号';
 
 /**
  * Words that negate what follows in the same clause: 不能代替药物治疗, 没有最好, 不是万能的 — but
@@ -149,8 +193,7 @@ export const NEGATION_BEFORE =
   '(?:(?<!能)不能|(?<!可)不可以?|无法|不具[有备]|(?<!是)不是|并非|并不|不等于|不代表|不宣传|不承诺|(?<!会)不会|(?<!有)没有|不含|非)(?:代替|替代|用于|起到|达到|具有|具备|有|说|是)?(?:药物|药品)?(?:的)?\\s*$';
 
 /** A time qualifier (guide art. 9(6)): 2025年, 截至11月, 近30天, 2025年Q3, 上月. */
-export const TIME_QUALIFIER =
-  `(?:19|20)\\d{2}\\s*(?:年|[-/.]\\d{1,2})|截[至止]|近\\s*${NUM}+\\s*(?:天|日|周|个月|月|年)|(?:上|本)(?:月|季度|周)|Q[1-4]|第[一二三四]季度|双(?:11|十一)|618`;
+export const TIME_QUALIFIER = `(?:19|20)\\d{2}\\s*(?:年|[-/.]\\d{1,2})|截[至止]|近\\s*${NUM}+\\s*(?:天|日|周|个月|月|年)|(?:上|本)(?:月|季度|周)|Q[1-4]|第[一二三四]季度|双(?:11|十一)|618`;
 
 /** A source (广告法 art. 11): 数据来源：…, 来源…, 据XX统计, 出处. */
 export const SOURCE_QUALIFIER = '来源|出处|据[^，。！？!?\\n]{1,24}?(?:统计|数据|报告|榜|排行|调研|监测)|引自';

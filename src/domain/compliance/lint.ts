@@ -116,7 +116,9 @@ function matcher(term: Term, team: boolean): Matcher {
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space → half-width, one UTF-16 unit for one. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 const DEFAULT_MATCHERS: Matcher[] = DEFAULT_TERMS.map((t) => matcher(t, false));
@@ -231,7 +233,10 @@ export function createLinter(opts: LintOptions = {}): Linter {
     }));
   const teamMatchers = teamTerms.map((t) => matcher(t, true));
   const replaced = new Set(teamTerms.map((t) => toHalfWidth(t.phrase).toLowerCase()));
-  const matchers = [...teamMatchers, ...DEFAULT_MATCHERS.filter((m) => !replaced.has(toHalfWidth(m.term.phrase).toLowerCase()))];
+  const matchers = [
+    ...teamMatchers,
+    ...DEFAULT_MATCHERS.filter((m) => !replaced.has(toHalfWidth(m.term.phrase).toLowerCase())),
+  ];
   const teamSpans = [
     ...literalSpans(opts.allow ?? [], 'allow'),
     ...literalSpans(productPhrases(opts.productNames ?? [], matchers), 'product-name'),
@@ -285,7 +290,8 @@ export function createLinter(opts: LintOptions = {}): Linter {
         const { term, team } = c.matcher;
         const pos = where(c.start);
         const phrase = text.slice(c.start, c.end);
-        const exempt = (rule: ExemptionKind) => exempted.push({ line: pos.line, column: pos.column, phrase, term: term.phrase, rule });
+        const exempt = (rule: ExemptionKind) =>
+          exempted.push({ line: pos.line, column: pos.column, phrase, term: term.phrase, rule });
         const inside = (s: Span) => s.start <= c.start && c.end <= s.end;
 
         const safe = teamSafe.find(inside) ?? (team ? undefined : builtinSafe.find(inside));

@@ -17,8 +17,20 @@ export interface ResponseStats {
   line: number;
   overLine: number;
   overLineShare: number | null;
-  slowest: Array<{ seconds: number; time: string | null; agent: string | null; buyer: string | null; text: string | null }>;
-  byAgent: Array<{ agent: string; answered: number; medianSeconds: number | null; overLine: number; overLineShare: number | null }>;
+  slowest: Array<{
+    seconds: number;
+    time: string | null;
+    agent: string | null;
+    buyer: string | null;
+    text: string | null;
+  }>;
+  byAgent: Array<{
+    agent: string;
+    answered: number;
+    medianSeconds: number | null;
+    overLine: number;
+    overLineShare: number | null;
+  }>;
 }
 
 /** Linear-interpolated percentile of sorted values (p in 0–1). */
@@ -90,7 +102,13 @@ export class ResponseAccumulator {
         .map(([agent, list]) => {
           const s = [...list].sort((a, b) => a - b);
           const o = s.filter((x) => x > this.line).length;
-          return { agent, answered: s.length, medianSeconds: percentile(s, 0.5), overLine: o, overLineShare: o / s.length };
+          return {
+            agent,
+            answered: s.length,
+            medianSeconds: percentile(s, 0.5),
+            overLine: o,
+            overLineShare: o / s.length,
+          };
         })
         .sort((a, b) => (b.overLineShare ?? 0) - (a.overLineShare ?? 0) || a.agent.localeCompare(b.agent)),
     };

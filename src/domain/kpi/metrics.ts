@@ -58,10 +58,9 @@ export const KPI_METRICS: Record<KpiRole, KpiMetric[]> = Object.fromEntries(
 
 /** Default targets, per role and metric (null: per person only). */
 export function defaultKpiTargets(): Record<KpiRole, Record<string, number | null>> {
-  return Object.fromEntries(KPI_ROLES.map((r) => [r, Object.fromEntries(KPI_METRICS[r].map((m) => [m.id, m.defaultTarget]))])) as Record<
-    KpiRole,
-    Record<string, number | null>
-  >;
+  return Object.fromEntries(
+    KPI_ROLES.map((r) => [r, Object.fromEntries(KPI_METRICS[r].map((m) => [m.id, m.defaultTarget]))]),
+  ) as Record<KpiRole, Record<string, number | null>>;
 }
 
 /**

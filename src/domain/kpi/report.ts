@@ -65,19 +65,39 @@ export type KpiNote =
   | { code: 'shares-not-on-sheet'; name: string };
 
 /** One metric of one role for one person: the figure, its target, the achievement and the points. */
-export function scoreMetric(m: KpiMetric, p: Pick<KpiPersonInput, 'figures' | 'targets'>, s: KpiSettings, headers: Record<string, string>) {
+export function scoreMetric(
+  m: KpiMetric,
+  p: Pick<KpiPersonInput, 'figures' | 'targets'>,
+  s: KpiSettings,
+  headers: Record<string, string>,
+) {
   const actual = p.figures[m.field] ?? null;
   // The person's own target on the sheet wins over the config's and the default.
   const sheetTarget = (m.targetField ? (p.figures[m.targetField] ?? null) : null) ?? p.targets?.[m.field] ?? null;
   const configured = s.targets[m.role][m.id] ?? null;
   const target = sheetTarget ?? configured;
   const targetSource: TargetSource | null =
-    sheetTarget !== null ? 'sheet' : configured === null ? null : s.configuredTargets[m.role].includes(m.id) ? 'config' : 'default';
+    sheetTarget !== null
+      ? 'sheet'
+      : configured === null
+        ? null
+        : s.configuredTargets[m.role].includes(m.id)
+          ? 'config'
+          : 'default';
   const weight = s.weights[m.role][m.id] ?? 0;
   const missing: MissingFigure[] = [];
   if (actual === null) missing.push({ role: m.role, metric: m.id, what: 'figure', header: headers[m.field] ?? null });
-  if (target === null) missing.push({ role: m.role, metric: m.id, what: 'target', header: m.targetField ? (headers[m.targetField] ?? null) : null });
-  const a = actual !== null && target !== null ? achievement(actual, target, { lowerIsBetter: m.lowerIsBetter, cap: s.cap }) : null;
+  if (target === null)
+    missing.push({
+      role: m.role,
+      metric: m.id,
+      what: 'target',
+      header: m.targetField ? (headers[m.targetField] ?? null) : null,
+    });
+  const a =
+    actual !== null && target !== null
+      ? achievement(actual, target, { lowerIsBetter: m.lowerIsBetter, cap: s.cap })
+      : null;
   return {
     metric: m.id,
     unit: m.unit,
@@ -108,7 +128,13 @@ export type KpiMetricScore = ReturnType<typeof scoreMetric>;
 export type AllowanceStatus = 'no-kpi-role' | 'undetermined' | 'meets-bar' | 'below-bar';
 
 /** One person's KPI: each role's weighted score, the total by share, the sprint bonus and the growth allowance. */
-export function scorePerson(p: KpiPersonInput, input: Pick<KpiInput, 'headers'>, s: KpiSettings, monthEnd: string, notes: KpiNote[]) {
+export function scorePerson(
+  p: KpiPersonInput,
+  input: Pick<KpiInput, 'headers'>,
+  s: KpiSettings,
+  monthEnd: string,
+  notes: KpiNote[],
+) {
   const parsed = parseRoles(p.roleText, s.roleWords);
   const known = parsed.other.filter((o) => o.known).map((o) => o.word);
   const unknown = parsed.other.filter((o) => !o.known).map((o) => o.word);
@@ -141,11 +167,18 @@ export function scorePerson(p: KpiPersonInput, input: Pick<KpiInput, 'headers'>,
   const totalSoFar = roleScores.length ? roleScores.reduce((sum, r) => sum + r.share * r.scoreSoFar, 0) : null;
   const total = complete ? totalSoFar : null;
   const gmv = p.figures.gmv ?? null;
-  const gmvTarget = p.figures.gmvTarget ?? (parsed.roles.includes('ops') ? (s.targets.ops.gmvAchievement ?? null) : null);
+  const gmvTarget =
+    p.figures.gmvTarget ?? (parsed.roles.includes('ops') ? (s.targets.ops.gmvAchievement ?? null) : null);
   const bonus = gmv !== null && gmvTarget !== null ? sprintBonus(gmv, gmvTarget, s.sprintBonusRate) : null;
   const newcomer = isNewcomer(p.hireDate, monthEnd, s.newcomerMonths);
   const eligible = !newcomer ? null : total === null ? null : total >= s.bar;
-  const status: AllowanceStatus = !roleScores.length ? 'no-kpi-role' : eligible === null ? 'undetermined' : eligible ? 'meets-bar' : 'below-bar';
+  const status: AllowanceStatus = !roleScores.length
+    ? 'no-kpi-role'
+    : eligible === null
+      ? 'undetermined'
+      : eligible
+        ? 'meets-bar'
+        : 'below-bar';
   return {
     row: p.row,
     name: p.name,
@@ -174,16 +207,24 @@ export type KpiPersonScore = ReturnType<typeof scorePerson>;
 
 /** Ranks within one role, by the role score (complete scores only); sets each role score's rank and of. */
 export function rankedRole(people: KpiPersonScore[], role: KpiRole, s: Pick<KpiSettings, 'weights'>) {
-  const entries = people.flatMap((person) => person.roleScores.filter((r) => r.role === role).map((r) => ({ person, r })));
+  const entries = people.flatMap((person) =>
+    person.roleScores.filter((r) => r.role === role).map((r) => ({ person, r })),
+  );
   const ranks = rank(entries, (e) => e.r.score);
   for (const e of entries) {
     e.r.rank = ranks.get(e) ?? null;
     e.r.of = ranks.size;
   }
-  const ordered = [...entries].sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.person.row - b.person.row);
+  const ordered = [...entries].sort(
+    (a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.person.row - b.person.row,
+  );
   return {
     role,
-    weights: KPI_METRICS[role].map((m) => ({ metric: m.id, weight: s.weights[role][m.id] ?? 0, lowerIsBetter: m.lowerIsBetter })),
+    weights: KPI_METRICS[role].map((m) => ({
+      metric: m.id,
+      weight: s.weights[role][m.id] ?? 0,
+      lowerIsBetter: m.lowerIsBetter,
+    })),
     people: ordered.map(({ person, r }) => ({
       rank: r.rank,
       of: r.of,
@@ -203,7 +244,10 @@ export function rankedRole(people: KpiPersonScore[], role: KpiRole, s: Pick<KpiS
 }
 
 /** Every role's weights and default or configured targets, and where each person's target comes from. */
-export function weightTable(input: Pick<KpiInput, 'targetHeaders'>, s: Pick<KpiSettings, 'weights' | 'targets' | 'configuredTargets'>) {
+export function weightTable(
+  input: Pick<KpiInput, 'targetHeaders'>,
+  s: Pick<KpiSettings, 'weights' | 'targets' | 'configuredTargets'>,
+) {
   return KPI_ROLES.flatMap((role) =>
     KPI_METRICS[role].map((m) => ({
       role,
@@ -212,13 +256,22 @@ export function weightTable(input: Pick<KpiInput, 'targetHeaders'>, s: Pick<KpiS
       unit: m.unit,
       lowerIsBetter: m.lowerIsBetter,
       target: s.targets[role][m.id] ?? null,
-      targetSource: m.targetField || input.targetHeaders?.[m.field] ? ('sheet' as const) : s.configuredTargets[role].includes(m.id) ? ('config' as const) : ('default' as const),
+      targetSource:
+        m.targetField || input.targetHeaders?.[m.field]
+          ? ('sheet' as const)
+          : s.configuredTargets[role].includes(m.id)
+            ? ('config' as const)
+            : ('default' as const),
     })),
   );
 }
 
 /** The month's incentives: sprint bonuses above the GMV target, newcomers' growth allowances, innovation awards. */
-export function incentivesOf(people: KpiPersonScore[], s: Pick<KpiSettings, 'sprintBonusRate' | 'bar' | 'innovationAward'>, proposalsColumn: string | null) {
+export function incentivesOf(
+  people: KpiPersonScore[],
+  s: Pick<KpiSettings, 'sprintBonusRate' | 'bar' | 'innovationAward'>,
+  proposalsColumn: string | null,
+) {
   const withBonus = people.filter((p) => p.sprintBonus !== null);
   return {
     sprintBonus: withBonus.map((p) => ({
@@ -269,7 +322,12 @@ export function buildKpiReport(input: KpiInput, s: KpiSettings) {
   const people = input.people.map((p) => scorePerson(p, input, s, range.last, notes));
 
   const roleTable = (role: KpiRole) => rankedRole(people, role, s);
-  const roles = { ops: roleTable('ops'), anchor: roleTable('anchor'), selector: roleTable('selector'), data: roleTable('data') } satisfies Record<KpiRole, unknown>;
+  const roles = {
+    ops: roleTable('ops'),
+    anchor: roleTable('anchor'),
+    selector: roleTable('selector'),
+    data: roleTable('data'),
+  } satisfies Record<KpiRole, unknown>;
 
   const scores = people.flatMap((p) =>
     p.roleScores.flatMap((r) =>
@@ -305,7 +363,9 @@ export function buildKpiReport(input: KpiInput, s: KpiSettings) {
     roles,
     scores,
     incentives: incentivesOf(people, s, input.proposalsColumn),
-    incomplete: people.filter((p) => p.roles.length > 0 && !p.complete).map((p) => ({ name: p.name, row: p.row, missing: p.missing, totalSoFar: p.totalSoFar })),
+    incomplete: people
+      .filter((p) => p.roles.length > 0 && !p.complete)
+      .map((p) => ({ name: p.name, row: p.row, missing: p.missing, totalSoFar: p.totalSoFar })),
     /** The reader's lines about the sheet, as the command worded them; shown before the notes. */
     readWarnings: input.readWarnings ?? [],
     notes,
@@ -330,7 +390,10 @@ export interface ShareProblem {
  * Shares in the config for a person must cover exactly their KPI roles. Returns a problem per
  * person whose configured shares name a role they do not hold, or miss one they hold.
  */
-export function shareProblems(people: Array<{ name: string; roleText: string }>, s: Pick<KpiSettings, 'shares' | 'roleWords'>): ShareProblem[] {
+export function shareProblems(
+  people: Array<{ name: string; roleText: string }>,
+  s: Pick<KpiSettings, 'shares' | 'roleWords'>,
+): ShareProblem[] {
   const problems: ShareProblem[] = [];
   for (const p of people) {
     const shares = s.shares[p.name];

@@ -16,7 +16,11 @@ export interface Achievement {
   score: number;
 }
 
-export function achievement(actual: number, target: number, opts: { lowerIsBetter: boolean; cap: number }): Achievement {
+export function achievement(
+  actual: number,
+  target: number,
+  opts: { lowerIsBetter: boolean; cap: number },
+): Achievement {
   if (!(target > 0)) throw new RangeError(`a KPI target must be above 0 (got ${target})`);
   let ratio: number | null;
   if (opts.lowerIsBetter) {
@@ -73,7 +77,12 @@ export function rank<T>(items: T[], score: (t: T) => number | null): Map<T, numb
   const ranks = new Map<T, number>();
   scored.forEach((t, i) => {
     const prev = scored[i - 1];
-    ranks.set(t, prev !== undefined && Math.abs((score(prev) as number) - (score(t) as number)) < 1e-9 ? (ranks.get(prev) as number) : i + 1);
+    ranks.set(
+      t,
+      prev !== undefined && Math.abs((score(prev) as number) - (score(t) as number)) < 1e-9
+        ? (ranks.get(prev) as number)
+        : i + 1,
+    );
   });
   return ranks;
 }

@@ -39,7 +39,13 @@ export interface UnpaidOrders {
   orders: number;
   items: number;
   amount: number;
-  byProduct: Array<{ productId: string | null; productName: string | null; orders: number; items: number; amount: number }>;
+  byProduct: Array<{
+    productId: string | null;
+    productName: string | null;
+    orders: number;
+    items: number;
+    amount: number;
+  }>;
   lines: UnpaidLine[];
   /** More unpaid lines than were kept. */
   truncated: boolean;

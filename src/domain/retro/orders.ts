@@ -35,7 +35,10 @@ export class OrdersAccumulator {
   private pendingAmount = 0;
   private pendingLines: UnpaidLine[] = [];
   private pendingTruncated = false;
-  private pendingByProduct = new Map<string, { productId: string | null; productName: string | null; orders: Set<string>; items: number; amount: number }>();
+  private pendingByProduct = new Map<
+    string,
+    { productId: string | null; productName: string | null; orders: Set<string>; items: number; amount: number }
+  >();
 
   add(o: OrderLine): void {
     const id = o.orderId;
@@ -70,7 +73,13 @@ export class OrdersAccumulator {
     this.pendingItems += quantity ?? 0;
     this.pendingAmount += amount;
     const key = productId ?? productName ?? '—';
-    const p = this.pendingByProduct.get(key) ?? { productId, productName, orders: new Set<string>(), items: 0, amount: 0 };
+    const p = this.pendingByProduct.get(key) ?? {
+      productId,
+      productName,
+      orders: new Set<string>(),
+      items: 0,
+      amount: 0,
+    };
     addOwned(p.orders, id);
     p.items += quantity ?? 0;
     p.amount += amount;
@@ -80,8 +89,14 @@ export class OrdersAccumulator {
       return;
     }
     this.pendingLines.push({
-      orderId: id, time: o.orderTime, productId, productName, quantity, amount,
-      buyer: o.nickname ?? o.userId, phone: o.phone,
+      orderId: id,
+      time: o.orderTime,
+      productId,
+      productName,
+      quantity,
+      amount,
+      buyer: o.nickname ?? o.userId,
+      phone: o.phone,
     });
   }
 
@@ -102,7 +117,13 @@ export class OrdersAccumulator {
         items: this.pendingItems,
         amount: Math.round(this.pendingAmount * 100) / 100,
         byProduct: [...this.pendingByProduct.values()]
-          .map((p) => ({ productId: p.productId, productName: p.productName, orders: p.orders.size, items: p.items, amount: Math.round(p.amount * 100) / 100 }))
+          .map((p) => ({
+            productId: p.productId,
+            productName: p.productName,
+            orders: p.orders.size,
+            items: p.items,
+            amount: Math.round(p.amount * 100) / 100,
+          }))
           .sort((a, b) => b.amount - a.amount),
         lines: this.pendingLines,
         truncated: this.pendingTruncated,

@@ -5,7 +5,17 @@
  * (localiseRetro words them).
  */
 import * as M from '../metrics.js';
-import { evaluate, hit, ruleOrder, streamRules, thresholdOf, type Comparison, type Role, type RuleHit, type ThresholdRule } from '../rules.js';
+import {
+  evaluate,
+  hit,
+  ruleOrder,
+  streamRules,
+  thresholdOf,
+  type Comparison,
+  type Role,
+  type RuleHit,
+  type ThresholdRule,
+} from '../rules.js';
 import type { ProductFigures, SourcedStream, StreamKey } from '../../model/entities.js';
 import type { BaselineStream, HotspotInput, RetroInput, StockItem, UnpaidOrders } from './input.js';
 
@@ -78,7 +88,14 @@ export type AlertDetail =
   /** Viewers against the recent median; `change` is the (negative) change, the hit's value its opposite. */
   | { kind: 'uv-drop'; uv: number | null; median: number | null; change: number | null }
   /** The share of late first responses (the value) against the tolerance (the threshold). */
-  | { kind: 'cs-response'; line: number; overLine: number; answered: number; medianSeconds: number | null; p90Seconds: number | null }
+  | {
+      kind: 'cs-response';
+      line: number;
+      overLine: number;
+      answered: number;
+      medianSeconds: number | null;
+      p90Seconds: number | null;
+    }
   | { kind: 'negative-spike'; negative: number; messages: number; topics: Array<{ topic: string; count: number }> };
 
 /** A rule that fired, on what, with the numbers its message needs. Made once, never edited. */
@@ -133,7 +150,14 @@ export interface RetroProduct {
 export interface RetroComparison {
   baselineStreams: number;
   previousStart: string | null;
-  metrics: Array<{ metric: 'uv' | 'gmv' | 'uvValue' | 'viewToOrderRate'; current: number | null; previous: number | null; previousChange: number | null; median: number | null; medianChange: number | null }>;
+  metrics: Array<{
+    metric: 'uv' | 'gmv' | 'uvValue' | 'viewToOrderRate';
+    current: number | null;
+    previous: number | null;
+    previousChange: number | null;
+    median: number | null;
+    medianChange: number | null;
+  }>;
   uvDrop: number | null;
 }
 
@@ -152,8 +176,21 @@ export interface RetroFacts {
   /** Where each figure came from; null when missing. */
   sources: Record<string, SummarySource | null>;
   checks: RetroCheck[];
-  channels: Array<{ name: string; paid: boolean; uv: number | null; pv: number | null; gmv: number | null; orders: number | null; uvShare: number | null; gmvShare: number | null; conversionRate: number | null }> | null;
-  channelGroups: Record<'natural' | 'paid', { uv: number | null; pv: number | null; gmv: number | null; uvShare: number | null; gmvShare: number | null }> | null;
+  channels: Array<{
+    name: string;
+    paid: boolean;
+    uv: number | null;
+    pv: number | null;
+    gmv: number | null;
+    orders: number | null;
+    uvShare: number | null;
+    gmvShare: number | null;
+    conversionRate: number | null;
+  }> | null;
+  channelGroups: Record<
+    'natural' | 'paid',
+    { uv: number | null; pv: number | null; gmv: number | null; uvShare: number | null; gmvShare: number | null }
+  > | null;
   products: RetroProduct[] | null;
   trend: RetroInput['trend'];
   videos: RetroInput['videos'];
@@ -165,7 +202,11 @@ export interface RetroFacts {
   /** Customer service: first response, unpaid orders to follow up, negative comments (舆情). */
   customerService: {
     response: RetroInput['response'];
-    unpaid: (UnpaidOrders & { byProduct: Array<UnpaidOrders['byProduct'][number] & { stock: number | null; stockLow: boolean }> }) | null;
+    unpaid:
+      | (UnpaidOrders & {
+          byProduct: Array<UnpaidOrders['byProduct'][number] & { stock: number | null; stockLow: boolean }>;
+        })
+      | null;
     negative: RetroInput['negative'];
   };
   missing: Array<keyof RetroSummary>;
@@ -178,8 +219,18 @@ export interface RetroFacts {
   thresholds: Record<string, number>;
 }
 
-const PAID_CHANNELS = new Set(['千川PC版', '千川pc版', '品牌投放', '小店随心推', '其他投放', '千川品牌投放', '随心推', '巨量千川', '付费流量', '流量券']);
-
+const PAID_CHANNELS = new Set([
+  '千川PC版',
+  '千川pc版',
+  '品牌投放',
+  '小店随心推',
+  '其他投放',
+  '千川品牌投放',
+  '随心推',
+  '巨量千川',
+  '付费流量',
+  '流量券',
+]);
 
 /** A figure the stream's summary states, with where it was read ("整体看板 · 直播间观看人数"). */
 function stated(stream: SourcedStream, key: StreamKey): { value: number | null; source: string | null } {
@@ -194,7 +245,10 @@ export function isPaidChannel(name: string): boolean {
 }
 
 /** The first available figure, with where it came from. */
-function firstOf(...candidates: Array<[number | null, string | null]>): { value: number | null; source: string | null } {
+function firstOf(...candidates: Array<[number | null, string | null]>): {
+  value: number | null;
+  source: string | null;
+} {
   for (const [value, source] of candidates) if (value !== null) return { value, source };
   return { value: null, source: null };
 }
@@ -236,16 +290,22 @@ export function stageOf(input: RetroInput, settings: RetroSettings): Stage {
 export type StockOf = (id: string | null, name: string | null) => StockItem | null;
 
 export function stockIn(input: RetroInput): StockOf {
-  return (id, name) => input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
+  return (id, name) =>
+    input.stock.find((s) => (id !== null && s.id === id) || (name !== null && s.name === name)) ?? null;
 }
 
 /** The stream's figures, each from the first source that has it, with where it came from. */
-export function figures(input: RetroInput): { summary: RetroSummary; sources: RetroFacts['sources']; missing: Array<keyof RetroSummary> } {
+export function figures(input: RetroInput): {
+  summary: RetroSummary;
+  sources: RetroFacts['sources'];
+  missing: Array<keyof RetroSummary>;
+} {
   const stream = input.stream;
   const f = (key: StreamKey) => stated(stream, key);
   const total = input.channelTotal;
   const totalSrc = (h: string) => (input.channelTable ? `${input.channelTable} · 整体 · ${h}` : null);
-  const productSum = (field: 'gmv' | 'itemsSold' | 'refundAmount') => (input.products ? M.sum(input.products.map((p) => p[field])) : null);
+  const productSum = (field: 'gmv' | 'itemsSold' | 'refundAmount') =>
+    input.products ? M.sum(input.products.map((p) => p[field])) : null;
   const productSrc = (h: string) => (input.productTable ? `${input.productTable} · Σ ${h}` : null);
   const orders = input.orders;
   const trendSum = (field: 'gmv') => (input.trend ? M.sum(input.trend.map((r) => r[field])) : null);
@@ -260,12 +320,26 @@ export function figures(input: RetroInput): { summary: RetroSummary; sources: Re
   const gmvField = f('gmv').value !== null && gmvFact ? gmvFact.header : gmvPick.source;
   const picks: Record<string, { value: number | null; source: string | null }> = {
     gmv: gmvPick,
-    orders: firstOf([f('orders').value, f('orders').source], [total?.orders ?? null, totalSrc('orders')], [orders ? orders.paidOrders : null, orders ? 'orders · paid orders' : null]),
-    buyers: firstOf([f('buyers').value, f('buyers').source], [orders?.buyers ?? null, orders ? 'orders · distinct buyers' : null]),
-    itemsSold: firstOf([f('itemsSold').value, f('itemsSold').source], [productSum('itemsSold'), productSrc('itemsSold')], [orders ? orders.itemsSold : null, orders ? 'orders · Σ quantity' : null]),
+    orders: firstOf(
+      [f('orders').value, f('orders').source],
+      [total?.orders ?? null, totalSrc('orders')],
+      [orders ? orders.paidOrders : null, orders ? 'orders · paid orders' : null],
+    ),
+    buyers: firstOf(
+      [f('buyers').value, f('buyers').source],
+      [orders?.buyers ?? null, orders ? 'orders · distinct buyers' : null],
+    ),
+    itemsSold: firstOf(
+      [f('itemsSold').value, f('itemsSold').source],
+      [productSum('itemsSold'), productSrc('itemsSold')],
+      [orders ? orders.itemsSold : null, orders ? 'orders · Σ quantity' : null],
+    ),
     uv: firstOf([f('uv').value, f('uv').source], [total?.uv ?? null, totalSrc('uv')]),
     pv: firstOf([f('pv').value, f('pv').source], [total?.pv ?? null, totalSrc('pv')]),
-    avgDwellSeconds: firstOf([f('avgDwellSeconds').value, f('avgDwellSeconds').source], [total?.avgDwellSeconds ?? null, totalSrc('avgDwell')]),
+    avgDwellSeconds: firstOf(
+      [f('avgDwellSeconds').value, f('avgDwellSeconds').source],
+      [total?.avgDwellSeconds ?? null, totalSrc('avgDwell')],
+    ),
     productExposed: f('productExposed'),
     productClickers: f('productClickers'),
     refundAmount: firstOf(
@@ -274,15 +348,19 @@ export function figures(input: RetroInput): { summary: RetroSummary; sources: Re
       [productSum('refundAmount'), productSrc('refundAmount')],
       [orders ? orders.refundAmount : null, orders ? 'orders · Σ refunded' : null],
     ),
-    paidSpend: firstOf([total?.paidSpend ?? null, totalSrc('paidSpend')], [f('paidSpend').value, f('paidSpend').source], [
-      input.channels ? M.sum(input.channels.map((c) => c.paidSpend)) : null,
-      input.channelTable ? `${input.channelTable} · Σ paidSpend` : null,
-    ]),
+    paidSpend: firstOf(
+      [total?.paidSpend ?? null, totalSrc('paidSpend')],
+      [f('paidSpend').value, f('paidSpend').source],
+      [
+        input.channels ? M.sum(input.channels.map((c) => c.paidSpend)) : null,
+        input.channelTable ? `${input.channelTable} · Σ paidSpend` : null,
+      ],
+    ),
     newFollowers: f('newFollowers'),
-    peakOnline: firstOf([f('peakOnline').value, f('peakOnline').source], [
-      input.trend ? maxOf(input.trend.map((r) => r.online)) : null,
-      input.trend ? 'minute trend · max online' : null,
-    ]),
+    peakOnline: firstOf(
+      [f('peakOnline').value, f('peakOnline').source],
+      [input.trend ? maxOf(input.trend.map((r) => r.online)) : null, input.trend ? 'minute trend · max online' : null],
+    ),
     avgOnline: f('avgOnline'),
   };
   const v = (k: string) => picks[k]?.value ?? null;
@@ -315,9 +393,16 @@ export function figures(input: RetroInput): { summary: RetroSummary; sources: Re
   for (const key of Object.keys(summary) as Array<keyof RetroSummary>) {
     if (key === 'gmvField') continue;
     const where = picks[key]?.source ?? null;
-    sources[key] = summary[key] === null ? null : where !== null ? { kind: 'read', where } : { kind: 'computed', formula: COMPUTED_FROM[key] ?? key };
+    sources[key] =
+      summary[key] === null
+        ? null
+        : where !== null
+          ? { kind: 'read', where }
+          : { kind: 'computed', formula: COMPUTED_FROM[key] ?? key };
   }
-  const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter((k) => k !== 'gmvField' && summary[k] === null);
+  const missing = (Object.keys(summary) as Array<keyof RetroSummary>).filter(
+    (k) => k !== 'gmvField' && summary[k] === null,
+  );
   return { summary, sources, missing };
 }
 
@@ -358,7 +443,10 @@ export function statedChecks(stream: SourcedStream, summary: RetroSummary): Retr
 }
 
 /** The traffic channels with their shares and conversion, and natural vs. paid. */
-export function channelsOf(input: RetroInput): { channels: RetroFacts['channels']; channelGroups: RetroFacts['channelGroups'] } {
+export function channelsOf(input: RetroInput): {
+  channels: RetroFacts['channels'];
+  channelGroups: RetroFacts['channelGroups'];
+} {
   if (!input.channels) return { channels: null, channelGroups: null };
   const total = input.channelTotal;
   const totalUv = total?.uv ?? M.sum(input.channels.map((c) => c.uv));
@@ -383,7 +471,13 @@ export function channelsOf(input: RetroInput): { channels: RetroFacts['channels'
     const rows = channels.filter((c) => c.paid === paid);
     const uv = M.sum(rows.map((r) => r.uv));
     const gmv = M.sum(rows.map((r) => r.gmv));
-    return { uv, pv: M.sum(rows.map((r) => r.pv)), gmv, uvShare: M.ratio(uv, totalUv), gmvShare: M.ratio(gmv, totalGmv) };
+    return {
+      uv,
+      pv: M.sum(rows.map((r) => r.pv)),
+      gmv,
+      uvShare: M.ratio(uv, totalUv),
+      gmvShare: M.ratio(gmv, totalGmv),
+    };
   };
   return { channels, channelGroups: { natural: group(false), paid: group(true) } };
 }
@@ -435,14 +529,21 @@ export function streamRuleAlerts(summary: RetroSummary, c: Stage): void {
   for (const rule of streamRules('retro')) {
     const value = (summary as unknown as Record<string, number | null>)[rule.metric];
     const h = c.ruleHit(rule.id, value);
-    if (h) c.alert(h, { kind: 'stream' }, { kind: 'stream-figure', metric: rule.metric, unit: rule.unit, comparison: rule.comparison });
+    if (h)
+      c.alert(
+        h,
+        { kind: 'stream' },
+        { kind: 'stream-figure', metric: rule.metric, unit: rule.unit, comparison: rule.comparison },
+      );
   }
 }
 
 /** Stock where known: the stream's products when the exports list them, the selection table otherwise. */
 export function stockAlerts(input: RetroInput, list: RetroFacts['products'], stockOf: StockOf, c: Stage): void {
   const seen = new Set<string>();
-  const items = list ? list.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false })) : input.stock;
+  const items = list
+    ? list.map((p) => ({ id: p.id, name: p.name, stock: p.stock, giveaway: stockOf(p.id, p.name)?.giveaway ?? false }))
+    : input.stock;
   for (const s of items) {
     const key = s.id ?? s.name ?? '';
     if (s.stock === null || seen.has(key)) continue;
@@ -459,7 +560,12 @@ export function stockAlerts(input: RetroInput, list: RetroFacts['products'], sto
 }
 
 /** This stream against the earlier streams of its account; the UV-drop rule fires here. */
-export function comparison(input: RetroInput, summary: RetroSummary, baselineCount: number, c: Stage): RetroFacts['comparison'] {
+export function comparison(
+  input: RetroInput,
+  summary: RetroSummary,
+  baselineCount: number,
+  c: Stage,
+): RetroFacts['comparison'] {
   const { stream } = input;
   const account = stream.account ?? input.account;
   const startMs = stream.start ? Date.parse(stream.start) : NaN;
@@ -487,7 +593,8 @@ export function comparison(input: RetroInput, summary: RetroSummary, baselineCou
   const uvDrop = drop === null ? null : -drop;
   // playbook: a UV drop of 50 % or more against the recent baseline → anomaly alert.
   const dropped = c.ruleHit('uv-drop', uvDrop);
-  if (dropped) c.alert(dropped, { kind: 'stream' }, { kind: 'uv-drop', uv: summary.uv, median: uvMedian, change: drop });
+  if (dropped)
+    c.alert(dropped, { kind: 'stream' }, { kind: 'uv-drop', uv: summary.uv, median: uvMedian, change: drop });
   return { baselineStreams: lastN.length, previousStart: earlier[0]!.start, metrics, uvDrop };
 }
 
@@ -498,28 +605,45 @@ export function customerServiceAlerts(input: RetroInput, tolerance: number, c: S
     // playbook: first response within 15 s; the alert fires when too many are later than that.
     // The share of late responses is measured against the tolerance, not against the 15 s line itself.
     const { line, overLine, answered, medianSeconds, p90Seconds } = resp;
-    c.alert(hit('cs-response', resp.overLineShare, tolerance), { kind: 'cs' }, { kind: 'cs-response', line, overLine, answered, medianSeconds, p90Seconds });
+    c.alert(
+      hit('cs-response', resp.overLineShare, tolerance),
+      { kind: 'cs' },
+      { kind: 'cs-response', line, overLine, answered, medianSeconds, p90Seconds },
+    );
   }
   const neg = input.negative;
   const spike = neg && neg.negative > 0 ? c.ruleHit('negative-spike', neg.share) : null;
   if (neg && spike) {
     const topics = neg.topics.map((t) => ({ topic: t.topic, count: t.count }));
-    c.alert(spike, { kind: 'sentiment' }, { kind: 'negative-spike', negative: neg.negative, messages: neg.messages, topics });
+    c.alert(
+      spike,
+      { kind: 'sentiment' },
+      { kind: 'negative-spike', negative: neg.negative, messages: neg.messages, topics },
+    );
   }
 }
 
 /** Unpaid orders to follow up, by product with its stock, buyers masked unless told otherwise. */
-export function unpaidFollowUp(input: RetroInput, list: RetroFacts['products'], stockOf: StockOf, stockLine: number): RetroFacts['customerService']['unpaid'] {
+export function unpaidFollowUp(
+  input: RetroInput,
+  list: RetroFacts['products'],
+  stockOf: StockOf,
+  stockLine: number,
+): RetroFacts['customerService']['unpaid'] {
   if (!input.orders) return null;
   const stockByProduct = (id: string | null, name: string | null) =>
-    (list ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ?? stockOf(id, name)?.stock ?? null;
+    (list ?? []).find((p) => (id && p.id === id) || (name && p.name === name))?.stock ??
+    stockOf(id, name)?.stock ??
+    null;
   return {
     ...input.orders.unpaid,
     byProduct: input.orders.unpaid.byProduct.map((p) => {
       const stock = stockByProduct(p.productId, p.productName);
       return { ...p, stock, stockLow: stock !== null && stock < stockLine };
     }),
-    lines: input.orders.unpaid.lines.map((l) => (input.mask ? { ...l, buyer: maskBuyer(l.buyer), phone: maskBuyer(l.phone) } : l)),
+    lines: input.orders.unpaid.lines.map((l) =>
+      input.mask ? { ...l, buyer: maskBuyer(l.buyer), phone: maskBuyer(l.phone) } : l,
+    ),
   };
 }
 
@@ -536,7 +660,13 @@ const KEY_FIGURES: ReadonlyArray<keyof RetroSummary> = ['gmv', 'uv', 'pv', 'buye
  * The improvement list (改进清单): the alerts in the table's order, then talk-optimisation points
  * from the hotspots, the export's disagreements with its counts, and the key figures it lacked.
  */
-export function improvementList(input: RetroInput, hotspots: RetroFacts['hotspots'], checks: RetroCheck[], missing: Array<keyof RetroSummary>, alerts: RetroAlert[]): RetroAction[] {
+export function improvementList(
+  input: RetroInput,
+  hotspots: RetroFacts['hotspots'],
+  checks: RetroCheck[],
+  missing: Array<keyof RetroSummary>,
+  alerts: RetroAlert[],
+): RetroAction[] {
   const actions: RetroAction[] = [];
   const add = (point: RetroPoint) => actions.push({ ...point, no: actions.length + 1 });
   for (const alert of [...alerts].sort((x, y) => ruleOrder(x.rule) - ruleOrder(y.rule))) {
@@ -601,7 +731,11 @@ export function buildRetroReport(input: RetroInput, settings: RetroSettings): Re
     hotspots,
     questions: input.hotspots.map((s) => ({ source: s.source, messages: s.messages, questions: s.questions })),
     actions,
-    customerService: { response: input.response, unpaid: unpaidFollowUp(input, productList, stockOf, c.th('stock-low')), negative: input.negative },
+    customerService: {
+      response: input.response,
+      unpaid: unpaidFollowUp(input, productList, stockOf, c.th('stock-low')),
+      negative: input.negative,
+    },
     missing,
     inputs: input.inputs,
     leftOut: input.leftOut ?? [],
@@ -609,7 +743,17 @@ export function buildRetroReport(input: RetroInput, settings: RetroSettings): Re
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
     thresholds: {
-      ...Object.fromEntries(['uv-value-low', 'uv-value-critical', 'product-click-low', 'product-conversion-low', 'uv-drop', 'stock-low', 'cs-response'].map((id) => [id, c.th(id)])),
+      ...Object.fromEntries(
+        [
+          'uv-value-low',
+          'uv-value-critical',
+          'product-click-low',
+          'product-conversion-low',
+          'uv-drop',
+          'stock-low',
+          'cs-response',
+        ].map((id) => [id, c.th(id)]),
+      ),
       'cs-response-tolerance': tolerance,
       'negative-spike': c.th('negative-spike'),
     },

@@ -61,7 +61,8 @@ export type ScheduleProblem =
   | { kind: 'no-anchor' | 'no-assistant'; date: string; time: string };
 
 /** Why a product of the pool is not in any line-up. */
-export type Exclusion = { name: string; why: 'not-listed' } | { name: string; why: 'low-stock'; stock: number; threshold: number };
+export type Exclusion =
+  { name: string; why: 'not-listed' } | { name: string; why: 'low-stock'; stock: number; threshold: number };
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -90,7 +91,10 @@ function memberDates(month: string, day: number, cycle: number): string[] {
 }
 
 /** The month's streams: recurring slots, then special and members-only streams that replace or add. */
-export function streamDrafts(input: ScheduleInput): { drafts: StreamDraft[]; memberStreams: Array<{ category: string; dates: string[] }> } {
+export function streamDrafts(input: ScheduleInput): {
+  drafts: StreamDraft[];
+  memberStreams: Array<{ category: string; dates: string[] }>;
+} {
   const { settings: s } = input;
   const daysIn = getDaysInMonth(parseISO(`${input.month}-01`));
   const defaultTime = s.slots[0]?.time ?? '20:00-23:00';
@@ -99,7 +103,14 @@ export function streamDrafts(input: ScheduleInput): { drafts: StreamDraft[]; mem
     const date = `${input.month}-${pad(d)}`;
     const wd = getISODay(parseISO(date));
     for (const slot of s.slots) {
-      if (slot.weekdays.includes(wd)) drafts.push({ date, time: slot.time, account: slot.account ?? s.account, type: slot.type, theme: given(slot.theme) });
+      if (slot.weekdays.includes(wd))
+        drafts.push({
+          date,
+          time: slot.time,
+          account: slot.account ?? s.account,
+          type: slot.type,
+          theme: given(slot.theme),
+        });
     }
   }
   const place = (x: StreamDraft) => {
@@ -108,17 +119,34 @@ export function streamDrafts(input: ScheduleInput): { drafts: StreamDraft[]; mem
     else drafts.push(x);
   };
   for (const sp of s.special.filter((x) => x.date.startsWith(`${input.month}-`))) {
-    place({ date: sp.date, time: sp.time ?? defaultTime, account: sp.account ?? s.account, type: sp.type, theme: given(sp.theme) });
+    place({
+      date: sp.date,
+      time: sp.time ?? defaultTime,
+      account: sp.account ?? s.account,
+      type: sp.type,
+      theme: given(sp.theme),
+    });
   }
   const memberStreams: Array<{ category: string; dates: string[] }> = [];
   for (const m of s.members) {
     const dates = memberDates(input.month, m.day, m.repurchaseDays);
     memberStreams.push({ category: m.category, dates });
     for (const date of dates) {
-      place({ date, time: m.time ?? defaultTime, account: m.account ?? s.account, type: '会员专属场', theme: { kind: 'repurchase-day', category: m.category } });
+      place({
+        date,
+        time: m.time ?? defaultTime,
+        account: m.account ?? s.account,
+        type: '会员专属场',
+        theme: { kind: 'repurchase-day', category: m.category },
+      });
     }
   }
-  drafts = drafts.sort((a, b) => a.date.localeCompare(b.date) || span(a.time)[0] - span(b.time)[0] || (a.account ?? '').localeCompare(b.account ?? ''));
+  drafts = drafts.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      span(a.time)[0] - span(b.time)[0] ||
+      (a.account ?? '').localeCompare(b.account ?? ''),
+  );
   return { drafts, memberStreams };
 }
 
@@ -151,7 +179,10 @@ export function peopleAssigner(): (people: Person[], d: StreamDraft, not: string
 /** Products: listed, in stock, by role, rotated so streams do not repeat the same line-up. */
 export function productRotation(input: ScheduleInput, problems: ScheduleProblem[]) {
   const { settings: s } = input;
-  const tiers = roleTiers(input.pool.map((p) => p.livePrice), input.roleTiers);
+  const tiers = roleTiers(
+    input.pool.map((p) => p.livePrice),
+    input.roleTiers,
+  );
   const excluded: Exclusion[] = [];
   const byRole: Record<ProductRole, PoolProduct[]> = { 引流款: [], 利润款: [], 形象款: [] };
   const roleOf = new Map<PoolProduct, ProductRole>();
@@ -208,9 +239,17 @@ export function buildSchedule(input: ScheduleInput) {
   const monthNo = Number(input.month.slice(5, 7));
   const monthTarget = input.monthTarget ?? annual?.months[monthNo - 1]?.gmv ?? null;
   const monthTargetSource = input.monthTarget !== null ? 'given' : annual ? 'annual' : null;
-  const streamTargets = monthTarget !== null && drafts.length ? allocate(monthTarget, drafts.map((d) => s.typeWeights[d.type])) : drafts.map(() => null);
+  const streamTargets =
+    monthTarget !== null && drafts.length
+      ? allocate(
+          monthTarget,
+          drafts.map((d) => s.typeWeights[d.type]),
+        )
+      : drafts.map(() => null);
 
-  const giveaways = input.pool.filter((p) => p.giveaway && p.id !== null && (p.stock === null || p.stock > 0)).map((p) => p.name ?? p.id!);
+  const giveaways = input.pool
+    .filter((p) => p.giveaway && p.id !== null && (p.stock === null || p.stock > 0))
+    .map((p) => p.name ?? p.id!);
   const streams = drafts.map((d, i) => {
     const no = i + 1;
     const [t0, t1] = d.time.split('-') as [string, string];
@@ -248,8 +287,16 @@ export function buildSchedule(input: ScheduleInput) {
 
   const stage = teamStage(streams.length);
   const staffing = [
-    ...s.anchors.map((p) => ({ name: p.name, role: 'anchor' as const, streams: streams.filter((x) => x.anchor === p.name).length })),
-    ...s.assistants.map((p) => ({ name: p.name, role: 'assistant' as const, streams: streams.filter((x) => x.assistant === p.name).length })),
+    ...s.anchors.map((p) => ({
+      name: p.name,
+      role: 'anchor' as const,
+      streams: streams.filter((x) => x.anchor === p.name).length,
+    })),
+    ...s.assistants.map((p) => ({
+      name: p.name,
+      role: 'assistant' as const,
+      streams: streams.filter((x) => x.assistant === p.name).length,
+    })),
   ];
   const productPlan = [...roleOf.entries()].map(([p, role]) => ({
     id: p.id,
@@ -270,7 +317,8 @@ export function buildSchedule(input: ScheduleInput) {
       months: annual?.months ?? null,
       month: monthTarget,
       monthSource: monthTargetSource,
-      streamsTotal: monthTarget === null ? null : (streamTargets as Array<number | null>).reduce<number>((a, b) => a + (b ?? 0), 0),
+      streamsTotal:
+        monthTarget === null ? null : (streamTargets as Array<number | null>).reduce<number>((a, b) => a + (b ?? 0), 0),
     },
     streams,
     members: memberStreams,

@@ -15,9 +15,7 @@ export function allocate(total: number, weights: number[], unit?: number): numbe
   const exact = weights.map((w) => (units * w) / sumW);
   const floors = exact.map((x) => Math.floor(x + 1e-9));
   let left = units - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rem: x - floors[i]! }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, rem: x - floors[i]! })).sort((a, b) => b.rem - a.rem || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i]!++;

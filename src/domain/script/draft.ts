@@ -120,15 +120,28 @@ export interface Segment {
 type CueAt = (minute: number, who: Cue['who'], what: CueAction, rule?: string | null) => void;
 
 /** A product's segment: its parts (explain, interact, push, benefit) with scene talk, and the assistant's and floor's cues. */
-export function productSegment(input: DraftInput, p: ScriptProduct, i: number, segStart: number, len: number, no: number, cue: CueAt): Segment {
+export function productSegment(
+  input: DraftInput,
+  p: ScriptProduct,
+  i: number,
+  segStart: number,
+  len: number,
+  no: number,
+  cue: CueAt,
+): Segment {
   const { settings: s, stream } = input;
   const stockLine = input.thresholds['stock-low'] ?? 50;
-  const partLens = allocate(len, PARTS.map((k) => s.parts[k]));
+  const partLens = allocate(
+    len,
+    PARTS.map((k) => s.parts[k]),
+  );
   const scenes = (p.category && s.scenes[p.category]) || [];
   const points = items(p.sellingPoints);
   const faqs = items(p.faq);
   // A retro topic that this product's name or selling points mention becomes part of its segment.
-  const related = input.talkPoints.filter((tp) => `${p.name} ${p.sellingPoints ?? ''} ${p.category ?? ''}`.includes(tp.topic));
+  const related = input.talkPoints.filter((tp) =>
+    `${p.name} ${p.sellingPoints ?? ''} ${p.category ?? ''}`.includes(tp.topic),
+  );
   const explain: TalkLine[] = [
     ...(scenes.length ? [{ kind: 'scene' as const, scene: scenes[i % scenes.length]!, product: p.name }] : []),
     ...points.map((text) => ({ kind: 'point' as const, text })),
@@ -168,7 +181,17 @@ export function productSegment(input: DraftInput, p: ScriptProduct, i: number, s
   const delist: CueAction = { kind: 'delist', product: p.name };
   floor.push({ time: null, cue: delist });
   cue(segStart + len, 'floor-control', delist);
-  return { no, kind: 'product', start: clock(segStart), end: clock(segStart + len), minutes: len, product: p, parts, assistant: [closeUp, ...demos, countdown], floor };
+  return {
+    no,
+    kind: 'product',
+    start: clock(segStart),
+    end: clock(segStart + len),
+    minutes: len,
+    product: p,
+    parts,
+    assistant: [closeUp, ...demos, countdown],
+    floor,
+  };
 }
 
 /** The run-sheet: one row per part, with who does what (the xlsx a floor crew prints). */
@@ -192,7 +215,9 @@ export function runSheetOf(timeline: Segment[], cues: Cue[], start: number) {
         part: part.part,
         talk: part.talk,
         assistant: cues.filter((c) => c.who === 'assistant' && inPart(c)).map((c) => c.cue),
-        floor: cues.filter((c) => c.who === 'floor-control' && c.rule !== 'floor-refresh' && inPart(c)).map((c) => c.cue),
+        floor: cues
+          .filter((c) => c.who === 'floor-control' && c.rule !== 'floor-refresh' && inPart(c))
+          .map((c) => c.cue),
       };
     }),
   );
@@ -210,19 +235,39 @@ export function buildDraft(input: DraftInput) {
   const opening = Math.min(s.openingMinutes, duration);
   const closing = Math.min(s.closingMinutes, duration - opening);
   const available = duration - opening - closing;
-  const lengths = input.products.length ? allocate(available, input.products.map((p) => s.segmentMinutes[p.role] || 1)) : [];
+  const lengths = input.products.length
+    ? allocate(
+        available,
+        input.products.map((p) => s.segmentMinutes[p.role] || 1),
+      )
+    : [];
   const reminderMin = input.thresholds['segment-reminder'] ?? 3;
   const refreshMin = input.thresholds['floor-refresh'] ?? 5;
 
   const timeline: Segment[] = [];
   const cues: Cue[] = [];
-  const cue: CueAt = (minute, who, what, rule = null) => cues.push({ time: clock(minute), minute: minute - start, who, cue: what, rule });
+  const cue: CueAt = (minute, who, what, rule = null) =>
+    cues.push({ time: clock(minute), minute: minute - start, who, cue: what, rule });
 
   let t = start;
   timeline.push({
-    no: 1, kind: 'opening', start: clock(t), end: clock(t + opening), minutes: opening, product: null,
-    parts: [{ part: 'explain', start: clock(t), end: clock(t + opening), minutes: opening, talk: [{ kind: 'welcome', account: stream.account ?? '', theme: stream.theme, benefit: stream.benefit }] }],
-    assistant: [], floor: [],
+    no: 1,
+    kind: 'opening',
+    start: clock(t),
+    end: clock(t + opening),
+    minutes: opening,
+    product: null,
+    parts: [
+      {
+        part: 'explain',
+        start: clock(t),
+        end: clock(t + opening),
+        minutes: opening,
+        talk: [{ kind: 'welcome', account: stream.account ?? '', theme: stream.theme, benefit: stream.benefit }],
+      },
+    ],
+    assistant: [],
+    floor: [],
   });
   t += opening;
 
@@ -232,9 +277,17 @@ export function buildDraft(input: DraftInput) {
   });
 
   timeline.push({
-    no: timeline.length + 1, kind: 'closing', start: clock(t), end: clock(t + closing), minutes: closing, product: null,
-    parts: [{ part: 'explain', start: clock(t), end: clock(t + closing), minutes: closing, talk: [{ kind: 'farewell' }] }],
-    assistant: [], floor: [],
+    no: timeline.length + 1,
+    kind: 'closing',
+    start: clock(t),
+    end: clock(t + closing),
+    minutes: closing,
+    product: null,
+    parts: [
+      { part: 'explain', start: clock(t), end: clock(t + closing), minutes: closing, talk: [{ kind: 'farewell' }] },
+    ],
+    assistant: [],
+    floor: [],
   });
 
   // playbook: a reminder 3 minutes before every segment switch.
@@ -242,13 +295,21 @@ export function buildDraft(input: DraftInput) {
     const next = timeline[i]!;
     const at = toMinutes(next.start) + (toMinutes(next.start) < start ? 24 * 60 : 0) - reminderMin;
     if (at >= start) {
-      const reminder: CueAction = { kind: 'reminder', minutes: reminderMin, next: { kind: next.kind, product: next.product?.name ?? null } };
+      const reminder: CueAction = {
+        kind: 'reminder',
+        minutes: reminderMin,
+        next: { kind: next.kind, product: next.product?.name ?? null },
+      };
       cue(at, 'floor-control', reminder, 'segment-reminder');
       timeline[i - 1]!.floor.push({ time: clock(at), cue: reminder });
     }
   }
   // playbook: floor control refreshes online / click / conversion every 5 minutes, against the live thresholds.
-  const check: CueAction = { kind: 'check', uvValue: input.thresholds['uv-value-critical'] ?? 0.8, clickRate: input.thresholds['product-click-low'] ?? 0.1 };
+  const check: CueAction = {
+    kind: 'check',
+    uvValue: input.thresholds['uv-value-critical'] ?? 0.8,
+    clickRate: input.thresholds['product-click-low'] ?? 0.1,
+  };
   for (let m = start + refreshMin; m < end; m += refreshMin) cue(m, 'floor-control', check, 'floor-refresh');
   cues.sort((a, b) => a.minute - b.minute || (a.who === b.who ? 0 : a.who === 'floor-control' ? -1 : 1));
 

@@ -49,8 +49,41 @@ export interface SelectInput {
 
 /** Words customers use that are not products (attributes, people, weather…). */
 const NOT_PRODUCTS = new Set([
-  '合适', '吊牌', '等级', '运费', '含量', '女生', '男生', '宝宝', '尺寸', '大小', '里面', '外面', '质量', '价格', '颜色', '暴雨', '下雨', '雨天',
-  '冬天', '夏天', '天气', '适合', '身高', '体重', '偏大', '偏小', '面料', '成分', '材质', '衣服', '东西', '链接', '优惠', '活动', '直播间',
+  '合适',
+  '吊牌',
+  '等级',
+  '运费',
+  '含量',
+  '女生',
+  '男生',
+  '宝宝',
+  '尺寸',
+  '大小',
+  '里面',
+  '外面',
+  '质量',
+  '价格',
+  '颜色',
+  '暴雨',
+  '下雨',
+  '雨天',
+  '冬天',
+  '夏天',
+  '天气',
+  '适合',
+  '身高',
+  '体重',
+  '偏大',
+  '偏小',
+  '面料',
+  '成分',
+  '材质',
+  '衣服',
+  '东西',
+  '链接',
+  '优惠',
+  '活动',
+  '直播间',
 ]);
 
 /**
@@ -66,7 +99,11 @@ export interface ProductRef {
   name: string | null;
 }
 
-const productRef = (p: { id: string | null; name: string | null }): ProductRef => ({ kind: 'product', id: p.id, name: p.name });
+const productRef = (p: { id: string | null; name: string | null }): ProductRef => ({
+  kind: 'product',
+  id: p.id,
+  name: p.name,
+});
 
 /**
  * Stock warnings for listed products only: an item not on sale yet (no 商品ID, in no stream this
@@ -75,13 +112,30 @@ const productRef = (p: { id: string | null; name: string | null }): ProductRef =
  */
 export function stockWarnings(pool: PoolItem[], isListed: (p: PoolItem) => boolean, th: (id: string) => number) {
   return pool
-    .filter((p) => isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)))
+    .filter(
+      (p) =>
+        isListed(p) && p.stock !== null && (fires('below', p.stock, th('stock-low')) || (p.giveaway && p.stock <= 0)),
+    )
     .map((p) => {
       const delist = p.giveaway && (p.stock as number) <= 0;
-      const { rule, owner, variant, threshold } = hit('stock-low', p.stock as number, th('stock-low'), delist ? 'delist' : null);
+      const { rule, owner, variant, threshold } = hit(
+        'stock-low',
+        p.stock as number,
+        th('stock-low'),
+        delist ? 'delist' : null,
+      );
       return {
-        row: p.row, id: p.id, name: p.name, stock: p.stock as number, giveaway: p.giveaway, listed: isListed(p),
-        rule, variant, threshold, action: delist ? ('delist' as const) : ('restock' as const), owner,
+        row: p.row,
+        id: p.id,
+        name: p.name,
+        stock: p.stock as number,
+        giveaway: p.giveaway,
+        listed: isListed(p),
+        rule,
+        variant,
+        threshold,
+        action: delist ? ('delist' as const) : ('restock' as const),
+        owner,
       };
     });
 }
@@ -108,32 +162,67 @@ export function supplierChecks(pool: PoolItem[], s: SelectSettings, th: (id: str
       // playbook: 5–10 % below competitors. Less is not competitive; more is worth a second look.
       if (lowerBy < s.supplierPrice.minDiscount) {
         priceFlag = 'too-high';
-        flags.push(lowerBy < 0 ? { code: 'above-competitor', above: -lowerBy } : { code: 'discount-below-min', lowerBy, minDiscount: s.supplierPrice.minDiscount });
+        flags.push(
+          lowerBy < 0
+            ? { code: 'above-competitor', above: -lowerBy }
+            : { code: 'discount-below-min', lowerBy, minDiscount: s.supplierPrice.minDiscount },
+        );
       } else if (lowerBy > s.supplierPrice.maxDiscount) {
         priceFlag = 'suspiciously-low';
         flags.push({ code: 'discount-above-max', lowerBy, maxDiscount: s.supplierPrice.maxDiscount });
       } else priceFlag = 'ok';
     }
-    const missingTerms = s.supplierTerms.filter((t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true);
+    const missingTerms = s.supplierTerms.filter(
+      (t) => p[t as 'qcReport' | 'sevenDayReturns' | 'shippingInsurance'] !== true,
+    );
     if (missingTerms.length) flags.push({ code: 'missing-terms', terms: missingTerms });
     return {
-      row: p.row, id: p.id, name: p.name, supplier: p.supplier, category: p.category, livePrice: p.livePrice,
-      competitorPrice: p.competitorPrice, lowerBy, priceFlag, qcReport: p.qcReport, sevenDayReturns: p.sevenDayReturns,
-      shippingInsurance: p.shippingInsurance, missingTerms, commissionRate: p.commissionRate, restockDays: p.restockDays, flags,
+      row: p.row,
+      id: p.id,
+      name: p.name,
+      supplier: p.supplier,
+      category: p.category,
+      livePrice: p.livePrice,
+      competitorPrice: p.competitorPrice,
+      lowerBy,
+      priceFlag,
+      qcReport: p.qcReport,
+      sevenDayReturns: p.sevenDayReturns,
+      shippingInsurance: p.shippingInsurance,
+      missingTerms,
+      commissionRate: p.commissionRate,
+      restockDays: p.restockDays,
+      flags,
     };
   });
   const categories = [...new Set(pool.map((p) => p.category ?? '—'))].sort();
   const backupSuppliers = categories.map((category) => {
-    const names = [...new Set(pool.filter((p) => (p.category ?? '—') === category && p.supplier).map((p) => p.supplier as string))].sort();
-    return { category, suppliers: names.length, names, required: th('backup-suppliers'), fires: fires('below', names.length, th('backup-suppliers')) };
+    const names = [
+      ...new Set(pool.filter((p) => (p.category ?? '—') === category && p.supplier).map((p) => p.supplier as string)),
+    ].sort();
+    return {
+      category,
+      suppliers: names.length,
+      names,
+      required: th('backup-suppliers'),
+      fires: fires('below', names.length, th('backup-suppliers')),
+    };
   });
   return { suppliers, backupSuppliers };
 }
 
 /** Candidates: what customers ask for that the pool does not cover (on sale: a listed pool product or one in this week's exports). */
-export function candidatesOf(input: Pick<SelectInput, 'pool' | 'hotspots'>, products: Array<Pick<ProductWeek, 'name'>>) {
+export function candidatesOf(
+  input: Pick<SelectInput, 'pool' | 'hotspots'>,
+  products: Array<Pick<ProductWeek, 'name'>>,
+) {
   // Covered means on sale: a listed pool product (with an ID) or a product in this week's exports.
-  const poolText = [...input.pool.filter((p) => p.id !== null).map((p) => `${p.name ?? ''} ${p.category ?? ''} ${p.sellingPoints ?? ''}`), ...products.map((p) => p.name ?? '')];
+  const poolText = [
+    ...input.pool
+      .filter((p) => p.id !== null)
+      .map((p) => `${p.name ?? ''} ${p.category ?? ''} ${p.sellingPoints ?? ''}`),
+    ...products.map((p) => p.name ?? ''),
+  ];
   const covers = (keyword: string) => {
     const core = keyword.replace(/[款子]$/, '');
     return poolText.some((t) => t.includes(keyword) || (core.length >= 2 && t.includes(core)));
@@ -150,7 +239,10 @@ export function candidatesOf(input: Pick<SelectInput, 'pool' | 'hotspots'>, prod
     })
     .map((h) => {
       const core = h.topic.replace(/[款子]$/, '');
-      const notListed = input.pool.find((p) => p.id === null && p.name !== null && (p.name.includes(h.topic) || (core.length >= 2 && p.name.includes(core))));
+      const notListed = input.pool.find(
+        (p) =>
+          p.id === null && p.name !== null && (p.name.includes(h.topic) || (core.length >= 2 && p.name.includes(core))),
+      );
       return {
         keyword: h.topic,
         count: h.count,
@@ -186,7 +278,13 @@ export function roleBalance(kept: Array<{ role: ProductRole }>, roleMix: Record<
  * candidate).
  */
 export type SelectAction = { no: number; owner: Role; rules: string[] } & (
-  | { kind: 'eliminate'; subject: ProductRef; clickRate: number | null; conversionRate: number | null; streams: number | null }
+  | {
+      kind: 'eliminate';
+      subject: ProductRef;
+      clickRate: number | null;
+      conversionRate: number | null;
+      streams: number | null;
+    }
   | { kind: 'restock' | 'delist'; subject: ProductRef; stock: number }
   | { kind: 'add-role'; role: ProductRole; gap: number; count: number; kept: number }
   | { kind: 'supplier'; subject: ProductRef; supplier: string | null; flags: SupplierFlag[] }
@@ -198,7 +296,14 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** The improvement list for the selector (stock goes to whoever its rule names). */
 export function selectActions(r: {
-  eliminate: Array<{ id: string | null; name: string | null; clickRate: number | null; conversionRate: number | null; streams: number | null; rules: string[] }>;
+  eliminate: Array<{
+    id: string | null;
+    name: string | null;
+    clickRate: number | null;
+    conversionRate: number | null;
+    streams: number | null;
+    rules: string[];
+  }>;
   stock: StockWarning[];
   balance: Array<{ role: ProductRole; gap: number; count: number }>;
   kept: number;
@@ -208,17 +313,53 @@ export function selectActions(r: {
 }): SelectAction[] {
   const { eliminate, stock, balance, kept, suppliers, backupSuppliers, candidates } = r;
   const actions: SelectAction[] = [];
-  const add = (a: DistributiveOmit<SelectAction, 'no'>) => actions.push({ no: actions.length + 1, ...a } as SelectAction);
-  for (const e of eliminate) add({ owner: 'selector', rules: e.rules, kind: 'eliminate', subject: productRef(e), clickRate: e.clickRate, conversionRate: e.conversionRate, streams: e.streams });
-  for (const st of stock) add({ owner: st.owner, rules: [st.rule], kind: st.action, subject: productRef(st), stock: st.stock });
-  for (const b of balance.filter((x) => x.gap > 0)) add({ owner: 'selector', rules: [], kind: 'add-role', role: b.role, gap: b.gap, count: b.count, kept });
+  const add = (a: DistributiveOmit<SelectAction, 'no'>) =>
+    actions.push({ no: actions.length + 1, ...a } as SelectAction);
+  for (const e of eliminate)
+    add({
+      owner: 'selector',
+      rules: e.rules,
+      kind: 'eliminate',
+      subject: productRef(e),
+      clickRate: e.clickRate,
+      conversionRate: e.conversionRate,
+      streams: e.streams,
+    });
+  for (const st of stock)
+    add({ owner: st.owner, rules: [st.rule], kind: st.action, subject: productRef(st), stock: st.stock });
+  for (const b of balance.filter((x) => x.gap > 0))
+    add({ owner: 'selector', rules: [], kind: 'add-role', role: b.role, gap: b.gap, count: b.count, kept });
   for (const sp of suppliers.filter((x) => x.flags.length)) {
-    add({ owner: 'selector', rules: [sp.missingTerms.length ? 'supplier-terms' : 'supplier-price'], kind: 'supplier', subject: productRef(sp), supplier: sp.supplier, flags: sp.flags });
+    add({
+      owner: 'selector',
+      rules: [sp.missingTerms.length ? 'supplier-terms' : 'supplier-price'],
+      kind: 'supplier',
+      subject: productRef(sp),
+      supplier: sp.supplier,
+      flags: sp.flags,
+    });
   }
   for (const b of backupSuppliers.filter((x) => x.fires)) {
-    add({ owner: 'selector', rules: ['backup-suppliers'], kind: 'backup-suppliers', category: b.category, suppliers: b.suppliers, required: b.required, names: b.names });
+    add({
+      owner: 'selector',
+      rules: ['backup-suppliers'],
+      kind: 'backup-suppliers',
+      category: b.category,
+      suppliers: b.suppliers,
+      required: b.required,
+      names: b.names,
+    });
   }
-  for (const c of candidates) add({ owner: 'selector', rules: [], kind: 'candidate', keyword: c.keyword, inPool: c.inPool, count: c.count, share: c.share });
+  for (const c of candidates)
+    add({
+      owner: 'selector',
+      rules: [],
+      kind: 'candidate',
+      keyword: c.keyword,
+      inPool: c.inPool,
+      count: c.count,
+      share: c.share,
+    });
   return actions;
 }
 
@@ -234,9 +375,13 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     (p.id ? poolById.get(p.id) : undefined) ?? input.pool.find((x) => x.name !== null && x.name === p.name) ?? null;
 
   // — roles: from the table, or suggested from price and commission —
-  const tiers = roleTiers(input.pool.map((p) => p.livePrice), s);
+  const tiers = roleTiers(
+    input.pool.map((p) => p.livePrice),
+    s,
+  );
   const suggest = (p: PoolItem): ProductRole => suggestRole(p, tiers);
-  const weekOf = (p: PoolItem) => products.find((x) => (p.id !== null && x.id === p.id) || (p.name !== null && x.name === p.name)) ?? null;
+  const weekOf = (p: PoolItem) =>
+    products.find((x) => (p.id !== null && x.id === p.id) || (p.name !== null && x.name === p.name)) ?? null;
   // On sale: the pool gives its 商品ID, or the product was shown in a stream this week.
   const isListed = (p: PoolItem) => p.id !== null || weekOf(p) !== null;
   const items = input.pool.map((p) => {
@@ -287,7 +432,15 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const stock = stockWarnings(input.pool, isListed, th);
   const { suppliers, backupSuppliers } = supplierChecks(input.pool, s, th);
   const candidates = candidatesOf(input, products);
-  const actions = selectActions({ eliminate, stock, balance, kept: kept.length, suppliers, backupSuppliers, candidates });
+  const actions = selectActions({
+    eliminate,
+    stock,
+    balance,
+    kept: kept.length,
+    suppliers,
+    backupSuppliers,
+    candidates,
+  });
 
   return {
     week: input.week,
@@ -300,7 +453,12 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     backupSuppliers,
     candidates,
     actions,
-    thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'stock-low', 'backup-suppliers'].map((id) => [id, th(id)])),
+    thresholds: Object.fromEntries(
+      ['weekly-click-eliminate', 'weekly-conversion-eliminate', 'stock-low', 'backup-suppliers'].map((id) => [
+        id,
+        th(id),
+      ]),
+    ),
     minimums: { streams: s.minStreams, exposures: s.minExposures },
     skipped: input.skipped,
     ignored: input.ignored,

@@ -18,7 +18,10 @@ import type { NotUsed } from '../../model/not-used.js';
 export type { ProductRow };
 
 /** A stream of the week (or before it), from a stream list or a one-stream workbook. */
-export type WeeklyStream = Pick<Stream, 'account' | 'start' | 'uv' | 'pv' | 'gmv' | 'buyers' | 'orders' | 'avgDwellSeconds' | 'paidSpend'> &
+export type WeeklyStream = Pick<
+  Stream,
+  'account' | 'start' | 'uv' | 'pv' | 'gmv' | 'buyers' | 'orders' | 'avgDwellSeconds' | 'paidSpend'
+> &
   Partial<Pick<Stream, 'streamId' | 'title'>> & {
     /** Where it was read from ("直播明细…xlsx:5"). */
     source: string;
@@ -145,7 +148,14 @@ export interface ChannelSuggestion {
 export function attributionOf(rows: ChannelRow[]) {
   const channelMap = new Map<string, ChannelRow>();
   for (const c of rows) {
-    const cur = channelMap.get(c.channel) ?? { channel: c.channel, uv: null, pv: null, gmv: null, orders: null, buyers: null };
+    const cur = channelMap.get(c.channel) ?? {
+      channel: c.channel,
+      uv: null,
+      pv: null,
+      gmv: null,
+      orders: null,
+      buyers: null,
+    };
     for (const k of ['uv', 'pv', 'gmv', 'orders', 'buyers'] as const) cur[k] = M.sum([cur[k], c[k]]);
     channelMap.set(c.channel, cur);
   }
@@ -185,7 +195,10 @@ export function attributionOf(rows: ChannelRow[]) {
     if (c.vsAverage === null) continue;
     // playbook: e.g. short-video viewers convert 15 % better than the live plaza → shift budget.
     if (c.vsAverage >= 0.1) {
-      const worse = c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate ? LIVE_PLAZA : null;
+      const worse =
+        c.name === SHORT_VIDEO && plaza && plaza.conversionRate !== null && c.conversionRate! > plaza.conversionRate
+          ? LIVE_PLAZA
+          : null;
       suggestions.push({ channel: c.name, vsAverage: c.vsAverage, kind: 'shift-budget', worse });
     } else if (c.vsAverage <= -0.1) {
       suggestions.push({ channel: c.name, vsAverage: c.vsAverage, kind: 'review', worse: null });
@@ -226,12 +239,24 @@ export function anomaliesOf(weekStreams: WeeklyStream[], all: WeeklyStream[], se
     const median = M.median(earlier.map((b) => b.uv as number));
     const drop = M.change(s.uv, median);
     const uvDrop = drop === null ? null : -drop;
-    return { account: s.account, start: s.start, uv: s.uv, median, baselineStreams: earlier.length, uvDrop, fires: evaluate('uv-drop', uvDrop, settings.thresholds) !== null };
+    return {
+      account: s.account,
+      start: s.start,
+      uv: s.uv,
+      median,
+      baselineStreams: earlier.length,
+      uvDrop,
+      fires: evaluate('uv-drop', uvDrop, settings.thresholds) !== null,
+    };
   });
 }
 
 /** One row per stream of the week, with the ids of the rules it fired. */
-export function streamRowsOf(weekStreams: WeeklyStream[], anomalies: Array<Pick<Anomaly, 'fires'>>, thresholds: Readonly<Record<string, number>>) {
+export function streamRowsOf(
+  weekStreams: WeeklyStream[],
+  anomalies: Array<Pick<Anomaly, 'fires'>>,
+  thresholds: Readonly<Record<string, number>>,
+) {
   return weekStreams.map((s, i) => {
     const uvValue = M.uvValue(s.gmv, s.uv);
     const alerts: string[] = [];
@@ -275,10 +300,16 @@ export interface StreamSubject {
 }
 
 /** A rule a stream fired; a UV drop also carries the stream's viewers and its baseline median. */
-export type StreamAlert = RuleHit & { subject: StreamSubject; baseline: { uv: number | null; median: number | null } | null };
+export type StreamAlert = RuleHit & {
+  subject: StreamSubject;
+  baseline: { uv: number | null; median: number | null } | null;
+};
 
 /** The week's first responses over the line (cs-response): the hit's value is the share over it. */
-export type ResponseAlert = RuleHit & { subject: { kind: 'cs' }; response: Pick<ResponseStats, 'line' | 'overLine' | 'answered' | 'medianSeconds'> };
+export type ResponseAlert = RuleHit & {
+  subject: { kind: 'cs' };
+  response: Pick<ResponseStats, 'line' | 'overLine' | 'answered' | 'medianSeconds'>;
+};
 
 /** The week's negative comments and consultations (negative-spike): the hit's value is their share. */
 export type SentimentAlert = RuleHit & {
@@ -301,7 +332,13 @@ export function weeklyAlerts(
   const alerts: WeeklyAlert[] = [];
   // Severity, owner and threshold come with the hit (domain/rules.ts), as in the retro.
   for (const s of streams) {
-    const subject: StreamSubject = { kind: 'stream', streamId: s.streamId, account: s.account, title: s.title, start: s.start };
+    const subject: StreamSubject = {
+      kind: 'stream',
+      streamId: s.streamId,
+      account: s.account,
+      title: s.title,
+      start: s.start,
+    };
     for (const rule of s.alerts) {
       const a = anomalies[s.no - 1]!;
       if (rule === 'uv-drop') {
@@ -314,14 +351,27 @@ export function weeklyAlerts(
   // — customer service over the week: first response (cs-response) and negative messages —
   const resp = input.response;
   if (resp && resp.overLineShare !== null && resp.overLineShare > input.responseTolerance) {
-    const response = { line: resp.line, overLine: resp.overLine, answered: resp.answered, medianSeconds: resp.medianSeconds };
-    alerts.push({ ...hit('cs-response', resp.overLineShare, input.responseTolerance), subject: { kind: 'cs' }, response });
+    const response = {
+      line: resp.line,
+      overLine: resp.overLine,
+      answered: resp.answered,
+      medianSeconds: resp.medianSeconds,
+    };
+    alerts.push({
+      ...hit('cs-response', resp.overLineShare, input.responseTolerance),
+      subject: { kind: 'cs' },
+      response,
+    });
   }
   const neg = input.negative;
   const spike = neg && neg.negative > 0 ? evaluate('negative-spike', neg.share, thresholds) : null;
   if (neg && spike) {
     const topics = neg.topics.map((t) => ({ topic: t.topic, count: t.count }));
-    alerts.push({ ...spike, subject: { kind: 'sentiment' }, negative: { negative: neg.negative, messages: neg.messages, topics } });
+    alerts.push({
+      ...spike,
+      subject: { kind: 'sentiment' },
+      negative: { negative: neg.negative, messages: neg.messages, topics },
+    });
   }
   return alerts;
 }
@@ -341,14 +391,24 @@ export type WeeklyAction = { no: number; owner: Role; rules: string[] } & (
 );
 
 /** The improvement list: traffic drops, budget shifts, eliminations and talk points, each with who acts. */
-export function weeklyActions(alerts: WeeklyAlert[], suggestions: ChannelSuggestion[], eliminate: ProductWeek[], hotspots: HotspotInput[] | null): WeeklyAction[] {
+export function weeklyActions(
+  alerts: WeeklyAlert[],
+  suggestions: ChannelSuggestion[],
+  eliminate: ProductWeek[],
+  hotspots: HotspotInput[] | null,
+): WeeklyAction[] {
   const actions: WeeklyAction[] = [];
   const no = () => actions.length + 1;
-  for (const a of alerts) if (a.rule === 'uv-drop' && 'baseline' in a) actions.push({ no: no(), code: 'investigate-drop', owner: 'data', rules: ['uv-drop'], alert: a });
+  for (const a of alerts)
+    if (a.rule === 'uv-drop' && 'baseline' in a)
+      actions.push({ no: no(), code: 'investigate-drop', owner: 'data', rules: ['uv-drop'], alert: a });
   for (const s of suggestions) actions.push({ no: no(), code: 'channel', owner: 'director', rules: [], suggestion: s });
-  for (const p of eliminate) actions.push({ no: no(), code: 'eliminate', owner: 'selector', rules: p.rules, product: p });
+  for (const p of eliminate)
+    actions.push({ no: no(), code: 'eliminate', owner: 'selector', rules: p.rules, product: p });
   // A hotspot asked about in at least a tenth of the questions gets its dictionary talk point.
-  for (const h of (hotspots ?? []).filter((x): x is HotspotWithAction => x.fromDictionary && x.share >= 0.1 && x.owner !== null)) {
+  for (const h of (hotspots ?? []).filter(
+    (x): x is HotspotWithAction => x.fromDictionary && x.share >= 0.1 && x.owner !== null,
+  )) {
     actions.push({ no: no(), code: 'hotspot', owner: h.owner, rules: [], hotspot: h });
   }
   return actions;
@@ -366,10 +426,18 @@ export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) 
   const totals = totalsOf(weekStreams);
   const previousTotals = prevStreams.length ? totalsOf(prevStreams) : null;
   const change = previousTotals
-    ? Object.fromEntries((['gmv', 'uv', 'uvValue', 'viewToOrderRate', 'streams'] as const).map((k) => [k, M.change(totals[k], previousTotals[k])]))
+    ? Object.fromEntries(
+        (['gmv', 'uv', 'uvValue', 'viewToOrderRate', 'streams'] as const).map((k) => [
+          k,
+          M.change(totals[k], previousTotals[k]),
+        ]),
+      )
     : null;
   const accounts = [...new Set(weekStreams.map((s) => s.account ?? '—'))].sort();
-  const byAccount = accounts.map((account) => ({ account, ...totalsOf(weekStreams.filter((s) => (s.account ?? '—') === account)) }));
+  const byAccount = accounts.map((account) => ({
+    account,
+    ...totalsOf(weekStreams.filter((s) => (s.account ?? '—') === account)),
+  }));
 
   const targetAchievement = weeklyTarget(input, totals.gmv);
 
@@ -410,7 +478,17 @@ export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) 
     outside: input.outside ?? [],
     rowsOutside: input.rowsOutside ?? [],
     readWarnings: input.readWarnings ?? [],
-    thresholds: Object.fromEntries(['weekly-click-eliminate', 'weekly-conversion-eliminate', 'uv-drop', 'uv-value-low', 'uv-value-critical', 'cs-response', 'negative-spike'].map((id) => [id, th(id)])),
+    thresholds: Object.fromEntries(
+      [
+        'weekly-click-eliminate',
+        'weekly-conversion-eliminate',
+        'uv-drop',
+        'uv-value-low',
+        'uv-value-critical',
+        'cs-response',
+        'negative-spike',
+      ].map((id) => [id, th(id)]),
+    ),
     minimums: { streams: input.minStreams, exposures: input.minExposures },
   };
 }

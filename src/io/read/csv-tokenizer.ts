@@ -187,7 +187,8 @@ export class CsvTokenizer {
 
   private append(s: string, from: number, to: number): void {
     this.field = this.field.length === 0 && from === 0 && to === s.length ? s : this.field + s.slice(from, to);
-    if (this.field.length > this.maxFieldChars) throw new CsvSyntaxError('field-too-long', this.recordCount + 1, this.recordLine);
+    if (this.field.length > this.maxFieldChars)
+      throw new CsvSyntaxError('field-too-long', this.recordCount + 1, this.recordLine);
   }
 
   private endRecord(): void {

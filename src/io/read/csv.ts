@@ -27,7 +27,16 @@ import {
   ToUtf8,
   type Sniffed,
 } from './encoding.js';
-import { fsError, type OpenOptions, type RawCell, type RawRow, type RawSheet, type RawSource, type SourceDelimiter, type SourceEncoding } from './source.js';
+import {
+  fsError,
+  type OpenOptions,
+  type RawCell,
+  type RawRow,
+  type RawSheet,
+  type RawSource,
+  type SourceDelimiter,
+  type SourceEncoding,
+} from './source.js';
 
 /** Longest field accepted (an unclosed quote would otherwise make the rest of the file one field). */
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -215,7 +224,10 @@ function toCells(record: string[]): RawCell[] | null {
 
 function syntaxError(file: string, e: CsvSyntaxError): InputError {
   if (e.kind === 'unclosed-quote') {
-    return new InputError({ file, row: e.record }, `unclosed quote: a quoted field in the row starting at line ${e.line} is never closed`);
+    return new InputError(
+      { file, row: e.record },
+      `unclosed quote: a quoted field in the row starting at line ${e.line} is never closed`,
+    );
   }
   return new InputError(
     { file, row: e.record },

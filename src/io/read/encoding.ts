@@ -110,7 +110,8 @@ export function utf8Damage(buf: Uint8Array, complete: boolean): Utf8Damage | nul
     i++;
   }
   if (firstBad < 0) return null;
-  if (validBeforeBad >= 8 || (valid >= 4 && invalid * 10 <= valid)) return { at: firstBad, cutAtEnd: cutAtEnd && invalid === 1 };
+  if (validBeforeBad >= 8 || (valid >= 4 && invalid * 10 <= valid))
+    return { at: firstBad, cutAtEnd: cutAtEnd && invalid === 1 };
   return null;
 }
 
@@ -127,7 +128,13 @@ function utf8SequenceAt(buf: Uint8Array, i: number): number {
   for (let k = i + 1; k < end; k++) if ((buf[k]! & 0xc0) !== 0x80) return 0;
   if (i + 1 < end) {
     const b1 = buf[i + 1]!;
-    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 0;
+    if (
+      (b === 0xe0 && b1 < 0xa0) ||
+      (b === 0xed && b1 > 0x9f) ||
+      (b === 0xf0 && b1 < 0x90) ||
+      (b === 0xf4 && b1 > 0x8f)
+    )
+      return 0;
   }
   return i + need > buf.length ? -1 : need;
 }
@@ -219,7 +226,8 @@ export function assertLooksLikeText(file: string, text: string): void {
   const n = Math.min(text.length, 256 * 1024);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 26) || c === 0x7f) bad++;
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 26) || c === 0x7f)
+      bad++;
   }
   if (bad > 8 && bad > n * 0.02) {
     throw looksBinary(file, `${Math.round((bad / n) * 100)}% of its first characters are not text`);
@@ -310,7 +318,13 @@ export class ToUtf8 extends Transform {
   override _flush(done: TransformCallback): void {
     try {
       if (this.mode === 'ascii' && this.pending) this.decide(true);
-      if (this.mode === 'utf8' && this.carry) throw utf8Error(this.file, this.offset - this.carry.length, lineOfByte(this.file, this.offset - this.carry.length), true);
+      if (this.mode === 'utf8' && this.carry)
+        throw utf8Error(
+          this.file,
+          this.offset - this.carry.length,
+          lineOfByte(this.file, this.offset - this.carry.length),
+          true,
+        );
       if (this.mode === 'text' && this.decoder) {
         const rest = this.decoder.decode();
         if (rest) this.push(Buffer.from(rest, 'utf8'));
@@ -391,7 +405,7 @@ export class ToUtf8 extends Transform {
 
 /** Offset of the first byte where UTF-8 validation fails (called only once validation has failed). */
 function firstInvalidUtf8(buf: Buffer): number {
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     if (buf[i]! < 0x80) {
       i++;
       continue;

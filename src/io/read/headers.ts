@@ -56,7 +56,23 @@ function unitOf(text: string, type: string): HeaderUnit | null {
 }
 
 /** How a config mapping may state a unit: `GMV完成: { field: gmv, unit: 万元 }`. */
-export const MAPPING_UNITS = ['元', '万元', '亿元', '分', '%', '‰', '秒', '分钟', '小时', '件', '万件', '人', '万人', '次', '万次'] as const;
+export const MAPPING_UNITS = [
+  '元',
+  '万元',
+  '亿元',
+  '分',
+  '%',
+  '‰',
+  '秒',
+  '分钟',
+  '小时',
+  '件',
+  '万件',
+  '人',
+  '万人',
+  '次',
+  '万次',
+] as const;
 
 export interface HeaderMapping {
   field: string;
@@ -95,12 +111,20 @@ export function buildHeaderIndex(userMap: Record<string, string | HeaderMapping>
       const key = normalizeHeader(alias);
       const scale = f.aliasScale?.[alias];
       // First definition wins: aliases are listed from most to least specific.
-      if (!exact.has(key)) exact.set(key, scale === undefined ? { field: f.id, viaConfig: false } : { field: f.id, scale, viaConfig: false });
+      if (!exact.has(key))
+        exact.set(
+          key,
+          scale === undefined ? { field: f.id, viaConfig: false } : { field: f.id, scale, viaConfig: false },
+        );
     }
   }
   for (const [header, m] of Object.entries(userMap)) {
     const mapping = typeof m === 'string' ? { field: m } : m;
-    exact.set(normalizeHeader(header), { field: mapping.field, viaConfig: true, ...(mapping.unit ? { unit: mapping.unit } : {}) });
+    exact.set(normalizeHeader(header), {
+      field: mapping.field,
+      viaConfig: true,
+      ...(mapping.unit ? { unit: mapping.unit } : {}),
+    });
   }
 
   /** The header as it stands, or without its trailing unit bracket. */

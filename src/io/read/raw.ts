@@ -66,7 +66,12 @@ export async function openRawSource(file: string, opts: OpenOptions = {}): Promi
 
 /** The file starts (after a BOM and blank space) with <!DOCTYPE, <html or <?xml: a web page or an XML spreadsheet. */
 function looksLikeMarkup(head: Buffer): boolean {
-  const text = head.toString('latin1').replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\x00/g, '').trimStart().toLowerCase();
+  const text = head
+    .toString('latin1')
+    .replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/\x00/g, '')
+    .trimStart()
+    .toLowerCase();
   return /^<(?:!doctype\s+html|html[\s>]|\?xml\s|head[\s>]|body[\s>]|table[\s>]|meta\s)/.test(text);
 }
 

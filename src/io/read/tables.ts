@@ -52,9 +52,23 @@ export interface ValueProblem {
  */
 export type ValueWarning =
   | { code: 'rate-above-100'; row: number; column: string; header: string; value: number }
-  | { code: 'money-vs-target'; row: number; column: string; header: string; value: number; target: { header: string; value: number } }
+  | {
+      code: 'money-vs-target';
+      row: number;
+      column: string;
+      header: string;
+      value: number;
+      target: { header: string; value: number };
+    }
   | { code: 'unended-last-row'; row: number }
-  | { code: 'duplicate-differs'; row: number; column: string; header: string; value: number; first: { column: string; header: string } };
+  | {
+      code: 'duplicate-differs';
+      row: number;
+      column: string;
+      header: string;
+      value: number;
+      first: { column: string; header: string };
+    };
 
 /** At most this many warnings are kept per table. */
 const MAX_WARNINGS = 50;
@@ -146,7 +160,13 @@ interface Head {
  * Map one header to its field. `seen` holds the fields already taken by earlier columns: a second
  * column for the same field is marked as a duplicate and ignored.
  */
-function toColumn(header: string, index: number, letter: string, headers: HeaderIndex, seen: Map<string, string>): Column {
+function toColumn(
+  header: string,
+  index: number,
+  letter: string,
+  headers: HeaderIndex,
+  seen: Map<string, string>,
+): Column {
   const col: Column = { index, letter, header, field: null, role: 'actual' };
   const m = header ? headers.match(header) : null;
   if (!m) return col;
@@ -205,7 +225,9 @@ function findHead(rows: RawRow[], index: HeaderIndex): Head {
   }
   if (!best || bestScore < 2) {
     // No known headers: take the first row that looks like one (≥ 2 text cells, the widest early row).
-    const textRows = candidates.slice(0, 10).filter((r) => r.cells.filter((c) => typeof c === 'string' && c !== '').length >= 2);
+    const textRows = candidates
+      .slice(0, 10)
+      .filter((r) => r.cells.filter((c) => typeof c === 'string' && c !== '').length >= 2);
     const widest = Math.max(0, ...textRows.map(nonEmpty));
     best = textRows.find((r) => nonEmpty(r) === widest) ?? candidates[0];
   }
@@ -251,7 +273,15 @@ function parseCell(
 }
 
 /** A cell that is not what its column needs: an InputError when strict, else counted and kept. */
-function reportProblem(table: Table, col: Column, raw: RawCell, row: number, expected: ExpectedKey, opts: TableOptions, maxProblems: number): void {
+function reportProblem(
+  table: Table,
+  col: Column,
+  raw: RawCell,
+  row: number,
+  expected: ExpectedKey,
+  opts: TableOptions,
+  maxProblems: number,
+): void {
   const text = cellText(raw);
   if (opts.strict) {
     throw new InputError(
@@ -260,7 +290,8 @@ function reportProblem(table: Table, col: Column, raw: RawCell, row: number, exp
     );
   }
   table.problemCount++;
-  if (table.problems.length < maxProblems) table.problems.push({ row, column: col.letter, header: col.header, raw: text, expected });
+  if (table.problems.length < maxProblems)
+    table.problems.push({ row, column: col.letter, header: col.header, raw: text, expected });
 }
 
 /** Wider than any export: a header row is looked for in the first rows, and one this wide is not one. */
@@ -274,11 +305,17 @@ const MAX_HEADER_CELL = 64 * 1024;
 function refuseAbsurdRow(meta: TableMeta, r: RawRow): void {
   const where = { file: meta.file, ...(meta.sheet !== undefined ? { sheet: meta.sheet } : {}), row: r.rowNumber };
   if (r.cells.length > MAX_COLUMNS) {
-    throw new InputError(where, `has ${r.cells.length.toLocaleString('en-US')} columns; an export has far fewer (at most ${MAX_COLUMNS.toLocaleString('en-US')} are read): is this the right file?`);
+    throw new InputError(
+      where,
+      `has ${r.cells.length.toLocaleString('en-US')} columns; an export has far fewer (at most ${MAX_COLUMNS.toLocaleString('en-US')} are read): is this the right file?`,
+    );
   }
   for (const c of r.cells) {
     if (typeof c === 'string' && c.length > MAX_HEADER_CELL) {
-      throw new InputError(where, `has a cell of ${c.length.toLocaleString('en-US')} characters among the first rows, where the header is looked for; a header is far shorter (at most 64 KB): is this the right file?`);
+      throw new InputError(
+        where,
+        `has a cell of ${c.length.toLocaleString('en-US')} characters among the first rows, where the header is looked for; a header is far shorter (at most 64 KB): is this the right file?`,
+      );
     }
   }
 }
@@ -305,7 +342,11 @@ function refuseJoinedRows(meta: TableMeta, r: RawRow, columns: Column[], header:
     const inner = c.split(/\r\n|\r|\n/).slice(1);
     const rowLike = inner.filter((l) => l.split(delimiter).length - 1 >= need).length;
     if (rowLike < enough) continue;
-    const where = { file: meta.file, row: r.rowNumber, column: header ? columnLetter(i + 1) : (columns[i]?.header || columnLetter(i + 1)) };
+    const where = {
+      file: meta.file,
+      row: r.rowNumber,
+      column: header ? columnLetter(i + 1) : columns[i]?.header || columnLetter(i + 1),
+    };
     const lines = r.line !== undefined ? `lines ${r.line}–${r.lastLine}` : `${inner.length + 1} lines`;
     throw new InputError(
       where,
@@ -361,7 +402,9 @@ interface PlausibilityPlan {
 /** Worked out once per table: which columns to check on every row. */
 function plausibilityPlan(columns: Column[]): PlausibilityPlan {
   const find = (field: string, role: HeaderRole) => columns.find((c) => c.field === field && c.role === role);
-  const rates = columns.filter((c) => c.role === 'actual' && c.field && fieldDef(c.field).type === 'rate' && !fieldDef(c.field).unbounded);
+  const rates = columns.filter(
+    (c) => c.role === 'actual' && c.field && fieldDef(c.field).type === 'rate' && !fieldDef(c.field).unbounded,
+  );
   const pairs: PlausibilityPlan['pairs'] = [];
   for (const c of columns) {
     if (!c.field) continue;
@@ -377,7 +420,8 @@ function plausibilityPlan(columns: Column[]): PlausibilityPlan {
 function checkPlausible(table: Table, plan: PlausibilityPlan, rec: TableRecord): void {
   for (const c of plan.rates) {
     const v = rec.values[c.field!];
-    if (typeof v === 'number' && v > 1) table.warnings.push({ row: rec.row, column: c.letter, header: c.header, code: 'rate-above-100', value: v });
+    if (typeof v === 'number' && v > 1)
+      table.warnings.push({ row: rec.row, column: c.letter, header: c.header, code: 'rate-above-100', value: v });
   }
   for (const { actual, target } of plan.pairs) {
     const a = rec.values[actual.field!];
@@ -386,19 +430,36 @@ function checkPlausible(table: Table, plan: PlausibilityPlan, rec: TableRecord):
     const ratio = a / t;
     // A month's GMV is rarely 1/1000 or 1000× its target; 10⁴ is one column in 万元 and one in 元.
     if (ratio < 1e-3 || ratio > 1e3) {
-      table.warnings.push({ row: rec.row, column: actual.letter, header: actual.header, code: 'money-vs-target', value: a, target: { header: target.header, value: t } });
+      table.warnings.push({
+        row: rec.row,
+        column: actual.letter,
+        header: actual.header,
+        code: 'money-vs-target',
+        value: a,
+        target: { header: target.header, value: t },
+      });
     }
   }
 }
 
 /** Two readings of one field agree (numbers to rounding). */
 function sameValue(a: Value, b: Value): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
 }
 
 /** Kinds whose exports carry a total row (整体, 合计) or SKU child rows. */
-const KINDS_WITH_TOTALS = new Set<TableKind>(['channels', 'products', 'selection', 'stream-list', 'stream-summary', 'short-video', 'minute-trend', 'kpi']);
+const KINDS_WITH_TOTALS = new Set<TableKind>([
+  'channels',
+  'products',
+  'selection',
+  'stream-list',
+  'stream-summary',
+  'short-video',
+  'minute-trend',
+  'kpi',
+]);
 
 function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[]): RowRole {
   if (!KINDS_WITH_TOTALS.has(kind)) return 'data';
@@ -407,7 +468,11 @@ function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[
     .find((v) => v !== '');
   if (label && TOTAL_WORDS.has(label)) return 'total';
   // Compass 商品明细: SKU child rows carry the parent's ID prefixed with "-".
-  if ((kind === 'products' || kind === 'selection') && typeof values.productId === 'string' && values.productId.startsWith('-')) {
+  if (
+    (kind === 'products' || kind === 'selection') &&
+    typeof values.productId === 'string' &&
+    values.productId.startsWith('-')
+  ) {
     return 'sku';
   }
   return 'data';
@@ -452,7 +517,14 @@ async function lookahead(meta: TableMeta, raw: RawSheet): Promise<Lookahead> {
 }
 
 /** A key/value sheet (Compass 流量分析-流量转化: a metric name in column A, its value in B) is one record. */
-async function keyValueRecord(table: Table, head: Head, ahead: Lookahead, mapped: Array<{ col: Column; parse: ReturnType<typeof columnParser> }>, opts: TableOptions, maxProblems: number): Promise<TableRecord> {
+async function keyValueRecord(
+  table: Table,
+  head: Head,
+  ahead: Lookahead,
+  mapped: Array<{ col: Column; parse: ReturnType<typeof columnParser> }>,
+  opts: TableOptions,
+  maxProblems: number,
+): Promise<TableRecord> {
   const values: Record<string, Value> = {};
   let rowNo = head.headerRow ?? 1;
   const byRow = new Map(ahead.buffered.map((r) => [r.rowNumber, r]));
@@ -474,7 +546,13 @@ async function keyValueRecord(table: Table, head: Head, ahead: Lookahead, mapped
 }
 
 /** A table's typed records, from the rows after its header (the lookahead's, then the rest). */
-async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableOptions, maxProblems: number): AsyncGenerator<TableRecord> {
+async function* records(
+  table: Table,
+  head: Head,
+  ahead: Lookahead,
+  opts: TableOptions,
+  maxProblems: number,
+): AsyncGenerator<TableRecord> {
   const { kind } = table;
   const parsers = head.columns.map((c) => columnParser(table, c));
   const mapped = head.columns.map((c, i) => ({ col: c, parse: parsers[i]! })).filter((x) => x.col.field !== null);
@@ -488,7 +566,8 @@ async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableO
   // decided once here, so the per-cell loop only reads a flag.
   const cells = mapped.map((x) => ({
     ...x,
-    since: DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
+    since:
+      DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
   }));
   const sinceCells = cells.filter((c) => c.since);
   // A header given twice: the first column is read; say so when the second holds other values.
@@ -516,7 +595,13 @@ async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableO
       );
     }
     // A lone note under a table ("数据来源：…") is not a record.
-    if (filled === 1 && head.columns.length >= 4 && kind !== 'comments' && kind !== 'consultations' && !cellText(r.cells[0] ?? null).match(/^-?\d/)) {
+    if (
+      filled === 1 &&
+      head.columns.length >= 4 &&
+      kind !== 'comments' &&
+      kind !== 'consultations' &&
+      !cellText(r.cells[0] ?? null).match(/^-?\d/)
+    ) {
       const only = r.cells.findIndex((c) => cellText(c) !== '');
       const col = head.columns[only];
       if (!col || col.field === null || fieldDef(col.field).type === 'text') return null;
@@ -558,7 +643,8 @@ async function* records(table: Table, head: Head, ahead: Lookahead, opts: TableO
     const role = rowRole(kind, values, r.cells);
     const rec: TableRecord = { row: r.rowNumber, role, values };
     if (targets) rec.targets = targets;
-    if (table.warnings.length < MAX_WARNINGS && (plan.rates.length || plan.pairs.length)) checkPlausible(table, plan, rec);
+    if (table.warnings.length < MAX_WARNINGS && (plan.rates.length || plan.pairs.length))
+      checkPlausible(table, plan, rec);
     if (role === 'data') lastProductRow = r.rowNumber;
     if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
     return rec;
@@ -598,7 +684,12 @@ async function buildTable(
   const { buffered } = ahead;
   const head = findHead(buffered, index);
   for (const r of buffered.slice(0, head.dataStart)) refuseJoinedRows(meta, r, head.columns, true);
-  const fields = new Set(head.columns.filter((c) => c.role === 'actual').map((c) => c.field).filter((f): f is string => f !== null));
+  const fields = new Set(
+    head.columns
+      .filter((c) => c.role === 'actual')
+      .map((c) => c.field)
+      .filter((f): f is string => f !== null),
+  );
   const kind = detectKind(fields, head.layout);
   const headers = head.columns.map((c) => c.header).filter(Boolean);
   const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];

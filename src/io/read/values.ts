@@ -52,7 +52,10 @@ export const EXPECTED: Record<ExpectedKey, { en: string; zh: string }> = {
   count: { en: 'a number such as 12,345, 1.2万 or 3.5w', zh: '数量，如 12,345、1.2万、3.5w' },
   number: { en: 'a number such as 0.17', zh: '数字，如 0.17' },
   rate: { en: 'a rate such as 12.34% or 0.1234', zh: '比率，如 12.34% 或 0.1234' },
-  duration: { en: 'a duration such as 1分5秒, 2小时3分17秒, 00:03:25 or a number', zh: '时长，如 1分5秒、2小时3分17秒、00:03:25 或数字' },
+  duration: {
+    en: 'a duration such as 1分5秒, 2小时3分17秒, 00:03:25 or a number',
+    zh: '时长，如 1分5秒、2小时3分17秒、00:03:25 或数字',
+  },
   datetime: { en: 'a date-time such as 2026/07/28 08:15:49', zh: '日期时间，如 2026/07/28 08:15:49' },
   'datetime-range': {
     en: 'a date-time range such as 2026/07/28 08:15:49-2026/07/28 15:44:39',
@@ -126,7 +129,10 @@ export function parseDecimal(text: string): number | null {
   let sign = 1;
   let mult = 1;
   // Currency and unit words around the number.
-  s = s.replace(/^(?:rmb|cny)\s*/i, '').replace(/[¥￥$]/g, '').replace(/\s*(?:元|rmb|cny)$/i, '');
+  s = s
+    .replace(/^(?:rmb|cny)\s*/i, '')
+    .replace(/[¥￥$]/g, '')
+    .replace(/\s*(?:元|rmb|cny)$/i, '');
   s = s.replace(/\s+/g, '');
   if (s.startsWith('-')) {
     sign = -1;
@@ -155,7 +161,8 @@ const OWN_UNIT = /[¥￥$元万亿千wWkK]/;
 const COUNT_WORD = /^(.*[\d万wW])\s*(?:次|件|人|个|单|笔|场|款|双|支|套|台|位|名)$/;
 
 function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(scale === 1 ? raw : Math.round(raw * scale * 1e6) / 1e6) : fail(type);
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? ok(scale === 1 ? raw : Math.round(raw * scale * 1e6) / 1e6) : fail(type);
   if (typeof raw !== 'string') return fail(type);
   const word = type === 'count' ? COUNT_WORD.exec(raw.trim()) : null;
   const n = parseDecimal(word ? word[1]! : raw);
@@ -168,7 +175,8 @@ function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
  * the header says the column is in percent (`percent` 100: 5 → 0.05) or per mille (1000).
  */
 export function parseRate(raw: RawCell, percent?: 100 | 1000): ParseResult {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(percent ? Math.round((raw / percent) * 1e10) / 1e10 : raw) : fail('rate');
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? ok(percent ? Math.round((raw / percent) * 1e10) / 1e10 : raw) : fail('rate');
   if (typeof raw !== 'string') return fail('rate');
   let s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
   // Period comparisons: "较上周期↑17.74%" / "↓3.2%".
@@ -209,7 +217,10 @@ export function parseDuration(raw: RawCell, unit: DurationUnit = 'seconds'): Par
     const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? null : Number(clock[3])];
     return ok(c === null ? a * 60 + b : a * 3600 + b * 60 + c);
   }
-  const cjk = /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(s);
+  const cjk =
+    /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(
+      s,
+    );
   if (cjk && (cjk[1] || cjk[2] || cjk[3])) {
     const h = Number(cjk[1] ?? 0);
     const m = Number(cjk[2] ?? 0);
@@ -240,13 +251,27 @@ function fromSerial(serial: number): string | null {
   if (!(serial > 1 && serial < 2958466)) return null;
   const ms = Math.round(serial * 86400) * 1000;
   const t = new Date(Date.UTC(1899, 11, 30) + ms);
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  return iso(
+    t.getUTCFullYear(),
+    t.getUTCMonth() + 1,
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+  );
 }
 
 /** exceljs hands date cells over as a Date whose UTC fields are the wall-clock time written in the sheet. */
 function fromDate(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  return iso(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
 }
 
 const DATETIME_RE =

@@ -100,7 +100,10 @@ interface ExcelWorkbookReader {
   /** Parses xl/sharedStrings.xml into `sharedStrings` (with `sharedStrings: 'cache'`); yields nothing then. */
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   /** Yields `{eventType: 'worksheet', value}`: a WorksheetReader over `iterator`. */
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: ExcelWorksheetReader }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: ExcelWorksheetReader }>;
 }
 type WorkbookReaderCtor = new (input: string, options: Record<string, string>) => ExcelWorkbookReader;
 
@@ -255,7 +258,9 @@ class SheetCursor {
         }
         if (next.done) return;
         const excelRow = next.value;
-        const row = convertRow(this.file, this.info.name, excelRow, this.date1904, (v, col) => this.missingString(v, excelRow.number, col));
+        const row = convertRow(this.file, this.info.name, excelRow, this.date1904, (v, col) =>
+          this.missingString(v, excelRow.number, col),
+        );
         if (row) yield row;
       }
     } finally {
@@ -335,7 +340,12 @@ function convertRow(
     } else if (v instanceof MissingSharedString) {
       throw missing(v, col);
     } else {
-      cell = toCell(v, () => ({ file, sheet, row: row.number, column: columnLetter(col) }), () => row.getCell(col).numFmt, date1904);
+      cell = toCell(
+        v,
+        () => ({ file, sheet, row: row.number, column: columnLetter(col) }),
+        () => row.getCell(col).numFmt,
+        date1904,
+      );
     }
     cells[col - 1] = cell;
     if (cell !== null) empty = false;

@@ -140,10 +140,16 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
     const wbEntry = entries.get(WORKBOOK);
     if (!wbEntry) {
       if (entries.has('xl/workbook.bin')) {
-        throw new InputError({ file }, 'this is a binary .xlsb workbook, which is not supported: save it as .xlsx or .csv');
+        throw new InputError(
+          { file },
+          'this is a binary .xlsb workbook, which is not supported: save it as .xlsx or .csv',
+        );
       }
       if (entries.has('content.xml') && entries.has('mimetype')) {
-        throw new InputError({ file }, 'this is an OpenDocument (.ods) file, which is not supported: save it as .xlsx or .csv');
+        throw new InputError(
+          { file },
+          'this is an OpenDocument (.ods) file, which is not supported: save it as .xlsx or .csv',
+        );
       }
       throw new InputError({ file }, `not an .xlsx workbook (the zip has no ${WORKBOOK})`);
     }
@@ -159,7 +165,11 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
     for (const [index, s] of parseSheets(workbookXml).entries()) {
       const rel = s.rid === undefined ? undefined : rels.get(s.rid);
       if (!rel) throw damaged(`sheet "${s.name}" has no relationship in ${WORKBOOK_RELS}`);
-      const kind = rel.type.endsWith('/worksheet') ? 'worksheet' : rel.type.endsWith('/chartsheet') ? 'chartsheet' : 'other';
+      const kind = rel.type.endsWith('/worksheet')
+        ? 'worksheet'
+        : rel.type.endsWith('/chartsheet')
+          ? 'chartsheet'
+          : 'other';
       const info: WorkbookSheetInfo = { name: s.name, index, part: rel.part, kind, hidden: s.hidden };
       sheets.push(info);
       if (kind !== 'worksheet') continue;
@@ -221,7 +231,10 @@ async function readEntryText(file: string, zip: yauzl.ZipFile, entry: yauzl.Entr
       n += chunk.length;
       if (n > cap) {
         stream.destroy();
-        throw new InputError({ file }, `refusing to read: ${entry.fileName} inflates beyond ${mb(cap)} MB — is this a real export?`);
+        throw new InputError(
+          { file },
+          `refusing to read: ${entry.fileName} inflates beyond ${mb(cap)} MB — is this a real export?`,
+        );
       }
       chunks.push(chunk);
     }
@@ -281,11 +294,14 @@ function parseAttrs(s: string): Map<string, string> {
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string, dec: string, named: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp']!;
-  });
+  return s.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_, hex: string, dec: string, named: string) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(parseInt(dec, 10));
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp']!;
+    },
+  );
 }
 
 function reason(e: unknown): string {

@@ -27,7 +27,9 @@ type Crc32 = (data: Uint8Array, value?: number) => number;
 
 /** zlib.crc32 (Node ≥ 20.15); a table-driven CRC-32 (the zip polynomial) before that. */
 export const crc32: Crc32 =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib as unknown as { crc32: Crc32 }).crc32 : tableCrc32();
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+    ? (zlib as unknown as { crc32: Crc32 }).crc32
+    : tableCrc32();
 
 export function tableCrc32(): Crc32 {
   const table = new Int32Array(256);
@@ -78,12 +80,18 @@ export function partReadError(loc: InputLocation, part: string, e: unknown): Inp
  * the part is read once more (only on this error path) and a CRC failure is reported instead,
  * being the truer cause.
  */
-export async function partParseError(zip: yauzl.ZipFile, entry: yauzl.Entry, loc: InputLocation, e: unknown): Promise<InputError> {
+export async function partParseError(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  loc: InputLocation,
+  e: unknown,
+): Promise<InputError> {
   if (e instanceof InputError) return e;
   const part = entry.fileName;
   try {
     let crc = 0;
-    for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) crc = crc32(chunk, crc);
+    for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>)
+      crc = crc32(chunk, crc);
     if (crc !== entry.crc32) return damagedPart(loc, part, `fails its CRC-32 check (${CHANGED})`);
   } catch (e2) {
     return partReadError(loc, part, e2);
@@ -169,7 +177,10 @@ function closesRoot(tail: Buffer, root: string): boolean {
   let s = tail.toString('latin1');
   for (;;) {
     const before = s;
-    s = s.replace(/\s+$/, '').replace(/<!--(?:(?!<!--)[\s\S])*?-->$/, '').replace(/<\?[^<]*\?>$/, '');
+    s = s
+      .replace(/\s+$/, '')
+      .replace(/<!--(?:(?!<!--)[\s\S])*?-->$/, '')
+      .replace(/<\?[^<]*\?>$/, '');
     if (s === before) break;
   }
   return new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${root}\\s*>$`).test(s);

@@ -97,13 +97,15 @@ function track(temp: string, target: string): void {
     exitHookInstalled = true;
     process.once('exit', () => void removePending());
   }
-  if (pending.size === 0 && !runWide.on) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
+  if (pending.size === 0 && !runWide.on)
+    for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.on(s, onSignal);
   pending.set(temp, { target });
 }
 
 function untrack(temp: string): void {
   if (!pending.delete(temp)) return;
-  if (pending.size === 0 && !runWide.on) for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.removeListener(s, onSignal);
+  if (pending.size === 0 && !runWide.on)
+    for (const s of Object.keys(SIGNAL_EXIT) as HandledSignal[]) process.removeListener(s, onSignal);
 }
 
 /** liveops's temp names: `.<basename>.<pid>.<8 hex>.tmp`. */
@@ -161,7 +163,13 @@ export async function assertWritable(target: string, opts: WriteOptions = {}): P
     // --force replaces a file liveops (or a person) wrote, never a link, a pipe or a device.
     const st = await lstat(target).catch(() => null);
     if (st && !st.isFile() && !st.isDirectory()) {
-      const what = st.isSymbolicLink() ? 'a symbolic link' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device';
+      const what = st.isSymbolicLink()
+        ? 'a symbolic link'
+        : st.isFIFO()
+          ? 'a named pipe (FIFO)'
+          : st.isSocket()
+            ? 'a socket'
+            : 'a device';
       throw new UsageError(`${target} is ${what}, not a file: --force replaces only regular files; choose another -o`);
     }
     return;
@@ -194,7 +202,8 @@ export async function writeFileAtomic(
   track(temp, abs);
   try {
     await mkdir(dir, { recursive: true });
-    if ((await stat(abs).catch(() => null))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if ((await stat(abs).catch(() => null))?.isDirectory())
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (typeof content === 'function') await content(temp);
     else await writeFile(temp, content);
     const written = await stat(temp);

@@ -62,7 +62,9 @@ export async function reportTarget(cwd: string, out: string | undefined, fileNam
 
 /** `-o notes.txt`: neither a file liveops writes nor a folder. */
 export function notAnOutputName(arg: string): UsageError {
-  return new UsageError(`-o ${arg}: not an output file name (.xlsx, .csv, .md or .json) nor a folder; for a folder write ${arg.replace(/\.[^./\\]*$/, '')}/`);
+  return new UsageError(
+    `-o ${arg}: not an output file name (.xlsx, .csv, .md or .json) nor a folder; for a folder write ${arg.replace(/\.[^./\\]*$/, '')}/`,
+  );
 }
 
 /** Template file names: `<name>.xlsx` and `<name>.md.eta`, English variants `<name>.en.xlsx`. */
@@ -85,7 +87,10 @@ export function findTemplate(
     if (!existsSync(p)) throw new UsageError(`template not found: ${opts.override}`);
     return p;
   }
-  const names = opts.lang === 'en' ? [templateFileName(name, format, 'en'), templateFileName(name, format, 'zh')] : [templateFileName(name, format, 'zh')];
+  const names =
+    opts.lang === 'en'
+      ? [templateFileName(name, format, 'en'), templateFileName(name, format, 'zh')]
+      : [templateFileName(name, format, 'zh')];
   for (const dir of [opts.templatesDir, BUILTIN_TEMPLATES]) {
     if (!dir) continue;
     for (const n of names) if (existsSync(join(dir, n))) return join(dir, n);
@@ -113,11 +118,17 @@ export async function renderCsv(model: object, table: CsvTable): Promise<string>
   const list = lookup(model, table.list);
   const rows = list.found && Array.isArray(list.value) ? (list.value as object[]) : [];
   const { stringify } = await import('csv-stringify/sync');
-  const records = rows.map((r) => table.columns.map((c) => {
-    const v = lookup(r, c.path);
-    return csvCell(v.found ? v.value : null);
-  }));
-  return stringify([table.columns.map((c) => c.header), ...records], { bom: true, record_delimiter: 'windows', quoted_match: /[\s,"]/ });
+  const records = rows.map((r) =>
+    table.columns.map((c) => {
+      const v = lookup(r, c.path);
+      return csvCell(v.found ? v.value : null);
+    }),
+  );
+  return stringify([table.columns.map((c) => c.header), ...records], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\s,"]/,
+  });
 }
 
 export interface WriteReportOptions {
@@ -148,14 +159,31 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
       return writeFileAtomic(o.target, await renderCsv(o.model, o.csv), { force: o.force });
     }
     case 'md': {
-      const file = findTemplate(o.template, 'md', { override: o.templateOverride, templatesDir: o.templatesDir ?? null, lang: o.lang, cwd: o.cwd });
-      const text = await renderTextTemplate(await readFile(file, 'utf8'), o.model, { file: label(file), helpers: o.helpers ?? {} });
+      const file = findTemplate(o.template, 'md', {
+        override: o.templateOverride,
+        templatesDir: o.templatesDir ?? null,
+        lang: o.lang,
+        cwd: o.cwd,
+      });
+      const text = await renderTextTemplate(await readFile(file, 'utf8'), o.model, {
+        file: label(file),
+        helpers: o.helpers ?? {},
+      });
       return writeFileAtomic(o.target, text, { force: o.force });
     }
     case 'xlsx': {
-      const file = findTemplate(o.template, 'xlsx', { override: o.templateOverride, templatesDir: o.templatesDir ?? null, lang: o.lang, cwd: o.cwd });
+      const file = findTemplate(o.template, 'xlsx', {
+        override: o.templateOverride,
+        templatesDir: o.templatesDir ?? null,
+        lang: o.lang,
+        cwd: o.cwd,
+      });
       const { fillXlsxTemplate } = await import('./xlsx-template.js');
-      return writeFileAtomic(o.target, (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file), modelKind: o.template }), { force: o.force });
+      return writeFileAtomic(
+        o.target,
+        (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file), modelKind: o.template }),
+        { force: o.force },
+      );
     }
   }
 }
@@ -167,7 +195,9 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
 async function writeToStdout(o: WriteReportOptions): Promise<string> {
   const out = process.stdout;
   if (o.format === 'xlsx' && out.isTTY) {
-    throw new UsageError('-o -: an .xlsx workbook is not for a terminal; redirect it to a file (-o - > report.xlsx), or ask for --format json (see --help for the formats this command writes)');
+    throw new UsageError(
+      '-o -: an .xlsx workbook is not for a terminal; redirect it to a file (-o - > report.xlsx), or ask for --format json (see --help for the formats this command writes)',
+    );
   }
   const { mkdtemp, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');

@@ -11,10 +11,12 @@ import { strictView, UnknownFieldError } from './model-path.js';
 export function escapeMarkdown(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return cleanText(s)
-    .replace(/\n/g, ' ')
-    // Inline syntax only: values sit inside lines and table cells that the template starts.
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1');
+  return (
+    cleanText(s)
+      .replace(/\n/g, ' ')
+      // Inline syntax only: values sit inside lines and table cells that the template starts.
+      .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+  );
 }
 
 export interface TextTemplateHelpers {
@@ -32,7 +34,13 @@ export async function renderTextTemplate(
 ): Promise<string> {
   const { Eta } = await import('eta');
   // No automatic trimming: output tags keep their line breaks; control lines end with `-%>`.
-  const eta = new Eta({ autoEscape: true, escapeFunction: escapeMarkdown, debug: true, autoTrim: false, useWith: false });
+  const eta = new Eta({
+    autoEscape: true,
+    escapeFunction: escapeMarkdown,
+    debug: true,
+    autoTrim: false,
+    useWith: false,
+  });
   try {
     const fn = eta.compile(template);
     return fn.call(eta, strictView({ ...model, h: opts.helpers ?? {} }), { filepath: opts.file }) as string;

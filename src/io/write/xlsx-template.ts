@@ -66,7 +66,9 @@ function resolve(path: string, scope: Scope): unknown {
   const available = first.found ? [] : first.available;
   throw new PlaceholderError(
     `unknown placeholder {{${path}}}: the report has no field "${path}"` +
-      (available.length ? ` (fields there: ${available.slice(0, 15).join(', ')}${available.length > 15 ? ', …' : ''})` : ''),
+      (available.length
+        ? ` (fields there: ${available.slice(0, 15).join(', ')}${available.length > 15 ? ', …' : ''})`
+        : ''),
   );
 }
 
@@ -96,7 +98,11 @@ function lookupList(root: unknown, path: string): ListLookup {
           continue;
         }
         if (typeof c.item !== 'object' || !Object.prototype.hasOwnProperty.call(c.item, key)) {
-          return { found: false, missing: parts.slice(0, i + 1).join('.'), available: typeof c.item === 'object' ? Object.keys(c.item) : [] };
+          return {
+            found: false,
+            missing: parts.slice(0, i + 1).join('.'),
+            available: typeof c.item === 'object' ? Object.keys(c.item) : [],
+          };
         }
         next.push({ item: (c.item as Record<string, unknown>)[key], parents: [c.item, ...c.parents] });
       }
@@ -105,7 +111,8 @@ function lookupList(root: unknown, path: string): ListLookup {
   }
   // The data is absent when the path ran into null (no consultations → no response statistics).
   if (frontier.length === 0 && absent) return { found: true, items: null };
-  if (frontier.length > 0 && frontier.every((f) => f.item === null || f.item === undefined)) return { found: true, items: null };
+  if (frontier.length > 0 && frontier.every((f) => f.item === null || f.item === undefined))
+    return { found: true, items: null };
   const items: ListItem[] = [];
   for (const f of frontier) {
     if (f.item === null || f.item === undefined) continue;
@@ -132,7 +139,9 @@ function applyFilter(value: unknown, filter: string | undefined): unknown {
       return isoToExcelDate(value) ?? value;
     case 'datetime':
       // For text: "2026-11-18 19:58" rather than the ISO form.
-      return typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?.*$/, '$1 $2') : value;
+      return typeof value === 'string'
+        ? value.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?.*$/, '$1 $2')
+        : value;
     case 'join':
       return Array.isArray(value) ? value.join(', ') : value;
     case 'check':
@@ -171,7 +180,10 @@ function eachPath(row: ExcelJS.Row): string | null {
 }
 
 function shiftRange(range: string, offsetAt: (row: number) => number): string {
-  return range.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) + offsetAt(Number(row))}`);
+  return range.replace(
+    /([A-Z]+)(\d+)/g,
+    (_m, col: string, row: string) => `${col}${Number(row) + offsetAt(Number(row))}`,
+  );
 }
 
 function cellRef(v: unknown): string | null {
@@ -205,7 +217,12 @@ export interface FillOptions {
  * Fill `templateFile` with `model` and write the workbook to `outFile` (a temp file: the caller
  * moves it into place).
  */
-export async function fillXlsxTemplate(templateFile: string, model: object, outFile: string, opts: FillOptions): Promise<void> {
+export async function fillXlsxTemplate(
+  templateFile: string,
+  model: object,
+  outFile: string,
+  opts: FillOptions,
+): Promise<void> {
   await guardXlsx(templateFile);
   const { default: Excel } = await import('exceljs');
   const template = new Excel.Workbook();
@@ -227,7 +244,10 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
   try {
     const work = (async () => {
       if ((await fillSheets(template, writer, model, opts)) === 0) {
-        throw new InputError({ file: opts.templateLabel }, 'every sheet of the template was left out: the report has none of the data it names');
+        throw new InputError(
+          { file: opts.templateLabel },
+          'every sheet of the template was left out: the report has none of the data it names',
+        );
       }
       if (opts.modelKind) {
         // The model itself, for liveops to read back: never through the template's labels.
@@ -249,7 +269,12 @@ export async function fillXlsxTemplate(templateFile: string, model: object, outF
   }
 }
 
-async function fillSheets(template: ExcelJS.Workbook, writer: ExcelJS.stream.xlsx.WorkbookWriter, model: object, opts: FillOptions): Promise<number> {
+async function fillSheets(
+  template: ExcelJS.Workbook,
+  writer: ExcelJS.stream.xlsx.WorkbookWriter,
+  model: object,
+  opts: FillOptions,
+): Promise<number> {
   let written = 0;
   for (const ws of template.worksheets) {
     // Which rows repeat, and over what.
@@ -287,7 +312,8 @@ async function fillSheets(template: ExcelJS.Workbook, writer: ExcelJS.stream.xls
     out.columns = cols;
 
     // Rows added by the repeated blocks above a template row shift it down.
-    const offsetAt = (row: number) => blocks.filter((b) => b.row < row).reduce((s, b) => s + (b.items?.length ?? 0) - 1, 0);
+    const offsetAt = (row: number) =>
+      blocks.filter((b) => b.row < row).reduce((s, b) => s + (b.items?.length ?? 0) - 1, 0);
     // Merges, moved to where their rows land. exceljs's streaming writer needs a merge's rows
     // uncommitted when the merge is made, so rows are committed once no pending merge spans them.
     const merges = ((ws.model as { merges?: string[] }).merges ?? [])
@@ -326,7 +352,8 @@ async function fillSheets(template: ExcelJS.Workbook, writer: ExcelJS.stream.xls
           if (v !== null && v !== undefined && v !== '') cell.value = v;
           if (t.style && Object.keys(t.style).length) cell.style = t.style;
         } catch (e) {
-          if (e instanceof PlaceholderError) throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
+          if (e instanceof PlaceholderError)
+            throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
           throw e;
         }
       }
@@ -340,7 +367,9 @@ async function fillSheets(template: ExcelJS.Workbook, writer: ExcelJS.stream.xls
         writeRow(tpl, { item: null, parents: [], no: 0, root: model }, false);
         continue;
       }
-      (block.items ?? []).forEach((it, i) => writeRow(tpl, { item: it.item, parents: it.parents, no: i + 1, root: model }, true));
+      (block.items ?? []).forEach((it, i) =>
+        writeRow(tpl, { item: it.item, parents: it.parents, no: i + 1, root: model }, true),
+      );
     }
     for (const m of merges) out.mergeCells(m.range);
 
