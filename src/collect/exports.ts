@@ -65,20 +65,7 @@ async function readFile(
   counters: Partial<Record<'comments' | 'consultations', HotspotCounter>>,
   period: Period | null,
 ): Promise<FileData> {
-  const d: FileData = {
-    streams: [],
-    channels: [],
-    productTables: [],
-    texts: [],
-    consultations: [],
-    pool: [],
-    used: false,
-    notUsed: [],
-    unused: [],
-    outside: null,
-    rowsOutside: 0,
-    warnings: [],
-  };
+  const d = emptyFileData();
   // A file named for days outside the period (商品_20261110.xlsx in W47's folder).
   const named = period ? daysInName(basename(file)) : null;
   const namedOutside = period && named && !overlaps(named, period.since, period.until) ? named : null;
@@ -162,6 +149,39 @@ async function readFile(
     for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, fileAndSheet(file, t.sheet)));
     if (t.unmapped.length) d.unused.push({ file, sheet: t.sheet ?? null, headers: t.unmapped.map((c) => c.header) });
   }
+  return closeFile(ctx, file, d, summary, channelTotal, namedOutside, period);
+}
+
+function emptyFileData(): FileData {
+  return {
+    streams: [],
+    channels: [],
+    productTables: [],
+    texts: [],
+    consultations: [],
+    pool: [],
+    used: false,
+    notUsed: [],
+    unused: [],
+    outside: null,
+    rowsOutside: 0,
+    warnings: [],
+  };
+}
+
+/**
+ * A file read whole: a file named for days outside the period keeps only what is dated itself (its
+ * streams, a selection table); a one-stream workbook's summary becomes its stream.
+ */
+function closeFile(
+  ctx: Context,
+  file: string,
+  d: FileData,
+  summary: StreamFacts,
+  channelTotal: Channel | null,
+  namedOutside: { from: string; to: string } | null,
+  period: Period | null,
+): FileData {
   if (namedOutside) {
     // Its products, comments and consultations are another period's; its streams may still be
     // compared with (the weekly report's previous week), and are dated themselves.
@@ -181,7 +201,7 @@ async function readFile(
   if (!summary.empty) {
     // One stream's workbook (Compass 整场): PV and spend live on the channel table's 整体 row.
     const s = summary.stream();
-    const total = channelTotal as Channel | null;
+    const total = channelTotal;
     d.streams.push({
       ...s,
       pv: s.pv ?? total?.pv ?? null,

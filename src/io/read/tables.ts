@@ -570,14 +570,7 @@ async function* records(
       DURATION_SINCE[x.col.field!] !== undefined && head.columns.some((c) => c.field === DURATION_SINCE[x.col.field!]),
   }));
   const sinceCells = cells.filter((c) => c.since);
-  // A header given twice: the first column is read; say so when the second holds other values.
-  const twins = head.columns
-    .filter((c) => c.duplicateOf !== undefined)
-    .map((dup) => {
-      const first = head.columns.find((c) => c.field !== null && c.header === dup.duplicateOf && c.index < dup.index);
-      return first ? { dup, first, parse: columnParser(table, first)!, differs: 0, row: 0 } : null;
-    })
-    .filter((t) => t !== null);
+  const twins = twinsOf(table, head);
   let shortRows = 0;
   const emit = (r: RawRow): TableRecord | null => {
     const filled = nonEmpty(r);
@@ -633,13 +626,7 @@ async function* records(
         if (typeof from === 'string') reportProblem(table, e.col, e.raw, r.rowNumber, 'duration', opts, maxProblems);
       }
     }
-    for (const t of twins) {
-      const b = t.parse(r.cells[t.dup.index] ?? null);
-      if (!b.ok || b.value === null) continue;
-      const a = t.parse(r.cells[t.first.index] ?? null);
-      if (a.ok && sameValue(a.value, b.value)) continue;
-      if (t.differs++ === 0) t.row = r.rowNumber;
-    }
+    if (twins.length) compareTwins(twins, r);
     const role = rowRole(kind, values, r.cells);
     const rec: TableRecord = { row: r.rowNumber, role, values };
     if (targets) rec.targets = targets;
@@ -660,6 +647,41 @@ async function* records(
     const rec = emit(n.value);
     if (rec) yield rec;
   }
+  warnTwins(table, twins);
+}
+
+/** A header given twice, with the column of the same name before it (the one that is read). */
+interface Twin {
+  dup: Column;
+  first: Column;
+  parse: NonNullable<ReturnType<typeof columnParser>>;
+  /** Rows where the second column holds another value than the first, and the first of them. */
+  differs: number;
+  row: number;
+}
+
+// A header given twice: the first column is read; say so when the second holds other values.
+function twinsOf(table: Table, head: Head): Twin[] {
+  return head.columns
+    .filter((c) => c.duplicateOf !== undefined)
+    .map((dup) => {
+      const first = head.columns.find((c) => c.field !== null && c.header === dup.duplicateOf && c.index < dup.index);
+      return first ? { dup, first, parse: columnParser(table, first)!, differs: 0, row: 0 } : null;
+    })
+    .filter((t) => t !== null);
+}
+
+function compareTwins(twins: Twin[], r: RawRow): void {
+  for (const t of twins) {
+    const b = t.parse(r.cells[t.dup.index] ?? null);
+    if (!b.ok || b.value === null) continue;
+    const a = t.parse(r.cells[t.first.index] ?? null);
+    if (a.ok && sameValue(a.value, b.value)) continue;
+    if (t.differs++ === 0) t.row = r.rowNumber;
+  }
+}
+
+function warnTwins(table: Table, twins: Twin[]): void {
   for (const t of twins) {
     if (t.differs === 0) continue;
     table.warnings.push({

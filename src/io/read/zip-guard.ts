@@ -108,51 +108,10 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
         `refusing to read: the workbook has ${zip.entryCount} zip entries (limit ${lim.maxEntries}) — is this a real export?`,
       );
     }
-    const entries = new Map<string, yauzl.Entry>();
-    let total = 0;
-    try {
-      for await (const entry of zip.eachEntry()) {
-        entries.set(entry.fileName, entry);
-        total += entry.uncompressedSize;
-        if (
-          entry.uncompressedSize > lim.ratioMinEntryBytes &&
-          entry.uncompressedSize / Math.max(entry.compressedSize, 1) > lim.maxEntryRatio
-        ) {
-          const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
-          throw new InputError(
-            { file },
-            `refusing to read: ${entry.fileName} would inflate ${ratio} times, to ${mb(entry.uncompressedSize)} MB ` +
-              `from ${kb(entry.compressedSize)} KB (limit ${lim.maxEntryRatio} times) — is this a real export?`,
-          );
-        }
-      }
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw damaged(e);
-    }
-    if (total > lim.maxTotalUncompressed) {
-      throw new InputError(
-        { file },
-        `refusing to read: the workbook would inflate to ${mb(total)} MB (limit ${mb(lim.maxTotalUncompressed)} MB) — is this a real export?`,
-      );
-    }
+    const { entries, total } = await listEntries(file, zip, lim, damaged);
 
     const wbEntry = entries.get(WORKBOOK);
-    if (!wbEntry) {
-      if (entries.has('xl/workbook.bin')) {
-        throw new InputError(
-          { file },
-          'this is a binary .xlsb workbook, which is not supported: save it as .xlsx or .csv',
-        );
-      }
-      if (entries.has('content.xml') && entries.has('mimetype')) {
-        throw new InputError(
-          { file },
-          'this is an OpenDocument (.ods) file, which is not supported: save it as .xlsx or .csv',
-        );
-      }
-      throw new InputError({ file }, `not an .xlsx workbook (the zip has no ${WORKBOOK})`);
-    }
+    if (!wbEntry) throw notAWorkbook(file, entries);
     const relsEntry = entries.get(WORKBOOK_RELS);
     if (!relsEntry) throw damaged(`${WORKBOOK_RELS} is missing`);
 
@@ -214,6 +173,61 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
   } finally {
     zip.close();
   }
+}
+
+/** Every entry of the zip, each checked against the inflation limits as it is listed. */
+async function listEntries(
+  file: string,
+  zip: yauzl.ZipFile,
+  lim: ZipLimits,
+  damaged: (e: unknown) => InputError,
+): Promise<{ entries: Map<string, yauzl.Entry>; total: number }> {
+  const entries = new Map<string, yauzl.Entry>();
+  let total = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      entries.set(entry.fileName, entry);
+      total += entry.uncompressedSize;
+      if (
+        entry.uncompressedSize > lim.ratioMinEntryBytes &&
+        entry.uncompressedSize / Math.max(entry.compressedSize, 1) > lim.maxEntryRatio
+      ) {
+        const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
+        throw new InputError(
+          { file },
+          `refusing to read: ${entry.fileName} would inflate ${ratio} times, to ${mb(entry.uncompressedSize)} MB ` +
+            `from ${kb(entry.compressedSize)} KB (limit ${lim.maxEntryRatio} times) — is this a real export?`,
+        );
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw damaged(e);
+  }
+  if (total > lim.maxTotalUncompressed) {
+    throw new InputError(
+      { file },
+      `refusing to read: the workbook would inflate to ${mb(total)} MB (limit ${mb(lim.maxTotalUncompressed)} MB) — is this a real export?`,
+    );
+  }
+  return { entries, total };
+}
+
+/** A zip without a workbook part: what it is instead, when that can be told (.xlsb, .ods). */
+function notAWorkbook(file: string, entries: Map<string, yauzl.Entry>): InputError {
+  if (entries.has('xl/workbook.bin')) {
+    return new InputError(
+      { file },
+      'this is a binary .xlsb workbook, which is not supported: save it as .xlsx or .csv',
+    );
+  }
+  if (entries.has('content.xml') && entries.has('mimetype')) {
+    return new InputError(
+      { file },
+      'this is an OpenDocument (.ods) file, which is not supported: save it as .xlsx or .csv',
+    );
+  }
+  return new InputError({ file }, `not an .xlsx workbook (the zip has no ${WORKBOOK})`);
 }
 
 async function readEntryText(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<string> {
