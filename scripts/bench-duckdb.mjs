@@ -34,7 +34,8 @@ const money = (col) => `TRY_CAST(replace(replace(replace(CAST("${col}" AS VARCHA
 
 /** The query for one input, or null when DuckDB cannot read it offline (the reason in `why`). */
 export function duckdbQuery(kind, file, encoding) {
-  if (encoding !== 'utf-8') return { sql: null, why: 'DuckDB has no GBK reader offline (needs the encodings extension, a download)' };
+  if (kind === 'xlsx') return { sql: null, why: 'DuckDB reads xlsx only through its excel extension, a download: not offline' };
+  if (encoding !== 'utf-8') return { sql: null, why: 'DuckDB has no GBK reader offline (it needs the encodings extension, a download)' };
   const src = `read_csv('${file.replace(/'/g, "''")}', header = true)`;
   const pre = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; ';
   if (kind === 'orders') {
@@ -57,7 +58,6 @@ export function duckdbQuery(kind, file, encoding) {
   SELECT "评论内容", count(*) AS messages, count(DISTINCT "用户ID") AS users FROM ${src} GROUP BY "评论内容")`,
     };
   }
-  if (kind === 'xlsx') return { sql: null, why: 'DuckDB reads xlsx only through the excel extension, a download' };
   throw new Error(`no DuckDB query for ${kind}`);
 }
 
