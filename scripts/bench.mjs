@@ -208,7 +208,7 @@ function runRunner(c, runner) {
   if (runner.duckdb) {
     const q = duckdbQuery(runner.duckdb, join(OUT, c.file), c.encoding);
     if (!q.sql) return { skipped: q.why };
-    if (!duck.via) return { skipped: 'DuckDB not installed' };
+    if (!duck.via) return { skipped: 'DuckDB not installed (see the note at the top)', notInstalled: true };
     if (duck.via === 'cli') return runDuckdbCli(q.sql);
     const r = runNode([DUCK, runner.duckdb, join(OUT, c.file)]);
     try {
@@ -314,7 +314,7 @@ for (const c of cases) {
     process.stderr.write(`  ${c.id} round ${round}/${n}: ${brief}\n`);
   }
   c.summary = c.runners.map((runner) => summarise(c, runner, rounds));
-  for (const s of c.summary) if (s.skipped) notes.add(s.skipped);
+  for (const s of c.summary) if (s.skipped && !s.skipped.startsWith('DuckDB not installed')) notes.add(s.skipped);
 }
 
 // — the table —
