@@ -1,7 +1,8 @@
-// Loaded with `node --import` by the benchmark and the stress run: writes the process's own peak
-// RSS (KiB) on exit. VmHWM of /proc/self/status is the high-water mark of this process's memory
-// since it was exec'd; `resourceUsage().maxRSS` is not: on Linux it starts from the parent's RSS
-// at fork, so every figure below the parent's size was the parent's, not ours.
+// Loaded with `node --import` by the benchmark: writes the process's own peak RSS (KiB) on exit,
+// then its user and system CPU time (µs), space-separated. VmHWM of /proc/self/status is the
+// high-water mark of this process's memory since it was exec'd; `resourceUsage().maxRSS` is not: on
+// Linux it starts from the parent's RSS at fork, so every figure below the parent's size was the
+// parent's, not ours. (The CPU times are the process's own either way: they start at zero.)
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = process.env.LIVEOPS_BENCH_RSS;
@@ -14,6 +15,7 @@ if (file) {
     } catch {
       // not Linux: fall back below
     }
-    writeFileSync(file, String(kib ?? process.resourceUsage().maxRSS));
+    const use = process.resourceUsage();
+    writeFileSync(file, `${kib ?? use.maxRSS} ${use.userCPUTime} ${use.systemCPUTime}`);
   });
 }

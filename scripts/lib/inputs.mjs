@@ -124,3 +124,36 @@ export const productRow = (i, distinct) => {
 /** A stream summary, so a retro has a stream to report on. */
 export const SUMMARY_CSV =
   '达人昵称,直播时间,直播间用户支付金额,直播间观看人数,观看次数,成交人数,成交订单数\r\n山野户外旗舰店,2026/11/18 20:00:00-2026/11/18 23:00:00,"¥1,234,567",812345,1203456,45678,51234\r\n';
+
+/** A product-list CSV line over `distinct` products (productRow joined; no field needs quoting). */
+export const productLine = (i, distinct) => productRow(i, distinct).join(',');
+
+/**
+ * Writes a product-list workbook of `count` rows over `distinct` products (shared strings, as
+ * platform exports are written), unless the same one is there (a `.rows` stamp as writeLines).
+ */
+export async function writeProductsXlsx(file, count, distinct) {
+  const stamp = `${count} d${distinct} v${GENERATOR_VERSION}`;
+  if (
+    existsSync(file) &&
+    statSync(file).size > 0 &&
+    existsSync(`${file}.rows`) &&
+    readFileSync(`${file}.rows`, 'utf8').trim() === stamp
+  )
+    return false;
+  const ExcelJS = (await import('exceljs')).default;
+  const { renameSync } = await import('node:fs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: `${file}.tmp`,
+    useSharedStrings: true,
+    useStyles: false,
+  });
+  const ws = wb.addWorksheet('商品列表');
+  ws.addRow(PRODUCTS_HEADER.split(',')).commit();
+  for (let i = 0; i < count; i++) ws.addRow(productRow(i, distinct)).commit();
+  ws.commit();
+  await wb.commit();
+  renameSync(`${file}.tmp`, file);
+  writeFileSync(`${file}.rows`, stamp);
+  return true;
+}
