@@ -489,32 +489,70 @@ function defaultOutput(report: RetroReport, firstInput: string, format: OutputFo
 }
 
 export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number> {
-  let files = opts.files;
-  if (files.length === 0) {
-    files = await askForFiles(
-      ctx.term,
-      {
-        what: 'input files',
-        howToPass:
-          'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
-        message: retroText[ctx.lang].pickFiles,
-        candidates: await exportsIn(ctx.cwd),
-      },
-      ctx.prompter,
-    );
-  }
+  const files = opts.files.length === 0 ? await askForInputs(ctx) : opts.files;
+  const out = await checkOutput(ctx, opts);
+  const { g, baselineRows } = await gatherInputs(ctx, opts, files);
+  assertStreamData(g, files);
+  const report = localiseRetro(
+    buildRetroReport(retroInput(ctx, opts, g, baselineRows), {
+      thresholds: ctx.config.thresholds,
+      baselineCount: opts.baselineCount,
+      cs: ctx.config.cs,
+    }),
+    ctx.lang,
+  );
+  await writeRetro(ctx, opts, report, files, out);
+
+  await present(ctx, report, { render: renderRetroSummary });
+  // Written, but without a file the operator gave: exit 3 so a script notices.
+  return report.leftOut.length > 0 || anyEmptyExport(report.ignored) ? 3 : 0;
+}
+
+/** No files given: ask for them among the exports in the folder. */
+async function askForInputs(ctx: Context): Promise<string[]> {
+  return askForFiles(
+    ctx.term,
+    {
+      what: 'input files',
+      howToPass:
+        'the exports of the stream, e.g. `liveops retro 整场数据.xlsx` (one workbook, or several files of one stream)',
+      message: retroText[ctx.lang].pickFiles,
+      candidates: await exportsIn(ctx.cwd),
+    },
+    ctx.prompter,
+  );
+}
+
+/** Where the retro goes: its format, and -o as a folder, stdout or a file. */
+interface RetroOutput {
+  format: OutputFormat;
+  outIsDir: boolean;
+  toStdout: boolean;
+}
+
+/** The output's format, and an explicit output file checked before the (possibly long) read. */
+async function checkOutput(ctx: Context, opts: RetroOptions): Promise<RetroOutput> {
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
   if (format === 'csv') throw new UsageError('retro writes .xlsx, .md or .json (use --format xlsx|md|json)');
-  // An explicit output file is checked before the (possibly long) read.
   const outIsDir = ctx.out !== undefined && (await isFolderArg(ctx.cwd, ctx.out));
   const toStdout = ctx.out === STDOUT;
   if (ctx.out && !outIsDir && !toStdout) {
     if (!formatFromPath(ctx.out)) throw notAnOutputName(ctx.out);
     await assertWritable(resolve(ctx.cwd, ctx.out), { force: ctx.force });
   }
+  return { format, outIsDir, toStdout };
+}
 
+/**
+ * The passes over the inputs: the stream first, then everything else checked against its time, then
+ * the --baseline files; the streams to compare with, and the files that gave nothing, named once.
+ */
+async function gatherInputs(
+  ctx: Context,
+  opts: RetroOptions,
+  files: string[],
+): Promise<{ g: Gathered; baselineRows: BaselineStream[] }> {
   const g = emptyGathered();
-  // The stream first, then everything else checked against its time.
   await gather(ctx, files, g, 'stream');
   const baselineRows: BaselineStream[] = [];
   if (g.summaryTables === 0 && g.streamRows.length > 0) {
@@ -540,8 +578,11 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     if (g.usedFiles.has(f) || g.leftOut.some((l) => l.file === f)) continue;
     g.ignored.push(firstReason(g.notUsedIn.get(f) ?? []) ?? { file: f, sheet: null, why: 'empty' });
   }
+  return { g, baselineRows };
+}
 
-  // A header with no rows under it is no data (a header-only export must not make an empty retro).
+/** A header with no rows under it is no data (a header-only export must not make an empty retro). */
+function assertStreamData(g: Gathered, files: string[]): void {
   const ordersSeen = g.orders
     ? (({ paidOrders, unpaidOrders }) => paidOrders + unpaidOrders)(g.orders.result()) > 0
     : false;
@@ -556,8 +597,12 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
       `no stream data in ${files.join(', ')}: retro needs a stream summary, stream list, channel, product, orders or minute-trend export (run liveops inspect to see what the files contain)`,
     );
   }
+}
+
+/** What the report is built from: the gathered figures, the baseline streams and the options. */
+function retroInput(ctx: Context, opts: RetroOptions, g: Gathered, baselineRows: BaselineStream[]): RetroInput {
   const platform = mostCommon(g.platforms) ?? 'generic';
-  const input: RetroInput = {
+  return {
     platform,
     stream: g.facts.stream(),
     channels: g.channels,
@@ -584,15 +629,16 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     rowsOutside: g.rowsOutside,
     readWarnings: g.readWarnings,
   };
-  const report = localiseRetro(
-    buildRetroReport(input, {
-      thresholds: ctx.config.thresholds,
-      baselineCount: opts.baselineCount,
-      cs: ctx.config.cs,
-    }),
-    ctx.lang,
-  );
+}
 
+/** The report written to stdout, the -o file, the -o folder or next to the first input; its path goes into `report.outputs`. */
+async function writeRetro(
+  ctx: Context,
+  opts: RetroOptions,
+  report: RetroReport,
+  files: string[],
+  { format, outIsDir, toStdout }: RetroOutput,
+): Promise<void> {
   const firstInput = resolve(ctx.cwd, files[0]!);
   const target = toStdout
     ? STDOUT
@@ -614,10 +660,6 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
     helpers: templateHelpers(ctx.lang),
   });
   report.outputs.push(displayPath(ctx.cwd, written));
-
-  await present(ctx, report, { render: renderRetroSummary });
-  // Written, but without a file the operator gave: exit 3 so a script notices.
-  return report.leftOut.length > 0 || anyEmptyExport(report.ignored) ? 3 : 0;
 }
 
 function mostCommon(values: string[]): string | null {

@@ -9,6 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../../domain/roles.js';
 import { buildDraft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
+import type { Finding } from '../../domain/compliance/lint.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
 import { assertWritable } from '../../io/write/atomic.js';
@@ -65,8 +66,35 @@ async function readTalkPoints(ctx: Context, file: string): Promise<TalkPoint[]> 
     .map((r) => ({ topic: r.topic, share: r.share, source: r.source, action: topicActionText(r.topic, ctx.lang)! }));
 }
 
+/** A draft as it is presented and written: the localised draft, its lint, the warnings and the files written. */
+type ScriptDraft = LocalisedDraft & {
+  lint: { findings: ScriptFinding[]; errors: number; warnings: number };
+  warnings: string[];
+  outputs: string[];
+};
+/** A banned word of the draft, with the segment, part and time it is in. */
+type ScriptFinding = Finding & { segment: string; part: string; time: string };
+
 export async function runScript(ctx: Context, opts: ScriptOptions): Promise<number> {
   const m = scriptText[ctx.lang];
+  checkScriptFlags(opts);
+  const poolProducts = await readPool(ctx, opts);
+  const { stream, products, warnings } = await chooseStream(ctx, opts, poolProducts);
+  const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
+  const draft = await lintDraft(ctx, draftScript(ctx, stream, products, talkPoints), poolProducts, products, warnings);
+  await writeScript(ctx, opts, stream, draft);
+
+  await present(ctx, draft, { render: renderScriptSummary });
+  for (const w of warnings) ctx.term.stderr.write(`liveops: warning: ${w}\n`);
+  for (const f of draft.lint.findings) {
+    ctx.term.stderr.write(`${m.finding(f.time, f.segment, f.part, f.phrase, f.severity, f.suggestion)}\n`);
+  }
+  // Like `script lint`: exit 3 when the draft carries an error-level word, so it gates the checklist.
+  return draft.lint.errors > 0 ? 3 : 0;
+}
+
+/** The flags checked before anything is read: a well-formed --date, and a stream to draft (a schedule or products). */
+function checkScriptFlags(opts: ScriptOptions): void {
   if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
     throw new UsageError(`--date ${visible(opts.date)}: expected a date such as 2026-12-03`);
   if (!opts.schedule && !opts.products) {
@@ -74,7 +102,10 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
       'missing the stream: pass --schedule 排期表_2026-12.xlsx --date 2026-12-03, or --products "id1,id2" --duration 180 with --pool',
     );
   }
-  // — the pool: products with their roles, selling points, FAQ and stock —
+}
+
+/** The pool (--pool): products with their roles, selling points, FAQ and stock; none without --pool. */
+async function readPool(ctx: Context, opts: ScriptOptions): Promise<ScriptProduct[]> {
   const poolProducts: ScriptProduct[] = [];
   if (opts.pool.length) {
     const { files, ignored } = await expandInputs(ctx.cwd, opts.pool);
@@ -103,87 +134,133 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
       });
     }
   }
-  const byName = (n: string) => poolProducts.find((p) => p.name === n || p.id === n) ?? null;
+  return poolProducts;
+}
 
-  // — the stream: from the schedule, or from flags —
-  let stream: ScriptStream;
-  let products: ScriptProduct[];
+/** The pool's product of that name or ID. */
+function inPool(poolProducts: ScriptProduct[], n: string): ScriptProduct | null {
+  return poolProducts.find((p) => p.name === n || p.id === n) ?? null;
+}
+
+/** A stream and its products, with the warnings choosing them raised. */
+interface ChosenStream {
+  stream: ScriptStream;
+  products: ScriptProduct[];
+  warnings: string[];
+}
+
+/** The stream to draft: the schedule's stream of --date (and --account), or one made from --products and --duration. */
+async function chooseStream(ctx: Context, opts: ScriptOptions, poolProducts: ScriptProduct[]): Promise<ChosenStream> {
+  const chosen = opts.schedule
+    ? await streamFromSchedule(ctx, opts, opts.schedule, poolProducts)
+    : streamFromFlags(ctx, opts, poolProducts);
+  if (!chosen.products.length) throw new UsageError(scriptText[ctx.lang].noProducts(chosen.stream.date));
+  return chosen;
+}
+
+/** The schedule's one stream of --date (and --account); its products as the pool has them, or by name alone. */
+async function streamFromSchedule(
+  ctx: Context,
+  opts: ScriptOptions,
+  schedule: string,
+  poolProducts: ScriptProduct[],
+): Promise<ChosenStream> {
+  const m = scriptText[ctx.lang];
   const warnings: string[] = [];
-  if (opts.schedule) {
-    if (!opts.date) throw new UsageError('missing the date: pass --date 2026-12-03 with --schedule');
-    const all = await readScheduleFile(ctx, opts.schedule);
-    const matches = all.filter((s) => s.date === opts.date && (!opts.account || s.account === opts.account));
-    if (!matches.length)
-      throw new UsageError(
-        `--date ${opts.date}: no stream that day in ${opts.schedule}${opts.account ? ` for ${opts.account}` : ''}`,
-      );
-    if (matches.length > 1)
-      throw new UsageError(
-        `--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`,
-      );
-    const { productNames, ...s } = matches[0]!;
-    stream = s;
-    products = (['引流款', '利润款', '形象款'] as ProductRole[]).flatMap((role) =>
-      productNames[role].map((n) => {
-        const p = byName(n);
-        if (!p) warnings.push(m.notInPool(n));
-        return p
-          ? { ...p, role }
-          : {
-              id: null,
-              name: n,
-              role,
-              category: null,
-              price: null,
-              dailyPrice: null,
-              stock: null,
-              sellingPoints: null,
-              faq: null,
-              giveaway: false,
-            };
-      }),
+  if (!opts.date) throw new UsageError('missing the date: pass --date 2026-12-03 with --schedule');
+  const all = await readScheduleFile(ctx, schedule);
+  const matches = all.filter((s) => s.date === opts.date && (!opts.account || s.account === opts.account));
+  if (!matches.length)
+    throw new UsageError(
+      `--date ${opts.date}: no stream that day in ${schedule}${opts.account ? ` for ${opts.account}` : ''}`,
     );
-  } else {
-    if (!poolProducts.length) throw new UsageError('--products needs --pool 选品表.xlsx to know the products');
-    if (!opts.duration) throw new UsageError('missing the duration: pass --duration 180 (minutes) with --products');
-    const startAt = opts.start ?? '20:00';
-    if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(startAt))
-      throw new UsageError(`--start ${startAt}: expected a time such as 20:00`);
-    const [h, mm] = startAt.split(':').map(Number);
-    const endMin = (h! * 60 + mm! + opts.duration) % (24 * 60);
-    products = opts
-      .products!.split(/[,，]/)
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .map((n) => {
-        const p = byName(n);
-        if (!p)
-          throw new UsageError(
-            `--products: "${n}" is not in the pool (give a 商品ID or 商品名称 from ${opts.pool.join(', ')})`,
-          );
-        return p;
-      });
-    stream = {
-      date: opts.date ?? '',
-      time: `${startAt}-${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`,
-      account: opts.account ?? ctx.config.schedule.account,
-      anchor: null,
-      assistant: null,
-      type: null,
-      theme: null,
-      benefit: null,
-      gmvTarget: null,
-    };
-  }
-  if (!products.length) throw new UsageError(m.noProducts(stream.date));
-  const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
+  if (matches.length > 1)
+    throw new UsageError(
+      `--date ${opts.date}: ${matches.length} streams that day (${matches.map((x) => x.account).join(', ')}); add --account`,
+    );
+  const { productNames, ...stream } = matches[0]!;
+  const products = (['引流款', '利润款', '形象款'] as ProductRole[]).flatMap((role) =>
+    productNames[role].map((n): ScriptProduct => {
+      const p = inPool(poolProducts, n);
+      if (!p) warnings.push(m.notInPool(n));
+      return p
+        ? { ...p, role }
+        : {
+            id: null,
+            name: n,
+            role,
+            category: null,
+            price: null,
+            dailyPrice: null,
+            stock: null,
+            sellingPoints: null,
+            faq: null,
+            giveaway: false,
+          };
+    }),
+  );
+  return { stream, products, warnings };
+}
 
-  const built = localiseDraft(
+/** A stream made from the flags: --products from the pool, from --start (20:00) for --duration minutes. */
+function streamFromFlags(ctx: Context, opts: ScriptOptions, poolProducts: ScriptProduct[]): ChosenStream {
+  if (!poolProducts.length) throw new UsageError('--products needs --pool 选品表.xlsx to know the products');
+  if (!opts.duration) throw new UsageError('missing the duration: pass --duration 180 (minutes) with --products');
+  const startAt = opts.start ?? '20:00';
+  if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(startAt))
+    throw new UsageError(`--start ${startAt}: expected a time such as 20:00`);
+  const [h, mm] = startAt.split(':').map(Number);
+  const endMin = (h! * 60 + mm! + opts.duration) % (24 * 60);
+  const products = opts
+    .products!.split(/[,，]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((n) => {
+      const p = inPool(poolProducts, n);
+      if (!p)
+        throw new UsageError(
+          `--products: "${n}" is not in the pool (give a 商品ID or 商品名称 from ${opts.pool.join(', ')})`,
+        );
+      return p;
+    });
+  const stream: ScriptStream = {
+    date: opts.date ?? '',
+    time: `${startAt}-${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`,
+    account: opts.account ?? ctx.config.schedule.account,
+    anchor: null,
+    assistant: null,
+    type: null,
+    theme: null,
+    benefit: null,
+    gmvTarget: null,
+  };
+  return { stream, products, warnings: [] };
+}
+
+/** The timed draft of the stream, its products and the retro's talk points, in the operator's language. */
+function draftScript(
+  ctx: Context,
+  stream: ScriptStream,
+  products: ScriptProduct[],
+  talkPoints: TalkPoint[],
+): LocalisedDraft {
+  return localiseDraft(
     buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds }),
     ctx.lang,
   );
-  // The draft is linted before it is written: banned words that came in with the selling points,
-  // FAQ or benefits are named with the segment and line they are in. Product names are exempt.
+}
+
+/**
+ * The draft is linted before it is written: banned words that came in with the selling points,
+ * FAQ or benefits are named with the segment and line they are in. Product names are exempt.
+ */
+async function lintDraft(
+  ctx: Context,
+  built: LocalisedDraft,
+  poolProducts: ScriptProduct[],
+  products: ScriptProduct[],
+  warnings: string[],
+): Promise<ScriptDraft> {
   const { lintText } = await import('../../domain/compliance/lint.js');
   const comp = ctx.config.compliance;
   const lintOpts = {
@@ -201,11 +278,7 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
       })),
     ),
   );
-  const draft: LocalisedDraft & {
-    lint: { findings: typeof findings; errors: number; warnings: number };
-    warnings: string[];
-    outputs: string[];
-  } = {
+  return {
     ...built,
     lint: {
       findings,
@@ -215,8 +288,10 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
     warnings,
     outputs: [],
   };
+}
 
-  // — outputs: Markdown draft, xlsx run-sheet, cue sheet —
+/** The outputs, into the -o folder: Markdown draft, xlsx run-sheet, cue sheet; their paths go into `draft.outputs`. */
+async function writeScript(ctx: Context, opts: ScriptOptions, stream: ScriptStream, draft: ScriptDraft): Promise<void> {
   const outArg = ctx.out ?? '.';
   const outDir = resolve(ctx.cwd, outArg);
   const isDir = await isFolderArg(ctx.cwd, outArg);
@@ -258,12 +333,4 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   });
   const cues = await writeReport({ ...common, target: targets.cues, format: 'xlsx', template: 'cuesheet' });
   draft.outputs.push(show(md), show(xlsx), show(cues));
-
-  await present(ctx, draft, { render: renderScriptSummary });
-  for (const w of warnings) ctx.term.stderr.write(`liveops: warning: ${w}\n`);
-  for (const f of findings) {
-    ctx.term.stderr.write(`${m.finding(f.time, f.segment, f.part, f.phrase, f.severity, f.suggestion)}\n`);
-  }
-  // Like `script lint`: exit 3 when the draft carries an error-level word, so it gates the checklist.
-  return draft.lint.errors > 0 ? 3 : 0;
 }
