@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { NegativeCounter, type NegativeResult } from '../domain/cs/negative.js';
 import { ResponseAccumulator, type Consultation, type ResponseStats } from '../domain/cs/response.js';
 import type { HotspotCounter } from '../domain/hotspots.js';
-import type { ProductRow } from '../domain/products.js';
+import { ProductTally } from '../domain/products.js';
 import { dayOf, daysInName, overlaps } from '../domain/dated.js';
 import type { HotspotSource } from '../domain/retro/input.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
@@ -16,7 +16,7 @@ import { InputError, isUserError } from '../errors.js';
 import { openTables } from '../io/read/tables.js';
 import { fileAndSheet, valueWarningText, type UnusedColumns } from '../i18n/messages.js';
 import { newHotspotCounter, withActions } from './hotspots.js';
-import type { Channel, PoolItem, ProductLine } from '../model/entities.js';
+import type { Channel, PoolItem } from '../model/entities.js';
 import { collect, StreamFacts } from '../model/collect.js';
 import { firstReason, noRows, notUsedBefore, type NotUsed } from '../model/not-used.js';
 
@@ -26,7 +26,8 @@ interface FileData {
   pool: PoolItem[];
   streams: WeeklyStream[];
   channels: ChannelRow[];
-  productTables: ProductRow[][];
+  /** Product tables summed as read: a table's rows are never kept. */
+  products: ProductTally;
   texts: Array<{ source: 'comments' | 'consultations'; text: string | null }>;
   consultations: Consultation[];
   used: boolean;
@@ -82,7 +83,9 @@ async function readFile(
       if (skip.why === 'liveops-report') return d;
       continue;
     }
-    const products: ProductLine[] = [];
+    const products = new ProductTally();
+    products.beginTable();
+    let productRows = 0;
     let productsOutside = 0;
     let listed: string | null = null;
     let seen = 0;
@@ -111,7 +114,8 @@ async function readFile(
             productsOutside++;
             listed ??= p.listedAt;
           }
-          products.push(p);
+          products.add(p);
+          productRows++;
         },
         poolItem: (p) => d.pool.push(p),
         comment: (c) => {
@@ -139,11 +143,11 @@ async function readFile(
     }
     if (t.kind === 'products') {
       // A stream's product list is about one day: listed on days outside the period, it is left out.
-      if (products.length > 0 && productsOutside === products.length && listed) {
+      if (productRows > 0 && productsOutside === productRows && listed) {
         d.outside = outsideReason(ctx, dayOf(listed), period!);
         return d;
       }
-      d.productTables.push(products);
+      d.products.merge(products);
     }
     d.used = true;
     for (const w of t.warnings) d.warnings.push(valueWarningText(w, ctx.lang, fileAndSheet(file, t.sheet)));
@@ -156,7 +160,7 @@ function emptyFileData(): FileData {
   return {
     streams: [],
     channels: [],
-    productTables: [],
+    products: new ProductTally(),
     texts: [],
     consultations: [],
     pool: [],
@@ -185,7 +189,7 @@ function closeFile(
   if (namedOutside) {
     // Its products, comments and consultations are another period's; its streams may still be
     // compared with (the weekly report's previous week), and are dated themselves.
-    d.productTables = [];
+    d.products = new ProductTally();
     d.texts = [];
     d.consultations = [];
     // A selection table is not about a week: it stays.
@@ -247,7 +251,7 @@ function dedupe(streams: WeeklyStream[]): WeeklyStream[] {
 export interface Exports {
   streams: WeeklyStream[];
   channels: ChannelRow[];
-  productTables: ProductRow[][];
+  products: ProductTally;
   pool: PoolItem[];
   hotspots: HotspotSource[];
   /** First-response statistics of all consultations, and negative comments/consultations. */
@@ -278,7 +282,7 @@ export async function readExports(
   const out: Exports = {
     streams: [],
     channels: [],
-    productTables: [],
+    products: new ProductTally(),
     pool: [],
     hotspots: [],
     response: null,
@@ -315,7 +319,7 @@ export async function readExports(
     out.channels.push(...d.channels);
     out.unusedColumns.push(...d.unused);
     out.readWarnings.push(...d.warnings);
-    out.productTables.push(...d.productTables);
+    out.products.merge(d.products);
     out.pool.push(...d.pool);
     for (const t of d.texts) {
       counters[t.source]!.add(t.text);

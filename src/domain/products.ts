@@ -3,6 +3,7 @@
  * product in N product exports was shown in N streams. Used by the weekly report and `select`.
  */
 import * as M from './metrics.js';
+import { owned } from './owned.js';
 import type { ProductFigures } from '../model/entities.js';
 import { fires, thresholdOf } from './rules.js';
 
@@ -31,26 +32,50 @@ export interface Minimums {
 
 const SUMMED = ['exposed', 'clickers', 'buyers', 'orders', 'gmv', 'itemsSold', 'refundAmount', 'explanations'] as const;
 
-export function aggregateProducts(
-  tables: ProductRow[][],
-  thresholds: Record<string, number>,
-  min: Minimums,
-): ProductWeek[] {
-  const th = (id: string) => thresholdOf(id, thresholds);
-  const byKey = new Map<
-    string,
-    Omit<ProductWeek, 'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'> & {
-      streams: number;
-      derived: Set<'exposed' | 'clickers' | 'buyers'>;
+type Derived = 'exposed' | 'clickers' | 'buyers';
+type ProductSums = Omit<
+  ProductWeek,
+  'clickRate' | 'conversionRate' | 'rules' | 'enoughData' | 'streams' | 'derived'
+> & {
+  streams: number;
+  derived: Set<Derived>;
+};
+
+/**
+ * Products summed as their rows arrive, one entry per product: a 4 M-row product list over 1,000
+ * products holds 1,000 entries, never the rows. A table is begun, its rows added, and a reader that
+ * decides to keep it merges it into the week's tally. Sums run in row order; merging a table adds its
+ * sums at once, which is the same figure as adding its rows one by one up to float rounding in the
+ * last digit when a product has several rows in a later table.
+ */
+export class ProductTally {
+  private readonly byKey = new Map<string, ProductSums>();
+  private seen = new Set<string>();
+  /** Product tables in the tally: more than one means each is a stream (a product in N tables was in N streams). */
+  tables = 0;
+
+  /** The tally of these tables, row by row (what tests and small inputs pass). */
+  static of(tables: ProductRow[][]): ProductTally {
+    const t = new ProductTally();
+    for (const table of tables) {
+      t.beginTable();
+      for (const p of table) t.add(p);
     }
-  >();
-  for (const table of tables) {
-    const seen = new Set<string>();
-    for (const p of table) {
-      const key = p.id ?? `name:${p.name}`;
-      const cur = byKey.get(key) ?? {
-        id: p.id,
-        name: p.name,
+    return t;
+  }
+
+  beginTable(): void {
+    this.tables++;
+    this.seen = new Set();
+  }
+
+  add(p: ProductRow): void {
+    const key = p.id ?? `name:${p.name}`;
+    let cur = this.byKey.get(key);
+    if (!cur) {
+      cur = {
+        id: owned(p.id),
+        name: owned(p.name),
         streams: 0,
         exposed: null,
         clickers: null,
@@ -60,20 +85,53 @@ export function aggregateProducts(
         itemsSold: null,
         refundAmount: null,
         explanations: null,
-        derived: new Set<'exposed' | 'clickers' | 'buyers'>(),
+        derived: new Set<Derived>(),
       };
-      for (const [k, how] of Object.entries(p.sources ?? {}))
-        if (how === 'derived') cur.derived.add(k as 'exposed' | 'clickers' | 'buyers');
-      if (!seen.has(key)) cur.streams++;
-      seen.add(key);
-      cur.name ??= p.name;
-      for (const k of SUMMED) cur[k] = M.sum([cur[k], p[k] ?? null]);
-      byKey.set(key, cur);
+      this.byKey.set(owned(key), cur);
+    }
+    for (const [k, how] of Object.entries(p.sources ?? {})) if (how === 'derived') cur.derived.add(k as Derived);
+    if (!this.seen.has(key)) {
+      cur.streams++;
+      this.seen.add(owned(key));
+    }
+    cur.name ??= owned(p.name);
+    for (const k of SUMMED) cur[k] = M.sum([cur[k], p[k] ?? null]);
+  }
+
+  /** Add another tally (a table or a file that was kept): its tables, streams and sums. */
+  merge(other: ProductTally): void {
+    this.tables += other.tables;
+    for (const [key, o] of other.byKey) {
+      const cur = this.byKey.get(key);
+      if (!cur) {
+        this.byKey.set(key, { ...o, derived: new Set(o.derived) });
+        continue;
+      }
+      cur.streams += o.streams;
+      cur.name ??= o.name;
+      for (const d of o.derived) cur.derived.add(d);
+      for (const k of SUMMED) cur[k] = M.sum([cur[k], o[k]]);
     }
   }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  products(): IterableIterator<ProductSums> {
+    return this.byKey.values();
+  }
+}
+
+export function aggregateProducts(
+  tally: ProductTally,
+  thresholds: Record<string, number>,
+  min: Minimums,
+): ProductWeek[] {
+  const th = (id: string) => thresholdOf(id, thresholds);
   // One product list over the week says nothing about how many streams a product was in.
-  const streamsKnown = tables.length > 1;
-  return [...byKey.values()]
+  const streamsKnown = tally.tables > 1;
+  return [...tally.products()]
     .map((p) => {
       const clickRate = M.clickRate(p.clickers, p.exposed);
       const conversionRate = M.clickToOrderRate(p.buyers, p.clickers);

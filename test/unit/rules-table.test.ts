@@ -2,6 +2,7 @@
  * The playbook's rules are one table (domain/rules.ts): severity, who acts, the improvement list's
  * order and where a rule applies are data there, read by retro and the weekly report alike.
  */
+import { ProductTally } from '../../src/domain/products.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   evaluate,
@@ -53,7 +54,7 @@ function weeklyInput(streams: WeeklyStream[]): WeeklyInput {
     previous: previousRange(week),
     streams,
     channels: [],
-    productTables: [],
+    products: new ProductTally(),
     hotspots: [],
     response: null,
     negative: null,

@@ -5,6 +5,7 @@
  * stock below 50 → restock, a sold-out giveaway → delist; live price 5–10 % below competitors;
  * 3 suppliers per category; weekly click rate and conversion below 3 % → eliminate.
  */
+import { ProductTally } from '../../src/domain/products.js';
 import { describe, expect, it } from 'vitest';
 import type { PoolItem } from '../../src/model/entities.js';
 import type { HotspotSource } from '../../src/domain/retro/input.js';
@@ -364,7 +365,7 @@ describe('buildSelectReport: a week of two product exports against the selection
   const report = buildSelectReport(
     {
       week: W47,
-      productTables: [stream(150), stream(149)],
+      products: ProductTally.of([stream(150), stream(149)]),
       pool: [
         item({ row: 2, id: 'P1', name: 'Backpack', role: '利润款' }),
         item({ row: 3, id: 'P2', name: 'Trousers', role: '引流款' }),
@@ -419,7 +420,7 @@ describe("localiseSelect: the supplier flags in the playbook's words", () => {
     const pool = [item({ row: 2, livePrice, competitorPrice: 100 })];
     const { suppliers, backupSuppliers } = supplierChecks(pool, { ...settings, supplierPrice }, th);
     const facts = buildSelectReport(
-      { week: W47, productTables: [], pool, hotspots: [], skipped: [], ignored: [] },
+      { week: W47, products: new ProductTally(), pool, hotspots: [], skipped: [], ignored: [] },
       { ...settings, supplierPrice },
     );
     expect(facts.suppliers).toEqual(suppliers);

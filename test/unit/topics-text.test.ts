@@ -3,6 +3,7 @@
  * on a topic's suggestion; src/i18n/topics.ts gives a built-in topic its label and its action, and
  * leaves a team's own topic (config `topics`) and a keyword their own name.
  */
+import { ProductTally } from '../../src/domain/products.js';
 import { describe, expect, it } from 'vitest';
 import { withActions } from '../../src/collect/hotspots.js';
 import { HotspotCounter, type Segmenter } from '../../src/domain/hotspots.js';
@@ -117,7 +118,7 @@ describe('i18n/topics.ts words them', () => {
         previous: previousRange(week),
         streams: [],
         channels: [],
-        productTables: [],
+        products: new ProductTally(),
         response: null,
         negative: null,
         responseTolerance: 0.1,

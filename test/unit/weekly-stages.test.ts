@@ -2,6 +2,7 @@
  * The weekly report's stages (domain/weekly/report.ts), each on small hand-made input: what they
  * return is codes and numbers; src/i18n/weekly.ts words them (its last block here).
  */
+import { ProductTally } from '../../src/domain/products.js';
 import { describe, expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import { aggregateProducts } from '../../src/domain/products.js';
@@ -408,7 +409,7 @@ describe('the improvement list: drops, budget shifts, eliminations, talk points'
   const suggestion = { channel: '短视频引流', vsAverage: 0.5, kind: 'shift-budget' as const, worse: '直播推荐' };
   // 2.9 % click rate (29 of 1,000 exposed) over two streams: weekly-click-eliminate.
   const [product] = aggregateProducts(
-    [
+    ProductTally.of([
       [
         {
           id: 'p1',
@@ -435,7 +436,7 @@ describe('the improvement list: drops, budget shifts, eliminations, talk points'
           explanations: null,
         },
       ],
-    ],
+    ]),
     thresholds,
     { minStreams: 2, minExposures: 100 },
   );
@@ -482,7 +483,7 @@ describe('localiseWeekly words the codes', () => {
       previous: previousRange(week),
       streams: [],
       channels: [],
-      productTables: [],
+      products: new ProductTally(),
       hotspots: [],
       ...noCustomerService,
       skipped: [],

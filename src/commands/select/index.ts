@@ -94,7 +94,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
       throw new UsageError(`--pool ${p}: no selection table (选品表) found in it; run liveops inspect ${p}`);
   }
   const pool = ex.pool;
-  if (ex.productTables.length === 0 && pool.length === 0) {
+  if (ex.products.tables === 0 && pool.length === 0) {
     ctx.term.stderr.write(`liveops select ${week.id}: nothing written (exit 2)\n`);
     const outside = ex.outside.length ? `; ${ex.outside.map((o) => `${o.file}: ${o.reason}`).join('; ')}` : '';
     throw new UsageError(
@@ -104,7 +104,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   const facts = buildSelectReport(
     {
       week,
-      productTables: ex.productTables,
+      products: ex.products,
       pool,
       hotspots: ex.hotspots,
       skipped: ex.skipped,

@@ -72,7 +72,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   const {
     streams: all,
     channels,
-    productTables,
+    products,
     hotspots,
     skipped,
     response,
@@ -88,7 +88,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       previous,
       streams: all,
       channels,
-      productTables,
+      products,
       hotspots,
       response,
       negative,

@@ -3,6 +3,7 @@
  * counts and sets of IDs, never the rows. Lines of one order (子订单) carry their own amounts.
  */
 import type { OrderLine } from '../../model/entities.js';
+import { owned } from '../owned.js';
 import type { OrdersSummary, UnpaidLine } from './input.js';
 
 const UNPAID = /待支付|未支付|待付款|未付款|已取消|交易关闭/;
@@ -11,13 +12,9 @@ const PENDING = /待支付|未支付|待付款|未付款/;
 const KEEP_LINES = 5000;
 const REFUNDED = /退款成功|已退款|退货退款/;
 
-/**
- * Adds a copy of `value` that owns its characters. Text from the CSV parser is a view into the
- * parser's chunk (V8 substrings share their parent's memory), so one kept ID would keep its whole
- * chunk alive: on a 1 M-row export, every chunk of the file. `npm run bench`: 455 → ~260 MB.
- */
+/** Adds `value` to the set as a copy that owns its characters (see owned.ts). */
 function addOwned(set: Set<string>, value: string): void {
-  if (!set.has(value)) set.add((' ' + value).slice(1));
+  if (!set.has(value)) set.add(owned(value));
 }
 
 export class OrdersAccumulator {

@@ -3,7 +3,7 @@
  * pool's roles and balance, stock warnings, supplier checks and candidates to bring in. Pure.
  */
 import * as M from '../metrics.js';
-import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
+import { aggregateProducts, type ProductTally, type ProductWeek } from '../products.js';
 import type { PoolItem } from '../../model/entities.js';
 import type { HotspotSource } from '../retro/input.js';
 import { fires, hit, thresholdOf, type Role } from '../rules.js';
@@ -32,7 +32,8 @@ export interface SelectSettings {
 
 export interface SelectInput {
   week: WeekRange;
-  productTables: ProductRow[][];
+  /** The week's product tables, summed as read (a product in N tables was in N streams). */
+  products: ProductTally;
   pool: PoolItem[];
   hotspots: HotspotSource[];
   skipped: Array<{ file: string; reason: string }>;
@@ -369,7 +370,7 @@ export function selectActions(r: {
  */
 export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const th = (id: string) => thresholdOf(id, s.thresholds);
-  const products: ProductWeek[] = aggregateProducts(input.productTables, s.thresholds, s);
+  const products: ProductWeek[] = aggregateProducts(input.products, s.thresholds, s);
   const poolById = new Map(input.pool.filter((p) => p.id).map((p) => [p.id as string, p]));
   const poolOf = (p: { id: string | null; name: string | null }) =>
     (p.id ? poolById.get(p.id) : undefined) ?? input.pool.find((x) => x.name !== null && x.name === p.name) ?? null;

@@ -10,7 +10,7 @@ import type { Channel, Stream } from '../../model/entities.js';
 import type { HotspotInput, HotspotSource } from '../retro/input.js';
 import type { NegativeResult } from '../cs/negative.js';
 import type { ResponseStats } from '../cs/response.js';
-import { aggregateProducts, type ProductRow, type ProductWeek } from '../products.js';
+import { aggregateProducts, type ProductRow, type ProductTally, type ProductWeek } from '../products.js';
 import { evaluate, hit, ruleById, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
@@ -38,7 +38,8 @@ export interface WeeklyInput {
   /** Channel rows of the week's channel exports (total rows excluded). */
   channels: ChannelRow[];
   /** Product tables of the week: one list per export (a product in N tables was in N streams). */
-  productTables: ProductRow[][];
+  /** The week's product tables, summed as read (a product in N tables was in N streams). */
+  products: ProductTally;
   hotspots: HotspotSource[];
   response: ResponseStats | null;
   negative: NegativeResult | null;
@@ -444,7 +445,7 @@ export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) 
   const attribution = attributionOf(input.channels);
 
   // — products: sum the counts over the week, then divide —
-  const products = aggregateProducts(input.productTables, settings.thresholds, input);
+  const products = aggregateProducts(input.products, settings.thresholds, input);
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData);
   const insufficient = products.filter((p) => !p.enoughData);
 
