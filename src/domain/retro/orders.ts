@@ -4,6 +4,7 @@
  */
 import type { OrderLine } from '../../model/entities.js';
 import { owned } from '../owned.js';
+import { OrderIdSet } from './id-set.js';
 import type { OrdersSummary, UnpaidLine } from './input.js';
 
 const UNPAID = /待支付|未支付|待付款|未付款|已取消|交易关闭/;
@@ -18,8 +19,8 @@ function addOwned(set: Set<string>, value: string): void {
 }
 
 export class OrdersAccumulator {
-  private paid = new Set<string>();
-  private unpaid = new Set<string>();
+  private paid = new OrderIdSet();
+  private unpaid = new OrderIdSet();
   private buyers = new Set<string>();
   private anyBuyer = false;
   private gmv = 0;
@@ -27,14 +28,14 @@ export class OrdersAccumulator {
   private items = 0;
   private first: string | null = null;
   private last: string | null = null;
-  private pendingIds = new Set<string>();
+  private pendingIds = new OrderIdSet();
   private pendingItems = 0;
   private pendingAmount = 0;
   private pendingLines: UnpaidLine[] = [];
   private pendingTruncated = false;
   private pendingByProduct = new Map<
     string,
-    { productId: string | null; productName: string | null; orders: Set<string>; items: number; amount: number }
+    { productId: string | null; productName: string | null; orders: OrderIdSet; items: number; amount: number }
   >();
 
   add(o: OrderLine): void {
@@ -49,11 +50,11 @@ export class OrdersAccumulator {
       if (this.last === null || when > this.last) this.last = when;
     }
     if (!isPaid) {
-      addOwned(this.unpaid, id);
+      this.unpaid.add(id);
       if (PENDING.test(status) || (status === '' && o.payTime === null)) this.addPending(id, o);
       return;
     }
-    addOwned(this.paid, id);
+    this.paid.add(id);
     this.gmv += amount;
     if (REFUNDED.test(status)) this.refund += amount;
     this.items += o.quantity ?? 0;
@@ -66,18 +67,18 @@ export class OrdersAccumulator {
 
   private addPending(id: string, o: OrderLine): void {
     const { quantity, amount, productId, productName } = o;
-    addOwned(this.pendingIds, id);
+    this.pendingIds.add(id);
     this.pendingItems += quantity ?? 0;
     this.pendingAmount += amount;
     const key = productId ?? productName ?? '—';
     const p = this.pendingByProduct.get(key) ?? {
       productId,
       productName,
-      orders: new Set<string>(),
+      orders: new OrderIdSet(),
       items: 0,
       amount: 0,
     };
-    addOwned(p.orders, id);
+    p.orders.add(id);
     p.items += quantity ?? 0;
     p.amount += amount;
     this.pendingByProduct.set(key, p);
@@ -98,11 +99,10 @@ export class OrdersAccumulator {
   }
 
   result(): OrdersSummary {
-    // An order with a paid line is paid, even if another of its lines is not.
-    for (const id of this.paid) this.unpaid.delete(id);
     return {
       paidOrders: this.paid.size,
-      unpaidOrders: this.unpaid.size,
+      // An order with a paid line is paid, even if another of its lines is not.
+      unpaidOrders: this.unpaid.countNotIn(this.paid),
       gmv: Math.round(this.gmv * 100) / 100,
       buyers: this.anyBuyer ? this.buyers.size : null,
       refundAmount: Math.round(this.refund * 100) / 100,
