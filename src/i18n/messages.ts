@@ -4,6 +4,7 @@
 import { KIND_LABELS, type Layout } from '../io/read/detect.js';
 import type { ValueWarning } from '../io/read/tables.js';
 import type { NotUsed } from '../model/not-used.js';
+import type { Palette } from '../ui/terminal.js';
 
 export const inspectText = {
   zh: {
@@ -328,4 +329,35 @@ export function notUsedReason(n: NotUsed, lang: 'zh' | 'en'): string {
         ? '不是导出文件（只读取 .csv / .tsv / .xlsx）'
         : 'not an export (only .csv, .tsv and .xlsx are read)';
   }
+}
+
+/** What a report over a folder of exports says after its figures: the files skipped, not used, written, warned about or left out, and the columns not recognised. */
+export function readNoteLines(
+  r: {
+    skipped: ReadonlyArray<{ file: string; reason: string }>;
+    ignored: readonly NotUsed[];
+    outputs: readonly string[];
+    readWarnings: readonly string[];
+    outside: ReadonlyArray<{ file: string; reason: string }>;
+    rowsOutside: ReadonlyArray<{ file: string; rows: number }>;
+    unusedColumns: readonly UnusedColumns[];
+  },
+  lang: 'zh' | 'en',
+  p: Palette,
+  m: { skipped: (n: number) => string; wrote: string },
+): string[] {
+  const out: string[] = [];
+  if (r.skipped.length) {
+    out.push('', p.yellow(m.skipped(r.skipped.length)));
+    for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  const notUsed = notUsedLines(r.ignored, lang);
+  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
+  for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
+  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
+  const outside = outsideLines(r.outside, r.rowsOutside, lang);
+  if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
+  const unused = unusedColumnsLines(r.unusedColumns, lang);
+  if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
+  return out;
 }

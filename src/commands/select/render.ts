@@ -3,7 +3,7 @@
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../../format.js';
 import type { SelectReport } from '../../i18n/select.js';
-import { notUsedLines, outsideLines, periodNote, selectText, unusedColumnsLines } from '../../i18n/messages.js';
+import { periodNote, readNoteLines, selectText } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
@@ -60,17 +60,6 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     for (const c of r.candidates.slice(0, 8))
       out.push(`  + ${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`);
   }
-  if (r.skipped.length) {
-    out.push('', p.yellow(m.skipped(r.skipped.length)));
-    for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
-  }
-  const notUsed = notUsedLines(r.ignored, lang);
-  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
-  for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
-  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
-  const outside = outsideLines(r.outside, r.rowsOutside, lang);
-  if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
-  const unused = unusedColumnsLines(r.unusedColumns, lang);
-  if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
+  out.push(...readNoteLines(r, lang, p, m));
   return `${out.join('\n')}\n`;
 }

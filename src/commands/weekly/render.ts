@@ -3,7 +3,7 @@
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../../format.js';
 import type { LocalisedWeeklyReport } from '../../i18n/weekly.js';
-import { notUsedLines, outsideLines, periodNote, unusedColumnsLines, weeklyText } from '../../i18n/messages.js';
+import { periodNote, readNoteLines, weeklyText } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
 import { padDisplay } from '../../ui/width.js';
 
@@ -77,17 +77,6 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
         .join(' · ')}`,
     );
   }
-  if (r.skipped.length) {
-    out.push('', p.yellow(m.skipped(r.skipped.length)));
-    for (const s of r.skipped) out.push(`  ${s.file}: ${s.reason}`);
-  }
-  const notUsed = notUsedLines(r.ignored, lang);
-  if (notUsed.length) out.push('', ...notUsed.map((l) => p.yellow(l)));
-  for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
-  if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
-  const outside = outsideLines(r.outside, r.rowsOutside, lang);
-  if (outside.length) out.push('', ...outside.map((l) => p.yellow(l)));
-  const unused = unusedColumnsLines(r.unusedColumns, lang);
-  if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
+  out.push(...readNoteLines(r, lang, p, m));
   return `${out.join('\n')}\n`;
 }
