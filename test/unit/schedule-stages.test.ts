@@ -147,6 +147,17 @@ describe('peopleAssigner: the fewest streams so far among those free', () => {
     expect(assign(only, stream('2027-02-01', '21:59-23:00'), null)).toBeNull();
   });
 
+  it('a stream past midnight clashes with the evening before it ends and with the next night early hours', () => {
+    const assign = peopleAssigner();
+    const only = [person('小林')];
+    expect(assign(only, stream('2027-02-01', '21:00-01:00'), null)).toBe('小林');
+    // 20:00-23:00 the same day overlaps 21:00-01:00; so does 00:30-02:00 the next day.
+    expect(assign(only, stream('2027-02-01', '20:00-23:00', '山野二号'), null)).toBeNull();
+    expect(assign(only, stream('2027-02-02', '00:30-02:00', '山野二号'), null)).toBeNull();
+    // It ends at 01:00: a stream from 01:00 on is free.
+    expect(assign(only, stream('2027-02-02', '01:00-03:00', '山野二号'), null)).toBe('小林');
+  });
+
   it('days off by weekday (ISO: 1 is Monday) or by date, and account limits, are kept', () => {
     const assign = peopleAssigner();
     const people = [person('周一休', ['1']), person('二号休', ['2027-02-02']), person('只播小鹿', [], ['小鹿'])];

@@ -68,10 +68,19 @@ const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
 };
-const span = (time: string) => time.split('-').map(minutes) as [number, number];
-const overlaps = (a: string, b: string) => {
-  const [a0, a1] = span(a);
-  const [b0, b1] = span(b);
+/**
+ * A stream's minutes on one clock over the days: "21:00-01:00" on 12-01 ends at 01:00 on 12-02, so
+ * it clashes with 20:00-23:00 that day and with 00:30-02:00 the next.
+ */
+const clockSpan = (time: string) => time.split('-').map(minutes) as [number, number];
+const span = (date: string, time: string): [number, number] => {
+  const day = Date.parse(`${date}T00:00:00Z`) / 60_000;
+  const [from, to] = clockSpan(time);
+  return [day + from, day + (to <= from ? to + 1440 : to)];
+};
+const overlaps = (a: { date: string; time: string }, b: { date: string; time: string }) => {
+  const [a0, a1] = span(a.date, a.time);
+  const [b0, b1] = span(b.date, b.time);
   return a0 < b1 && b0 < a1;
 };
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -144,7 +153,7 @@ export function streamDrafts(input: ScheduleInput): {
   drafts = drafts.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||
-      span(a.time)[0] - span(b.time)[0] ||
+      clockSpan(a.time)[0] - clockSpan(b.time)[0] ||
       (a.account ?? '').localeCompare(b.account ?? ''),
   );
   return { drafts, memberStreams };
@@ -164,7 +173,7 @@ export function peopleAssigner(): (people: Person[], d: StreamDraft, not: string
         !p.daysOff.includes(wd) &&
         !p.daysOff.includes(d.date) &&
         (p.accounts === null || (d.account !== null && p.accounts.includes(d.account))) &&
-        !booked.some((b) => b.name === p.name && b.date === d.date && overlaps(b.time, d.time)),
+        !booked.some((b) => b.name === p.name && overlaps(b, d)),
     );
     free.sort((a, b) => (load.get(a.name) ?? 0) - (load.get(b.name) ?? 0) || people.indexOf(a) - people.indexOf(b));
     const chosen = free[0];
@@ -259,7 +268,7 @@ export function buildSchedule(input: ScheduleInput) {
     if (s.assistants.length && !assistant) problems.push({ kind: 'no-assistant', date: d.date, time: d.time });
     const products = lineUp(no);
     const wd = getISODay(parseISO(d.date));
-    const end = span(d.time)[1] <= span(d.time)[0] ? isoAt(d.date, t1, 1) : isoAt(d.date, t1);
+    const end = clockSpan(d.time)[1] <= clockSpan(d.time)[0] ? isoAt(d.date, t1, 1) : isoAt(d.date, t1);
     return {
       no,
       id: `${input.month}-${pad(no)}`,
