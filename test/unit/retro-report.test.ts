@@ -1,10 +1,11 @@
+import { retroInput } from '../helpers/retro-input.js';
 import { describe, expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import type { RetroInput } from '../../src/domain/retro/input.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
 import { localiseRetro } from '../../src/i18n/retro.js';
 import type { Value } from '../../src/io/read/values.js';
-import { productOf, StreamFacts, streamOf } from '../../src/model/collect.js';
+import { productOf } from '../../src/model/collect.js';
 
 type Values = Record<string, Value>;
 const HEADERS: Record<string, string> = { gmv: '成交金额', uv: '观看人数' };
@@ -12,34 +13,11 @@ const HEADERS: Record<string, string> = { gmv: '成交金额', uv: '观看人数
 /** A retro input whose stream summary (整体看板) states `summary` (field id → value, as a reader gives them). */
 function input(over: Partial<RetroInput> & { gmv?: number; uv?: number; summary?: Values }): RetroInput {
   const { gmv, uv, summary, ...rest } = over;
-  const facts = new StreamFacts();
-  facts.add(
-    streamOf({ ...(gmv !== undefined ? { gmv } : {}), ...(uv !== undefined ? { uv } : {}), ...summary }),
-    '整体看板',
-    (f) => HEADERS[f] ?? 'h',
+  return retroInput(
+    { ...(gmv !== undefined ? { gmv } : {}), ...(uv !== undefined ? { uv } : {}), ...summary },
+    HEADERS,
+    rest,
   );
-  return {
-    platform: 'douyin',
-    stream: facts.stream(),
-    channels: null,
-    channelTotal: null,
-    channelTable: null,
-    products: null,
-    productTable: null,
-    skuRows: 0,
-    trend: null,
-    videos: null,
-    orders: null,
-    hotspots: [],
-    stock: [],
-    baseline: [],
-    inputs: [],
-    account: null,
-    response: null,
-    negative: null,
-    mask: true,
-    ...rest,
-  };
 }
 
 const build = (i: RetroInput, thresholds = RULE_DEFAULTS.thresholds) =>

@@ -2,6 +2,7 @@
  * The retro's stages one by one, on small hand-made inputs: each returns codes and numbers (rule,
  * severity, owner, value, threshold, subject, the figures a message needs), no words.
  */
+import { retroInput } from '../helpers/retro-input.js';
 import { describe, expect, it } from 'vitest';
 import { RULE_DEFAULTS } from '../../src/domain/rules.js';
 import type { HotspotInput, HotspotSource, OrdersSummary, RetroInput } from '../../src/domain/retro/input.js';
@@ -26,37 +27,14 @@ import type { NegativeResult } from '../../src/domain/cs/negative.js';
 import { localiseRetro } from '../../src/i18n/retro.js';
 import { buildRetroReport } from '../../src/domain/retro/report.js';
 import type { Value } from '../../src/io/read/values.js';
-import { channelOf, productOf, StreamFacts, streamOf } from '../../src/model/collect.js';
+import { channelOf, productOf } from '../../src/model/collect.js';
 
 const HEADERS: Record<string, string> = { gmv: '成交金额', uv: '观看人数', productClickRate: '商品点击率' };
 
 /** A retro input whose stream summary (整体看板) states `summary` (field id → value). */
 function input(over: Partial<RetroInput> & { summary?: Record<string, Value> } = {}): RetroInput {
   const { summary, ...rest } = over;
-  const facts = new StreamFacts();
-  facts.add(streamOf(summary ?? {}), '整体看板', (f) => HEADERS[f] ?? 'h');
-  return {
-    platform: 'douyin',
-    stream: facts.stream(),
-    channels: null,
-    channelTotal: null,
-    channelTable: null,
-    products: null,
-    productTable: null,
-    skuRows: 0,
-    trend: null,
-    videos: null,
-    orders: null,
-    hotspots: [],
-    stock: [],
-    baseline: [],
-    inputs: [],
-    account: null,
-    response: null,
-    negative: null,
-    mask: true,
-    ...rest,
-  };
+  return retroInput(summary ?? {}, HEADERS, rest);
 }
 const stage = (i: RetroInput) => stageOf(i, { thresholds: RULE_DEFAULTS.thresholds, baselineCount: 7 });
 const product = (name: string, gmv: number, exposed: number, clickers: number, buyers: number, stock?: number) =>

@@ -2,6 +2,7 @@
  * The playbook's rules are one table (domain/rules.ts): severity, who acts, the improvement list's
  * order and where a rule applies are data there, read by retro and the weekly report alike.
  */
+import { retroInput as retroInputOf } from '../helpers/retro-input.js';
 import { ProductTally } from '../../src/domain/products.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,32 +20,9 @@ import { localiseRetro } from '../../src/i18n/retro.js';
 import { buildWeeklyReport, type WeeklyInput, type WeeklyStream } from '../../src/domain/weekly/report.js';
 import { localiseWeekly } from '../../src/i18n/weekly.js';
 import { parseIsoWeek, previousRange } from '../../src/domain/week.js';
-import { StreamFacts, streamOf } from '../../src/model/collect.js';
 
 function retroInput(gmv: number, uv: number, pv: number): RetroInput {
-  const facts = new StreamFacts();
-  facts.add(streamOf({ gmv, uv, pv }), '整体看板', () => 'h');
-  return {
-    platform: 'douyin',
-    stream: facts.stream(),
-    channels: null,
-    channelTotal: null,
-    channelTable: null,
-    products: null,
-    productTable: null,
-    skuRows: 0,
-    trend: null,
-    videos: null,
-    orders: null,
-    hotspots: [],
-    stock: [],
-    baseline: [],
-    inputs: [],
-    account: null,
-    response: null,
-    negative: null,
-    mask: true,
-  };
+  return retroInputOf({ gmv, uv, pv });
 }
 
 function weeklyInput(streams: WeeklyStream[]): WeeklyInput {
