@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Help, Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from './ui/width.js';
 import { wrapText } from './ui/wrap.js';
 import { runClock } from './clock.js';
 import { ConfigError, ExitError, InputError, isUserError, jsonErrorText, UsageError, WriteError } from './errors.js';
@@ -61,7 +61,7 @@ export function buildProgram(): Command {
   program.configureHelp({
     helpWidth: process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(process.stdout.columns, 100) : 80,
     minWidthToWrap: 20,
-    displayWidth: (s: string) => stringWidth(s),
+    displayWidth,
     boxWrap: (s: string, width: number) => wrapText(s, width),
     // "(default: false)" on a switch says nothing and leaves a stub line.
     optionDescription(option) {

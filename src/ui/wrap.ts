@@ -3,7 +3,7 @@
  * two): at spaces, and between Chinese characters, which need none. Line breaks already in the
  * text are kept (paragraphs); a word wider than the line is left whole rather than cut.
  */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 
 /** Wide (CJK) characters: two columns each, and a line may break between any two of them. */
 const WIDE = '\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
