@@ -19,7 +19,7 @@ import type { Lang } from './labels.js';
 import { periodNote } from './messages.js';
 
 /** The KPI roles as the team calls them (not the improvement list's roles: i18n/labels.ts ROLE_LABELS). */
-export const KPI_ROLE_LABELS: Record<KpiRole, { zh: string; en: string }> = {
+const KPI_ROLE_LABELS: Record<KpiRole, { zh: string; en: string }> = {
   ops: { zh: '运营', en: 'Operations' },
   anchor: { zh: '主播', en: 'Anchor' },
   selector: { zh: '选品', en: 'Selector' },
@@ -27,7 +27,7 @@ export const KPI_ROLE_LABELS: Record<KpiRole, { zh: string; en: string }> = {
 };
 
 /** Each KPI metric's name, by its id in domain/kpi/metrics.ts. */
-export const KPI_METRIC_LABELS: Record<string, { zh: string; en: string }> = {
+const KPI_METRIC_LABELS: Record<string, { zh: string; en: string }> = {
   gmvAchievement: { zh: 'GMV达成', en: 'GMV achievement' },
   trafficGrowth: { zh: '流量增长', en: 'Traffic growth' },
   processImprovements: { zh: '流程改进', en: 'Process improvements' },

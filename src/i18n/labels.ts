@@ -4,7 +4,9 @@
  */
 import type { Role, Severity } from '../domain/rules.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../format.js';
+
+export type { Lang };
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   director: { zh: '运营总监', en: 'operations director' },

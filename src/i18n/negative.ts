@@ -42,11 +42,16 @@ const GENERAL_REPLY = {
   en: 'Please message customer service with your order number.',
 };
 
-export function negativeTopicLabel(topic: string, lang: Lang): string {
+function negativeTopicLabel(topic: string, lang: Lang): string {
   return TOPIC_TEXT[topic]?.label[lang] ?? topic;
 }
 
-export type LocalisedNegative = Omit<NegativeResult, 'topics'> & {
+/** "质量 3、发货问题 2": the topics found, each with its count. */
+export function negativeTopicsText(topics: ReadonlyArray<{ topic: string; count: number }>, lang: Lang): string {
+  return topics.map((t) => `${negativeTopicLabel(t.topic, lang)} ${t.count}`).join(lang === 'zh' ? '、' : ', ');
+}
+
+type LocalisedNegative = Omit<NegativeResult, 'topics'> & {
   topics: Array<NegativeResult['topics'][number] & { label: string; reply: string }>;
 };
 

@@ -3,7 +3,7 @@
  * turns them into the report the command prints with --json and hands to its writers and renderer,
  * in the run's language, figures rounded as they are shown.
  */
-import { localiseNegative, negativeTopicLabel } from './negative.js';
+import { localiseNegative, negativeTopicsText } from './negative.js';
 import { fmtChange, fmtCount, fmtMoney, fmtRate, fmtUnit } from '../format.js';
 import { COMPARISON_SIGN, thresholdOf } from '../domain/rules.js';
 import type { Role, Severity } from '../domain/rules.js';
@@ -24,7 +24,7 @@ type CsResponse = Extract<RetroAlert['detail'], { kind: 'cs-response' }>;
 type NegativeSpike = Extract<RetroAlert['detail'], { kind: 'negative-spike' }>;
 
 /** Words the retro report uses, in the team's language (zh) and in English. */
-export const RETRO_TEXT = {
+const RETRO_TEXT = {
   zh: {
     sep: '：',
     listSep: '、',
@@ -37,7 +37,7 @@ export const RETRO_TEXT = {
     csResponse: (d: CsResponse, share: number, tolerance: number) =>
       `首次响应超过 ${d.line} 秒的咨询占 ${fmtRate(share, 1)}（${d.overLine}/${d.answered}），超过容忍度 ${fmtRate(tolerance, 0)}；中位数 ${d.medianSeconds} 秒，P90 ${d.p90Seconds?.toFixed(1)} 秒`,
     negativeSpike: (d: NegativeSpike, share: number) =>
-      `负面评论/咨询占 ${fmtRate(share, 1)}（${d.negative}/${d.messages}）：${d.topics.map((t) => `${negativeTopicLabel(t.topic, 'zh')} ${t.count}`).join('、')}。建议评估是否暂停直播并发布说明（由负责人决定）`,
+      `负面评论/咨询占 ${fmtRate(share, 1)}（${d.negative}/${d.messages}）：${negativeTopicsText(d.topics, 'zh')}。建议评估是否暂停直播并发布说明（由负责人决定）`,
     checkAction: (label: string, stated: string, computed: string) =>
       `核对导出数据：${label} 平台显示 ${stated}，按计数计算为 ${computed}`,
     checkEvidence: (source: string) => `来源：${source}`,
@@ -58,7 +58,7 @@ export const RETRO_TEXT = {
     csResponse: (d: CsResponse, share: number, tolerance: number) =>
       `${fmtRate(share, 1)} of first responses (${d.overLine}/${d.answered}) took over ${d.line} s, above the ${fmtRate(tolerance, 0)} tolerance; median ${d.medianSeconds} s, p90 ${d.p90Seconds?.toFixed(1)} s`,
     negativeSpike: (d: NegativeSpike, share: number) =>
-      `${fmtRate(share, 1)} of comments and consultations are negative (${d.negative}/${d.messages}): ${d.topics.map((t) => `${negativeTopicLabel(t.topic, 'en')} ${t.count}`).join(', ')}. Consider pausing the stream and issuing a statement (people decide)`,
+      `${fmtRate(share, 1)} of comments and consultations are negative (${d.negative}/${d.messages}): ${negativeTopicsText(d.topics, 'en')}. Consider pausing the stream and issuing a statement (people decide)`,
     checkAction: (label: string, stated: string, computed: string) =>
       `Check the export: ${label} shows ${stated} on the platform but ${computed} from the counts`,
     checkEvidence: (source: string) => `source: ${source}`,

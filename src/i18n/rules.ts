@@ -85,6 +85,11 @@ export const RULE_ACTIONS: Record<string, { zh: ActionText; en: ActionText }> = 
     en: () =>
       'Follow the crisis plan: customer service answers privately and collects order numbers; decide whether to pause the stream and issue a statement',
   },
+  // The selector's action on a product a weekly elimination rule (click or conversion) put on the list.
+  eliminate: {
+    zh: (s) => `淘汰或替换「${s}」`,
+    en: (s) => `Eliminate or replace "${s}"`,
+  },
   'stock-delist': {
     zh: (s) => `福利款「${s}」已售罄：下架`,
     en: (s) => `Giveaway product "${s}" is sold out: delist it`,

@@ -8,7 +8,7 @@ import type { Exclusion, SchedulePlan, ScheduleProblem, Stage, StreamTheme } fro
 import type { StreamType } from '../config/schedule-section.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 
-export const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
+const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
   startup: {
     zh: '初创期',
     en: 'startup',

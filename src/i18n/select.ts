@@ -7,6 +7,10 @@ import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 import type { ProductRef, SelectAction, SelectFacts, StockWarning, SupplierFlag } from '../domain/select/report.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { periodNote } from './messages.js';
+import { RULE_ACTIONS } from './rules.js';
+
+// The select texts quote no threshold: their actions are given none.
+const noThreshold = (): number => 0;
 
 /** A configured bound as the playbook writes it: 5%, 7.5% (no needless decimals). */
 const fmtBound = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
@@ -14,8 +18,6 @@ const fmtBound = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
 const TEXT = {
   zh: {
     restock: (n: string) => `为「${n}」补货`,
-    delist: (n: string) => `福利款「${n}」已售罄：下架`,
-    eliminate: (n: string) => `淘汰或替换「${n}」`,
     addRole: (n: number, role: string) => `选品池缺少 ${n} 个${role}：补充${role}`,
     priceHigh: (p: string, min: string) => `直播价只比竞品低 ${p}，低于 ${min}：与供应商重新议价`,
     priceLow: (p: string, max: string) => `直播价比竞品低 ${p}，超过 ${max}：核实品质与利润`,
@@ -33,8 +35,6 @@ const TEXT = {
   },
   en: {
     restock: (n: string) => `Restock "${n}"`,
-    delist: (n: string) => `Giveaway product "${n}" is sold out: delist it`,
-    eliminate: (n: string) => `Eliminate or replace "${n}"`,
     addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
     priceHigh: (p: string, min: string) =>
       `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
@@ -72,8 +72,10 @@ function flagText(f: SupplierFlag, T: Words): string {
   }
 }
 
-const stockMessage = (action: StockWarning['action'], subject: ProductRef, T: Words): string =>
-  action === 'delist' ? T.delist(productName(subject)) : T.restock(productName(subject));
+const stockMessage = (action: StockWarning['action'], subject: ProductRef, T: Words, lang: Lang): string =>
+  action === 'delist'
+    ? RULE_ACTIONS['stock-delist']![lang](productName(subject), noThreshold)
+    : T.restock(productName(subject));
 
 const candidateText = (c: { keyword: string; inPool: string | null }, T: Words): string =>
   c.inPool ? T.inPoolNotListed(c.keyword, c.inPool) : T.candidate(c.keyword);
@@ -83,12 +85,12 @@ function actionWords(a: SelectAction, T: Words, lang: Lang): { action: string; e
   switch (a.kind) {
     case 'eliminate':
       return {
-        action: T.eliminate(productName(a.subject)),
+        action: RULE_ACTIONS.eliminate![lang](productName(a.subject), noThreshold),
         evidence: `${fmtRate(a.clickRate)} / ${fmtRate(a.conversionRate)}, ${a.streams ?? '—'}`,
       };
     case 'restock':
     case 'delist':
-      return { action: stockMessage(a.kind, a.subject, T), evidence: `${a.stock}` };
+      return { action: stockMessage(a.kind, a.subject, T, lang), evidence: `${a.stock}` };
     case 'add-role':
       return { action: T.addRole(a.gap, PRODUCT_ROLE_LABELS[a.role][lang]), evidence: `${a.count}/${a.kept}` };
     case 'supplier':
@@ -121,7 +123,7 @@ export function localiseSelect(r: SelectFacts, lang: Lang) {
     stock: r.stock.map(({ variant: _variant, ...w }) => ({
       ...w,
       ownerLabel: ROLE_LABELS[w.owner][lang],
-      message: stockMessage(w.action, { kind: 'product', id: w.id, name: w.name }, T),
+      message: stockMessage(w.action, { kind: 'product', id: w.id, name: w.name }, T, lang),
     })),
     suppliers: r.suppliers.map((s) => ({ ...s, flags: s.flags.map((f) => flagText(f, T)) })),
     backupSuppliers: r.backupSuppliers.map((b) => ({

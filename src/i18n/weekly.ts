@@ -3,12 +3,12 @@
  * numbers; `localiseWeekly` turns them into the report `--json` prints and the writers and the
  * terminal summary read — alert messages, owner labels, channel suggestions, the improvement list.
  */
-import { localiseNegative, negativeTopicLabel } from './negative.js';
+import { localiseNegative, negativeTopicsText } from './negative.js';
 import { fmtChange, fmtCount, fmtRate, fmtUnit } from '../format.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { RULE_ACTIONS, ruleText } from './rules.js';
 import { hotspotLabel, localiseHotspot, topicActionText } from './topics.js';
-import { ruleById } from '../domain/rules.js';
+import { ruleById, thresholdOf } from '../domain/rules.js';
 import type {
   ChannelSuggestion,
   StreamSubject,
@@ -22,7 +22,6 @@ const TEXT = {
     shiftBudget: (better: string, pct: string, worse: string | null) =>
       `${better}观众的转化率比平均高 ${pct}${worse ? `，且优于${worse}` : ''}：把预算向${better}倾斜`,
     review: (name: string, pct: string) => `${name}的转化率比平均低 ${pct}：复核该渠道的人群与承接话术`,
-    eliminate: (name: string) => `淘汰或替换「${name}」`,
     eliminateEvidence: (click: string, conversion: string, streams: number | null) =>
       `点击率 ${click}, 转化率 ${conversion}, ${streams ?? '—'} 场`,
     hotspot: (label: string, share: string) => `${label}（${share} 的咨询）`,
@@ -33,15 +32,13 @@ const TEXT = {
     sentimentMessage: (
       share: string,
       n: { negative: number; messages: number; topics: Array<{ topic: string; count: number }> },
-    ) =>
-      `本周负面评论/咨询占 ${share}（${n.negative}/${n.messages}）：${n.topics.map((t) => `${negativeTopicLabel(t.topic, 'zh')} ${t.count}`).join('、')}`,
+    ) => `本周负面评论/咨询占 ${share}（${n.negative}/${n.messages}）：${negativeTopicsText(n.topics, 'zh')}`,
   },
   en: {
     shiftBudget: (better: string, pct: string, worse: string | null) =>
       `${better} viewers convert ${pct} better than average${worse ? `, and better than ${worse}` : ''}: shift budget towards ${better}`,
     review: (name: string, pct: string) =>
       `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
-    eliminate: (name: string) => `Eliminate or replace "${name}"`,
     eliminateEvidence: (click: string, conversion: string, streams: number | null) =>
       `click rate ${click}, conversion ${conversion}, ${streams ?? '—'} streams`,
     hotspot: (label: string, share: string) => `${label} (${share} of consultations)`,
@@ -110,10 +107,11 @@ function actionText(
   thresholds: Readonly<Record<string, number>>,
 ): { action: string; evidence: string } {
   const T = TEXT[lang];
+  const th = (id: string) => thresholdOf(id, thresholds);
   switch (a.code) {
     case 'investigate-drop':
       return {
-        action: RULE_ACTIONS['uv-drop']![lang]('', (id) => thresholds[id] ?? 0),
+        action: RULE_ACTIONS['uv-drop']![lang]('', th),
         evidence: alertMessage(a.alert, lang),
       };
     case 'channel':
@@ -124,7 +122,7 @@ function actionText(
     case 'eliminate': {
       const p = a.product;
       return {
-        action: T.eliminate(p.name ?? p.id ?? '—'),
+        action: RULE_ACTIONS.eliminate![lang](p.name ?? p.id ?? '—', th),
         evidence: T.eliminateEvidence(fmtRate(p.clickRate), fmtRate(p.conversionRate), p.streams),
       };
     }
