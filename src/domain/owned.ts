@@ -9,3 +9,8 @@ export function owned(value: string | null): string | null;
 export function owned(value: string | null): string | null {
   return value === null ? null : (' ' + value).slice(1);
 }
+
+/** Adds `value` to the set as a copy that owns its characters, when it is not there yet. */
+export function addOwned(set: Set<string>, value: string): void {
+  if (!set.has(value)) set.add(owned(value));
+}

@@ -39,6 +39,8 @@ type ProductSums = Omit<
 > & {
   streams: number;
   derived: Set<Derived>;
+  /** The table (its number in this tally) of the last row added: a product counts once per table. */
+  lastTable: number;
 };
 
 /**
@@ -50,7 +52,6 @@ type ProductSums = Omit<
  */
 export class ProductTally {
   private readonly byKey = new Map<string, ProductSums>();
-  private seen = new Set<string>();
   /** Product tables in the tally: more than one means each is a stream (a product in N tables was in N streams). */
   tables = 0;
 
@@ -66,15 +67,15 @@ export class ProductTally {
 
   beginTable(): void {
     this.tables++;
-    this.seen = new Set();
   }
 
   add(p: ProductRow): void {
     const key = p.id ?? `name:${p.name}`;
     let cur = this.byKey.get(key);
     if (!cur) {
+      const ownKey = owned(key);
       cur = {
-        id: owned(p.id),
+        id: p.id === null ? null : ownKey,
         name: owned(p.name),
         streams: 0,
         exposed: null,
@@ -86,25 +87,31 @@ export class ProductTally {
         refundAmount: null,
         explanations: null,
         derived: new Set<Derived>(),
+        lastTable: -1,
       };
-      this.byKey.set(owned(key), cur);
+      this.byKey.set(ownKey, cur);
     }
     for (const [k, how] of Object.entries(p.sources ?? {})) if (how === 'derived') cur.derived.add(k as Derived);
-    if (!this.seen.has(key)) {
+    if (cur.lastTable !== this.tables) {
       cur.streams++;
-      this.seen.add(owned(key));
+      cur.lastTable = this.tables;
     }
-    cur.name ??= owned(p.name);
+    if (cur.name === null && p.name !== null) cur.name = owned(p.name);
     for (const k of SUMMED) cur[k] = M.sum([cur[k], p[k] ?? null]);
   }
 
-  /** Add another tally (a table or a file that was kept): its tables, streams and sums. */
+  /**
+   * Add another tally (a table or a file that was kept): its tables, streams and sums. The other
+   * tally is used up: its entries become this one's (no copy), so it is not added to again.
+   */
   merge(other: ProductTally): void {
     this.tables += other.tables;
     for (const [key, o] of other.byKey) {
       const cur = this.byKey.get(key);
       if (!cur) {
-        this.byKey.set(key, { ...o, derived: new Set(o.derived) });
+        // Of no table of this tally: a row added to this tally later counts a new stream.
+        o.lastTable = -1;
+        this.byKey.set(key, o);
         continue;
       }
       cur.streams += o.streams;
@@ -140,8 +147,9 @@ export function aggregateProducts(
       if (fires('below', clickRate, th('weekly-click-eliminate'))) rules.push('weekly-click-eliminate');
       if (fires('below', conversionRate, th('weekly-conversion-eliminate'))) rules.push('weekly-conversion-eliminate');
       const enoughData = (!streamsKnown || p.streams >= min.minStreams) && (p.exposed ?? 0) >= min.minExposures;
+      const { lastTable: _lastTable, ...sums } = p;
       return {
-        ...p,
+        ...sums,
         streams: streamsKnown ? p.streams : null,
         clickRate,
         conversionRate,

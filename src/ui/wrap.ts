@@ -3,7 +3,7 @@
  * two): at spaces, and between Chinese characters, which need none. Line breaks already in the
  * text are kept (paragraphs); a word wider than the line is left whole rather than cut.
  */
-import { displayWidth as stringWidth } from './width.js';
+import { displayWidth } from './width.js';
 
 /** Wide (CJK) characters: two columns each, and a line may break between any two of them. */
 const WIDE = '\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
@@ -25,7 +25,7 @@ export function wrapText(text: string, width: number): string {
 const KEEP_WHOLE = 1 / 2;
 
 function wrapLine(line: string, width: number): string {
-  if (stringWidth(line) <= width) return line;
+  if (displayWidth(line) <= width) return line;
   const out: string[] = [];
   let cur = '';
   let curWidth = 0;
@@ -40,7 +40,7 @@ function wrapLine(line: string, width: number): string {
     curWidth = w;
   };
   for (const token of line.match(/\s+|\S+/g) ?? []) {
-    const w = stringWidth(token);
+    const w = displayWidth(token);
     if (/^\s+$/.test(token)) {
       // Spaces end a line rather than start one.
       if (curWidth + w <= width) {
@@ -59,7 +59,7 @@ function wrapLine(line: string, width: number): string {
       put(token, w);
       continue;
     }
-    for (const unit of token.match(UNIT) ?? []) put(unit, stringWidth(unit));
+    for (const unit of token.match(UNIT) ?? []) put(unit, displayWidth(unit));
   }
   if (cur.trim() !== '') out.push(cur.trimEnd());
   return out.join('\n');

@@ -5,15 +5,18 @@
  * is kept as two numbers in an open-addressing table: its last 9 digits, and the digits before them
  * with the ID's length (so "0123" and "123" stay two IDs). Any other ID is kept as a string.
  */
-import { owned } from '../owned.js';
+import { addOwned } from '../owned.js';
 
 const DIGITS = /^\d{1,19}$/;
 const EMPTY = -1;
 
 export class OrderIdSet {
-  /** Leading digits × 32 + length (≥ 0), or EMPTY; and the last 9 digits, slot by slot. */
-  private heads = new Float64Array(1024).fill(EMPTY);
-  private tails = new Uint32Array(1024);
+  /**
+   * Leading digits × 32 + length (≥ 0), or EMPTY; and the last 9 digits, slot by slot. Small at
+   * first and doubled as it fills: the unpaid orders of each product have a set of their own.
+   */
+  private heads = new Float64Array(16).fill(EMPTY);
+  private tails = new Uint32Array(16);
   private numeric = 0;
   private readonly others = new Set<string>();
 
@@ -23,7 +26,7 @@ export class OrderIdSet {
 
   add(id: string): void {
     if (!DIGITS.test(id)) {
-      if (!this.others.has(id)) this.others.add(owned(id));
+      addOwned(this.others, id);
       return;
     }
     split(id);

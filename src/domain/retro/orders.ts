@@ -3,7 +3,7 @@
  * counts and sets of IDs, never the rows. Lines of one order (子订单) carry their own amounts.
  */
 import type { OrderLine } from '../../model/entities.js';
-import { owned } from '../owned.js';
+import { addOwned } from '../owned.js';
 import { OrderIdSet } from './id-set.js';
 import type { OrdersSummary, UnpaidLine } from './input.js';
 
@@ -12,11 +12,6 @@ const UNPAID = /待支付|未支付|待付款|未付款|已取消|交易关闭/;
 const PENDING = /待支付|未支付|待付款|未付款/;
 const KEEP_LINES = 5000;
 const REFUNDED = /退款成功|已退款|退货退款/;
-
-/** Adds `value` to the set as a copy that owns its characters (see owned.ts). */
-function addOwned(set: Set<string>, value: string): void {
-  if (!set.has(value)) set.add(owned(value));
-}
 
 export class OrdersAccumulator {
   private paid = new OrderIdSet();

@@ -268,7 +268,8 @@ export function buildSchedule(input: ScheduleInput) {
     if (s.assistants.length && !assistant) problems.push({ kind: 'no-assistant', date: d.date, time: d.time });
     const products = lineUp(no);
     const wd = getISODay(parseISO(d.date));
-    const end = clockSpan(d.time)[1] <= clockSpan(d.time)[0] ? isoAt(d.date, t1, 1) : isoAt(d.date, t1);
+    const [from, to] = clockSpan(d.time);
+    const end = isoAt(d.date, t1, to <= from ? 1 : 0);
     return {
       no,
       id: `${input.month}-${pad(no)}`,
