@@ -18,8 +18,23 @@ const INVISIBLE = /[\u200b\u200c\u2060-\u2064\ufeff\u00ad\u180e]/g;
  * (they hold emoji together).
  */
 export function cleanText(s: string): string {
-  if (!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s)) return s;
+  if (!needsCleaning(s)) return s;
   return s.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '').replace(BIDI, '');
+}
+
+/**
+ * Whether `s` holds a character cleanText removes or rewrites (a control, a bidi mark): read by
+ * character codes, as every text cell of an export passes here.
+ */
+function needsCleaning(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    if (c < 0x61c) continue;
+    if (c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      return true;
+  }
+  return false;
 }
 
 /** One line for a message or a terminal: controls shown as escapes (\n, \x1b, \u202e), never acted on. */

@@ -10,6 +10,7 @@
  *   (e.g. 儿童款 when buyers keep asking for a product that is not on sale), reported once they are
  *   frequent enough.
  */
+import { TextMemo } from './text-memo.js';
 import { DEFAULT_STOPWORDS, LIVE_COMMERCE_WORDS, DEFAULT_TOPICS, mergeTopics } from './topics.js';
 
 export interface HotspotOptions {
@@ -89,6 +90,8 @@ export class HotspotCounter {
   private readonly minKeywordShare: number;
   private readonly maxExamples: number;
   private readonly topicTallies = new Map<string, Tally>();
+  /** Each message text's topics and keywords, for the next time the same text comes. */
+  private readonly memo = new TextMemo<{ topics: string[]; keywords: string[] } | null>();
   private readonly keywordTallies = new Map<string, Tally>();
   private messages = 0;
   private questions = 0;
@@ -111,20 +114,11 @@ export class HotspotCounter {
   add(text: string | null): void {
     if (text == null || text.trim() === '') return;
     this.messages++;
-    if (this.source === 'comments' && !isQuestion(text)) return;
+    const seen = this.memo.get(text, (t) => this.read(t));
+    if (seen === null) return;
     this.questions++;
-
-    for (const [topic, synonyms] of this.topics) {
-      if (synonyms.some((s) => text.includes(s))) this.tally(this.topicTallies, topic, text);
-    }
-
-    const seen = new Set<string>();
-    for (const raw of this.segmenter.cut(text)) {
-      const word = raw.trim();
-      if (seen.has(word) || !this.isKeyword(word)) continue;
-      seen.add(word);
-      this.tally(this.keywordTallies, word, text);
-    }
+    for (const topic of seen.topics) this.tally(this.topicTallies, topic, text);
+    for (const word of seen.keywords) this.tally(this.keywordTallies, word, text);
     if (this.keywordTallies.size > MAX_TRACKED_KEYWORDS) {
       for (const [word, t] of this.keywordTallies) if (t.count <= 1) this.keywordTallies.delete(word);
     }
@@ -187,6 +181,19 @@ export class HotspotCounter {
     if (!t) map.set(key, (t = { count: 0, examples: [] }));
     t.count++;
     if (t.examples.length < this.maxExamples && !t.examples.includes(text)) t.examples.push(text);
+  }
+
+  /** What a message asks about: its topics and keywords (each once, in order); null when it is no question. */
+  private read(text: string): { topics: string[]; keywords: string[] } | null {
+    if (this.source === 'comments' && !isQuestion(text)) return null;
+    const topics: string[] = [];
+    for (const [topic, synonyms] of this.topics) if (synonyms.some((s) => text.includes(s))) topics.push(topic);
+    const keywords: string[] = [];
+    for (const raw of this.segmenter.cut(text)) {
+      const word = raw.trim();
+      if (!keywords.includes(word) && this.isKeyword(word)) keywords.push(word);
+    }
+    return { topics, keywords };
   }
 
   private isKeyword(word: string): boolean {

@@ -43,6 +43,12 @@ type ProductSums = Omit<
   lastTable: number;
 };
 
+/** M.sum of two figures, to the last bit (a missing one is left out; both missing: null), with no array made per row. */
+function sum2(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (typeof a === 'number') return typeof b === 'number' ? 0 + a + b : 0 + a;
+  return typeof b === 'number' ? 0 + b : null;
+}
+
 /**
  * Products summed as their rows arrive, one entry per product: a 4 M-row product list over 1,000
  * products holds 1,000 entries, never the rows. A table is begun, its rows added, and a reader that
@@ -91,13 +97,14 @@ export class ProductTally {
       };
       this.byKey.set(ownKey, cur);
     }
-    for (const [k, how] of Object.entries(p.sources ?? {})) if (how === 'derived') cur.derived.add(k as Derived);
+    const sources = p.sources;
+    if (sources) for (const k in sources) if (sources[k as Derived] === 'derived') cur.derived.add(k as Derived);
     if (cur.lastTable !== this.tables) {
       cur.streams++;
       cur.lastTable = this.tables;
     }
     if (cur.name === null && p.name !== null) cur.name = owned(p.name);
-    for (const k of SUMMED) cur[k] = M.sum([cur[k], p[k] ?? null]);
+    for (const k of SUMMED) cur[k] = sum2(cur[k], p[k]);
   }
 
   /**
@@ -117,7 +124,7 @@ export class ProductTally {
       cur.streams += o.streams;
       cur.name ??= o.name;
       for (const d of o.derived) cur.derived.add(d);
-      for (const k of SUMMED) cur[k] = M.sum([cur[k], o[k]]);
+      for (const k of SUMMED) cur[k] = sum2(cur[k], o[k]);
     }
   }
 

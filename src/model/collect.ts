@@ -354,52 +354,53 @@ export async function collect(
 ): Promise<number | null> {
   if (!ENTITY_KINDS.has(t.kind) && !sink.productName) return null;
   let rows = 0;
-  for await (const r of t.records()) {
-    rows++;
-    sink.tick?.(rows);
-    const at: At = { table: t, row: r.row, role: r.role };
-    const v = r.values;
-    if (sink.productName) {
-      const name = typeof v.productName === 'string' ? v.productName.trim() : '';
-      if (name !== '') sink.productName(name, at);
+  for await (const batch of t.batches())
+    for (const r of batch) {
+      rows++;
+      sink.tick?.(rows);
+      const at: At = { table: t, row: r.row, role: r.role };
+      const v = r.values;
+      if (sink.productName) {
+        const name = typeof v.productName === 'string' ? v.productName.trim() : '';
+        if (name !== '') sink.productName(name, at);
+      }
+      switch (t.kind) {
+        case 'stream-summary':
+          sink.summary?.(streamOf(v), at);
+          break;
+        case 'stream-list':
+          if (r.role === 'data') sink.stream?.(streamOf(v), at);
+          break;
+        case 'channels':
+          sink.channel?.(channelOf(v, r.role === 'total'), at);
+          break;
+        case 'products':
+          if (r.role === 'sku') sink.sku?.(at);
+          else if (r.role === 'data') sink.product?.(productOf(v), at);
+          break;
+        case 'minute-trend':
+          sink.trendPoint?.(trendPointOf(v), at);
+          break;
+        case 'short-video':
+          sink.video?.(videoOf(v), at);
+          break;
+        case 'orders':
+          sink.orderLine?.(orderLineOf(v), at);
+          break;
+        case 'selection':
+          if (r.role === 'data') sink.poolItem?.(poolItemOf(opts.file ?? t.file, r.row, v), at);
+          break;
+        case 'comments':
+          sink.comment?.(commentOf(v), at);
+          break;
+        case 'consultations':
+          sink.consultation?.(consultationOf(v), at);
+          break;
+        case 'kpi':
+          if (r.role === 'data') sink.kpiRow?.(kpiRowOf(r, opts.kpiFields ?? []), at);
+          break;
+      }
     }
-    switch (t.kind) {
-      case 'stream-summary':
-        sink.summary?.(streamOf(v), at);
-        break;
-      case 'stream-list':
-        if (r.role === 'data') sink.stream?.(streamOf(v), at);
-        break;
-      case 'channels':
-        sink.channel?.(channelOf(v, r.role === 'total'), at);
-        break;
-      case 'products':
-        if (r.role === 'sku') sink.sku?.(at);
-        else if (r.role === 'data') sink.product?.(productOf(v), at);
-        break;
-      case 'minute-trend':
-        sink.trendPoint?.(trendPointOf(v), at);
-        break;
-      case 'short-video':
-        sink.video?.(videoOf(v), at);
-        break;
-      case 'orders':
-        sink.orderLine?.(orderLineOf(v), at);
-        break;
-      case 'selection':
-        if (r.role === 'data') sink.poolItem?.(poolItemOf(opts.file ?? t.file, r.row, v), at);
-        break;
-      case 'comments':
-        sink.comment?.(commentOf(v), at);
-        break;
-      case 'consultations':
-        sink.consultation?.(consultationOf(v), at);
-        break;
-      case 'kpi':
-        if (r.role === 'data') sink.kpiRow?.(kpiRowOf(r, opts.kpiFields ?? []), at);
-        break;
-    }
-  }
   return rows;
 }
 

@@ -5,6 +5,7 @@
  * and issuing a statement. liveops suggests it; people decide.
  */
 import type { Role } from '../rules.js';
+import { TextMemo } from '../text-memo.js';
 
 /** A topic of negative messages: the words that raise it and who answers (its label and prepared reply are in i18n/negative.ts). */
 export interface NegativeTopic {
@@ -76,6 +77,8 @@ export class NegativeCounter {
   private counts = new Map<string, number>();
   private examples = new Map<string, string[]>();
   private readonly topics: Array<[string, NegativeTopic]>;
+  /** Each message text's negative topics, for the next time the same text comes. */
+  private readonly memo = new TextMemo<Array<[string, NegativeTopic]>>();
 
   constructor(extra: Record<string, string[]> = {}) {
     const merged: Record<string, NegativeTopic> = JSON.parse(JSON.stringify(DEFAULT_NEGATIVE));
@@ -90,16 +93,14 @@ export class NegativeCounter {
   add(text: string | null): void {
     if (!text || !text.trim()) return;
     this.messages++;
-    let hit = false;
-    for (const [topic, def] of this.topics) {
-      if (!def.words.some((w) => text.includes(w))) continue;
-      hit = true;
+    const topics = this.memo.get(text, (t) => this.topics.filter(([, def]) => def.words.some((w) => t.includes(w))));
+    for (const [topic] of topics) {
       this.counts.set(topic, (this.counts.get(topic) ?? 0) + 1);
       const ex = this.examples.get(topic) ?? [];
       if (ex.length < 3 && !ex.includes(text)) ex.push(text);
       this.examples.set(topic, ex);
     }
-    if (hit) this.negative++;
+    if (topics.length > 0) this.negative++;
   }
 
   /** Add another counter's messages (one file's share). */

@@ -364,6 +364,26 @@ export function selectActions(r: {
   return actions;
 }
 
+/** Each key's first item (in list order); items without a key are left out. */
+function firstBy<T>(xs: readonly T[], key: (x: T) => string | null): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const x of xs) {
+    const k = key(x);
+    if (k !== null && !m.has(k)) m.set(k, x);
+  }
+  return m;
+}
+
+/** Each key's first position in the list; items without a key are left out. */
+function firstIndexBy<T>(xs: readonly T[], key: (x: T) => string | null): Map<string, number> {
+  const m = new Map<string, number>();
+  xs.forEach((x, i) => {
+    const k = key(x);
+    if (k !== null && !m.has(k)) m.set(k, i);
+  });
+  return m;
+}
+
 /**
  * The week's selection facts in codes and numbers; localiseSelect words them into
  * the report the command prints and writes.
@@ -372,8 +392,10 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const th = (id: string) => thresholdOf(id, s.thresholds);
   const products: ProductWeek[] = aggregateProducts(input.products, s.thresholds, s);
   const poolById = new Map(input.pool.filter((p) => p.id).map((p) => [p.id as string, p]));
+  // Lookups by map, not by scanning a list per product: a week of 100 k products against a pool of hundreds.
+  const poolByName = firstBy(input.pool, (x) => x.name);
   const poolOf = (p: { id: string | null; name: string | null }) =>
-    (p.id ? poolById.get(p.id) : undefined) ?? input.pool.find((x) => x.name !== null && x.name === p.name) ?? null;
+    (p.id ? poolById.get(p.id) : undefined) ?? (p.name !== null ? poolByName.get(p.name) : undefined) ?? null;
 
   // — roles: from the table, or suggested from price and commission —
   const tiers = roleTiers(
@@ -381,8 +403,11 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     s,
   );
   const suggest = (p: PoolItem): ProductRole => suggestRole(p, tiers);
-  const weekOf = (p: PoolItem) =>
-    products.find((x) => (p.id !== null && x.id === p.id) || (p.name !== null && x.name === p.name)) ?? null;
+  // The first product of the week with the pool item's ID or name.
+  const weekAt = (xs: Map<string, number>, key: string | null) => (key !== null ? (xs.get(key) ?? Infinity) : Infinity);
+  const weekById = firstIndexBy(products, (x) => x.id);
+  const weekByName = firstIndexBy(products, (x) => x.name);
+  const weekOf = (p: PoolItem) => products[Math.min(weekAt(weekById, p.id), weekAt(weekByName, p.name))] ?? null;
   // On sale: the pool gives its 商品ID, or the product was shown in a stream this week.
   const isListed = (p: PoolItem) => p.id !== null || weekOf(p) !== null;
   const items = input.pool.map((p) => {
@@ -422,9 +447,11 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
     // The role the pool gives (or suggests) for this product; null when it is not in the pool.
     role: (() => {
       const item = poolOf(p);
-      return item ? (items.find((i) => i.row === item.row && i.id === item.id)?.role ?? null) : null;
+      return item ? (itemByRowAndId.get(rowAndId(item))?.role ?? null) : null;
     })(),
   });
+  const rowAndId = (i: { row: number; id: string | null }) => (i.id === null ? `${i.row}` : `${i.row}:${i.id}`);
+  const itemByRowAndId = firstBy(items, rowAndId);
   const eliminate = products.filter((p) => p.rules.length > 0 && p.enoughData).map(pick);
   const insufficient = products.filter((p) => !p.enoughData).map(pick);
 

@@ -39,6 +39,11 @@ export interface RawSheet {
    * the current one (see `RawSource.sheets`). A CSV sheet can be iterated again (re-reads the file).
    */
   rows: AsyncIterable<RawRow>;
+  /**
+   * The same rows in batches, when the reader makes them (CSV: the rows each read chunk
+   * completes): what a large input is read through. Iterate `rows` or `batches`, not both.
+   */
+  batches?: AsyncIterable<RawRow[]>;
 }
 
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';

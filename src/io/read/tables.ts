@@ -116,8 +116,10 @@ export interface Table {
    * row), each naming its cell; complete once records() has been consumed.
    */
   warnings: ValueWarning[];
-  /** Streams the typed records. Can be consumed once. */
+  /** Streams the typed records. Can be consumed once (this or `batches`). */
   records(): AsyncIterable<TableRecord>;
+  /** The typed records in batches (each batch of rows the reader gives): what large inputs are read through. */
+  batches(): AsyncIterable<TableRecord[]>;
 }
 
 export interface TableOptions {
@@ -139,7 +141,15 @@ function cellText(c: RawCell): string {
   return String(c).trim();
 }
 
-const nonEmpty = (r: RawRow) => r.cells.filter((c) => cellText(c) !== '').length;
+/** How many cells of a row hold something (no array made: this runs on every row). */
+function nonEmpty(r: RawRow): number {
+  let n = 0;
+  for (const c of r.cells) {
+    if (c === null || c === undefined) continue;
+    if (typeof c !== 'string' || c.trim().length !== 0) n++;
+  }
+  return n;
+}
 
 function headerScore(row: RawRow, index: HeaderIndex): number {
   let n = 0;
@@ -461,12 +471,31 @@ const KINDS_WITH_TOTALS = new Set<TableKind>([
   'kpi',
 ]);
 
+const LONGEST_TOTAL_WORD = Math.max(...[...TOTAL_WORDS].map((w) => w.length));
+
+/** The row's label: the first of its channel, product name, account, product ID and first cell that holds text. */
+function rowLabel(values: Record<string, Value>, cells: RawCell[]): string {
+  return (
+    trimmedText(values.channel) ??
+    trimmedText(values.productName) ??
+    trimmedText(values.account) ??
+    trimmedText(values.productId) ??
+    trimmedText(cells[0]) ??
+    ''
+  );
+}
+
+/** The text trimmed, or undefined when it is not text or only spaces. */
+function trimmedText(v: Value | RawCell | undefined): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
 function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[]): RowRole {
   if (!KINDS_WITH_TOTALS.has(kind)) return 'data';
-  const label = [values.channel, values.productName, values.account, values.productId, cells[0]]
-    .map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''))
-    .find((v) => v !== '');
-  if (label && TOTAL_WORDS.has(label)) return 'total';
+  const label = rowLabel(values, cells);
+  if (label.length <= LONGEST_TOTAL_WORD && TOTAL_WORDS.has(label.toLowerCase())) return 'total';
   // Compass 商品明细: SKU child rows carry the parent's ID prefixed with "-".
   if (
     (kind === 'products' || kind === 'selection') &&
@@ -480,10 +509,12 @@ function rowRole(kind: TableKind, values: Record<string, Value>, cells: RawCell[
 
 type TableMeta = { file: string; format: 'csv' | 'xlsx'; delimiter?: string; sheet?: string };
 
-/** The sheet's first rows, read ahead to find its header; the row iterator goes on from there. */
+/** The sheet's first rows, read ahead to find its header; the batch iterator goes on from there. */
 interface Lookahead {
-  it: AsyncIterator<RawRow>;
+  it: AsyncIterator<RawRow[]>;
   buffered: RawRow[];
+  /** Rows of the last batch read that came after the lookahead's: the first after it. */
+  rest: RawRow[];
   done: boolean;
   /**
    * A file damaged within its first rows (a quote never closed) still shows what it is: the error
@@ -492,10 +523,19 @@ interface Lookahead {
   damage: unknown;
 }
 
+/** A sheet's rows in batches: the reader's own, or one row each. */
+async function* batchesOf(raw: RawSheet): AsyncGenerator<RawRow[]> {
+  if (raw.batches) {
+    yield* raw.batches;
+    return;
+  }
+  for await (const r of raw.rows) yield [r];
+}
+
 async function lookahead(meta: TableMeta, raw: RawSheet): Promise<Lookahead> {
-  const ahead: Lookahead = { it: raw.rows[Symbol.asyncIterator](), buffered: [], done: false, damage: null };
+  const ahead: Lookahead = { it: batchesOf(raw), buffered: [], rest: [], done: false, damage: null };
   while (ahead.buffered.length < LOOKAHEAD) {
-    let n: IteratorResult<RawRow>;
+    let n: IteratorResult<RawRow[]>;
     try {
       n = await ahead.it.next();
     } catch (e) {
@@ -508,12 +548,30 @@ async function lookahead(meta: TableMeta, raw: RawSheet): Promise<Lookahead> {
       ahead.done = true;
       break;
     }
-    if (nonEmpty(n.value) > 0) {
-      refuseAbsurdRow(meta, n.value);
-      ahead.buffered.push(n.value);
+    const batch = n.value;
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i]!;
+      if (ahead.buffered.length === LOOKAHEAD) {
+        ahead.rest = batch.slice(i);
+        break;
+      }
+      if (nonEmpty(r) > 0) {
+        refuseAbsurdRow(meta, r);
+        ahead.buffered.push(r);
+      }
     }
   }
   return ahead;
+}
+
+/** The rows after the lookahead's, in batches. */
+async function* restOf(ahead: Lookahead): AsyncGenerator<RawRow[]> {
+  if (ahead.rest.length > 0) yield ahead.rest;
+  while (!ahead.done) {
+    const n = await ahead.it.next();
+    if (n.done) break;
+    yield n.value;
+  }
 }
 
 /** A key/value sheet (Compass 流量分析-流量转化: a metric name in column A, its value in B) is one record. */
@@ -530,11 +588,7 @@ async function keyValueRecord(
   const byRow = new Map(ahead.buffered.map((r) => [r.rowNumber, r]));
   if (ahead.damage) throw ahead.damage;
   // Later rows of a long key/value sheet past the lookahead.
-  while (!ahead.done) {
-    const n = await ahead.it.next();
-    if (n.done) break;
-    if (nonEmpty(n.value) > 0) byRow.set(n.value.rowNumber, n.value);
-  }
+  for await (const batch of restOf(ahead)) for (const r of batch) if (nonEmpty(r) > 0) byRow.set(r.rowNumber, r);
   for (const { col, parse } of mapped) {
     const r = byRow.get(col.index);
     if (!r) continue;
@@ -545,19 +599,22 @@ async function keyValueRecord(
   return { row: head.headerRow ?? rowNo, role: 'data', values };
 }
 
-/** A table's typed records, from the rows after its header (the lookahead's, then the rest). */
+/**
+ * A table's typed records, from the rows after its header (the lookahead's, then the rest), in
+ * batches: the records of each batch of rows the reader gives.
+ */
 async function* records(
   table: Table,
   head: Head,
   ahead: Lookahead,
   opts: TableOptions,
   maxProblems: number,
-): AsyncGenerator<TableRecord> {
+): AsyncGenerator<TableRecord[]> {
   const { kind } = table;
   const parsers = head.columns.map((c) => columnParser(table, c));
   const mapped = head.columns.map((c, i) => ({ col: c, parse: parsers[i]! })).filter((x) => x.col.field !== null);
   if (head.layout === 'key-value') {
-    yield await keyValueRecord(table, head, ahead, mapped, opts, maxProblems);
+    yield [await keyValueRecord(table, head, ahead, mapped, opts, maxProblems)];
     return;
   }
   let lastProductRow: number | undefined;
@@ -636,16 +693,20 @@ async function* records(
     if (role === 'sku' && lastProductRow !== undefined) rec.parentRow = lastProductRow;
     return rec;
   };
-  for (const r of ahead.buffered.slice(head.dataStart)) {
-    const rec = emit(r);
-    if (rec) yield rec;
-  }
+  const emitAll = (rows: RawRow[]): TableRecord[] => {
+    const out: TableRecord[] = [];
+    for (const r of rows) {
+      const rec = emit(r);
+      if (rec) out.push(rec);
+    }
+    return out;
+  };
+  const first = emitAll(ahead.buffered.slice(head.dataStart));
+  if (first.length > 0) yield first;
   if (ahead.damage) throw ahead.damage;
-  while (!ahead.done) {
-    const n = await ahead.it.next();
-    if (n.done) break;
-    const rec = emit(n.value);
-    if (rec) yield rec;
+  for await (const rows of restOf(ahead)) {
+    const batch = emitAll(rows);
+    if (batch.length > 0) yield batch;
   }
   warnTwins(table, twins);
 }
@@ -741,10 +802,18 @@ async function buildTable(
     problems: [],
     problemCount: 0,
     warnings: [],
-    records: () => {
+    batches: () => {
       if (consumed) throw new Error('Table.records() can be consumed once');
       consumed = true;
       return records(table, head, ahead, opts, maxProblems);
+    },
+    records: () => {
+      const batches = table.batches();
+      return {
+        async *[Symbol.asyncIterator]() {
+          for await (const batch of batches) yield* batch;
+        },
+      };
     },
   };
 

@@ -116,14 +116,38 @@ const ok = (value: Value): ParseResult => ({ ok: true, value });
  * A plain decimal with optional thousands separators, currency signs and a 万/w/亿 multiplier.
  * Returns null when the text is not such a number.
  */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-const PLAIN_MONEY = /^[¥￥]-?\d+(?:\.\d+)?$/;
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
+
+/**
+ * "1234", "-12.5", "¥1234.50", "￥389.00" (an optional ¥ or ￥, an optional minus, digits, and
+ * optionally a point and digits), checked by character codes (most cells of a big export). The offset the number starts at (1 after a ¥),
+ * or -1 for any other text.
+ */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function plainNumberStart(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const c0 = text.charCodeAt(0);
+  if (c0 === 0xa5 || c0 === 0xffe5) i = 1;
+  const start = i;
+  if (text.charCodeAt(i) === 45) i++; // '-'
+  const intStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === intStart) return -1;
+  if (i === n) return start;
+  if (text.charCodeAt(i) !== 46) return -1; // '.'
+  i++;
+  const fracStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > fracStart ? start : -1;
+}
 
 export function parseDecimal(text: string): number | null {
   // Hot paths (most cells of a big export): "1234.5" and "¥1234.50" need none of the work below.
-  if (PLAIN_NUMBER.test(text)) return Number(text);
-  if (PLAIN_MONEY.test(text)) return Number(text.slice(1));
+  const plain = plainNumberStart(text);
+  if (plain === 0) return Number(text);
+  if (plain === 1) return Number(text.slice(1));
   // NFKC folds full-width digits and signs; ASCII text does not need it.
   let s = (ASCII_ONLY.test(text) ? text : text.normalize('NFKC')).trim();
   let sign = 1;
@@ -160,11 +184,20 @@ const OWN_UNIT = /[¥￥$元万亿千wWkK]/;
 /** A count written with its measure word: "5次", "12 件", "1.2万人". */
 const COUNT_WORD = /^(.*[\d万wW])\s*(?:次|件|人|个|单|笔|场|款|双|支|套|台|位|名)$/;
 
+const MEASURE_WORDS = new Set([...'次件人个单笔场款双支套台位名'].map((c) => c.charCodeAt(0)));
+
+/** Whether the text's last character (spaces aside) is a measure word: only then can COUNT_WORD match. */
+function endsWithMeasureWord(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && MEASURE_WORDS.has(text.charCodeAt(i));
+}
+
 function parseNumeric(raw: RawCell, type: ValueType, scale = 1): ParseResult {
   if (typeof raw === 'number')
     return Number.isFinite(raw) ? ok(scale === 1 ? raw : Math.round(raw * scale * 1e6) / 1e6) : fail(type);
   if (typeof raw !== 'string') return fail(type);
-  const word = type === 'count' ? COUNT_WORD.exec(raw.trim()) : null;
+  const word = type === 'count' && endsWithMeasureWord(raw) ? COUNT_WORD.exec(raw.trim()) : null;
   const n = parseDecimal(word ? word[1]! : raw);
   if (n === null) return fail(type);
   return ok(scale === 1 || OWN_UNIT.test(raw) ? n : Math.round(n * scale * 1e6) / 1e6);
@@ -286,6 +319,8 @@ const dateTimeCache = new Map<string, ParseResult>();
 
 export function parseDateTime(raw: RawCell): ParseResult {
   if (typeof raw === 'string') {
+    const quick = plainDateTime(raw);
+    if (quick !== undefined) return quick === null ? fail('datetime') : ok(quick);
     const hit = dateTimeCache.get(raw);
     if (hit) return hit;
     const r = parseDateTimeUncached(raw);
@@ -294,6 +329,64 @@ export function parseDateTime(raw: RawCell): ParseResult {
     return r;
   }
   return parseDateTimeUncached(raw);
+}
+
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DIGIT_0 = 48;
+
+/**
+ * Hot path for what almost every export writes, "2026/11/18 20:00:05", "2026-11-18 20:00" or
+ * "2026/11/3 8:05:00" (ASCII, `/` or `-`, a space or T, a four-digit year from 1900): read by
+ * character codes, with no normalising, regex or cache. The ISO text, null for a date that does
+ * not exist (2026/02/30, 25:00, as the general path says), undefined for any other spelling (the
+ * general path reads it).
+ */
+function plainDateTime(s: string): string | null | undefined {
+  const n = s.length;
+  if (n < 14 || n > 19) return undefined;
+  let i = 0;
+  const num = (max: number): number => {
+    let v = -1;
+    const start = i;
+    while (i < n && i - start < max) {
+      const c = s.charCodeAt(i);
+      if (!isDigit(c)) break;
+      v = (v < 0 ? 0 : v * 10) + c - DIGIT_0;
+      i++;
+    }
+    return v;
+  };
+  const y = num(4);
+  if (i !== 4 || y < 1900) return undefined;
+  const sep = s.charCodeAt(4);
+  if (sep !== 47 && sep !== 45) return undefined; // '/' or '-'
+  i = 5;
+  const mo = num(2);
+  if (mo < 0 || s.charCodeAt(i) !== sep) return undefined;
+  i++;
+  const d = num(2);
+  const gap = s.charCodeAt(i);
+  if (d < 0 || (gap !== 32 && gap !== 84)) return undefined; // ' ' or 'T'
+  i++;
+  const h = num(2);
+  if (h < 0 || s.charCodeAt(i) !== 58) return undefined; // ':'
+  i++;
+  const from = i;
+  const mi = num(2);
+  if (i - from !== 2 && i - from !== 1) return undefined;
+  let sec = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 58) return undefined;
+    i++;
+    const at = i;
+    sec = num(2);
+    if (sec < 0 || i !== n || (i - at !== 1 && i - at !== 2)) return undefined;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!)) return null;
+  return `${y}-${PAD2[mo]}-${PAD2[d]}T${PAD2[h]}:${PAD2[mi]}:${PAD2[sec]}+08:00`;
 }
 
 function parseDateTimeUncached(raw: RawCell): ParseResult {
