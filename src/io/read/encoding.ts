@@ -10,7 +10,7 @@
  *      the byte and line, not a GB18030 file decoded into mojibake. Otherwise → 'gb18030' (a
  *      superset of GBK and GB2312, decoded by Node's built-in TextDecoder).
  *   4. A prefix that is pure ASCII decides nothing (ASCII is the same in UTF-8 and GB18030). The
- *      decision is then deferred to the stream: `ToUtf8` passes ASCII through untouched and, at
+ *      decision is then deferred to the stream: `ToText` passes ASCII through as it is and, at
  *      the first non-ASCII byte, validates a window (64 KiB from that byte) as UTF-8 and switches
  *      to UTF-8 or GB18030 from there. No restart is needed because everything before that byte
  *      decodes identically either way.
@@ -18,8 +18,10 @@
  * Once UTF-8 has been chosen, invalid UTF-8 later in the file is an InputError (the file mixes
  * encodings or is damaged) rather than silent mojibake.
  *
- * `ToUtf8` turns the file's bytes into UTF-8 bytes for the CSV parser: UTF-8 input is only validated
- * (buffer.isUtf8) and passed through, GB18030/UTF-16 input is decoded with a streaming TextDecoder.
+ * `ToText` turns the file's bytes into text for the CSV tokenizer, once: UTF-8 input is validated
+ * (buffer.isUtf8) and decoded by TextDecoder (a chunk that is all ASCII as latin1, the cheapest
+ * decoding there is), GB18030/UTF-16 input is decoded with a streaming TextDecoder straight to text,
+ * never to UTF-8 bytes decoded again.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -255,7 +257,7 @@ export function utf8CompleteLength(buf: Uint8Array): number {
   return len;
 }
 
-export interface ToUtf8Options {
+export interface ToTextOptions {
   file: string;
   /** The encoding decided from the prefix, or 'ascii' to decide at the first non-ASCII byte. */
   encoding: DetectedEncoding | 'ascii';
@@ -268,8 +270,8 @@ export interface ToUtf8Options {
 
 type Mode = 'ascii' | 'utf8' | 'text';
 
-/** Bytes in the file's encoding → UTF-8 bytes. See the module comment. */
-export class ToUtf8 extends Transform {
+/** Bytes in the file's encoding → text (string chunks, cut at character boundaries). See the module comment. */
+export class ToText extends Transform {
   private mode: Mode;
   private readonly file: string;
   private readonly windowBytes: number;
@@ -283,9 +285,12 @@ export class ToUtf8 extends Transform {
   private pendingLength = 0;
   private pendingOffset = 0;
   private decoder: TextDecoder | null = null;
+  /** utf8 mode: chunks are validated and cut at character boundaries before they are decoded. */
+  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(opts: ToUtf8Options) {
-    super();
+  constructor(opts: ToTextOptions) {
+    // A few chunks of text queued at most: reading waits for the tokenizer (the stream's backpressure).
+    super({ readableObjectMode: true, readableHighWaterMark: 4 });
     this.file = opts.file;
     this.windowBytes = opts.windowBytes ?? DEFERRED_WINDOW_BYTES;
     this.onDecide = opts.onDecide;
@@ -327,7 +332,7 @@ export class ToUtf8 extends Transform {
         );
       if (this.mode === 'text' && this.decoder) {
         const rest = this.decoder.decode();
-        if (rest) this.push(Buffer.from(rest, 'utf8'));
+        if (rest) this.push(rest);
       }
       done();
     } catch (e) {
@@ -340,21 +345,23 @@ export class ToUtf8 extends Transform {
       case 'utf8':
         this.takeUtf8(chunk, at);
         return;
-      case 'text':
-        this.push(Buffer.from(this.decoder!.decode(chunk, { stream: true }), 'utf8'));
+      case 'text': {
+        const text = this.decoder!.decode(chunk, { stream: true });
+        if (text) this.push(text);
         return;
+      }
       case 'ascii': {
         if (this.pending) {
           this.pending.push(chunk);
           this.pendingLength += chunk.length;
         } else {
           if (isAscii(chunk)) {
-            this.push(chunk);
+            this.push(chunk.toString('latin1'));
             return;
           }
           let i = 0;
           while (chunk[i]! < 0x80) i++;
-          if (i > 0) this.push(chunk.subarray(0, i));
+          if (i > 0) this.push(chunk.toString('latin1', 0, i));
           this.pending = [chunk.subarray(i)];
           this.pendingLength = chunk.length - i;
           this.pendingOffset = at + i;
@@ -399,7 +406,7 @@ export class ToUtf8 extends Transform {
       throw utf8Error(this.file, byte, lineOfByte(this.file, byte), false);
     }
     if (n < buf.length) this.carry = Buffer.from(buf.subarray(n));
-    if (whole.length > 0) this.push(whole);
+    if (whole.length > 0) this.push(isAscii(whole) ? whole.toString('latin1') : this.utf8.decode(whole));
   }
 }
 
