@@ -405,8 +405,9 @@ export function buildSelectReport(input: SelectInput, s: SelectSettings) {
   const suggest = (p: PoolItem): ProductRole => suggestRole(p, tiers);
   // The first product of the week with the pool item's ID or name.
   const weekAt = (xs: Map<string, number>, key: string | null) => (key !== null ? (xs.get(key) ?? Infinity) : Infinity);
-  const weekById = firstIndexBy(products, (x) => x.id);
-  const weekByName = firstIndexBy(products, (x) => x.name);
+  // Made only when there is a pool to look up: a week with no pool skips both.
+  const weekById = input.pool.length > 0 ? firstIndexBy(products, (x) => x.id) : new Map<string, number>();
+  const weekByName = input.pool.length > 0 ? firstIndexBy(products, (x) => x.name) : new Map<string, number>();
   const weekOf = (p: PoolItem) => products[Math.min(weekAt(weekById, p.id), weekAt(weekByName, p.name))] ?? null;
   // On sale: the pool gives its 商品ID, or the product was shown in a stream this week.
   const isListed = (p: PoolItem) => p.id !== null || weekOf(p) !== null;

@@ -345,48 +345,47 @@ const DIGIT_0 = 48;
 function plainDateTime(s: string): string | null | undefined {
   const n = s.length;
   if (n < 14 || n > 19) return undefined;
-  let i = 0;
-  const num = (max: number): number => {
-    let v = -1;
-    const start = i;
-    while (i < n && i - start < max) {
-      const c = s.charCodeAt(i);
-      if (!isDigit(c)) break;
-      v = (v < 0 ? 0 : v * 10) + c - DIGIT_0;
-      i++;
-    }
-    return v;
-  };
-  const y = num(4);
-  if (i !== 4 || y < 1900) return undefined;
+  const y = digitsAt(s, 0, 4);
+  if (cursor !== 4 || y < 1900) return undefined;
   const sep = s.charCodeAt(4);
   if (sep !== 47 && sep !== 45) return undefined; // '/' or '-'
-  i = 5;
-  const mo = num(2);
-  if (mo < 0 || s.charCodeAt(i) !== sep) return undefined;
-  i++;
-  const d = num(2);
-  const gap = s.charCodeAt(i);
+  const mo = digitsAt(s, 5, 2);
+  if (mo < 0 || s.charCodeAt(cursor) !== sep) return undefined;
+  const d = digitsAt(s, cursor + 1, 2);
+  const gap = s.charCodeAt(cursor);
   if (d < 0 || (gap !== 32 && gap !== 84)) return undefined; // ' ' or 'T'
-  i++;
-  const h = num(2);
-  if (h < 0 || s.charCodeAt(i) !== 58) return undefined; // ':'
-  i++;
-  const from = i;
-  const mi = num(2);
-  if (i - from !== 2 && i - from !== 1) return undefined;
+  const h = digitsAt(s, cursor + 1, 2);
+  if (h < 0 || s.charCodeAt(cursor) !== 58) return undefined; // ':'
+  const mi = digitsAt(s, cursor + 1, 2);
+  if (mi < 0) return undefined;
   let sec = 0;
-  if (i < n) {
-    if (s.charCodeAt(i) !== 58) return undefined;
-    i++;
-    const at = i;
-    sec = num(2);
-    if (sec < 0 || i !== n || (i - at !== 1 && i - at !== 2)) return undefined;
+  if (cursor < n) {
+    if (s.charCodeAt(cursor) !== 58) return undefined;
+    sec = digitsAt(s, cursor + 1, 2);
+    if (sec < 0 || cursor !== n) return undefined;
   }
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!)) return null;
   return `${y}-${PAD2[mo]}-${PAD2[d]}T${PAD2[h]}:${PAD2[mi]}:${PAD2[sec]}+08:00`;
+}
+
+/** Where digitsAt stopped: the offset after the digits it read. */
+let cursor = 0;
+
+/** The number written by 1 to `max` ASCII digits from `from` (-1 when there is none); leaves `cursor` after them. */
+function digitsAt(s: string, from: number, max: number): number {
+  let v = 0;
+  let i = from;
+  const end = Math.min(s.length, from + max);
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) break;
+    v = v * 10 + c - DIGIT_0;
+    i++;
+  }
+  cursor = i;
+  return i === from ? -1 : v;
 }
 
 function parseDateTimeUncached(raw: RawCell): ParseResult {
@@ -480,6 +479,8 @@ export function parseId(raw: RawCell): ParseResult {
     return ok(String(raw));
   }
   if (typeof raw === 'string') {
+    // Hot path: digits only (every platform's order and product IDs) need no cleaning or check.
+    if (allDigits(raw)) return ok(raw);
     const id = cleanText(raw).trim();
     // Excel shows a long numeric ID as 3.70001E+18 and, saved as CSV, writes that text: the digits are gone.
     if (SCIENTIFIC_ID.test(id)) return fail('id-precision');
@@ -488,6 +489,12 @@ export function parseId(raw: RawCell): ParseResult {
   }
   if (typeof raw === 'boolean') return ok(String(raw));
   return fail('id');
+}
+
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
 }
 
 const SCIENTIFIC_ID = /^[+-]?\d(?:\.\d+)?[eE][+]?\d+$/;
