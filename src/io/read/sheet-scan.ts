@@ -164,10 +164,42 @@ const EMPTY = Buffer.alloc(0);
 /** Above this many carried bytes, a chunk without a `>` is only queued (no rescan of a huge tag). */
 const CARRY_RESCAN = 64 * 1024;
 
-/** Where an attribute's value lies in the current buffer (only r, s and t of rows and cells). */
-interface AttrRange {
-  s: number;
-  e: number;
+/** The value of `-?[0-9]{1,15}` bytes (exact in a double), or undefined for anything else. */
+function plainInteger(buf: Buffer, s: number, e: number): number | undefined {
+  const negative = buf[s] === 0x2d;
+  let i = negative ? s + 1 : s;
+  if (e - i < 1 || e - i > 15) return undefined;
+  let x = 0;
+  for (; i < e; i++) {
+    const d = buf[i]! - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    x = x * 10 + d;
+  }
+  return negative ? -x : x;
+}
+
+/** The bytes are ASCII without `&`: their latin1 string is their text as saxes gives it, but for \r. */
+function plainAscii(buf: Buffer, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    if (b >= 0x80 || b === AMP) return false;
+  }
+  return true;
+}
+
+/** A cell's t attribute, read from its bytes when it is one of the usual ones. */
+function cellTypeOf(buf: Buffer, s: number, e: number): number | undefined {
+  const b = buf[s];
+  switch (e - s) {
+    case 0:
+      return T_NUMBER;
+    case 1:
+      return b === 0x73 ? T_SHARED : b === 0x6e ? T_NUMBER : b === 0x62 ? T_BOOL : b === 0x65 ? T_ERROR : undefined;
+    case 3:
+      return b === 0x73 && buf[s + 1] === 0x74 && buf[s + 2] === 0x72 ? T_STR : undefined;
+    default:
+      return undefined;
+  }
 }
 
 class SheetScanner {
@@ -211,10 +243,13 @@ class SheetScanner {
   private capMore: Buffer[] | null = null;
   private readonly styleCache: (CellFormat | null)[] = [];
   private out: RawRow[] = [];
-  // Attribute ranges of the tag being read.
-  private attrR: AttrRange | null = null;
-  private attrS: AttrRange | null = null;
-  private attrT: AttrRange | null = null;
+  // Where the r, s and t attributes of the row or cell tag being read lie (-1: absent).
+  private rS = -1;
+  private rE = -1;
+  private sS = -1;
+  private sE = -1;
+  private tS = -1;
+  private tE = -1;
 
   constructor(private readonly ctx: SheetScanContext) {
     for (const name of ['row', 'c', 'v', 'f', 'is', 't', 'sheetData']) {
@@ -247,8 +282,9 @@ class SheetScanner {
     const n = buf.length;
     while (p < n) {
       if (buf[p] !== LT) {
-        const lt = buf.indexOf(LT, p);
-        const end = lt === -1 ? n : lt;
+        // A loop, not indexOf: text between tags is mostly a few digits, shorter than a native call.
+        let end = p + 1;
+        while (end < n && buf[end] !== LT) end++;
         const stop = this.textRun(buf, p, end);
         this.seen = true;
         if (stop < end) return this.keep(buf, stop);
@@ -492,7 +528,7 @@ class SheetScanner {
     const nameEnd = i;
     const kind = kindOf(buf, s, nameEnd - s);
     const wanted = kind === K_ROW || kind === K_C;
-    this.attrR = this.attrS = this.attrT = null;
+    this.rS = this.sS = this.tS = -1;
     let selfClosing = false;
     for (;;) {
       const before = i;
@@ -547,28 +583,42 @@ class SheetScanner {
     const quote = buf[i];
     if (quote !== DQUOTE && quote !== SQUOTE) this.fail(buf, i, 'unquoted attribute value.');
     const vs = i + 1;
-    const ve = buf.indexOf(quote, vs);
-    if (ve === -1) return -1;
+    let ve = vs;
+    while (ve < n && buf[ve] !== quote) ve++;
+    if (ve >= n) return -1;
     for (let j = vs; j < ve; j++) {
       const b = buf[j]!;
+      if (b > LT) continue;
       if (b === LT) this.fail(buf, j, 'disallowed character.');
       else if (b === AMP) j = this.entity(buf, j, ve);
       else if (b < SPACE && b !== TAB && b !== NL && b !== CR) this.fail(buf, j, 'disallowed character.');
     }
     if (wanted && nameEnd - s === 1) {
-      const range = { s: vs, e: ve };
       const a = buf[s];
-      const dup = () => this.fail(buf, s, `duplicate attribute: ${String.fromCharCode(a!)}.`);
-      if (a === 0x72) this.attrR = this.attrR ? dup() : range;
-      else if (a === 0x73) this.attrS = this.attrS ? dup() : range;
-      else if (a === 0x74) this.attrT = this.attrT ? dup() : range;
+      if (a === 0x72) {
+        if (this.rS >= 0) this.duplicate(buf, s);
+        this.rS = vs;
+        this.rE = ve;
+      } else if (a === 0x73) {
+        if (this.sS >= 0) this.duplicate(buf, s);
+        this.sS = vs;
+        this.sE = ve;
+      } else if (a === 0x74) {
+        if (this.tS >= 0) this.duplicate(buf, s);
+        this.tS = vs;
+        this.tE = ve;
+      }
     }
     return ve + 1;
   }
 
+  private duplicate(buf: Buffer, at: number): never {
+    return this.fail(buf, at, `duplicate attribute: ${String.fromCharCode(buf[at]!)}.`);
+  }
+
   /** An attribute's value as saxes gives it: whitespace characters as spaces, entities decoded. */
-  private attrValue(buf: Buffer, r: AttrRange): string {
-    let v = buf.toString('utf8', r.s, r.e);
+  private attrValue(buf: Buffer, s: number, e: number): string {
+    let v = buf.toString('utf8', s, e);
     if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
     return v.includes('&') ? decodeEntities(v) : v;
   }
@@ -617,14 +667,18 @@ class SheetScanner {
   }
 
   private beginRow(buf: Buffer): void {
-    const r = this.attrR;
-    this.rowRef = r ? this.attrValue(buf, r) : '';
-    this.rowNumber = r ? parseInt(this.rowRef, 10) : this.lastRow + 1;
+    this.rowRef = '';
+    if (this.rS < 0) {
+      this.rowNumber = this.lastRow + 1;
+    } else {
+      const fast = plainInteger(buf, this.rS, this.rE);
+      if (fast === undefined) this.rowRef = this.attrValue(buf, this.rS, this.rE);
+      this.rowNumber = fast ?? parseInt(this.rowRef, 10);
+    }
     this.lastRow = this.rowNumber;
-    const s = this.attrS;
-    const sv = s ? this.attrValue(buf, s) : '';
     // exceljs: `if (node.attributes.s)`, then getStyleModel(parseInt(s)) even for "0".
-    this.rowFormat = sv ? (this.style(parseInt(sv, 10)) ?? NO_FORMAT) : NO_FORMAT;
+    this.rowFormat =
+      this.sS >= 0 && this.sE > this.sS ? (this.style(this.intAttr(buf, this.sS, this.sE)) ?? NO_FORMAT) : NO_FORMAT;
     this.values.length = 0;
     this.formats.length = 0;
     this.lastCol = 0;
@@ -633,12 +687,13 @@ class SheetScanner {
   }
 
   private beginCell(buf: Buffer): void {
-    const r = this.attrR;
-    this.cellCol = r ? this.columnOf(buf, r) : this.lastCol + 1;
+    this.cellCol = this.rS >= 0 ? this.columnOf(buf, this.rS, this.rE) : this.lastCol + 1;
     this.lastCol = this.cellCol;
-    this.cellStyle = this.attrS ? parseInt(this.attrValue(buf, this.attrS), 10) : NaN;
-    const t = this.attrT;
-    this.cellType = t ? (CELL_TYPES[this.attrValue(buf, t)] ?? T_NUMBER) : T_NUMBER;
+    this.cellStyle = this.sS >= 0 ? this.intAttr(buf, this.sS, this.sE) : NaN;
+    this.cellType =
+      this.tS < 0
+        ? T_NUMBER
+        : (cellTypeOf(buf, this.tS, this.tE) ?? CELL_TYPES[this.attrValue(buf, this.tS, this.tE)] ?? T_NUMBER);
     this.inCell = true;
     this.hasFormula = false;
     this.formulaText = false;
@@ -649,17 +704,21 @@ class SheetScanner {
   }
 
   /** The column of a cell reference, read as exceljs's colCache.decodeAddress reads it. */
-  private columnOf(buf: Buffer, r: AttrRange): number {
+  private columnOf(buf: Buffer, s: number, e: number): number {
     let ref: string | null = null;
-    let codes: ArrayLike<number> = buf.subarray(r.s, r.e);
-    if (buf.indexOf(AMP, r.s) !== -1 && buf.indexOf(AMP, r.s) < r.e) {
-      ref = this.attrValue(buf, r);
+    let codes: ArrayLike<number> = buf;
+    let from = s;
+    let to = e;
+    if (!plainAscii(buf, s, e)) {
+      ref = this.attrValue(buf, s, e);
       codes = Array.from(ref, (c) => c.charCodeAt(0));
+      from = 0;
+      to = codes.length;
     }
     let hasCol = false;
     let hasRow = false;
     let col = 0;
-    for (let i = 0; i < codes.length; i++) {
+    for (let i = from; i < to; i++) {
       const ch = codes[i]!;
       if (!hasRow && ch >= 0x41 && ch <= 0x5a) {
         hasCol = true;
@@ -671,12 +730,17 @@ class SheetScanner {
       }
     }
     if (!hasCol || col > 16384) {
-      ref ??= this.attrValue(buf, r);
+      ref ??= this.attrValue(buf, s, e);
       throw new SheetContentError(
         `cell reference "${ref}" ${hasCol ? 'is past column XFD' : 'has no column letters'} (row ${this.rowRef || this.rowNumber})`,
       );
     }
     return col;
+  }
+
+  /** parseInt(value, 10) of an attribute. */
+  private intAttr(buf: Buffer, s: number, e: number): number {
+    return plainInteger(buf, s, e) ?? parseInt(this.attrValue(buf, s, e), 10);
   }
 
   /** A cellXfs entry's number format, as exceljs's styles give it; null when there is no such style. */
@@ -792,39 +856,25 @@ class SheetScanner {
 
   /** parseFloat(text), without making a string for a plain integer. */
   private valueNumber(): number {
-    const fast = this.plainInteger();
-    if (fast !== undefined) return fast;
-    const bytes = this.valueBytes();
-    // parseFloat reads the same number from ASCII bytes as from their decoded text (\r and \n alike).
-    if (isAscii(bytes) && bytes.indexOf(AMP) === -1) return parseFloat(bytes.toString('latin1'));
+    const buf = this.capBuf;
+    if (buf && !this.capMore) {
+      const fast = plainInteger(buf, this.capS, this.capE);
+      if (fast !== undefined) return fast;
+      // parseFloat reads the same number from ASCII bytes as from their decoded text (\r and \n alike).
+      if (plainAscii(buf, this.capS, this.capE)) return parseFloat(buf.toString('latin1', this.capS, this.capE));
+    }
     return parseFloat(this.valueText());
   }
 
   /** parseInt(text, 10). */
   private valueInt(): number {
-    const fast = this.plainInteger();
-    if (fast !== undefined) return fast;
-    const bytes = this.valueBytes();
-    if (isAscii(bytes) && bytes.indexOf(AMP) === -1) return parseInt(bytes.toString('latin1'), 10);
-    return parseInt(this.valueText(), 10);
-  }
-
-  /** The value when it is `-?[0-9]{1,15}` in one piece (exact in a double), else undefined. */
-  private plainInteger(): number | undefined {
     const buf = this.capBuf;
-    if (this.capMore || !buf) return undefined;
-    let i = this.capS;
-    const e = this.capE;
-    const negative = buf[i] === 0x2d;
-    if (negative) i++;
-    if (e - i < 1 || e - i > 15) return undefined;
-    let x = 0;
-    for (; i < e; i++) {
-      const d = buf[i]! - 0x30;
-      if (d < 0 || d > 9) return undefined;
-      x = x * 10 + d;
+    if (buf && !this.capMore) {
+      const fast = plainInteger(buf, this.capS, this.capE);
+      if (fast !== undefined) return fast;
+      if (plainAscii(buf, this.capS, this.capE)) return parseInt(buf.toString('latin1', this.capS, this.capE), 10);
     }
-    return negative ? -x : x;
+    return parseInt(this.valueText(), 10);
   }
 }
 
