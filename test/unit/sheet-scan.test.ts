@@ -409,6 +409,16 @@ describe('the scanner alone', () => {
     });
   });
 
+  it('a cell reference without column letters is an InputError naming the part, both ways', async () => {
+    const file = await handWritten('bad-ref', '<row r="1"><c r="a1"><v>1</v></c></row>');
+    const pattern =
+      /\[手写\]: the workbook is damaged: xl\/worksheets\/sheet1\.xml could not be read: .+; export it again$/;
+    expect(await read(file, 'exceljs')).toMatchObject({ error: expect.stringMatching(pattern) });
+    expect(await read(file, 'scan')).toMatchObject({
+      error: expect.stringMatching(/could not be read: cell reference "a1" has no column letters \(row 1\); export/),
+    });
+  });
+
   it('a part that ends inside its markup, or leaves an element open, is not well-formed', async () => {
     await expect(scan([Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"')])).rejects.toThrow(
       /^1:\d+: unexpected end\.$/,
