@@ -141,7 +141,8 @@ const FNV_START = 0x811c9dc5;
 function nameHash(buf: Buffer, s: number, e: number): number {
   let h = FNV_START;
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h;
+  // 30 bits: a small integer to V8, so the stack stays an array of them (no boxed numbers).
+  return h & 0x3fffffff;
 }
 
 // A cell's `t`, as exceljs's switch tells them apart.
