@@ -1,5 +1,6 @@
 /**
- * XLSX row source: exceljs's streaming parsers (never readFile/load), fed by yauzl.
+ * XLSX row source: the zip read with yauzl, the worksheets scanned byte by byte (sheet-scan.ts),
+ * the shared strings and styles parsed with exceljs's streaming parsers (never readFile/load).
  * exceljs is imported lazily, so the CLI does not pay for it unless an xlsx is read.
  *
  * Before anything is parsed the zip guard checks the file and reads the real sheet names and part
@@ -20,9 +21,13 @@
  *
  * Instead the zip is opened with yauzl (random access through the central directory): the shared
  * strings and styles are parsed first with exceljs's own parsers, then each worksheet part is
- * streamed, inflating on the fly, into exceljs's WorksheetReader. Memory stays bounded by one
- * sheet's inflate window plus the shared-string table, as before; yauzl checks every inflated
- * size against the size the zip guard vetted.
+ * streamed, inflating on the fly, into sheet-scan.ts's scanner. That scanner replaced exceljs's
+ * WorksheetReader (about 40 of the 43 s a 1 M-row export took to read): it gives every cell the
+ * value exceljs's reader gave it, which toCell (xlsx-cells.ts) converts, so the rules below are
+ * unchanged (test/unit/sheet-scan.test.ts reads every fixture both ways; exceljs's reader is kept
+ * for that test only, xlsx-exceljs-sheet.ts). Memory stays bounded by one sheet's inflate window
+ * plus the shared-string table, as before; yauzl checks every inflated size against the size the
+ * zip guard vetted.
  *
  * Sheets come in zip order (the worksheet parts' order in the central directory; `index` gives
  * the workbook position); each must be consumed before the next is requested. Whatever the
@@ -42,7 +47,8 @@
  *
  * Damage is an InputError naming the part, never a shorter table: every part read to its end is
  * checked against its CRC-32 and must close its XML root (zip-part.ts), XML errors within a part
- * name it, and a cell referring to a shared string the shared strings part does not hold names the
+ * (saxes's for the shared strings and styles, the scanner's own for a sheet) name it with the
+ * line and column, and a cell referring to a shared string the shared strings part does not hold names the
  * sheet, the cell (B7) and both parts.
  */
 import type { Readable } from 'node:stream';
@@ -50,15 +56,26 @@ import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 
 import { InputError } from '../../errors.js';
-import type { RawCell, RawRow, RawSheet, RawSource } from './source.js';
+import { scanSheet, type SheetStyles } from './sheet-scan.js';
+import type { RawRow, RawSheet, RawSource } from './source.js';
+import { exceljsSheetRows, guardSharedStrings, type ExceljsSheetParser } from './xlsx-exceljs-sheet.js';
 import { guardXlsx, openZip, type GuardedWorkbook, type WorkbookSheetInfo, type ZipLimits } from './zip-guard.js';
 import { INCOMPLETE, checkedPart, drainChecked, partParseError, partReadError } from './zip-part.js';
 import { columnLetter } from '../column-letter.js';
 
-/** Excel's maximum number of characters in a cell. */
-export const MAX_CELL_CHARS = 32_767;
+export { MAX_CELL_CHARS } from './xlsx-cells.js';
 
-export async function openXlsxSource(file: string, limits?: Partial<ZipLimits>): Promise<RawSource> {
+/**
+ * What reads the worksheet parts: the scanner, or (for test/unit/sheet-scan.test.ts only, which
+ * compares the two) exceljs's WorksheetReader as liveops used it before.
+ */
+export type SheetReader = 'scan' | 'exceljs';
+
+export async function openXlsxSource(
+  file: string,
+  limits?: Partial<ZipLimits>,
+  sheetReader: SheetReader = 'scan',
+): Promise<RawSource> {
   const wb = await guardXlsx(file, limits);
   let iterated = false;
   return {
@@ -69,41 +86,24 @@ export async function openXlsxSource(file: string, limits?: Partial<ZipLimits>):
       [Symbol.asyncIterator]: () => {
         if (iterated) throw new Error(`${file}: the sheets of an xlsx source can only be iterated once`);
         iterated = true;
-        return streamSheets(file, wb);
+        return streamSheets(file, wb, sheetReader);
       },
     },
   };
 }
 
-// Minimal shapes of the exceljs streaming classes used here (its typings do not cover them).
-interface ExcelCell {
-  numFmt?: string;
-}
-interface ExcelRow {
-  number: number;
-  values: unknown[];
-  getCell(col: number): ExcelCell;
-}
-interface ExcelWorksheetReader {
-  [Symbol.asyncIterator](): AsyncIterator<ExcelRow>;
-}
 /**
  * The WorkbookReader is only the context object its part parsers share (shared strings, styles,
  * date system, options); its own zip pass (`parse`, the async iterator, `read`) is never started.
  */
-interface ExcelWorkbookReader {
+interface ExcelWorkbookReader extends ExceljsSheetParser {
   model?: unknown;
   properties?: unknown;
-  sharedStrings?: unknown[];
+  styles: SheetStyles;
   /** Parses xl/styles.xml into `styles` (with `styles: 'cache'`). */
   _parseStyles(entry: Readable): Promise<void>;
   /** Parses xl/sharedStrings.xml into `sharedStrings` (with `sharedStrings: 'cache'`); yields nothing then. */
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  /** Yields `{eventType: 'worksheet', value}`: a WorksheetReader over `iterator`. */
-  _parseWorksheet(
-    iterator: AsyncIterable<unknown>,
-    sheetNo: string,
-  ): Generator<{ eventType: string; value: ExcelWorksheetReader }>;
 }
 type WorkbookReaderCtor = new (input: string, options: Record<string, string>) => ExcelWorkbookReader;
 
@@ -116,7 +116,7 @@ async function loadWorkbookReader(): Promise<WorkbookReaderCtor> {
   return ns.stream!.xlsx.WorkbookReader as WorkbookReaderCtor;
 }
 
-async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<RawSheet> {
+async function* streamSheets(file: string, wb: GuardedWorkbook, sheetReader: SheetReader): AsyncGenerator<RawSheet> {
   const WorkbookReader = await loadWorkbookReader();
   let zip: yauzl.ZipFile;
   try {
@@ -184,8 +184,8 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
         throw await partParseError(zip, entries.get(part)!, { file }, e);
       }
     }
-    const strings = guardSharedStrings(reader.sharedStrings ?? []);
-    reader.sharedStrings = strings;
+    const strings = reader.sharedStrings ?? [];
+    if (sheetReader === 'exceljs') reader.sharedStrings = guardSharedStrings(strings);
 
     for (const part of sheetParts) {
       if (current) {
@@ -195,15 +195,25 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
       const info = wb.byPart.get(part)!;
       const sheetNo = /(\d+)\.xml$/.exec(part)?.[1] ?? '0';
       const entry = entries.get(part)!;
-      current = new SheetCursor(file, info, wb.date1904, wb.sharedStringsPart, strings.length, {
+      const cursor: SheetCursor = new SheetCursor(file, info, wb.sharedStringsPart, strings.length, {
         open: async () => {
           const stream = await open(part, 'worksheet', info.name);
-          const [emitted] = [...reader._parseWorksheet(stream, sheetNo)];
-          return { stream, ws: emitted!.value };
+          const ctx = {
+            file,
+            sheet: info.name,
+            date1904: wb.date1904,
+            missingString: (index: string, row: number, col: number) => cursor.missingString(index, row, col),
+          };
+          const batches =
+            sheetReader === 'exceljs'
+              ? exceljsSheetRows(reader, stream, sheetNo, ctx)
+              : scanSheet(stream, { ...ctx, sharedStrings: strings, styles: reader.styles });
+          return { stream, batches };
         },
         explain: (e) => partParseError(zip, entry, { file, sheet: info.name }, e),
       });
-      yield { name: info.name, index: info.index, hidden: info.hidden, rows: current.rows };
+      current = cursor;
+      yield { name: info.name, index: info.index, hidden: info.hidden, rows: cursor.rows, batches: cursor.batches };
     }
   } finally {
     current?.close();
@@ -215,25 +225,31 @@ async function* streamSheets(file: string, wb: GuardedWorkbook): AsyncGenerator<
 class SheetCursor {
   private state: 'fresh' | 'reading' | 'done' | 'closed' = 'fresh';
   private stream: Readable | undefined;
-  private inner: AsyncIterator<ExcelRow> | undefined;
+  private inner: AsyncIterator<RawRow[]> | undefined;
   readonly rows: AsyncIterable<RawRow>;
+  readonly batches: AsyncIterable<RawRow[]>;
 
   constructor(
     private readonly file: string,
     private readonly info: WorkbookSheetInfo,
-    private readonly date1904: boolean,
     private readonly sharedStringsPart: string | undefined,
     private readonly sharedStringCount: number,
     private readonly part: {
-      open: () => Promise<{ stream: Readable; ws: ExcelWorksheetReader }>;
-      /** The InputError for an error the parser raised (the part's CRC-32 failing, if it does). */
+      open: () => Promise<{ stream: Readable; batches: AsyncIterable<RawRow[]> }>;
+      /** The InputError for an error the reader raised (the part's CRC-32 failing, if it does). */
       explain: (e: unknown) => Promise<InputError>;
     },
   ) {
-    this.rows = { [Symbol.asyncIterator]: () => this.iterate() };
+    this.batches = { [Symbol.asyncIterator]: () => this.iterate() };
+    const batches = this.batches;
+    this.rows = {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of batches) yield* batch;
+      },
+    };
   }
 
-  private async *iterate(): AsyncGenerator<RawRow> {
+  private async *iterate(): AsyncGenerator<RawRow[]> {
     if (this.state !== 'fresh') {
       throw new Error(
         `${this.file} [${this.info.name}]: the rows of an xlsx sheet can be iterated only once, ` +
@@ -242,26 +258,23 @@ class SheetCursor {
     }
     this.state = 'reading';
     try {
-      const { stream, ws } = await this.part.open();
+      const { stream, batches } = await this.part.open();
       this.stream = stream;
       if (this.state !== 'reading') {
         stream.destroy(); // closed while opening
         return;
       }
-      this.inner = ws[Symbol.asyncIterator]();
+      this.inner = batches[Symbol.asyncIterator]();
       for (;;) {
-        let next: IteratorResult<ExcelRow>;
+        let next: IteratorResult<RawRow[]>;
         try {
           next = await this.inner.next();
         } catch (e) {
           throw await this.part.explain(e);
         }
         if (next.done) return;
-        const excelRow = next.value;
-        const row = convertRow(this.file, this.info.name, excelRow, this.date1904, (v, col) =>
-          this.missingString(v, excelRow.number, col),
-        );
-        if (row) yield row;
+        yield next.value;
+        if (this.state !== 'reading') return;
       }
     } finally {
       if (this.state === 'reading') this.state = 'done';
@@ -269,14 +282,14 @@ class SheetCursor {
     }
   }
 
-  private missingString(v: MissingSharedString, row: number, col: number): InputError {
+  missingString(index: string, row: number, col: number): InputError {
     const cell = `${columnLetter(col)}${row}`;
     const held = this.sharedStringsPart
       ? `${this.sharedStringsPart} holds only ${this.sharedStringCount} (numbered from 0)`
       : 'the workbook has no shared strings part';
     return new InputError(
       { file: this.file, sheet: this.info.name, row, column: columnLetter(col) },
-      `the workbook is damaged: cell ${cell} in ${this.info.part} refers to shared string ${v.index}, but ${held} (${INCOMPLETE}); export it again`,
+      `the workbook is damaged: cell ${cell} in ${this.info.part} refers to shared string ${index}, but ${held} (${INCOMPLETE}); export it again`,
     );
   }
 
@@ -289,7 +302,7 @@ class SheetCursor {
   private release(): void {
     const inner = this.inner;
     this.inner = undefined;
-    // Ends exceljs's parser generators (which stop iterating the stream) …
+    // Ends the reader's generators (which stop iterating the stream) …
     inner?.return?.(undefined).catch(() => {
       /* already failing or finished */
     });
@@ -297,119 +310,6 @@ class SheetCursor {
     this.stream?.destroy();
     this.stream = undefined;
   }
-}
-
-/**
- * What exceljs puts in a cell whose shared-string index is not in the table (it would have been
- * `undefined`, an empty cell). It reaches the cell as a JSON value, unchanged.
- */
-class MissingSharedString {
-  constructor(readonly index: string) {}
-}
-
-/** The shared strings, answering an index outside them with a MissingSharedString. */
-function guardSharedStrings(strings: unknown[]): unknown[] {
-  return new Proxy(strings, {
-    get(target, prop, receiver) {
-      const v: unknown = Reflect.get(target, prop, receiver);
-      if (v !== undefined || typeof prop !== 'string') return v;
-      // exceljs looks up parseInt(<v> text): an integer, NaN, or a negative one.
-      if (prop === 'NaN' || /^-?\d+$/.test(prop)) return new MissingSharedString(prop);
-      return v;
-    },
-  });
-}
-
-function convertRow(
-  file: string,
-  sheet: string,
-  row: ExcelRow,
-  date1904: boolean,
-  missing: (v: MissingSharedString, col: number) => InputError,
-): RawRow | null {
-  const values = row.values; // sparse, 1-based
-  const n = values.length - 1;
-  if (n <= 0) return null;
-  const cells = new Array<RawCell>(n);
-  let empty = true;
-  for (let col = 1; col <= n; col++) {
-    const v = values[col];
-    let cell: RawCell;
-    if (v === undefined || v === null) {
-      cell = null;
-    } else if (v instanceof MissingSharedString) {
-      throw missing(v, col);
-    } else {
-      cell = toCell(
-        v,
-        () => ({ file, sheet, row: row.number, column: columnLetter(col) }),
-        () => row.getCell(col).numFmt,
-        date1904,
-      );
-    }
-    cells[col - 1] = cell;
-    if (cell !== null) empty = false;
-  }
-  return empty ? null : { rowNumber: row.number, cells };
-}
-
-type Where = () => { file: string; sheet: string; row: number; column: string };
-
-function toCell(v: unknown, where: Where, numFmt: () => string | undefined, date1904: boolean): RawCell {
-  switch (typeof v) {
-    case 'string':
-      return text(v, where);
-    case 'number':
-      return Number.isFinite(v) ? v : null;
-    case 'boolean':
-      return v;
-    case 'object': {
-      if (v === null) return null;
-      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-      const o = v as Record<string, unknown>;
-      if (Array.isArray(o.richText)) {
-        let s = '';
-        for (const run of o.richText as { text?: unknown }[]) {
-          if (typeof run?.text === 'string') s += run.text;
-        }
-        return text(s, where);
-      }
-      if ('formula' in o || 'sharedFormula' in o) {
-        const r = o.result;
-        if (typeof r === 'number' && Number.isFinite(r) && isDateFormat(numFmt())) return excelToDate(r, date1904);
-        if (r === undefined || r === null || (typeof r === 'object' && 'error' in r)) return null;
-        return toCell(r, where, numFmt, date1904);
-      }
-      if ('error' in o) return null;
-      if ('text' in o) return toCell(o.text, where, numFmt, date1904); // hyperlink {text, hyperlink}
-      return null; // {sharedString: n} cannot happen with sharedStrings: 'cache'
-    }
-    default:
-      return null;
-  }
-}
-
-function text(s: string, where: Where): string | null {
-  if (s.length > MAX_CELL_CHARS) {
-    throw new InputError(
-      where(),
-      `the cell holds ${s.length} characters, more than Excel's limit of ${MAX_CELL_CHARS}: is this a real export?`,
-    );
-  }
-  const t = s.trim();
-  return t.length === 0 ? null : t;
-}
-
-/** exceljs's own test (lib/utils/utils.js isDateFmt), for formula results it does not convert. */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(f);
-}
-
-/** Same as exceljs's utils.excelToDate. */
-function excelToDate(v: number, date1904: boolean): Date {
-  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 function damagedWhileStreaming(file: string, sheet: string | undefined, e: unknown): unknown {
