@@ -8,9 +8,8 @@ import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 
+import { unzipAll, zipTo, type Part } from '../helpers/zip-parts.js';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
 
 const tmp = tempDir();
@@ -20,32 +19,6 @@ const GOOD = '商品_测试店_20261118.xlsx';
 const BAD = '商品_测试店_20261119.xlsx';
 const SHEET = 'xl/worksheets/sheet1.xml';
 const STRINGS = 'xl/sharedStrings.xml';
-
-type Part = { name: string; data: Buffer };
-
-async function unzipAll(file: string): Promise<Part[]> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out: Part[] = [];
-  for await (const entry of zip.eachEntry()) {
-    if (entry.fileName.endsWith('/')) continue;
-    const chunks: Buffer[] = [];
-    for await (const c of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
-
-async function zipTo(file: string, parts: Part[], stored: string[] = []): Promise<Buffer> {
-  const z = new yazl.ZipFile();
-  for (const p of parts) z.addBuffer(p.data, p.name, { compress: !stored.includes(p.name) });
-  z.end();
-  const chunks: Buffer[] = [];
-  for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
-  const bytes = Buffer.concat(chunks);
-  writeFileSync(file, bytes);
-  return bytes;
-}
 
 /** `parts` with `name`'s text replaced. */
 const edit = (parts: Part[], name: string, f: (xml: string) => string): Part[] =>

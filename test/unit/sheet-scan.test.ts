@@ -8,19 +8,18 @@
  * formulas, row styles, t="d" …). Then the scanner alone: the same rows whatever the chunking,
  * and what it reads where exceljs's reader failed (cells and rows without `r`).
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 
 import { InputError } from '../../src/errors.js';
 import { scanSheet, type SheetScanContext } from '../../src/io/read/sheet-scan.js';
 import type { RawRow } from '../../src/io/read/source.js';
 import { openXlsxSource, type SheetReader } from '../../src/io/read/xlsx.js';
+import { unzipAll, zipTo, type Part } from '../helpers/zip-parts.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
@@ -95,31 +94,6 @@ describe('every fixture workbook reads the same through the scanner and exceljs'
     await same(file);
   });
 });
-
-type Part = { name: string; data: Buffer };
-
-async function unzipAll(file: string): Promise<Part[]> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out: Part[] = [];
-  for await (const entry of zip.eachEntry()) {
-    if (entry.fileName.endsWith('/')) continue;
-    const chunks: Buffer[] = [];
-    for await (const c of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
-
-async function zipTo(file: string, parts: Part[]): Promise<string> {
-  const z = new yazl.ZipFile();
-  for (const p of parts) z.addBuffer(p.data, p.name);
-  z.end();
-  const chunks: Buffer[] = [];
-  for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
-  writeFileSync(file, Buffer.concat(chunks));
-  return file;
-}
 
 const DAY = new Date(Date.UTC(2026, 10, 18, 20, 5, 9));
 
@@ -252,7 +226,9 @@ async function handWritten(
       );
     }
   }
-  return zipTo(join(dir, `${name}.xlsx`), out);
+  const file = join(dir, `${name}.xlsx`);
+  await zipTo(file, out);
+  return file;
 }
 
 const HAND: Array<[name: string, sheetData: string]> = [
