@@ -60,3 +60,9 @@ export function sum(values: Num[]): number | null {
   }
   return any ? s : null;
 }
+
+/** sum([a, b]) to the last bit, with no array made: for sums kept row by row over millions of rows. */
+export function sumOfTwo(a: Num, b: Num): number | null {
+  if (typeof a === 'number') return typeof b === 'number' ? 0 + a + b : 0 + a;
+  return typeof b === 'number' ? 0 + b : null;
+}

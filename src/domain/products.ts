@@ -43,12 +43,6 @@ type ProductSums = Omit<
   lastTable: number;
 };
 
-/** M.sum of two figures, to the last bit (a missing one is left out; both missing: null), with no array made per row. */
-function sum2(a: number | null | undefined, b: number | null | undefined): number | null {
-  if (typeof a === 'number') return typeof b === 'number' ? 0 + a + b : 0 + a;
-  return typeof b === 'number' ? 0 + b : null;
-}
-
 /**
  * Products summed as their rows arrive, one entry per product: a 4 M-row product list over 1,000
  * products holds 1,000 entries, never the rows. A table is begun, its rows added, and a reader that
@@ -104,7 +98,7 @@ export class ProductTally {
       cur.lastTable = this.tables;
     }
     if (cur.name === null && p.name !== null) cur.name = owned(p.name);
-    for (const k of SUMMED) cur[k] = sum2(cur[k], p[k]);
+    for (const k of SUMMED) cur[k] = M.sumOfTwo(cur[k], p[k]);
   }
 
   /**
@@ -124,7 +118,7 @@ export class ProductTally {
       cur.streams += o.streams;
       cur.name ??= o.name;
       for (const d of o.derived) cur.derived.add(d);
-      for (const k of SUMMED) cur[k] = sum2(cur[k], o[k]);
+      for (const k of SUMMED) cur[k] = M.sumOfTwo(cur[k], o[k]);
     }
   }
 

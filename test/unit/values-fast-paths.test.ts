@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseDateTime, parseDecimal, parseValue } from '../../src/io/read/values.js';
+import * as M from '../../src/domain/metrics.js';
 import { cleanText } from '../../src/text-safety.js';
 
 // The general rules, as the readers wrote them before the hot paths (values.ts, text-safety.ts).
@@ -132,5 +133,19 @@ describe('text is cleaned exactly when the general rule says it holds a control 
       else if (c !== 0x09 && c !== 0x0a) expect([c, changed]).toEqual([c, true]);
     }
     expect(cleaned).toBeGreaterThan(60);
+  });
+});
+
+describe('sums kept row by row add two figures as sum() adds them', () => {
+  it.each([
+    [1, 2],
+    [null, 5],
+    [5, null],
+    [null, null],
+    [undefined, 3],
+    [-0, -0],
+    [0.1, 0.2],
+  ] as Array<[number | null | undefined, number | null | undefined]>)('%s + %s', (a, b) => {
+    expect(Object.is(M.sumOfTwo(a, b), M.sum([a, b]))).toBe(true);
   });
 });
