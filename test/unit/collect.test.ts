@@ -180,3 +180,49 @@ describe('a first response written as the time of day it came', () => {
     expect(seconds).toEqual([8, 5400, 12]);
   });
 });
+
+describe("a team's own product sheet, headed 曝光人数 / 点击人数 without 商品", () => {
+  it('counts the product’s exposure and clicks; a stream list keeps 曝光人数 as the live room’s', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openTables } = await import('../../src/io/read/tables.js');
+    const dir = mkdtempSync(join(tmpdir(), 'liveops-bare-exposure-'));
+    const products = join(dir, '周商品.csv');
+    writeFileSync(
+      products,
+      '商品编码,商品名称,曝光人数,曝光次数,点击人数,点击次数,成交人数\nA1,龙井,10000,15000,299,400,20\n',
+    );
+    const streams = join(dir, '直播明细.csv');
+    writeFileSync(
+      streams,
+      '开播时间,曝光人数,观看人数,商品点击人数\n2026/11/3 20:00,50000,6782,900\n2026/11/4 20:00,42000,5100,700\n',
+    );
+    const fieldsOf = async (file: string) => {
+      for await (const t of openTables(file, { strict: true })) {
+        const fields = t.columns.map((c) => c.field);
+        const rows = [];
+        for await (const r of t.records()) rows.push(r.values);
+        return { kind: t.kind, fields, rows, unmapped: t.unmapped.length };
+      }
+      throw new Error('no table');
+    };
+    const p = await fieldsOf(products);
+    const s = await fieldsOf(streams);
+    rmSync(dir, { recursive: true, force: true });
+    expect(p.kind).toBe('products');
+    expect(p.fields).toEqual([
+      'productId',
+      'productName',
+      'productExposed',
+      'productExposures',
+      'productClickers',
+      'productClicks',
+      'buyers',
+    ]);
+    expect(p.rows[0]).toMatchObject({ productExposed: 10000, productExposures: 15000, productClickers: 299 });
+    expect(p.unmapped).toBe(0);
+    expect(s.kind).toBe('stream-list');
+    expect(s.fields).toEqual(['start', 'exposedUsers', 'uv', 'productClickers']);
+  });
+});

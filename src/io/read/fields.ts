@@ -153,8 +153,8 @@ const DEFS: Def[] = [
   // — products and conversion —
   ['productExposed', 'count', '商品曝光人数', 'Product-exposed users', ['商品曝光人数']],
   ['productExposures', 'count', '商品曝光次数', 'Product exposures', ['商品曝光次数']],
-  ['productClickers', 'count', '商品点击人数', 'Product clickers', ['商品点击人数']],
-  ['productClicks', 'count', '商品点击次数', 'Product clicks', ['商品点击次数']],
+  ['productClickers', 'count', '商品点击人数', 'Product clickers', ['商品点击人数', '点击人数']],
+  ['productClicks', 'count', '商品点击次数', 'Product clicks', ['商品点击次数', '点击次数']],
   [
     'productClickRate',
     'rate',

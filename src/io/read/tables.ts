@@ -756,6 +756,22 @@ function warnTwins(table: Table, twins: Twin[]): void {
   }
 }
 
+/**
+ * In a product table, a bare 曝光人数 / 曝光次数 (a team's own sheet, without 商品) counts the
+ * product's exposure: a row is a product, and a live room's exposure has no per-product figure.
+ * Elsewhere the same headers stay the live room's exposure (Compass 直播明细).
+ */
+const PRODUCT_EXPOSURE: Record<string, string> = { exposedUsers: 'productExposed', exposures: 'productExposures' };
+
+function readExposureAsProducts(columns: Column[], fields: Set<string>): void {
+  for (const [room, product] of Object.entries(PRODUCT_EXPOSURE)) {
+    if (!fields.has(room) || fields.has(product)) continue;
+    fields.delete(room);
+    fields.add(product);
+    for (const col of columns) if (col.field === room) col.field = product;
+  }
+}
+
 async function buildTable(
   meta: TableMeta,
   source: RawSource,
@@ -774,6 +790,7 @@ async function buildTable(
       .filter((f): f is string => f !== null),
   );
   const kind = detectKind(fields, head.layout);
+  if (kind === 'products' || kind === 'selection') readExposureAsProducts(head.columns, fields);
   const headers = head.columns.map((c) => c.header).filter(Boolean);
   const context = [...head.titleRows, meta.sheet ?? '', basename(meta.file)];
   const platform = detectPlatform(headers, context);
