@@ -13,7 +13,7 @@ export default async function inspect(lang) {
       { zh: '工作表', en: 'Sheet', cell: '{{sheet}}', width: 20 },
       { zh: '平台', en: 'Platform', cell: '{{platformLabel}}', width: 12 },
       { zh: '类型', en: 'Kind', cell: '{{kindLabel}}', width: 14 },
-      { zh: '版式', en: 'Layout', cell: '{{layout}}', width: 14 },
+      { zh: '版式', en: 'Layout', cell: '{{layoutLabel}}', width: 14 },
       { zh: '表头行', en: 'Header row', cell: '{{headerRow}}', width: 9, format: 'count' },
       { zh: '数据行', en: 'Data rows', cell: '{{rows}}', width: 10, format: 'count' },
       { zh: '合计行', en: 'Total rows', cell: '{{totalRows}}', width: 9, format: 'count' },
@@ -31,9 +31,10 @@ export default async function inspect(lang) {
       { zh: '工作表', en: 'Sheet', cell: '{{sheet}}', width: 20 },
       { zh: '列', en: 'Column', cell: '{{column}}', width: 7 },
       { zh: '表头', en: 'Header', cell: '{{header}}', width: 30 },
-      { zh: '字段', en: 'Field', cell: '{{field}}', width: 22 },
-      { zh: '名称', en: 'Label', cell: '{{label}}', width: 22 },
-      { zh: '类型', en: 'Type', cell: '{{type}}', width: 12 },
+      { zh: '识别为', en: 'Read as', cell: '{{label}}', width: 22 },
+      { zh: '类型', en: 'Type', cell: '{{typeLabel}}', width: 12 },
+      // The field's key, as the config's `headers:` mapping names it.
+      { zh: '配置键', en: 'Config key', cell: '{{field}}', width: 22 },
     ],
     lang,
   );

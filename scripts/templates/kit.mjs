@@ -31,7 +31,11 @@ export const FORMATS = {
  * columns: [{ zh, en, cell, width, format }] where cell is the placeholder text.
  */
 export function tableSheet(wb, name, list, columns, lang) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE });
+  // Frozen header on screen, repeated on every printed page.
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...PAGE, printTitlesRow: '1:1' },
+  });
   ws.columns = columns.map((c) => ({ width: c.width ?? 14 }));
   const header = ws.getRow(1);
   columns.forEach((c, i) => {

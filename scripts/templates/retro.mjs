@@ -71,10 +71,10 @@ export default async function retro(lang) {
       : ['Rule', 'Subject', 'Value', 'Threshold', 'Severity', 'Owner', 'Message'],
   );
   eachRow(ov, r + 2, 'alerts', [
-    { cell: '{{rule}}' },
+    { cell: '{{ruleLabel}}' },
     { cell: '{{subject}}' },
-    { cell: '{{value}}', format: '#,##0.00##' },
-    { cell: '{{threshold}}', format: '#,##0.00##' },
+    { cell: '{{value | unit}}' },
+    { cell: '{{threshold | unit}}' },
     { cell: '{{severityLabel}}' },
     { cell: '{{ownerLabel}}' },
     { cell: '{{message}}' },
@@ -91,10 +91,10 @@ export default async function retro(lang) {
   );
   eachRow(ov, r + 2, 'comparison.metrics', [
     { cell: '{{label}}' },
-    { cell: '{{current}}', format: '#,##0.00##' },
-    { cell: '{{previous}}', format: '#,##0.00##' },
+    { cell: '{{current | unit}}' },
+    { cell: '{{previous | unit}}' },
     { cell: '{{previousChange}}', format: '+0.0%;-0.0%' },
-    { cell: '{{median}}', format: '#,##0.00##' },
+    { cell: '{{median | unit}}' },
     { cell: '{{medianChange}}', format: '+0.0%;-0.0%' },
   ]);
   r += 4;
@@ -109,10 +109,10 @@ export default async function retro(lang) {
   );
   eachRow(ov, r + 2, 'checks', [
     { cell: '{{label}}' },
-    { cell: '{{stated}}', format: '0.00##' },
-    { cell: '{{computed}}', format: '0.00##' },
-    { cell: '{{difference}}', format: '0.00##' },
-    { cell: '{{agrees | check}}' },
+    { cell: '{{stated | unit}}' },
+    { cell: '{{computed | unit}}' },
+    { cell: '{{difference | unit}}' },
+    { cell: zh ? '{{agrees | bool:一致:不一致}}' : '{{agrees | bool:yes:no}}' },
     { cell: '{{source}}' },
   ]);
 
@@ -132,7 +132,7 @@ export default async function retro(lang) {
       { zh: '点击率', en: 'Click rate', cell: '{{clickRate}}', width: 10, format: 'rate' },
       { zh: '转化率', en: 'Conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
       { zh: '库存', en: 'Stock', cell: '{{stock}}', width: 8, format: 'count' },
-      { zh: '触发规则', en: 'Rules fired', cell: '{{flags | join}}', width: 36 },
+      { zh: '触发规则', en: 'Rules fired', cell: '{{flagLabels}}', width: 30 },
     ],
     lang,
   );
@@ -142,7 +142,7 @@ export default async function retro(lang) {
     'channels',
     [
       { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 22 },
-      { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 8 },
+      { zh: '付费', en: 'Paid', cell: zh ? '{{paid | bool:付费:自然}}' : '{{paid | bool:paid:natural}}', width: 8 },
       { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
       { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
       { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
@@ -255,7 +255,7 @@ export default async function retro(lang) {
     { cell: '{{items}}', format: 'count' },
     { cell: '{{amount}}', format: 'money' },
     { cell: '{{stock}}', format: 'count' },
-    { cell: '{{stockLow | check}}' },
+    { cell: zh ? '{{stockLow | bool:紧张:—}}' : '{{stockLow | bool:low:—}}' },
   ]);
   up.getCell('A5').value = zh ? '逐单跟进' : 'Orders to follow up';
   up.getCell('A5').style = SECTION_STYLE;
@@ -280,7 +280,7 @@ export default async function retro(lang) {
   const ng = wb.addWorksheet(zh ? '舆情' : 'Sentiment', { pageSetup: PAGE });
   ng.columns = [{ width: 14 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 60 }, { width: 60 }];
   ng.getCell('A1').value = zh
-    ? '负面评论/咨询 {{customerService.negative.negative}} 条，占 {{customerService.negative.messages}} 条中的比例见下'
+    ? '负面评论/咨询 {{customerService.negative.negative}} 条，共 {{customerService.negative.messages}} 条评论与咨询'
     : '{{customerService.negative.negative}} negative of {{customerService.negative.messages}} comments and consultations';
   ng.getCell('A1').style = SECTION_STYLE;
   headerRow(
@@ -294,7 +294,7 @@ export default async function retro(lang) {
     { cell: '{{label}}' },
     { cell: '{{count}}', format: 'count' },
     { cell: '{{share}}', format: 'rate' },
-    { cell: '{{owner}}' },
+    { cell: '{{ownerLabel}}' },
     { cell: '{{reply}}' },
     { cell: '{{examples | join}}' },
   ]);
@@ -309,7 +309,7 @@ export default async function retro(lang) {
       { zh: '依据', en: 'Evidence', cell: '{{evidence}}', width: 48 },
       { zh: '负责人', en: 'Owner', cell: '{{ownerLabel}}', width: 12 },
       { zh: '改进动作', en: 'Action', cell: '{{action}}', width: 60 },
-      { zh: '规则', en: 'Rule', cell: '{{rule}}', width: 22 },
+      { zh: '规则', en: 'Rule', cell: '{{ruleLabel}}', width: 16 },
     ],
     lang,
   );

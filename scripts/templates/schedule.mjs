@@ -11,7 +11,7 @@ export default async function schedule(lang) {
     'streams',
     [
       { zh: '场次', en: 'No.', cell: '{{no}}', width: 6 },
-      { zh: '日期', en: 'Date', cell: '{{date}}', width: 11 },
+      { zh: '日期', en: 'Date', cell: '{{date | date}}', width: 11 },
       { zh: '星期', en: 'Day', cell: '{{weekdayLabel}}', width: 6 },
       { zh: '时段', en: 'Slot', cell: '{{time}}', width: 12 },
       { zh: '账号', en: 'Account', cell: '{{account}}', width: 16 },
@@ -24,11 +24,13 @@ export default async function schedule(lang) {
       { zh: '形象款', en: 'Image', cell: '{{products.形象款 | join}}', width: 26 },
       { zh: '福利策略', en: 'Benefits', cell: '{{benefit}}', width: 24 },
       { zh: 'GMV目标', en: 'GMV target', cell: '{{gmvTarget}}', width: 13, format: 'money' },
-      { zh: '彩排日期', en: 'Rehearsal', cell: '{{rehearsal}}', width: 11 },
+      { zh: '彩排日期', en: 'Rehearsal', cell: '{{rehearsal | date}}', width: 11 },
       { zh: '复盘截止', en: 'Retro due', cell: '{{retroDeadline | datetime}}', width: 17 },
     ],
     lang,
   );
+  // 16 columns: A3 landscape, one page wide, so a printed month stays readable.
+  ws.pageSetup.paperSize = 8;
   ws.getCell('A4').value = zh
     ? '团队阶段：{{stage.label}}（{{stage.streams}} 场/月）— {{stage.hint}}'
     : 'Team stage: {{stage.label}} ({{stage.streams}} streams a month) — {{stage.hint}}';
@@ -44,7 +46,7 @@ export default async function schedule(lang) {
   t.getCell('A3').value = zh ? '本月目标' : 'This month';
   t.getCell('B3').value = '{{targets.month}}';
   t.getCell('B3').numFmt = FORMATS.money;
-  t.getCell('C3').value = '{{targets.monthSource}}';
+  t.getCell('C3').value = '{{targets.monthSourceLabel}}';
   t.getCell('A5').value = zh ? '季度' : 'Quarters';
   t.getCell('A5').style = SECTION_STYLE;
   headerRow(t, 6, zh ? ['季度', 'GMV目标'] : ['Quarter', 'GMV target']);
@@ -64,7 +66,7 @@ export default async function schedule(lang) {
     { cell: '{{no}}' },
     { cell: '{{gmvTarget}}', format: 'money' },
     { cell: '{{typeLabel}}' },
-    { cell: '{{date}}' },
+    { cell: '{{date | date}}' },
   ]);
 
   tableSheet(
@@ -74,8 +76,8 @@ export default async function schedule(lang) {
     [
       { zh: '商品ID', en: 'Product ID', cell: '{{id}}', width: 22 },
       { zh: '商品名称', en: 'Product', cell: '{{name}}', width: 36 },
-      { zh: '角色', en: 'Role', cell: '{{role}}', width: 9 },
-      { zh: '角色来源', en: 'Role from', cell: '{{roleSource}}', width: 10 },
+      { zh: '角色', en: 'Role', cell: '{{roleLabel}}', width: 9 },
+      { zh: '角色来源', en: 'Role from', cell: '{{roleSourceLabel}}', width: 10 },
       { zh: '库存', en: 'Stock', cell: '{{stock}}', width: 8, format: 'count' },
       { zh: '出场次数', en: 'Appearances', cell: '{{appearances}}', width: 9, format: 'count' },
       { zh: '场次', en: 'Streams', cell: '{{streams | join}}', width: 40 },

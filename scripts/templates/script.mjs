@@ -35,7 +35,7 @@ export default async function script(lang) {
       { zh: '开播后(分)', en: 'Minute', cell: '{{minute}}', width: 10, format: 'count' },
       { zh: '谁', en: 'Who', cell: '{{whoLabel}}', width: 8 },
       { zh: '提示', en: 'Cue', cell: '{{cue}}', width: 80 },
-      { zh: '规则', en: 'Rule', cell: '{{rule}}', width: 18 },
+      { zh: '规则', en: 'Rule', cell: '{{ruleLabel}}', width: 14 },
     ],
     lang,
   );

@@ -47,7 +47,8 @@ export default async function weekly(lang) {
     }
   });
   let r = 5 + rows.length + 1;
-  ov.getCell(r, 1).value = zh ? '周目标' : 'Weekly target';
+  // Written only when a weekly target is set.
+  ov.getCell(r, 1).value = zh ? '{{#if targetAchievement.target}}周目标' : '{{#if targetAchievement.target}}Weekly target';
   ov.getCell(r, 2).value = '{{targetAchievement.target}}';
   ov.getCell(r, 2).numFmt = FORMATS.money;
   ov.getCell(r, 3).value = zh ? '达成率' : 'Achieved';
@@ -82,10 +83,10 @@ export default async function weekly(lang) {
       : ['Rule', 'Stream', 'Value', 'Threshold', 'Owner', '', 'Message'],
   );
   eachRow(ov, r + 2, 'alerts', [
-    { cell: '{{rule}}' },
+    { cell: '{{ruleLabel}}' },
     { cell: '{{subject}}' },
-    { cell: '{{value}}', format: '#,##0.00##' },
-    { cell: '{{threshold}}', format: '#,##0.00##' },
+    { cell: '{{value | unit}}' },
+    { cell: '{{threshold | unit}}' },
     { cell: '{{ownerLabel}}' },
     { cell: '' },
     { cell: '{{message}}' },
@@ -119,7 +120,7 @@ export default async function weekly(lang) {
     [
       { zh: '序号', en: 'No.', cell: '{{no}}', width: 6 },
       { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
-      { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
+      { zh: '开播时间', en: 'Start', cell: '{{start | datetime}}', width: 17, format: 'datetime' },
       { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
       { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
       { zh: 'UV价值', en: 'UV value', cell: '{{uvValue}}', width: 10, format: 'money' },
@@ -127,7 +128,7 @@ export default async function weekly(lang) {
       { zh: '转化率', en: 'Conversion', cell: '{{viewToOrderRate}}', width: 10, format: 'rate' },
       { zh: '人均观看时长', en: 'Avg dwell', cell: '{{avgDwellSeconds | time}}', width: 11, format: 'duration' },
       { zh: '投放消耗', en: 'Paid spend', cell: '{{paidSpend}}', width: 12, format: 'money' },
-      { zh: '触发规则', en: 'Alerts', cell: '{{alerts | join}}', width: 26 },
+      { zh: '触发规则', en: 'Alerts', cell: '{{alertLabels}}', width: 26 },
     ],
     lang,
   );
@@ -137,7 +138,7 @@ export default async function weekly(lang) {
     'attribution.channels',
     [
       { zh: '渠道', en: 'Channel', cell: '{{name}}', width: 20 },
-      { zh: '付费', en: 'Paid', cell: '{{paid | check}}', width: 7 },
+      { zh: '付费', en: 'Paid', cell: zh ? '{{paid | bool:付费:自然}}' : '{{paid | bool:paid:natural}}', width: 7 },
       { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 11, format: 'count' },
       { zh: '观看次数', en: 'PV', cell: '{{pv}}', width: 11, format: 'count' },
       { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 14, format: 'money' },
@@ -149,8 +150,8 @@ export default async function weekly(lang) {
     lang,
   );
   attr.getCell('A4').value = zh
-    ? '建议（平均转化率 {{attribution.averageConversion}}，口径 {{attribution.basis}}）'
-    : 'Suggestions (average conversion {{attribution.averageConversion}}, basis {{attribution.basis}})';
+    ? '建议（平均转化率 {{attribution.averageConversionText}}，口径 {{attribution.basis}}）'
+    : 'Suggestions (average conversion {{attribution.averageConversionText}}, basis {{attribution.basis}})';
   attr.getCell('A4').style = SECTION_STYLE;
   eachRow(attr, 5, 'attribution.suggestions', [{ cell: '{{suggestion}}' }]);
   const productCols = [
@@ -163,7 +164,7 @@ export default async function weekly(lang) {
     { zh: '成交金额', en: 'GMV', cell: '{{gmv}}', width: 13, format: 'money' },
     { zh: '周点击率', en: 'Weekly click rate', cell: '{{clickRate}}', width: 10, format: 'rate' },
     { zh: '周转化率', en: 'Weekly conversion', cell: '{{conversionRate}}', width: 10, format: 'rate' },
-    { zh: '规则', en: 'Rules', cell: '{{rules | join}}', width: 44 },
+    { zh: '规则', en: 'Rules', cell: '{{ruleLabels}}', width: 30 },
   ];
   tableSheet(wb, zh ? '淘汰建议' : 'Eliminate', 'eliminate', productCols, lang);
   tableSheet(wb, zh ? '数据不足' : 'Not enough data', 'insufficient', productCols, lang);
@@ -172,7 +173,7 @@ export default async function weekly(lang) {
     zh ? '咨询热点' : 'Hotspots',
     'hotspots',
     [
-      { zh: '来源', en: 'Source', cell: '{{source}}', width: 14 },
+      { zh: '来源', en: 'Source', cell: '{{sourceLabel}}', width: 14 },
       { zh: '话题', en: 'Topic', cell: '{{labelText}}', width: 14 },
       { zh: '次数', en: 'Count', cell: '{{count}}', width: 9, format: 'count' },
       { zh: '占比', en: 'Share', cell: '{{share}}', width: 9, format: 'rate' },
@@ -202,11 +203,11 @@ export default async function weekly(lang) {
     'anomalies',
     [
       { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
-      { zh: '开播时间', en: 'Start', cell: '{{start | date}}', width: 17, format: 'datetime' },
+      { zh: '开播时间', en: 'Start', cell: '{{start | datetime}}', width: 17, format: 'datetime' },
       { zh: '观看人数', en: 'UV', cell: '{{uv}}', width: 10, format: 'count' },
       { zh: '基线中位数', en: 'Baseline median', cell: '{{median}}', width: 12, format: 'count' },
       { zh: '下降', en: 'Drop', cell: '{{uvDrop}}', width: 9, format: 'rate' },
-      { zh: '预警', en: 'Alert', cell: '{{fires | check}}', width: 7 },
+      { zh: '状态', en: 'Status', cell: zh ? '{{fires | bool:预警:正常}}' : '{{fires | bool:alert:normal}}', width: 7 },
     ],
     lang,
   );

@@ -7,6 +7,7 @@
 import { fmtCount, fmtDuration, fmtMoney, fmtRate } from '../format.js';
 import type { KpiRole, KpiUnit } from '../domain/kpi/metrics.js';
 import type {
+  TargetSource,
   AllowanceStatus,
   KpiFacts,
   KpiMetricScore,
@@ -142,6 +143,13 @@ export function shareProblemText(p: ShareProblem, lang: Lang): string {
   return `kpi.shares.${p.name}: gives ${p.given.map(label).join(', ') || 'no role'}, but the sheet's 岗位 "${p.roleText}" means ${p.roles.map(label).join(', ') || 'no KPI role'}`;
 }
 
+/** Where a target came from: the KPI sheet's own column, the config file, or the playbook's default. */
+const TARGET_SOURCES: Record<TargetSource, { zh: string; en: string }> = {
+  sheet: { zh: 'KPI表', en: 'KPI sheet' },
+  config: { zh: '配置文件', en: 'config file' },
+  default: { zh: '默认', en: 'default' },
+};
+
 function localiseMetric(m: KpiMetricScore, lang: Lang) {
   return {
     metric: m.metric,
@@ -153,6 +161,7 @@ function localiseMetric(m: KpiMetricScore, lang: Lang) {
     target: m.target,
     targetText: formatFigure(m.target, m.unit, lang),
     targetSource: m.targetSource,
+    targetSourceLabel: m.targetSource === null ? null : TARGET_SOURCES[m.targetSource][lang],
     ratio: m.ratio,
     scoredRatio: m.scoredRatio,
     capped: m.capped,
@@ -272,6 +281,7 @@ export function localiseKpi(r: KpiFacts, lang: Lang) {
       target: w.target,
       targetText: formatFigure(w.target, w.unit, lang),
       targetSource: w.targetSource,
+      targetSourceLabel: w.targetSource === null ? null : TARGET_SOURCES[w.targetSource][lang],
     })),
     people: r.people.map((p) => localisePerson(p, r.settings.bar, lang)),
     roles: {

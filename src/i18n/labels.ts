@@ -51,3 +51,44 @@ export const METRIC_LABELS: Record<string, { zh: string; en: string }> = {
 export function metricLabel(key: string, lang: Lang): string {
   return METRIC_LABELS[key]?.[lang] ?? key;
 }
+
+/** Where a hotspot or a candidate was asked: in the comments or of customer service. */
+export const HOTSPOT_SOURCE_LABELS = {
+  comments: { zh: '评论', en: 'comments' },
+  consultations: { zh: '客服咨询', en: 'consultations' },
+} as const;
+
+/** Where a product's role came from: the team's selection table, or liveops's suggestion. */
+export const ROLE_SOURCE_LABELS = {
+  table: { zh: '选品表', en: 'selection table' },
+  suggested: { zh: '建议', en: 'suggested' },
+} as const;
+
+/** The unit a sheet formats a figure by (xlsx-template's `| unit`): one format per figure. */
+export type SheetUnit = 'money' | 'rate' | 'count' | 'duration' | 'number';
+
+/** A rule's unit (domain/rules.ts) as a sheet formats it. */
+export function sheetUnitOf(unit: string): SheetUnit {
+  switch (unit) {
+    case 'yuan':
+      return 'money';
+    case 'rate':
+      return 'rate';
+    case 'seconds':
+      return 'duration';
+    case 'units':
+    case 'count':
+      return 'count';
+    default:
+      return 'number';
+  }
+}
+
+/** How a metric of the summary is shown: money, a rate, a count or a duration. */
+export function metricUnit(metric: string): SheetUnit {
+  if (/Rate$|Share$/.test(metric)) return 'rate';
+  if (metric === 'avgDwellSeconds') return 'duration';
+  if (metric === 'roi') return 'number';
+  if (['gmv', 'uvValue', 'gpm', 'refundAmount', 'paidSpend'].includes(metric)) return 'money';
+  return 'count';
+}

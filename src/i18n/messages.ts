@@ -2,6 +2,7 @@
  * User-facing text, apart from logic. Chinese by default, English with --lang en.
  */
 import { KIND_LABELS, type Layout } from '../io/read/detect.js';
+import type { ValueType } from '../io/read/values.js';
 import type { ValueWarning } from '../io/read/tables.js';
 import type { NotUsed } from '../model/not-used.js';
 import type { Palette } from '../ui/terminal.js';
@@ -13,6 +14,20 @@ export const inspectText = {
     cannotRead: '无法读取：',
     delimiter: (d: string) => `分隔符 ${d === '\t' ? 'Tab' : d}`,
     layout: { table: '表格', 'single-record': '单行记录', 'key-value': '键值对' } as Record<Layout, string>,
+    valueType: {
+      money: '金额',
+      count: '数量',
+      number: '数值',
+      rate: '比率',
+      duration: '时长',
+      datetime: '日期时间',
+      'datetime-range': '起止时间',
+      date: '日期',
+      time: '时刻',
+      text: '文本',
+      id: '编号',
+      boolean: '是/否',
+    } as Record<ValueType, string>,
     headerRow: (n: number) => `表头第${n}行`,
     kvItems: (from: number, n: number) => `第${from}行起 ${n} 项指标`,
     emptySheet: '空表',
@@ -39,6 +54,20 @@ export const inspectText = {
     cannotRead: 'cannot read:',
     delimiter: (d: string) => `delimiter ${d === '\t' ? 'tab' : d}`,
     layout: { table: 'table', 'single-record': 'single record', 'key-value': 'key/value' } as Record<Layout, string>,
+    valueType: {
+      money: 'money',
+      count: 'count',
+      number: 'number',
+      rate: 'rate',
+      duration: 'duration',
+      datetime: 'date-time',
+      'datetime-range': 'start–end',
+      date: 'date',
+      time: 'time of day',
+      text: 'text',
+      id: 'ID',
+      boolean: 'yes/no',
+    } as Record<ValueType, string>,
     headerRow: (n: number) => `header on row ${n}`,
     kvItems: (from: number, n: number) => `${n} metrics from row ${from}`,
     emptySheet: 'empty sheet',

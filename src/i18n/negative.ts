@@ -4,7 +4,7 @@
  * labelled with its name and gets the general reply.
  */
 import type { NegativeResult } from '../domain/cs/negative.js';
-import type { Lang } from './labels.js';
+import { ROLE_LABELS, type Lang } from './labels.js';
 
 const TOPIC_TEXT: Record<string, { label: { zh: string; en: string }; reply: { zh: string; en: string } }> = {
   质量: {
@@ -52,7 +52,7 @@ export function negativeTopicsText(topics: ReadonlyArray<{ topic: string; count:
 }
 
 type LocalisedNegative = Omit<NegativeResult, 'topics'> & {
-  topics: Array<NegativeResult['topics'][number] & { label: string; reply: string }>;
+  topics: Array<NegativeResult['topics'][number] & { label: string; reply: string; ownerLabel: string }>;
 };
 
 /** The result with each topic's label and prepared reply, in the order the report has always shown them. */
@@ -67,6 +67,7 @@ export function localiseNegative(n: NegativeResult | null, lang: Lang): Localise
       share,
       reply: (TOPIC_TEXT[topic]?.reply ?? GENERAL_REPLY)[lang],
       owner,
+      ownerLabel: ROLE_LABELS[owner][lang],
       examples,
     })),
   };

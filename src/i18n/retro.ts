@@ -16,8 +16,18 @@ import type {
   RetroFacts,
 } from '../domain/retro/report.js';
 import { PLATFORM_LABELS, type PlatformId } from '../model/platforms.js';
-import { metricLabel, ROLE_LABELS, SEVERITY_LABELS, type Lang } from './labels.js';
-import { RULE_ACTIONS, ruleText } from './rules.js';
+import {
+  HOTSPOT_SOURCE_LABELS,
+  METRIC_LABELS,
+  metricLabel,
+  metricUnit,
+  ROLE_LABELS,
+  SEVERITY_LABELS,
+  sheetUnitOf,
+  type Lang,
+  type SheetUnit,
+} from './labels.js';
+import { RULE_ACTIONS, ruleName, ruleNames, ruleText } from './rules.js';
 import { hotspotLabel, localiseHotspot, topicActionText, type LocalisedHotspot } from './topics.js';
 
 type CsResponse = Extract<RetroAlert['detail'], { kind: 'cs-response' }>;
@@ -71,13 +81,10 @@ const RETRO_TEXT = {
 
 type Words = (typeof RETRO_TEXT)[Lang];
 
-const SOURCE_LABELS = {
-  comments: { zh: '评论', en: 'comments' },
-  consultations: { zh: '客服咨询', en: 'consultations' },
-};
-
 export interface Alert {
   rule: string;
+  /** The rule's name, for sheets (the id stays in `rule`). */
+  ruleLabel: string;
   severity: Severity;
   severityLabel: string;
   subject: string;
@@ -88,6 +95,8 @@ export interface Alert {
   account: string | null;
   value: number;
   threshold: number;
+  /** The unit of value and threshold, for sheets (money, rate, count, duration, number). */
+  unit: SheetUnit;
   owner: Role;
   ownerLabel: string;
   /** A variant of the rule that changes who acts (stock-low: 'delist' for a sold-out giveaway), or null. */
@@ -103,6 +112,7 @@ export interface Action {
   ownerLabel: string;
   action: string;
   rule: string | null;
+  ruleLabel: string | null;
 }
 
 /** The retro as the command prints it with --json and its writers and renderer show it. */
@@ -114,10 +124,14 @@ export interface RetroReport extends Omit<
   /** Where each figure came from: "表 · 表头", or how it was computed; null when missing. */
   sources: Record<string, string | null>;
   /** Figures the export states and liveops recomputed from counts. */
-  checks: Array<RetroCheck & { label: string }>;
+  checks: Array<RetroCheck & { label: string; unit: SheetUnit }>;
   comparison:
-    | (Omit<RetroComparison, 'metrics'> & { metrics: Array<RetroComparison['metrics'][number] & { label: string }> })
+    | (Omit<RetroComparison, 'metrics'> & {
+        metrics: Array<RetroComparison['metrics'][number] & { label: string; unit: SheetUnit }>;
+      })
     | null;
+  /** Each product with the names of the rules it fired (`flags` keeps the ids). */
+  products: Array<NonNullable<RetroFacts['products']>[number] & { flagLabels: string }> | null;
   alerts: Alert[];
   hotspots: Array<LocalisedHotspot & { sourceLabel: string }> | null;
   actions: Action[];
@@ -161,10 +175,24 @@ function alertMessage(a: RetroAlert, subject: string, lang: Lang, th: Th): strin
   }
 }
 
+/** What an alert's value and threshold are: the rule's unit for a stream figure, else by its kind. */
+function alertUnit(a: RetroAlert): SheetUnit {
+  switch (a.detail.kind) {
+    case 'stream-figure':
+      return sheetUnitOf(a.detail.unit);
+    case 'stock':
+    case 'delist':
+      return 'count';
+    default:
+      return 'rate';
+  }
+}
+
 function localiseAlert(a: RetroAlert, lang: Lang, th: Th): Alert {
   const subject = subjectText(a.subject, RETRO_TEXT[lang]);
   return {
     rule: a.rule,
+    ruleLabel: ruleName(a.rule, lang),
     severity: a.severity,
     severityLabel: SEVERITY_LABELS[a.severity][lang],
     subject,
@@ -173,6 +201,7 @@ function localiseAlert(a: RetroAlert, lang: Lang, th: Th): Alert {
     account: a.account,
     value: a.value,
     threshold: a.threshold,
+    unit: alertUnit(a),
     owner: a.owner,
     ownerLabel: ROLE_LABELS[a.owner][lang],
     variant: a.variant,
@@ -237,10 +266,46 @@ function pointText(
   }
 }
 
-function localiseSources(sources: RetroFacts['sources'], T: Words): RetroReport['sources'] {
+/** The words the domain's source notes use ("orders · Σ paid", "表 · 整体 · paidSpend"), worded. */
+const SOURCE_WORDS: Record<string, { zh: string; en: string }> = {
+  orders: { zh: '订单明细', en: 'orders' },
+  'minute trend': { zh: '分钟趋势', en: 'minute trend' },
+  paid: { zh: '实付金额', en: 'paid amount' },
+  'paid orders': { zh: '已付款订单数', en: 'paid orders' },
+  'distinct buyers': { zh: '去重买家数', en: 'distinct buyers' },
+  quantity: { zh: '件数', en: 'quantity' },
+  refunded: { zh: '退款金额', en: 'refunds' },
+  'max online': { zh: '最高在线', en: 'peak online' },
+  整体: { zh: '整体', en: 'total' },
+  avgDwell: { zh: '人均观看时长', en: 'average dwell' },
+};
+
+/** A source note in the reader's words: the table as named, then what was read or summed (Σ). */
+function sourceText(where: string, lang: Lang): string {
+  return where
+    .split(' · ')
+    .map((part, i) => {
+      const sum = part.startsWith('Σ ');
+      const key = sum ? part.slice(2) : part;
+      const word = SOURCE_WORDS[key]?.[lang] ?? (i > 0 && key in METRIC_LABELS ? metricLabel(key, lang) : key);
+      return sum ? `Σ ${word}` : word;
+    })
+    .join(' · ');
+}
+
+/** A formula of figure keys ("gmv ÷ uv") in the figures' labels. */
+const formulaText = (formula: string, lang: Lang) =>
+  formula.replace(/[A-Za-z]+/g, (key) => (key in METRIC_LABELS ? metricLabel(key, lang) : key));
+
+function localiseSources(sources: RetroFacts['sources'], T: Words, lang: Lang): RetroReport['sources'] {
   const out: RetroReport['sources'] = {};
   for (const [key, s] of Object.entries(sources))
-    out[key] = s === null ? null : s.kind === 'read' ? s.where : `${T.computed}: ${s.formula}`;
+    out[key] =
+      s === null
+        ? null
+        : s.kind === 'read'
+          ? sourceText(s.where, lang)
+          : `${T.computed}${T.sep}${formulaText(s.formula, lang)}`;
   return out;
 }
 
@@ -257,25 +322,45 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
       ...stream,
     },
     summary: r.summary,
-    sources: localiseSources(r.sources, T),
-    checks: r.checks.map(({ metric, ...k }) => ({ metric, label: metricLabel(metric, lang), ...k })),
+    sources: localiseSources(r.sources, T, lang),
+    checks: r.checks.map(({ metric, ...k }) => ({
+      metric,
+      label: metricLabel(metric, lang),
+      unit: metricUnit(metric),
+      ...k,
+      source: sourceText(k.source, lang),
+    })),
     channels: r.channels,
     channelGroups: r.channelGroups,
-    products: r.products,
+    products: r.products && r.products.map((p) => ({ ...p, flagLabels: ruleNames(p.flags, lang) })),
     trend: r.trend,
     videos: r.videos,
     comparison: r.comparison && {
       ...r.comparison,
-      metrics: r.comparison.metrics.map(({ metric, ...m }) => ({ metric, label: metricLabel(metric, lang), ...m })),
+      metrics: r.comparison.metrics.map(({ metric, ...m }) => ({
+        metric,
+        label: metricLabel(metric, lang),
+        unit: metricUnit(metric),
+        ...m,
+      })),
     },
     alerts: [...alerts.values()],
     hotspots:
       r.hotspots &&
-      r.hotspots.map((h) => ({ ...localiseHotspot(h, lang), sourceLabel: SOURCE_LABELS[h.source][lang] })),
+      r.hotspots.map((h) => ({ ...localiseHotspot(h, lang), sourceLabel: HOTSPOT_SOURCE_LABELS[h.source][lang] })),
     questions: r.questions,
     actions: r.actions.map((p) => {
       const { what, evidence, action } = pointText(p, alerts, lang, th);
-      return { no: p.no, what, evidence, owner: p.owner, ownerLabel: ROLE_LABELS[p.owner][lang], action, rule: p.rule };
+      return {
+        no: p.no,
+        what,
+        evidence,
+        owner: p.owner,
+        ownerLabel: ROLE_LABELS[p.owner][lang],
+        action,
+        rule: p.rule,
+        ruleLabel: p.rule === null ? null : ruleName(p.rule, lang),
+      };
     }),
     customerService: { ...r.customerService, negative: localiseNegative(r.customerService.negative, lang) },
     missing: r.missing,

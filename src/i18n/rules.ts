@@ -44,6 +44,37 @@ export function ruleText(id: string, lang: Lang): string {
   return RULE_TEXT[id]?.[lang] ?? id;
 }
 
+/** The rule's short name, for a sheet's 规则 column (the id stays in --json and the config). */
+const RULE_NAMES: Record<string, { zh: string; en: string }> = {
+  'uv-value-low': { zh: 'UV价值偏低', en: 'UV value low' },
+  'uv-value-critical': { zh: 'UV价值过低', en: 'UV value critical' },
+  'product-click-low': { zh: '商品点击率低', en: 'Product click rate low' },
+  'product-conversion-low': { zh: '商品转化率低', en: 'Product conversion low' },
+  'weekly-click-eliminate': { zh: '周点击率低', en: 'Weekly click rate low' },
+  'weekly-conversion-eliminate': { zh: '周转化率低', en: 'Weekly conversion low' },
+  'uv-drop': { zh: '观看人数骤降', en: 'Viewer drop' },
+  'stock-low': { zh: '库存不足', en: 'Stock low' },
+  'stock-delist': { zh: '福利款售罄下架', en: 'Sold-out giveaway: delist' },
+  'backup-suppliers': { zh: '备选供应商不足', en: 'Too few backup suppliers' },
+  'supplier-price': { zh: '供货价偏高', en: 'Supplier price high' },
+  'supplier-terms': { zh: '供应商条件不全', en: 'Supplier terms missing' },
+  'cs-response': { zh: '客服响应慢', en: 'Slow first response' },
+  'negative-spike': { zh: '负面舆情', en: 'Negative spike' },
+  'segment-reminder': { zh: '环节切换提醒', en: 'Segment reminder' },
+  'floor-refresh': { zh: '场控刷新数据', en: 'Floor refresh' },
+  rehearsal: { zh: '彩排', en: 'Rehearsal' },
+  'retro-deadline': { zh: '复盘时限', en: 'Retro deadline' },
+};
+
+export function ruleName(id: string, lang: Lang): string {
+  return RULE_NAMES[id]?.[lang] ?? RULE_TEXT[id]?.[lang] ?? id;
+}
+
+/** Several rules' names, "周点击率低、周转化率低". */
+export function ruleNames(ids: readonly string[], lang: Lang): string {
+  return ids.map((id) => ruleName(id, lang)).join(lang === 'zh' ? '、' : ', ');
+}
+
 /**
  * Suggested action per rule (who acts is the rule's, in domain/rules.ts). `th` gives a rule's
  * configured threshold, so a text never states a number the config can change.

@@ -6,7 +6,8 @@
  */
 import type { Exclusion, SchedulePlan, ScheduleProblem, Stage, StreamTheme } from '../domain/schedule/plan.js';
 import type { StreamType } from '../config/schedule-section.js';
-import { ROLE_LABELS, type Lang } from './labels.js';
+import { ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
+import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 
 const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
   startup: {
@@ -65,6 +66,12 @@ function problemText(x: ScheduleProblem, lang: Lang): string {
   }
 }
 
+/** Where the month's target came from: given (flag or config), or the annual target's share. */
+const MONTH_TARGET_SOURCES = {
+  given: { zh: '指定', en: 'given' },
+  annual: { zh: '按年度目标拆解', en: 'from the annual target' },
+} as const;
+
 /** The plan in words: labels beside their codes, in the order the --json and the templates have always had. */
 export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
   const zh = lang === 'zh';
@@ -77,7 +84,14 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
       streams: plan.stage.streams,
       hint: zh ? STAGE_TEXT[stage].hintZh : STAGE_TEXT[stage].hintEn,
     },
-    targets: plan.targets,
+    targets: {
+      ...plan.targets,
+      monthSourceLabel:
+        plan.targets.monthSource === null
+          ? null
+          : (MONTH_TARGET_SOURCES[plan.targets.monthSource as keyof typeof MONTH_TARGET_SOURCES]?.[lang] ??
+            plan.targets.monthSource),
+    },
     streams: plan.streams.map((s) => ({
       no: s.no,
       id: s.id,
@@ -102,7 +116,11 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
       retroDeadline: s.retroDeadline,
     })),
     members: plan.members,
-    productPlan: plan.productPlan,
+    productPlan: plan.productPlan.map((p) => ({
+      ...p,
+      roleLabel: p.role === null ? null : PRODUCT_ROLE_LABELS[p.role][lang],
+      roleSourceLabel: ROLE_SOURCE_LABELS[p.roleSource][lang],
+    })),
     excluded: plan.excluded.map((x) => ({ name: x.name, reason: exclusionText(x, lang) })),
     staffing: plan.staffing.map((x) => ({
       name: x.name,

@@ -6,6 +6,7 @@
  */
 import type { CueAction, Draft, Part, Segment, SegmentKind, TalkLine } from '../domain/script/draft.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
+import { ruleName } from './rules.js';
 
 type RetroTopic = { topic: string; share: number; action: string };
 
@@ -192,6 +193,7 @@ export function localiseDraft(draft: Draft, lang: Lang) {
     who: c.who,
     cue: cueText(c.cue, T),
     rule: c.rule,
+    ruleLabel: c.rule === null ? null : ruleName(c.rule, lang),
   }));
   return {
     stream: draft.stream,

@@ -5,9 +5,9 @@
 import { fmtRate } from '../format.js';
 import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 import type { ProductRef, SelectAction, SelectFacts, StockWarning, SupplierFlag } from '../domain/select/report.js';
-import { ROLE_LABELS, type Lang } from './labels.js';
+import { HOTSPOT_SOURCE_LABELS, ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
 import { periodNote } from './messages.js';
-import { RULE_ACTIONS } from './rules.js';
+import { RULE_ACTIONS, ruleNames } from './rules.js';
 
 // The select texts quote no threshold: their actions are given none.
 const noThreshold = (): number => 0;
@@ -106,17 +106,26 @@ function actionWords(a: SelectAction, T: Words, lang: Lang): { action: string; e
   }
 }
 
+/** A product with the names of the rules that put it on the list (`rules` keeps the ids). */
+function withRuleLabels<P extends { rules: string[] }>(p: P, lang: Lang): P & { ruleLabels: string } {
+  return { ...p, ruleLabels: ruleNames(p.rules, lang) };
+}
+
 /** The select report in words: what `select --json` prints and its writers and renderer receive. */
 export function localiseSelect(r: SelectFacts, lang: Lang) {
   const T = TEXT[lang];
   return {
     week: r.week,
-    eliminate: r.eliminate,
-    insufficient: r.insufficient,
+    eliminate: r.eliminate.map((p) => withRuleLabels(p, lang)),
+    insufficient: r.insufficient.map((p) => withRuleLabels(p, lang)),
     products: r.products,
     pool: {
       size: r.pool.size,
-      items: r.pool.items,
+      items: r.pool.items.map((i) => ({
+        ...i,
+        roleLabel: i.role === null ? null : PRODUCT_ROLE_LABELS[i.role][lang],
+        roleSourceLabel: ROLE_SOURCE_LABELS[i.roleSource][lang],
+      })),
       balance: r.pool.balance.map(({ role, ...b }) => ({ role, label: PRODUCT_ROLE_LABELS[role][lang], ...b })),
       tiers: r.pool.tiers,
     },
@@ -130,13 +139,18 @@ export function localiseSelect(r: SelectFacts, lang: Lang) {
       ...b,
       message: b.fires ? T.backups(b.category, b.suppliers, b.required) : null,
     })),
-    candidates: r.candidates.map((c) => ({ ...c, suggestion: candidateText(c, T) })),
+    candidates: r.candidates.map((c) => ({
+      ...c,
+      sourceLabel: HOTSPOT_SOURCE_LABELS[c.source][lang],
+      suggestion: candidateText(c, T),
+    })),
     actions: r.actions.map((a) => ({
       no: a.no,
       owner: a.owner,
       ownerLabel: ROLE_LABELS[a.owner][lang],
       ...actionWords(a, T, lang),
       rule: a.rules.length ? a.rules.join(', ') : null,
+      ruleLabel: a.rules.length ? ruleNames(a.rules, lang) : null,
     })),
     thresholds: r.thresholds,
     minimums: r.minimums,

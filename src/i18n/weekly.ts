@@ -5,8 +5,8 @@
  */
 import { localiseNegative, negativeTopicsText } from './negative.js';
 import { fmtChange, fmtCount, fmtRate, fmtUnit } from '../format.js';
-import { ROLE_LABELS, type Lang } from './labels.js';
-import { RULE_ACTIONS, ruleText } from './rules.js';
+import { HOTSPOT_SOURCE_LABELS, ROLE_LABELS, sheetUnitOf, type Lang, type SheetUnit } from './labels.js';
+import { RULE_ACTIONS, ruleName, ruleNames, ruleText } from './rules.js';
 import { hotspotLabel, localiseHotspot, topicActionText } from './topics.js';
 import { ruleById, thresholdOf } from '../domain/rules.js';
 import type {
@@ -51,8 +51,11 @@ const TEXT = {
   },
 };
 
-/** How attribution measured conversion; the same words in both languages (they name the columns). */
-const BASIS_TEXT = { 'orders-per-view': 'orders ÷ PV', 'buyers-per-viewer': 'buyers ÷ UV' } as const;
+/** How attribution measured conversion. */
+const BASIS_TEXT = {
+  'orders-per-view': { zh: '成交订单数 ÷ 观看次数', en: 'orders ÷ PV' },
+  'buyers-per-viewer': { zh: '成交人数 ÷ 观看人数', en: 'buyers ÷ UV' },
+} as const;
 
 /** "山野户外旗舰店 2026-11-18 20:00": a stream by its account, else its title or platform id (Taobao 场次信息 / 场次id). */
 function streamLabel(s: StreamSubject): string {
@@ -76,16 +79,24 @@ function alertMessage(a: WeeklyAlert, lang: Lang): string {
   return `${label}: ${shown} — ${ruleText(a.rule, lang)}`;
 }
 
+/** An alert's value and threshold: a rate (the drop, the share of late responses or negatives), else the rule's unit. */
+function alertUnit(a: WeeklyAlert): SheetUnit {
+  if ('response' in a || 'negative' in a || a.baseline) return 'rate';
+  return sheetUnitOf(ruleById(a.rule)!.unit);
+}
+
 function localiseAlert(a: WeeklyAlert, lang: Lang) {
   const ids = 'baseline' in a ? a.subject : { streamId: null, account: null, start: null };
   return {
     rule: a.rule,
+    ruleLabel: ruleName(a.rule, lang),
     subject: subjectText(a, lang),
     streamId: ids.streamId,
     account: ids.account,
     start: ids.start,
     value: a.value,
     threshold: a.threshold,
+    unit: alertUnit(a),
     severity: a.severity,
     owner: a.owner,
     ownerLabel: ROLE_LABELS[a.owner][lang],
@@ -143,6 +154,7 @@ function localiseAction(a: WeeklyAction, lang: Lang, thresholds: Readonly<Record
     action,
     evidence,
     rule: a.rules.length ? a.rules.join(', ') : null,
+    ruleLabel: a.rules.length ? ruleNames(a.rules, lang) : null,
   };
 }
 
@@ -153,14 +165,22 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     ...report,
     attribution: {
       ...report.attribution,
-      basis: BASIS_TEXT[report.attribution.basis],
+      basis: BASIS_TEXT[report.attribution.basis][lang],
+      averageConversionText: fmtRate(report.attribution.averageConversion),
       suggestions: report.attribution.suggestions.map((s) => ({
         channel: s.channel,
         vsAverage: s.vsAverage,
         suggestion: suggestionText(s, lang),
       })),
     },
-    hotspots: report.hotspots?.map((h) => localiseHotspot(h, lang)) ?? null,
+    streams: report.streams.map((s) => ({ ...s, alertLabels: ruleNames(s.alerts, lang) })),
+    eliminate: report.eliminate.map((p) => ({ ...p, ruleLabels: ruleNames(p.rules, lang) })),
+    insufficient: report.insufficient.map((p) => ({ ...p, ruleLabels: ruleNames(p.rules, lang) })),
+    hotspots:
+      report.hotspots?.map((h) => ({
+        ...localiseHotspot(h, lang),
+        sourceLabel: HOTSPOT_SOURCE_LABELS[h.source][lang],
+      })) ?? null,
     alerts: report.alerts.map((a) => localiseAlert(a, lang)),
     customerService: { ...report.customerService, negative: localiseNegative(report.customerService.negative, lang) },
     actions: report.actions.map((a) => localiseAction(a, lang, report.thresholds)),

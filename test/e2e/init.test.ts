@@ -67,7 +67,7 @@ describe('liveops init, then a command using that config and those templates', (
       '商品列表',
       '抖音',
       '商品数据',
-      'table',
+      '表格',
       1,
       15,
     ]);

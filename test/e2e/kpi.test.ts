@@ -93,7 +93,10 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
     expect(first[13]).toBe(1);
     expect(first[14]).toBe(1234);
     const weights = wb.getWorksheet('权重')!;
-    expect((weights.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['运营', 'GMV达成', 'gmvAchievement', 0.4]);
+    // Labels, not the metric's config id; the target a figure in its unit's format.
+    expect((weights.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['运营', 'GMV达成', 0.4]);
+    expect(detail.getRow(2).getCell(5).numFmt).toBe('¥#,##0.00');
+    expect(typeof detail.getRow(2).getCell(5).value).toBe('number');
   });
 });
 

@@ -50,7 +50,9 @@ describe('liveops schedule from the team config and the selection table', () => 
     expect(wb.getWorksheet('_liveops')?.state).toBe('veryHidden');
     const ws = wb.getWorksheet('排期')!;
     expect(ws.getRow(1).getCell(10).value).toBe('引流款');
-    expect(ws.getRow(2).getCell(2).value).toBe('2026-12-02');
+    // A date cell, so the month sorts and filters by date.
+    expect(ws.getRow(2).getCell(2).value).toEqual(new Date(Date.UTC(2026, 11, 2)));
+    expect(ws.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd');
     expect(ws.getRow(2).getCell(14).value).toBe(plan.streams[0].gmvTarget);
     expect(String(ws.getRow(2).getCell(11).value)).toContain(plan.streams[0].products['利润款'][0]);
   });

@@ -527,7 +527,11 @@ describe('localiseRetro words the facts', () => {
     const facts = buildRetroReport(i, { thresholds: RULE_DEFAULTS.thresholds, baselineCount: 7 });
     const zh = localiseRetro(facts, 'zh');
     const en = localiseRetro(facts, 'en');
-    expect([zh.sources.uvValue, en.sources.uvValue]).toEqual(['计算: gmv ÷ uv', 'computed: gmv ÷ uv']);
+    // In the figures' own names, never their keys.
+    expect([zh.sources.uvValue, en.sources.uvValue]).toEqual([
+      '计算：成交金额 ÷ 观看人数',
+      'computed: GMV ÷ Viewers (UV)',
+    ]);
     expect(zh.alerts.map((a) => [a.subject, a.message])).toEqual([
       ['商品「#1」', '商品「#1」 商品点击率 5.00% < 10.00%：商品点击率低，延长该商品讲解'],
     ]);

@@ -407,6 +407,7 @@ describe('buildSelectReport: a week of two product exports against the selection
       action: '淘汰或替换「Backpack」',
       evidence: '2.99% / 6.69%, 2',
       rule: 'weekly-click-eliminate',
+      ruleLabel: '周点击率低',
     });
     expect(localiseSelect(report, 'en').actions[0]).toMatchObject({
       ownerLabel: 'selector',

@@ -141,6 +141,7 @@ describe('i18n/topics.ts words them', () => {
         action: SIZE_EN,
         evidence: 'size (20% of consultations)',
         rule: null,
+        ruleLabel: null,
       },
     ]);
   });

@@ -9,7 +9,7 @@ import { formatLocation, InputError, isUserError, UsageError } from '../../error
 import { KIND_LABELS, PLATFORM_LABELS, type Layout, type Platform, type TableKind } from '../../io/read/detect.js';
 import { FIELDS, fieldLabel } from '../../io/read/fields.js';
 import { suggestField } from '../../io/read/headers.js';
-import { EXPECTED } from '../../io/read/values.js';
+import { EXPECTED, type ValueType } from '../../io/read/values.js';
 import { openTables, type ValueProblem } from '../../io/read/tables.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { formatFromPath, writeReport } from '../../io/write/output.js';
@@ -26,6 +26,7 @@ export interface InspectColumn {
   field: string | null;
   label: string | null;
   type: string | null;
+  typeLabel: string | null;
   /** target: the column is the goal for `field` on each row (流量增长目标). */
   role: 'actual' | 'target';
   /** The unit the header states (万元, %, 秒), applied to its values. */
@@ -43,6 +44,7 @@ export interface InspectTable {
   kind: TableKind;
   kindLabel: string;
   layout: Layout;
+  layoutLabel: string;
   headerRow: number | null;
   titleRows: string[];
   rows: number;
@@ -110,6 +112,7 @@ async function inspectFile(
         kind: t.kind,
         kindLabel: KIND_LABELS[t.kind][ctx.lang],
         layout: t.layout,
+        layoutLabel: inspectText[ctx.lang].layout[t.layout],
         headerRow: t.headerRow,
         titleRows: t.titleRows,
         rows,
@@ -122,8 +125,10 @@ async function inspectFile(
             field: c.field,
             label: c.field ? fieldLabel(c.field, ctx.lang) : null,
             type: c.field ? (FIELDS.get(c.field)?.type ?? null) : null,
+            typeLabel: null,
             role: c.role,
           };
+          if (col.type) col.typeLabel = inspectText[ctx.lang].valueType[col.type as ValueType] ?? col.type;
           if (c.unit) col.unit = c.unit;
           if (c.viaConfig) col.viaConfig = true;
           if (c.duplicateOf) col.duplicateOf = c.duplicateOf;

@@ -10,8 +10,14 @@
  *   lists: `{{#each files.tables}}` repeats over every table of every file, and `{{file}}` there
  *   is the field of the file the table belongs to.
  * - Filters: `{{avgDwellSeconds | time}}` seconds → a time for `[h]:mm:ss` formats;
- *   `{{start | date}}` an ISO date-time → a date cell; `{{start | datetime}}` → "2026-11-18 19:58";
- *   `{{rules | join}}` a list → "a, b"; `{{agrees | check}}` true/false → ✓/✗.
+ *   `{{start | date}}` an ISO date-time → a date cell (`yyyy-mm-dd`); `{{start | datetime}}` → a
+ *   date-time cell (`yyyy-mm-dd hh:mm`), or "2026-11-18 19:58" inside text; `{{rules | join}}` a
+ *   list → "a, b"; `{{fires | bool:预警:正常}}` true/false → the two words (default 是/否; `check`
+ *   gives ✓/✗); `{{value | unit}}` a figure in the format of its item's `unit` (money, rate, count,
+ *   duration, number), for columns whose rows hold figures of different units.
+ * - Text whose placeholders are all empty is left out ("导出中没有的指标：" with nothing missing);
+ *   `{{#if path}}` opening a row's first cell writes the row only when `path` has a value.
+ * - Text wider than its column wraps (`wrapText`), so nothing is cut off on screen or on paper.
  * - A sheet whose repeated rows all name data the report does not have (null, e.g. no minute
  *   trend in the export) is left out.
  * - A placeholder naming a field the report lacks is an error naming the sheet and cell.
@@ -30,9 +36,11 @@ import { LIVEOPS_CREATOR, safeCell } from './cells.js';
 import { lookup } from './model-path.js';
 
 // Field names may be Chinese (products.引流款), so paths are letters and digits of any script.
-const PLACEHOLDER = /\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/gu;
-const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)\s*)?\}\}$/u;
+// A filter may take arguments after colons: {{fires | bool:预警:正常}}.
+const PLACEHOLDER = /\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}/gu;
+const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}$/u;
 const EACH = /^\{\{#each\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
+const IF = /^\{\{#if\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 
 type CellValue = ExcelJS.CellValue;
 
@@ -46,6 +54,9 @@ interface Scope {
 }
 
 class PlaceholderError extends Error {}
+
+/** Excel's width of a column with none set, in characters. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
 
 function cellText(v: CellValue): string | null {
   if (typeof v === 'string') return v;
@@ -125,47 +136,170 @@ function lookupList(root: unknown, path: string): ListLookup {
 /** ISO "2026-11-18T19:58:02+08:00" → a Date whose UTC fields are that wall-clock time (Excel has no zones). */
 function isoToExcelDate(v: unknown): Date | null {
   if (typeof v !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(v);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(v);
   if (!m) return null;
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
 }
 
-function applyFilter(value: unknown, filter: string | undefined): unknown {
-  if (!filter || value === null || value === undefined) return value;
+/**
+ * The number format of each unit a report names (`unit` beside a figure whose unit varies from row
+ * to row: an alert's value and threshold, a compared metric): one format per figure, never one
+ * column's format over figures of different units.
+ */
+export const UNIT_FORMATS: Record<string, string> = {
+  money: '¥#,##0.00',
+  rate: '0.00%',
+  count: '#,##0',
+  duration: '[h]:mm:ss',
+  number: '#,##0.00',
+  // KPI figures' own units (domain/kpi/metrics.ts).
+  seconds: '[h]:mm:ss',
+  points: '0.0',
+  ratio: '0.00',
+};
+const TIME_UNITS = new Set(['duration', 'seconds']);
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const FILTERS = 'time, date, datetime, join, check, bool:是:否, unit';
+
+/** A filled cell: its value, and the number format its filter gives it (else the template's). */
+interface Filled {
+  value: CellValue;
+  numFmt?: string;
+}
+
+/** The unit a `| unit` filter formats by: the `unit` field of the item the cell is filled from. */
+function scopeUnit(scope: Scope): string | null {
+  for (const s of [scope.item, ...scope.parents]) {
+    if (s && typeof s === 'object' && 'unit' in s) {
+      const u = (s as { unit: unknown }).unit;
+      return typeof u === 'string' ? u : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Apply a filter. `exact`: the placeholder is the whole cell, so a date can be a date cell and a
+ * figure can take its unit's format; inside text, dates are written "2026-11-18 19:58".
+ */
+function applyFilter(value: unknown, filter: string | undefined, args: string[], scope: Scope, exact: boolean) {
+  const out = (v: unknown, numFmt?: string) => ({ value: v, numFmt });
+  if (!filter) return out(value);
+  if (value === null || value === undefined) {
+    if (filter === 'bool' || filter === 'check' || filter === 'unit' || filter === 'time' || filter === 'join')
+      return out(value);
+  }
   switch (filter) {
     case 'time':
-      return typeof value === 'number' ? value / 86400 : value;
-    case 'date':
-      return isoToExcelDate(value) ?? value;
-    case 'datetime':
-      // For text: "2026-11-18 19:58" rather than the ISO form.
-      return typeof value === 'string'
-        ? value.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?.*$/, '$1 $2')
-        : value;
+      return out(typeof value === 'number' ? value / 86400 : value);
+    case 'date': {
+      const d = isoToExcelDate(value);
+      if (!exact) return out(typeof value === 'string' ? value.slice(0, 10) : value);
+      return d ? out(d, DATE_FORMAT) : out(value);
+    }
+    case 'datetime': {
+      const d = isoToExcelDate(value);
+      if (exact && d) return out(d, /T\d{2}:\d{2}/.test(String(value)) ? DATETIME_FORMAT : DATE_FORMAT);
+      return out(
+        typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?.*$/, '$1 $2') : value,
+      );
+    }
     case 'join':
-      return Array.isArray(value) ? value.join(', ') : value;
+      return out(Array.isArray(value) ? value.join(', ') : value);
     case 'check':
-      return typeof value === 'boolean' ? (value ? '✓' : '✗') : value;
+      return out(typeof value === 'boolean' ? (value ? '✓' : '✗') : value);
+    case 'bool': {
+      const [yes = '是', no = '否'] = args;
+      return out(typeof value === 'boolean' ? (value ? yes : no) : value);
+    }
+    case 'unit': {
+      const unit = scopeUnit(scope);
+      if (typeof value !== 'number' || unit === null) return out(value);
+      if (!(unit in UNIT_FORMATS))
+        throw new PlaceholderError(`unknown unit "${unit}" (units: ${Object.keys(UNIT_FORMATS).join(', ')})`);
+      return out(TIME_UNITS.has(unit) ? value / 86400 : value, UNIT_FORMATS[unit]);
+    }
     default:
-      throw new PlaceholderError(`unknown filter "${filter}" (filters: time, date, datetime, join, check)`);
+      throw new PlaceholderError(`unknown filter "${filter}" (filters: ${FILTERS})`);
   }
 }
 
-/** The value a template cell takes in `scope`. */
-function fill(template: CellValue, scope: Scope): CellValue {
+const filterArgs = (raw: string | undefined): string[] =>
+  raw
+    ? raw
+        .split(':')
+        .slice(1)
+        .map((a) => a.trim())
+    : [];
+
+/** "label：{{x}}" — text that only introduces its placeholder. */
+const LABELLED = /^[^{}]*[：:]\s*\{\{[^{}]+\}\}\s*$/u;
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * The value a template cell takes in `scope`. Text whose every placeholder is empty (no missing
+ * metrics: "导出中没有的指标：{{missing | join}}") is left out rather than printed as a label
+ * followed by nothing.
+ */
+function fill(template: CellValue, scope: Scope): Filled {
   const text = cellText(template);
-  if (text === null) return template; // numbers, formulas, dates: kept as the template has them
+  if (text === null) return { value: template }; // numbers, formulas, dates: kept as the template has them
   const exact = EXACT.exec(text);
-  if (exact) return safeCell(applyFilter(resolve(exact[1]!, scope), exact[2])) as CellValue;
-  if (!text.includes('{{')) return template;
-  const out = text.replace(PLACEHOLDER, (_m, path: string, filter?: string) => {
-    const v = applyFilter(resolve(path, scope), filter);
-    if (v === null || v === undefined) return '';
+  if (exact) {
+    const f = applyFilter(resolve(exact[1]!, scope), exact[2], filterArgs(exact[3]), scope, true);
+    return {
+      value: safeCell(f.value) as CellValue,
+      ...(f.numFmt ? { numFmt: f.numFmt } : {}),
+    };
+  }
+  if (!text.includes('{{')) return { value: template };
+  let placeholders = 0;
+  let empty = 0;
+  const out = text.replace(PLACEHOLDER, (_m, path: string, filter?: string, args?: string) => {
+    const v = applyFilter(resolve(path, scope), filter, filterArgs(args), scope, false).value;
+    placeholders++;
+    if (isEmpty(v)) {
+      empty++;
+      return '';
+    }
     if (Array.isArray(v)) return v.join(', ');
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   });
+  // Nothing to show: "导出中没有的指标：{{missing | join}}" is left out; a title keeps its words
+  // without the separator that led to the missing part ("直播复盘 · ").
+  if (placeholders > 0 && empty === placeholders) {
+    if (LABELLED.test(text)) return { value: null };
+    return { value: out.replace(/[\s·:：,，、（(]+$/u, '') };
+  }
   // Only a value at the start can make the cell look like a formula.
-  return text.trimStart().startsWith('{{') ? (safeCell(out) as CellValue) : out;
+  return { value: text.trimStart().startsWith('{{') ? (safeCell(out) as CellValue) : out };
+}
+
+/** Excel's column width is in characters of the default font: a Chinese character takes two. */
+function sheetWidth(text: string): number {
+  let longest = 0;
+  for (const line of text.split('\n')) {
+    let w = 0;
+    for (const ch of line) {
+      const c = ch.codePointAt(0)!;
+      w +=
+        c >= 0x1100 &&
+        (c <= 0x115f ||
+          (c >= 0x2e80 && c <= 0xa4cf) ||
+          (c >= 0xac00 && c <= 0xd7a3) ||
+          (c >= 0xf900 && c <= 0xfaff) ||
+          (c >= 0xfe30 && c <= 0xfe4f) ||
+          (c >= 0xff00 && c <= 0xff60) ||
+          (c >= 0xffe0 && c <= 0xffe6) ||
+          c >= 0x20000)
+          ? 2
+          : 1;
+    }
+    longest = Math.max(longest, w);
+  }
+  return longest;
 }
 
 interface Block {
@@ -177,6 +311,17 @@ interface Block {
 function eachPath(row: ExcelJS.Row): string | null {
   const first = cellText(row.getCell(1).value);
   return first ? (EACH.exec(first)?.[1] ?? null) : null;
+}
+
+/** "B2:D5" → [top, left, bottom, right] (1-based). */
+function rangeBounds(range: string): [number, number, number, number] {
+  const cells = range.split(':').map((ref) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [Number(m[2]), col] as const;
+  });
+  const [a, b = a] = cells as [readonly [number, number], (readonly [number, number])?];
+  return [Math.min(a[0], b![0]), Math.min(a[1], b![1]), Math.max(a[0], b![0]), Math.max(a[1], b![1])];
 }
 
 function shiftRange(range: string, offsetAt: (row: number) => number): string {
@@ -310,6 +455,13 @@ async function fillSheets(
       cols.push(def);
     }
     out.columns = cols;
+    const widths = cols.map((c) => c.width ?? DEFAULT_COLUMN_WIDTH);
+    // Cells inside a merge span several columns: only their own text decides.
+    const merged = new Set<string>();
+    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+      const [top, left, bottom, right] = rangeBounds(range);
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) merged.add(`${columnLetter(c)}${r}`);
+    }
 
     // Rows added by the repeated blocks above a template row shift it down.
     const offsetAt = (row: number) =>
@@ -339,6 +491,8 @@ async function fillSheets(
       outRow++;
       const row = out.getRow(outRow);
       if (tpl.height) row.height = tpl.height;
+      const filled: Array<{ t: ExcelJS.Cell; f: Filled }> = [];
+      const condition = IF.exec(cellText(tpl.getCell(1).value) ?? '')?.[1] ?? null;
       for (let c = 1; c <= columnCount; c++) {
         const t = tpl.getCell(c);
         let value = t.value;
@@ -346,17 +500,34 @@ async function fillSheets(
           const text = cellText(value) ?? '';
           value = text.replace(EACH, '');
         }
+        if (c === 1 && condition !== null) value = (cellText(value) ?? '').replace(IF, '');
         try {
-          const v = fill(value, scope);
-          const cell = row.getCell(c);
-          if (v !== null && v !== undefined && v !== '') cell.value = v;
-          if (t.style && Object.keys(t.style).length) cell.style = t.style;
+          filled.push({ t, f: fill(value, scope) });
         } catch (e) {
           if (e instanceof PlaceholderError)
             throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
           throw e;
         }
       }
+      // `{{#if path}}` in the first cell: a row about data the report may lack (周目标 … 达成率 with
+      // no target set) is left blank, labels and all, rather than printed beside empty cells.
+      if (condition !== null && isEmpty(resolve(condition, scope))) {
+        settle();
+        return;
+      }
+      filled.forEach(({ t, f: { value: v, numFmt } }, i) => {
+        const c = i + 1;
+        const cell = row.getCell(c);
+        if (v !== null && v !== undefined && v !== '') cell.value = v;
+        if (t.style && Object.keys(t.style).length) cell.style = t.style;
+        if (numFmt) cell.numFmt = numFmt;
+        // Text wider than its column wraps in it (a merged title keeps its one line).
+        if (typeof v === 'string' && !merged.has(t.address)) {
+          const width = widths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
+          if (sheetWidth(v) > width && !t.alignment?.wrapText)
+            cell.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: t.alignment?.vertical ?? 'top' };
+        }
+      });
       settle();
     };
 
