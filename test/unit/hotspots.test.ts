@@ -280,10 +280,13 @@ describe('HotspotCounter options and edge cases', () => {
 
   it('keyword thresholds, stopwords and filters', () => {
     const q = (s: string) => `${s} 吗`;
+    // 登山杖 is asked apart from the topics: a word whose every question is a topic's is that
+    // topic's detail (hotspots-reading.test.ts), not a keyword.
     const stream = [
-      ...Array.from({ length: 3 }, () => q('登山杖 主播 宝宝 123 🔥 ！！ 优惠券 防水')),
+      ...Array.from({ length: 3 }, () => q('登山杖 主播 宝宝 123 🔥 ！！')),
+      ...Array.from({ length: 3 }, () => q('优惠券 防水')),
       ...Array.from({ length: 2 }, () => q('护膝')),
-      ...Array.from({ length: 95 }, (_, i) => q(`杂项${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`)),
+      ...Array.from({ length: 92 }, (_, i) => q(`杂项${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`)),
     ];
     const r = run('comments', spaces, stream);
     expect(r.questions).toBe(100);
