@@ -77,11 +77,12 @@ export interface Segmenter {
 export const HOTSPOT_DEFAULTS = { minKeywordCount: 3, minKeywordShare: 0.03, examples: 3 } as const;
 
 /**
- * The question rule: ？ ? 吗 怎么 多少 能不能 有没有, and also 几天/几号/几码, 哪 (哪里, 哪个…) and
- * 是否, 什么 (什么时候发货), 啥, 咋 (可以…吗 is covered by 吗). On fixtures/comments.csv the extension adds no row: 100 questions
+ * The question rule: ？ ? 吗 怎么 多少 能不能 有没有, and also 几天/几号/几码/几种, 哪 (哪里, 哪个…) and
+ * 是否, 什么 (什么时候发货), 啥, 咋, 多久 (保质期多久: a team's own comments ask so, with no mark)
+ * (可以…吗 is covered by 吗). On fixtures/comments.csv the extension adds no row: 100 questions
  * either way.
  */
-const QUESTION = /[？?]|吗|怎么|多少|能不能|有没有|几[天号码件时点]|哪|是否|什么|啥|咋/;
+const QUESTION = /[？?]|吗|怎么|多少|多久|能不能|有没有|几[天号码件时点种]|哪|是否|什么|啥|咋/;
 
 /** Whether a comment is a question (consultations are all questions: see HotspotCounter). */
 export function isQuestion(text: string): boolean {
