@@ -15,10 +15,10 @@
  * - it carries a subject: stop-words and filler (topics.ts, plus config's), single characters,
  *   numbers with a measure word (一盒, 两件, 几天), punctuation and measurements never count;
  * - it counts once per question, however often the question repeats it;
- * - near-duplicates are one hotspot: a word contained in another (包装 ⊂ 小包装), or two words that
- *   come from the same questions (礼盒 and 手提袋: at least two thirds of each one's questions
- *   mention both). The hotspot is named by the more frequent word, counts the union of the
- *   questions (each once) and lists the merged words (`words: ['礼盒', '手提袋']`);
+ * - near-duplicates are one hotspot: a word contained in another (包装 ⊂ 小包装; xl ⊂ XXL, in any
+ *   case), or two words that come from the same questions (礼盒 and 手提袋: at least two thirds of
+ *   each one's questions mention both). The hotspot is named by the more frequent word, counts the
+ *   union of the questions (each once) and lists the merged words (`words: ['礼盒', '手提袋']`);
  * - a keyword all of whose questions are already one dictionary topic's (等级 from 防水等级多少,
  *   吊牌 from 吊牌剪了还能退换吗) is a detail of that topic, not a hotspot of its own: it is listed in
  *   the topic's `words`, and the topic's count (its questions) does not change;
@@ -31,9 +31,13 @@ import { DEFAULT_STOPWORDS, LIVE_COMMERCE_WORDS, DEFAULT_TOPICS, mergeTopics } f
 export interface HotspotOptions {
   /** Topic dictionary: topic → synonyms. Default: the built-in one; config can add topics or synonyms (merge: user synonyms are added to built-in ones of the same topic). */
   topics?: Record<string, string[]>;
-  /** Words that are never reported as keywords (particles, greetings, 主播, 宝宝…); default list built in. Words given here are added to the built-in list. */
+  /** Words that are never reported as keywords (particles, greetings, filler: 主播, 宝宝, 今年, 合适…); default list built in (topics.ts). Words given here are added to the built-in list. */
   stopwords?: string[];
-  /** Minimum count and share (of questions) for an undictionaried keyword to be reported. Defaults 3 and 0.03. */
+  /**
+   * Minimum count and share (of questions) for an undictionaried keyword — or merged keywords, by
+   * their union — to be reported, and for a keyword to be listed as a topic's detail. Defaults 3
+   * and 0.03 (both inclusive: 3 of 100 questions is shown, 2 is not, 3 of 101 is not).
+   */
   minKeywordCount?: number;
   minKeywordShare?: number;
   /** How many example questions to keep per topic (default 3). */
@@ -120,7 +124,7 @@ const QUANTITY =
 const UBIQUITOUS_SHARE = 0.8;
 /** …judged only on streams with at least this many questions. */
 const UBIQUITOUS_MIN_QUESTIONS = 20;
-/** Bound on distinct keywords tracked; beyond it, words seen once are forgotten (lossy counting). */
+/** Bound on distinct keywords tracked; beyond it, the rarest words (those seen once first) are forgotten (lossy counting). */
 const MAX_TRACKED_KEYWORDS = 200_000;
 
 /** Letters (any script) and marks only: no punctuation, emoji, numbers or measurements (175cm). */
@@ -276,7 +280,7 @@ export class HotspotCounter {
     return { topic, count, share, source: this.source, fromDictionary, examples, words };
   }
 
-  /** The candidate words' and topics' items in a pattern: candidate indices (-1 for other words) and topic indices. */
+  /** Each pattern's question count, candidate words (their indices; other words left out) and topics (their indices). */
   private *items(index: Map<string, number>): Generator<{ n: number; words: number[]; topics: number[] }> {
     for (const [key, n] of this.patterns) {
       const words: number[] = [];
@@ -330,12 +334,14 @@ export class HotspotCounter {
           foldedInto[i] = t;
       }
       if (foldedInto[i]! >= 0) continue;
+      const lower = word.toLowerCase();
       const head = heads.find((h) => {
         const [headWord, { count: headCount }] = candidates[h]!;
+        const headLower = headWord.toLowerCase();
         const shared = both.get(h * n + i) ?? 0;
         return (
-          headWord.includes(word) ||
-          word.includes(headWord) ||
+          headLower.includes(lower) ||
+          lower.includes(headLower) ||
           SAME_QUESTIONS.den * shared >= SAME_QUESTIONS.num * Math.max(headCount, count)
         );
       });

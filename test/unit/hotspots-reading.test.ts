@@ -104,6 +104,10 @@ describe('near-duplicates are one hotspot', () => {
     ]);
   });
 
+  it('Latin words are compared in any case: xl 2 and XL 2 are XL 4', () => {
+    expect(keywords(run([...times(2, 'xl 吗'), ...times(2, 'XL 吗'), ...pad(46)]))).toEqual([['XL', 4, ['XL', 'xl']]]);
+  });
+
   it('two thirds is the line: 6 and 4 sharing 4 questions merge (3·4 = 2·6); 7 and 4 sharing 4 do not', () => {
     expect(keywords(run([...times(4, '礼盒 手提袋 吗'), ...times(2, '礼盒 吗'), ...pad(44)]))).toEqual([
       ['礼盒', 6, ['礼盒', '手提袋']],
