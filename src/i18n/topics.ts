@@ -103,6 +103,25 @@ export function hotspotLabel(h: Pick<HotspotInput, 'topic' | 'fromDictionary'>, 
   return (h.fromDictionary ? topicLabel(h.topic, lang) : null) ?? h.topic;
 }
 
+/** At most this many merged words are named in a hotspot's label; all of them are in `words`. */
+const LABEL_WORDS = 3;
+
+/**
+ * The name a hotspot is printed under (workbook, Markdown, terminal): its label, followed by the
+ * words merged into it, so a reader sees that 礼盒 also counts the questions about 手提袋:
+ * 礼盒（手提袋）, 防水（等级、暴雨）; in English "waterproof (等级, 暴雨)".
+ */
+function labelWithWords(h: HotspotInput, lang: Lang): string {
+  const name = hotspotLabel(h, lang);
+  const merged = (h.words ?? []).slice(1);
+  if (merged.length === 0) return name;
+  const named = merged.slice(0, LABEL_WORDS);
+  const more = merged.length > LABEL_WORDS;
+  return lang === 'zh'
+    ? `${name}（${named.join('、')}${more ? '等' : ''}）`
+    : `${name} (${named.join(', ')}${more ? ', …' : ''})`;
+}
+
 /** A hotspot as the retro and the weekly report print it: both languages' label and action, and the name in the run's. */
 export interface LocalisedHotspot {
   topic: string;
@@ -113,12 +132,15 @@ export interface LocalisedHotspot {
   source: HotspotInput['source'];
   fromDictionary: boolean;
   examples: string[];
+  /** The words the hotspot stands for, its own first (see domain/hotspots.ts); [topic] for a hotspot from before them. */
+  words: string[];
   /** A built-in topic's suggested action and who acts; null when the dictionary suggests none. */
   action: (Words & { owner: Role }) | null;
+  /** The name in the run's language, with up to three merged words: 礼盒（手提袋）. */
   labelText: string;
 }
 
-/** The hotspot worded, keys in the order --json has always printed them. */
+/** The hotspot worded, keys in the order --json has always printed them (`words` added before `action`). */
 export function localiseHotspot(h: HotspotInput, lang: Lang): LocalisedHotspot {
   const text = h.fromDictionary ? builtIn(h.topic) : null;
   return {
@@ -129,7 +151,8 @@ export function localiseHotspot(h: HotspotInput, lang: Lang): LocalisedHotspot {
     source: h.source,
     fromDictionary: h.fromDictionary,
     examples: h.examples,
+    words: h.words ?? [h.topic],
     action: text && h.owner !== null ? { ...text.action, owner: h.owner } : null,
-    labelText: hotspotLabel(h, lang),
+    labelText: labelWithWords(h, lang),
   };
 }

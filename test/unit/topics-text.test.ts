@@ -47,7 +47,16 @@ describe('the domain counts topics and says who acts; it carries no words', () =
 
   it('a hotspot is its topic, its counts, its source, whether the dictionary has it and who acts', () => {
     for (const h of r.hotspots)
-      expect(Object.keys(h)).toEqual(['topic', 'count', 'share', 'source', 'fromDictionary', 'examples', 'owner']);
+      expect(Object.keys(h)).toEqual([
+        'topic',
+        'count',
+        'share',
+        'source',
+        'fromDictionary',
+        'examples',
+        'words',
+        'owner',
+      ]);
     expect(r.hotspots.map((h) => [h.topic, h.count, h.fromDictionary, h.owner])).toEqual([
       ['儿童款', 2, false, null],
       ['尺码', 2, true, 'anchor'],
@@ -83,9 +92,24 @@ describe('i18n/topics.ts words them', () => {
       'source',
       'fromDictionary',
       'examples',
+      'words',
       'action',
       'labelText',
     ]);
+  });
+
+  it('names the words merged into a hotspot after its label, up to three', () => {
+    const box = hotspot('礼盒', { fromDictionary: false, words: ['礼盒', '手提袋'] });
+    expect(localiseHotspot(box, 'zh')).toMatchObject({ labelText: '礼盒（手提袋）', words: ['礼盒', '手提袋'] });
+    expect(localiseHotspot(box, 'en').labelText).toBe('礼盒 (手提袋)');
+    const rain = hotspot('防水', { owner: 'anchor', words: ['防水', '等级', '暴雨', '鞋子', '帽子'] });
+    expect(localiseHotspot(rain, 'zh').labelText).toBe('防水（等级、暴雨、鞋子等）');
+    expect(localiseHotspot(rain, 'en').labelText).toBe('waterproof (等级, 暴雨, 鞋子, …)');
+    // The action's evidence keeps the plain name.
+    expect(hotspotLabel(rain, 'zh')).toBe('防水');
+    // A hotspot from before `words` (an earlier retro's --json) stands for its topic alone.
+    expect(localiseHotspot(hotspot('尺码'), 'zh')).toMatchObject({ labelText: '尺码', words: ['尺码'] });
+    expect(localiseHotspot(hotspot('尺码', { words: ['尺码'] }), 'zh').labelText).toBe('尺码');
   });
 
   it("a team's own topic keeps its name in both languages and suggests nothing", () => {
