@@ -33,7 +33,7 @@ export interface BaselineComparisonInput extends ChartFrame {
   metrics: ReadonlyArray<{
     name: string;
     current: number;
-    /** The baseline (e.g. the median of the last streams); null when there is none. */
+    /** The baseline (e.g. the median of the last streams); a figure without one (null, 0) is left out. */
     baseline: number | null;
     format: ValueFormat;
     /** false for figures where less is better (refund rate): then a rise is drawn as bad. Default true. */
@@ -48,18 +48,16 @@ export interface BaselineComparisonInput extends ChartFrame {
  * rates share one axis; each bar says the figure, the baseline and the change.
  */
 export function baselineComparisonChart(input: BaselineComparisonInput): Chart {
-  const rows = input.metrics.map((m) => {
-    const index = m.baseline !== null && m.baseline !== 0 ? (m.current / m.baseline) * 100 : null;
-    const better = index === null ? null : (m.higherIsBetter ?? true) ? index >= 100 : index <= 100;
+  const rows = input.metrics.flatMap((m) => {
+    if (m.baseline === null || m.baseline === 0 || !Number.isFinite(m.baseline)) return [];
+    const index = (m.current / m.baseline) * 100;
+    const better = (m.higherIsBetter ?? true) ? index >= 100 : index <= 100;
     const both = maxAbsOf([m.current, m.baseline]);
-    const text =
-      m.baseline === null || index === null
-        ? formatValue(m.current, m.format, both)
-        : `${formatValue(m.current, m.format, both)} / ${formatValue(m.baseline, m.format, both)}  ${change(index / 100)}`;
-    return { ...m, index, better, text };
+    const text = `${formatValue(m.current, m.format, both)} / ${formatValue(m.baseline, m.format, both)}  ${change(index / 100)}`;
+    return [{ ...m, index, better, text }];
   });
   // Room right of the longest bar for its label.
-  const xMax = niceCeil(Math.max(120, ...rows.map((r) => r.index ?? 0)) * 1.4);
+  const xMax = niceCeil(Math.max(120, ...rows.map((r) => r.index)) * 1.4);
   const option: EChartsOption = {
     ...baseOption(input),
     grid: gridBox(titleHeight(input) + 16, 16, 48),
@@ -85,7 +83,7 @@ export function baselineComparisonChart(input: BaselineComparisonInput): Chart {
         barMaxWidth: 20,
         data: rows.map((r, i) => ({
           value: r.index,
-          itemStyle: { color: r.better === false ? TONE.alert : TONE.primary },
+          itemStyle: { color: r.better ? TONE.primary : TONE.alert },
           label: { formatter: rows[i]!.text },
         })),
         label: { show: true, position: 'right', color: INK.text, fontSize: FONT_SIZE.label },

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { win32 } from 'node:path';
 
 export interface CjkFont {
   file: string;
@@ -62,8 +62,8 @@ function knownFiles(search: FontSearch): readonly Known[] {
     case 'darwin':
       return MACOS;
     case 'win32': {
-      const dir = join(search.env['WINDIR'] ?? search.env['SystemRoot'] ?? 'C:\\Windows', 'Fonts');
-      return WINDOWS.map(([name, family]) => [join(dir, name), family] as const);
+      const dir = win32.join(search.env['WINDIR'] ?? search.env['SystemRoot'] ?? 'C:\\Windows', 'Fonts');
+      return WINDOWS.map(([name, family]) => [win32.join(dir, name), family] as const);
     }
     default:
       return LINUX;
