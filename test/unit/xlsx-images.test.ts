@@ -9,7 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addImagesToXlsx, cellPosition, type XlsxImage } from '../../src/io/write/xlsx-images.js';
-import { unzipAll, type Part } from '../helpers/zip-parts.js';
+import { unzipAll, zipTo, type Part } from '../helpers/zip-parts.js';
 
 let dir: string;
 beforeAll(() => {
@@ -201,6 +201,58 @@ describe('addImagesToXlsx on a workbook from the streaming writer', () => {
     const drawing1 = text(parts, 'xl/drawings/drawing1.xml');
     expect([...drawing1.matchAll(/cNvPr id="(\d+)"/g)].map((m) => m[1])).toEqual(['2', '3']);
     expect(text(parts, 'xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../media/image3.png"');
+  });
+});
+
+describe('addImagesToXlsx on sheets written by other programs', () => {
+  it('adds to a drawing exceljs wrote itself (its images stay where they were)', async () => {
+    const file = join(dir, 'exceljs-images.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('周报');
+    ws.addRow(['GMV', 1]);
+    const id = wb.addImage({ buffer: png('#8172b3') as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(id, { tl: { col: 4, row: 1 }, ext: { width: 100, height: 50 } });
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, 'exceljs-images-charts.xlsx');
+    await addImagesToXlsx(file, out, [
+      { sheetName: '周报', cell: 'B10', png: png('#55a868'), widthPx: 200, heightPx: 100 },
+    ]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const placed = back
+      .getWorksheet('周报')!
+      .getImages()
+      .map((img) => [img.range.tl.nativeCol, img.range.tl.nativeRow]);
+    expect(placed).toEqual([
+      [4, 1],
+      [1, 9],
+    ]);
+  });
+
+  it('finds the place in a sheet with a namespace prefix, nested <extLst> and ">" in attribute values', async () => {
+    const source = join(dir, 'prefixed-source.xlsx');
+    await streamedWorkbook(source);
+    const parts = await unzipAll(source);
+    const sheet =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>&lt;drawing/&gt; 商品</x:t></x:is></x:c></x:row></x:sheetData>' +
+      '<x:conditionalFormatting sqref="A1"><x:cfRule type="expression" priority="1"><x:formula>A1&gt;5</x:formula>' +
+      '<x:extLst><x:ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}"/></x:extLst></x:cfRule></x:conditionalFormatting>' +
+      '<x:dataValidations count="1"><x:dataValidation sqref="B1" prompt="GMV > 0"/></x:dataValidations>' +
+      '<x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<x:tableParts count="0"/><x:extLst><x:ext uri="{x}"/></x:extLst></x:worksheet>';
+    const edited = parts.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from(sheet) } : p));
+    const file = join(dir, 'prefixed.xlsx');
+    await zipTo(file, edited);
+    const out = join(dir, 'prefixed-charts.xlsx');
+    await addImagesToXlsx(file, out, [
+      { sheetName: PRODUCTS, cell: 'C3', png: png('#000000'), widthPx: 10, heightPx: 10 },
+    ]);
+    const written = text(await unzipAll(out), 'xl/worksheets/sheet2.xml');
+    expect(written).toBe(
+      sheet.replace('<x:tableParts count="0"/>', '<x:drawing rel:id="rId1"/><x:tableParts count="0"/>'),
+    );
   });
 });
 

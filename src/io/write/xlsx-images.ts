@@ -300,16 +300,19 @@ interface DrawingSlot {
  * tag and what follows <sheetData> are decoded: a sheet of a million rows stays bytes.
  */
 function drawingSlot(sheet: Buffer): DrawingSlot {
-  const root = rootTag(sheet.subarray(0, 64 * 1024).toString('utf8'));
+  // The start tag and what comes before <sheetData> (sheet properties, views, columns) are short.
+  const head = sheet.toString('utf8', 0, Math.min(sheet.length, 1024 * 1024));
+  const root = rootTag(head);
   const rPrefix = prefixFor(root, NS.r, NS.rStrict);
   const prefix = root.prefix;
   // A cell's text never holds a literal "<": the last </sheetData> is the element's end.
-  const close = sheet.lastIndexOf(Buffer.from(`</${prefix}sheetData>`, 'utf8'));
-  let from = close < 0 ? -1 : close + Buffer.byteLength(`</${prefix}sheetData>`);
+  const closeTag = `</${prefix}sheetData>`;
+  const close = sheet.lastIndexOf(Buffer.from(closeTag, 'utf8'));
+  let from = close < 0 ? -1 : close + Buffer.byteLength(closeTag);
   if (from < 0) {
-    const empty = new RegExp(`<${prefix}sheetData(?:\\s[^>]*)?/>`).exec(sheet.toString('utf8', 0, 1024 * 1024));
+    const empty = new RegExp(`<${prefix}sheetData(?:\\s[^>]*)?/>`).exec(head);
     if (!empty) throw new Error('a worksheet without <sheetData>');
-    from = Buffer.byteLength(sheet.toString('utf8', 0, 1024 * 1024).slice(0, empty.index + empty[0].length));
+    from = Buffer.byteLength(head.slice(0, empty.index + empty[0].length));
   }
   const tail = sheet.toString('utf8', from);
   const at = (charIndex: number) => from + Buffer.byteLength(tail.slice(0, charIndex));

@@ -34,7 +34,8 @@ export interface ProductGmvInput extends ChartFrame {
   products: ReadonlyArray<{
     name: string;
     gmv: number;
-    /** drawn in the alert colour (e.g. eliminated) */ marked?: boolean;
+    /** Drawn in the alert colour (e.g. eliminated). */
+    marked?: boolean;
   }>;
   /** At most this many bars, the largest (default 20): the subtitle should say so when it cuts. */
   limit?: number;
