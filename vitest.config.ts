@@ -6,7 +6,7 @@ export const testEnv = { NO_COLOR: '1', LIVEOPS_CONFIG: '', TZ: 'UTC' };
 
 // A developer's own config or terminal must never leak into a test.
 // Every test must assert something: one that only runs code passes whatever the code does.
-const common = { testTimeout: 30_000, pool: 'forks' as const, exclude: ['test/office/**', 'node_modules/**'], expect: { requireAssertions: true } };
+const common = { testTimeout: 30_000, pool: 'forks' as const, exclude: ['test/office/**', 'test/render/**', 'node_modules/**'], expect: { requireAssertions: true } };
 
 export default defineConfig({
   test: {
