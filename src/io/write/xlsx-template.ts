@@ -414,6 +414,63 @@ export async function fillXlsxTemplate(
   }
 }
 
+/** A template row's cells filled in `scope`, and the path its `{{#if}}` names (null without one). */
+function fillRow(
+  tpl: ExcelJS.Row,
+  scope: Scope,
+  stripEach: boolean,
+  columnCount: number,
+  placeholderError: (cell: ExcelJS.Cell, e: PlaceholderError) => never,
+): { filled: Array<{ t: ExcelJS.Cell; f: Filled }>; condition: string | null } {
+  const filled: Array<{ t: ExcelJS.Cell; f: Filled }> = [];
+  const condition = IF.exec(cellText(tpl.getCell(1).value) ?? '')?.[1] ?? null;
+  for (let c = 1; c <= columnCount; c++) {
+    const t = tpl.getCell(c);
+    let value = t.value;
+    if (stripEach && c === 1) value = (cellText(value) ?? '').replace(EACH, '');
+    if (c === 1 && condition !== null) value = (cellText(value) ?? '').replace(IF, '');
+    try {
+      filled.push({ t, f: fill(value, scope) });
+    } catch (e) {
+      if (e instanceof PlaceholderError) placeholderError(t, e);
+      throw e;
+    }
+  }
+  return { filled, condition };
+}
+
+/** Every cell inside a merge of the template: a merged title spans columns, so its width is not theirs. */
+function mergedCells(ws: ExcelJS.Worksheet): Set<string> {
+  const merged = new Set<string>();
+  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+    const [top, left, bottom, right] = rangeBounds(range);
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) merged.add(`${columnLetter(c)}${r}`);
+  }
+  return merged;
+}
+
+/** A filled row's cells, with the template's style, the filter's number format, and wrap where text overflows. */
+function writeCells(
+  row: ExcelJS.Row,
+  filled: Array<{ t: ExcelJS.Cell; f: Filled }>,
+  widths: number[],
+  merged: Set<string>,
+): void {
+  filled.forEach(({ t, f: { value: v, numFmt } }, i) => {
+    const c = i + 1;
+    const cell = row.getCell(c);
+    if (v !== null && v !== undefined && v !== '') cell.value = v;
+    if (t.style && Object.keys(t.style).length) cell.style = t.style;
+    if (numFmt) cell.numFmt = numFmt;
+    // Text wider than its column wraps in it (a merged title keeps its one line).
+    if (typeof v === 'string' && !merged.has(t.address)) {
+      const width = widths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
+      if (sheetWidth(v) > width && !t.alignment?.wrapText)
+        cell.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: t.alignment?.vertical ?? 'top' };
+    }
+  });
+}
+
 async function fillSheets(
   template: ExcelJS.Workbook,
   writer: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -456,12 +513,7 @@ async function fillSheets(
     }
     out.columns = cols;
     const widths = cols.map((c) => c.width ?? DEFAULT_COLUMN_WIDTH);
-    // Cells inside a merge span several columns: only their own text decides.
-    const merged = new Set<string>();
-    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-      const [top, left, bottom, right] = rangeBounds(range);
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) merged.add(`${columnLetter(c)}${r}`);
-    }
+    const merged = mergedCells(ws);
 
     // Rows added by the repeated blocks above a template row shift it down.
     const offsetAt = (row: number) =>
@@ -491,43 +543,16 @@ async function fillSheets(
       outRow++;
       const row = out.getRow(outRow);
       if (tpl.height) row.height = tpl.height;
-      const filled: Array<{ t: ExcelJS.Cell; f: Filled }> = [];
-      const condition = IF.exec(cellText(tpl.getCell(1).value) ?? '')?.[1] ?? null;
-      for (let c = 1; c <= columnCount; c++) {
-        const t = tpl.getCell(c);
-        let value = t.value;
-        if (stripEach && c === 1) {
-          const text = cellText(value) ?? '';
-          value = text.replace(EACH, '');
-        }
-        if (c === 1 && condition !== null) value = (cellText(value) ?? '').replace(IF, '');
-        try {
-          filled.push({ t, f: fill(value, scope) });
-        } catch (e) {
-          if (e instanceof PlaceholderError)
-            throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
-          throw e;
-        }
-      }
+      const { filled, condition } = fillRow(tpl, scope, stripEach, columnCount, (t, e) => {
+        throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
+      });
       // `{{#if path}}` in the first cell: a row about data the report may lack (周目标 … 达成率 with
       // no target set) is left blank, labels and all, rather than printed beside empty cells.
       if (condition !== null && isEmpty(resolve(condition, scope))) {
         settle();
         return;
       }
-      filled.forEach(({ t, f: { value: v, numFmt } }, i) => {
-        const c = i + 1;
-        const cell = row.getCell(c);
-        if (v !== null && v !== undefined && v !== '') cell.value = v;
-        if (t.style && Object.keys(t.style).length) cell.style = t.style;
-        if (numFmt) cell.numFmt = numFmt;
-        // Text wider than its column wraps in it (a merged title keeps its one line).
-        if (typeof v === 'string' && !merged.has(t.address)) {
-          const width = widths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
-          if (sheetWidth(v) > width && !t.alignment?.wrapText)
-            cell.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: t.alignment?.vertical ?? 'top' };
-        }
-      });
+      writeCells(row, filled, widths, merged);
       settle();
     };
 
