@@ -5,7 +5,9 @@
  * languages. Nothing is cut off: a line that does not fit is wrapped, never truncated.
  */
 import { displayWidth, padDisplay, padDisplayStart } from './width.js';
-import { stripColour, wrapLine } from './wrap.js';
+import { stripColour, unbroken, wrapLine } from './wrap.js';
+
+export { unbroken };
 
 /**
  * The marks a list item starts with: ✗ ! • + - → ✓ ? or a number ("3."). A line that starts with
@@ -42,9 +44,13 @@ export function fitText(text: string, width: number): string {
   return fit(body.split('\n'), width).join('\n') + end;
 }
 
-/** `lead` (an indent and a mark: "  ✗ ") then `text`, wrapped under the text. */
+/**
+ * `lead` (an indent and a mark: "  ✗ ", or a label: "  冲刺奖金: ") then `text`, wrapped under the
+ * text; under a lead wider than half the line, four columns in.
+ */
 export function item(lead: string, text: string, width: number): string[] {
-  return wrapLine(lead + text, width, { hang: displayWidth(stripColour(lead)) });
+  const w = displayWidth(lead);
+  return wrapLine(lead + text, width, { hang: w > width / 2 ? 4 : w });
 }
 
 export interface Column {
@@ -66,21 +72,44 @@ export function table(
   width: number,
   opts: { indent?: number; gap?: number } = {},
 ): string[] {
+  return tableRows(rows, columns, width, opts).flat();
+}
+
+/** The lines of `table`, row by row (a row whose cells wrap takes several), to paint or annotate a row. */
+export function tableRows(
+  rows: string[][],
+  columns: Column[],
+  width: number,
+  opts: { indent?: number; gap?: number } = {},
+): string[][] {
   if (!rows.length) return [];
   const indent = ' '.repeat(opts.indent ?? 2);
   const n = Math.max(...rows.map((r) => r.length));
-  const gapBefore = (i: number) => (i === 0 ? 0 : (columns[i]?.gap ?? opts.gap ?? 2));
+  let narrowGaps = false;
+  const gapBefore = (i: number) => {
+    const gap = i === 0 ? 0 : (columns[i]?.gap ?? opts.gap ?? 2);
+    return narrowGaps ? Math.min(gap, 1) : gap;
+  };
   const widths = Array.from({ length: n }, (_, i) => Math.max(0, ...rows.map((r) => cellWidth(r[i] ?? ''))));
-  const floor = widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, minWidth(rows.map((r) => r[i] ?? ''))) : w));
   const total = () => indent.length + widths.reduce((s, w, i) => s + w + gapBefore(i), 0);
-  while (total() > width) {
-    let widest = -1;
-    for (let i = 0; i < n; i++) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) break;
-    widths[widest] = Math.max(floor[widest]!, widths[widest]! - (total() - width));
-  }
-  const out: string[] = [];
+  const shrink = (floor: number[]) => {
+    while (total() > width) {
+      let widest = -1;
+      for (let i = 0; i < n; i++)
+        if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) return;
+      widths[widest] = Math.max(floor[widest]!, widths[widest]! - (total() - width));
+    }
+  };
+  const cells = (i: number) => rows.map((r) => r[i] ?? '');
+  // Narrow the columns that may wrap down to their longest word; then the gaps to one space; then
+  // cut words too, but never a figure.
+  shrink(widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, minWidth(cells(i))) : w)));
+  if (total() > width) narrowGaps = true;
+  shrink(widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, figureWidth(cells(i))) : w)));
+  const out: string[][] = [];
   for (const row of rows) {
+    const lines: string[] = [];
     const cells = Array.from({ length: n }, (_, i) => {
       const c = row[i] ?? '';
       return columns[i]?.wrap && cellWidth(c) > widths[i]! ? wrapLine(c, widths[i]!) : [c];
@@ -94,8 +123,9 @@ export function table(
           return ' '.repeat(gapBefore(i)) + padded;
         })
         .join('');
-      out.push((indent + line).trimEnd());
+      lines.push((indent + line).trimEnd());
     }
+    out.push(lines);
   }
   return out;
 }
@@ -150,7 +180,9 @@ export function alertLines(alerts: AlertLine[], width: number, indent = 2): stri
   const aligned = width - messageAt >= MESSAGE_COLUMN_MIN;
   return alerts.flatMap((a) => {
     const lead = `${' '.repeat(indent)}${a.mark} ${aligned ? padEnd(a.rule, ruleWidth) : a.rule} `;
-    return wrapLine(`${lead}${a.message} ${a.owner}`, width, { hang: aligned ? messageAt : indent + 2 });
+    // "4.99% < 5.00%" and the owner stay whole on a line.
+    const message = a.message.replace(/\S+ [<>≤≥=] \S+/gu, unbroken);
+    return wrapLine(`${lead}${message} ${unbroken(a.owner)}`, width, { hang: aligned ? messageAt : indent + 2 });
   });
 }
 
@@ -158,6 +190,16 @@ export function alertLines(alerts: AlertLine[], width: number, indent = 2): stri
 const cellWidth = displayWidth;
 const padEnd = padDisplay;
 const padStart = padDisplayStart;
+
+/** The widest figure (a number, an amount, a rate) among the cells: a column never cuts one. */
+function figureWidth(cells: string[]): number {
+  let w = 2;
+  for (const c of cells) {
+    const plain = stripColour(c).trim();
+    if (/^[-+−—¥$%.,:()\d\s]+$/u.test(plain)) w = Math.max(w, displayWidth(plain));
+  }
+  return w;
+}
 
 /** The narrowest a wrapping column goes: its longest word of Latin letters or digits (Chinese breaks anywhere). */
 function minWidth(cells: string[]): number {

@@ -21,6 +21,11 @@ const CLOSING = '，。、；：！？）」』】》〉”’';
  * other characters.
  */
 const UNIT = new RegExp(`[${OPENING}]*[${WIDE}][${CLOSING}]*|[^\\s${WIDE}]+`, 'gu');
+const OTHER = `[^\\s${WIDE}]+`;
+/** The same, with a run of other characters also keeping the closing punctuation after it ("10%，"). */
+const UNIT_PROSE = new RegExp(`[${OPENING}]*(?:[${WIDE}]|${OTHER})[${CLOSING}]*`, 'gu');
+/** Chinese punctuation inside a run: it is a phrase, to break like prose, not a name to keep whole. */
+const PROSE = /[，。、；：！？]/u;
 const HAS_WIDE = new RegExp(`[${WIDE}]`, 'u');
 /** A file path (reports/复盘_山野_2026-11-18.xlsx): kept whole like a word, not split as Chinese text is. */
 const PATH = /^[^，。；：！？、]*[/\\][^，。；：！？、]*$/u;
@@ -36,6 +41,18 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
+/**
+ * A phrase a line never breaks inside ("→ data analyst", "郑浩 ¥2,500.00"): marked by two invisible
+ * characters of no width, which wrapLine takes out of what it prints.
+ */
+const OPEN = '\u2062';
+const CLOSE = '\u2063';
+const MARKS = /[\u2062\u2063]/g;
+export const unbroken = (s: string): string => `${OPEN}${s}${CLOSE}`;
+/** Break opportunities: spaces, but not inside a marked phrase (with the closing punctuation after it). */
+const TOKENS = new RegExp(`\\s+|${OPEN}[^${CLOSE}]*(?:${CLOSE}|$)[${CLOSING}]*|[^\\s${OPEN}]+`, 'gu');
+const SPACES = /^\s/;
+
 export interface WrapOptions {
   /** Columns continuation lines are indented by (they start under the text, not under the margin). */
   hang?: number;
@@ -46,12 +63,12 @@ export interface WrapOptions {
  * terminal, the next ones indented by `hang`. A line that fits comes back as it is.
  */
 export function wrapLine(line: string, width: number, opts: WrapOptions = {}): string[] {
-  if (displayWidth(line) <= width) return [line];
+  if (displayWidth(line) <= width) return [line.replace(MARKS, '')];
   // A hanging indent that leaves fewer than 10 columns would stack the text one word a line.
   const hang = Math.max(0, Math.min(opts.hang ?? 0, width - 10));
   const { plain, codes } = splitColour(line);
   const ranges = breakRanges(plain, { first: width, rest: width - hang, cut: true, keepIndent: true });
-  return paintRanges(plain, codes, ranges, ' '.repeat(hang));
+  return paintRanges(plain, codes, ranges, ' '.repeat(hang)).map((l) => l.replace(MARKS, ''));
 }
 
 interface BreakOptions {
@@ -104,12 +121,12 @@ function breakRanges(text: string, o: BreakOptions): Array<[number, number]> {
       if (ce < e) flush();
     }
   };
-  for (const m of text.matchAll(/\s+|\S+/g)) {
+  for (const m of text.matchAll(TOKENS)) {
     const s = m.index;
     const token = m[0];
     const e = s + token.length;
     const w = displayWidth(token);
-    if (/^\s/.test(token)) {
+    if (SPACES.test(token)) {
       if (start === null) {
         // The first line's indent is kept; a continuation line never starts with spaces.
         if (out.length === 0 && o.keepIndent && s === 0) {
@@ -122,11 +139,15 @@ function breakRanges(text: string, o: BreakOptions): Array<[number, number]> {
     }
     // A word (脚本_<date>.md, (引流款/利润款/形象款)) that fits moves whole; a long run of
     // Chinese text is split between its characters.
-    if (used + w <= cap() || w <= o.rest * KEEP_WHOLE || !HAS_WIDE.test(token) || PATH.test(token)) {
+    const phrase = token.startsWith(OPEN);
+    const prose = o.cut && PROSE.test(token);
+    const whole = phrase || !HAS_WIDE.test(token) || PATH.test(token) || (w <= o.rest * KEEP_WHOLE && !prose);
+    if (used + w <= cap() || whole) {
       place(s, e, w);
       continue;
     }
-    for (const u of token.matchAll(UNIT)) place(s + u.index, s + u.index + u[0].length, displayWidth(u[0]));
+    for (const u of token.matchAll(o.cut ? UNIT_PROSE : UNIT))
+      place(s + u.index, s + u.index + u[0].length, displayWidth(u[0]));
   }
   flush();
   return out;
@@ -137,17 +158,16 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const BREAK_AFTER = /[-/·_]/;
 
 /**
- * text[s, e) cut into pieces, each as wide as `room()` allows (at least one character), breaking
- * after a `-`, `/`, `_` or `·` in the last third of a piece when there is one.
+ * text[s, e) cut into pieces, each as wide as `room()` allows when it is taken (at least one
+ * character), breaking after a `-`, `/`, `_` or `·` in the last third of a piece when there is one.
  */
-function cutWord(text: string, s: number, e: number, room: () => number): Array<[number, number, number]> {
+function* cutWord(text: string, s: number, e: number, room: () => number): Generator<[number, number, number]> {
   const chars = [...graphemes.segment(text.slice(s, e))].map((g) => ({
     at: s + g.index,
     end: s + g.index + g.segment.length,
     w: displayWidth(g.segment),
     breaks: BREAK_AFTER.test(g.segment),
   }));
-  const pieces: Array<[number, number, number]> = [];
   let i = 0;
   while (i < chars.length) {
     const limit = Math.max(1, room());
@@ -162,10 +182,9 @@ function cutWord(text: string, s: number, e: number, room: () => number): Array<
         w = chars.slice(i, j).reduce((sum, c) => sum + c.w, 0);
       }
     }
-    pieces.push([chars[i]!.at, chars[j - 1]!.end, w]);
+    yield [chars[i]!.at, chars[j - 1]!.end, w];
     i = j;
   }
-  return pieces;
 }
 
 interface Code {

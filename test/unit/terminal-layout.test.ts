@@ -4,7 +4,7 @@
  * code none), and nothing of the text lost by wrapping.
  */
 import { describe, expect, it } from 'vitest';
-import { alertLines, figures, fit, hangOf, item, table } from '../../src/ui/layout.js';
+import { alertLines, figures, fit, hangOf, item, table, unbroken } from '../../src/ui/layout.js';
 import { widthFor } from '../../src/ui/terminal.js';
 import { displayWidth } from '../../src/ui/width.js';
 import { stripColour, wrapLine } from '../../src/ui/wrap.js';
@@ -75,6 +75,50 @@ describe('wrapping a line for the terminal', () => {
     [`  ${red('!')} 为「x」补货`, 4],
   ])('%j continues at column %i', (line, hang) => {
     expect(hangOf(line)).toBe(hang);
+  });
+});
+
+describe('wrapping any line: within the width, nothing lost', () => {
+  // Deterministic: the same 2,000 lines on every run.
+  let seed = 20;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pieces = [
+    '商品',
+    '「山野」',
+    '冲锋衣',
+    '，',
+    '：',
+    '。',
+    'GORE-TEX',
+    '4.99%',
+    '<',
+    '→',
+    ' ',
+    '  ',
+    '\u00a0',
+    'reports/2026/复盘_山野_2026-11-18.xlsx',
+    'anchor',
+    '👍',
+    'Click→order',
+    '（福利款）',
+    red('✗'),
+    dim('[uv-drop]'),
+    'supercalifragilisticexpialidocious-and-more',
+    '直播价比竞品低10.01%，超过10%：核实品质与利润',
+  ];
+  const lines = Array.from({ length: 2000 }, () => {
+    const n = 1 + Math.floor(next() * 30);
+    return `  ${Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]).join('')}`;
+  });
+
+  it.each([20, 33, 60, 80, 120])('at %i columns', (width) => {
+    for (const line of lines) {
+      const hang = Math.floor(next() * 8);
+      const out = wrapLine(line, width, { hang });
+      const over = out.filter((l) => displayWidth(l) > width);
+      expect(over, line).toEqual([]);
+      expect(words(out), line).toBe(words(line));
+    }
   });
 });
 
@@ -177,6 +221,22 @@ describe('alerts: mark, rule id, message, owner', () => {
     const lines = alertLines(alerts, 50);
     expect(widest(lines)).toBeLessThanOrEqual(50);
     expect(lines[1]).toMatch(/^ {4}\S/);
+  });
+});
+
+describe('a phrase marked unbroken', () => {
+  it('moves whole to the next line, Chinese name and figure together, and its marks are not printed', () => {
+    const bonus = ['孙悦 ¥0.00 (未超目标)', '吴倩 ¥0.00 (未超目标)', '郑浩 ¥2,500.00'].map(unbroken).join('、');
+    const lines = item('  冲刺奖金: ', bonus, 50);
+    expect(lines).toEqual(['  冲刺奖金: 孙悦 ¥0.00 (未超目标)、', '            吴倩 ¥0.00 (未超目标)、郑浩 ¥2,500.00']);
+    expect(lines.join('')).not.toMatch(/[\u2062\u2063]/);
+  });
+
+  it('wider than a line, it is cut rather than overrun', () => {
+    const lines = wrapLine(`  ! ${unbroken('一个非常非常长的不可拆分的短语，比一整行还要宽得多得多得多')}`, 30, {
+      hang: 4,
+    });
+    expect(widest(lines)).toBeLessThanOrEqual(30);
   });
 });
 

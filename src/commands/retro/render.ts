@@ -8,7 +8,7 @@ import { metricLabel } from '../../i18n/labels.js';
 import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../i18n/messages.js';
 import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';
 import type { Palette } from '../../ui/terminal.js';
-import { alertLines, figures, fit, item, table } from '../../ui/layout.js';
+import { alertLines, figures, fit, item, table, unbroken } from '../../ui/layout.js';
 
 export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width = 80): string {
   const m = retroText[lang];
@@ -111,7 +111,7 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width
         out.push(
           ...item(
             `  ${p.dim(source === 'comments' ? m.fromComments : m.fromConsultations)}  `,
-            top.map((h) => `${h.labelText} ${fmtRate(h.share, 0)} (${h.count})`).join('   '),
+            top.map((h) => unbroken(`${h.labelText} ${fmtRate(h.share, 0)} (${h.count})`)).join('   '),
             width,
           ),
         );
