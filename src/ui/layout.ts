@@ -63,8 +63,8 @@ export interface Column {
 
 /**
  * Rows of cells as aligned lines: each column as wide as its widest cell, numbers aligned right.
- * When the table is wider than `width`, the columns that may wrap are narrowed, widest first (not
- * below their longest word), and their cells wrapped within the column.
+ * When the table is wider than `width`, the columns that may wrap are narrowed where the fewest
+ * cells then wrap (not below their longest word), and those cells wrapped within the column.
  */
 export function table(
   rows: string[][],
@@ -92,20 +92,29 @@ export function tableRows(
   };
   const widths = Array.from({ length: n }, (_, i) => Math.max(0, ...rows.map((r) => cellWidth(r[i] ?? ''))));
   const total = () => indent.length + widths.reduce((s, w, i) => s + w + gapBefore(i), 0);
-  const shrink = (floor: number[]) => {
+  const cells = (i: number) => rows.map((r) => r[i] ?? '');
+  const cellWidths = Array.from({ length: n }, (_, i) => cells(i).map(cellWidth));
+  // A column at a time, a column at a time narrowed by one: the one where the fewest cells then
+  // wrap (a long theme on two streams, not the account on every one), the widest on a tie.
+  const shrink = (floor: number[], maxCost = Infinity) => {
     while (total() > width) {
-      let widest = -1;
-      for (let i = 0; i < n; i++)
-        if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-      if (widest < 0) return;
-      widths[widest] = Math.max(floor[widest]!, widths[widest]! - (total() - width));
+      let best = -1;
+      let bestCost = Infinity;
+      for (let i = 0; i < n; i++) {
+        if (widths[i]! <= floor[i]!) continue;
+        const cost = cellWidths[i]!.filter((w) => w > widths[i]! - 1).length;
+        if (cost < bestCost || (cost === bestCost && widths[i]! > widths[best]!)) [best, bestCost] = [i, cost];
+      }
+      if (best < 0 || bestCost > maxCost) return;
+      widths[best]!--;
     }
   };
-  const cells = (i: number) => rows.map((r) => r[i] ?? '');
-  // Narrow the columns that may wrap down to their longest word; then the gaps to one space; then
-  // cut words too, but never a figure.
-  shrink(widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, minWidth(cells(i))) : w)));
+  // Wrap the few long cells of a column (down to their longest word); then narrow the gaps to one
+  // space; then wrap what must; last, cut words too, but never a figure.
+  const words = widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, minWidth(cells(i))) : w));
+  shrink(words, Math.max(1, Math.floor(rows.length / 4)));
   if (total() > width) narrowGaps = true;
+  shrink(words);
   shrink(widths.map((w, i) => (columns[i]?.wrap ? Math.min(w, figureWidth(cells(i))) : w)));
   const out: string[][] = [];
   for (const row of rows) {
