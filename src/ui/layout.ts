@@ -176,6 +176,9 @@ export interface AlertLine {
   owner: string;
 }
 
+/** "4.99% < 5.00%", "¥12.3 < ¥15.00": two figures and the sign between them. */
+const FIGURE_COMPARISON = /[-+−]?[¥$]?\d[\d.,]*%? [<>≤≥=] [-+−]?[¥$]?\d[\d.,]*%?/gu;
+
 /** Narrower than this, an alert's message continues under the mark rather than under the message. */
 const MESSAGE_COLUMN_MIN = 40;
 
@@ -190,7 +193,7 @@ export function alertLines(alerts: AlertLine[], width: number, indent = 2): stri
   return alerts.flatMap((a) => {
     const lead = `${' '.repeat(indent)}${a.mark} ${aligned ? padEnd(a.rule, ruleWidth) : a.rule} `;
     // "4.99% < 5.00%" and the owner stay whole on a line.
-    const message = a.message.replace(/\S+ [<>≤≥=] \S+/gu, unbroken);
+    const message = a.message.replace(FIGURE_COMPARISON, unbroken);
     return wrapLine(`${lead}${message} ${unbroken(a.owner)}`, width, { hang: aligned ? messageAt : indent + 2 });
   });
 }
