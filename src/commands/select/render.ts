@@ -41,7 +41,7 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette, wid
   }
   if (r.insufficient.length)
     out.push(
-      `  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${streams(x.streams)}, ${metricLabel('productExposed', lang)} ${fmtCount(x.exposed)})`).join(sep)))}`,
+      `  ${p.dim(m.insufficient(r.insufficient.map((x) => unbroken(`${x.name ?? x.id} (${streams(x.streams)}, ${metricLabel('productExposed', lang)} ${fmtCount(x.exposed)})`)).join(sep)))}`,
     );
   if (r.pool.size) {
     out.push('', p.bold(m.pool(r.pool.size)));
