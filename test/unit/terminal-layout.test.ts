@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alertLines, figures, fit, hangOf, item, table, unbroken } from '../../src/ui/layout.js';
+import { fmtDateTime, fmtTimeRange } from '../../src/format.js';
 import { widthFor } from '../../src/ui/terminal.js';
 import { displayWidth } from '../../src/ui/width.js';
 import { stripColour, wrapLine } from '../../src/ui/wrap.js';
@@ -271,4 +272,22 @@ describe('the width a summary is laid out in', () => {
   ] as const)('%s: %i', (_, tty, columns, env, want) => {
     expect(widthFor(tty, columns, env)).toBe(want);
   });
+});
+
+describe("a stream's time as the team reads it: Beijing time, whatever the machine's zone", () => {
+  it.each([
+    ['2026-11-26T19:30:00+08:00', '2026-11-26 19:30'],
+    ['2026-11-26T11:30:00Z', '2026-11-26 19:30'],
+    ['2026-11-26T16:45:10.500Z', '2026-11-27 00:45'],
+    ['2026-11-26 19:30', '2026-11-26 19:30'],
+    ['2026-11-26', '2026-11-26'],
+    ['第3场', '第3场'],
+    [null, '—'],
+  ])('%s → %s', (iso, shown) => expect(fmtDateTime(iso)).toBe(shown));
+
+  it.each([
+    ['2026-11-18T19:58:02+08:00', '2026-11-18T23:12:40+08:00', '2026-11-18 19:58–23:12'],
+    ['2026-12-31T22:00:00+08:00', '2027-01-01T01:30:00+08:00', '2026-12-31 22:00 – 2027-01-01 01:30'],
+    ['2026-11-18T19:58:02+08:00', null, '2026-11-18 19:58'],
+  ])('%s to %s → %s', (start, end, shown) => expect(fmtTimeRange(start, end)).toBe(shown));
 });
