@@ -49,8 +49,8 @@ const OPEN = '\u2062';
 const CLOSE = '\u2063';
 const MARKS = /[\u2062\u2063]/g;
 export const unbroken = (s: string): string => `${OPEN}${s}${CLOSE}`;
-/** Break opportunities: spaces, but not inside a marked phrase (with the closing punctuation after it). */
-const TOKENS = new RegExp(`\\s+|${OPEN}[^${CLOSE}]*(?:${CLOSE}|$)[${CLOSING}]*|[^\\s${OPEN}]+`, 'gu');
+/** Break opportunities: spaces, but not inside a marked phrase, nor before the punctuation after it. */
+const TOKENS = new RegExp(`\\s+|${OPEN}[^${CLOSE}]*(?:${CLOSE}|$)[${CLOSING},.;:!?)]*|[^\\s${OPEN}]+`, 'gu');
 const SPACES = /^\s/;
 
 export interface WrapOptions {
