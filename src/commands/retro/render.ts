@@ -128,7 +128,14 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width
     if (r.actions.length > 10) out.push(`  ${p.dim(m.more(r.actions.length - 10))}`);
   }
   if (r.missing.length)
-    out.push('', `${p.dim(m.missing)} ${r.missing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
+    out.push(
+      '',
+      ...item(
+        `${p.dim(m.missing)} `,
+        r.missing.map((k) => unbroken(metricLabel(k, lang))).join(lang === 'zh' ? '、' : ', '),
+        width,
+      ),
+    );
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
   if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.leftOut, r.rowsOutside, lang);
