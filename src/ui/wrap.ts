@@ -37,13 +37,14 @@ export const stripColour = (s: string): string => s.replace(SGR, '');
 export function wrapText(text: string, width: number): string {
   return text
     .split(/\r?\n/)
-    .map((line) => breakLine(line, { first: width, rest: width, cut: false, keepIndent: true }).join('\n'))
+    .map((line) => breakLine(line, { first: width, rest: width, cut: false }).join('\n'))
     .join('\n');
 }
 
 /**
  * A phrase a line never breaks inside ("→ data analyst", "郑浩 ¥2,500.00"): marked by two invisible
- * characters of no width, which wrapLine takes out of what it prints.
+ * characters of no width, which wrapLine takes out of what it prints. (The same characters in data
+ * can only make a phrase that is cut when wider than a line, and are not printed either.)
  */
 const OPEN = '\u2062';
 const CLOSE = '\u2063';
@@ -67,7 +68,7 @@ export function wrapLine(line: string, width: number, opts: WrapOptions = {}): s
   // A hanging indent that leaves fewer than 10 columns would stack the text one word a line.
   const hang = Math.max(0, Math.min(opts.hang ?? 0, width - 10));
   const { plain, codes } = splitColour(line);
-  const ranges = breakRanges(plain, { first: width, rest: width - hang, cut: true, keepIndent: true });
+  const ranges = breakRanges(plain, { first: width, rest: width - hang, cut: true });
   return paintRanges(plain, codes, ranges, ' '.repeat(hang)).map((l) => l.replace(MARKS, ''));
 }
 
@@ -76,8 +77,6 @@ interface BreakOptions {
   rest: number;
   /** Cut a word wider than the line (summaries) instead of leaving it whole (help). */
   cut: boolean;
-  /** Keep the first line's leading spaces (its indent). */
-  keepIndent: boolean;
 }
 
 /** A line broken into lines of text, without colour (help text). */
@@ -129,7 +128,7 @@ function breakRanges(text: string, o: BreakOptions): Array<[number, number]> {
     if (SPACES.test(token)) {
       if (start === null) {
         // The first line's indent is kept; a continuation line never starts with spaces.
-        if (out.length === 0 && o.keepIndent && s === 0) {
+        if (out.length === 0 && s === 0) {
           start = 0;
           used = w;
         }
