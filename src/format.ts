@@ -2,6 +2,8 @@
  * How numbers read to people: money with ¥ and two decimals, rates as percentages, durations as
  * 1分5秒 / 1m05s. Used by messages, the terminal summary and Markdown; the model stays unrounded.
  */
+import { shanghaiIso } from './clock.js';
+
 export type Lang = 'zh' | 'en';
 
 const group = (n: number, digits: number) =>
@@ -68,4 +70,30 @@ export function fmtDuration(seconds: number | null | undefined, lang: Lang): str
   const sec = s % 60;
   if (lang === 'zh') return `${h ? `${h}小时` : ''}${h || m ? `${m}分` : ''}${sec}秒`;
   return `${h ? `${h}h` : ''}${h || m ? `${String(m).padStart(h ? 2 : 1, '0')}m` : ''}${String(sec).padStart(h || m ? 2 : 1, '0')}s`;
+}
+
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An instant as the team reads it, on Beijing time like the streams: "2026-11-26T19:30:00+08:00"
+ * (or the same instant in UTC) → "2026-11-26 19:30", in both languages. A date alone stays a date;
+ * a time without a zone is taken as written; anything else is shown as it is.
+ */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '—';
+  const m = ISO.exec(iso.trim());
+  if (!m) return iso;
+  if (!m[2]) return m[1]!;
+  if (!m[3]) return `${m[1]} ${m[2]}`;
+  return shanghaiIso(Date.parse(iso)).slice(0, 16).replace('T', ' ');
+}
+
+/** A stream's time: "2026-11-18 19:58–23:12", with the end's date when it ends on another day. */
+export function fmtTimeRange(start: string | null | undefined, end: string | null | undefined): string {
+  const from = fmtDateTime(start);
+  if (end === null || end === undefined || end === '') return from;
+  const to = fmtDateTime(end);
+  return to.length === 16 && from.length === 16 && to.slice(0, 10) === from.slice(0, 10)
+    ? `${from}–${to.slice(11)}`
+    : `${from} – ${to}`;
 }

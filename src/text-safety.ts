@@ -96,3 +96,47 @@ export function fileNamePart(s: string, maxBytes = 60, fallback = 'unnamed'): st
   if (out === '') return fallback;
   return WINDOWS_RESERVED.test(out) ? `_${out}` : out;
 }
+
+/** Markdown's inline syntax, as full-width look-alikes that read the same and are never markup. */
+const MARKDOWN_LOOKALIKE: Record<string, string> = {
+  '\\': '＼',
+  '`': '｀',
+  '*': '＊',
+  _: '＿',
+  '[': '［',
+  ']': '］',
+  '|': '｜',
+  '~': '～',
+};
+
+/**
+ * A value from data (a product, account or channel name, a viewer's words, a file name) as it is
+ * to read in a Markdown message — 企业微信, 钉钉 and 飞书 robots, or any Markdown viewer: as
+ * itself, never markup, a link, an HTML tag, a mention or a control sequence. Chat apps show
+ * backslash escapes as written (\<, \*), so nothing is escaped; what could act is replaced by a
+ * look-alike that reads the same:
+ *   - cleanText's guarantees, and one line: line breaks and tabs become spaces;
+ *   - \ ` * _ [ ] | ~ become ＼ ｀ ＊ ＿ ［ ］ ｜ ～ (emphasis, code, links, tables, strikethrough);
+ *   - < becomes ＜ where it could open a tag, an autolink or a mention (<font, <@all>, <http:…>),
+ *     and stays in "4.99% < 5.00%"; & becomes ＆ where it would start an entity (&lt;);
+ *   - "://", "www." and the @ of an e-mail address become "：//", "www．" and "＠": no link is made;
+ *   - at the start (where a template may put the value first on a line) a heading #, a list
+ *     mark ("- ", "+ ", "1. "), a quote >, a rule (---, ===) or an indent that makes code.
+ */
+export function markdownText(s: string): string {
+  let out = cleanText(s)
+    .replace(/[\n\t]/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => MARKDOWN_LOOKALIKE[c]!)
+    .replace(/<(?![\s\d=]|$)/g, '＜')
+    .replace(/&(?=#?\w+;)/g, '＆')
+    .replace(/:\/\//g, '：//')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}．`)
+    .replace(/@(?=[\w-]+\.[\w.-]*\w)/g, '＠');
+  // What acts only at the start of a line.
+  out = out.replace(/^ {4,}/, ' ');
+  return out
+    .replace(/^(\s*)#/, '$1＃')
+    .replace(/^(\s*)>/, '$1＞')
+    .replace(/^(\s*)([-+=])(?=\2*(\s|$))/, (_, sp: string, c: string) => sp + { '-': '－', '+': '＋', '=': '＝' }[c]!)
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, (_, n: string, c: string) => n + (c === '.' ? '．' : '）'));
+}

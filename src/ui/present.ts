@@ -8,12 +8,16 @@ import type { Context, Lang } from '../context.js';
 import { palette, type Palette } from './terminal.js';
 
 export interface Presentation<R> {
-  /** The summary a person reads on the terminal (or in a pipe, uncoloured). */
-  render: (report: R, lang: Lang, paint: Palette) => string;
+  /**
+   * The summary a person reads on the terminal (or in a pipe, uncoloured), laid out for `width`
+   * columns (Terminal.width; src/ui/layout.ts lays lines out in it). A lint's findings stay one
+   * line each, as compilers print them, for editors to jump to.
+   */
+  render: (report: R, lang: Lang, paint: Palette, width: number) => string;
   /** The log line for cron and monitoring, without its newline. */
   logLine?: string;
   /** -q: a summary that keeps only the results (e.g. the findings of a lint), instead of nothing. */
-  quietRender?: (report: R, lang: Lang, paint: Palette) => string;
+  quietRender?: (report: R, lang: Lang, paint: Palette, width: number) => string;
 }
 
 /** The config file a run used, as shown in --json and the verbose log: its path here, or "defaults". */
@@ -28,9 +32,9 @@ export async function present<R extends object>(ctx: Context, report: R, how: Pr
   } else if (ctx.out === '-') {
     // -o -: stdout carries the report itself; the summary would corrupt it.
   } else if (!term.quiet) {
-    term.stdout.write(how.render(report, ctx.lang, await palette(term.stdoutColor)));
+    term.stdout.write(how.render(report, ctx.lang, await palette(term.stdoutColor), term.width));
   } else if (how.quietRender) {
-    term.stdout.write(how.quietRender(report, ctx.lang, await palette(term.stdoutColor)));
+    term.stdout.write(how.quietRender(report, ctx.lang, await palette(term.stdoutColor), term.width));
   }
   if (how.logLine) term.stderr.write(`${how.logLine}\n`);
 }

@@ -17,7 +17,7 @@ export interface Terminal {
   stdoutTty: boolean;
   /** stderr is a terminal: progress may be drawn there (never into a log file, FORCE_COLOR or not). */
   stderrTty: boolean;
-  /** Columns of the terminal stdout goes to; 80 for a pipe or a file. */
+  /** Columns the summary is laid out in: COLUMNS when set, else the terminal's; 80 for a pipe, a file or cron. */
   width: number;
   quiet: boolean;
   verbose: boolean;
@@ -33,6 +33,20 @@ export function colourFor(tty: boolean, env: NodeJS.ProcessEnv): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined) return !/^(0|false)$/i.test(force.trim());
   return tty && env.TERM !== 'dumb' && !env.CI;
+}
+
+/** Narrower than this, no layout reads well: COLUMNS=5 still gives 20. */
+const MIN_WIDTH = 20;
+
+/**
+ * The width the summary is laid out in. `COLUMNS` (a whole number) wins, on a terminal or not: it
+ * is how a user sets the width of a pipe or a cron log (`COLUMNS=120 liveops retro … | less`), as
+ * for ls and git. Otherwise the terminal's columns; 80 when stdout is no terminal.
+ */
+export function widthFor(tty: boolean, columns: number | undefined, env: NodeJS.ProcessEnv): number {
+  const set = /^\s*\d+\s*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  if (set > 0) return Math.max(MIN_WIDTH, set);
+  return tty && columns ? Math.max(MIN_WIDTH, columns) : 80;
 }
 
 export function detectTerminal(opts: {
@@ -52,7 +66,7 @@ export function detectTerminal(opts: {
     stdoutColor: colourFor(stdoutTty, env),
     stdoutTty,
     stderrTty,
-    width: stdoutTty && process.stdout.columns ? process.stdout.columns : 80,
+    width: widthFor(stdoutTty, process.stdout.columns, env),
     quiet: opts.quiet,
     verbose: opts.verbose,
   };

@@ -4,8 +4,9 @@
  * file used is named, and colour follows NO_COLOR / FORCE_COLOR.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, liveops, STACK, tempDir } from './run.js';
 
@@ -123,6 +124,98 @@ describe('colour (clig.dev): never into a pipe unless FORCE_COLOR, never with NO
     ['FORCE_COLOR=0', { FORCE_COLOR: '0' }, false],
     ['NO_COLOR=1 and FORCE_COLOR=1', { FORCE_COLOR: '1', NO_COLOR: '1' }, false],
   ] as const)('%s', (_what, env, coloured) => expect(ESC.test(summary(env))).toBe(coloured));
+});
+
+describe('the summary fits the terminal: 80 columns in a pipe or cron, COLUMNS to choose another', () => {
+  const team = join(tmp.dir, 'widths');
+  mkdirSync(team, { recursive: true });
+  copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(team, 'liveops.config.yaml'));
+  copyFileSync(join(FIXTURES, 'selection.xlsx'), join(team, '选品表.xlsx'));
+  const NOW = { LIVEOPS_NOW: '2026-12-05T08:30:00+08:00' };
+  const runs: Array<[string, string[]]> = [
+    ['retro', ['retro', SESSION, '--baseline', join(FIXTURES, 'douyin-live-list.xlsx'), '-o', 'r/']],
+    ['weekly', ['retro', '--weekly', WEEK, '--week', '2026-W47', '-o', 'w/']],
+    ['select', ['select', WEEK, '--week', '2026-W47', '--pool', '选品表.xlsx', '-o', 's/']],
+    ['kpi', ['kpi', '--month', '2026-11', join(FIXTURES, 'kpi-startup-2026-11.xlsx'), '-o', 'k/']],
+    ['schedule', ['schedule', '--month', '2026-12', '--pool', '选品表.xlsx', '-o', 'p/', '--no-ics']],
+    [
+      'script',
+      [
+        'script',
+        '--products',
+        '速干徒步裤 男女同款 四面弹,户外双肩包 30L 轻量 登山徒步',
+        '--duration',
+        '90',
+        '--start',
+        '19:30',
+        '--pool',
+        '选品表.xlsx',
+        '-o',
+        'c/',
+      ],
+    ],
+    ['brief', ['schedule', '--brief', '2026-12-05', '--pool', '选品表.xlsx', '-o', 'b/']],
+  ];
+  const summary = (lang: string, args: string[], env: Record<string, string> = {}) => {
+    const r = liveops(['--lang', lang, ...args, '--force'], { cwd: team, env: { ...NOW, ...env } });
+    expect([0, 3], r.stderr).toContain(r.code);
+    return r.stdout;
+  };
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
+  /** The text without its layout: what wrapping must not change. */
+  const words = (text: string) => text.replace(/\s+/g, '');
+
+  it.each(runs.flatMap(([name, args]) => ['zh', 'en'].map((lang) => [name, lang, args] as const)))(
+    '%s --lang %s: no line wider than 80, and nothing of a 400-column summary lost',
+    (name, lang, args) => {
+      const narrow = summary(lang, args);
+      const wide = summary(lang, args, { COLUMNS: '400' });
+      expect(widest(narrow)).toBeLessThanOrEqual(80);
+      // A table cell that wraps continues on the table's next line, between the other cells: there,
+      // the same characters; elsewhere, the same text in the same order.
+      const table = name === 'kpi' || name === 'schedule';
+      const chars = (t: string) => [...words(t)].sort().join('');
+      if (table) expect(chars(narrow)).toBe(chars(wide));
+      else expect(words(narrow)).toBe(words(wide));
+    },
+  );
+
+  it('COLUMNS=120 lays a pipe out in 120 columns, COLUMNS=60 in 60', () => {
+    const wide = summary('en', runs[0]![1], { COLUMNS: '120' });
+    expect(widest(wide)).toBeLessThanOrEqual(120);
+    expect(widest(wide)).toBeGreaterThan(80);
+    expect(widest(summary('en', runs[0]![1], { COLUMNS: '60' }))).toBeLessThanOrEqual(60);
+  });
+
+  it('an alert line at 80 columns wraps under its message, no line is wider than 80', () => {
+    for (const lang of ['zh', 'en']) {
+      const lines = summary(lang, runs[0]![1]).split('\n');
+      const at = lines.findIndex((l) => l.includes('[product-conversion-low]'));
+      const messageAt = lines[at]!.indexOf('[product-conversion-low]') + '[product-conversion-low] '.length;
+      expect(lines[at]).toMatch(/^ {2}! \[product-conversion-low\] \S/);
+      // The lines after it, up to the owner, start in the message's column.
+      const rest = lines.slice(at + 1, lines.findIndex((l, i) => i > at && /→ (主播|anchor)$/.test(l)) + 1);
+      expect(rest.length).toBeGreaterThan(0);
+      for (const l of rest) expect(l.slice(0, messageAt).trim() + '|' + l[messageAt]).toMatch(/^\|\S/);
+    }
+  });
+
+  it('English and Chinese summaries align their figures in one column', () => {
+    for (const lang of ['zh', 'en']) {
+      const lines = summary(lang, runs[0]![1]).split('\n');
+      const head = lines.findIndex((l) => /^(对比|Compared)/.test(l));
+      const rows = lines.slice(head + 1, head + 5);
+      expect(rows).toHaveLength(4);
+      // Each row: label, figure, vs previous, change, vs median, change — every figure ends in the same column.
+      const ends = (l: string, n: number) => {
+        const cells = [...l.matchAll(/[¥+−\-]?[\d,.]+%?/g)].filter((m) => /\d/.test(m[0]));
+        const m = cells.at(n)!;
+        return stringWidth(l.slice(0, m.index + m[0].length));
+      };
+      for (const n of [-3, -2, -1])
+        expect(new Set(rows.map((r) => ends(r, n))).size, `${lang} ${rows.join('\n')}`).toBe(1);
+    }
+  });
 });
 
 describe('-o: a folder, a file, or stdout', () => {

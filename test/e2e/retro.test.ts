@@ -260,8 +260,9 @@ describe('outputs and errors', () => {
     expect(r.code).toBe(0);
     const md = readFileSync(join(tmp.dir, 'retro_山野户外旗舰店_2026-11-18.md'), 'utf8');
     expect(md).toContain('# Stream retro · 山野户外旗舰店 · 2026-11-18');
-    expect(md).toContain('| GMV (直播间用户支付金额) | ¥133,433.00 |');
-    expect(md).toContain('| UV value / GPM | ¥19.67 / ¥14,134.85 |');
+    // List lines, not a table: the chat apps' Markdown (企业微信, 钉钉) shows a table as its pipes.
+    expect(md).toContain('- GMV (直播间用户支付金额): **¥133,433.00**');
+    expect(md).toContain('- UV value / GPM: ¥19.67 / ¥14,134.85');
     expect(r.stdout).toContain('Alerts (2)');
   });
 

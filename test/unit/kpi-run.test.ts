@@ -511,7 +511,7 @@ describe('outputs', () => {
     const text = c.stdout();
     expect(text).toMatch(/^月度 KPI 2026-11 \(8 人\)/);
     expect(text).toContain('孙悦: 运营 85.0 × 50% + 主播 120.0 × 50% = 102.50');
-    expect(text).toMatch(/吴倩 .*不完整 \(缺 新增粉丝团; 至少 62\.00\)/);
+    expect(text).toMatch(/吴倩 .*不完整\s+\(缺 新增粉丝团; 至少 62\.00\)/);
     // The selector block: header and rows end in the same terminal column (钱多多 is 3 wide characters, 冯晓 2).
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('选品 '));

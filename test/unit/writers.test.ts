@@ -249,8 +249,9 @@ describe('text templates (eta, Markdown)', () => {
       model,
       { file: 't.md.eta' },
     );
-    expect(out).toBe('# 山野户外旗舰店\n| =HYPERLINK("http://x","点我") | 133433 |\n');
-    expect(escapeMarkdown('a|b *c* [d](e) <x>')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<x\\>');
+    // No backslash escapes (chat apps show them as written): look-alikes that are never markup or a link.
+    expect(out).toBe('# 山野户外旗舰店\n| =HYPERLINK("http：//x","点我") | 133433 |\n');
+    expect(escapeMarkdown('a|b *c* [d](e) <x>')).toBe('a｜b ＊c＊ ［d］(e) ＜x>');
     expect(escapeMarkdown('12.5% +3')).toBe('12.5% +3');
     expect(escapeMarkdown('line1\nline2')).toBe('line1 line2');
   });
@@ -268,7 +269,7 @@ describe('text templates (eta, Markdown)', () => {
     const out = await renderTextTemplate('<% for (const p of it.products) { %>- <%= p.name %>\n<% } %>', model, {
       file: 'x',
     });
-    expect(out).toBe('- 轻量冲锋衣\n- =HYPERLINK("http://x","点我")\n- -\\_-\n');
+    expect(out).toBe('- 轻量冲锋衣\n- =HYPERLINK("http：//x","点我")\n- -＿-\n');
     const e = await inputError(
       renderTextTemplate('<% for (const p of it.products) { %><%= p.nme %><% } %>', model, { file: 'y' }),
     );

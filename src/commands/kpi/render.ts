@@ -1,10 +1,12 @@
 /**
- * `kpi` on a terminal (a table per role, aligned for Chinese characters), and its log line.
+ * `kpi` on a terminal (a table per role, aligned by display width, within the terminal's width),
+ * and its log line.
  */
 import { fmtMoney, fmtRate, type Lang } from '../../format.js';
 import { KPI_ROLES } from '../../domain/kpi/metrics.js';
 import type { Palette } from '../../ui/terminal.js';
-import { displayWidth, padDisplay, padDisplayStart } from '../../ui/width.js';
+import { fit, item, tableRows, unbroken, type Column } from '../../ui/layout.js';
+import { displayWidth } from '../../ui/width.js';
 import { kpiText, type KpiReport } from '../../i18n/kpi.js';
 import { periodNote } from '../../i18n/messages.js';
 
@@ -22,21 +24,10 @@ export function kpiLogLine(r: KpiReport, written: string, code: number): string 
   );
 }
 
-/** Rows of cells → aligned lines; `right` marks the columns aligned right (numbers). */
-function table(rows: string[][], right: boolean[]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map(
-    (r) =>
-      `  ${r
-        .map((c, i) => (right[i] ? padDisplayStart(c, widths[i]!) : padDisplay(c, widths[i]!)))
-        .join('  ')
-        .trimEnd()}`,
-  );
-}
-
-export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
+export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette, width = 80): string {
   const m = kpiText[lang];
   const sep = lang === 'zh' ? '、' : ', ';
+  const aside = (s: string) => (lang === 'zh' ? `（${s}）` : ` (${s})`);
   const out: string[] = [
     p.bold(m.title(r.month) + r.periodNote) + p.dim(` (${m.people(r.people.length)})`),
     p.dim(`  ${m.scale(r.settings.cap)}`),
@@ -44,8 +35,13 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   for (const role of KPI_ROLES) {
     const t = r.roles[role];
     const weights = t.weights
-      .map((w) => `${w.label} ${fmtRate(w.weight, 0)}${w.lowerIsBetter ? `（${m.lowerIsBetter}）` : ''}`)
-      .join(' · ');
+      .map((w, i, all) =>
+        // "· " ends a line rather than starts one.
+        unbroken(
+          `${w.label} ${fmtRate(w.weight, 0)}${w.lowerIsBetter ? aside(m.lowerIsBetter) : ''}${i < all.length - 1 ? ' ·' : ''}`,
+        ),
+      )
+      .join(' ');
     out.push('', `${p.bold(t.label)} ${p.dim(`${m.weights}: ${weights}`)}`);
     if (!t.people.length) {
       out.push(`  ${p.dim(m.noOne)}`);
@@ -60,16 +56,19 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
       ...(multi ? [fmtRate(x.share, 0)] : []),
       x.complete ? round(x.score as number, 2) : m.incomplete,
     ]);
-    const right = head.map((_, i) => i !== 1);
-    const lines = table([head, ...rows], right);
-    out.push(p.dim(lines[0]!));
-    lines.slice(1).forEach((l, i) => {
-      const x = t.people[i]!;
-      out.push(
-        x.complete
-          ? l
-          : `${p.yellow(l)} ${p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${round(x.scoreSoFar, 2)})`)}`,
-      );
+    // Rank and figures right-aligned; a metric's header wraps (not its figures) when the table is too wide.
+    const columns: Column[] = head.map((_, i) => (i === 1 ? {} : { align: 'right', wrap: i > 1 }));
+    const [headLines, ...rowLines] = tableRows([head, ...rows], columns, width);
+    out.push(...headLines!.map((l) => p.dim(l)));
+    t.people.forEach((x, i) => {
+      const lines = rowLines[i]!;
+      if (x.complete) return out.push(...lines);
+      const note = p.dim(`(${m.missing} ${x.missing.join(sep)}; ${m.atLeast} ${round(x.scoreSoFar, 2)})`);
+      const last = lines.at(-1)!;
+      // The note after the row when it fits there, else under the name.
+      out.push(...lines.slice(0, -1).map((l) => p.yellow(l)));
+      if (displayWidth(last) + 1 + displayWidth(note) <= width) out.push(`${p.yellow(last)} ${note}`);
+      else out.push(p.yellow(last), ...item(' '.repeat(8), note, width));
     });
   }
 
@@ -85,11 +84,13 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   out.push('', p.bold(m.incentives));
   const bonus = r.incentives.sprintBonus;
   out.push(
-    `  ${m.sprintBonus}: ${
+    ...item(
+      `  ${m.sprintBonus}: `,
       bonus.length
-        ? `${bonus.map((b) => `${b.name} ${b.bonus > 0 ? fmtMoney(b.bonus) : p.dim(`${fmtMoney(0)} (${m.atOrBelow})`)}`).join(sep)}  ${p.dim(`${m.total} ${fmtMoney(r.incentives.sprintBonusTotal)}`)}`
-        : m.none
-    }`,
+        ? `${bonus.map((b) => unbroken(`${b.name} ${b.bonus > 0 ? fmtMoney(b.bonus) : p.dim(`${fmtMoney(0)} (${m.atOrBelow})`)}`)).join(sep)}  ${p.dim(unbroken(`${m.total} ${fmtMoney(r.incentives.sprintBonusTotal)}`))}`
+        : m.none,
+      width,
+    ),
   );
   const ga = r.incentives.growthAllowance;
   out.push(`  ${m.growthAllowance(r.settings.newcomerMonths, r.settings.bar)}:${ga.length ? '' : ` ${m.none}`}`);
@@ -102,18 +103,20 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
   }
   const inn = r.incentives.innovation;
   out.push(
-    `  ${m.innovation}: ${
+    ...item(
+      `  ${m.innovation}: `,
       inn.length
         ? inn
             .map(
               (i) =>
-                `${i.name} ${i.count}${i.proposals.length ? `（${i.proposals.join(sep)}）` : ''}${i.amount ? ` ${fmtMoney(i.amount)}` : ''}`,
+                `${unbroken(`${i.name} ${i.count}`)}${i.proposals.length ? aside(i.proposals.join(sep)) : ''}${i.amount ? ` ${fmtMoney(i.amount)}` : ''}`,
             )
             .join(sep)
         : r.incentives.proposalsColumn
           ? m.none
-          : p.dim(m.noProposalsColumn)
-    }`,
+          : p.dim(m.noProposalsColumn),
+      width,
+    ),
   );
 
   if (r.incomplete.length) {
@@ -125,5 +128,5 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette): string {
     for (const n of r.notes) out.push(`  ${n}`);
   }
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
-  return `${out.join('\n')}\n`;
+  return `${fit(out, width).join('\n')}\n`;
 }

@@ -1,38 +1,61 @@
 /**
- * The retro on a terminal.
+ * The retro on a terminal, laid out within its width (src/ui/layout.ts): figures in aligned
+ * columns, alerts and the improvement list wrapped under their text.
  */
-import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, type Lang } from '../../format.js';
+import { fmtChange, fmtCount, fmtDuration, fmtMoney, fmtRate, fmtTimeRange, type Lang } from '../../format.js';
 import type { RetroReport } from '../../i18n/retro.js';
 import { metricLabel } from '../../i18n/labels.js';
 import { notUsedLines, outsideLines, retroText, unusedColumnsLines } from '../../i18n/messages.js';
 import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';
 import type { Palette } from '../../ui/terminal.js';
-import { padDisplay, padDisplayStart } from '../../ui/width.js';
+import { alertLines, figures, fit, item, table, unbroken } from '../../ui/layout.js';
 
-export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): string {
+export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width = 80): string {
   const m = retroText[lang];
   const s = r.summary;
   const out: string[] = [];
-  const when = r.stream.start
-    ? `${r.stream.start.slice(0, 16).replace('T', ' ')}${r.stream.end ? `–${r.stream.end.slice(11, 16)}` : ''}`
-    : m.undated;
+  const when = r.stream.start ? fmtTimeRange(r.stream.start, r.stream.end) : m.undated;
+  const platform =
+    r.stream.platform === 'generic'
+      ? ''
+      : ` · ${PLATFORM_LABELS[r.stream.platform as Platform]?.[lang] ?? r.stream.platform}`;
   out.push(
     p.bold(`${m.title} · ${r.stream.account ?? m.unknownAccount} · ${when}`) +
-      p.dim(
-        ` (${fmtDuration(r.stream.durationSeconds, lang)} · ${PLATFORM_LABELS[r.stream.platform as Platform]?.[lang] ?? r.stream.platform})`,
-      ),
+      p.dim(` (${fmtDuration(r.stream.durationSeconds, lang)}${platform})`),
   );
-  const cell = (label: string, value: string) => `${p.dim(label)} ${value}`;
   // "成交金额（直播间用户支付金额）", but not "成交金额（成交金额（元））".
+  const open = lang === 'zh' ? '（' : ' (';
+  const close = lang === 'zh' ? '）' : ')';
   const gmvLabel =
     s.gmvField && s.gmvField.startsWith(metricLabel('gmv', lang))
       ? s.gmvField
-      : `${metricLabel('gmv', lang)}${s.gmvField ? `（${s.gmvField}）` : ''}`;
+      : `${metricLabel('gmv', lang)}${s.gmvField ? `${open}${s.gmvField}${close}` : ''}`;
+  // GMV first, on its own line; then the other figures four a line, or two on a narrower terminal.
+  out.push(`  ${p.dim(gmvLabel)} ${p.bold(fmtMoney(s.gmv))}`);
+  const figure = (key: string, value: string): [string, string] => [p.dim(metricLabel(key, lang)), value];
   out.push(
-    `  ${[cell(gmvLabel, p.bold(fmtMoney(s.gmv))), cell(metricLabel('orders', lang), fmtCount(s.orders)), cell(metricLabel('buyers', lang), fmtCount(s.buyers)), cell(metricLabel('itemsSold', lang), fmtCount(s.itemsSold))].join('   ')}`,
-    `  ${[cell(metricLabel('uv', lang), fmtCount(s.uv)), cell(metricLabel('pv', lang), fmtCount(s.pv)), cell(metricLabel('uvValue', lang), fmtMoney(s.uvValue)), cell('GPM', fmtMoney(s.gpm))].join('   ')}`,
-    `  ${[cell(metricLabel('avgDwellSeconds', lang), fmtDuration(s.avgDwellSeconds, lang)), cell(metricLabel('productClickRate', lang), fmtRate(s.productClickRate)), cell(metricLabel('clickToOrderRate', lang), fmtRate(s.clickToOrderRate)), cell(metricLabel('viewToOrderRate', lang), fmtRate(s.viewToOrderRate))].join('   ')}`,
-    `  ${[cell(metricLabel('refundAmount', lang), `${fmtMoney(s.refundAmount)} (${fmtRate(s.refundRate)})`), cell(metricLabel('paidSpend', lang), fmtMoney(s.paidSpend)), cell('ROI', s.roi === null ? '—' : s.roi.toFixed(2)), cell(metricLabel('newFollowers', lang), fmtCount(s.newFollowers))].join('   ')}`,
+    ...figures(
+      [
+        figure('orders', fmtCount(s.orders)),
+        figure('buyers', fmtCount(s.buyers)),
+        figure('itemsSold', fmtCount(s.itemsSold)),
+        figure('newFollowers', fmtCount(s.newFollowers)),
+        figure('uv', fmtCount(s.uv)),
+        figure('pv', fmtCount(s.pv)),
+        figure('uvValue', fmtMoney(s.uvValue)),
+        [p.dim('GPM'), fmtMoney(s.gpm)],
+        figure('avgDwellSeconds', fmtDuration(s.avgDwellSeconds, lang)),
+        figure('productClickRate', fmtRate(s.productClickRate)),
+        figure('clickToOrderRate', fmtRate(s.clickToOrderRate)),
+        figure('viewToOrderRate', fmtRate(s.viewToOrderRate)),
+        figure('refundAmount', fmtMoney(s.refundAmount)),
+        figure('refundRate', fmtRate(s.refundRate)),
+        figure('paidSpend', fmtMoney(s.paidSpend)),
+        [p.dim('ROI'), s.roi === null ? '—' : s.roi.toFixed(2)],
+      ],
+      width,
+      { perLine: [4, 2, 1] },
+    ),
   );
   if (r.channelGroups) {
     const g = r.channelGroups;
@@ -42,13 +65,20 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   }
   if (r.comparison) {
     out.push('', p.bold(m.comparison(r.comparison.baselineStreams)));
-    for (const c of r.comparison.metrics) {
+    const rows = r.comparison.metrics.map((c) => {
       const show =
         c.metric === 'uv' ? fmtCount : c.metric === 'viewToOrderRate' ? (x: number | null) => fmtRate(x) : fmtMoney;
-      out.push(
-        `  ${padDisplay(c.label, 16)} ${padDisplayStart(show(c.current), 12)}   ${m.vsPrevious} ${padDisplayStart(fmtChange(c.previousChange), 7)}   ${m.vsMedian} ${padDisplayStart(fmtChange(c.medianChange), 7)}`,
-      );
-    }
+      return [
+        c.label,
+        show(c.current),
+        p.dim(m.vsPrevious),
+        fmtChange(c.previousChange),
+        p.dim(m.vsMedian),
+        fmtChange(c.medianChange),
+      ];
+    });
+    const right = { align: 'right' } as const;
+    out.push(...table(rows, [{}, right, { gap: 3 }, { ...right, gap: 1 }, { gap: 3 }, { ...right, gap: 1 }], width));
   }
   const disagreements = r.checks.filter((c) => !c.agrees);
   if (disagreements.length) {
@@ -62,29 +92,50 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
   }
   out.push('', p.bold(m.alerts(r.alerts.length)));
   if (r.alerts.length === 0) out.push(`  ${p.green(m.noAlerts)}`);
-  for (const a of r.alerts) {
-    const paint = a.severity === 'critical' ? p.red : p.yellow;
-    out.push(
-      `  ${paint(a.severity === 'critical' ? '✗' : '!')} ${p.dim(`[${a.rule}]`)} ${a.message} ${p.dim(`→ ${a.ownerLabel}`)}`,
-    );
-  }
+  out.push(
+    ...alertLines(
+      r.alerts.map((a) => ({
+        mark: a.severity === 'critical' ? p.red('✗') : p.yellow('!'),
+        rule: p.dim(`[${a.rule}]`),
+        message: a.message,
+        owner: p.dim(`→ ${a.ownerLabel}`),
+      })),
+      width,
+    ),
+  );
   if (r.hotspots?.length) {
     out.push('', p.bold(m.hotspots));
     for (const source of ['comments', 'consultations'] as const) {
       const top = r.hotspots.filter((h) => h.source === source).slice(0, 4);
       if (top.length)
         out.push(
-          `  ${p.dim(source === 'comments' ? m.fromComments : m.fromConsultations)}  ${top.map((h) => `${h.labelText} ${fmtRate(h.share, 0)} (${h.count})`).join('   ')}`,
+          ...item(
+            `  ${p.dim(source === 'comments' ? m.fromComments : m.fromConsultations)}  `,
+            top.map((h) => unbroken(`${h.labelText} ${fmtRate(h.share, 0)} (${h.count})`)).join('   '),
+            width,
+          ),
         );
     }
   }
   if (r.actions.length) {
     out.push('', p.bold(m.actions(r.actions.length)));
-    for (const a of r.actions.slice(0, 10)) out.push(`  ${a.no}. ${p.cyan(`[${a.ownerLabel}]`)} ${a.action}`);
+    const shown = r.actions.slice(0, 10);
+    const numberWidth = Math.max(...shown.map((a) => String(a.no).length));
+    for (const a of shown)
+      out.push(
+        ...item(`  ${String(a.no).padStart(numberWidth)}. `, `${p.cyan(`[${a.ownerLabel}]`)} ${a.action}`, width),
+      );
     if (r.actions.length > 10) out.push(`  ${p.dim(m.more(r.actions.length - 10))}`);
   }
   if (r.missing.length)
-    out.push('', `${p.dim(m.missing)} ${r.missing.map((k) => metricLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
+    out.push(
+      '',
+      ...item(
+        `${p.dim(m.missing)} `,
+        r.missing.map((k) => unbroken(metricLabel(k, lang))).join(lang === 'zh' ? '、' : ', '),
+        width,
+      ),
+    );
   for (const o of r.outputs) out.push('', `${m.wrote} ${o}`);
   if (r.readWarnings.length) out.push('', ...r.readWarnings.map((l) => p.yellow(l)));
   const outside = outsideLines(r.leftOut, r.rowsOutside, lang);
@@ -96,5 +147,5 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette): stri
     lang,
   );
   if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
-  return `${out.join('\n')}\n`;
+  return `${fit(out, width).join('\n')}\n`;
 }

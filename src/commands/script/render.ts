@@ -1,25 +1,40 @@
 /**
- * The script draft on a terminal; its words are in src/i18n/script.ts.
+ * The script draft on a terminal, laid out within its width (src/ui/layout.ts); its words are in
+ * src/i18n/script.ts.
  */
 import type { Lang } from '../../format.js';
 import { scriptText, type LocalisedDraft } from '../../i18n/script.js';
+import { fit, table } from '../../ui/layout.js';
 import type { Palette } from '../../ui/terminal.js';
-import { padDisplay } from '../../ui/width.js';
 
-export function renderScriptSummary(d: LocalisedDraft & { outputs: string[] }, lang: Lang, p: Palette): string {
+export function renderScriptSummary(
+  d: LocalisedDraft & { outputs: string[] },
+  lang: Lang,
+  p: Palette,
+  width = 80,
+): string {
   const m = scriptText[lang];
   const s = d.stream;
+  const minutes = (n: number) => (lang === 'zh' ? `${n} 分钟` : `${n} min`);
   const out = [
     p.bold(`${m.title} ${s.date} ${s.start}–${s.end}`) +
       p.dim(
-        ` · ${s.account ?? ''} · ${s.durationMinutes} min · ${m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length)}`,
+        ` · ${s.account ?? ''} · ${minutes(s.durationMinutes)} · ${m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length)}`,
       ),
   ];
-  for (const seg of d.timeline) {
-    out.push(
-      `  ${seg.start}–${seg.end}  ${padDisplay(seg.title, 44)} ${p.dim(`${seg.minutes} min${seg.product ? ` · ${seg.product.role}` : ''}`)}`,
-    );
-  }
+  // One segment a line: its time, title (wrapping on a narrow terminal), minutes aligned right, role.
+  out.push(
+    ...table(
+      d.timeline.map((seg) => [
+        `${seg.start}–${seg.end}`,
+        seg.title,
+        p.dim(minutes(seg.minutes)),
+        p.dim(seg.product ? seg.product.role : ''),
+      ]),
+      [{}, { wrap: true }, { align: 'right' }, {}],
+      width,
+    ),
+  );
   for (const o of d.outputs) out.push(`${m.wrote} ${o}`);
-  return `${out.join('\n')}\n`;
+  return `${fit(out, width).join('\n')}\n`;
 }

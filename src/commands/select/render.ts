@@ -1,9 +1,11 @@
 /**
- * `select` on a terminal, and its log line for cron.
+ * `select` on a terminal, laid out within its width (src/ui/layout.ts), and its log line for cron.
  */
 import { fmtCount, fmtRate, fmtRateVs, type Lang } from '../../format.js';
 import type { SelectReport } from '../../i18n/select.js';
 import { periodNote, readNoteLines, selectText } from '../../i18n/messages.js';
+import { metricLabel } from '../../i18n/labels.js';
+import { fit, item, table, unbroken } from '../../ui/layout.js';
 import type { Palette } from '../../ui/terminal.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
@@ -16,8 +18,10 @@ export function selectLogLine(r: SelectReport, written: string, code: number): s
   );
 }
 
-export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): string {
+export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette, width = 80): string {
   const m = selectText[lang];
+  const sep = lang === 'zh' ? '、' : ', ';
+  const streams = (n: number | null) => `${n ?? '—'} ${lang === 'en' && n === 1 ? 'stream' : m.streams}`;
   const out: string[] = [
     p.bold(`${m.title} ${r.week.id}${r.periodNote}`) + p.dim(` (${r.products.length} ${m.products})`),
   ];
@@ -28,38 +32,62 @@ export function renderSelectSummary(r: SelectReport, lang: Lang, p: Palette): st
     const click = fmtRateVs(e.clickRate, r.thresholds['weekly-click-eliminate'] ?? 0.03);
     const conversion = fmtRateVs(e.conversionRate, r.thresholds['weekly-conversion-eliminate'] ?? 0.03);
     out.push(
-      `  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${click} · ${m.conversion} ${conversion} · ${e.streams ?? '—'} ${m.streams}${derived} [${e.rules.join(', ')}]`)}`,
+      ...item(
+        `  ${p.yellow('✗')} `,
+        `${e.name ?? e.id} ${p.dim(`${unbroken(`${m.click} ${click}`)} · ${unbroken(`${m.conversion} ${conversion}`)} · ${unbroken(streams(e.streams))}${derived} [${e.rules.join(', ')}]`)}`,
+        width,
+      ),
     );
   }
   if (r.insufficient.length)
     out.push(
-      `  ${p.dim(m.insufficient(r.insufficient.map((x) => `${x.name ?? x.id} (${x.streams ?? '—'} ${m.streams}, ${fmtCount(x.exposed)})`).join(lang === 'zh' ? '、' : ', ')))}`,
+      `  ${p.dim(m.insufficient(r.insufficient.map((x) => unbroken(`${x.name ?? x.id} (${streams(x.streams)}, ${metricLabel('productExposed', lang)} ${fmtCount(x.exposed)})`)).join(sep)))}`,
     );
   if (r.pool.size) {
     out.push('', p.bold(m.pool(r.pool.size)));
+    // One role a line: its count, its share of the pool and the playbook's target share.
     out.push(
-      `  ${r.pool.balance.map((b) => `${b.label} ${b.count} (${fmtRate(b.share, 0)} / ${m.target} ${fmtRate(b.target, 0)})`).join('   ')}`,
+      ...table(
+        r.pool.balance.map((b) => [
+          b.label,
+          String(b.count),
+          fmtRate(b.share, 0),
+          p.dim(`${m.target} ${fmtRate(b.target, 0)}`),
+        ]),
+        [{}, { align: 'right' }, { align: 'right' }, {}],
+        width,
+      ),
     );
   }
   if (r.stock.length) {
     out.push('', p.bold(m.stock(r.stock.length)));
     for (const s of r.stock)
-      out.push(`  ${s.action === 'delist' ? p.red('✗') : p.yellow('!')} ${s.message} ${p.dim(`(${s.stock})`)}`);
+      out.push(
+        ...item(
+          `  ${s.action === 'delist' ? p.red('✗') : p.yellow('!')} `,
+          `${s.message} ${p.dim(`(${s.stock})`)}`,
+          width,
+        ),
+      );
   }
   const flagged = r.suppliers.filter((s) => s.flags.length);
   if (flagged.length || r.backupSuppliers.some((b) => b.fires)) {
     out.push('', p.bold(m.suppliers(flagged.length + r.backupSuppliers.filter((x) => x.fires).length)));
     for (const s of flagged)
       out.push(
-        `  ! ${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`,
+        ...item(
+          '  ! ',
+          `${s.name ?? s.id} ${p.dim(`(${s.supplier ?? '—'})`)}: ${s.flags.join(lang === 'zh' ? '；' : '; ')}`,
+          width,
+        ),
       );
-    for (const b of r.backupSuppliers.filter((x) => x.fires)) out.push(`  ! ${b.message}`);
+    for (const b of r.backupSuppliers.filter((x) => x.fires)) out.push(...item('  ! ', b.message ?? '', width));
   }
   if (r.candidates.length) {
     out.push('', p.bold(m.candidates));
     for (const c of r.candidates.slice(0, 8))
-      out.push(`  + ${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`);
+      out.push(...item('  + ', `${c.suggestion} ${p.dim(`(${c.count}, ${fmtRate(c.share, 0)})`)}`, width));
   }
   out.push(...readNoteLines(r, lang, p, m));
-  return `${out.join('\n')}\n`;
+  return `${fit(out, width).join('\n')}\n`;
 }

@@ -1,11 +1,12 @@
 /**
- * The weekly report on a terminal, and the one log line for monitoring.
+ * The weekly report on a terminal, laid out within its width (src/ui/layout.ts), and the one log
+ * line for monitoring.
  */
 import { fmtChange, fmtCount, fmtMoney, fmtRate, type Lang } from '../../format.js';
 import type { LocalisedWeeklyReport } from '../../i18n/weekly.js';
 import { periodNote, readNoteLines, weeklyText } from '../../i18n/messages.js';
 import type { Palette } from '../../ui/terminal.js';
-import { padDisplay } from '../../ui/width.js';
+import { alertLines, figures, fit, item, table, unbroken } from '../../ui/layout.js';
 
 /** "liveops weekly 2026-W47: 12 streams, GMV ¥1,234 (+5.0% vs 2026-W46), 1 alert, 1 skipped → reports/周报_2026-W47.xlsx (exit 3)" */
 export function weeklyLogLine(r: LocalisedWeeklyReport, _lang: Lang, written: string | null, code: number): string {
@@ -21,17 +22,39 @@ export function weeklyLogLine(r: LocalisedWeeklyReport, _lang: Lang, written: st
   return `liveops weekly ${r.week.id}${periodNote(r.unfinished, 'en')}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
 
-export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Palette): string {
+export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Palette, width = 80): string {
   const m = weeklyText[lang];
   const t = r.totals;
   const out: string[] = [];
   out.push(p.bold(`${m.title} ${r.week.id} (${r.week.since} – ${r.week.until})${r.periodNote}`));
   out.push(
-    `  ${m.streams} ${t.streams}   GMV ${p.bold(fmtMoney(t.gmv))}   UV ${fmtCount(t.uv)}   ${m.uvValue} ${fmtMoney(t.uvValue)}   GPM ${fmtMoney(t.gpm)}   ${m.conversion} ${fmtRate(t.viewToOrderRate)}`,
+    ...figures(
+      [
+        [p.dim(m.streams), String(t.streams)],
+        [p.dim('GMV'), p.bold(fmtMoney(t.gmv))],
+        [p.dim('UV'), fmtCount(t.uv)],
+        [p.dim(m.uvValue), fmtMoney(t.uvValue)],
+        [p.dim('GPM'), fmtMoney(t.gpm)],
+        [p.dim(m.conversion), fmtRate(t.viewToOrderRate)],
+      ],
+      width,
+      { perLine: [6, 3, 2, 1] },
+    ),
   );
   if (r.change) {
     out.push(
-      `  ${m.vsPrevious(r.previousWeek.id)}  GMV ${fmtChange(r.change.gmv)}   UV ${fmtChange(r.change.uv)}   ${m.uvValue} ${fmtChange(r.change.uvValue)}   ${m.conversion} ${fmtChange(r.change.viewToOrderRate)}`,
+      ...item(
+        `  ${p.dim(m.vsPrevious(r.previousWeek.id))}  `,
+        [
+          `GMV ${fmtChange(r.change.gmv)}`,
+          `UV ${fmtChange(r.change.uv)}`,
+          `${m.uvValue} ${fmtChange(r.change.uvValue)}`,
+          `${m.conversion} ${fmtChange(r.change.viewToOrderRate)}`,
+        ]
+          .map(unbroken)
+          .join('   '),
+        width,
+      ),
     );
   }
   if (r.targetAchievement.achievement !== null) {
@@ -39,24 +62,55 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
       `  ${m.target} ${fmtMoney(r.targetAchievement.target)} · ${m.achieved} ${fmtRate(r.targetAchievement.achievement, 1)}`,
     );
   }
-  for (const a of r.byAccount)
+  if (r.byAccount.length) {
+    const right = { align: 'right' } as const;
     out.push(
-      `  ${p.dim(`${a.account}: ${a.streams} ${m.streamsShort}, GMV ${fmtMoney(a.gmv)}, ${m.uvValue} ${fmtMoney(a.uvValue)}`)}`,
+      ...table(
+        r.byAccount.map((a) => [
+          p.dim(a.account),
+          p.dim(`${a.streams} ${m.streamsShort}`),
+          p.dim('GMV'),
+          p.dim(fmtMoney(a.gmv)),
+          p.dim(m.uvValue),
+          p.dim(fmtMoney(a.uvValue)),
+        ]),
+        [{ wrap: true }, right, { gap: 3 }, { ...right, gap: 1 }, { gap: 3 }, { ...right, gap: 1 }],
+        width,
+      ),
     );
+  }
   if (r.attribution.channels.length) {
     out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
-    for (const c of r.attribution.channels.slice(0, 8)) {
-      out.push(
-        `  ${padDisplay(c.name, 12)} UV ${fmtCount(c.uv).padStart(8)}  GMV ${fmtMoney(c.gmv).padStart(14)}  ${m.orderConversion} ${fmtRate(c.conversionRate)} (${fmtChange(c.vsAverage)})`,
-      );
-    }
-    for (const s of r.attribution.suggestions) out.push(`  → ${s.suggestion}`);
+    const right = { align: 'right' } as const;
+    out.push(
+      ...table(
+        [
+          ['', 'UV', 'GMV', m.orderConversion, ''].map((h) => p.dim(h)),
+          ...r.attribution.channels
+            .slice(0, 8)
+            .map((c) => [
+              c.name,
+              fmtCount(c.uv),
+              fmtMoney(c.gmv),
+              fmtRate(c.conversionRate),
+              `(${fmtChange(c.vsAverage)})`,
+            ]),
+        ],
+        [{ wrap: true }, right, right, right, { ...right, gap: 1 }],
+        width,
+      ),
+    );
+    for (const s of r.attribution.suggestions) out.push(...item('  → ', s.suggestion, width));
   }
   if (r.eliminate.length || r.insufficient.length) {
     out.push('', p.bold(m.eliminate(r.eliminate.length)));
     for (const e of r.eliminate)
       out.push(
-        `  ${p.yellow('✗')} ${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`,
+        ...item(
+          `  ${p.yellow('✗')} `,
+          `${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`,
+          width,
+        ),
       );
     if (r.insufficient.length)
       out.push(
@@ -65,18 +119,27 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
   }
   if (r.alerts.length) {
     out.push('', p.bold(m.alerts(r.alerts.length)));
-    for (const a of r.alerts)
-      out.push(`  ${p.red('✗')} ${p.dim(`[${a.rule}]`)} ${a.message} ${p.dim(`→ ${a.ownerLabel}`)}`);
+    out.push(
+      ...alertLines(
+        r.alerts.map((a) => ({
+          mark: p.red('✗'),
+          rule: p.dim(`[${a.rule}]`),
+          message: a.message,
+          owner: p.dim(`→ ${a.ownerLabel}`),
+        })),
+        width,
+      ),
+    );
   }
   if (r.hotspots?.length) {
     out.push('', p.bold(m.hotspots));
     out.push(
       `  ${r.hotspots
         .slice(0, 6)
-        .map((h) => `${h.labelText} ${fmtRate(h.share, 0)}`)
+        .map((h) => unbroken(`${h.labelText} ${fmtRate(h.share, 0)}`))
         .join(' · ')}`,
     );
   }
   out.push(...readNoteLines(r, lang, p, m));
-  return `${out.join('\n')}\n`;
+  return `${fit(out, width).join('\n')}\n`;
 }

@@ -1,22 +1,17 @@
 /**
  * Text outputs (Markdown summaries, script drafts) from eta templates a team can edit. Values are
- * escaped for Markdown; the model is read through a strict view so a misspelt field is an error
- * naming the line, not a silent "undefined".
+ * made inert for Markdown (markdownText: look-alikes, no backslashes, which chat apps show as
+ * written); the model is read through a strict view so a misspelt field is an error naming the
+ * line, not a silent "undefined".
  */
 import { InputError } from '../../errors.js';
-import { cleanText } from '../../text-safety.js';
+import { markdownText } from '../../text-safety.js';
 import { strictView, UnknownFieldError } from './model-path.js';
 
-/** Escape text so it shows as itself in Markdown, also inside a table cell. */
+/** A value as it shows itself in Markdown, in a line, a list item or a table cell (`<%= … %>`). */
 export function escapeMarkdown(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return (
-    cleanText(s)
-      .replace(/\n/g, ' ')
-      // Inline syntax only: values sit inside lines and table cells that the template starts.
-      .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-  );
+  return markdownText(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
 
 export interface TextTemplateHelpers {
