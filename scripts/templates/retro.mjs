@@ -49,6 +49,7 @@ export default async function retro(lang) {
   ov.getCell('B3').value = '{{stream.durationSeconds | time}}';
   ov.getCell('B3').numFmt = FORMATS.duration;
   headerRow(ov, 5, zh ? ['指标', '数值', '来源'] : ['Metric', 'Value', 'Source']);
+  ov.getCell('I5').value = '{{chart:baseline}}';
   RETRO_FIGURES.forEach(([key, zhLabel, enLabel, format], i) => {
     const r = 6 + i;
     ov.getCell(r, 1).value = zh ? zhLabel : enLabel;
@@ -116,7 +117,7 @@ export default async function retro(lang) {
     { cell: '{{source}}' },
   ]);
 
-  tableSheet(
+  const products = tableSheet(
     wb,
     zh ? '商品' : 'Products',
     'products',
@@ -136,7 +137,7 @@ export default async function retro(lang) {
     ],
     lang,
   );
-  tableSheet(
+  const channels = tableSheet(
     wb,
     zh ? '渠道' : 'Channels',
     'channels',
@@ -153,7 +154,7 @@ export default async function retro(lang) {
     ],
     lang,
   );
-  tableSheet(
+  const trend = tableSheet(
     wb,
     zh ? '趋势' : 'Trend',
     'trend',
@@ -168,6 +169,11 @@ export default async function retro(lang) {
     ],
     lang,
   );
+  // Charts beside the tables they show ({{chart:name}}: the picture's top-left corner).
+  products.getCell('N1').value = '{{chart:productGmv}}';
+  products.getCell('AA1').value = '{{chart:productRates}}';
+  channels.getCell('K1').value = '{{chart:channels}}';
+  trend.getCell('I1').value = '{{chart:trend}}';
   tableSheet(
     wb,
     zh ? '评论热点' : 'Hotspots',

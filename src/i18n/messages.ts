@@ -390,3 +390,10 @@ export function readNoteLines(
   if (unused.length) out.push('', ...unused.map((l) => p.dim(l)));
   return out;
 }
+
+/** Charts were drawn, but no Chinese font was found on this machine to draw their labels. */
+export function noChineseFontText(lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? '图表已写入，但本机没有中文字体，图表里的中文可能显示为方框：请安装中文字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新生成'
+    : 'charts were written, but this machine has no Chinese font, so their Chinese labels may show as boxes: install one (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again';
+}

@@ -137,6 +137,8 @@ export interface RetroReport extends Omit<
   actions: Action[];
   /** The files written, filled in by the command once they are. */
   outputs: string[];
+  /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
+  charts: { drawn: number; cjkFont: boolean } | null;
 }
 
 /** What an alert calls a product: its name, else its id, else its place in the product list. */
@@ -371,5 +373,6 @@ export function localiseRetro(r: RetroFacts, lang: Lang): RetroReport {
     readWarnings: r.readWarnings,
     thresholds: r.thresholds,
     outputs: [],
+    charts: null,
   };
 }

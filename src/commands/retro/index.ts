@@ -32,10 +32,12 @@ import {
   writeReport,
   type OutputFormat,
 } from '../../io/write/output.js';
-import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
+import { fileAndSheet, noChineseFontText, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
+import { logger } from '../../ui/terminal.js';
 import { startProgress, type Progress } from '../../ui/progress.js';
 import { renderRetroSummary } from './render.js';
+import { RETRO_CHART_NAMES } from './chart-names.js';
 import { templateHelpers } from '../../i18n/template-helpers.js';
 import { present } from '../../ui/present.js';
 import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../../model/not-used.js';
@@ -670,6 +672,14 @@ async function writeRetro(
     cwd: ctx.cwd,
     force: ctx.force,
     helpers: templateHelpers(ctx.lang),
+    charts: {
+      names: RETRO_CHART_NAMES,
+      build: async () => (await import('./charts.js')).retroCharts(report, ctx.lang),
+    },
+    onCharts: (drawn) => {
+      report.charts = drawn;
+      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
+    },
   });
   report.outputs.push(displayPath(ctx.cwd, written));
 }

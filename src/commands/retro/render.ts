@@ -10,7 +10,8 @@ import { PLATFORM_LABELS, type Platform } from '../../io/read/detect.js';
 import type { Palette } from '../../ui/terminal.js';
 import { alertLines, figures, fit, item, table, unbroken } from '../../ui/layout.js';
 
-export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width = 80): string {
+/** The title, the stream's figures (GMV first, the rest in aligned columns) and the traffic split. */
+function headLines(r: RetroReport, lang: Lang, p: Palette, width: number): string[] {
   const m = retroText[lang];
   const s = r.summary;
   const out: string[] = [];
@@ -63,6 +64,12 @@ export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width
       `  ${p.dim(m.traffic)} ${m.natural} ${fmtRate(g.natural.uvShare, 1)} / ${m.paid} ${fmtRate(g.paid.uvShare, 1)} ${p.dim(m.ofViewers)}`,
     );
   }
+  return out;
+}
+
+export function renderRetroSummary(r: RetroReport, lang: Lang, p: Palette, width = 80): string {
+  const m = retroText[lang];
+  const out: string[] = headLines(r, lang, p, width);
   if (r.comparison) {
     out.push('', p.bold(m.comparison(r.comparison.baselineStreams)));
     const rows = r.comparison.metrics.map((c) => {

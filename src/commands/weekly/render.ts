@@ -22,6 +22,34 @@ export function weeklyLogLine(r: LocalisedWeeklyReport, _lang: Lang, written: st
   return `liveops weekly ${r.week.id}${periodNote(r.unfinished, 'en')}: ${parts.join(', ')}${written ? ` → ${written}` : ' → nothing written'} (exit ${code})`;
 }
 
+/** Traffic attribution: each channel's viewers, GMV and conversion against the average, then the suggestions. */
+function attributionLines(r: LocalisedWeeklyReport, m: (typeof weeklyText)[Lang], p: Palette, width: number): string[] {
+  if (!r.attribution.channels.length) return [];
+  const out: string[] = [];
+  out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
+  const right = { align: 'right' } as const;
+  out.push(
+    ...table(
+      [
+        ['', 'UV', 'GMV', m.orderConversion, ''].map((h) => p.dim(h)),
+        ...r.attribution.channels
+          .slice(0, 8)
+          .map((c) => [
+            c.name,
+            fmtCount(c.uv),
+            fmtMoney(c.gmv),
+            fmtRate(c.conversionRate),
+            `(${fmtChange(c.vsAverage)})`,
+          ]),
+      ],
+      [{ wrap: true }, right, right, right, { ...right, gap: 1 }],
+      width,
+    ),
+  );
+  for (const s of r.attribution.suggestions) out.push(...item('  → ', s.suggestion, width));
+  return out;
+}
+
 export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Palette, width = 80): string {
   const m = weeklyText[lang];
   const t = r.totals;
@@ -79,29 +107,7 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
       ),
     );
   }
-  if (r.attribution.channels.length) {
-    out.push('', p.bold(m.attribution(fmtRate(r.attribution.averageConversion))));
-    const right = { align: 'right' } as const;
-    out.push(
-      ...table(
-        [
-          ['', 'UV', 'GMV', m.orderConversion, ''].map((h) => p.dim(h)),
-          ...r.attribution.channels
-            .slice(0, 8)
-            .map((c) => [
-              c.name,
-              fmtCount(c.uv),
-              fmtMoney(c.gmv),
-              fmtRate(c.conversionRate),
-              `(${fmtChange(c.vsAverage)})`,
-            ]),
-        ],
-        [{ wrap: true }, right, right, right, { ...right, gap: 1 }],
-        width,
-      ),
-    );
-    for (const s of r.attribution.suggestions) out.push(...item('  → ', s.suggestion, width));
-  }
+  out.push(...attributionLines(r, m, p, width));
   if (r.eliminate.length || r.insufficient.length) {
     out.push('', p.bold(m.eliminate(r.eliminate.length)));
     for (const e of r.eliminate)

@@ -2,6 +2,7 @@
  * Writing a command's report: one model, rendered to xlsx / csv / md / json, from the team's
  * template or the built-in one, always through the atomic writer.
  */
+import type { ChartSet, ChartsDrawn } from './xlsx-template.js';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -145,6 +146,9 @@ export interface WriteReportOptions {
   force: boolean;
   /** Helpers for text templates (formatting money, rates). */
   helpers?: object;
+  /** The charts an xlsx template may place with `{{chart:name}}`, and what came of drawing them. */
+  charts?: ChartSet;
+  onCharts?: (drawn: ChartsDrawn) => void;
 }
 
 /** Render and write atomically. Returns the absolute path written, or "-" for stdout. */
@@ -181,7 +185,13 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
       const { fillXlsxTemplate } = await import('./xlsx-template.js');
       return writeFileAtomic(
         o.target,
-        (temp) => fillXlsxTemplate(file, o.model, temp, { templateLabel: label(file), modelKind: o.template }),
+        (temp) =>
+          fillXlsxTemplate(file, o.model, temp, {
+            templateLabel: label(file),
+            modelKind: o.template,
+            ...(o.charts ? { charts: o.charts } : {}),
+            ...(o.onCharts ? { onCharts: o.onCharts } : {}),
+          }),
         { force: o.force },
       );
     }

@@ -18,6 +18,8 @@
  * - Text whose placeholders are all empty is left out ("导出中没有的指标：" with nothing missing);
  *   `{{#if path}}` opening a row's first cell writes the row only when `path` has a value.
  * - Text wider than its column wraps (`wrapText`), so nothing is cut off on screen or on paper.
+ * - `{{chart:channels}}` alone in a cell puts that chart's picture there (its top-left corner at the
+ *   cell); a template without one draws none. The names are the report's (`FillOptions.charts`).
  * - A sheet whose repeated rows all name data the report does not have (null, e.g. no minute
  *   trend in the export) is left out.
  * - A placeholder naming a field the report lacks is an error naming the sheet and cell.
@@ -26,9 +28,11 @@
  * build a whole workbook in memory.
  */
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { MODEL_SHEET, modelChunks } from '../own-model.js';
 import type ExcelJS from 'exceljs';
+import type { Chart } from './charts/index.js';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../column-letter.js';
 import { guardXlsx } from '../read/zip-guard.js';
@@ -40,6 +44,7 @@ import { lookup } from './model-path.js';
 const PLACEHOLDER = /\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}/gu;
 const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}$/u;
 const EACH = /^\{\{#each\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
+const CHART = /^\{\{\s*chart:([\w-]+)\s*\}\}$/u;
 const IF = /^\{\{#if\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 
 type CellValue = ExcelJS.CellValue;
@@ -166,6 +171,15 @@ const FILTERS = 'time, date, datetime, join, check, bool:是:否, unit';
 interface Filled {
   value: CellValue;
   numFmt?: string;
+  /** `{{chart:name}}`: the cell is where that chart's picture goes. */
+  chart?: string;
+}
+
+/** Where a chart goes: the output sheet and cell its placeholder landed on. */
+interface ChartPlacement {
+  sheet: string;
+  cell: string;
+  name: string;
 }
 
 /** The unit a `| unit` filter formats by: the `unit` field of the item the cell is filled from. */
@@ -246,6 +260,8 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Ar
 function fill(template: CellValue, scope: Scope): Filled {
   const text = cellText(template);
   if (text === null) return { value: template }; // numbers, formulas, dates: kept as the template has them
+  const chart = CHART.exec(text);
+  if (chart) return { value: null, chart: chart[1]! };
   const exact = EXACT.exec(text);
   if (exact) {
     const f = applyFilter(resolve(exact[1]!, scope), exact[2], filterArgs(exact[3]), scope, true);
@@ -351,9 +367,25 @@ function autoFilterRange(f: unknown): string | null {
   return null;
 }
 
+/** The charts a report can draw: their names (for the template's `{{chart:name}}`), built only when a template asks. */
+export interface ChartSet {
+  names: readonly string[];
+  /** Each chart by name; null when the report has no data for it (no minute trend: no curve). */
+  build: () => Promise<Record<string, Chart | null>>;
+}
+
+/** What the charts came to: how many were drawn, and whether a Chinese font was found to draw them. */
+export interface ChartsDrawn {
+  drawn: number;
+  cjkFont: boolean;
+}
+
 export interface FillOptions {
   /** Template path, for messages. */
   templateLabel: string;
+  charts?: ChartSet;
+  /** Told once the charts are in the workbook (not called when the template places none). */
+  onCharts?: (drawn: ChartsDrawn) => void;
   /** What the model is (retro, schedule…): it is kept in the workbook to be read back (own-model.ts). */
   modelKind?: string;
 }
@@ -386,9 +418,10 @@ export async function fillXlsxTemplate(
   const writer = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   // Marks the report as liveops's own, so a later run never reads it back as a platform export.
   writer.creator = LIVEOPS_CREATOR;
+  const placements: ChartPlacement[] = [];
   try {
     const work = (async () => {
-      if ((await fillSheets(template, writer, model, opts)) === 0) {
+      if ((await fillSheets(template, writer, model, opts, placements)) === 0) {
         throw new InputError(
           { file: opts.templateLabel },
           'every sheet of the template was left out: the report has none of the data it names',
@@ -405,6 +438,7 @@ export async function fillXlsxTemplate(
     // Once the stream has failed, whatever the writer still does fails too: that is not news.
     work.catch(() => undefined);
     await Promise.race([failed, work]);
+    if (!stream.writableFinished) await finished(stream);
   } catch (e) {
     stream.destroy();
     // `finished`, not once('close'): a stream that failed has closed already, and a wait for its
@@ -412,6 +446,44 @@ export async function fillXlsxTemplate(
     await finished(stream).catch(() => undefined);
     throw e;
   }
+  if (placements.length > 0) await drawCharts(outFile, placements, opts);
+}
+
+/**
+ * The charts the template places, drawn (ECharts → SVG → PNG) and put at their cells. The streaming
+ * writer cannot hold pictures, so they go into the finished workbook (xlsx-images.ts), written
+ * beside it and moved over it.
+ */
+async function drawCharts(outFile: string, placements: ChartPlacement[], opts: FillOptions): Promise<void> {
+  const built = await opts.charts!.build();
+  const { chartToPng } = await import('./charts/index.js');
+  const { addImagesToXlsx } = await import('./xlsx-images.js');
+  const images = [];
+  let cjkFont = true;
+  for (const p of placements) {
+    const chart = built[p.name];
+    if (!chart) continue;
+    const r = await chartToPng(chart);
+    cjkFont &&= r.cjkFont;
+    images.push({
+      sheetName: p.sheet,
+      cell: p.cell,
+      png: r.png,
+      widthPx: r.displayWidth,
+      heightPx: r.displayHeight,
+      description: chart.title,
+    });
+  }
+  if (images.length > 0) {
+    const withCharts = `${outFile}.charts`;
+    try {
+      await addImagesToXlsx(outFile, withCharts, images);
+      await rename(withCharts, outFile);
+    } finally {
+      await rm(withCharts, { force: true });
+    }
+  }
+  opts.onCharts?.({ drawn: images.length, cjkFont: images.length === 0 || cjkFont });
 }
 
 /** A template row's cells filled in `scope`, and the path its `{{#if}}` names (null without one). */
@@ -437,6 +509,26 @@ function fillRow(
     }
   }
   return { filled, condition };
+}
+
+/** The `{{chart:name}}` cells of a written row, as placements at the output row (an unknown name is an error). */
+function placeCharts(
+  filled: Array<{ t: ExcelJS.Cell; f: Filled }>,
+  sheet: string,
+  outRow: number,
+  opts: FillOptions,
+  placements: ChartPlacement[],
+): void {
+  filled.forEach(({ t, f }, i) => {
+    if (f.chart === undefined) return;
+    if (!opts.charts?.names.includes(f.chart))
+      throw new InputError(
+        { file: opts.templateLabel },
+        `${sheet}!${t.address}: unknown chart {{chart:${f.chart}}}` +
+          (opts.charts ? ` (charts of this report: ${opts.charts.names.join(', ')})` : ': this report draws no charts'),
+      );
+    placements.push({ sheet, cell: `${columnLetter(i + 1)}${outRow}`, name: f.chart });
+  });
 }
 
 /** Every cell inside a merge of the template: a merged title spans columns, so its width is not theirs. */
@@ -476,6 +568,7 @@ async function fillSheets(
   writer: ExcelJS.stream.xlsx.WorkbookWriter,
   model: object,
   opts: FillOptions,
+  placements: ChartPlacement[],
 ): Promise<number> {
   let written = 0;
   for (const ws of template.worksheets) {
@@ -553,6 +646,7 @@ async function fillSheets(
         return;
       }
       writeCells(row, filled, widths, merged);
+      placeCharts(filled, ws.name, outRow, opts, placements);
       settle();
     };
 

@@ -1,0 +1,80 @@
+/**
+ * The retro's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
+ * and each chart carries the report's own figures and labels.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retroCharts } from '../../src/commands/retro/charts.js';
+import type { RetroReport } from '../../src/i18n/retro.js';
+import { renderSvg } from '../../src/io/write/charts/index.js';
+import { FIXTURES, liveops, tempDir } from './run.js';
+
+const F = (p: string) => join(FIXTURES, p);
+
+describe('liveops retro draws its charts beside the tables they show', () => {
+  const tmp = tempDir();
+  let wb: ExcelJS.Workbook;
+  let report: RetroReport;
+  beforeAll(async () => {
+    const out = join(tmp.dir, 'retro.xlsx');
+    const run = liveops(['--json', 'retro', F('douyin-compass-session.xlsx'), F('comments.csv'), '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    report = JSON.parse(run.stdout) as RetroReport;
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+  }, 60_000);
+  afterAll(() => tmp.cleanup());
+
+  const anchorOf = (sheet: string) =>
+    wb
+      .getWorksheet(sheet)!
+      .getImages()
+      .map((i) => {
+        const tl = i.range.tl as unknown as { nativeCol: number; nativeRow: number };
+        return [tl.nativeCol, tl.nativeRow];
+      });
+
+  it('GMV by product at 商品!N1 and click rate × conversion at AA1; channel share at 渠道!K1', () => {
+    expect(anchorOf('商品')).toEqual([
+      [13, 0],
+      [26, 0],
+    ]);
+    expect(anchorOf('渠道')).toEqual([[10, 0]]);
+  });
+
+  it('no minute trend, no earlier streams in this export: no curve, no baseline chart, and --json counts what was drawn', () => {
+    expect(wb.getWorksheet('趋势')).toBeUndefined();
+    expect(anchorOf('概览')).toEqual([]);
+    expect(report.charts).toEqual({ drawn: 3, cjkFont: expect.any(Boolean) });
+  });
+
+  it('the charts carry the report’s figures: every product by name, the 10 % / 5 % lines, every channel', async () => {
+    const charts = retroCharts(report, 'zh');
+    expect(charts.trend).toBeNull();
+    expect(charts.baseline).toBeNull();
+    const gmv = await renderSvg(charts.productGmv!);
+    for (const p of report.products!) expect(gmv).toContain(p.name!.slice(0, 6));
+    const rates = await renderSvg(charts.productRates!);
+    expect(rates).toContain('点击率 10%、转化率 5%');
+    // The two products below a line are the marked (labelled) points.
+    for (const p of report.products!.filter((x) => x.flags.length)) expect(rates).toContain(p.name!.slice(0, 6));
+    const channels = await renderSvg(charts.channels!);
+    for (const c of report.channels!) expect(channels).toContain(c.name.replaceAll('&', '&amp;'));
+  });
+
+  it('a template naming a chart the retro does not draw is an error naming the cell', async () => {
+    const tpl = new ExcelJS.Workbook();
+    await tpl.xlsx.readFile(join(FIXTURES, '..', 'templates', 'retro.xlsx'));
+    tpl.getWorksheet('概览')!.getCell('K2').value = '{{chart:pie}}';
+    const file = join(tmp.dir, 'mine.xlsx');
+    await tpl.xlsx.writeFile(file);
+    const run = liveops(['retro', F('douyin-compass-session.xlsx'), '--template', file, '-o', join(tmp.dir, 'x.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '概览!K2: unknown chart {{chart:pie}} (charts of this report: productGmv, productRates',
+    );
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+  });
+});
