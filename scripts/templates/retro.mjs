@@ -49,7 +49,6 @@ export default async function retro(lang) {
   ov.getCell('B3').value = '{{stream.durationSeconds | time}}';
   ov.getCell('B3').numFmt = FORMATS.duration;
   headerRow(ov, 5, zh ? ['指标', '数值', '来源'] : ['Metric', 'Value', 'Source']);
-  ov.getCell('I5').value = '{{chart:baseline}}';
   RETRO_FIGURES.forEach(([key, zhLabel, enLabel, format], i) => {
     const r = 6 + i;
     ov.getCell(r, 1).value = zh ? zhLabel : enLabel;
@@ -117,7 +116,17 @@ export default async function retro(lang) {
     { cell: '{{source}}' },
   ]);
 
-  const products = tableSheet(
+  // The charts, one under another ({{chart:name}}: the picture's top-left corner; a chart the
+  // export has no data for is left out). On their own sheet, so every sheet still prints readably.
+  const charts = wb.addWorksheet(zh ? '图表' : 'Charts', {
+    pageSetup: { ...PAGE, orientation: 'portrait' },
+  });
+  charts.getCell('A1').value = zh ? '直播复盘图表 · {{stream.account}}' : 'Stream retro charts · {{stream.account}}';
+  charts.getCell('A1').style = TITLE_STYLE;
+  ['productGmv', 'productRates', 'channels', 'trend', 'baseline'].forEach((name, i) => {
+    charts.getCell(3 + i * 32, 1).value = `{{chart:${name}}}`;
+  });
+  tableSheet(
     wb,
     zh ? '商品' : 'Products',
     'products',
@@ -137,7 +146,7 @@ export default async function retro(lang) {
     ],
     lang,
   );
-  const channels = tableSheet(
+  tableSheet(
     wb,
     zh ? '渠道' : 'Channels',
     'channels',
@@ -154,7 +163,7 @@ export default async function retro(lang) {
     ],
     lang,
   );
-  const trend = tableSheet(
+  tableSheet(
     wb,
     zh ? '趋势' : 'Trend',
     'trend',
@@ -169,11 +178,6 @@ export default async function retro(lang) {
     ],
     lang,
   );
-  // Charts beside the tables they show ({{chart:name}}: the picture's top-left corner).
-  products.getCell('N1').value = '{{chart:productGmv}}';
-  products.getCell('AA1').value = '{{chart:productRates}}';
-  channels.getCell('K1').value = '{{chart:channels}}';
-  trend.getCell('I1').value = '{{chart:trend}}';
   tableSheet(
     wb,
     zh ? '评论热点' : 'Hotspots',

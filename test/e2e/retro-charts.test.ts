@@ -13,7 +13,7 @@ import { FIXTURES, liveops, tempDir } from './run.js';
 
 const F = (p: string) => join(FIXTURES, p);
 
-describe('liveops retro draws its charts beside the tables they show', () => {
+describe('liveops retro draws its charts on their own sheet, one under another', () => {
   const tmp = tempDir();
   let wb: ExcelJS.Workbook;
   let report: RetroReport;
@@ -36,17 +36,18 @@ describe('liveops retro draws its charts beside the tables they show', () => {
         return [tl.nativeCol, tl.nativeRow];
       });
 
-  it('GMV by product at 商品!N1 and click rate × conversion at AA1; channel share at 渠道!K1', () => {
-    expect(anchorOf('商品')).toEqual([
-      [13, 0],
-      [26, 0],
+  it('图表: GMV by product at A3, click rate × conversion at A35, channel share at A67 (the template cells)', () => {
+    expect(anchorOf('图表')).toEqual([
+      [0, 2],
+      [0, 34],
+      [0, 66],
     ]);
-    expect(anchorOf('渠道')).toEqual([[10, 0]]);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['概览', '图表', '商品']);
   });
 
   it('no minute trend, no earlier streams in this export: no curve, no baseline chart, and --json counts what was drawn', () => {
     expect(wb.getWorksheet('趋势')).toBeUndefined();
-    expect(anchorOf('概览')).toEqual([]);
+    expect(anchorOf('商品')).toEqual([]);
     expect(report.charts).toEqual({ drawn: 3, cjkFont: expect.any(Boolean) });
   });
 
