@@ -19,6 +19,7 @@ import { startProgress } from '../../ui/progress.js';
 import { logger, type Palette } from '../../ui/terminal.js';
 import { displayWidth, padDisplay } from '../../ui/width.js';
 import { present } from '../../ui/present.js';
+import { fitText } from '../../ui/layout.js';
 
 export interface InspectColumn {
   column: string;
@@ -307,7 +308,7 @@ export async function runInspect(ctx: Context, opts: InspectOptions): Promise<nu
     report.errors.push(...errors);
   }
 
-  await present(ctx, report, { render: renderInspect });
+  await present(ctx, report, { render: (r, lang, p, width) => fitText(renderInspect(r, lang, p), width) });
   for (const e of report.errors) ctx.term.stderr.write(`liveops: error: ${e}\n`);
   if (report.errors.length) return 2;
   if (target && format) {

@@ -21,7 +21,9 @@ import {
   type CsvTable,
   type OutputFormat,
 } from '../../io/write/output.js';
-import { selectText, withReasons } from '../../i18n/messages.js';
+import { noChineseFontText, selectText, withReasons } from '../../i18n/messages.js';
+import { logger } from '../../ui/terminal.js';
+import { SELECT_CHART_NAMES } from './chart-names.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs, exportsIn } from '../../collect/files.js';
@@ -134,6 +136,14 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     cwd: ctx.cwd,
     force: ctx.force,
     csv: eliminationCsv(ctx.lang),
+    charts: {
+      names: SELECT_CHART_NAMES,
+      build: async () => (await import('./charts.js')).selectCharts(report, ctx.lang),
+    },
+    onCharts: (drawn) => {
+      report.charts = drawn;
+      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
+    },
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);

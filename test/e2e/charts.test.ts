@@ -1,5 +1,5 @@
 /**
- * The retro's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
+ * The retro's and select's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
  * and each chart carries the report's own figures and labels.
  */
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retroCharts } from '../../src/commands/retro/charts.js';
+import { selectCharts } from '../../src/commands/select/charts.js';
+import type { SelectReport } from '../../src/i18n/select.js';
 import type { RetroReport } from '../../src/i18n/retro.js';
 import { renderSvg } from '../../src/io/write/charts/index.js';
 import { FIXTURES, liveops, tempDir } from './run.js';
@@ -77,5 +79,51 @@ describe('liveops retro draws its charts on their own sheet, one under another',
       '概览!K2: unknown chart {{chart:pie}} (charts of this report: productGmv, productRates',
     );
     expect(readFileSync(file).length).toBeGreaterThan(0);
+  });
+});
+
+describe('liveops select draws the week on click rate × conversion and the pool against the target mix', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  it('图表: the scatter at A3 with the 3 % lines and the eliminated marked, the role mix at A35', async () => {
+    const run = liveops([
+      '--json',
+      'select',
+      F('week-2026-W47'),
+      '--pool',
+      F('selection.xlsx'),
+      '--week',
+      '2026-W47',
+      '-o',
+      `${tmp.dir}/`,
+    ]);
+    expect([0, 3], run.stderr).toContain(run.code);
+    const report = JSON.parse(run.stdout) as SelectReport;
+    expect(report.charts).toEqual({ drawn: 2, cjkFont: expect.any(Boolean) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, '淘汰清单_2026-W47.xlsx'));
+    const at = wb
+      .getWorksheet('图表')!
+      .getImages()
+      .map((i) => [
+        (i.range.tl as unknown as { nativeCol: number }).nativeCol,
+        (i.range.tl as unknown as { nativeRow: number }).nativeRow,
+      ]);
+    expect(at).toEqual([
+      [0, 2],
+      [0, 34],
+    ]);
+    const charts = selectCharts(report, 'zh');
+    const scatter = await renderSvg(charts.productRates!);
+    expect(scatter).toContain('点击率 3%、转化率 3%');
+    // 户外双肩包 at 2.99 % click and 补水修护面膜 at 2.90 % conversion are the two eliminated, labelled.
+    expect(report.eliminate.map((p) => p.name)).toEqual([
+      '户外双肩包 30L 轻量 登山徒步',
+      '补水修护面膜 10片装（福利款）',
+    ]);
+    expect(scatter).toContain('户外双肩包');
+    expect(scatter).toContain('补水修护面膜');
+    const mix = await renderSvg(charts.roleMix!);
+    for (const b of report.pool.balance) expect(mix).toContain(b.label);
   });
 });
