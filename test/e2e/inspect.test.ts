@@ -86,7 +86,8 @@ describe('liveops inspect on every fixture', () => {
   });
 
   it('shows SKU child rows and the total row apart from data rows', () => {
-    const r = liveops(['inspect', 'douyin-compass-session.xlsx'], { cwd: FIXTURES });
+    // That line is 81 columns: wider than the 80 a pipe gets.
+    const r = liveops(['inspect', 'douyin-compass-session.xlsx'], { cwd: FIXTURES, env: { COLUMNS: '120' } });
     expect(r.stdout).toContain('[商品分析-商品明细] 抖音 · 商品数据 · 表格 · 表头第1行 · 8 行数据，11 行SKU明细');
     expect(r.stdout).toContain('[流量分析-渠道分析] 抖音 · 流量渠道 · 表格 · 表头第1行 · 8 行数据，1 行合计');
     expect(r.stdout).toContain('[流量分析-流量转化] 抖音 · 单场汇总 · 键值对 · 第1行起 8 项指标');
