@@ -123,7 +123,7 @@ export default async function retro(lang) {
   });
   charts.getCell('A1').value = zh ? '直播复盘图表 · {{stream.account}}' : 'Stream retro charts · {{stream.account}}';
   charts.getCell('A1').style = TITLE_STYLE;
-  charts.getColumn(1).width = 110; // the title on one line above 800-pixel charts
+  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
   ['productGmv', 'productRates', 'channels', 'trend', 'baseline'].forEach((name, i) => {
     charts.getCell(3 + i * 32, 1).value = `{{chart:${name}}}`;
   });

@@ -23,7 +23,7 @@ export default async function select(lang) {
   const charts = wb.addWorksheet(zh ? '图表' : 'Charts', { pageSetup: { ...PAGE, orientation: 'portrait' } });
   charts.getCell('A1').value = zh ? '选品图表 {{week.id}}' : 'Selection charts {{week.id}}';
   charts.getCell('A1').style = TITLE_STYLE;
-  charts.getColumn(1).width = 110; // the title on one line above 800-pixel charts
+  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
   charts.getCell('A3').value = '{{chart:productRates}}';
   charts.getCell('A35').value = '{{chart:roleMix}}';
   tableSheet(wb, zh ? '数据不足' : 'Not enough data', 'insufficient', productCols, lang);

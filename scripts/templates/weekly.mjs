@@ -113,6 +113,15 @@ export default async function weekly(lang) {
   ov.getCell(r, 1).style = SECTION_STYLE;
   eachRow(ov, r + 1, 'skipped', [{ cell: '{{file}}' }, { cell: '{{reason}}' }]);
 
+  // The charts, one under another ({{chart:name}}: the picture's top-left corner; the target
+  // chart only with a target set).
+  const charts = wb.addWorksheet(zh ? '图表' : 'Charts', { pageSetup: { ...PAGE, orientation: 'portrait' } });
+  charts.getCell('A1').value = zh ? '周报图表 {{week.id}}' : 'Weekly charts {{week.id}}';
+  charts.getCell('A1').style = TITLE_STYLE;
+  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
+  ['week', 'streams', 'channels', 'target'].forEach((name, i) => {
+    charts.getCell(3 + i * 32, 1).value = `{{chart:${name}}}`;
+  });
   tableSheet(
     wb,
     zh ? '场次' : 'Streams',

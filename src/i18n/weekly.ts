@@ -189,6 +189,8 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
     unfinished: null as { asOf: string } | null,
     outputs: [] as string[],
+    /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
+    charts: null as { drawn: number; cjkFont: boolean } | null,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The retro's and select's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
+ * The retro's, select's and the weekly report's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
  * and each chart carries the report's own figures and labels.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retroCharts } from '../../src/commands/retro/charts.js';
 import { selectCharts } from '../../src/commands/select/charts.js';
+import { weeklyCharts } from '../../src/commands/weekly/charts.js';
+import type { LocalisedWeeklyReport } from '../../src/i18n/weekly.js';
 import type { SelectReport } from '../../src/i18n/select.js';
 import type { RetroReport } from '../../src/i18n/retro.js';
 import { renderSvg } from '../../src/io/write/charts/index.js';
@@ -125,5 +127,33 @@ describe('liveops select draws the week on click rate × conversion and the pool
     expect(scatter).toContain('补水修护面膜');
     const mix = await renderSvg(charts.roleMix!);
     for (const b of report.pool.balance) expect(mix).toContain(b.label);
+  });
+});
+
+describe('the weekly report draws the week against the last, GMV per stream and the channels', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  it('图表 at A3, A35, A67; no target set, so no target chart; the charts carry the week’s figures', async () => {
+    const run = liveops(['--json', 'retro', '--weekly', F('week-2026-W47'), '--week', '2026-W47', '--out', tmp.dir]);
+    expect([0, 3], run.stderr).toContain(run.code);
+    const report = JSON.parse(run.stdout) as LocalisedWeeklyReport;
+    expect(report.charts).toEqual({ drawn: 3, cjkFont: expect.any(Boolean) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, '周报_2026-W47.xlsx'));
+    const at = wb
+      .getWorksheet('图表')!
+      .getImages()
+      .map((i) => (i.range.tl as unknown as { nativeRow: number }).nativeRow);
+    expect(at).toEqual([2, 34, 66]);
+    const charts = weeklyCharts(report, 'zh');
+    expect(charts.target).toBeNull();
+    const week = await renderSvg(charts.week!);
+    expect(week).toContain('上周 = 100');
+    // GMV ¥1,175,794 this week against ¥1,207,302 last week.
+    expect(week).toContain('¥1,175,794 / ¥1,207,302');
+    const streams = await renderSvg(charts.streams!);
+    expect(streams).toContain('¥74,703');
+    const channels = await renderSvg(charts.channels!);
+    for (const c of report.attribution.channels) expect(channels).toContain(c.name);
   });
 });

@@ -164,6 +164,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
     await wb.xlsx.readFile(join(tmp.dir, 'reports', '周报_2026-W47.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       '概览',
+      '图表',
       '场次',
       '渠道归因',
       '淘汰建议',
