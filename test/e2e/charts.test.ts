@@ -1,5 +1,5 @@
 /**
- * The retro's, select's and the weekly report's charts (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
+ * The charts of retro, select, the weekly report and kpi (issue 20), read back: each picture sits at its template's `{{chart:…}}` cell,
  * and each chart carries the report's own figures and labels.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retroCharts } from '../../src/commands/retro/charts.js';
 import { selectCharts } from '../../src/commands/select/charts.js';
 import { weeklyCharts } from '../../src/commands/weekly/charts.js';
+import { kpiCharts } from '../../src/commands/kpi/charts.js';
+import type { KpiReport } from '../../src/i18n/kpi.js';
 import type { LocalisedWeeklyReport } from '../../src/i18n/weekly.js';
 import type { SelectReport } from '../../src/i18n/select.js';
 import type { RetroReport } from '../../src/i18n/retro.js';
@@ -155,5 +157,27 @@ describe('the weekly report draws the week against the last, GMV per stream and 
     expect(streams).toContain('¥74,703');
     const channels = await renderSvg(charts.channels!);
     for (const c of report.attribution.channels) expect(channels).toContain(c.name);
+  });
+});
+
+describe('kpi draws each role’s scores, ranked, with the KPI bar', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  it('图表!A3 holds the scores chart; every scored person is on it, the bar at 80', async () => {
+    const out = join(tmp.dir, 'kpi.xlsx');
+    const run = liveops(['--json', 'kpi', F('kpi-2026-11.xlsx'), '--month', '2026-11', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as KpiReport;
+    expect(report.charts).toEqual({ drawn: 1, cjkFont: expect.any(Boolean) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const at = wb
+      .getWorksheet('图表')!
+      .getImages()
+      .map((i) => (i.range.tl as unknown as { nativeRow: number }).nativeRow);
+    expect(at).toEqual([2]);
+    const svg = await renderSvg(kpiCharts(report, 'zh').scores!);
+    expect(svg).toContain('达标线 80');
+    for (const role of Object.values(report.roles)) for (const p of role.people) expect(svg).toContain(p.name);
   });
 });

@@ -57,6 +57,7 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
     await wb.xlsx.readFile(join(tmp.dir, 'out', 'KPI_2026-11.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       '总表',
+      '图表',
       '明细',
       '运营',
       '主播',
