@@ -488,6 +488,7 @@ describe('outputs', () => {
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       '总表',
+      '图表',
       '明细',
       '运营',
       '主播',
@@ -531,6 +532,7 @@ describe('outputs', () => {
     await wb.xlsx.readFile(join(dir, 'KPI_2026-11.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       'Summary',
+      'Charts',
       'Detail',
       'Operations',
       'Anchor',
