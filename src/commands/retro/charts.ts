@@ -12,6 +12,8 @@ import {
   baselineComparisonChart,
   channelShareChart,
   minuteCurveChart,
+  mostBy,
+  SCATTER_POINTS,
   productGmvChart,
   rateScatterChart,
   type Chart,
@@ -25,6 +27,7 @@ const WORDS = {
     ok: '正常',
     productRates: '商品点击率 × 转化率',
     rateLines: (click: string, conv: string) => `虚线：点击率 ${click}、转化率 ${conv}（低于即预警）`,
+    most: (n: number, of: number) => `；曝光最多的 ${n} 个 / 共 ${of.toLocaleString('en-US')} 个`,
     clickRate: '点击率',
     conversion: '转化率',
     channels: '渠道占比',
@@ -42,6 +45,7 @@ const WORDS = {
     ok: 'fine',
     productRates: 'Product click rate × conversion',
     rateLines: (click: string, conv: string) => `dashed: click rate ${click}, conversion ${conv} (below: alert)`,
+    most: (n: number, of: number) => `; the ${n} most exposed of ${of.toLocaleString('en-US')}`,
     clickRate: 'Click rate',
     conversion: 'Conversion',
     channels: 'Channel share',
@@ -64,6 +68,7 @@ export function retroCharts(r: RetroReport, lang: Lang): Record<(typeof RETRO_CH
   const LIMIT = 20;
   const withGmv = products.filter((p) => p.gmv !== null);
   const rated = products.filter((p) => p.clickRate !== null && p.conversionRate !== null);
+  const shown = mostBy(rated, SCATTER_POINTS, (p) => p.exposed);
   const click = thresholdOf('product-click-low', r.thresholds);
   const conv = thresholdOf('product-conversion-low', r.thresholds);
   const channels = (r.channels ?? []).filter((c) => c.uv !== null || c.gmv !== null);
@@ -84,8 +89,10 @@ export function retroCharts(r: RetroReport, lang: Lang): Record<(typeof RETRO_CH
     productRates: rated.length
       ? rateScatterChart({
           title: W.productRates,
-          subtitle: W.rateLines(pct(click), pct(conv)),
-          products: rated.map((p) => ({
+          subtitle:
+            W.rateLines(pct(click), pct(conv)) +
+            (shown.length < rated.length ? W.most(shown.length, rated.length) : ''),
+          products: shown.map((p) => ({
             name: productName(p),
             clickRate: p.clickRate!,
             conversionRate: p.conversionRate!,

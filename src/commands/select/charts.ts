@@ -6,13 +6,14 @@
 import { thresholdOf } from '../../domain/rules.js';
 import type { Lang } from '../../format.js';
 import type { SelectReport } from '../../i18n/select.js';
-import { rateScatterChart, roleMixChart, type Chart } from '../../io/write/charts/index.js';
+import { mostBy, rateScatterChart, SCATTER_POINTS, roleMixChart, type Chart } from '../../io/write/charts/index.js';
 import type { SELECT_CHART_NAMES } from './chart-names.js';
 
 const WORDS = {
   zh: {
     productRates: (week: string) => `${week} 商品周点击率 × 周转化率`,
     lines: (click: string, conv: string) => `虚线：点击率 ${click}、转化率 ${conv}（低于任一即淘汰）`,
+    most: (n: number, of: number) => `；曝光最多的 ${n} 个 / 共 ${of.toLocaleString('en-US')} 个`,
     clickRate: '周点击率',
     conversion: '周转化率',
     kept: '保留',
@@ -24,6 +25,7 @@ const WORDS = {
   en: {
     productRates: (week: string) => `${week}: weekly click rate × conversion`,
     lines: (click: string, conv: string) => `dashed: click rate ${click}, conversion ${conv} (below either: eliminate)`,
+    most: (n: number, of: number) => `; the ${n} most exposed of ${of.toLocaleString('en-US')}`,
     clickRate: 'Weekly click rate',
     conversion: 'Weekly conversion',
     kept: 'kept',
@@ -43,13 +45,15 @@ export function selectCharts(r: SelectReport, lang: Lang): Record<(typeof SELECT
   const key = (p: { id: string | null; name: string | null }) => `${p.id ?? ''}\u0000${p.name ?? ''}`;
   const eliminated = new Set(r.eliminate.map(key));
   const rated = r.products.filter((p) => p.clickRate !== null && p.conversionRate !== null);
+  const shown = mostBy(rated, SCATTER_POINTS, (p) => p.exposed);
   const balance = r.pool.balance.filter((b) => b.share !== null);
   return {
     productRates: rated.length
       ? rateScatterChart({
           title: W.productRates(r.week.id),
-          subtitle: W.lines(pct(click), pct(conv)),
-          products: rated.map((p) => ({
+          subtitle:
+            W.lines(pct(click), pct(conv)) + (shown.length < rated.length ? W.most(shown.length, rated.length) : ''),
+          products: shown.map((p) => ({
             name: p.name ?? p.id ?? '—',
             clickRate: p.clickRate!,
             conversionRate: p.conversionRate!,

@@ -21,4 +21,5 @@ export { renderSvg } from './render-svg.js';
 export { svgToPng, chartToPng, systemCjkFonts } from './png.js';
 export type { PngOptions, RenderedPng, ChartPngOptions } from './png.js';
 export { findCjkFonts } from './fonts.js';
+export { mostBy, SCATTER_POINTS } from './truncate.js';
 export type { CjkFont, FontSearch } from './fonts.js';

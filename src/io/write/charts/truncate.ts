@@ -5,6 +5,22 @@
 
 const FULL_WIDTH = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
+/**
+ * The `n` items with the most `weight` (ties in list order), for a chart that cannot show them all:
+ * a scatter of 60,000 products is a blot, and takes a minute to draw.
+ */
+/** Points a scatter shows at most: past that it is a blot, and slow to draw. */
+export const SCATTER_POINTS = 300;
+
+export function mostBy<T>(items: readonly T[], n: number, weight: (item: T) => number | null): T[] {
+  if (items.length <= n) return [...items];
+  return items
+    .map((item, i) => ({ item, i, w: weight(item) ?? 0 }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.item);
+}
+
 export function emWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += FULL_WIDTH.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.58;
