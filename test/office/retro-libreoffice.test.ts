@@ -38,6 +38,7 @@ describe('the retro workbook opens clean in LibreOffice', () => {
       expect(sheets).toEqual([
         'retro-_liveops.csv',
         'retro-商品.csv',
+        'retro-图表.csv',
         'retro-改进清单.csv',
         'retro-概览.csv',
         'retro-渠道.csv',

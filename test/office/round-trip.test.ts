@@ -589,7 +589,9 @@ const OUTPUTS: Output[] = [
       {
         sheet: '评论热点',
         whole: false,
-        payloads: ['=3+3', '=HYPERLINK("http://x","点我")', '\ufeff@SUM(1,2)'],
+        // 防水's first three distinct questions (the payloads' own words are no hotspot of their own:
+        // they are only ever asked within 防水 questions).
+        payloads: ['=3+3', '\u200b=3+3', '\ufeff@SUM(1,2)'],
         field: 'example questions',
       },
       { sheet: '概览', whole: false, payloads: [PAYLOADS[3]], field: 'the account, in the title' },
