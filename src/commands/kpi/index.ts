@@ -25,9 +25,9 @@ import { askForFiles, askForValue } from '../../ui/prompts.js';
 import { exportsIn } from '../../collect/files.js';
 import { kpiLogLine, renderKpiSummary } from './render.js';
 import { kpiText, localiseKpi, shareProblemText, type KpiReport } from '../../i18n/kpi.js';
-import { noChineseFontText, unusedColumnsLines, valueWarningText } from '../../i18n/messages.js';
+import { unusedColumnsLines, valueWarningText } from '../../i18n/messages.js';
 import { KPI_CHART_NAMES } from './chart-names.js';
-import { logger } from '../../ui/terminal.js';
+import { chartsDrawn } from '../../ui/charts.js';
 import { collect } from '../../model/collect.js';
 import type { KpiRow } from '../../model/entities.js';
 import { present } from '../../ui/present.js';
@@ -276,10 +276,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
       names: KPI_CHART_NAMES,
       build: async () => (await import('./charts.js')).kpiCharts(report, ctx.lang),
     },
-    onCharts: (drawn) => {
-      report.charts = drawn;
-      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
-    },
+    onCharts: chartsDrawn(ctx.term, ctx.lang, (drawn) => (report.charts = drawn)),
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);

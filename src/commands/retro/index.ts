@@ -32,9 +32,9 @@ import {
   writeReport,
   type OutputFormat,
 } from '../../io/write/output.js';
-import { fileAndSheet, noChineseFontText, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
+import { fileAndSheet, retroText, valueWarningText, withReasons } from '../../i18n/messages.js';
 import { askForFiles } from '../../ui/prompts.js';
-import { logger } from '../../ui/terminal.js';
+import { chartsDrawn } from '../../ui/charts.js';
 import { startProgress, type Progress } from '../../ui/progress.js';
 import { renderRetroSummary } from './render.js';
 import { RETRO_CHART_NAMES } from './chart-names.js';
@@ -676,10 +676,7 @@ async function writeRetro(
       names: RETRO_CHART_NAMES,
       build: async () => (await import('./charts.js')).retroCharts(report, ctx.lang),
     },
-    onCharts: (drawn) => {
-      report.charts = drawn;
-      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
-    },
+    onCharts: chartsDrawn(ctx.term, ctx.lang, (drawn) => (report.charts = drawn)),
   });
   report.outputs.push(displayPath(ctx.cwd, written));
 }

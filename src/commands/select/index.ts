@@ -21,8 +21,8 @@ import {
   type CsvTable,
   type OutputFormat,
 } from '../../io/write/output.js';
-import { noChineseFontText, selectText, withReasons } from '../../i18n/messages.js';
-import { logger } from '../../ui/terminal.js';
+import { selectText, withReasons } from '../../i18n/messages.js';
+import { chartsDrawn } from '../../ui/charts.js';
 import { SELECT_CHART_NAMES } from './chart-names.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
@@ -140,10 +140,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
       names: SELECT_CHART_NAMES,
       build: async () => (await import('./charts.js')).selectCharts(report, ctx.lang),
     },
-    onCharts: (drawn) => {
-      report.charts = drawn;
-      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
-    },
+    onCharts: chartsDrawn(ctx.term, ctx.lang, (drawn) => (report.charts = drawn)),
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);

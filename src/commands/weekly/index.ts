@@ -12,8 +12,8 @@ import { buildWeeklyReport } from '../../domain/weekly/report.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../../io/write/output.js';
-import { noChineseFontText, periodNote, weeklyText, withReasons } from '../../i18n/messages.js';
-import { logger } from '../../ui/terminal.js';
+import { periodNote, weeklyText, withReasons } from '../../i18n/messages.js';
+import { chartsDrawn } from '../../ui/charts.js';
 import { WEEKLY_CHART_NAMES } from './chart-names.js';
 import { localiseWeekly } from '../../i18n/weekly.js';
 import { readExports } from '../../collect/exports.js';
@@ -137,10 +137,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       names: WEEKLY_CHART_NAMES,
       build: async () => (await import('./charts.js')).weeklyCharts(report, ctx.lang),
     },
-    onCharts: (drawn) => {
-      report.charts = drawn;
-      if (!drawn.cjkFont) logger(ctx.term).warn(noChineseFontText(ctx.lang));
-    },
+    onCharts: chartsDrawn(ctx.term, ctx.lang, (drawn) => (report.charts = drawn)),
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);

@@ -3,7 +3,7 @@
  * week's.
  */
 import type { BarSeriesOption, EChartsOption } from 'echarts';
-import { formatTick, formatValue, maxAbsOf } from './formatters.js';
+import { formatValue, maxAbsOf } from './formatters.js';
 import {
   baseOption,
   categoryAxisStyle,
@@ -17,7 +17,7 @@ import {
   ruleLineStyle,
   titleHeight,
   TONE,
-  valueAxisStyle,
+  valueAxis,
 } from './style.js';
 import { axisLabels } from './truncate.js';
 import type { Chart, ChartFrame, ValueFormat } from './types.js';
@@ -73,11 +73,7 @@ export function productGmvChart(input: ProductGmvInput): Chart {
     ...baseOption(input),
     ...(withLegend ? { legend: legend([names.normal, names.marked], 14) } : {}),
     grid: gridBox(top, 16, 96),
-    xAxis: {
-      type: 'value',
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'yuan') },
-    },
+    xAxis: valueAxis('yuan'),
     yAxis: {
       type: 'category',
       inverse: true,
@@ -147,13 +143,7 @@ export function kpiScoreChart(input: KpiScoreInput): Chart {
     ...baseOption(input),
     legend: legend(roles, 14),
     grid: gridBox(top, 16, 56),
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: input.maxScore ?? 100,
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'score') },
-    },
+    xAxis: valueAxis('score', { min: 0, max: input.maxScore ?? 100 }),
     yAxis: {
       type: 'category',
       inverse: true,
@@ -202,11 +192,7 @@ export function streamComparisonChart(input: StreamComparisonInput): Chart {
     ),
     grid: gridBox(top),
     xAxis: { type: 'category', data: axisLabels(input.streams, groupEm), ...categoryAxisStyle },
-    yAxis: {
-      type: 'value',
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, input.format) },
-    },
+    yAxis: valueAxis(input.format),
     series: input.series.map((s, i): BarSeriesOption => ({
       type: 'bar',
       name: s.name,

@@ -3,7 +3,7 @@
  * planned mix.
  */
 import type { BarSeriesOption, EChartsOption } from 'echarts';
-import { formatTick, formatValue, maxAbsOf, niceCeil } from './formatters.js';
+import { formatValue, maxAbsOf, niceCeil } from './formatters.js';
 import {
   baseOption,
   categoryAxisStyle,
@@ -16,7 +16,7 @@ import {
   ruleLineStyle,
   titleHeight,
   TONE,
-  valueAxisStyle,
+  valueAxis,
 } from './style.js';
 import { axisLabels } from './truncate.js';
 import type { Chart, ChartFrame, ValueFormat } from './types.js';
@@ -61,13 +61,7 @@ export function baselineComparisonChart(input: BaselineComparisonInput): Chart {
   const option: EChartsOption = {
     ...baseOption(input),
     grid: gridBox(titleHeight(input) + 16, 16, 48),
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: xMax,
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'count') },
-    },
+    xAxis: valueAxis('count', { min: 0, max: xMax }),
     yAxis: {
       type: 'category',
       inverse: true,
@@ -175,14 +169,7 @@ export function targetAchievementChart(input: TargetAchievementInput): Chart {
     ...baseOption(input),
     legend: { ...legend([input.actualLabel, input.targetLabel], 14) },
     grid: gridBox(titleHeight(input) + 8, 16, 48),
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: xMax,
-      interval: xMax <= 1.5 ? 0.25 : 0.5, // 100 % is always a tick
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'rate') },
-    },
+    xAxis: valueAxis('rate', { min: 0, max: xMax, interval: xMax <= 1.5 ? 0.25 : 0.5 }), // 100 % is always a tick
     yAxis: { type: 'category', inverse: true, data: names, ...categoryAxisStyle },
     series: [target, actual],
   };
@@ -232,13 +219,7 @@ export function roleMixChart(input: RoleMixInput): Chart {
       ),
       ...categoryAxisStyle,
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: yMax,
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'rate') },
-    },
+    yAxis: valueAxis('rate', { min: 0, max: yMax }),
     series: [
       bar(
         input.actualLabel,

@@ -3,7 +3,7 @@
  * a welfare round) as a dashed vertical line, so a drop can be read against what was on screen.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { formatTick, formatValue } from './formatters.js';
+import { formatValue } from './formatters.js';
 import {
   baseOption,
   categoryAxisStyle,
@@ -15,7 +15,7 @@ import {
   ruleLineStyle,
   titleHeight,
   TONE,
-  valueAxisStyle,
+  valueAxis,
 } from './style.js';
 import { truncateLabel } from './truncate.js';
 import type { Chart, ChartFrame, ValueFormat } from './types.js';
@@ -65,12 +65,7 @@ export function minuteCurveChart(input: MinuteCurveInput): Chart {
       ...categoryAxisStyle,
       axisLabel: { ...categoryAxisStyle.axisLabel, color: INK.muted },
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, format) },
-    },
+    yAxis: valueAxis(format, { min: 0 }),
     series: [
       {
         type: 'line',

@@ -15,7 +15,7 @@ import {
   ruleLineStyle,
   titleHeight,
   TONE,
-  valueAxisStyle,
+  valueAxis,
 } from './style.js';
 import { emWidth, truncateLabel } from './truncate.js';
 import type { Chart, ChartFrame } from './types.js';
@@ -141,14 +141,7 @@ export function rateScatterChart(input: RateScatterInput): Chart {
     data: markedPoints.map((p, i) => ({ ...point(p), label: { position: sides[i], formatter: labels[i] } })),
     label: { show: true, color: TONE.alert, fontSize: FONT_SIZE.label },
   };
-  const axis = (name: string, max: number) => ({
-    type: 'value' as const,
-    min: 0,
-    max,
-    name,
-    ...valueAxisStyle,
-    axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'rate') },
-  });
+  const axis = (name: string, max: number) => valueAxis('rate', { min: 0, max, name });
   const option: EChartsOption = {
     ...baseOption(input),
     legend: legend([input.seriesNames.normal, input.seriesNames.marked], 14),

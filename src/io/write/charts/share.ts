@@ -4,7 +4,7 @@
  * (Two donuts side by side ask the reader to compare angles; aligned segments read at a glance.)
  */
 import type { BarSeriesOption, EChartsOption } from 'echarts';
-import { formatTick, formatValue } from './formatters.js';
+import { formatValue } from './formatters.js';
 import {
   baseOption,
   categoryAxisStyle,
@@ -13,7 +13,7 @@ import {
   legend,
   PALETTE,
   titleHeight,
-  valueAxisStyle,
+  valueAxis,
 } from './style.js';
 import { emWidth, truncateLabel } from './truncate.js';
 import type { Chart, ChartFrame } from './types.js';
@@ -72,13 +72,7 @@ export function channelShareChart(input: ChannelShareInput): Chart {
       right: undefined,
     },
     grid: gridBox(top, 48),
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, 'rate') },
-    },
+    xAxis: valueAxis('rate', { min: 0, max: 1 }),
     yAxis: { type: 'category', inverse: true, data: [input.uvLabel, input.gmvLabel], ...categoryAxisStyle },
     series,
   };

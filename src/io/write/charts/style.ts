@@ -3,7 +3,8 @@
  * A careful analyst's chart: one accent colour, grey for context, red only for what needs action.
  */
 import type { EChartsOption } from 'echarts';
-import type { ChartFrame } from './types.js';
+import { formatTick } from './formatters.js';
+import type { ChartFrame, ValueFormat } from './types.js';
 
 /**
  * Every text element names these families: the PNG renderer (png.ts) and any SVG viewer pick the
@@ -91,6 +92,19 @@ export const valueAxisStyle = {
   axisLabel: { color: INK.muted, fontFamily: CHART_FONT_FAMILY, fontSize: FONT_SIZE.axis },
   nameTextStyle: { color: INK.muted, fontFamily: CHART_FONT_FAMILY, fontSize: FONT_SIZE.axis },
 } as const;
+
+/** A value axis in the quiet style, its ticks written as the figures are (¥, %, counts); `range` sets min/max/interval/name. */
+export function valueAxis(
+  format: ValueFormat,
+  range: { min?: number; max?: number; interval?: number; name?: string } = {},
+) {
+  return {
+    type: 'value' as const,
+    ...range,
+    ...valueAxisStyle,
+    axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => formatTick(v, format) },
+  };
+}
 
 export const categoryAxisStyle = {
   axisLine: { lineStyle: { color: INK.axis } },
