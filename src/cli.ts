@@ -178,11 +178,16 @@ function addRetro(program: Command): void {
     )
     .option('--account <name>', 'the account, when the exports do not name it (or to pick one in a stream list)')
     .addOption(
-      new Option('--format <format>', 'output format (default: from -o, else xlsx)').choices(['xlsx', 'md', 'json']),
+      new Option('--format <format>', 'xlsx, md, html or json (default: from -o, else xlsx)').choices([
+        'xlsx',
+        'md',
+        'html',
+        'json',
+      ]),
     )
     .option(
       '--template <file>',
-      'template to fill: an .xlsx workbook or an .md.eta text template (default: templates/retro.* or weekly.*)',
+      'template to fill: an .xlsx workbook, an .md.eta or .html.eta text template (default: templates/retro.* or weekly.*)',
     )
     .option('--no-mask', 'keep buyer nicknames and phone numbers in the unpaid-order follow-up (masked by default)')
     .option('--weekly', "the weekly report (周度复盘报告) over a folder of the week's exports, for cron", false)
@@ -211,6 +216,8 @@ Examples:
       several files of one stream; the output in a folder
   liveops retro 整场数据.xlsx --format md
       a Markdown summary for the team's chat
+  liveops retro 整场数据.xlsx --format html
+      one self-contained page with the charts, for a phone or the printer
   liveops retro 整场数据.xlsx --json
       the report as one JSON object on stdout`,
     )
@@ -222,7 +229,7 @@ Examples:
           baselineCount: number;
           stream?: string;
           account?: string;
-          format?: 'xlsx' | 'md' | 'json';
+          format?: 'xlsx' | 'md' | 'html' | 'json';
           template?: string;
           weekly: boolean;
           week?: string;
@@ -456,13 +463,14 @@ function addSelect(program: Command): void {
       'the ISO week the report is for, e.g. 2026-W47 (default: last complete week); names the output',
     )
     .addOption(
-      new Option('--format <format>', 'xlsx (default), csv (the elimination list alone) or json').choices([
+      new Option('--format <format>', 'xlsx (default), csv (the elimination list alone), html or json').choices([
         'xlsx',
         'csv',
+        'html',
         'json',
       ]),
     )
-    .option('--template <file>', 'template to fill (default: templates/select.xlsx)')
+    .option('--template <file>', 'template to fill (default: templates/select.xlsx, select.html.eta)')
     .addHelpText(
       'after',
       `
@@ -476,7 +484,7 @@ Examples:
     .action(
       async (
         inputs: string[],
-        opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'json'; template?: string },
+        opts: { pool?: string[]; week?: string; format?: 'xlsx' | 'csv' | 'html' | 'json'; template?: string },
         cmd: Command,
       ) => {
         const ctx = await makeContext(cmd);

@@ -53,6 +53,18 @@ const LEADING_SKIPPED = /^[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2064
 /** What starts a formula (also in full width), or a line that becomes one once re-saved. */
 const FORMULA_SIGN = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text for an HTML page, in an element or a quoted attribute: cleaned (no control or bidi
+ * character), and & < > " ' written as entities, so no value opens a tag, an attribute or a script.
+ */
+export function htmlText(s: string): string {
+  return cleanText(s)
+    .replace(INVISIBLE, '')
+    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
 /**
  * Text that must stay text in a spreadsheet, also after "Save as CSV" and opening that CSV: a
  * leading apostrophe when its first visible character (past spaces, tabs, line breaks, zero-width

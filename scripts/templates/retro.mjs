@@ -56,6 +56,8 @@ export default async function retro(lang) {
     ov.getCell(r, 2).numFmt = FORMATS[format];
     ov.getCell(r, 3).value = `{{sources.${key}}}`;
     ov.getCell(r, 3).font = { color: { argb: 'FF7F7F7F' } };
+    ov.mergeCells(r, 3, r, 7); // the source on one line, across the columns the tables below use
+
   });
   let r = 6 + RETRO_FIGURES.length + 1;
   ov.getCell(r, 1).value = zh ? '导出中没有的指标：{{missing | join}}' : 'Not in the exports: {{missing | join}}';
@@ -80,14 +82,17 @@ export default async function retro(lang) {
     { cell: '{{message}}' },
   ]);
   r += 4;
-  ov.getCell(r, 1).value = zh ? '对比（上一场 / 近期中位数）' : 'Compared (previous stream / recent median)';
+  // No earlier streams: no comparison, and no empty table for it.
+  ov.getCell(r, 1).value = zh
+    ? '{{#if comparison}}对比（上一场 / 近期中位数）'
+    : '{{#if comparison}}Compared (previous stream / recent median)';
   ov.getCell(r, 1).style = SECTION_STYLE;
   headerRow(
     ov,
     r + 1,
     zh
-      ? ['指标', '本场', '上一场', '较上一场', '近期中位数', '较中位数']
-      : ['Metric', 'This stream', 'Previous', 'vs previous', 'Median', 'vs median'],
+      ? ['{{#if comparison}}指标', '本场', '上一场', '较上一场', '近期中位数', '较中位数']
+      : ['{{#if comparison}}Metric', 'This stream', 'Previous', 'vs previous', 'Median', 'vs median'],
   );
   eachRow(ov, r + 2, 'comparison.metrics', [
     { cell: '{{label}}' },
@@ -98,14 +103,14 @@ export default async function retro(lang) {
     { cell: '{{medianChange}}', format: '+0.0%;-0.0%' },
   ]);
   r += 4;
-  ov.getCell(r, 1).value = zh ? '数据核对（平台显示 vs 按计数计算）' : 'Checks (platform figure vs counts)';
+  ov.getCell(r, 1).value = zh ? '{{#if checks}}数据核对（平台显示 vs 按计数计算）' : '{{#if checks}}Checks (platform figure vs counts)';
   ov.getCell(r, 1).style = SECTION_STYLE;
   headerRow(
     ov,
     r + 1,
     zh
-      ? ['指标', '平台显示', '计算值', '差异', '一致', '来源']
-      : ['Metric', 'Platform', 'Computed', 'Difference', 'Agrees', 'Source'],
+      ? ['{{#if checks}}指标', '平台显示', '计算值', '差异', '一致', '来源']
+      : ['{{#if checks}}Metric', 'Platform', 'Computed', 'Difference', 'Agrees', 'Source'],
   );
   eachRow(ov, r + 2, 'checks', [
     { cell: '{{label}}' },

@@ -138,7 +138,7 @@ export interface RetroReport extends Omit<
   /** The files written, filled in by the command once they are. */
   outputs: string[];
   /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
-  charts: { drawn: number; cjkFont: boolean } | null;
+  charts: { drawn: number; cjkFont: boolean | null } | null;
 }
 
 /** What an alert calls a product: its name, else its id, else its place in the product list. */

@@ -166,7 +166,7 @@ export function localiseSelect(r: SelectFacts, lang: Lang) {
     /** The files written, as shown to the user (the command adds them). */
     outputs: [] as string[],
     /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
-    charts: null as { drawn: number; cjkFont: boolean } | null,
+    charts: null as { drawn: number; cjkFont: boolean | null } | null,
   };
 }
 

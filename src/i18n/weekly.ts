@@ -190,7 +190,7 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     unfinished: null as { asOf: string } | null,
     outputs: [] as string[],
     /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
-    charts: null as { drawn: number; cjkFont: boolean } | null,
+    charts: null as { drawn: number; cjkFont: boolean | null } | null,
   };
 }
 

@@ -10,6 +10,6 @@ import { logger, type Terminal } from './terminal.js';
 export function chartsDrawn(term: Terminal, lang: Lang, keep: (drawn: ChartsDrawn) => void) {
   return (drawn: ChartsDrawn): void => {
     keep(drawn);
-    if (!drawn.cjkFont) logger(term).warn(noChineseFontText(lang));
+    if (drawn.cjkFont === false) logger(term).warn(noChineseFontText(lang));
   };
 }

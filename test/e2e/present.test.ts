@@ -229,7 +229,7 @@ describe('-o: a folder, a file, or stdout', () => {
     const r = liveops(['retro', SESSION, '-o', 'notes.txt'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /-o notes\.txt: not an output file name \(\.xlsx, \.csv, \.md or \.json\) nor a folder; for a folder write notes\//,
+      /-o notes\.txt: not an output file name \(\.xlsx, \.csv, \.md, \.html or \.json\) nor a folder; for a folder write notes\//,
     );
   });
 

@@ -23,6 +23,7 @@ beforeAll(() => {
 const COMMANDS: Array<[string, string[]]> = [
   ['retro (xlsx)', ['retro', 'douyin-compass-session.xlsx', '-o', 'OUT/']],
   ['retro --format md', ['retro', 'douyin-compass-session.xlsx', '--format', 'md', '-o', 'OUT/']],
+  ['retro --format html', ['retro', 'douyin-compass-session.xlsx', '--format', 'html', '-o', 'OUT/']],
   ['retro --json', ['--json', 'retro', 'douyin-compass-session.xlsx', '-o', 'OUT/']],
   ['retro --weekly', ['retro', '--weekly', join(FIXTURES, 'week-2026-W47'), '--week', '2026-W47', '-o', 'OUT/']],
   [

@@ -15,6 +15,7 @@ import { openTables, tableLocation, type Column, type Table } from '../../io/rea
 import { assertWritable } from '../../io/write/atomic.js';
 import {
   displayPath,
+  onlyFormats,
   outputFormat,
   reportTarget,
   writeReport,
@@ -239,7 +240,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   if (st.isDirectory())
     throw new UsageError(`${file}: is a folder; pass the KPI sheet itself (e.g. ${file}/kpi_${month}.xlsx)`);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format === 'md') throw new UsageError('kpi writes .xlsx, .csv (one row per person) or .json');
+  onlyFormats(format, ['xlsx', 'csv', 'json'], 'kpi');
   const target = await reportTarget(ctx.cwd, ctx.out, `KPI_${month}.${format}`);
   await assertWritable(target, { force: ctx.force });
   const sheet = await readKpiSheet(ctx, file);

@@ -27,6 +27,7 @@ import {
   formatFromPath,
   isFolderArg,
   notAnOutputName,
+  onlyFormats,
   outputFormat,
   STDOUT,
   writeReport,
@@ -38,7 +39,7 @@ import { chartsDrawn } from '../../ui/charts.js';
 import { startProgress, type Progress } from '../../ui/progress.js';
 import { renderRetroSummary } from './render.js';
 import { RETRO_CHART_NAMES } from './chart-names.js';
-import { templateHelpers } from '../../i18n/template-helpers.js';
+import { htmlTemplateHelpers } from '../../i18n/html.js';
 import { present } from '../../ui/present.js';
 import { anyEmptyExport, firstReason, noRows, notUsedBefore, type NotUsed } from '../../model/not-used.js';
 import { fileNamePart } from '../../text-safety.js';
@@ -547,7 +548,7 @@ interface RetroOutput {
 /** The output's format, and an explicit output file checked before the (possibly long) read. */
 async function checkOutput(ctx: Context, opts: RetroOptions): Promise<RetroOutput> {
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format === 'csv') throw new UsageError('retro writes .xlsx, .md or .json (use --format xlsx|md|json)');
+  onlyFormats(format, ['xlsx', 'md', 'html', 'json'], 'retro');
   const outIsDir = ctx.out !== undefined && (await isFolderArg(ctx.cwd, ctx.out));
   const toStdout = ctx.out === STDOUT;
   if (ctx.out && !outIsDir && !toStdout) {
@@ -671,7 +672,7 @@ async function writeRetro(
     lang: ctx.lang,
     cwd: ctx.cwd,
     force: ctx.force,
-    helpers: templateHelpers(ctx.lang),
+    helpers: htmlTemplateHelpers(ctx.lang),
     charts: {
       names: RETRO_CHART_NAMES,
       build: async () => (await import('./charts.js')).retroCharts(report, ctx.lang),

@@ -11,6 +11,7 @@ import { UsageError } from '../../errors.js';
 import { assertWritable, writeFileAtomic } from '../../io/write/atomic.js';
 import {
   displayPath,
+  onlyFormats,
   outputFormat,
   reportTarget,
   STDOUT,
@@ -99,8 +100,7 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   }
 
   const format_: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format_ === 'csv' || format_ === 'md')
-    throw new UsageError('schedule writes .xlsx or .json (and the .ics calendar)');
+  onlyFormats(format_, ['xlsx', 'json'], 'schedule');
   const target_ = await reportTarget(
     ctx.cwd,
     ctx.out,

@@ -15,6 +15,7 @@ import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import {
   displayPath,
+  onlyFormats,
   outputFormat,
   reportTarget,
   writeReport,
@@ -23,6 +24,7 @@ import {
 } from '../../io/write/output.js';
 import { selectText, withReasons } from '../../i18n/messages.js';
 import { chartsDrawn } from '../../ui/charts.js';
+import { htmlTemplateHelpers } from '../../i18n/html.js';
 import { SELECT_CHART_NAMES } from './chart-names.js';
 import { askForFiles } from '../../ui/prompts.js';
 import { readExports } from '../../collect/exports.js';
@@ -79,7 +81,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
   const week = opts.week ? parseIsoWeek(opts.week) : lastWeek(opts.now);
   if (!week) throw new UsageError(`--week ${opts.week}: expected an ISO week such as 2026-W47`);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format === 'md') throw new UsageError('select writes .xlsx, .csv (the elimination list alone) or .json');
+  onlyFormats(format, ['xlsx', 'csv', 'html', 'json'], 'select');
   const target = await reportTarget(
     ctx.cwd,
     ctx.out,
@@ -136,6 +138,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     cwd: ctx.cwd,
     force: ctx.force,
     csv: eliminationCsv(ctx.lang),
+    helpers: htmlTemplateHelpers(ctx.lang),
     charts: {
       names: SELECT_CHART_NAMES,
       build: async () => (await import('./charts.js')).selectCharts(report, ctx.lang),

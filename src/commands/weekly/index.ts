@@ -11,7 +11,14 @@ import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange }
 import { buildWeeklyReport } from '../../domain/weekly/report.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
-import { displayPath, outputFormat, reportTarget, writeReport, type OutputFormat } from '../../io/write/output.js';
+import {
+  displayPath,
+  onlyFormats,
+  outputFormat,
+  reportTarget,
+  writeReport,
+  type OutputFormat,
+} from '../../io/write/output.js';
 import { periodNote, weeklyText, withReasons } from '../../i18n/messages.js';
 import { chartsDrawn } from '../../ui/charts.js';
 import { WEEKLY_CHART_NAMES } from './chart-names.js';
@@ -19,7 +26,7 @@ import { localiseWeekly } from '../../i18n/weekly.js';
 import { readExports } from '../../collect/exports.js';
 import { expandInputs } from '../../collect/files.js';
 import { renderWeeklySummary, weeklyLogLine } from './render.js';
-import { templateHelpers } from '../../i18n/template-helpers.js';
+import { htmlTemplateHelpers } from '../../i18n/html.js';
 import { present } from '../../ui/present.js';
 import { unfinishedAsOf } from '../../clock.js';
 
@@ -66,7 +73,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   const week = resolveWeek(opts);
   const previous = previousRange(week);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
-  if (format === 'csv') throw new UsageError('the weekly report is written as .xlsx, .md or .json');
+  onlyFormats(format, ['xlsx', 'md', 'html', 'json'], 'the weekly report');
   const target = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '周报' : 'weekly'}_${week.id}.${format}`);
   await assertWritable(target, { force: ctx.force });
 
@@ -132,7 +139,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     lang: ctx.lang,
     cwd: ctx.cwd,
     force: ctx.force,
-    helpers: templateHelpers(ctx.lang),
+    helpers: htmlTemplateHelpers(ctx.lang),
     charts: {
       names: WEEKLY_CHART_NAMES,
       build: async () => (await import('./charts.js')).weeklyCharts(report, ctx.lang),

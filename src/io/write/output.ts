@@ -1,5 +1,5 @@
 /**
- * Writing a command's report: one model, rendered to xlsx / csv / md / json, from the team's
+ * Writing a command's report: one model, rendered to xlsx / csv / md / html / json, from the team's
  * template or the built-in one, always through the atomic writer.
  */
 import type { ChartSet, ChartsDrawn } from './xlsx-template.js';
@@ -13,8 +13,8 @@ import { neutralizeFormula } from './cells.js';
 import { lookup } from './model-path.js';
 import { renderTextTemplate } from './text-template.js';
 
-export type OutputFormat = 'xlsx' | 'csv' | 'md' | 'json';
-export const OUTPUT_FORMATS: OutputFormat[] = ['xlsx', 'csv', 'md', 'json'];
+export type OutputFormat = 'xlsx' | 'csv' | 'md' | 'html' | 'json';
+export const OUTPUT_FORMATS: OutputFormat[] = ['xlsx', 'csv', 'md', 'html', 'json'];
 
 /** Built-in templates ship in the package's templates/ folder (beside src/ and dist/). */
 export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
@@ -22,6 +22,7 @@ export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url))
 export function formatFromPath(path: string): OutputFormat | null {
   const ext = extname(path).toLowerCase().slice(1);
   if (ext === 'markdown') return 'md';
+  if (ext === 'htm') return 'html';
   return (OUTPUT_FORMATS as string[]).includes(ext) ? (ext as OutputFormat) : null;
 }
 
@@ -34,6 +35,17 @@ export function displayPath(cwd: string, path: string): string {
 /** The format asked for: `--format`, else the extension of `-o`, else xlsx. */
 export function outputFormat(asked: OutputFormat | undefined, out: string | undefined): OutputFormat {
   return asked ?? (out ? (formatFromPath(out) ?? 'xlsx') : 'xlsx');
+}
+
+/**
+ * The formats a command writes: any other (asked with --format or by -o's extension) is refused,
+ * naming those it does write.
+ */
+export function onlyFormats(format: OutputFormat, writes: readonly OutputFormat[], command: string): void {
+  if (writes.includes(format)) return;
+  const names = writes.map((f) => `.${f}`);
+  const list = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  throw new UsageError(`${command} does not write .${format}: it writes ${list} (use --format ${writes.join('|')})`);
 }
 
 /** `-o -`: the report goes to stdout, in the format asked (a workbook only into a pipe or a file). */
@@ -64,13 +76,15 @@ export async function reportTarget(cwd: string, out: string | undefined, fileNam
 /** `-o notes.txt`: neither a file liveops writes nor a folder. */
 export function notAnOutputName(arg: string): UsageError {
   return new UsageError(
-    `-o ${arg}: not an output file name (.xlsx, .csv, .md or .json) nor a folder; for a folder write ${arg.replace(/\.[^./\\]*$/, '')}/`,
+    `-o ${arg}: not an output file name (.xlsx, .csv, .md, .html or .json) nor a folder; for a folder write ${arg.replace(/\.[^./\\]*$/, '')}/`,
   );
 }
 
-/** Template file names: `<name>.xlsx` and `<name>.md.eta`, English variants `<name>.en.xlsx`. */
-export function templateFileName(name: string, format: 'xlsx' | 'md', lang: 'zh' | 'en'): string {
-  const suffix = format === 'xlsx' ? '.xlsx' : '.md.eta';
+export type TemplateFormat = 'xlsx' | 'md' | 'html';
+
+/** Template file names: `<name>.xlsx`, `<name>.md.eta`, `<name>.html.eta`; English variants `<name>.en.xlsx`. */
+export function templateFileName(name: string, format: TemplateFormat, lang: 'zh' | 'en'): string {
+  const suffix = format === 'xlsx' ? '.xlsx' : `.${format}.eta`;
   return lang === 'en' ? `${name}.en${suffix}` : `${name}${suffix}`;
 }
 
@@ -80,7 +94,7 @@ export function templateFileName(name: string, format: 'xlsx' | 'md', lang: 'zh'
  */
 export function findTemplate(
   name: string,
-  format: 'xlsx' | 'md',
+  format: TemplateFormat,
   opts: { override?: string | undefined; templatesDir?: string | null; lang: 'zh' | 'en'; cwd: string },
 ): string {
   if (opts.override) {
@@ -144,9 +158,12 @@ export interface WriteReportOptions {
   lang: 'zh' | 'en';
   cwd: string;
   force: boolean;
-  /** Helpers for text templates (formatting money, rates). */
+  /** Helpers for text templates (formatting money, rates); an HTML template also has chart() and style(). */
   helpers?: object;
-  /** The charts an xlsx template may place with `{{chart:name}}`, and what came of drawing them. */
+  /**
+   * The charts an xlsx template may place with `{{chart:name}}` (an HTML one with
+   * `<%~ it.h.chart('name') %>`), and what came of drawing them.
+   */
   charts?: ChartSet;
   onCharts?: (drawn: ChartsDrawn) => void;
 }
@@ -163,25 +180,27 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
       return writeFileAtomic(o.target, await renderCsv(o.model, o.csv), { force: o.force });
     }
     case 'md': {
-      const file = findTemplate(o.template, 'md', {
-        override: o.templateOverride,
-        templatesDir: o.templatesDir ?? null,
-        lang: o.lang,
-        cwd: o.cwd,
-      });
+      const file = templateOf(o, 'md');
       const text = await renderTextTemplate(await readFile(file, 'utf8'), o.model, {
         file: label(file),
         helpers: o.helpers ?? {},
       });
       return writeFileAtomic(o.target, text, { force: o.force });
     }
-    case 'xlsx': {
-      const file = findTemplate(o.template, 'xlsx', {
-        override: o.templateOverride,
-        templatesDir: o.templatesDir ?? null,
+    case 'html': {
+      const file = templateOf(o, 'html');
+      const { renderHtmlReport } = await import('./html.js');
+      const text = await renderHtmlReport(await readFile(file, 'utf8'), o.model, {
+        file: label(file),
+        helpers: o.helpers ?? {},
         lang: o.lang,
-        cwd: o.cwd,
+        ...(o.charts ? { charts: o.charts } : {}),
+        ...(o.onCharts ? { onCharts: o.onCharts } : {}),
       });
+      return writeFileAtomic(o.target, text, { force: o.force });
+    }
+    case 'xlsx': {
+      const file = templateOf(o, 'xlsx');
       const { fillXlsxTemplate } = await import('./xlsx-template.js');
       return writeFileAtomic(
         o.target,
@@ -196,6 +215,15 @@ export async function writeReport(o: WriteReportOptions): Promise<string> {
       );
     }
   }
+}
+
+function templateOf(o: WriteReportOptions, format: TemplateFormat): string {
+  return findTemplate(o.template, format, {
+    override: o.templateOverride,
+    templatesDir: o.templatesDir ?? null,
+    lang: o.lang,
+    cwd: o.cwd,
+  });
 }
 
 /**

@@ -5,13 +5,19 @@
  * line, not a silent "undefined".
  */
 import { InputError } from '../../errors.js';
-import { markdownText } from '../../text-safety.js';
+import { htmlText, markdownText } from '../../text-safety.js';
 import { strictView, UnknownFieldError } from './model-path.js';
 
 /** A value as it shows itself in Markdown, in a line, a list item or a table cell (`<%= … %>`). */
 export function escapeMarkdown(v: unknown): string {
   if (v === null || v === undefined) return '';
   return markdownText(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
+}
+
+/** A value as it shows itself in HTML text or a quoted attribute (`<%= … %>` in an .html.eta template). */
+export function escapeHtml(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return htmlText(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
 
 export interface TextTemplateHelpers {
@@ -25,13 +31,13 @@ export interface TextTemplateHelpers {
 export async function renderTextTemplate(
   template: string,
   model: object,
-  opts: { file: string; helpers?: object },
+  opts: { file: string; helpers?: object; escape?: 'markdown' | 'html' },
 ): Promise<string> {
   const { Eta } = await import('eta');
   // No automatic trimming: output tags keep their line breaks; control lines end with `-%>`.
   const eta = new Eta({
     autoEscape: true,
-    escapeFunction: escapeMarkdown,
+    escapeFunction: opts.escape === 'html' ? escapeHtml : escapeMarkdown,
     debug: true,
     autoTrim: false,
     useWith: false,

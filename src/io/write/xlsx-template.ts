@@ -374,10 +374,13 @@ export interface ChartSet {
   build: () => Promise<Record<string, Chart | null>>;
 }
 
-/** What the charts came to: how many were drawn, and whether a Chinese font was found to draw them. */
+/**
+ * What the charts came to: how many were drawn, and whether a Chinese font was found to draw them
+ * (null in an HTML page: the reader's browser draws the labels, with the reader's fonts).
+ */
 export interface ChartsDrawn {
   drawn: number;
-  cjkFont: boolean;
+  cjkFont: boolean | null;
 }
 
 export interface FillOptions {
@@ -541,13 +544,23 @@ function mergedCells(ws: ExcelJS.Worksheet): Set<string> {
   return merged;
 }
 
-/** A filled row's cells, with the template's style, the filter's number format, and wrap where text overflows. */
+/** A line of 11 pt text, in points: a wrapped row is this times its lines high. */
+const LINE_POINTS = 15;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
+
+/**
+ * A filled row's cells, with the template's style, the filter's number format, and wrap where text
+ * overflows. Returns the lines its tallest wrapped cell takes: LibreOffice does not grow a row to
+ * its wrapped text on opening a workbook (Excel does), so the row is given that height.
+ */
 function writeCells(
   row: ExcelJS.Row,
   filled: Array<{ t: ExcelJS.Cell; f: Filled }>,
   widths: number[],
   merged: Set<string>,
-): void {
+): number {
+  let lines = 1;
   filled.forEach(({ t, f: { value: v, numFmt } }, i) => {
     const c = i + 1;
     const cell = row.getCell(c);
@@ -559,8 +572,32 @@ function writeCells(
       const width = widths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
       if (sheetWidth(v) > width && !t.alignment?.wrapText)
         cell.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: t.alignment?.vertical ?? 'top' };
+      if (cell.alignment?.wrapText) lines = Math.max(lines, wrappedLines(v, width));
     }
   });
+  return lines;
+}
+
+/** A row as high as its wrapped text, every cell of it read from the top as the wrapped one is. */
+function tallRow(row: ExcelJS.Row, lines: number, columns: number): void {
+  row.height = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    if (cell.value !== null && !cell.alignment?.vertical)
+      cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
+  }
+}
+
+/**
+ * A Chinese character is two display columns but, in the fonts spreadsheets draw it with, about 1.6
+ * to 1.8 widths of the digit a column's width counts: text is this much of its display width.
+ */
+const GLYPH_RATIO = 0.8;
+
+/** The lines `text` takes wrapped in a column `width` characters wide. */
+function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((sheetWidth(line) * GLYPH_RATIO) / usable)), 0);
 }
 
 async function fillSheets(
@@ -645,7 +682,8 @@ async function fillSheets(
         settle();
         return;
       }
-      writeCells(row, filled, widths, merged);
+      const lines = writeCells(row, filled, widths, merged);
+      if (!tpl.height && lines > 1) tallRow(row, lines, columnCount);
       placeCharts(filled, ws.name, outRow, opts, placements);
       settle();
     };
