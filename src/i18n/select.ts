@@ -9,6 +9,7 @@ import type { ProductRef, SelectAction, SelectFacts, StockWarning, SupplierFlag 
 import { HOTSPOT_SOURCE_LABELS, ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
 import { periodNote } from './messages.js';
 import { RULE_ACTIONS, ruleNames } from './rules.js';
+import { counted } from './plural.js';
 
 // The select texts quote no threshold: their actions are given none.
 const noThreshold = (): number => 0;
@@ -36,13 +37,14 @@ const TEXT = {
   },
   en: {
     restock: (n: string) => `Restock "${n}"`,
-    addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
+    addRole: (n: number, role: string) => `The pool lacks ${counted(n, `${role} product`)}: add some`,
     priceHigh: (p: string, min: string) =>
       `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
     priceLow: (p: string, max: string) => `Live price ${p} below competitors (over ${max}): check quality and margin`,
     priceAbove: (p: string) => `Live price ${p} above competitors: renegotiate with the supplier`,
     terms: (list: string) => `Supplier lacks: ${list}`,
-    backups: (cat: string, n: number, need: number) => `"${cat}" has ${n} supplier(s); ${need} backups are needed`,
+    backups: (cat: string, n: number, need: number) =>
+      `"${cat}" has ${counted(n, 'supplier')}; ${counted(need, 'backup')} ${need === 1 ? 'is' : 'are'} needed`,
     candidate: (k: string) => `Consider bringing in "${k}"`,
     inPoolNotListed: (k: string, item: string) => `"${k}" is in the pool (${item}) but not listed yet: list it`,
     term: {

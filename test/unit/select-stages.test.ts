@@ -482,6 +482,36 @@ describe('localiseSelect: product roles in the reader’s words, the codes kept'
   });
 });
 
+describe('localiseSelect in English: counts with their noun in the right number', () => {
+  const words = (pool: PoolItem[]) => {
+    const r = localiseSelect(
+      buildSelectReport(
+        { week: W47, products: new ProductTally(), pool, hotspots: [], skipped: [], ignored: [] },
+        { ...settings, roleMix: { 引流款: 0.5, 利润款: 0.25, 形象款: 0.25 } },
+      ),
+      'en',
+    );
+    return r.actions.map((a) => a.action);
+  };
+
+  it('one supplier in a category, one image product short; two profit products short', () => {
+    const pool = [1, 2, 3, 4].map((row) => item({ row, supplier: 'S1', role: '引流款' as const }));
+    expect(words(pool)).toEqual([
+      'The pool lacks 1 profit product: add some',
+      'The pool lacks 1 image product: add some',
+      '"女装" has 1 supplier; 3 backups are needed',
+    ]);
+    const eight = [1, 2, 3, 4, 5, 6, 7, 8].map((row) =>
+      item({ row, supplier: `S${row % 2}`, role: '引流款' as const }),
+    );
+    expect(words(eight)).toEqual([
+      'The pool lacks 2 profit products: add some',
+      'The pool lacks 2 image products: add some',
+      '"女装" has 2 suppliers; 3 backups are needed',
+    ]);
+  });
+});
+
 describe("localiseSelect: the supplier flags in the playbook's words", () => {
   const words = (livePrice: number, lang: 'zh' | 'en', supplierPrice = settings.supplierPrice) => {
     const pool = [item({ row: 2, livePrice, competitorPrice: 100 })];
