@@ -8,7 +8,7 @@ export default async function select(lang) {
   const productCols = [
     { zh: '商品ID', en: 'Product ID', cell: '{{id}}', width: 22 },
     { zh: '商品名称', en: 'Product', cell: '{{name}}', width: 34 },
-    { zh: '商品角色', en: 'Role', cell: '{{role}}', width: 9 },
+    { zh: '商品角色', en: 'Role', cell: '{{roleLabel}}', width: 9 },
     { zh: '场次', en: 'Streams', cell: '{{streams}}', width: 7, format: 'count' },
     { zh: '曝光人数', en: 'Exposed', cell: '{{exposed}}', width: 11, format: 'count' },
     { zh: '点击人数', en: 'Clickers', cell: '{{clickers}}', width: 10, format: 'count' },

@@ -1,8 +1,9 @@
 /**
  * Hotspot counters for comments and consultations, and who acts on each dictionary topic's suggested action.
  */
+import type { Config } from '../config/resolve.js';
 import type { Context } from '../context.js';
-import type { HotspotCounter, HotspotResult, Segmenter } from '../domain/hotspots.js';
+import type { HotspotCounter, HotspotOptions, HotspotResult, Segmenter } from '../domain/hotspots.js';
 import type { HotspotSource } from '../domain/retro/input.js';
 import { topicOwner } from '../domain/topics.js';
 
@@ -12,7 +13,18 @@ let segmenter: Promise<Segmenter> | null = null;
 export async function newHotspotCounter(ctx: Context, source: 'comments' | 'consultations'): Promise<HotspotCounter> {
   const { HotspotCounter: Counter, loadSegmenter } = await import('../domain/hotspots.js');
   segmenter ??= loadSegmenter();
-  return new Counter(source, await segmenter, ctx.config.topics ? { topics: ctx.config.topics } : {});
+  return new Counter(source, await segmenter, hotspotOptions(ctx.config));
+}
+
+/** The config's topics (`topics:`) and keyword rules (`hotspots:`) as the counter takes them. */
+export function hotspotOptions(config: Pick<Config, 'topics' | 'hotspots'>): HotspotOptions {
+  const { stopwords, minCount, minShare } = config.hotspots;
+  return {
+    ...(config.topics ? { topics: config.topics } : {}),
+    ...(stopwords.length ? { stopwords } : {}),
+    minKeywordCount: minCount,
+    minKeywordShare: minShare,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { KPI_DEFAULTS, KPI_ROLES } from '../domain/kpi-weights.js';
 import { RULE_DEFAULTS, THRESHOLD_RULES } from '../domain/rules.js';
+import { HOTSPOT_DEFAULTS } from '../domain/hotspot-defaults.js';
 import { SCHEDULE_DEFAULTS } from './schedule-section.js';
 import { SELECT_DEFAULTS } from './resolve.js';
 
@@ -59,6 +60,11 @@ export function renderConfigYaml(opts: { lang: 'zh' | 'en'; templatesDir: string
     '# Comment and consultation topics, added to the built-in ones (尺码, 防水, 发货, 价格, 颜色, 材质, 退换, 质量, 保暖, 链接):',
     'topics: {}',
     '#   保修: [保修, 维修, 坏了]',
+    '# Words no topic covers are hotspots when asked often enough (the topics above always are):',
+    'hotspots:',
+    `  minCount: ${HOTSPOT_DEFAULTS.minKeywordCount}              # in at least this many questions`,
+    `  minShare: ${HOTSPOT_DEFAULTS.minKeywordShare}           # … and this share of them (0.03 or "3%")`,
+    '  stopwords: []            # words never reported, added to the built-in ones (主播, 宝宝, 今年 …)',
     '',
     '# The month schedule (liveops schedule): targets, weekly slots, special and members-only streams, people.',
     'schedule: {}',

@@ -230,6 +230,36 @@ export const csSectionSchema = z
 
 export type CsSection = z.infer<typeof csSectionSchema>;
 
+// — hotspots: —
+const SHARE_EXPECTED = 'expected a share of the questions from 0 to 1, such as 0.03 or "3%"';
+/** "3%" → 0.03; anything else is left for the number check to judge. */
+const percentText = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(v);
+  return m ? Number(m[1]) / 100 : v;
+};
+
+export const hotspotsSectionSchema = z
+  .object({
+    /** Words never reported as keywords, added to the built-in stop-words (主播, 宝宝, 今年…). */
+    stopwords: z
+      .array(z.string().trim().min(1, 'a stop-word cannot be empty'), { error: 'expected a list of words' })
+      .optional(),
+    /** A keyword is a hotspot from this many questions on (default 3). */
+    minCount: z
+      .number({ error: 'expected a whole number of questions, at least 1 (such as 3)' })
+      .int('expected a whole number of questions, at least 1 (such as 3)')
+      .min(1, 'expected a whole number of questions, at least 1 (such as 3)')
+      .optional(),
+    /** …and from this share of the questions on (default 3 %). */
+    minShare: z
+      .preprocess(percentText, z.number({ error: SHARE_EXPECTED }).min(0, SHARE_EXPECTED).max(1, SHARE_EXPECTED))
+      .optional(),
+  })
+  .strict();
+
+export type HotspotsSection = z.infer<typeof hotspotsSectionSchema>;
+
 // — the file —
 const rate = z.number().min(0).max(1);
 
@@ -310,6 +340,8 @@ export const configSchema = z
       .optional(),
     /** Comment/consultation topics: topic → synonyms, added to the built-in dictionary. */
     topics: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
+    /** Which undictionaried keywords are hotspots: extra stop-words, minimum questions and share. */
+    hotspots: hotspotsSectionSchema.optional(),
   })
   .strict();
 

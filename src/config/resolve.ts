@@ -12,6 +12,7 @@ import { resolveSchedule, type ScheduleSettings } from './schedule-section.js';
 import { resolveScript, type ScriptSettings } from './script-section.js';
 import { resolveCs, type CsSettings } from './cs-section.js';
 import { resolveCompliance, type ComplianceSettings } from './compliance-section.js';
+import { resolveHotspots, type HotspotSettings } from './hotspots-section.js';
 
 export type { ConfigFile };
 
@@ -42,6 +43,8 @@ export interface Config {
   cs: CsSettings;
   compliance: ComplianceSettings;
   topics: Record<string, string[]> | null;
+  /** Which undictionaried keywords are hotspots (`hotspots:`): extra stop-words, at least minCount questions and minShare of them. */
+  hotspots: HotspotSettings;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   select: {
     minStreams: number;
@@ -67,6 +70,7 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     supplierTerms: file.supplierTerms ?? RULE_DEFAULTS.supplierTerms,
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
     topics: file.topics ?? null,
+    hotspots: resolveHotspots(file.hotspots),
     targets: { weeklyGmv: file.targets?.weeklyGmv ?? null, monthlyGmv: file.targets?.monthlyGmv ?? {} },
     select: {
       minStreams: file.select?.minStreams ?? SELECT_DEFAULTS.minStreams,

@@ -25,6 +25,7 @@
  * - it is asked often enough: at least `minKeywordCount` questions and `minKeywordShare` of them
  *   (a merged hotspot by its union). Dictionary topics are always reported, as before.
  */
+import { HOTSPOT_DEFAULTS } from './hotspot-defaults.js';
 import { TextMemo } from './text-memo.js';
 import { DEFAULT_STOPWORDS, LIVE_COMMERCE_WORDS, DEFAULT_TOPICS, mergeTopics } from './topics.js';
 
@@ -78,7 +79,7 @@ export interface Segmenter {
   cut(text: string): string[];
 }
 
-export const HOTSPOT_DEFAULTS = { minKeywordCount: 3, minKeywordShare: 0.03, examples: 3 } as const;
+export { HOTSPOT_DEFAULTS };
 
 /**
  * The question rule: ？ ? 吗 怎么 多少 能不能 有没有, and also 几天/几号/几码/几种, 哪 (哪里, 哪个…) and

@@ -4,6 +4,7 @@
  */
 import type { Brief } from '../domain/brief.js';
 import type { Lang } from './labels.js';
+import { counted } from './plural.js';
 
 /** The brief with its summary line, keys in the order the --json and the template have always had. */
 export function localiseBrief(brief: Brief, lang: Lang) {
@@ -20,7 +21,8 @@ export function localiseBrief(brief: Brief, lang: Lang) {
     summary:
       lang === 'zh'
         ? `今天 ${streams} 场直播；库存预警 ${lowStock} 个；今日彩排 ${rehearsals} 场；复盘逾期 ${overdue} 场；上场改进项 ${open} 条`
-        : `${streams} streams today; ${lowStock} low-stock products; ${rehearsals} rehearsals today; ${overdue} retros overdue; ${open} open items from the last retro`,
+        : `${counted(streams, 'stream')} today; ${counted(lowStock, 'low-stock product')}; ${counted(rehearsals, 'rehearsal')} today; ` +
+          `${counted(overdue, 'retro')} overdue; ${counted(open, 'open item')} from the last retro`,
     /** Filled by the command with the file it wrote. */
     outputs: [] as string[],
   };

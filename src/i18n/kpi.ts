@@ -18,6 +18,7 @@ import type {
 } from '../domain/kpi/report.js';
 import type { Lang } from './labels.js';
 import { periodNote } from './messages.js';
+import { counted } from './plural.js';
 
 /** The KPI roles as the team calls them (not the improvement list's roles: i18n/labels.ts ROLE_LABELS). */
 const KPI_ROLE_LABELS: Record<KpiRole, { zh: string; en: string }> = {
@@ -362,7 +363,7 @@ export const kpiText = {
     askMonth: 'KPI month (e.g. 2026-11)',
     badMonth: 'enter a month such as 2026-11',
     title: (month: string) => `Monthly KPI ${month}`,
-    people: (n: number) => `${n} people`,
+    people: (n: number) => counted(n, 'person', 'people'),
     weights: 'weights',
     rank: 'Rank',
     name: 'Name',
@@ -376,7 +377,7 @@ export const kpiText = {
     sprintBonus: 'Sprint bonus',
     total: 'total',
     growthAllowance: (months: number, bar: number) =>
-      `Growth allowance (hired within ${months} months, ${bar} points or more)`,
+      `Growth allowance (hired within ${counted(months, 'month')}, ${bar} points or more)`,
     innovation: 'Innovation awards (adopted proposals)',
     none: 'none',
     noProposalsColumn: 'none (the sheet has no adopted-proposals column)',

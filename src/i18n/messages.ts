@@ -6,6 +6,7 @@ import type { ValueType } from '../io/read/values.js';
 import type { ValueWarning } from '../io/read/tables.js';
 import type { NotUsed } from '../model/not-used.js';
 import type { Palette } from '../ui/terminal.js';
+import { counted } from './plural.js';
 
 export const inspectText = {
   zh: {
@@ -69,10 +70,12 @@ export const inspectText = {
       boolean: 'yes/no',
     } as Record<ValueType, string>,
     headerRow: (n: number) => `header on row ${n}`,
-    kvItems: (from: number, n: number) => `${n} metrics from row ${from}`,
+    kvItems: (from: number, n: number) => `${counted(n, 'metric')} from row ${from}`,
     emptySheet: 'empty sheet',
     rows: (rows: number, total: number, sku: number) =>
-      `${rows} data rows` + (total ? `, ${total} total rows` : '') + (sku ? `, ${sku} SKU rows` : ''),
+      counted(rows, 'data row') +
+      (total ? `, ${counted(total, 'total row')}` : '') +
+      (sku ? `, ${counted(sku, 'SKU row')}` : ''),
     title: 'title:',
     duplicate: (h: string) => `(same field as "${h}", ignored)`,
     unmapped: 'not recognised',
@@ -158,7 +161,7 @@ export const weeklyText = {
   zh: {
     title: '周度复盘',
     streams: '场次',
-    streamsShort: '场',
+    streamCount: (n: number | null) => `${n ?? '—'} 场`,
     uvValue: 'UV价值',
     conversion: '转化率',
     click: '点击率',
@@ -180,7 +183,7 @@ export const weeklyText = {
   en: {
     title: 'Weekly report',
     streams: 'streams',
-    streamsShort: 'streams',
+    streamCount: (n: number | null) => (n === null ? '— streams' : counted(n, 'stream')),
     uvValue: 'UV value',
     conversion: 'conversion',
     click: 'click rate',
@@ -306,7 +309,7 @@ export function outsideLines(
     out.push(
       lang === 'zh'
         ? `${r.file}：${r.rows} 行的时间不属于本期，未计入`
-        : `${r.file}: ${r.rows} rows dated outside the period, left out`,
+        : `${r.file}: ${counted(r.rows, 'row')} dated outside the period, left out`,
     );
   }
   return out;

@@ -8,6 +8,7 @@ import type { Exclusion, SchedulePlan, ScheduleProblem, Stage, StreamTheme } fro
 import type { StreamType } from '../config/schedule-section.js';
 import { ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
 import { PRODUCT_ROLE_LABELS } from './product-roles.js';
+import { counted } from './plural.js';
 
 const STAGE_TEXT: Record<Stage, { zh: string; en: string; hintZh: string; hintEn: string }> = {
   startup: {
@@ -58,7 +59,7 @@ function problemText(x: ScheduleProblem, lang: Lang): string {
     case 'pool-short':
       return zh
         ? `选品池只有 ${x.available} 个可排的${x.role}，每场需要 ${x.needed} 个`
-        : `the pool has ${x.available} ${x.role} product(s) to schedule; each stream needs ${x.needed}`;
+        : `the pool has ${counted(x.available, `${PRODUCT_ROLE_LABELS[x.role].en} product`)} to schedule; each stream needs ${x.needed}`;
     case 'no-anchor':
       return zh ? `${x.date} ${x.time}：没有可排的主播` : `${x.date} ${x.time}: no anchor available`;
     case 'no-assistant':
@@ -147,7 +148,7 @@ export const scheduleText = {
     badTarget: '请输入大于 0 的金额',
     noStreams: (m: string) => `${m} 没有可排的场次：检查 schedule.slots 的星期和 schedule.special 的日期`,
     title: '直播排期表',
-    streams: '场',
+    streams: (n: number) => `${n} 场`,
     target: '月目标',
     stage: '团队阶段',
     problems: '需要处理：',
@@ -164,7 +165,7 @@ export const scheduleText = {
     noStreams: (m: string) =>
       `no streams to schedule in ${m}: check the weekdays of schedule.slots and the dates of schedule.special`,
     title: 'Stream schedule',
-    streams: 'streams',
+    streams: (n: number) => counted(n, 'stream'),
     target: 'month target',
     stage: 'team stage',
     problems: 'To sort out:',

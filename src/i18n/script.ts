@@ -7,6 +7,7 @@
 import type { CueAction, Draft, Part, Segment, SegmentKind, TalkLine } from '../domain/script/draft.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
 import { ruleName } from './rules.js';
+import { counted } from './plural.js';
 
 type RetroTopic = { topic: string; share: number; action: string };
 
@@ -93,13 +94,13 @@ const TEXT = {
     ],
     closeUp: (name: string) => `Close-up: show the details of ${name} (fabric, stitching, label)`,
     demo: (action: string) => `Demonstration: ${action}`,
-    countdown: (m: number) => `Tell the anchor: ${m} minutes left for this product, start the closing push`,
+    countdown: (m: number) => `Tell the anchor: ${counted(m, 'minute')} left for this product, start the closing push`,
     list: (name: string) => `List "${name}" and pop up its product card`,
     delist: (name: string) => `Delist "${name}" (or back to the regular price)`,
     stock: (name: string, stock: number, line: number) =>
       `Stock low: "${name}" has ${stock} (below ${line}); warn the anchor, prepare the sold-out line`,
     reminder: (m: number, next: string) =>
-      `In ${m} minutes: ${next}; assistant gets the samples ready, floor control the product link`,
+      `In ${counted(m, 'minute')}: ${next}; assistant gets the samples ready, floor control the product link`,
     check: (uv: string, click: string) =>
       `Refresh online / click / conversion: UV value below ${uv} → cue the anchor to strengthen the closing talk; click rate below ${click} → extend the current product`,
     talkPoint: (t: RetroTopic) =>

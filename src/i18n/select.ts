@@ -3,11 +3,13 @@
  * into the report the command prints with --json, writes and renders, zh or en.
  */
 import { fmtRate } from '../format.js';
+import type { ProductRole } from '../domain/roles.js';
 import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 import type { ProductRef, SelectAction, SelectFacts, StockWarning, SupplierFlag } from '../domain/select/report.js';
 import { HOTSPOT_SOURCE_LABELS, ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
 import { periodNote } from './messages.js';
 import { RULE_ACTIONS, ruleNames } from './rules.js';
+import { counted } from './plural.js';
 
 // The select texts quote no threshold: their actions are given none.
 const noThreshold = (): number => 0;
@@ -35,13 +37,14 @@ const TEXT = {
   },
   en: {
     restock: (n: string) => `Restock "${n}"`,
-    addRole: (n: number, role: string) => `The pool lacks ${n} ${role} product(s): add some`,
+    addRole: (n: number, role: string) => `The pool lacks ${counted(n, `${role} product`)}: add some`,
     priceHigh: (p: string, min: string) =>
       `Live price only ${p} below competitors (under ${min}): renegotiate with the supplier`,
     priceLow: (p: string, max: string) => `Live price ${p} below competitors (over ${max}): check quality and margin`,
     priceAbove: (p: string) => `Live price ${p} above competitors: renegotiate with the supplier`,
     terms: (list: string) => `Supplier lacks: ${list}`,
-    backups: (cat: string, n: number, need: number) => `"${cat}" has ${n} supplier(s); ${need} backups are needed`,
+    backups: (cat: string, n: number, need: number) =>
+      `"${cat}" has ${counted(n, 'supplier')}; ${counted(need, 'backup')} ${need === 1 ? 'is' : 'are'} needed`,
     candidate: (k: string) => `Consider bringing in "${k}"`,
     inPoolNotListed: (k: string, item: string) => `"${k}" is in the pool (${item}) but not listed yet: list it`,
     term: {
@@ -106,9 +109,20 @@ function actionWords(a: SelectAction, T: Words, lang: Lang): { action: string; e
   }
 }
 
-/** A product with the names of the rules that put it on the list (`rules` keeps the ids). */
-function withRuleLabels<P extends { rules: string[] }>(p: P, lang: Lang): P & { ruleLabels: string } {
-  return { ...p, ruleLabels: ruleNames(p.rules, lang) };
+const roleLabel = (role: ProductRole | null, lang: Lang): string | null =>
+  role === null ? null : PRODUCT_ROLE_LABELS[role][lang];
+
+/** A product with its role's name (`role` keeps the code: 引流款…). */
+function withRoleLabel<P extends { role: ProductRole | null }>(p: P, lang: Lang): P & { roleLabel: string | null } {
+  return { ...p, roleLabel: roleLabel(p.role, lang) };
+}
+
+/** …and the names of the rules that put it on the list (`rules` keeps the ids). */
+function withLabels<P extends { rules: string[]; role: ProductRole | null }>(
+  p: P,
+  lang: Lang,
+): P & { roleLabel: string | null; ruleLabels: string } {
+  return { ...withRoleLabel(p, lang), ruleLabels: ruleNames(p.rules, lang) };
 }
 
 /** The select report in words: what `select --json` prints and its writers and renderer receive. */
@@ -116,14 +130,14 @@ export function localiseSelect(r: SelectFacts, lang: Lang) {
   const T = TEXT[lang];
   return {
     week: r.week,
-    eliminate: r.eliminate.map((p) => withRuleLabels(p, lang)),
-    insufficient: r.insufficient.map((p) => withRuleLabels(p, lang)),
-    products: r.products,
+    eliminate: r.eliminate.map((p) => withLabels(p, lang)),
+    insufficient: r.insufficient.map((p) => withLabels(p, lang)),
+    products: r.products.map((p) => withRoleLabel(p, lang)),
     pool: {
       size: r.pool.size,
       items: r.pool.items.map((i) => ({
         ...i,
-        roleLabel: i.role === null ? null : PRODUCT_ROLE_LABELS[i.role][lang],
+        roleLabel: roleLabel(i.role, lang),
         roleSourceLabel: ROLE_SOURCE_LABELS[i.roleSource][lang],
       })),
       balance: r.pool.balance.map(({ role, ...b }) => ({ role, label: PRODUCT_ROLE_LABELS[role][lang], ...b })),

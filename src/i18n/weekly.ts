@@ -16,6 +16,7 @@ import type {
   WeeklyAlert,
   WeeklyReport,
 } from '../domain/weekly/report.js';
+import { counted } from './plural.js';
 
 const TEXT = {
   zh: {
@@ -40,7 +41,7 @@ const TEXT = {
     review: (name: string, pct: string) =>
       `${name} converts ${pct} worse than average: review its audience and the talk that receives it`,
     eliminateEvidence: (click: string, conversion: string, streams: number | null) =>
-      `click rate ${click}, conversion ${conversion}, ${streams ?? '—'} streams`,
+      `click rate ${click}, conversion ${conversion}, ${streams === null ? '— streams' : counted(streams, 'stream')}`,
     hotspot: (label: string, share: string) => `${label} (${share} of consultations)`,
     cs: 'customer service',
     sentiment: 'sentiment',

@@ -5,6 +5,7 @@
 import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
 
@@ -177,6 +178,42 @@ describe('outputs for the selector and cron', () => {
     expect(rows[1]![1]).toBe('户外双肩包 30L 轻量 登山徒步');
     expect(Number(rows[1]![8])).toBeCloseTo(0.0299, 9);
   });
+
+  it.each([
+    ['zh', '淘汰清单', ['淘汰', '数据不足'], ['利润款', '形象款']],
+    ['en', 'elimination', ['Eliminate', 'Not enough data'], ['profit', 'image']],
+  ] as const)(
+    '--lang %s: the eliminated and not-enough-data products’ roles in the reader’s words (workbook, CSV, --json)',
+    async (lang, file, [eliminate, insufficient], [profit, image]) => {
+      const args = ['--lang', lang, 'select', 'week47', '--pool', '选品表.xlsx', '--week', '2026-W47', '--force'];
+      const xlsx = liveops([...args, '--json', '-o', `roles-${lang}/`], { cwd: tmp.dir });
+      expect(xlsx.code, xlsx.stderr).toBe(3);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(tmp.dir, `roles-${lang}`, `${file}_2026-W47.xlsx`));
+      // Column C: the role. 户外双肩包 is 利润款 by suggestion; 补水修护面膜 is not in the pool.
+      const roles = (sheet: string) => {
+        const ws = wb.getWorksheet(sheet)!;
+        const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
+        return rows.filter((r) => r.getCell(2).value).map((r) => r.getCell(3).value ?? null);
+      };
+      expect(roles(eliminate)).toEqual([profit, null]);
+      expect(roles(insufficient)).toEqual([image]);
+      // --json keeps the codes and adds the words.
+      const report = JSON.parse(xlsx.stdout) as Report;
+      expect(report.eliminate.map((p: Report) => [p.role, p.roleLabel])).toEqual([
+        ['利润款', profit],
+        [null, null],
+      ]);
+      expect(report.insufficient.map((p: Report) => [p.role, p.roleLabel])).toEqual([['形象款', image]]);
+      const csv = liveops([...args, '--format', 'csv', '-o', `roles-${lang}/`], { cwd: tmp.dir });
+      expect(csv.code, csv.stderr).toBe(3);
+      const rows = parse(readFileSync(join(tmp.dir, `roles-${lang}`, `${file}_2026-W47.csv`)), {
+        bom: true,
+      }) as string[][];
+      expect(rows.slice(1).map((r) => r[2])).toEqual([profit, '']);
+    },
+    60_000,
+  );
 
   it('exit 2 when there is nothing usable, and for a --pool that is not a selection table', () => {
     const none = liveops(['select', 'week47/备注.txt', '--week', '2026-W47', '-o', 'none/'], { cwd: tmp.dir });

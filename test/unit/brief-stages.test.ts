@@ -183,7 +183,7 @@ describe('buildBrief and its summary line', () => {
       '今天 1 场直播；库存预警 1 个；今日彩排 1 场；复盘逾期 1 场；上场改进项 2 条',
     );
     expect(localiseBrief(brief, 'en').summary).toBe(
-      '1 streams today; 1 low-stock products; 1 rehearsals today; 1 retros overdue; 2 open items from the last retro',
+      '1 stream today; 1 low-stock product; 1 rehearsal today; 1 retro overdue; 2 open items from the last retro',
     );
     expect(localiseBrief(brief, 'en').outputs).toEqual([]);
   });

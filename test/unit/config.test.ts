@@ -100,3 +100,51 @@ describe('config file', () => {
     expect(e.problems[0]).toMatch(/minDiscount must not be above maxDiscount/);
   });
 });
+
+describe('config file: hotspots', () => {
+  it('defaults: no extra stop-words, at least 3 questions and 3 % of them', async () => {
+    const c = await loadConfig({ cwd: dir, env });
+    expect(c.hotspots).toEqual({ stopwords: [], minCount: 3, minShare: 0.03 });
+  });
+
+  it.each([
+    ['hotspots:\n  stopwords: [包邮, 直播间]\n', { stopwords: ['包邮', '直播间'], minCount: 3, minShare: 0.03 }],
+    ['hotspots: { minCount: 2 }\n', { stopwords: [], minCount: 2, minShare: 0.03 }],
+    ['hotspots: { minShare: 0.05 }\n', { stopwords: [], minCount: 3, minShare: 0.05 }],
+    ['hotspots: { minShare: "5%" }\n', { stopwords: [], minCount: 3, minShare: 0.05 }],
+    ['hotspots: { minShare: " 2.5 % " }\n', { stopwords: [], minCount: 3, minShare: 0.025 }],
+    ['hotspots: { minShare: 0, minCount: 1 }\n', { stopwords: [], minCount: 1, minShare: 0 }],
+  ])('%j', async (text, want) => {
+    writeFileSync(join(dir, 'liveops.config.yaml'), text);
+    expect((await loadConfig({ cwd: dir, env })).hotspots).toEqual(want);
+  });
+
+  it.each([
+    ['hotspots: { minCount: 0 }\n', 'hotspots.minCount: expected a whole number of questions, at least 1 (such as 3)'],
+    [
+      'hotspots: { minCount: 2.5 }\n',
+      'hotspots.minCount: expected a whole number of questions, at least 1 (such as 3)',
+    ],
+    [
+      'hotspots: { minCount: "三" }\n',
+      'hotspots.minCount: expected a whole number of questions, at least 1 (such as 3)',
+    ],
+    [
+      'hotspots: { minShare: 3 }\n',
+      'hotspots.minShare: expected a share of the questions from 0 to 1, such as 0.03 or "3%"',
+    ],
+    [
+      'hotspots: { minShare: "300%" }\n',
+      'hotspots.minShare: expected a share of the questions from 0 to 1, such as 0.03 or "3%"',
+    ],
+    [
+      'hotspots: { minShare: "三成" }\n',
+      'hotspots.minShare: expected a share of the questions from 0 to 1, such as 0.03 or "3%"',
+    ],
+    ['hotspots: { stopwords: 包邮 }\n', 'hotspots.stopwords: expected a list of words'],
+    ['hotspots: { stopwords: [包邮, ""] }\n', 'hotspots.stopwords.1: a stop-word cannot be empty'],
+    ['hotspots: { minimum: 3 }\n', 'unknown key "minimum" in hotspots'],
+  ])('%j: %s', async (text, problem) => {
+    expect((await configError(text)).problems).toEqual([problem]);
+  });
+});

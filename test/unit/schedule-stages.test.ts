@@ -330,7 +330,7 @@ describe('localiseSchedule: the words', () => {
     const short = buildSchedule(input({ productMix: { 引流款: 3, 利润款: 2, 形象款: 1 } }, POOL));
     expect(localiseSchedule(short, 'zh').problems).toEqual(['选品池只有 2 个可排的引流款，每场需要 3 个']);
     expect(localiseSchedule(short, 'en').problems).toEqual([
-      'the pool has 2 引流款 product(s) to schedule; each stream needs 3',
+      'the pool has 2 traffic driver products to schedule; each stream needs 3',
     ]);
   });
 });

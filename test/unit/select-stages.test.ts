@@ -416,6 +416,102 @@ describe('buildSelectReport: a week of two product exports against the selection
   });
 });
 
+describe('localiseSelect: product roles in the reader’s words, the codes kept', () => {
+  const line = (id: string, exposed: number, clickers: number) => ({
+    id,
+    name: id,
+    exposed,
+    clickers,
+    buyers: Math.ceil(clickers / 10),
+    orders: null,
+    gmv: 100,
+    refundAmount: null,
+    explanations: null,
+  });
+  // P1 clicked by 2 % over two streams: eliminated; P2 shown in one stream only: not enough data; P3 kept.
+  const facts = buildSelectReport(
+    {
+      week: W47,
+      products: ProductTally.of([
+        [line('P1', 5000, 100), line('P2', 300, 3), line('P3', 5000, 500)],
+        [line('P1', 5000, 100), line('P3', 5000, 500)],
+      ]),
+      pool: [
+        item({ row: 2, id: 'P1', name: 'P1', role: '引流款' }),
+        item({ row: 3, id: 'P2', name: 'P2', role: '形象款' }),
+        item({ row: 4, id: 'P3', name: 'P3', role: '利润款' }),
+      ],
+      hotspots: [],
+      skipped: [],
+      ignored: [],
+    },
+    settings,
+  );
+  const roles = (list: Array<{ id: string | null; role: string | null; roleLabel: string | null }>) =>
+    list.map((p) => [p.id, p.role, p.roleLabel]);
+
+  it.each([
+    ['en', 'traffic driver', 'image', 'profit'],
+    ['zh', '引流款', '形象款', '利润款'],
+  ] as const)('%s: eliminated, not enough data, every product', (lang, traffic, image, profit) => {
+    const r = localiseSelect(facts, lang);
+    expect(roles(r.eliminate)).toEqual([['P1', '引流款', traffic]]);
+    expect(roles(r.insufficient)).toEqual([['P2', '形象款', image]]);
+    expect(roles(r.products)).toEqual(
+      expect.arrayContaining([
+        ['P1', '引流款', traffic],
+        ['P2', '形象款', image],
+        ['P3', '利润款', profit],
+      ]),
+    );
+  });
+
+  it('a product without a role has no label either', () => {
+    const none = buildSelectReport(
+      {
+        week: W47,
+        products: ProductTally.of([[line('P9', 5000, 100)], [line('P9', 5000, 100)]]),
+        pool: [],
+        hotspots: [],
+        skipped: [],
+        ignored: [],
+      },
+      settings,
+    );
+    expect(roles(localiseSelect(none, 'en').eliminate)).toEqual([['P9', null, null]]);
+  });
+});
+
+describe('localiseSelect in English: counts with their noun in the right number', () => {
+  const words = (pool: PoolItem[]) => {
+    const r = localiseSelect(
+      buildSelectReport(
+        { week: W47, products: new ProductTally(), pool, hotspots: [], skipped: [], ignored: [] },
+        { ...settings, roleMix: { 引流款: 0.5, 利润款: 0.25, 形象款: 0.25 } },
+      ),
+      'en',
+    );
+    return r.actions.map((a) => a.action);
+  };
+
+  it('one supplier in a category, one image product short; two profit products short', () => {
+    const pool = [1, 2, 3, 4].map((row) => item({ row, supplier: 'S1', role: '引流款' as const }));
+    expect(words(pool)).toEqual([
+      'The pool lacks 1 profit product: add some',
+      'The pool lacks 1 image product: add some',
+      '"女装" has 1 supplier; 3 backups are needed',
+    ]);
+    const eight = [1, 2, 3, 4, 5, 6, 7, 8].map((row) =>
+      item({ row, supplier: `S${row % 2}`, role: '引流款' as const }),
+    );
+    expect(words(eight)).toEqual([
+      'The pool lacks 2 profit products: add some',
+      'The pool lacks 2 image products: add some',
+      '"女装" has 2 suppliers; 3 backups are needed',
+    ]);
+  });
+});
+
 describe("localiseSelect: the supplier flags in the playbook's words", () => {
   const words = (livePrice: number, lang: 'zh' | 'en', supplierPrice = settings.supplierPrice) => {
     const pool = [item({ row: 2, livePrice, competitorPrice: 100 })];

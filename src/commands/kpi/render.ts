@@ -9,6 +9,7 @@ import { fit, item, tableRows, unbroken, type Column } from '../../ui/layout.js'
 import { displayWidth } from '../../ui/width.js';
 import { kpiText, type KpiReport } from '../../i18n/kpi.js';
 import { periodNote } from '../../i18n/messages.js';
+import { counted } from '../../i18n/plural.js';
 
 /** Points, rounded half up as a person would by hand (55.615 → 55.62, not the float's 55.61). */
 const round = (v: number, digits: number) => (Math.round(v * 10 ** digits + 1e-7) / 10 ** digits).toFixed(digits);
@@ -18,7 +19,7 @@ export function kpiLogLine(r: KpiReport, written: string, code: number): string 
   const allowances = r.incentives.growthAllowance.filter((g) => g.eligible === true).length;
   const bonused = r.incentives.sprintBonus.filter((b) => b.bonus > 0).length;
   return (
-    `liveops kpi ${r.month}${periodNote(r.unfinished, 'en')}: ${r.people.length} people, ${r.incomplete.length} incomplete, ` +
+    `liveops kpi ${r.month}${periodNote(r.unfinished, 'en')}: ${counted(r.people.length, 'person', 'people')}, ${r.incomplete.length} incomplete, ` +
     `sprint bonus ${fmtMoney(r.incentives.sprintBonusTotal)} (${bonused} ${bonused === 1 ? 'person' : 'people'}), ` +
     `${allowances} growth allowance${allowances === 1 ? '' : 's'}, ${r.incentives.innovation.length} innovation award${r.incentives.innovation.length === 1 ? '' : 's'} → ${written} (exit ${code})`
   );

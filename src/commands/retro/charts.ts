@@ -7,6 +7,7 @@ import { thresholdOf } from '../../domain/rules.js';
 import type { RetroReport } from '../../i18n/retro.js';
 import type { Lang } from '../../format.js';
 import { metricLabel } from '../../i18n/labels.js';
+import { listingsOnTrend, wallMinute } from '../../domain/retro/switches.js';
 import type { RETRO_CHART_NAMES } from './chart-names.js';
 import {
   baselineComparisonChart,
@@ -35,6 +36,9 @@ const WORDS = {
     gmv: '成交金额',
     trend: '在线人数（分钟）',
     online: '在线人数',
+    switches: '虚线：商品上架',
+    switchesKept: (n: number, of: number) => `（成交金额最高的 ${n} 次，共 ${of} 次）`,
+    alsoListed: (n: number) => `等${n}款`,
     baseline: '本场 vs 近期中位数',
     baselineLabel: '近期中位数 = 100',
     top: (n: number, of: number) => `前 ${n} / 共 ${of}`,
@@ -53,6 +57,9 @@ const WORDS = {
     gmv: 'GMV',
     trend: 'Online viewers by minute',
     online: 'Online',
+    switches: 'dashed: a product listed',
+    switchesKept: (n: number, of: number) => ` (the ${n} with the most GMV of ${of})`,
+    alsoListed: (n: number) => ` +${n - 1}`,
     baseline: 'This stream vs the recent median',
     baselineLabel: 'recent median = 100',
     top: (n: number, of: number) => `top ${n} of ${of}`,
@@ -61,6 +68,51 @@ const WORDS = {
 
 const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
 const productName = (p: { name: string | null; id: string | null; rank: number }) => p.name ?? p.id ?? `#${p.rank}`;
+
+/** Switch lines a curve carries at most: past a dozen their labels run into one another. */
+export const CURVE_SWITCHES = 12;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A trend time as the curve's axis shows it: "19:58" on the Shanghai clock (a time it cannot read, as given). */
+function minuteLabel(time: string): string {
+  const m = wallMinute(time);
+  return m === null ? time : `${pad2(Math.floor(m.ofDay / 60))}:${pad2(m.ofDay % 60)}`;
+}
+
+type Trend = NonNullable<RetroReport['trend']>;
+type Product = NonNullable<RetroReport['products']>[number];
+
+/**
+ * The minute curve, with a dashed line at each minute a product was listed during the stream
+ * (several at one minute: one line, named by the one with most GMV, "等3款"). With more than
+ * CURVE_SWITCHES such minutes, those of the products with most GMV are kept, and the subtitle says so.
+ */
+function trendChart(trend: Trend, products: readonly Product[], start: string | null, lang: Lang): Chart {
+  const W = WORDS[lang];
+  const times = trend.map((t) => minuteLabel(t.time!));
+  const listed = listingsOnTrend(
+    trend.map((t) => t.time!),
+    products,
+    start,
+  );
+  const kept = mostBy(listed, CURVE_SWITCHES, (l) => l.products[0]!.gmv).sort((a, b) => a.index - b.index);
+  const subtitle = !listed.length
+    ? null
+    : W.switches + (kept.length < listed.length ? W.switchesKept(kept.length, listed.length) : '');
+  return minuteCurveChart({
+    title: W.trend,
+    ...(subtitle ? { subtitle } : {}),
+    times,
+    values: trend.map((t) => t.online),
+    seriesName: W.online,
+    switches: kept.map((l) => ({
+      at: times[l.index]!,
+      label: productName(l.products[0]!),
+      ...(l.products.length > 1 ? { note: W.alsoListed(l.products.length) } : {}),
+    })),
+    format: 'count',
+  });
+}
 
 export function retroCharts(r: RetroReport, lang: Lang): Record<(typeof RETRO_CHART_NAMES)[number], Chart | null> {
   const W = WORDS[lang];
@@ -112,16 +164,7 @@ export function retroCharts(r: RetroReport, lang: Lang): Record<(typeof RETRO_CH
           gmvLabel: W.gmv,
         })
       : null,
-    trend: trend.some((t) => t.online !== null)
-      ? minuteCurveChart({
-          title: W.trend,
-          times: trend.map((t) => t.time!),
-          values: trend.map((t) => t.online),
-          seriesName: W.online,
-          switches: [],
-          format: 'count',
-        })
-      : null,
+    trend: trend.some((t) => t.online !== null) ? trendChart(trend, products, r.stream.start, lang) : null,
     baseline: compared.length
       ? baselineComparisonChart({
           title: W.baseline,

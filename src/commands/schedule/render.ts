@@ -13,7 +13,7 @@ export function renderScheduleSummary(plan: LocalisedSchedule, lang: Lang, p: Pa
   const out: string[] = [];
   out.push(
     p.bold(`${m.title} ${plan.month}`) +
-      p.dim(` · ${plan.streams.length} ${m.streams} · ${m.target} ${fmtMoney(plan.targets.month)}`),
+      p.dim(` · ${m.streams(plan.streams.length)} · ${m.target} ${fmtMoney(plan.targets.month)}`),
   );
   out.push(`  ${p.dim(m.stage)} ${plan.stage.label}: ${plan.stage.hint}`);
   out.push('');

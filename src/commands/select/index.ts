@@ -49,7 +49,7 @@ export function eliminationCsv(lang: 'zh' | 'en'): CsvTable {
     columns: [
       { path: 'id', header: zh ? '商品ID' : 'Product ID' },
       { path: 'name', header: zh ? '商品名称' : 'Product' },
-      { path: 'role', header: zh ? '商品角色' : 'Role' },
+      { path: 'roleLabel', header: zh ? '商品角色' : 'Role' },
       { path: 'streams', header: zh ? '场次' : 'Streams' },
       { path: 'exposed', header: zh ? '曝光人数' : 'Exposed' },
       { path: 'clickers', header: zh ? '点击人数' : 'Clickers' },

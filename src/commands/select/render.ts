@@ -7,11 +7,12 @@ import { periodNote, readNoteLines, selectText } from '../../i18n/messages.js';
 import { metricLabel } from '../../i18n/labels.js';
 import { fit, item, table, unbroken } from '../../ui/layout.js';
 import type { Palette } from '../../ui/terminal.js';
+import { counted } from '../../i18n/plural.js';
 
 export function selectLogLine(r: SelectReport, written: string, code: number): string {
   const flagged = r.suppliers.filter((s) => s.flags.length).length;
   return (
-    `liveops select ${r.week.id}${periodNote(r.unfinished, 'en')}: ${r.products.length} products, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
+    `liveops select ${r.week.id}${periodNote(r.unfinished, 'en')}: ${counted(r.products.length, 'product')}, ${r.eliminate.length} to eliminate, ${r.insufficient.length} not enough data, ` +
     `${r.stock.length} stock warning${r.stock.length === 1 ? '' : 's'}, ${flagged} supplier flag${flagged === 1 ? '' : 's'}, ${r.skipped.length} skipped file${r.skipped.length === 1 ? '' : 's'}` +
     `${r.ignored.length ? `, ${r.ignored.length} file${r.ignored.length === 1 ? '' : 's'} not used` : ''}` +
     `${r.outside.length ? `, ${r.outside.length} file${r.outside.length === 1 ? '' : 's'} outside the week` : ''} → ${written} (exit ${code})`

@@ -96,7 +96,7 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
       ...table(
         r.byAccount.map((a) => [
           p.dim(a.account),
-          p.dim(`${a.streams} ${m.streamsShort}`),
+          p.dim(m.streamCount(a.streams)),
           p.dim('GMV'),
           p.dim(fmtMoney(a.gmv)),
           p.dim(m.uvValue),
@@ -114,7 +114,7 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
       out.push(
         ...item(
           `  ${p.yellow('✗')} `,
-          `${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${e.streams ?? '—'} ${m.streamsShort} [${e.rules.join(', ')}]`)}`,
+          `${e.name ?? e.id} ${p.dim(`${m.click} ${fmtRate(e.clickRate)}, ${m.conversion} ${fmtRate(e.conversionRate)}, ${m.streamCount(e.streams)} [${e.rules.join(', ')}]`)}`,
           width,
         ),
       );

@@ -144,6 +144,8 @@ export interface RetroProduct {
   /** Counts derived from a rate the export states ({ exposed: 'derived' }); counted otherwise. */
   sources: ProductFigures['sources'];
   stock: number | null;
+  /** When it was put on the shelf (首次上架时间), as read; null when the export does not say. */
+  listedAt: string | null;
   flags: string[];
 }
 
@@ -502,6 +504,7 @@ export function products(input: RetroInput, stockOf: StockOf, c: Stage): RetroFa
         conversionRate: M.clickToOrderRate(buyers, clickers),
         sources,
         stock,
+        listedAt: p.listedAt,
         flags: [] as string[],
       };
     })

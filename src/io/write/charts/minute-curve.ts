@@ -17,7 +17,7 @@ import {
   TONE,
   valueAxis,
 } from './style.js';
-import { truncateLabel } from './truncate.js';
+import { emWidth, truncateLabel } from './truncate.js';
 import type { Chart, ChartFrame, ValueFormat } from './types.js';
 
 export interface MinuteCurveInput extends ChartFrame {
@@ -26,13 +26,19 @@ export interface MinuteCurveInput extends ChartFrame {
   values: ReadonlyArray<number | null>;
   /** The line's name, e.g. "在线人数". */
   seriesName: string;
-  /** Segment switches: `at` is one of `times`. */
-  switches: ReadonlyArray<{ at: string; label: string }>;
+  /**
+   * Segment switches: `at` is one of `times`. The label is cut to fit; `note` (e.g. "等3款", more
+   * products at that minute) is kept whole after it.
+   */
+  switches: ReadonlyArray<{ at: string; label: string; note?: string }>;
   /** Default 'count'. */
   format?: ValueFormat;
 }
 
 const SWITCH_EM = 9;
+
+const switchLabel = (s: { label: string; note?: string }) =>
+  s.note ? truncateLabel(s.label, SWITCH_EM - emWidth(s.note)) + s.note : truncateLabel(s.label, SWITCH_EM);
 
 export function minuteCurveChart(input: MinuteCurveInput): Chart {
   if (input.values.length !== input.times.length)
@@ -86,7 +92,7 @@ export function minuteCurveChart(input: MinuteCurveInput): Chart {
             color: INK.muted,
             fontSize: FONT_SIZE.label - 1,
           },
-          data: input.switches.map((s) => ({ xAxis: s.at, label: { formatter: truncateLabel(s.label, SWITCH_EM) } })),
+          data: input.switches.map((s) => ({ xAxis: s.at, label: { formatter: switchLabel(s) } })),
         },
       },
     ],
