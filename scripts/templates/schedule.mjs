@@ -24,7 +24,7 @@ function calendarSheet(wb, lang) {
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
   });
-  // Ten Chinese characters a line: "20:00 专场·双12 · 阿杰" fits, an account name wraps under it.
+  // Ten Chinese characters a line: "20:00 专场·双12 · 阿杰" fits, and so does a shop's name under it.
   ws.columns = WEEK_KEYS.map(() => ({ width: 20 }));
   ws.getCell('A1').value = zh
     ? '{{calendar.monthLabel}} 直播月历（{{stage.streams}} 场）'
@@ -63,16 +63,16 @@ function calendarSheet(wb, lang) {
     };
   });
   days.height = 18;
-  // Room for three streams; a day with more grows (xlsx-template.ts).
-  streams.height = 62;
+  // Room for four lines (two streams and their accounts) and a note by hand; more lines grow it (xlsx-template.ts).
+  streams.height = 72;
   // A day outside the month has no number: it and the streams cell under it are grey.
   const grey = (ref, formula, priority) =>
     ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority, formulae: [formula], style: { fill: GREY } }] });
   grey('A3:G3', 'LEN(A3)=0', 1);
   grey('A4:G4', 'LEN(A3)=0', 2);
   ws.getCell('A5').value = zh
-    ? '每格：开播时间 场次类型·主题 · 主播（多个账号时附账号）。灰格不在本月；只有日期的是休播日。'
-    : 'Each day: start time, type·theme · anchor (and the account when there are several). Grey: not this month; a day with only its number has no stream.';
+    ? '每格：开播时间 场次类型·主题 · 主播，多个账号时下一行是账号。灰格不在本月；只有日期的是休播日。'
+    : 'Each day: start time, type·theme · anchor, and the account under it when there are several. Grey: not this month; a day with only its number has no stream.';
   ws.getCell('A5').style = { font: { italic: true, size: 9, color: { argb: 'FF595959' } } };
   ws.mergeCells('A5:G5');
   return ws;

@@ -82,7 +82,7 @@ interface CalendarStream {
   theme: string | null;
 }
 
-/** A calendar day's cell: its number and one line per stream; a day outside the month has neither. */
+/** A calendar day's cell: its number and its streams' lines; a day outside the month has neither. */
 export interface CalendarCell {
   date: string | null;
   day: number | null;
@@ -92,13 +92,14 @@ export interface CalendarCell {
 
 /**
  * A stream on its calendar day: start time, type·theme and anchor — "20:00 专场·双12 · 阿杰" —
- * and its account when the month streams on several, so a day of two accounts reads apart.
+ * and, when the month streams on several accounts, the account on a line of its own under it (a
+ * shop's name is long: within the line it would break mid-name).
  */
-function calendarLine(s: CalendarStream, withAccount: boolean, lang: Lang): string {
+function calendarLines(s: CalendarStream, withAccount: boolean, lang: Lang): string[] {
   const what = `${s.time.split('-')[0]} ${s.typeLabel}${s.theme ? `·${s.theme}` : ''}`;
   const line = s.anchor ? `${what} · ${s.anchor}` : what;
-  if (!withAccount || s.account === null) return line;
-  return lang === 'zh' ? `${line}（${s.account}）` : `${line} (${s.account})`;
+  if (!withAccount || s.account === null) return [line];
+  return [line, lang === 'zh' ? `（${s.account}）` : `(${s.account})`];
 }
 
 /** The month calendar (月历) in words: the month's name, and its weeks Monday to Sunday. */
@@ -108,7 +109,12 @@ export function localiseCalendar(month: string, streams: CalendarStream[], lang:
   const cell = (d: CalendarDay<CalendarStream> | null): CalendarCell =>
     d === null
       ? { date: null, day: null, inMonth: false, lines: [] }
-      : { date: d.date, day: d.day, inMonth: true, lines: d.streams.map((s) => calendarLine(s, withAccount, lang)) };
+      : {
+          date: d.date,
+          day: d.day,
+          inMonth: true,
+          lines: d.streams.flatMap((s) => calendarLines(s, withAccount, lang)),
+        };
   return {
     monthLabel: lang === 'zh' ? `${year}年${mon}月` : `${MONTH_EN[mon - 1]} ${year}`,
     weeks: monthCalendar(month, streams).map(

@@ -79,7 +79,7 @@ describe('liveops schedule from the team config and the selection table', () => 
     const on12 = plan.streams.filter((s: { date: string }) => s.date === '2026-12-12');
     expect(on12.map((s: { time: string }) => s.time)).toEqual(['19:30-22:30', '20:00-23:00']);
     expect(ws.getCell('F6').value).toBe(
-      `19:30 日常场 · ${on12[0].anchor}（小鹿美妆官方）\n20:00 专场·双12 · ${on12[1].anchor}（山野户外旗舰店）`,
+      `19:30 日常场 · ${on12[0].anchor}\n（小鹿美妆官方）\n20:00 专场·双12 · ${on12[1].anchor}\n（山野户外旗舰店）`,
     );
     expect(ws.getCell('F6').alignment?.wrapText).toBe(true);
     // The week after the last holds the note, moved below the five weeks.
@@ -122,7 +122,7 @@ describe('liveops schedule from the team config and the selection table', () => 
         'Sun',
       ]);
       expect(ws.getCell('E7').value).toBe(18);
-      expect(String(ws.getCell('E8').value)).toMatch(/^20:00 brand collab·山野×国家地理 · \S+ \(山野户外旗舰店\)$/);
+      expect(String(ws.getCell('E8').value)).toMatch(/^20:00 brand collab·山野×国家地理 · \S+\n\(山野户外旗舰店\)$/);
     } finally {
       en.cleanup();
     }

@@ -100,15 +100,19 @@ describe('the calendar in words, zh and en', () => {
     expect(zh.weeks[4]!.fri).toMatchObject({ day: null, inMonth: false });
   });
 
-  it('each stream on its day: start time, type·theme, anchor, and the account when the month has two', () => {
+  it('each stream on its day: start time, type·theme, anchor, and under it the account when the month has two', () => {
     // The anchors take turns: 小林 the 2nd and 9th, 阿杰 the 5th, so 阿杰 has the 12th's first stream.
     expect(zh.weeks[1]!.sat.lines).toEqual([
-      '19:30 日常场 · 阿杰（小鹿美妆官方）',
-      '20:00 专场·双12 · 小林（山野户外旗舰店）',
+      '19:30 日常场 · 阿杰',
+      '（小鹿美妆官方）',
+      '20:00 专场·双12 · 小林',
+      '（山野户外旗舰店）',
     ]);
     expect(en.weeks[1]!.sat.lines).toEqual([
-      '19:30 daily · 阿杰 (小鹿美妆官方)',
-      '20:00 themed·双12 · 小林 (山野户外旗舰店)',
+      '19:30 daily · 阿杰',
+      '(小鹿美妆官方)',
+      '20:00 themed·双12 · 小林',
+      '(山野户外旗舰店)',
     ]);
   });
 
