@@ -27,8 +27,8 @@ function calendarSheet(wb, lang) {
   // Ten Chinese characters a line: "20:00 专场·双12 · 阿杰" fits, and so does a shop's name under it.
   ws.columns = WEEK_KEYS.map(() => ({ width: 20 }));
   ws.getCell('A1').value = zh
-    ? '{{calendar.monthLabel}} 直播月历（{{stage.streams}} 场）'
-    : 'Stream calendar · {{calendar.monthLabel}} ({{stage.streams}} streams)';
+    ? '{{calendar.monthLabel}} 直播月历（{{calendar.streamsLabel}}）'
+    : 'Stream calendar · {{calendar.monthLabel}} ({{calendar.streamsLabel}})';
   ws.getCell('A1').style = { font: { bold: true, size: 16 }, alignment: { vertical: 'middle', horizontal: 'center' } };
   ws.mergeCells('A1:G1');
   ws.getRow(1).height = 30;

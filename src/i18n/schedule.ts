@@ -117,6 +117,8 @@ export function localiseCalendar(month: string, streams: CalendarStream[], lang:
         };
   return {
     monthLabel: lang === 'zh' ? `${year}年${mon}月` : `${MONTH_EN[mon - 1]} ${year}`,
+    /** "19 场", "19 streams", "1 stream": the title's count. */
+    streamsLabel: scheduleText[lang].streams(streams.length),
     weeks: monthCalendar(month, streams).map(
       (week) => Object.fromEntries(week.map((d, i) => [WEEK_KEYS[i], cell(d)])) as Record<WeekKey, CalendarCell>,
     ),

@@ -90,8 +90,12 @@ describe('the calendar in words, zh and en', () => {
   const zh = localiseSchedule(plan(settings), 'zh').calendar;
   const en = localiseSchedule(plan(settings), 'en').calendar;
 
-  it("the month's name", () => {
+  it("the month's name and its count of streams, one stream a stream", () => {
     expect([zh.monthLabel, en.monthLabel]).toEqual(['2026年12月', 'December 2026']);
+    // Five Wednesdays, four Saturdays and the 双12 special.
+    expect([zh.streamsLabel, en.streamsLabel]).toEqual(['10 场', '10 streams']);
+    const one = { ...settings, slots: [], special: settings.special };
+    expect(localiseSchedule(plan(one), 'en').calendar.streamsLabel).toBe('1 stream');
   });
 
   it('a day outside the month has no number and no lines; a rest day has its number and no lines', () => {
