@@ -275,7 +275,7 @@ function addSchedule(program: Command): void {
     .command('schedule')
     .summary("排期 · the month's stream schedule (直播排期表) with GMV targets, people, products and a calendar")
     .description(
-      "Builds the month's schedule from the config file's schedule: section (or flags): streams from the weekly slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter → month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes 排期表_<month>.xlsx and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.",
+      "Builds the month's schedule from the config file's schedule: section (or flags): streams from the weekly slots, themed/brand/members-only streams, anchors and assistants rotated without double-booking, products by role (引流款/利润款/形象款) rotated within stock, benefits, GMV targets decomposed annual → quarter → month → stream (adding up exactly), rehearsal dates and retro deadlines, and the team stage. Writes 排期表_<month>.xlsx (the schedule, a month calendar 月历 that prints on one landscape A4 page, targets, products and people) and 排期表_<month>.ics. On a terminal, a missing month, target or slots is asked.",
     )
     .option('--month <yyyy-mm>', 'the month to schedule, e.g. 2026-12')
     .option('--target <gmv>', "the month's GMV target in CNY (default: from schedule.annualGmv)", (v) => {

@@ -1,10 +1,11 @@
 /**
  * The words of the schedule (排期表): the team stage and its hint, weekday and stream-type labels,
  * members' themes, why a product is left out, what the plan could not do, who is an anchor or an
- * assistant; and the schedule command's prompts and summary. The domain's plan (codes and
+ * assistant, the month calendar's (月历) days; and the schedule command's prompts and summary. The domain's plan (codes and
  * numbers) in, the plan the command prints with --json and writes out.
  */
 import type { Exclusion, SchedulePlan, ScheduleProblem, Stage, StreamTheme } from '../domain/schedule/plan.js';
+import { monthCalendar, type CalendarDay } from '../domain/schedule/calendar.js';
 import type { StreamType } from '../config/schedule-section.js';
 import { ROLE_LABELS, ROLE_SOURCE_LABELS, type Lang } from './labels.js';
 import { PRODUCT_ROLE_LABELS } from './product-roles.js';
@@ -67,6 +68,63 @@ function problemText(x: ScheduleProblem, lang: Lang): string {
   }
 }
 
+const WEEK_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type WeekKey = (typeof WEEK_KEYS)[number];
+const MONTH_EN = 'January February March April May June July August September October November December'.split(' ');
+
+interface CalendarStream {
+  date: string;
+  start: string;
+  time: string;
+  account: string | null;
+  anchor: string | null;
+  typeLabel: string;
+  theme: string | null;
+}
+
+/** A calendar day's cell: its number and its streams' lines; a day outside the month has neither. */
+export interface CalendarCell {
+  date: string | null;
+  day: number | null;
+  inMonth: boolean;
+  lines: string[];
+}
+
+/**
+ * A stream on its calendar day: start time, type·theme and anchor — "20:00 专场·双12 · 阿杰" —
+ * and, when the month streams on several accounts, the account on a line of its own under it (a
+ * shop's name is long: within the line it would break mid-name).
+ */
+function calendarLines(s: CalendarStream, withAccount: boolean, lang: Lang): string[] {
+  const what = `${s.time.split('-')[0]} ${s.typeLabel}${s.theme ? `·${s.theme}` : ''}`;
+  const line = s.anchor ? `${what} · ${s.anchor}` : what;
+  if (!withAccount || s.account === null) return [line];
+  return [line, lang === 'zh' ? `（${s.account}）` : `(${s.account})`];
+}
+
+/** The month calendar (月历) in words: the month's name, and its weeks Monday to Sunday. */
+export function localiseCalendar(month: string, streams: CalendarStream[], lang: Lang) {
+  const withAccount = new Set(streams.map((s) => s.account)).size > 1;
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const cell = (d: CalendarDay<CalendarStream> | null): CalendarCell =>
+    d === null
+      ? { date: null, day: null, inMonth: false, lines: [] }
+      : {
+          date: d.date,
+          day: d.day,
+          inMonth: true,
+          lines: d.streams.flatMap((s) => calendarLines(s, withAccount, lang)),
+        };
+  return {
+    monthLabel: lang === 'zh' ? `${year}年${mon}月` : `${MONTH_EN[mon - 1]} ${year}`,
+    /** "19 场", "19 streams", "1 stream": the title's count. */
+    streamsLabel: scheduleText[lang].streams(streams.length),
+    weeks: monthCalendar(month, streams).map(
+      (week) => Object.fromEntries(week.map((d, i) => [WEEK_KEYS[i], cell(d)])) as Record<WeekKey, CalendarCell>,
+    ),
+  };
+}
+
 /** Where the month's target came from: given (flag or config), or the annual target's share. */
 const MONTH_TARGET_SOURCES = {
   given: { zh: '指定', en: 'given' },
@@ -77,6 +135,29 @@ const MONTH_TARGET_SOURCES = {
 export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
   const zh = lang === 'zh';
   const { stage } = plan.stage;
+  const streams = plan.streams.map((s) => ({
+    no: s.no,
+    id: s.id,
+    date: s.date,
+    weekday: s.weekday,
+    weekdayLabel: zh ? WEEKDAY_ZH[s.weekday]! : WEEKDAY_EN[s.weekday]!,
+    time: s.time,
+    start: s.start,
+    end: s.end,
+    account: s.account,
+    anchor: s.anchor,
+    assistant: s.assistant,
+    type: s.type,
+    typeLabel: zh ? s.type : TYPE_EN[s.type],
+    theme: themeText(s.theme, lang),
+    products: s.products,
+    productList: s.productList,
+    benefit: s.benefit,
+    giveaways: s.giveaways,
+    gmvTarget: s.gmvTarget,
+    rehearsal: s.rehearsal,
+    retroDeadline: s.retroDeadline,
+  }));
   return {
     month: plan.month,
     stage: {
@@ -93,29 +174,9 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
           : (MONTH_TARGET_SOURCES[plan.targets.monthSource as keyof typeof MONTH_TARGET_SOURCES]?.[lang] ??
             plan.targets.monthSource),
     },
-    streams: plan.streams.map((s) => ({
-      no: s.no,
-      id: s.id,
-      date: s.date,
-      weekday: s.weekday,
-      weekdayLabel: zh ? WEEKDAY_ZH[s.weekday]! : WEEKDAY_EN[s.weekday]!,
-      time: s.time,
-      start: s.start,
-      end: s.end,
-      account: s.account,
-      anchor: s.anchor,
-      assistant: s.assistant,
-      type: s.type,
-      typeLabel: zh ? s.type : TYPE_EN[s.type],
-      theme: themeText(s.theme, lang),
-      products: s.products,
-      productList: s.productList,
-      benefit: s.benefit,
-      giveaways: s.giveaways,
-      gmvTarget: s.gmvTarget,
-      rehearsal: s.rehearsal,
-      retroDeadline: s.retroDeadline,
-    })),
+    streams,
+    /** The month calendar (月历): weeks Monday to Sunday, each day with its streams in words. */
+    calendar: localiseCalendar(plan.month, streams, lang),
     members: plan.members,
     productPlan: plan.productPlan.map((p) => ({
       ...p,

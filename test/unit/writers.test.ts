@@ -197,6 +197,96 @@ describe('xlsx templates', () => {
   });
 });
 
+describe('xlsx templates: blocks of rows, conditional formats, row heights', () => {
+  // A calendar's shape: a row of day numbers above a row of each day's streams, per week.
+  const weeks = {
+    title: '2026年12月',
+    weeks: [
+      { mon: { day: null, lines: [] }, tue: { day: 1, lines: ['20:00 日常场 · 小林'] } },
+      {
+        mon: { day: 7, lines: ['19:30 日常场', '20:00 专场·双12', '21:00 会员专属场', '22:00 日常场'] },
+        tue: { day: 8, lines: [] },
+      },
+    ],
+  };
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const tpl = join(dir, 'calendar.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const t = wb.addWorksheet('月历');
+    t.columns = [{ width: 20 }, { width: 20 }];
+    t.getCell('A1').value = '{{title}}';
+    t.mergeCells('A1:B1');
+    t.getRow(2).values = ['一', '二'];
+    t.getCell('A3').value = '{{#each weeks}}{{mon.day}}';
+    t.getCell('B3').value = '{{tue.day}}';
+    t.getRow(3).height = 18;
+    t.getCell('A4').value = '{{mon.lines | lines}}{{/each}}';
+    t.getCell('B4').value = '{{tue.lines | lines}}';
+    t.getRow(4).height = 30;
+    t.getCell('A5').value = '灰格不在本月';
+    t.mergeCells('A5:B5');
+    const grey = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: 'FFF2F2F2' } } };
+    t.addConditionalFormatting({
+      ref: 'A3:B3',
+      rules: [{ type: 'expression', priority: 1, formulae: ['LEN(A3)=0'], style: grey }],
+    });
+    t.addConditionalFormatting({
+      ref: 'A4:B4',
+      rules: [{ type: 'expression', priority: 2, formulae: ['LEN(A3)=0'], style: grey }],
+    });
+    t.addConditionalFormatting({
+      ref: 'A3:B4 A5',
+      rules: [{ type: 'expression', priority: 3, formulae: ['FALSE'], style: grey }],
+    });
+    await wb.xlsx.writeFile(tpl);
+    await fillXlsxTemplate(tpl, weeks, join(dir, 'calendar-out.xlsx'), { templateLabel: 'calendar.xlsx' });
+    ws = (await readBack(join(dir, 'calendar-out.xlsx'))).getWorksheet('月历')!;
+  });
+
+  it('a block closed by {{/each}} repeats its two rows per week, and what follows moves down by them', () => {
+    expect([3, 4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1))).toEqual([
+      [undefined, 1],
+      [undefined, '20:00 日常场 · 小林'],
+      [7, 8],
+      ['19:30 日常场\n20:00 专场·双12\n21:00 会员专属场\n22:00 日常场'],
+    ]);
+    expect(ws.getCell('A7').value).toBe('灰格不在本月');
+    expect((ws.model as { merges: string[] }).merges.sort()).toEqual(['A1:B1', 'A7:B7']);
+  });
+
+  it('a list with | lines is one item a line, and wraps', () => {
+    expect(ws.getCell('A6').alignment?.wrapText).toBe(true);
+  });
+
+  it('a row keeps its template height and grows to the lines its text takes', () => {
+    expect([3, 4, 5].map((r) => ws.getRow(r).height)).toEqual([18, 30, 18]);
+    // Four lines, 15 points each.
+    expect(ws.getRow(6).height).toBe(60);
+  });
+
+  it('conditional formats cover every copy of their rows, and move with the rows below', () => {
+    const cf = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    expect(cf.map((c) => [c.ref, (c.rules[0] as { formulae: string[] }).formulae[0]])).toEqual([
+      ['A3:B3 A5:B5', 'LEN(A3)=0'],
+      ['A4:B4 A6:B6', 'LEN(A3)=0'],
+      ['A3:B6 A7:A7', 'FALSE'],
+    ]);
+  });
+
+  it('a {{/each}} with no {{#each}} above it is an error naming the row', async () => {
+    const tpl = join(dir, 'stray-end.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').getCell('A2').value = '{{title}}{{/each}}';
+    await wb.xlsx.writeFile(tpl);
+    const e = await inputError(
+      fillXlsxTemplate(tpl, weeks, join(dir, 'never4.xlsx'), { templateLabel: 'stray-end.xlsx' }),
+    );
+    expect(e.message).toMatch(/^stray-end\.xlsx: S!A2: \{\{\/each\}\} closes no \{\{#each\}\} row above it/);
+  });
+});
+
 describe('formula safety', () => {
   it.each(DANGEROUS)('%j is neutralised', (s) => expect(neutralizeFormula(s)).toBe(`'${s}`));
   it.each(['山野', '12', '1-2', 'a=b', '价格 = 99'])('%j is left alone', (s) => expect(neutralizeFormula(s)).toBe(s));

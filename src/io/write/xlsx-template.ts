@@ -9,15 +9,24 @@
  *   fields of the whole report are still reachable by their full path. A path may run through
  *   lists: `{{#each files.tables}}` repeats over every table of every file, and `{{file}}` there
  *   is the field of the file the table belongs to.
+ * - Several rows repeat together when `{{/each}}` closes the first cell of the block's last row:
+ *   `{{#each weeks}}{{mon.day}}` on one row and `{{mon.lines | lines}}{{/each}}` on the next write
+ *   two rows per week (a calendar's day numbers above each day's streams).
  * - Filters: `{{avgDwellSeconds | time}}` seconds → a time for `[h]:mm:ss` formats;
  *   `{{start | date}}` an ISO date-time → a date cell (`yyyy-mm-dd`); `{{start | datetime}}` → a
  *   date-time cell (`yyyy-mm-dd hh:mm`), or "2026-11-18 19:58" inside text; `{{rules | join}}` a
- *   list → "a, b"; `{{fires | bool:预警:正常}}` true/false → the two words (default 是/否; `check`
- *   gives ✓/✗); `{{value | unit}}` a figure in the format of its item's `unit` (money, rate, count,
- *   duration, number), for columns whose rows hold figures of different units.
+ *   list → "a, b"; `{{streams | lines}}` a list → one item a line; `{{fires | bool:预警:正常}}`
+ *   true/false → the two words (default 是/否; `check` gives ✓/✗); `{{value | unit}}` a figure in
+ *   the format of its item's `unit` (money, rate, count, duration, number), for columns whose rows
+ *   hold figures of different units.
  * - Text whose placeholders are all empty is left out ("导出中没有的指标：" with nothing missing);
  *   `{{#if path}}` opening a row's first cell writes the row only when `path` has a value.
- * - Text wider than its column wraps (`wrapText`), so nothing is cut off on screen or on paper.
+ * - Text wider than its column, or of several lines, wraps (`wrapText`), so nothing is cut off on
+ *   screen or on paper; its row is made as high as its lines (LibreOffice does not grow it), and a
+ *   row the template gives a height keeps at least that height.
+ * - The template's conditional formats are kept, over the rows as filled: a range on a repeated
+ *   row covers every copy of it; formulas are kept as written, so relative references move with
+ *   their range (`LEN(A3)=0` over A4:G4 greys a calendar day under an empty day number).
  * - `{{chart:channels}}` alone in a cell puts that chart's picture there (its top-left corner at the
  *   cell); a template without one draws none. The names are the report's (`FillOptions.charts`).
  * - A sheet whose repeated rows all name data the report does not have (null, e.g. no minute
@@ -44,6 +53,7 @@ import { lookup } from './model-path.js';
 const PLACEHOLDER = /\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}/gu;
 const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}\}$/u;
 const EACH = /^\{\{#each\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
+const END_EACH = /\{\{\/each\s*\}\}/u;
 const CHART = /^\{\{\s*chart:([\w-]+)\s*\}\}$/u;
 const IF = /^\{\{#if\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 
@@ -165,7 +175,7 @@ export const UNIT_FORMATS: Record<string, string> = {
 const TIME_UNITS = new Set(['duration', 'seconds']);
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
-const FILTERS = 'time, date, datetime, join, check, bool:是:否, unit';
+const FILTERS = 'time, date, datetime, join, lines, check, bool:是:否, unit';
 
 /** A filled cell: its value, and the number format its filter gives it (else the template's). */
 interface Filled {
@@ -201,8 +211,7 @@ function applyFilter(value: unknown, filter: string | undefined, args: string[],
   const out = (v: unknown, numFmt?: string) => ({ value: v, numFmt });
   if (!filter) return out(value);
   if (value === null || value === undefined) {
-    if (filter === 'bool' || filter === 'check' || filter === 'unit' || filter === 'time' || filter === 'join')
-      return out(value);
+    if (['bool', 'check', 'unit', 'time', 'join', 'lines'].includes(filter)) return out(value);
   }
   switch (filter) {
     case 'time':
@@ -221,6 +230,9 @@ function applyFilter(value: unknown, filter: string | undefined, args: string[],
     }
     case 'join':
       return out(Array.isArray(value) ? value.join(', ') : value);
+    case 'lines':
+      if (!Array.isArray(value)) return out(value);
+      return out(value.length ? value.join('\n') : null);
     case 'check':
       return out(typeof value === 'boolean' ? (value ? '✓' : '✗') : value);
     case 'bool': {
@@ -319,14 +331,56 @@ function sheetWidth(text: string): number {
 }
 
 interface Block {
+  /** The block's first and last template rows (the same row for a block of one row). */
   row: number;
+  last: number;
   /** Items to repeat, or null when the report does not have that data. */
   items: ListItem[] | null;
 }
 
+const blockRows = (b: Block) => b.last - b.row + 1;
+
+const firstText = (row: ExcelJS.Row): string => cellText(row.getCell(1).value) ?? '';
+
 function eachPath(row: ExcelJS.Row): string | null {
-  const first = cellText(row.getCell(1).value);
-  return first ? (EACH.exec(first)?.[1] ?? null) : null;
+  return EACH.exec(firstText(row))?.[1] ?? null;
+}
+
+/**
+ * The repeated blocks of a template sheet and the items each repeats over: a `{{#each}}` row, down
+ * to the row whose first cell `{{/each}}` closes when one does before the next block.
+ */
+function findBlocks(ws: ExcelJS.Worksheet, model: object, templateLabel: string): Block[] {
+  const blocks: Block[] = [];
+  const fail = (r: number, message: string): never => {
+    throw new InputError({ file: templateLabel }, `${ws.name}!A${r}: ${message}`);
+  };
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const path = eachPath(ws.getRow(r));
+    if (!path) {
+      if (END_EACH.test(firstText(ws.getRow(r)))) fail(r, '{{/each}} closes no {{#each}} row above it');
+      continue;
+    }
+    let last = r;
+    if (!END_EACH.test(firstText(ws.getRow(r)))) {
+      for (let q = r + 1; q <= ws.rowCount && !eachPath(ws.getRow(q)); q++) {
+        if (END_EACH.test(firstText(ws.getRow(q)))) {
+          last = q;
+          break;
+        }
+      }
+    }
+    const found = lookupList(model, path);
+    if (!found.found) {
+      fail(
+        r,
+        `unknown placeholder {{#each ${path}}}: the report has no list "${found.missing}"` +
+          (found.available.length ? ` (fields there: ${found.available.slice(0, 15).join(', ')})` : ''),
+      );
+    } else blocks.push({ row: r, last, items: found.items });
+    r = last;
+  }
+  return blocks;
 }
 
 /** "B2:D5" → [top, left, bottom, right] (1-based). */
@@ -502,7 +556,7 @@ function fillRow(
   for (let c = 1; c <= columnCount; c++) {
     const t = tpl.getCell(c);
     let value = t.value;
-    if (stripEach && c === 1) value = (cellText(value) ?? '').replace(EACH, '');
+    if (stripEach && c === 1) value = (cellText(value) ?? '').replace(EACH, '').replace(END_EACH, '');
     if (c === 1 && condition !== null) value = (cellText(value) ?? '').replace(IF, '');
     try {
       filled.push({ t, f: fill(value, scope) });
@@ -567,10 +621,10 @@ function writeCells(
     if (v !== null && v !== undefined && v !== '') cell.value = v;
     if (t.style && Object.keys(t.style).length) cell.style = t.style;
     if (numFmt) cell.numFmt = numFmt;
-    // Text wider than its column wraps in it (a merged title keeps its one line).
+    // Text wider than its column, or of several lines, wraps in it (a merged title keeps its one line).
     if (typeof v === 'string' && !merged.has(t.address)) {
       const width = widths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
-      if (sheetWidth(v) > width && !t.alignment?.wrapText)
+      if ((sheetWidth(v) > width || v.includes('\n')) && !t.alignment?.wrapText)
         cell.alignment = { ...(t.alignment ?? {}), wrapText: true, vertical: t.alignment?.vertical ?? 'top' };
       if (cell.alignment?.wrapText) lines = Math.max(lines, wrappedLines(v, width));
     }
@@ -600,6 +654,48 @@ function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((sheetWidth(line) * GLYPH_RATIO) / usable)), 0);
 }
 
+/**
+ * Where a range of the template lands in the output. A range over part of a repeated block's rows
+ * (a calendar's day numbers) is one range per copy; a range over a whole block, or one running
+ * into or past it, stretches over every copy; a range below a block moves down with the rows.
+ */
+function landRange(range: string, blocks: Block[], offsetAt: (row: number) => number): string[] {
+  const [top, left, bottom, right] = rangeBounds(range);
+  const ref = (from: number, to: number) => `${columnLetter(left)}${from}:${columnLetter(right)}${to}`;
+  const blockOf = (row: number) => blocks.find((b) => b.row <= row && row <= b.last);
+  const copies = (b: Block) => b.items?.length ?? 0;
+  const inner = blockOf(top);
+  if (inner && bottom <= inner.last && !(top === inner.row && bottom === inner.last)) {
+    const at = offsetAt(inner.row);
+    return Array.from({ length: copies(inner) }, (_, i) =>
+      ref(top + at + i * blockRows(inner), bottom + at + i * blockRows(inner)),
+    );
+  }
+  const end = blockOf(bottom);
+  const from = top + offsetAt(top);
+  const to = bottom + offsetAt(bottom) + (end ? (copies(end) - 1) * blockRows(end) : 0);
+  return to >= from ? [ref(from, to)] : [];
+}
+
+/** The template sheet's conditional formats, over the rows as filled. */
+function keepConditionalFormats(
+  ws: ExcelJS.Worksheet,
+  out: ExcelJS.Worksheet,
+  blocks: Block[],
+  offsetAt: (row: number) => number,
+): void {
+  const formats = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  for (const cf of formats ?? []) {
+    const ref = cf.ref
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((r) => landRange(r, blocks, offsetAt))
+      .join(' ');
+    if (ref) out.addConditionalFormatting({ ...cf, ref });
+  }
+}
+
 async function fillSheets(
   template: ExcelJS.Workbook,
   writer: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -610,20 +706,7 @@ async function fillSheets(
   let written = 0;
   for (const ws of template.worksheets) {
     // Which rows repeat, and over what.
-    const blocks: Block[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const path = eachPath(ws.getRow(r));
-      if (!path) continue;
-      const found = lookupList(model, path);
-      if (!found.found) {
-        throw new InputError(
-          { file: opts.templateLabel },
-          `${ws.name}!A${r}: unknown placeholder {{#each ${path}}}: the report has no list "${found.missing}"` +
-            (found.available.length ? ` (fields there: ${found.available.slice(0, 15).join(', ')})` : ''),
-        );
-      }
-      blocks.push({ row: r, items: found.items });
-    }
+    const blocks = findBlocks(ws, model, opts.templateLabel);
     if (blocks.length > 0 && blocks.every((b) => b.items === null)) continue; // no data for this sheet
 
     const out = writer.addWorksheet(ws.name, {
@@ -647,11 +730,11 @@ async function fillSheets(
 
     // Rows added by the repeated blocks above a template row shift it down.
     const offsetAt = (row: number) =>
-      blocks.filter((b) => b.row < row).reduce((s, b) => s + (b.items?.length ?? 0) - 1, 0);
+      blocks.filter((b) => b.last < row).reduce((s, b) => s + ((b.items?.length ?? 0) - 1) * blockRows(b), 0);
     // Merges, moved to where their rows land. exceljs's streaming writer needs a merge's rows
     // uncommitted when the merge is made, so rows are committed once no pending merge spans them.
     const merges = ((ws.model as { merges?: string[] }).merges ?? [])
-      .filter((range) => !blocks.some((b) => b.row === Number(/\d+/.exec(range)?.[0] ?? 0))) // not repeated with their row
+      .filter((range) => !blocks.some((b) => b.row <= rangeBounds(range)[0] && rangeBounds(range)[0] <= b.last)) // not repeated with their rows
       .map((range) => {
         const shifted = shiftRange(range, offsetAt);
         const rows = (shifted.match(/\d+/g) ?? []).map(Number);
@@ -683,23 +766,27 @@ async function fillSheets(
         return;
       }
       const lines = writeCells(row, filled, widths, merged);
-      if (!tpl.height && lines > 1) tallRow(row, lines, columnCount);
+      // A row the template gives a height keeps it, and grows when its wrapped text needs more.
+      if (tpl.height) row.height = Math.max(tpl.height, Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+      else if (lines > 1) tallRow(row, lines, columnCount);
       placeCharts(filled, ws.name, outRow, opts, placements);
       settle();
     };
 
     for (let r = 1; r <= ws.rowCount; r++) {
-      const tpl = ws.getRow(r);
       const block = blocks.find((b) => b.row === r);
       if (!block) {
-        writeRow(tpl, { item: null, parents: [], no: 0, root: model }, false);
+        writeRow(ws.getRow(r), { item: null, parents: [], no: 0, root: model }, false);
         continue;
       }
-      (block.items ?? []).forEach((it, i) =>
-        writeRow(tpl, { item: it.item, parents: it.parents, no: i + 1, root: model }, true),
-      );
+      (block.items ?? []).forEach((it, i) => {
+        for (let q = block.row; q <= block.last; q++)
+          writeRow(ws.getRow(q), { item: it.item, parents: it.parents, no: i + 1, root: model }, true);
+      });
+      r = block.last;
     }
     for (const m of merges) out.mergeCells(m.range);
+    keepConditionalFormats(ws, out, blocks, offsetAt);
 
     const filter = autoFilterRange(ws.autoFilter);
     if (filter) {
