@@ -27,7 +27,7 @@ describe('exit codes', () => {
     const r = run(['script', 'lint', 'planted.md']);
     expect(r.code).toBe(3);
     expect(r.stdout.split('\n')[0]).toBe('planted.md:5:20  最有效  极限词  错误  → 效果显著（附检测报告）');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('检查了 1 个文件：36 处错误，7 处警告');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('检查了 1 个文件：38 处错误，7 处警告');
   });
 
   it('0 when clean (the trademarks are in the selection table)', () => {
