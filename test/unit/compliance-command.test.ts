@@ -78,6 +78,7 @@ describe('a Markdown script with planted terms', () => {
       file: 'planted.md',
       sheet: null,
       cell: null,
+      paragraph: null,
       line: 5,
       column: 20,
       phrase: '最有效',
