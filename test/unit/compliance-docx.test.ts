@@ -208,6 +208,16 @@ describe('the document XML, read', () => {
     ]);
   });
 
+  it('XML that never closes its tags is read in linear time', () => {
+    const started = performance.now();
+    expect(paragraphsOf('<w:p '.repeat(200_000) + '<w:t a="1')).toEqual([]);
+    expect(paragraphsOf('<!-- '.repeat(200_000) + '<? x')).toEqual([]);
+    expect(paragraphsOf('<w:p><!-- a note --><?mso x?><w:r><w:t>顶级</w:t></w:r></w:p>')).toEqual([
+      { number: 1, text: '顶级' },
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('a text box is read once, tracked deletions not at all', () => {
     const ps = paragraphsOf(documentXml(SCRIPT_BODY));
     expect(ps.filter((p) => p.text.includes('全网最低价')).map((p) => p.number)).toEqual([10]);

@@ -200,14 +200,15 @@ const OWN_CONNECTOR = `的?(?:(?:所有|全部|这么多)?${HAN}{0,4}?${AMONG})?
 const PICKED =
   `的?(?:[一这那]?(?:款|个|件|双|套|支|瓶|盒|罐|条|种|色|代|版|系列|批|只|台)|颜色|色号|尺码|口味|型号|单品|宝贝|链接)` +
   `|的(?:${HAN}{0,4}?(?:就是|是|要数|当属|还得是)|${HAN}{0,6}(?=[。！？!?；;\\n]|$))`;
-const MARKET_LATER = '(?![^。！？!?；;\\n]*(?:没有之一|全网|全国|全球|全平台|行业|市场|同类|同行|别家|世界|天下|国内))';
+const MARKET_LATER =
+  '(?![^。！？!?；;\\n]{0,80}(?:没有之一|全网|全国|全球|全平台|行业|市场|同类|同行|别家|世界|天下|国内))';
 export const OWN_RANGE =
   // the shop, or a set of its products, right before the superlative: 我们家最畅销的一款
   `(?:(?:${OWN_SHOP}${OWN_CONNECTOR}|${OWN_SET}${AMONG})(?:最${HAN}{1,5}?|第一)(?:${PICKED})` +
   // the shop named earlier in the sentence, the superlative opening a clause that picks: 我们家的入门款，最便宜的是99的那款
-  `|${OWN_SHOP}[^。！？!?；;\\n]*?[，,]\\s*最${HAN}{1,5}?的(?:就是|是|一款是|那款是)` +
+  `|${OWN_SHOP}[^。！？!?；;\\n]{0,40}?[，,]\\s*最${HAN}{1,5}?的(?:就是|是|一款是|那款是)` +
   // a set of the shop's products compared with each other: 这两款放一起比，左边这款最轻
-  `|${OWN_SET}(?:放一起|放在一起|一起)?(?:比|对比|比较|相比)[^。！？!?；;\\n]*?最${HAN}{1,5}?)` +
+  `|${OWN_SET}(?:放一起|放在一起|一起)?(?:比|对比|比较|相比)[^。！？!?；;\\n]{0,40}?最${HAN}{1,5}?)` +
   MARKET_LATER;
 
 /** Span rules, in no particular order: any of them covering a match makes it exempt. */

@@ -29,7 +29,7 @@ import {
   type DowngradeKind,
   type ExemptionKind,
 } from './exemptions.js';
-import { normalise, normaliseText, originalRange, toHalfWidth, type Normalised } from './normalise.js';
+import { normalise, normaliseText, originalRange, toHalfWidth } from './normalise.js';
 import { DEFAULT_TERMS, type CategoryId, type Severity, type Term } from './terms.js';
 
 /** A team's extra phrase (config `compliance.deny`). */
@@ -104,6 +104,8 @@ interface Span {
   end: number;
   kind: ExemptionKind;
 }
+
+type SpanRules = Array<{ kind: ExemptionKind; re: RegExp }>;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ASCII_WORD = /[A-Za-z0-9]/;
@@ -188,16 +190,31 @@ function charCount(text: string, from: number, to: number): number {
   return n;
 }
 
-function boundsAround(text: string, start: number, end: number, stop: RegExp): [number, number] {
-  let a = start;
-  while (a > 0 && !stop.test(text[a - 1] as string)) a--;
-  let b = end;
-  while (b < text.length && !stop.test(text[b] as string)) b++;
-  return [a, b];
+/** For every offset of a text, where the stretch it is in starts (after the last `stop` before it). */
+function startsAt(text: string, stop: RegExp): Int32Array {
+  const out = new Int32Array(text.length + 1);
+  for (let i = 1; i <= text.length; i++) out[i] = stop.test(text[i - 1] as string) ? i : (out[i - 1] as number);
+  return out;
 }
 
-/** Is [start, end) inside a quotation on its line that reads as a viewer's question? */
-function inViewerQuestion(line: string, start: number, end: number): boolean {
+/** For every offset of a text, where the stretch it is in ends (at the first `stop` from it on). */
+function endsAt(text: string, stop: RegExp): Int32Array {
+  const out = new Int32Array(text.length + 1);
+  out[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) out[i] = stop.test(text[i] as string) ? i : (out[i + 1] as number);
+  return out;
+}
+
+/** A quotation on a line: the offsets of its quote marks, and whether it reads as a viewer's question. */
+interface Quote {
+  open: number;
+  close: number;
+  question: boolean;
+}
+
+/** The quotations of one line, each a viewer's question when it ends in ？ or follows 问, 弹幕, 留言…. */
+function quotesOf(line: string): Quote[] {
+  const out: Quote[] = [];
   let open = -1;
   let close = '';
   for (let i = 0; i < line.length; i++) {
@@ -206,40 +223,43 @@ function inViewerQuestion(line: string, start: number, end: number): boolean {
       open = i;
       close = QUOTES[c];
     } else if (open >= 0 && c === close) {
-      if (open < start && end <= i) {
-        const quoted = line.slice(open + 1, i);
-        return /[?？]\s*$/.test(quoted) || VIEWER.test(line.slice(0, open));
-      }
+      const asked = /[?？]\s*$/.test(line.slice(open + 1, i));
+      out.push({ open, close: i, question: asked || VIEWER.test(line.slice(Math.max(0, open - 12), open)) });
       open = -1;
     }
   }
-  return false;
+  return out;
 }
 
 /**
- * Is [start, end) of the sentence inside a question the anchor reports (有人问是不是全网最低)? The
- * question runs from the reporting words to the end of the clause that asks (是不是, 吗, ？) — so
- * the answer after it (…，我告诉你就是全网最低) is the anchor's own claim.
+ * The questions the anchor reports in a sentence (有人问是不是全网最低), as [from, to) offsets in
+ * it: from the reporting words to the end of the clause that asks (是不是, 吗, ？) — so the answer
+ * after it (…，我告诉你就是全网最低) is the anchor's own claim.
  */
-function inReportedQuestion(sentence: string, start: number, end: number): boolean {
-  REPORTED.lastIndex = 0;
-  for (let m = REPORTED.exec(sentence); m && m.index < start; m = REPORTED.exec(sentence)) {
+function reportedQuestions(sentence: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(REPORTED)) {
     const from = m.index + m[0].length;
-    if (from > start) continue;
-    const rest = sentence.slice(from);
+    const rest = sentence.slice(from, from + 120);
     const ask = ASKS.exec(rest);
     const tail = ask ? rest.slice(ask.index + ask[0].length) : rest;
     const clause = /[，,：:]/.exec(tail);
-    const to = from + (rest.length - tail.length) + (clause ? clause.index : tail.length);
-    if (end <= to) return true;
+    out.push([from, from + (rest.length - tail.length) + (clause ? clause.index : tail.length)]);
   }
-  return false;
+  return out;
 }
 
-function contextOf(line: string, from: number, to: number): string {
-  const chars = Array.from(line.replace(/\r$/, ''));
-  const a = charCount(line, 0, from);
-  const b = a + charCount(line, from, to);
+/**
+ * Up to 15 characters either side of [from, to) on its line, with … where the line goes on; read
+ * from a window of 40 UTF-16 units either side (20 characters at least), so a long line costs no more.
+ */
+function contextOf(text: string, lineStart: number, lineEnd: number, from: number, to: number): string {
+  const ws = Math.max(lineStart, from - 40);
+  const we = Math.min(lineEnd, to + 40);
+  const window = text.slice(ws, we);
+  const chars = Array.from(we === lineEnd ? window.replace(/\r$/, '') : window);
+  const a = charCount(window, 0, from - ws);
+  const b = a + charCount(window, from - ws, to - ws);
   const lo = Math.max(0, a - 15);
   const hi = Math.min(chars.length, b + 15);
   return `${lo > 0 ? '…' : ''}${chars.slice(lo, hi).join('').trim()}${hi < chars.length ? '…' : ''}`;
@@ -266,10 +286,29 @@ function candidatesIn(norm: string, matchers: Matcher[]): Candidate[] {
   );
 }
 
-function spansIn(norm: string, rules: Array<{ kind: ExemptionKind; re: RegExp }>): Span[] {
-  const out: Span[] = [];
-  for (const r of rules) allMatches(r.re, norm, (start, end) => out.push({ start, end, kind: r.kind }));
-  return out;
+/** Each rule's safe stretches in the text, in the rules' order (one rule's are in order and never overlap). */
+function spansIn(norm: string, rules: SpanRules): Span[][] {
+  return rules.map((r) => {
+    const out: Span[] = [];
+    allMatches(r.re, norm, (start, end) => out.push({ start, end, kind: r.kind }));
+    return out;
+  });
+}
+
+/** The first rule with a stretch holding [start, end) wholly: its last stretch starting at or before `start`. */
+function safeSpan(rules: Span[][], start: number, end: number): Span | undefined {
+  for (const spans of rules) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((spans[mid] as Span).start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = spans[lo];
+    if (s && s.start <= start && end <= s.end) return s;
+  }
+  return undefined;
 }
 
 /** 1-based line starts of a text, and where an offset falls in them. */
@@ -291,35 +330,82 @@ function lineIndex(text: string): (at: number) => { line: number; lineStart: num
 
 type Verdict = { exempt: ExemptionKind } | { severity: Severity; note: DowngradeKind | null };
 
+/** What a sentence says around its matches, worked out once for all of them. */
+interface SentenceFacts {
+  standard: boolean;
+  timeAndSource: boolean;
+  /** Reported viewer questions, as offsets in the text. */
+  questions: Array<[number, number]>;
+}
+
+/** The folded text with its safe stretches, clauses, sentences and lines, each read once. */
 interface TextUnderLint {
-  norm: Normalised;
-  teamSafe: Span[];
-  builtinSafe: Span[];
-  normLine: ReturnType<typeof lineIndex>;
+  norm: string;
+  teamSafe: Span[][];
+  builtinSafe: Span[][];
+  clauseStart: Int32Array;
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  lineStart: Int32Array;
+  lineEnd: Int32Array;
+  sentences: Map<number, SentenceFacts>;
+  quotes: Map<number, Quote[]>;
+}
+
+function underLint(norm: string, teamSpans: SpanRules, withSpans: boolean): TextUnderLint {
+  return {
+    norm,
+    teamSafe: withSpans ? spansIn(norm, teamSpans) : [],
+    builtinSafe: withSpans ? spansIn(norm, BUILTIN_SPANS) : [],
+    clauseStart: startsAt(norm, CLAUSE_END),
+    sentenceStart: startsAt(norm, SENTENCE_END),
+    sentenceEnd: endsAt(norm, SENTENCE_END),
+    lineStart: startsAt(norm, /\n/),
+    lineEnd: endsAt(norm, /\n/),
+    sentences: new Map(),
+    quotes: new Map(),
+  };
+}
+
+function sentenceFacts(t: TextUnderLint, start: number, end: number): SentenceFacts {
+  let facts = t.sentences.get(start);
+  if (!facts) {
+    const sentence = t.norm.slice(start, end);
+    facts = {
+      standard: STANDARD.test(sentence),
+      timeAndSource: TIME.test(sentence) && SOURCE.test(sentence),
+      questions: reportedQuestions(sentence).map(([a, b]) => [start + a, start + b]),
+    };
+    t.sentences.set(start, facts);
+  }
+  return facts;
+}
+
+/** Is [start, end) inside a viewer's question, reported in its sentence or quoted on its line? */
+function inViewerQuestion(t: TextUnderLint, facts: SentenceFacts, start: number, end: number): boolean {
+  if (facts.questions.some(([a, b]) => a <= start && end <= b)) return true;
+  const ls = t.lineStart[start] as number;
+  let quotes = t.quotes.get(ls);
+  if (!quotes) {
+    quotes = quotesOf(t.norm.slice(ls, t.lineEnd[start]));
+    t.quotes.set(ls, quotes);
+  }
+  return quotes.some((q) => q.question && q.open < start - ls && end - ls <= q.close);
 }
 
 /** What one match is: exempt (and by which rule), or a finding with its severity. */
 function verdictOf(t: TextUnderLint, c: Candidate): Verdict {
-  const norm = t.norm.text;
   const { term, team } = c.matcher;
-  const inside = (s: Span) => s.start <= c.start && c.end <= s.end;
-  const safe = t.teamSafe.find(inside) ?? (team ? undefined : t.builtinSafe.find(inside));
+  const safe = safeSpan(t.teamSafe, c.start, c.end) ?? (team ? undefined : safeSpan(t.builtinSafe, c.start, c.end));
   if (safe) return { exempt: safe.kind };
-  const [clauseStart] = boundsAround(norm, c.start, c.end, CLAUSE_END);
-  if (NEGATION.test(norm.slice(clauseStart, c.start))) return { exempt: 'negation' };
-  const [sentenceStart, sentenceEnd] = boundsAround(norm, c.start, c.end, SENTENCE_END);
-  const sentence = norm.slice(sentenceStart, sentenceEnd);
-  if (term.grade && STANDARD.test(sentence)) return { exempt: 'standard-cited' };
+  // A negation right before the word, in its clause: 32 characters hold the longest (谈不上说是任何这个就是药物的).
+  const before = Math.max(t.clauseStart[c.start] as number, c.start - 32);
+  if (NEGATION.test(t.norm.slice(before, c.start))) return { exempt: 'negation' };
+  const facts = sentenceFacts(t, t.sentenceStart[c.start] as number, t.sentenceEnd[c.end] as number);
+  if (term.grade && facts.standard) return { exempt: 'standard-cited' };
   if (term.severity === 'warning') return { severity: 'warning', note: null };
-  if (term.factual && TIME.test(sentence) && SOURCE.test(sentence))
-    return { severity: 'warning', note: 'time-and-source' };
-  const line = t.normLine(c.start);
-  const lineText = norm.slice(line.lineStart, line.lineEnd);
-  if (
-    inViewerQuestion(lineText, c.start - line.lineStart, c.end - line.lineStart) ||
-    inReportedQuestion(sentence, c.start - sentenceStart, c.end - sentenceStart)
-  )
-    return { severity: 'warning', note: 'viewer-question' };
+  if (term.factual && facts.timeAndSource) return { severity: 'warning', note: 'time-and-source' };
+  if (inViewerQuestion(t, facts, c.start, c.end)) return { severity: 'warning', note: 'viewer-question' };
   return { severity: 'error', note: null };
 }
 
@@ -336,7 +422,7 @@ export function createLinter(opts: LintOptions = {}): Linter {
   const teamMatchers = teamTerms.map((t) => matcher(t, true));
   const replaced = new Set(teamTerms.map((t) => normaliseText(t.phrase).toLowerCase()));
   const matchers = [...teamMatchers, ...defaults().filter((m) => !replaced.has(m.key))];
-  const teamSpans = [
+  const teamSpans: SpanRules = [
     ...literalSpans(opts.allow ?? [], 'allow'),
     ...literalSpans(productPhrases(opts.productNames ?? [], matchers), 'product-name'),
   ];
@@ -345,22 +431,22 @@ export function createLinter(opts: LintOptions = {}): Linter {
     lint(text: string): LintResult {
       const norm = normalise(text);
       const candidates = candidatesIn(norm.text, matchers);
-      const t: TextUnderLint = {
-        norm,
-        teamSafe: candidates.length ? spansIn(norm.text, teamSpans) : [],
-        builtinSafe: candidates.length ? spansIn(norm.text, BUILTIN_SPANS) : [],
-        normLine: lineIndex(norm.text),
-      };
+      const t = underLint(norm.text, teamSpans, candidates.length > 0);
       const origLine = lineIndex(text);
       const findings: Finding[] = [];
       const exempted: Exempted[] = [];
       let cursor = 0;
+      // A column is counted on from the match before it on the same line: a long line is read once.
+      let counted = { lineStart: -1, at: 0, chars: 0 };
       for (const c of candidates) {
         if (c.start < cursor) continue;
         cursor = c.end;
         const [from, to] = originalRange(norm, c.start, c.end);
         const pos = origLine(from);
-        const column = charCount(text, pos.lineStart, from) + 1;
+        if (counted.lineStart !== pos.lineStart) counted = { lineStart: pos.lineStart, at: pos.lineStart, chars: 0 };
+        counted.chars += charCount(text, counted.at, from);
+        counted.at = from;
+        const column = counted.chars + 1;
         const phrase = text.slice(from, to);
         const v = verdictOf(t, c);
         if ('exempt' in v) {
@@ -376,7 +462,7 @@ export function createLinter(opts: LintOptions = {}): Linter {
           category: term.category,
           severity: v.severity,
           suggestion: term.suggestion,
-          context: contextOf(text.slice(pos.lineStart, pos.lineEnd), from - pos.lineStart, to - pos.lineStart),
+          context: contextOf(text, pos.lineStart, pos.lineEnd, from, to),
           note: v.note,
         });
       }

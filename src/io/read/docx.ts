@@ -31,8 +31,13 @@ export type ZipKind = 'docx' | 'xlsx' | 'odt' | 'other';
 const MAIN_PART = 'word/document.xml';
 /** Elements whose text is not what is said: tracked deletions and moves, field codes, a text box's fallback copy. */
 const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delInstrText', 'mc:Fallback']);
+/**
+ * A tag, a declaration, comment or PI, or text. No alternative scans past the next "<" (attribute
+ * values may not hold one), so any input is read in linear time; a comment holding "<" (Word
+ * writes none) would come apart harmlessly.
+ */
 const TOKEN =
-  /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|([^<]+)/g;
+  /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>|<[!?][^<>]*>|([^<]+)/g;
 
 function damaged(file: string, e: unknown, what = '.docx'): InputError {
   const why = e instanceof Error ? e.message : String(e);
