@@ -411,13 +411,15 @@ Examples:
       '合规检查 · find words the Advertising Law forbids (极限词, medical claims, fake urgency…) before they are said on air',
     )
     .description(
-      'Reads Markdown or text scripts line by line and CSV/XLSX run-sheets cell by cell, and lists every absolute or forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency; false endorsement; superstition) with its position, category, severity and a suggested rewording.' +
+      'Reads Markdown or text scripts line by line, CSV/XLSX run-sheets cell by cell and Word scripts (.docx) paragraph by paragraph, and lists every absolute or forbidden claim (广告法 art. 9: 最/第一/国家级/绝对/100%…; medical claims for non-medical goods; fake urgency; false endorsement; superstition) with its position, category, severity and a suggested rewording. An old .doc or WPS .wps is refused: save it as .docx or .txt.' +
         '\n\n' +
-        "Knows what the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次, 首付), comparisons with the shop's own products (本店最新款), grades defined by standards (一级能效, 特级初榨), product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and a source (2025年…销量第一（数据来源：…）) and a viewer's quoted question are warnings. The team extends the list in the config file (compliance.allow, compliance.deny)." +
+        'Reads through the spellings that dodge a filter: traditional characters (頂級), full-width (ＮＯ．１), 第1, spaces or symbols between characters (最 好, 最-好) and pinyin (zui hao); positions and quoted words are those of the script as written.' +
+        '\n\n' +
+        "Knows what the 2023 enforcement guide on absolute terms allows: words that only contain a banned character (最近, 第一次, 首付), comparisons among the shop's own products (本店最新款, 我们家最畅销的一款是…, but not 我们家的茶最好), grades defined by standards (一级能效, 特级初榨), product names and trademarks from the selection table, negations (不能代替药物治疗); a ranking with a time and a source (2025年…销量第一（数据来源：…）) and a viewer's question read out (有人问是不是全网最低) are warnings. The team extends the list in the config file (compliance.allow, compliance.deny)." +
         '\n\n' +
         'Exit 3 when an error-level word is found (a gate for the pre-stream checklist or a git hook), 0 when clean or only warnings, 2 on bad input.',
     )
-    .argument('<files...>', 'scripts: .md, .txt, .csv or .xlsx')
+    .argument('<files...>', 'scripts: .md, .txt, .csv, .xlsx or .docx')
     .option(
       '--pool <file>',
       'the selection table (选品表): words inside its product names are not findings (repeatable)',
@@ -427,12 +429,13 @@ Examples:
       'after',
       `
 Output: one line per finding —
-  file:line:column (file [sheet]!B3 for a workbook)  phrase  category
-  severity  → rewording
+  file:line:column (file [sheet]!B3 for a workbook, file 第12段第5字 for
+  a Word script)  phrase  category  severity  → rewording
 
 Examples:
   liveops script lint 脚本_2026-12-03.md
   liveops script lint 脚本_2026-12-03.xlsx --pool 选品表.xlsx
+  liveops script lint 直播脚本.docx
   liveops --json script lint scripts/*.md
       { findings[], errors, warnings, files[] }
   git diff --name-only --cached -- '*.md' | xargs -r liveops script lint

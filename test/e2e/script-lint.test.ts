@@ -6,6 +6,7 @@
 import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDocx } from '../helpers/docx.js';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
 
 const E = JSON.parse(readFileSync(join(FIXTURES, 'scripts', 'expected.json'), 'utf8'));
@@ -27,7 +28,7 @@ describe('exit codes', () => {
     const r = run(['script', 'lint', 'planted.md']);
     expect(r.code).toBe(3);
     expect(r.stdout.split('\n')[0]).toBe('planted.md:5:20  最有效  极限词  错误  → 效果显著（附检测报告）');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('检查了 1 个文件：36 处错误，7 处警告');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('检查了 1 个文件：38 处错误，7 处警告');
   });
 
   it('0 when clean (the trademarks are in the selection table)', () => {
@@ -57,8 +58,35 @@ describe('exit codes', () => {
   });
 });
 
+describe('Word scripts', () => {
+  it('a .docx: findings by paragraph, exit 3', async () => {
+    await writeDocx(join(tmp.dir, '直播脚本.docx'), [
+      '开场',
+      '',
+      '主播：我们家的茶最好。',
+      '主播：本店最新款今晚上架。',
+    ]);
+    const r = run(['script', 'lint', '直播脚本.docx']);
+    expect(r.code).toBe(3);
+    expect(r.stdout.split('\n')[0]).toBe('直播脚本.docx 第3段第9字  最好  极限词  错误  → 很好/口碑好（附评价数据）');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('检查了 1 个文件：1 处错误，0 处警告');
+  });
+
+  it.each(['旧脚本.doc', '旧脚本.wps'])('%s: refused with what to save it as, exit 2, no stack trace', (name) => {
+    writeFileSync(
+      join(tmp.dir, name),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
+    const r = run(['script', 'lint', name]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${name}: this is an old binary Word/WPS document (.doc, .wps)`);
+    expect(r.stderr).toContain('save as .docx or .txt');
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('--json', () => {
-  it('one object: findings with file, sheet, cell, line, column, phrase, category, severity, suggestion, context; counts; files', () => {
+  it('one object: findings with file, sheet, cell, paragraph, line, column, phrase, category, severity, suggestion, context; counts; files', () => {
     const r = run(['--json', 'script', 'lint', 'planted.md', '脚本.xlsx', '--pool', '选品表.xlsx']);
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout);
@@ -85,6 +113,7 @@ describe('--json', () => {
       'file',
       'sheet',
       'cell',
+      'paragraph',
       'line',
       'column',
       'phrase',

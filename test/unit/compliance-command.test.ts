@@ -78,6 +78,7 @@ describe('a Markdown script with planted terms', () => {
       file: 'planted.md',
       sheet: null,
       cell: null,
+      paragraph: null,
       line: 5,
       column: 20,
       phrase: '最有效',
@@ -95,13 +96,13 @@ describe('a Markdown script with planted terms', () => {
     const lines = r.stdout().trimEnd().split('\n');
     expect(lines[0]).toBe('planted.md:5:20  最有效  极限词  错误  → 效果显著（附检测报告）');
     expect(lines).toContain('planted.md:41:6  仅剩最后  虚假紧迫  警告  → 报真实库存（如“后台库存还剩X件”）');
-    expect(lines.at(-1)).toBe('检查了 1 个文件：36 处错误，7 处警告');
+    expect(lines.at(-1)).toBe('检查了 1 个文件：38 处错误，7 处警告');
   });
 
   it('in English: English labels, the Chinese rewording kept', async () => {
     const r = await lint(['planted.md'], [], { json: false, lang: 'en' });
     expect(r.stdout()).toContain('planted.md:5:20  最有效  absolute claim  error  → 效果显著（附检测报告）');
-    expect(r.stdout().trimEnd().split('\n').at(-1)).toBe('1 file checked: 36 errors, 7 warnings');
+    expect(r.stdout().trimEnd().split('\n').at(-1)).toBe('1 file checked: 38 errors, 7 warnings');
   });
 });
 

@@ -36,6 +36,8 @@ export interface ZipLimits {
   maxEntries: number;
   /** Cap on the inflated size of xl/workbook.xml and its rels. Default 16 MiB. */
   maxMetaEntryBytes: number;
+  /** Cap on the inflated size of a Word document's word/document.xml (docx.ts). Default 64 MiB. */
+  maxDocumentBytes: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
@@ -44,6 +46,7 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
   ratioMinEntryBytes: 1024 * 1024,
   maxEntries: 10_000,
   maxMetaEntryBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 64 * 1024 * 1024,
 });
 
 export interface WorkbookSheetInfo {
@@ -102,12 +105,6 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
   }
 
   try {
-    if (zip.entryCount > lim.maxEntries) {
-      throw new InputError(
-        { file },
-        `refusing to read: the workbook has ${zip.entryCount} zip entries (limit ${lim.maxEntries}) — is this a real export?`,
-      );
-    }
     const { entries, total } = await listEntries(file, zip, lim, damaged);
 
     const wbEntry = entries.get(WORKBOOK);
@@ -175,13 +172,23 @@ export async function guardXlsx(file: string, limits: Partial<ZipLimits> = {}): 
   }
 }
 
-/** Every entry of the zip, each checked against the inflation limits as it is listed. */
-async function listEntries(
+/**
+ * Every entry of the zip, each checked against the inflation limits as it is listed (the entry
+ * count first). `what` names the file in the messages: "the workbook", "the document".
+ */
+export async function listEntries(
   file: string,
   zip: yauzl.ZipFile,
   lim: ZipLimits,
   damaged: (e: unknown) => InputError,
+  what = 'the workbook',
 ): Promise<{ entries: Map<string, yauzl.Entry>; total: number }> {
+  if (zip.entryCount > lim.maxEntries) {
+    throw new InputError(
+      { file },
+      `refusing to read: ${what} has ${zip.entryCount} zip entries (limit ${lim.maxEntries}) — is this a real export?`,
+    );
+  }
   const entries = new Map<string, yauzl.Entry>();
   let total = 0;
   try {
@@ -207,7 +214,7 @@ async function listEntries(
   if (total > lim.maxTotalUncompressed) {
     throw new InputError(
       { file },
-      `refusing to read: the workbook would inflate to ${mb(total)} MB (limit ${mb(lim.maxTotalUncompressed)} MB) — is this a real export?`,
+      `refusing to read: ${what} would inflate to ${mb(total)} MB (limit ${mb(lim.maxTotalUncompressed)} MB) — is this a real export?`,
     );
   }
   return { entries, total };
@@ -230,7 +237,13 @@ function notAWorkbook(file: string, entries: Map<string, yauzl.Entry>): InputErr
   return new InputError({ file }, `not an .xlsx workbook (the zip has no ${WORKBOOK})`);
 }
 
-async function readEntryText(file: string, zip: yauzl.ZipFile, entry: yauzl.Entry, cap: number): Promise<string> {
+/** One entry inflated whole (with a byte cap) and checked against its CRC-32, as UTF-8 text. */
+export async function readEntryText(
+  file: string,
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  cap: number,
+): Promise<string> {
   if (entry.uncompressedSize > cap) {
     throw new InputError(
       { file },
@@ -307,7 +320,8 @@ function parseAttrs(s: string): Map<string, string> {
   return out;
 }
 
-function decodeXml(s: string): string {
+/** XML character and entity references → characters. */
+export function decodeXml(s: string): string {
   return s.replace(
     /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
     (_, hex: string, dec: string, named: string) => {
