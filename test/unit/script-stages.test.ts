@@ -8,8 +8,10 @@ import { loadScriptCategories } from '../../src/config/script-categories.js';
 import { SCRIPT_DEFAULTS } from '../../src/config/script-section.js';
 import {
   buildDraft,
+  items,
   productSegment,
   runSheetOf,
+  sellingPoints,
   type Cue,
   type CueAction,
   type DraftInput,
@@ -173,6 +175,33 @@ describe("productSegment: a product's part of the stream", () => {
     expect(alerts(50)).toBe(0);
     expect(segment(product('P', { stock: null })).cues.some((c) => c.rule === 'stock-low')).toBe(false);
   });
+});
+
+describe('a selling-points cell into single points, a FAQ cell into questions', () => {
+  it.each([
+    ['胎菊，清甜', ['胎菊', '清甜']],
+    ['防水透湿；三合一可拆卸。', ['防水透湿', '三合一可拆卸']],
+    ['四面弹,速干、透气', ['四面弹', '速干', '透气']],
+    ['GORE-TEX 面料, 专业登山', ['GORE-TEX 面料', '专业登山']],
+    ['10,000mAh 大容量', ['10,000mAh 大容量']],
+    ['=SUM(1,2)', ['=SUM(1,2)']],
+    ['light, warm', ['light, warm']],
+    ['-', []],
+    ['—；无', []],
+    [null, []],
+  ])('%s → %j', (cell, points) => expect(sellingPoints(cell)).toEqual(points));
+
+  it.each([
+    ['会掉色吗？不会；能机洗吗？能', ['会掉色吗？不会', '能机洗吗？能']],
+    [
+      '尺码偏大半码？建议按平时尺码拍\n能机洗吗？可以，30度以下',
+      ['尺码偏大半码？建议按平时尺码拍', '能机洗吗？可以，30度以下'],
+    ],
+    ['-', []],
+    ['N/A', []],
+    ['暂无', []],
+    ['', []],
+  ])('%j → %j', (cell, faqs) => expect(items(cell)).toEqual(faqs));
 });
 
 describe('runSheetOf: one row per part with the cues that fall in it', () => {

@@ -120,11 +120,14 @@ export function items(text: string | null): string[] {
     .filter((s) => s && !PLACEHOLDER.test(s));
 }
 
-/** The single selling points of a cell: its items, each split at its commas (not a digit group's: 1,000mAh). */
+/**
+ * The single selling points of a cell: its items, each split at its Chinese commas, and at an ASCII
+ * comma next to Chinese text (四面弹,速干) — not inside 1,000mAh, SUM(1,2) or English words.
+ */
 export function sellingPoints(text: string | null): string[] {
   return items(text).flatMap((item) =>
     item
-      .split(/[，、]|,(?!\d{3})/)
+      .split(/[，、]|(?<=\p{Script=Han}\s*),|,(?=\s*\p{Script=Han})/u)
       .map((s) => s.trim())
       .filter((s) => s && !PLACEHOLDER.test(s)),
   );
