@@ -354,7 +354,8 @@ function addScript(program: Command): void {
     .command('script')
     .summary('脚本 · a timed script draft, run-sheet and floor-control cue sheet for a stream (直播脚本)')
     .description(
-      "Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock figures and benefits, timed to fill the stream; the assistant's cues; and the floor-control cue sheet (list and delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes 脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx.",
+      "Drafts the script of a stream of the schedule (or of products from the pool): opening, one segment per product in the plan with scene-based talk from the selling points (卖点), FAQ, interaction, closing push with real stock figures and benefits, timed to fill the stream; the assistant's cues; and the floor-control cue sheet (list and delist, stock alerts, a reminder 3 minutes before every switch, metric checks every 5 minutes). Writes 脚本_<date>_<account>.md, a run-sheet 脚本_<date>_<account>.xlsx and 场控提示单_<date>_<account>.xlsx." +
+        "\n\nThe scenes, the selling-point sentences, the close-ups and the FAQ prompts fit each product's category (服饰, 美妆, 茶, 食品, 户外, 家居, 数码; else a neutral one), found from its 品类 column, else the config's script.category, else its name. They are template data: script-categories.yaml, your copy in templatesDir first.",
     )
     .option('--date <yyyy-mm-dd>', "the stream's date in the schedule")
     .option('--schedule <file>', 'the schedule written by liveops schedule (.xlsx or --json output)')

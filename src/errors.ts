@@ -46,14 +46,15 @@ export class UsageError extends Error {
   }
 }
 
-/** Invalid config file. Exit code 2. */
+/** Invalid config file, or a data file the team edits beside it (`what` says which). Exit code 2. */
 export class ConfigError extends Error {
   readonly exitCode = 2;
   constructor(
     readonly file: string,
     readonly problems: string[],
+    what = 'config',
   ) {
-    super(`${file}: invalid config:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`${file}: invalid ${what}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

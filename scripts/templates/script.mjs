@@ -14,7 +14,7 @@ export default async function script(lang) {
       { zh: '结束', en: 'End', cell: '{{end}}', width: 7 },
       { zh: '分钟', en: 'Min', cell: '{{minutes}}', width: 6, format: 'count' },
       { zh: '环节', en: 'Segment', cell: '{{segment}}', width: 30 },
-      { zh: '角色', en: 'Role', cell: '{{role}}', width: 8 },
+      { zh: '角色', en: 'Role', cell: '{{roleLabel}}', width: 12 },
       { zh: '步骤', en: 'Part', cell: '{{part}}', width: 10 },
       { zh: '主播话术', en: 'Anchor talk', cell: '{{talk}}', width: 60 },
       { zh: '助播动作', en: 'Assistant', cell: '{{assistant}}', width: 36 },

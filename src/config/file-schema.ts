@@ -209,8 +209,10 @@ export const scriptSectionSchema = z
         message: 'the parts must add up to 100%',
       })
       .optional(),
-    /** Use scenes per category (品类) for scene-based talk: { 冲锋衣: [雨天通勤, 周末登山] }. */
+    /** The team's use scenes per 品类 word or category id, before the category's own: { 冲锋衣: [雨天通勤, 周末登山] }. */
     scenes: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
+    /** The shop's one category, for a selection table without 品类: an id of script-categories.yaml (茶) or a word its keywords match (龙井). */
+    category: z.string().trim().min(1, 'expected a category such as 茶 or 美妆').optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /**
- * The config file's `script:` section: how long the parts of a stream are, and the use scenes the
- * talk draws on per category.
+ * The config file's `script:` section: how long the parts of a stream are, the shop's category when
+ * the selection table has no 品类 column, and the team's own use scenes per category. The talk of
+ * each category itself is template data: templates/script-categories.yaml (script-categories.ts).
  */
 import type { ScriptSection } from './file-schema.js';
 
@@ -11,7 +12,10 @@ export interface ScriptSettings {
   closingMinutes: number;
   segmentMinutes: { 引流款: number; 利润款: number; 形象款: number };
   parts: { explain: number; interact: number; push: number; benefit: number };
+  /** Use scenes by 品类 word or category id, before the category's own (templates/script-categories.yaml). */
   scenes: Record<string, string[]>;
+  /** The shop's one category (an id of the data file, or a word its keywords match), for a pool without 品类. */
+  category: string | null;
 }
 
 export const SCRIPT_DEFAULTS: ScriptSettings = {
@@ -19,15 +23,9 @@ export const SCRIPT_DEFAULTS: ScriptSettings = {
   closingMinutes: 5,
   segmentMinutes: { 引流款: 8, 利润款: 15, 形象款: 10 },
   parts: { explain: 0.5, interact: 0.15, push: 0.2, benefit: 0.15 },
-  scenes: {
-    冲锋衣: ['周末爬山突遇阵雨', '冬天骑车通勤顶风', '带娃去郊外露营'],
-    裤装: ['山路徒步一整天', '雨后泥地露营'],
-    鞋靴: ['碎石山路下坡', '雨天湿滑台阶'],
-    抓绒: ['秋冬早晚温差大的登山', '冲锋衣里加一层保暖'],
-    背包: ['一日徒步装水装零食', '周末短途旅行'],
-    配件: ['长线徒步', '户外暴晒'],
-    羽绒: ['零下的早晨出门', '冬季露营过夜'],
-  },
+  // The built-in scenes are the categories' own, in templates/script-categories.yaml.
+  scenes: {},
+  category: null,
 };
 
 export function resolveScript(s: ScriptSection | undefined): ScriptSettings {
@@ -37,5 +35,6 @@ export function resolveScript(s: ScriptSection | undefined): ScriptSettings {
     segmentMinutes: s?.segmentMinutes ?? SCRIPT_DEFAULTS.segmentMinutes,
     parts: s?.parts ?? SCRIPT_DEFAULTS.parts,
     scenes: { ...SCRIPT_DEFAULTS.scenes, ...(s?.scenes ?? {}) },
+    category: s?.category ?? SCRIPT_DEFAULTS.category,
   };
 }

@@ -2,10 +2,13 @@
  * The words of the script draft (直播脚本), its run-sheet and the floor-control cue sheet: segment
  * titles, part labels, the anchor's talk and the assistant's and floor's cues; and the script
  * command's messages. The domain's draft (codes with their data) in, the draft the command prints
- * with --json, lints and writes out.
+ * with --json, lints and writes out. What a category says (its scenes, selling sentences, close-ups
+ * and FAQ prompts) is the team's data, templates/script-categories.yaml, passed in resolved.
  */
+import type { CategoryTalk, ScriptCategories } from '../config/script-categories.js';
 import type { CueAction, Draft, Part, Segment, SegmentKind, TalkLine } from '../domain/script/draft.js';
 import { ROLE_LABELS, type Lang } from './labels.js';
+import { PRODUCT_ROLE_LABELS } from './product-roles.js';
 import { ruleName } from './rules.js';
 import { counted } from './plural.js';
 
@@ -25,9 +28,10 @@ const TEXT = {
       '今天的福利都发完了，没抢到的朋友点关注，下一场提前开播提醒你。',
       '下一场预告：关注直播间，开播第一时间收到通知。',
     ],
-    scene: (scene: string, name: string) => `场景：${scene}的时候，${name}能帮你解决什么问题——先讲场景，再讲参数。`,
-    point: (p: string) => `核心优势：${p}`,
-    faq: (q: string) => `常见问题：${q}`,
+    /** A FAQ of the selection table, as the anchor takes it up ("会掉色吗？不会"). */
+    faq: (q: string) => `有家人问：${q}`,
+    /** How selling points are joined in a sentence. */
+    pointJoin: '，',
     price: (price: string, daily: string | null) =>
       `价格：直播间 ${price}${daily ? `，日常 ${daily}` : ''}，今天只在直播间有这个价。`,
     interact: (name: string) => [`想要${name}的扣1，我看看有多少人`, '评论区说说你平时在什么场景用，抽一位送小礼物'],
@@ -39,7 +43,6 @@ const TEXT = {
           ]
         : ['这个价格只在今天直播间', '已经拍下的朋友尽快付款'],
     benefit: (b: string | null) => [b ? `福利：${b}` : '福利：整点福袋开抽', '中奖的朋友私信客服登记地址'],
-    closeUp: (name: string) => `特写：近距离展示${name}的细节（面料、做工、吊牌）`,
     demo: (action: string) => `演示：${action}`,
     countdown: (m: number) => `提醒主播：本品讲解还剩 ${m} 分钟，开始逼单`,
     list: (name: string) => `上架「${name}」，弹出商品卡`,
@@ -59,7 +62,7 @@ const TEXT = {
       string
     >,
     openingTalk: (account: string, theme: string | null, benefit: string | null) => [
-      `Welcome to ${account}! ${theme ? `Today is "${theme}". ` : ''}New here? Follow and join the fan club.`,
+      `Welcome to ${account || 'the stream'}! ${theme ? `Today is "${theme}". ` : ''}New here? Follow and join the fan club.`,
       benefit
         ? `Today's benefits: ${benefit}, drawn on the hour — stay with us.`
         : 'Lucky bags on the hour — stay with us.',
@@ -69,10 +72,8 @@ const TEXT = {
       'All benefits are out; follow us so we can tell you when the next stream starts.',
       'Next stream: follow to be notified the moment we go live.',
     ],
-    scene: (scene: string, name: string) =>
-      `Scene: when ${scene}, what ${name} solves for you — the scene first, then the specs.`,
-    point: (p: string) => `Key advantage: ${p}`,
-    faq: (q: string) => `FAQ: ${q}`,
+    faq: (q: string) => `Someone asks: ${q}`,
+    pointJoin: ', ',
     price: (price: string, daily: string | null) =>
       `Price: ${price} in the stream${daily ? `, ${daily} normally` : ''} — today only.`,
     interact: (name: string) => [
@@ -92,7 +93,6 @@ const TEXT = {
       b ? `Benefits: ${b}` : 'Benefits: lucky bag on the hour',
       'Winners message customer service with their address',
     ],
-    closeUp: (name: string) => `Close-up: show the details of ${name} (fabric, stitching, label)`,
     demo: (action: string) => `Demonstration: ${action}`,
     countdown: (m: number) => `Tell the anchor: ${counted(m, 'minute')} left for this product, start the closing push`,
     list: (name: string) => `List "${name}" and pop up its product card`,
@@ -110,19 +110,55 @@ const TEXT = {
 
 type Words = (typeof TEXT)[Lang];
 
+/** What the words of a draft are made of: the fixed texts, and the categories' own in the same language. */
+interface Wording {
+  T: Words;
+  lang: Lang;
+  categories: ScriptCategories;
+}
+
+/** The category's words in the draft's language; an id the data file does not have says the neutral ones. */
+const talkOf = (w: Wording, category: string): CategoryTalk =>
+  (w.categories.talk[category] ?? w.categories.talk.default!)[w.lang];
+
+/** The `variant`-th of a list, round and round. */
+const nth = (list: string[], variant: number) => list[variant % list.length]!;
+
+/** A sentence pattern with its {placeholders} filled; English starts with a capital (a scene may open it). */
+function fill(pattern: string, values: Record<string, string>, lang: Lang): string {
+  const s = pattern.replace(/\{([^{}]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  return lang === 'en' ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** The selling points as the category's scene sentences, two points a sentence, each said as its phrase if it has one. */
+function sellingSentences(points: string[], variant: number, talk: CategoryTalk, w: Wording): string[] {
+  const out: string[] = [];
+  for (let k = 0; k * 2 < points.length; k++) {
+    const said = points.slice(k * 2, k * 2 + 2).map((p) => talk.phrases[p] ?? p);
+    out.push(fill(nth(talk.sellingTalk, variant + k), { points: said.join(w.T.pointJoin) }, w.lang));
+  }
+  return out;
+}
+
 /** Prices as the talk says them: ¥ and digit groups, no forced decimals (¥299, ¥1,299.5). */
 const money = (v: number) => `¥${v.toLocaleString('en-US')}`;
 
-function talkLines(line: TalkLine, T: Words): string[] {
+function talkLines(line: TalkLine, w: Wording): string[] {
+  const { T, lang } = w;
   switch (line.kind) {
     case 'welcome':
       return T.openingTalk(line.account, line.theme, line.benefit);
     case 'farewell':
       return T.closingTalk;
-    case 'scene':
-      return [T.scene(line.scene, line.product)];
-    case 'point':
-      return [T.point(line.text)];
+    case 'scene': {
+      const talk = talkOf(w, line.category);
+      const scene = line.scene ?? nth(talk.scenes, line.variant);
+      return [fill(nth(talk.sceneTalk, line.variant), { scene, product: line.product }, lang)];
+    }
+    case 'selling':
+      return sellingSentences(line.points, line.variant, talkOf(w, line.category), w);
+    case 'faq-prompt':
+      return [fill(nth(talkOf(w, line.category).faqPrompts, line.variant), { product: line.product }, lang)];
     case 'faq':
       return [T.faq(line.text)];
     case 'price':
@@ -142,10 +178,11 @@ const segmentTitle = (kind: SegmentKind, product: string | null, T: Words) => (k
 /** The opening and the closing are one part each, named after the segment. */
 const partLabel = (kind: SegmentKind, part: Part, T: Words) => (kind === 'product' ? T.part[part] : T[kind]);
 
-function cueText(c: CueAction, T: Words): string {
+function cueText(c: CueAction, w: Wording): string {
+  const { T } = w;
   switch (c.kind) {
     case 'close-up':
-      return T.closeUp(c.product);
+      return fill(nth(talkOf(w, c.category).closeUps, c.variant), { product: c.product }, w.lang);
     case 'demo':
       return T.demo(c.action);
     case 'countdown':
@@ -163,7 +200,8 @@ function cueText(c: CueAction, T: Words): string {
   }
 }
 
-function segmentText(seg: Segment, T: Words) {
+function segmentText(seg: Segment, w: Wording) {
+  const { T, lang } = w;
   return {
     no: seg.no,
     kind: seg.kind,
@@ -172,33 +210,38 @@ function segmentText(seg: Segment, T: Words) {
     end: seg.end,
     minutes: seg.minutes,
     product: seg.product,
+    roleLabel: seg.product ? PRODUCT_ROLE_LABELS[seg.product.role][lang] : null,
+    /** The category whose talk the segment uses, and its name: why a tea gets tea talk. */
+    category: seg.category,
+    categoryLabel: seg.category === null ? null : talkOf(w, seg.category).label,
     parts: seg.parts.map((p) => ({
       part: p.part,
       label: partLabel(seg.kind, p.part, T),
       start: p.start,
       end: p.end,
       minutes: p.minutes,
-      talk: p.talk.flatMap((l) => talkLines(l, T)),
+      talk: p.talk.flatMap((l) => talkLines(l, w)),
     })),
-    assistant: seg.assistant.map((c) => cueText(c, T)),
-    floor: seg.floor.map((f) => (f.time === null ? cueText(f.cue, T) : `${f.time} ${cueText(f.cue, T)}`)),
+    assistant: seg.assistant.map((c) => cueText(c, w)),
+    floor: seg.floor.map((f) => (f.time === null ? cueText(f.cue, w) : `${f.time} ${cueText(f.cue, w)}`)),
   };
 }
 
 /** The draft in words, keys in the order the --json and the templates have always had. */
-export function localiseDraft(draft: Draft, lang: Lang) {
+export function localiseDraft(draft: Draft, lang: Lang, categories: ScriptCategories) {
   const T = TEXT[lang];
+  const w: Wording = { T, lang, categories };
   const cues = draft.cues.map((c) => ({
     time: c.time,
     minute: c.minute,
     who: c.who,
-    cue: cueText(c.cue, T),
+    cue: cueText(c.cue, w),
     rule: c.rule,
     ruleLabel: c.rule === null ? null : ruleName(c.rule, lang),
   }));
   return {
     stream: draft.stream,
-    timeline: draft.timeline.map((seg) => segmentText(seg, T)),
+    timeline: draft.timeline.map((seg) => segmentText(seg, w)),
     runSheet: draft.runSheet.map((r) => ({
       start: r.start,
       end: r.end,
@@ -206,10 +249,11 @@ export function localiseDraft(draft: Draft, lang: Lang) {
       segment: segmentTitle(r.kind, r.product, T),
       product: r.product,
       role: r.role,
+      roleLabel: r.role === null ? null : PRODUCT_ROLE_LABELS[r.role][lang],
       part: partLabel(r.kind, r.part, T),
-      talk: r.talk.flatMap((l) => talkLines(l, T)).join('\n'),
-      assistant: r.assistant.map((c) => cueText(c, T)).join('\n'),
-      floor: r.floor.map((c) => cueText(c, T)).join('\n'),
+      talk: r.talk.flatMap((l) => talkLines(l, w)).join('\n'),
+      assistant: r.assistant.map((c) => cueText(c, w)).join('\n'),
+      floor: r.floor.map((c) => cueText(c, w)).join('\n'),
     })),
     // Who is a Role code: the cue sheet calls them what every other sheet does.
     cueSheet: cues.map((c) => ({ ...c, whoLabel: ROLE_LABELS[c.who][lang] })),

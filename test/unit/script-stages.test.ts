@@ -4,11 +4,14 @@
  * the words for them.
  */
 import { describe, expect, it } from 'vitest';
+import { loadScriptCategories } from '../../src/config/script-categories.js';
 import { SCRIPT_DEFAULTS } from '../../src/config/script-section.js';
 import {
   buildDraft,
+  items,
   productSegment,
   runSheetOf,
+  sellingPoints,
   type Cue,
   type CueAction,
   type DraftInput,
@@ -32,6 +35,8 @@ const product = (name: string, extra: Partial<ScriptProduct> = {}): ScriptProduc
 });
 
 const JACKET = product('防水冲锋衣');
+// The built-in categories (templates/script-categories.yaml): 冲锋衣 is 户外.
+const CATEGORIES = await loadScriptCategories({ templatesDir: null, cwd: process.cwd() });
 
 function input(products: ScriptProduct[] = [JACKET], time = '20:00-21:00'): DraftInput {
   return {
@@ -56,6 +61,7 @@ function input(products: ScriptProduct[] = [JACKET], time = '20:00-21:00'): Draf
       'uv-value-critical': 0.8,
       'product-click-low': 0.1,
     },
+    categories: { set: CATEGORIES.set, shop: null },
   };
 }
 
@@ -80,28 +86,57 @@ describe("productSegment: a product's part of the stream", () => {
     ]);
   });
 
-  it('the explanation: a use scene first, then each selling point, two FAQs, the price and a retro topic the product concerns', () => {
+  it('the explanation: a use scene first, then the selling points, two FAQs, the price and a retro topic the product concerns', () => {
     const { seg } = segment(JACKET);
+    expect(seg.category).toBe('户外');
     expect(seg.parts[0]!.talk).toEqual([
-      // Second product of the stream (i = 1): the second 冲锋衣 scene.
-      { kind: 'scene', scene: '冬天骑车通勤顶风', product: '防水冲锋衣' },
-      { kind: 'point', text: '防水透湿' },
-      { kind: 'point', text: '三合一可拆卸' },
+      // Second product of the stream (i = 1): the category's second patterns; no scene of the team's own.
+      { kind: 'scene', category: '户外', product: '防水冲锋衣', variant: 1, scene: null },
+      { kind: 'selling', category: '户外', points: ['防水透湿', '三合一可拆卸'], variant: 1 },
       { kind: 'faq', text: '会掉色吗？不会' },
       { kind: 'faq', text: '能机洗吗？能' },
       { kind: 'price', price: 299, dailyPrice: 399 },
       { kind: 'retro-topic', topic: '防水', share: 0.234, action: '淋水测试' },
     ]);
     expect(seg.parts.slice(1).map((p) => p.talk)).toEqual([
-      [{ kind: 'interact', product: '防水冲锋衣' }],
+      [
+        { kind: 'interact', product: '防水冲锋衣' },
+        { kind: 'faq-prompt', category: '户外', product: '防水冲锋衣', variant: 1 },
+      ],
       [{ kind: 'push', stock: 30 }],
       [{ kind: 'benefit', benefit: '福袋' }],
     ]);
   });
 
-  it('no category, no scene; no price, no price line; a topic the product does not mention is not in its talk', () => {
-    const { seg } = segment(product('软壳衣', { category: null, price: null, sellingPoints: '轻薄', faq: null }));
-    expect(seg.parts[0]!.talk).toEqual([{ kind: 'point', text: '轻薄' }]);
+  it('no category a keyword knows: the neutral one; no price, no price line; no FAQ, no FAQ line; a topic the product does not mention is not in its talk', () => {
+    const { seg } = segment(product('礼品卡', { category: '其他', price: null, sellingPoints: '轻薄', faq: null }));
+    expect(seg.category).toBe('default');
+    expect(seg.parts[0]!.talk).toEqual([
+      { kind: 'scene', category: 'default', product: '礼品卡', variant: 1, scene: null },
+      { kind: 'selling', category: 'default', points: ['轻薄'], variant: 1 },
+    ]);
+  });
+
+  it("the team's own scenes (config script.scenes) by 品类 word come before the category's", () => {
+    const own = { ...input([JACKET]), settings: { ...SCRIPT_DEFAULTS, scenes: { 冲锋衣: ['雨天送娃上学', '夜跑'] } } };
+    const seg = productSegment(own, JACKET, 1, 20 * 60, 40, 2, () => undefined);
+    expect(seg.parts[0]!.talk[0]).toEqual({
+      kind: 'scene',
+      category: '户外',
+      product: '防水冲锋衣',
+      variant: 1,
+      scene: '夜跑',
+    });
+  });
+
+  it('a FAQ or selling point that is only a placeholder ("-", "—", 无, N/A) is left out', () => {
+    const { seg } = segment(product('P', { sellingPoints: '-', faq: '—；无；N/A' }));
+    expect(seg.parts[0]!.talk.map((l) => l.kind)).toEqual(['scene', 'price']);
+    const some = segment(product('P', { sellingPoints: '轻薄；-', faq: '-；能机洗吗？能' })).seg.parts[0]!.talk;
+    expect(some.filter((l) => l.kind === 'selling' || l.kind === 'faq')).toEqual([
+      { kind: 'selling', category: '户外', points: ['轻薄'], variant: 1 },
+      { kind: 'faq', text: '能机洗吗？能' },
+    ]);
   });
 
   it('cues: list at the start, close-up and the demonstration, the countdown when the push starts, the delist at the end', () => {
@@ -109,7 +144,12 @@ describe("productSegment: a product's part of the stream", () => {
     // The push starts after 20 + 6 minutes, at 20:36: 14 minutes left of the segment.
     expect(cues).toEqual([
       { minute: 1210, who: 'floor-control', what: { kind: 'list', product: '防水冲锋衣' }, rule: null },
-      { minute: 1210, who: 'assistant', what: { kind: 'close-up', product: '防水冲锋衣' }, rule: null },
+      {
+        minute: 1210,
+        who: 'assistant',
+        what: { kind: 'close-up', product: '防水冲锋衣', category: '户外', variant: 1 },
+        rule: null,
+      },
       { minute: 1210, who: 'assistant', what: { kind: 'demo', action: '淋水测试' }, rule: null },
       { minute: 1236, who: 'assistant', what: { kind: 'countdown', minutes: 14 }, rule: null },
       {
@@ -137,6 +177,33 @@ describe("productSegment: a product's part of the stream", () => {
   });
 });
 
+describe('a selling-points cell into single points, a FAQ cell into questions', () => {
+  it.each([
+    ['胎菊，清甜', ['胎菊', '清甜']],
+    ['防水透湿；三合一可拆卸。', ['防水透湿', '三合一可拆卸']],
+    ['四面弹,速干、透气', ['四面弹', '速干', '透气']],
+    ['GORE-TEX 面料, 专业登山', ['GORE-TEX 面料', '专业登山']],
+    ['10,000mAh 大容量', ['10,000mAh 大容量']],
+    ['=SUM(1,2)', ['=SUM(1,2)']],
+    ['light, warm', ['light, warm']],
+    ['-', []],
+    ['—；无', []],
+    [null, []],
+  ])('%s → %j', (cell, points) => expect(sellingPoints(cell)).toEqual(points));
+
+  it.each([
+    ['会掉色吗？不会；能机洗吗？能', ['会掉色吗？不会', '能机洗吗？能']],
+    [
+      '尺码偏大半码？建议按平时尺码拍\n能机洗吗？可以，30度以下',
+      ['尺码偏大半码？建议按平时尺码拍', '能机洗吗？可以，30度以下'],
+    ],
+    ['-', []],
+    ['N/A', []],
+    ['暂无', []],
+    ['', []],
+  ])('%j → %j', (cell, faqs) => expect(items(cell)).toEqual(faqs));
+});
+
 describe('runSheetOf: one row per part with the cues that fall in it', () => {
   // A stream from 23:50: a ten-minute opening, then a product from midnight.
   const start = 23 * 60 + 50;
@@ -152,6 +219,7 @@ describe('runSheetOf: one row per part with the cues that fall in it', () => {
       parts: [{ part: 'explain', start: '23:50', end: '00:00', minutes: 10, talk: [{ kind: 'farewell' }] }],
       assistant: [],
       floor: [],
+      category: null,
     },
     {
       no: 2,
@@ -166,6 +234,7 @@ describe('runSheetOf: one row per part with the cues that fall in it', () => {
       ],
       assistant: [],
       floor: [],
+      category: '户外',
     },
   ];
   const cue = (minute: number, who: Cue['who'], what: CueAction, rule: string | null = null): Cue => ({
@@ -176,7 +245,7 @@ describe('runSheetOf: one row per part with the cues that fall in it', () => {
     rule,
   });
   const list: CueAction = { kind: 'list', product: P.name };
-  const closeUp: CueAction = { kind: 'close-up', product: P.name };
+  const closeUp: CueAction = { kind: 'close-up', product: P.name, category: '户外', variant: 0 };
   const check: CueAction = { kind: 'check', uvValue: 0.8, clickRate: 0.1 };
   const countdown: CueAction = { kind: 'countdown', minutes: 10 };
   const cues = [
@@ -226,8 +295,8 @@ describe('buildDraft: reminders and checks', () => {
 
 describe('localiseDraft: the words', () => {
   const d = buildDraft(input([product('防水冲锋衣', { price: 1299.5, dailyPrice: null })]));
-  const zh = localiseDraft(d, 'zh');
-  const en = localiseDraft(d, 'en');
+  const zh = localiseDraft(d, 'zh', CATEGORIES);
+  const en = localiseDraft(d, 'en', CATEGORIES);
 
   it('titles and part labels: the opening and closing are one part named after the segment', () => {
     expect(zh.timeline.map((s) => s.title)).toEqual(['开场预热', '防水冲锋衣', '下播预告与收尾']);
@@ -253,7 +322,14 @@ describe('localiseDraft: the words', () => {
     expect(zh.runSheet[1]).toMatchObject({
       segment: '防水冲锋衣',
       part: '讲解',
-      assistant: '特写：近距离展示防水冲锋衣的细节（面料、做工、吊牌）\n演示：淋水测试',
+      assistant: '特写：防水冲锋衣的面料、拉链和压胶细节，现场做淋水或拉扯演示\n演示：淋水测试',
     });
+  });
+
+  it('the role in English as a label, its code kept: the run-sheet and the segments', () => {
+    expect(en.runSheet.map((r) => [r.role, r.roleLabel])[1]).toEqual(['利润款', 'profit']);
+    expect(zh.runSheet[1]!.roleLabel).toBe('利润款');
+    expect(en.timeline.map((s) => s.roleLabel)).toEqual([null, 'profit', null]);
+    expect(en.timeline.map((s) => s.categoryLabel)).toEqual([null, 'outdoor', null]);
   });
 });

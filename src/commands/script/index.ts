@@ -2,15 +2,18 @@
  * `liveops script --date 2026-12-03 --schedule 排期表_2026-12.xlsx --pool 选品表.xlsx`: a timed script
  * draft for a stream of the schedule (or from the pool alone with --products and --duration),
  * written as Markdown, an xlsx run-sheet and the floor-control cue sheet, from templates the team
- * can edit. The draft is linted for banned advertising words before it is written.
+ * can edit. Each product is talked about as its category is (templates/script-categories.yaml, or
+ * the team's copy). The draft is linted for banned advertising words before it is written.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { normaliseRole, roleTiers, suggestRole, type ProductRole } from '../../domain/roles.js';
 import { buildDraft, type ScriptProduct, type ScriptStream, type TalkPoint } from '../../domain/script/draft.js';
+import { categoryOf, type DraftCategories } from '../../domain/script/categories.js';
+import type { ScriptCategories } from '../../config/script-categories.js';
 import type { Finding } from '../../domain/compliance/lint.js';
-import { UsageError } from '../../errors.js';
+import { ConfigError, UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
 import { assertWritable } from '../../io/write/atomic.js';
 import { displayPath, isFolderArg, writeReport } from '../../io/write/output.js';
@@ -81,7 +84,10 @@ export async function runScript(ctx: Context, opts: ScriptOptions): Promise<numb
   const poolProducts = await readPool(ctx, opts);
   const { stream, products, warnings } = await chooseStream(ctx, opts, poolProducts);
   const talkPoints = opts.retro ? await readTalkPoints(ctx, opts.retro) : [];
-  const draft = await lintDraft(ctx, draftScript(ctx, stream, products, talkPoints), poolProducts, products, warnings);
+  const { loadScriptCategories } = await import('../../config/script-categories.js');
+  const categories = await loadScriptCategories({ templatesDir: ctx.config.templatesDir, cwd: ctx.cwd });
+  const built = draftScript(ctx, { stream, products, talkPoints, categories });
+  const draft = await lintDraft(ctx, built, poolProducts, products, warnings);
   await writeScript(ctx, opts, stream, draft);
 
   await present(ctx, draft, { render: renderScriptSummary });
@@ -237,16 +243,40 @@ function streamFromFlags(ctx: Context, opts: ScriptOptions, poolProducts: Script
   return { stream, products, warnings: [] };
 }
 
+/**
+ * The shop's one category (config `script.category`), as an id of the data file: the id itself or
+ * a word its keywords match. A word that matches none is a config error, not a silent default.
+ */
+function shopCategory(ctx: Context, categories: ScriptCategories): DraftCategories {
+  const word = ctx.config.script.category;
+  if (word === null) return { set: categories.set, shop: null };
+  const shop = categoryOf(word, categories.set);
+  if (shop === null) {
+    const ids = categories.set.map((c) => c.id).join(', ');
+    throw new ConfigError(ctx.config.source ?? 'config', [
+      `script.category: "${word}" is not a category of ${categories.file} (${ids}) nor a word their keywords match`,
+    ]);
+  }
+  return { set: categories.set, shop };
+}
+
 /** The timed draft of the stream, its products and the retro's talk points, in the operator's language. */
 function draftScript(
   ctx: Context,
-  stream: ScriptStream,
-  products: ScriptProduct[],
-  talkPoints: TalkPoint[],
+  what: { stream: ScriptStream; products: ScriptProduct[]; talkPoints: TalkPoint[]; categories: ScriptCategories },
 ): LocalisedDraft {
+  const { stream, products, talkPoints, categories } = what;
   return localiseDraft(
-    buildDraft({ stream, products, talkPoints, settings: ctx.config.script, thresholds: ctx.config.thresholds }),
+    buildDraft({
+      stream,
+      products,
+      talkPoints,
+      settings: ctx.config.script,
+      thresholds: ctx.config.thresholds,
+      categories: shopCategory(ctx, categories),
+    }),
     ctx.lang,
+    categories,
   );
 }
 

@@ -16,10 +16,19 @@ export function renderScriptSummary(
   const m = scriptText[lang];
   const s = d.stream;
   const minutes = (n: number) => (lang === 'zh' ? `${n} 分钟` : `${n} min`);
+  // A draft from --products alone has no account (nor date): no empty " ·  · " for it.
+  const facts = [
+    s.account,
+    minutes(s.durationMinutes),
+    m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length),
+  ];
   const out = [
-    p.bold(`${m.title} ${s.date} ${s.start}–${s.end}`) +
+    p.bold([m.title, s.date, `${s.start}–${s.end}`].filter(Boolean).join(' ')) +
       p.dim(
-        ` · ${s.account ?? ''} · ${minutes(s.durationMinutes)} · ${m.cues(d.cueSheet.filter((c) => c.who === 'floor-control').length)}`,
+        facts
+          .filter(Boolean)
+          .map((f) => ` · ${f}`)
+          .join(''),
       ),
   ];
   // One segment a line: its time, title (wrapping on a narrow terminal), minutes aligned right, role.
@@ -29,7 +38,7 @@ export function renderScriptSummary(
         `${seg.start}–${seg.end}`,
         seg.title,
         p.dim(minutes(seg.minutes)),
-        p.dim(seg.product ? seg.product.role : ''),
+        p.dim(seg.roleLabel ?? ''),
       ]),
       [{}, { wrap: true }, { align: 'right' }, {}],
       width,

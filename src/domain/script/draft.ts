@@ -8,6 +8,7 @@
 import type { ScriptSettings } from '../../config/script-section.js';
 import { allocate } from '../schedule/targets.js';
 import type { ProductRole } from '../roles.js';
+import { productCategory, type DraftCategories } from './categories.js';
 
 export interface ScriptProduct {
   id: string | null;
@@ -48,6 +49,8 @@ export interface DraftInput {
   talkPoints: TalkPoint[];
   settings: ScriptSettings;
   thresholds: Record<string, number>;
+  /** The categories of templates/script-categories.yaml by their keywords, and the shop's own one. */
+  categories: DraftCategories;
 }
 
 export type Part = 'explain' | 'interact' | 'push' | 'benefit';
@@ -62,22 +65,30 @@ const toMinutes = (hhmm: string) => {
 
 export type SegmentKind = 'opening' | 'product' | 'closing';
 
-/** What the anchor says, with the data it needs; one code may read as several lines. */
+/**
+ * What the anchor says, with the data it needs; one code may read as several lines. `category` and
+ * `variant` pick the category's sentence patterns (the product's place in the stream, so that
+ * neighbouring products are not said the same way).
+ */
 export type TalkLine =
   | { kind: 'welcome'; account: string; theme: string | null; benefit: string | null }
   | { kind: 'farewell' }
-  | { kind: 'scene'; scene: string; product: string }
-  | { kind: 'point'; text: string }
+  /** A use scene: the team's own (config `script.scenes`) or, when null, one of the category's. */
+  | { kind: 'scene'; category: string; product: string; variant: number; scene: string | null }
+  /** The selling points, said as scene sentences of the category, not as a parameter list. */
+  | { kind: 'selling'; category: string; points: string[]; variant: number }
   | { kind: 'faq'; text: string }
   | { kind: 'price'; price: number; dailyPrice: number | null }
   | { kind: 'retro-topic'; topic: string; share: number; action: string }
   | { kind: 'interact'; product: string }
+  /** A prompt that draws out the questions viewers of the category ask (怎么泡, 色号, 尺码…). */
+  | { kind: 'faq-prompt'; category: string; product: string; variant: number }
   | { kind: 'push'; stock: number | null }
   | { kind: 'benefit'; benefit: string | null };
 
 /** What the assistant or floor control is cued to do, with the data it needs. */
 export type CueAction =
-  | { kind: 'close-up'; product: string }
+  | { kind: 'close-up'; product: string; category: string; variant: number }
   | { kind: 'demo'; action: string }
   | { kind: 'countdown'; minutes: number }
   | { kind: 'list'; product: string }
@@ -94,13 +105,32 @@ export interface Cue {
   rule: string | null;
 }
 
-/** Split a selling-points / FAQ cell into items. */
-function items(text: string | null): string[] {
+/**
+ * What a cell holds when it holds nothing: a dash, a slash, 无/暂无, N/A. Exports and hand-kept
+ * sheets write these for an empty FAQ or selling point; the draft leaves them out, never says "-".
+ */
+const PLACEHOLDER = /^(?:[-－—–_/／\\.。·…~～\s]*|无|暂无|没有|待定|待补充|n\/?a|none|null|nil)$/i;
+
+/** Split a selling-points / FAQ cell into items; placeholders are no items. */
+export function items(text: string | null): string[] {
   if (!text) return [];
   return text
     .split(/[；;\n]|。(?=.)/)
     .map((s) => s.trim().replace(/。$/, ''))
-    .filter(Boolean);
+    .filter((s) => s && !PLACEHOLDER.test(s));
+}
+
+/**
+ * The single selling points of a cell: its items, each split at its Chinese commas, and at an ASCII
+ * comma next to Chinese text (四面弹,速干) — not inside 1,000mAh, SUM(1,2) or English words.
+ */
+export function sellingPoints(text: string | null): string[] {
+  return items(text).flatMap((item) =>
+    item
+      .split(/[，、]|(?<=\p{Script=Han}\s*),|,(?=\s*\p{Script=Han})/u)
+      .map((s) => s.trim())
+      .filter((s) => s && !PLACEHOLDER.test(s)),
+  );
 }
 
 /** One part of the stream: the opening, a product's segment, or the closing. */
@@ -115,6 +145,8 @@ export interface Segment {
   assistant: CueAction[];
   /** Floor control's list for the segment; the reminder of the next switch carries its clock time. */
   floor: Array<{ time: string | null; cue: CueAction }>;
+  /** The category whose talk and cues a product's segment uses (templates/script-categories.yaml); null for the opening and closing. */
+  category: string | null;
 }
 
 type CueAt = (minute: number, who: Cue['who'], what: CueAction, rule?: string | null) => void;
@@ -135,23 +167,28 @@ export function productSegment(
     len,
     PARTS.map((k) => s.parts[k]),
   );
-  const scenes = (p.category && s.scenes[p.category]) || [];
-  const points = items(p.sellingPoints);
+  const category = productCategory(p, input.categories);
+  // The team's own scenes (config script.scenes) for the product's 品类 word or its category come first.
+  const ownScenes = (p.category && s.scenes[p.category]) || s.scenes[category] || [];
+  const points = sellingPoints(p.sellingPoints);
   const faqs = items(p.faq);
   // A retro topic that this product's name or selling points mention becomes part of its segment.
   const related = input.talkPoints.filter((tp) =>
     `${p.name} ${p.sellingPoints ?? ''} ${p.category ?? ''}`.includes(tp.topic),
   );
   const explain: TalkLine[] = [
-    ...(scenes.length ? [{ kind: 'scene' as const, scene: scenes[i % scenes.length]!, product: p.name }] : []),
-    ...points.map((text) => ({ kind: 'point' as const, text })),
+    { kind: 'scene', category, product: p.name, variant: i, scene: ownScenes[i % ownScenes.length] ?? null },
+    ...(points.length ? [{ kind: 'selling' as const, category, points, variant: i }] : []),
     ...faqs.slice(0, 2).map((text) => ({ kind: 'faq' as const, text })),
     ...(p.price !== null ? [{ kind: 'price' as const, price: p.price, dailyPrice: p.dailyPrice }] : []),
     ...related.map((tp) => ({ kind: 'retro-topic' as const, topic: tp.topic, share: tp.share, action: tp.action })),
   ];
   const talk: Record<Part, TalkLine[]> = {
     explain,
-    interact: [{ kind: 'interact', product: p.name }],
+    interact: [
+      { kind: 'interact', product: p.name },
+      { kind: 'faq-prompt', category, product: p.name, variant: i },
+    ],
     push: [{ kind: 'push', stock: p.stock }],
     benefit: [{ kind: 'benefit', benefit: stream.benefit }],
   };
@@ -162,7 +199,7 @@ export function productSegment(
     pt += m;
     return part;
   });
-  const closeUp: CueAction = { kind: 'close-up', product: p.name };
+  const closeUp: CueAction = { kind: 'close-up', product: p.name, category, variant: i };
   const demos = related.map((tp): CueAction => ({ kind: 'demo', action: tp.action }));
   const pushStart = segStart + partLens[0]! + partLens[1]!;
   const countdown: CueAction = { kind: 'countdown', minutes: segStart + len - pushStart };
@@ -191,6 +228,7 @@ export function productSegment(
     parts,
     assistant: [closeUp, ...demos, countdown],
     floor,
+    category,
   };
 }
 
@@ -268,6 +306,7 @@ export function buildDraft(input: DraftInput) {
     ],
     assistant: [],
     floor: [],
+    category: null,
   });
   t += opening;
 
@@ -288,6 +327,7 @@ export function buildDraft(input: DraftInput) {
     ],
     assistant: [],
     floor: [],
+    category: null,
   });
 
   // playbook: a reminder 3 minutes before every segment switch.
