@@ -86,3 +86,30 @@ export function eachRow(ws, row, list, cells) {
     if (c.format) cell.numFmt = FORMATS[c.format] ?? c.format;
   });
 }
+
+/** Rows between two charts' top-left corners: room for the tallest (a 20-bar chart is ~28 rows). */
+const CHART_ROWS = 32;
+
+/**
+ * A 图表 sheet: the title, then each chart ({{chart:name}}, the picture's top-left corner) one under
+ * another, two a printed page ({{pagebreak}} after every second, so none is cut across pages). Under
+ * each chart whose data the report has (`when`, a model path), a line closes its slot: LibreOffice
+ * prints a sheet only as far as its last cell, never a picture below it, and a chart the report has
+ * no data for leaves no line and so no empty page.
+ */
+export function chartSheet(wb, { name, title, charts, lang }) {
+  const ws = wb.addWorksheet(name, { pageSetup: { ...PAGE, orientation: 'portrait' } });
+  ws.getCell('A1').value = title;
+  ws.getCell('A1').style = TITLE_STYLE;
+  ws.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
+  charts.forEach(({ chart, when }, i) => {
+    const top = 3 + i * CHART_ROWS;
+    ws.getCell(top, 1).value = `{{chart:${chart}}}`;
+    const end = ws.getCell(top + CHART_ROWS - 3, 1);
+    end.value = `{{#if ${when}}}${lang === 'zh' ? '（图表按导出中的数据绘制）' : '(drawn from the exports)'}`;
+    end.font = { italic: true, size: 9, color: { argb: 'FFBFBFBF' } };
+    ws.mergeCells(top + CHART_ROWS - 3, 1, top + CHART_ROWS - 3, 13);
+    if (i % 2 === 1 && i < charts.length - 1) ws.getCell(top + CHART_ROWS - 1, 1).value = '{{pagebreak}}';
+  });
+  return ws;
+}

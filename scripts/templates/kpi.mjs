@@ -1,7 +1,7 @@
 // templates/kpi.xlsx: the month's KPI sheet (月度KPI) — summary, per-metric detail, a sheet per
 // role, incentives and the weights used.
 import ExcelJS from 'exceljs';
-import { eachRow, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
+import { chartSheet, eachRow, headerRow, save, SECTION_STYLE, tableSheet } from './kit.mjs';
 
 // The playbook's roles and metrics (src/domain/kpi/metrics.ts), with the figure's number format.
 const ROLES = [
@@ -78,11 +78,7 @@ export default async function kpi(lang) {
   );
 
   // The role scores, ranked, with the KPI bar ({{chart:scores}}: the picture's top-left corner).
-  const charts = wb.addWorksheet(t('图表', 'Charts'), { pageSetup: { ...PAGE, orientation: 'portrait' } });
-  charts.getCell('A1').value = t('KPI 图表 {{month}}', 'KPI charts {{month}}');
-  charts.getCell('A1').style = TITLE_STYLE;
-  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel chart
-  charts.getCell('A3').value = '{{chart:scores}}';
+  chartSheet(wb, { name: t('图表', 'Charts'), title: t('KPI 图表 {{month}}', 'KPI charts {{month}}'), charts: [{ chart: 'scores', when: 'scores' }], lang });
 
   tableSheet(
     wb,

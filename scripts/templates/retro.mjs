@@ -1,6 +1,6 @@
 // templates/retro.xlsx: the post-stream retro (数据复盘表).
 import ExcelJS from 'exceljs';
-import { eachRow, FORMATS, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
+import { chartSheet, eachRow, FORMATS, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
 
 const RETRO_FIGURES = [
   ['gmv', '成交金额（{{summary.gmvField}}）', 'GMV ({{summary.gmvField}})', 'money'],
@@ -123,14 +123,17 @@ export default async function retro(lang) {
 
   // The charts, one under another ({{chart:name}}: the picture's top-left corner; a chart the
   // export has no data for is left out). On their own sheet, so every sheet still prints readably.
-  const charts = wb.addWorksheet(zh ? '图表' : 'Charts', {
-    pageSetup: { ...PAGE, orientation: 'portrait' },
-  });
-  charts.getCell('A1').value = zh ? '直播复盘图表 · {{stream.account}}' : 'Stream retro charts · {{stream.account}}';
-  charts.getCell('A1').style = TITLE_STYLE;
-  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
-  ['productGmv', 'productRates', 'channels', 'trend', 'baseline'].forEach((name, i) => {
-    charts.getCell(3 + i * 32, 1).value = `{{chart:${name}}}`;
+  chartSheet(wb, {
+    name: zh ? '图表' : 'Charts',
+    title: zh ? '直播复盘图表 · {{stream.account}}' : 'Stream retro charts · {{stream.account}}',
+    charts: [
+      { chart: 'productGmv', when: 'products' },
+      { chart: 'productRates', when: 'products' },
+      { chart: 'channels', when: 'channels' },
+      { chart: 'trend', when: 'trend' },
+      { chart: 'baseline', when: 'comparison' },
+    ],
+    lang,
   });
   tableSheet(
     wb,

@@ -1,6 +1,6 @@
 // templates/select.xlsx: the selector's elimination list and pool (淘汰清单).
 import ExcelJS from 'exceljs';
-import { eachRow, FORMATS, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
+import { chartSheet, eachRow, FORMATS, headerRow, save, SECTION_STYLE, tableSheet } from './kit.mjs';
 
 export default async function select(lang) {
   const zh = lang === 'zh';
@@ -20,12 +20,15 @@ export default async function select(lang) {
   ];
   tableSheet(wb, zh ? '淘汰' : 'Eliminate', 'eliminate', productCols, lang);
   // The charts, one under another ({{chart:name}}: the picture's top-left corner).
-  const charts = wb.addWorksheet(zh ? '图表' : 'Charts', { pageSetup: { ...PAGE, orientation: 'portrait' } });
-  charts.getCell('A1').value = zh ? '选品图表 {{week.id}}' : 'Selection charts {{week.id}}';
-  charts.getCell('A1').style = TITLE_STYLE;
-  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
-  charts.getCell('A3').value = '{{chart:productRates}}';
-  charts.getCell('A35').value = '{{chart:roleMix}}';
+  chartSheet(wb, {
+    name: zh ? '图表' : 'Charts',
+    title: zh ? '选品图表 {{week.id}}' : 'Selection charts {{week.id}}',
+    charts: [
+      { chart: 'productRates', when: 'products' },
+      { chart: 'roleMix', when: 'pool.balance' },
+    ],
+    lang,
+  });
   tableSheet(wb, zh ? '数据不足' : 'Not enough data', 'insufficient', productCols, lang);
   const pool = tableSheet(
     wb,

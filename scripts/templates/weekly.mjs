@@ -1,6 +1,6 @@
 // templates/weekly.xlsx: the weekly report (周度复盘报告).
 import ExcelJS from 'exceljs';
-import { eachRow, FORMATS, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
+import { chartSheet, eachRow, FORMATS, headerRow, PAGE, save, SECTION_STYLE, tableSheet, TITLE_STYLE } from './kit.mjs';
 
 export default async function weekly(lang) {
   const zh = lang === 'zh';
@@ -115,12 +115,16 @@ export default async function weekly(lang) {
 
   // The charts, one under another ({{chart:name}}: the picture's top-left corner; the target
   // chart only with a target set).
-  const charts = wb.addWorksheet(zh ? '图表' : 'Charts', { pageSetup: { ...PAGE, orientation: 'portrait' } });
-  charts.getCell('A1').value = zh ? '周报图表 {{week.id}}' : 'Weekly charts {{week.id}}';
-  charts.getCell('A1').style = TITLE_STYLE;
-  charts.mergeCells('A1:M1'); // the title on one line above the 800-pixel charts
-  ['week', 'streams', 'channels', 'target'].forEach((name, i) => {
-    charts.getCell(3 + i * 32, 1).value = `{{chart:${name}}}`;
+  chartSheet(wb, {
+    name: zh ? '图表' : 'Charts',
+    title: zh ? '周报图表 {{week.id}}' : 'Weekly charts {{week.id}}',
+    charts: [
+      { chart: 'week', when: 'streams' },
+      { chart: 'streams', when: 'streams' },
+      { chart: 'channels', when: 'attribution.channels' },
+      { chart: 'target', when: 'targetAchievement.target' },
+    ],
+    lang,
   });
   tableSheet(
     wb,

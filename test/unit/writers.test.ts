@@ -10,6 +10,7 @@ import { renderCsv, writeReport } from '../../src/io/write/output.js';
 import { escapeMarkdown, renderTextTemplate } from '../../src/io/write/text-template.js';
 import { fillXlsxTemplate } from '../../src/io/write/xlsx-template.js';
 import { inputError } from './expect-error.js';
+import { unzipAll } from '../helpers/zip-parts.js';
 
 let dir: string;
 beforeAll(() => {
@@ -329,6 +330,28 @@ describe('formula safety', () => {
       expect(rows[i + 1]![1]).toBe(String(-i * 1.5));
       expect(rows[i + 1]![2]).toBe('a, "b"');
     });
+  });
+});
+
+describe('{{pagebreak}}: where a printed page ends', () => {
+  it('a row holding it alone ends its page (a manual row break at that output row, below rows that repeated), and is written empty', async () => {
+    const tpl = join(dir, 'pagebreak.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const t = wb.addWorksheet('图表');
+    t.getCell('A1').value = '{{#each items}}{{name}}';
+    t.getCell('A2').value = '{{pagebreak}}';
+    t.getCell('A3').value = '下一页';
+    await wb.xlsx.writeFile(tpl);
+    const out = join(dir, 'pagebreak-out.xlsx');
+    await fillXlsxTemplate(tpl, { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] }, out, {
+      templateLabel: 'pagebreak.xlsx',
+    });
+    const sheet = (await unzipAll(out)).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    // Three item rows, then the break's row (4): the page ends after it, 下一页 starts the next.
+    expect([...sheet.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => m[1])).toEqual(['4']);
+    const ws = (await readBack(out)).getWorksheet('图表')!;
+    expect(ws.getCell('A4').value).toBeNull();
+    expect(ws.getCell('A5').value).toBe('下一页');
   });
 });
 

@@ -27,6 +27,7 @@
  * - The template's conditional formats are kept, over the rows as filled: a range on a repeated
  *   row covers every copy of it; formulas are kept as written, so relative references move with
  *   their range (`LEN(A3)=0` over A4:G4 greys a calendar day under an empty day number).
+ * - `{{pagebreak}}` alone in a row's first cell ends the printed page there (a manual row break).
  * - `{{chart:channels}}` alone in a cell puts that chart's picture there (its top-left corner at the
  *   cell); a template without one draws none. The names are the report's (`FillOptions.charts`).
  * - A sheet whose repeated rows all name data the report does not have (null, e.g. no minute
@@ -55,6 +56,7 @@ const EXACT = /^\{\{\s*([@\p{L}\p{N}_.]+)\s*(?:\|\s*(\w+)((?::[^:{}|]*)*)\s*)?\}
 const EACH = /^\{\{#each\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 const END_EACH = /\{\{\/each\s*\}\}/u;
 const CHART = /^\{\{\s*chart:([\w-]+)\s*\}\}$/u;
+const PAGE_BREAK = /^\{\{\s*pagebreak\s*\}\}$/u;
 const IF = /^\{\{#if\s+([\p{L}\p{N}_.]+)\s*\}\}/u;
 
 type CellValue = ExcelJS.CellValue;
@@ -756,6 +758,13 @@ async function fillSheets(
       outRow++;
       const row = out.getRow(outRow);
       if (tpl.height) row.height = tpl.height;
+      // `{{pagebreak}}` alone in the first cell: the printed page ends with this (empty) row, so a
+      // chart below it starts on a page of its own instead of being cut across two.
+      if (PAGE_BREAK.test(firstText(tpl))) {
+        row.addPageBreak();
+        settle();
+        return;
+      }
       const { filled, condition } = fillRow(tpl, scope, stripEach, columnCount, (t, e) => {
         throw new InputError({ file: opts.templateLabel }, `${ws.name}!${t.address}: ${e.message}`);
       });
