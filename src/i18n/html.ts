@@ -168,6 +168,22 @@ const WORDS = {
 
 export type HtmlWords = (typeof WORDS)['zh'];
 
+/** A figure as the sheets' number formats show its unit: ¥1,234.00, 12.34%, 1,234, 1分5秒, 1.23. */
+function inUnit(v: number, unit: SheetUnit, lang: Lang): string {
+  switch (unit) {
+    case 'money':
+      return fmtMoney(v);
+    case 'rate':
+      return fmtRate(v);
+    case 'count':
+      return fmtCount(v);
+    case 'duration':
+      return fmtDuration(v, lang);
+    case 'number':
+      return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+}
+
 /** The helpers of an HTML template: the Markdown ones, its words, and a file's name without its folder. */
 export function htmlTemplateHelpers(lang: Lang) {
   const t: HtmlWords = WORDS[lang];
@@ -176,17 +192,7 @@ export function htmlTemplateHelpers(lang: Lang) {
     t,
     /** A figure in its unit, as a sheet's cell format would show it. */
     unit: (v: number | null | undefined, unit: SheetUnit) =>
-      v === null || v === undefined
-        ? '—'
-        : unit === 'money'
-          ? fmtMoney(v)
-          : unit === 'rate'
-            ? fmtRate(v)
-            : unit === 'count'
-              ? fmtCount(v)
-              : unit === 'duration'
-                ? fmtDuration(v, lang)
-                : v.toLocaleString('en-US', { maximumFractionDigits: 2 }),
+      v === null || v === undefined ? '—' : inUnit(v, unit, lang),
     /** A change's class: up, down or none. */
     dir: (v: number | null | undefined) => (v === null || v === undefined || v === 0 ? '' : v > 0 ? 'up' : 'down'),
     base: (path: string | null | undefined) => (path ? (path.split(/[\\/]/).pop() ?? path) : ''),

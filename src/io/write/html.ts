@@ -9,6 +9,7 @@
  */
 import type { ChartSet, ChartsDrawn } from './xlsx-template.js';
 import type { Chart } from './charts/types.js';
+import { htmlText } from '../../text-safety.js';
 import { renderTextTemplate } from './text-template.js';
 import { HTML_STYLE } from './html-style.js';
 
@@ -26,7 +27,8 @@ export interface HtmlOptions {
 const PLACES_CHARTS = /\bh\.chart\s*\(/;
 
 export async function renderHtmlReport(template: string, model: object, o: HtmlOptions): Promise<string> {
-  const svgs = o.charts && PLACES_CHARTS.test(template) ? await chartSvgs(o.charts) : new Map<string, string | null>();
+  const drawsCharts = o.charts !== undefined && PLACES_CHARTS.test(template);
+  const svgs = drawsCharts ? await chartSvgs(o.charts!) : new Map<string, string | null>();
   const names = o.charts?.names ?? [];
   const placed = new Set<string>();
   const chart = (name: string): string => {
@@ -43,7 +45,7 @@ export async function renderHtmlReport(template: string, model: object, o: HtmlO
     helpers: { ...o.helpers, chart, style: () => HTML_STYLE, lang: o.lang },
     escape: 'html',
   });
-  if (o.charts && PLACES_CHARTS.test(template)) o.onCharts?.({ drawn: placed.size, cjkFont: null });
+  if (drawsCharts) o.onCharts?.({ drawn: placed.size, cjkFont: null });
   return html;
 }
 
@@ -67,7 +69,7 @@ async function chartSvgs(set: ChartSet): Promise<Map<string, string | null>> {
 export function inlineSvg(svg: string, chart: Chart, name: string): string {
   const prefix = `chart-${name.replace(/[^A-Za-z0-9_-]/g, '')}-`;
   const body = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/\bzr0-/g, prefix);
-  const label = chart.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const label = htmlText(chart.title);
   return body.replace(
     /^<svg width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
     (_, w: string) =>

@@ -636,7 +636,7 @@ function writeCells(
 
 /** A row as high as its wrapped text, every cell of it read from the top as the wrapped one is. */
 function tallRow(row: ExcelJS.Row, lines: number, columns: number): void {
-  row.height = Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
+  row.height = linesPoints(lines);
   for (let c = 1; c <= columns; c++) {
     const cell = row.getCell(c);
     if (cell.value !== null && !cell.alignment?.vertical)
@@ -649,6 +649,9 @@ function tallRow(row: ExcelJS.Row, lines: number, columns: number): void {
  * to 1.8 widths of the digit a column's width counts: text is this much of its display width.
  */
 const GLYPH_RATIO = 0.8;
+
+/** The height of `lines` lines of text, in points, within Excel's tallest row. */
+const linesPoints = (lines: number) => Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 
 /** The lines `text` takes wrapped in a column `width` characters wide. */
 function wrappedLines(text: string, width: number): number {
@@ -776,7 +779,7 @@ async function fillSheets(
       }
       const lines = writeCells(row, filled, widths, merged);
       // A row the template gives a height keeps it, and grows when its wrapped text needs more.
-      if (tpl.height) row.height = Math.max(tpl.height, Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+      if (tpl.height) row.height = Math.max(tpl.height, linesPoints(lines));
       else if (lines > 1) tallRow(row, lines, columnCount);
       placeCharts(filled, ws.name, outRow, opts, placements);
       settle();
