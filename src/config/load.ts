@@ -36,12 +36,21 @@ async function parseFile(file: string): Promise<unknown> {
       throw new ConfigError(file, [`not valid JSON: ${(e as Error).message}`]);
     }
   }
+  return parseYaml(text, file);
+}
+
+/**
+ * A YAML file's data (a leading BOM skipped); its syntax errors, a key given twice among them, are
+ * one ConfigError naming each line. `what` the file is, for the message ("config", "script categories").
+ */
+export async function parseYaml(text: string, file: string, what = 'config'): Promise<unknown> {
   const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     throw new ConfigError(
       file,
       doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+      what,
     );
   }
   return doc.toJS() ?? {};

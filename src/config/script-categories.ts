@@ -14,6 +14,7 @@ import type { Lang } from '../format.js';
 import { BUILTIN_TEMPLATES, displayPath } from '../io/write/output.js';
 import { cleanText } from '../text-safety.js';
 import { describeIssues } from './file-schema.js';
+import { parseYaml } from './load.js';
 
 export const SCRIPT_CATEGORIES_FILE = 'script-categories.yaml';
 const WHAT = 'script categories';
@@ -175,15 +176,7 @@ function talkOf(id: string, c: CategoryEntry, base: NeutralEntry, lang: Lang): C
 
 /** The file's text, checked and resolved; `file` names it in errors (as the user would find it). */
 export async function parseScriptCategories(source: string, file: string): Promise<ScriptCategories> {
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length)
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
-      WHAT,
-    );
-  const parsed = scriptCategoriesSchema.safeParse(doc.toJS() ?? {});
+  const parsed = scriptCategoriesSchema.safeParse(await parseYaml(source, file, WHAT));
   if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error), WHAT);
   // zod checked the shapes; the generic builders above leave their types loose.
   const { default: base, categories } = parsed.data as unknown as {
