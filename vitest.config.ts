@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // `npm test` runs what needs Node alone; test/office needs LibreOffice (`npm run test:office`,
 // run by .ci/run after installing it).
-export const testEnv = { NO_COLOR: '1', LIVEOPS_CONFIG: '', TZ: 'UTC' };
+export const testEnv = { NO_COLOR: '1', LIVEOPS_CONFIG: '', TZ: 'UTC', LIVEOPS_HISTORY: 'off' };
 
 // A developer's own config or terminal must never leak into a test.
 // Every test must assert something: one that only runs code passes whatever the code does.

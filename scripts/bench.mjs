@@ -221,7 +221,7 @@ function runNode(argv, expects) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', HOOK, ...argv], {
     cwd: OUT,
-    env: { ...process.env, NO_COLOR: '1', LIVEOPS_BENCH_RSS: rssFile },
+    env: { ...process.env, NO_COLOR: '1', LIVEOPS_HISTORY: 'off', LIVEOPS_BENCH_RSS: rssFile },
     stdio: ['ignore', expects ? 'ignore' : 'pipe', 'pipe'],
     maxBuffer: 1 << 26,
   });

@@ -227,6 +227,7 @@ async function runOne(input, bytes, cmd, json, slot) {
         HOME: home,
         LANG: 'C.UTF-8',
         LIVEOPS_NOW: '2026-12-01T09:00:00+08:00',
+        LIVEOPS_HISTORY: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -92,7 +92,7 @@ function runJob(job, slot) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       cwd: OUT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', LIVEOPS_HISTORY: 'off' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

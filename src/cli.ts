@@ -39,10 +39,17 @@ async function makeContext(cmd: Command): Promise<Context> {
       `liveops: config: ${config.source ? shown : `${shown} (no liveops.config.yaml here or above)`}\n`,
     );
   }
+  const { resolve } = await import('node:path');
+  const historyEnv = process.env.LIVEOPS_HISTORY;
+  const history =
+    g.history === false || historyEnv === 'off' || historyEnv === '0' || config.historyDir === null
+      ? null
+      : resolve(cwd, historyEnv || config.historyDir);
   return {
     cwd,
     env: process.env,
     config,
+    history,
     lang: g.lang ?? config.lang,
     json: g.json,
     out: g.out,
@@ -85,6 +92,10 @@ export function buildProgram(): Command {
     .option('-o, --out <path>', 'the output file, or a folder (ends in /, exists, or has no extension); - for stdout')
     .option('--force', 'overwrite output files that already exist', false)
     .option('--no-input', 'never prompt; fail with exit 2 naming what is missing (implied without a TTY)')
+    .option(
+      '--no-history',
+      'record nothing in the history and read nothing from it (default: .liveops/history next to the config, or $LIVEOPS_HISTORY; off also by history: false in the config)',
+    )
     .option('-q, --quiet', 'print nothing but results and errors', false)
     .option(
       '--verbose',

@@ -17,6 +17,8 @@ export interface GlobalOptions {
   input: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** --no-history: record nothing and read nothing from the history. */
+  history: boolean;
 }
 
 export interface Context {
@@ -28,6 +30,11 @@ export interface Context {
   out: string | undefined;
   force: boolean;
   term: Terminal;
+  /**
+   * The history's folder (absolute), or null/absent: none this run (--no-history, LIVEOPS_HISTORY=off,
+   * `history: false` in the config; contexts built in tests).
+   */
+  history?: string | null;
   /** Tests inject answers here; by default prompts use inquirer. */
   prompter?: Prompter;
 }

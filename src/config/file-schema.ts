@@ -344,6 +344,18 @@ export const configSchema = z
     topics: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
     /** Which undictionaried keywords are hotspots: extra stop-words, minimum questions and share. */
     hotspots: hotspotsSectionSchema.optional(),
+    /** The history of runs (retro, select, schedule, kpi): where it is kept, or false to keep none. */
+    history: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            /** Folder of the history, relative to the config file (default .liveops/history). */
+            dir: z.string().trim().min(1, 'expected a folder, such as .liveops/history').optional(),
+          })
+          .strict(),
+      ])
+      .optional(),
   })
   .strict();
 

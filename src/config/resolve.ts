@@ -46,6 +46,8 @@ export interface Config {
   /** Which undictionaried keywords are hotspots (`hotspots:`): extra stop-words, at least minCount questions and minShare of them. */
   hotspots: HotspotSettings;
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
+  /** The history's folder (absolute when a config file set it, else relative to the working folder), or null: keep none. */
+  historyDir: string | null;
   select: {
     minStreams: number;
     minExposures: number;
@@ -55,6 +57,9 @@ export interface Config {
     imageMinPrice: number | null;
   };
 }
+
+/** Where the history is kept, next to the team's config (or in the working folder without one). */
+export const HISTORY_DIR = '.liveops/history';
 
 /** Merge in one place: file, then defaults (flags are applied by the caller on top). */
 export function resolveConfig(file: ConfigFile, source: string | null): Config {
@@ -70,6 +75,12 @@ export function resolveConfig(file: ConfigFile, source: string | null): Config {
     supplierTerms: file.supplierTerms ?? RULE_DEFAULTS.supplierTerms,
     retroDeadline: file.retroDeadline ?? RULE_DEFAULTS.retroDeadline,
     topics: file.topics ?? null,
+    historyDir:
+      file.history === false
+        ? null
+        : source
+          ? resolve(dirname(source), file.history?.dir ?? HISTORY_DIR)
+          : (file.history?.dir ?? HISTORY_DIR),
     hotspots: resolveHotspots(file.hotspots),
     targets: { weeklyGmv: file.targets?.weeklyGmv ?? null, monthlyGmv: file.targets?.monthlyGmv ?? {} },
     select: {

@@ -33,6 +33,8 @@ export interface Stream {
   refundAmount: number | null;
   paidSpend: number | null;
   newFollowers: number | null;
+  /** New fan-club (直播团 / 粉丝团) members. */
+  newFanClub: number | null;
   peakOnline: number | null;
   avgOnline: number | null;
   /** Rates and GPM as the export states them; the domain recomputes them from counts and compares. */

@@ -6,6 +6,8 @@
 import { relative } from 'node:path';
 import type { Context, Lang } from '../context.js';
 import { palette, type Palette } from './terminal.js';
+import type { HistoryNote } from '../model/history.js';
+import { historyLines } from '../i18n/history.js';
 
 export interface Presentation<R> {
   /**
@@ -33,6 +35,8 @@ export async function present<R extends object>(ctx: Context, report: R, how: Pr
     // -o -: stdout carries the report itself; the summary would corrupt it.
   } else if (!term.quiet) {
     term.stdout.write(how.render(report, ctx.lang, await palette(term.stdoutColor), term.width));
+    const note = (report as { history?: HistoryNote | null }).history;
+    if (note) for (const line of historyLines(note, ctx.lang)) term.stdout.write(`${line}\n`);
   } else if (how.quietRender) {
     term.stdout.write(how.quietRender(report, ctx.lang, await palette(term.stdoutColor), term.width));
   }

@@ -365,7 +365,7 @@ describe('absurd inputs are refused at once, environment errors are no bug', () 
         '-c',
         `cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${BIN}" inspect "${join(FIXTURES, 'orders.csv')}"`,
       ],
-      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } },
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', LIVEOPS_HISTORY: 'off' } },
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/the current folder no longer exists/);

@@ -31,6 +31,8 @@ export function liveops(args: string[], opts: RunOptions = {}): Run {
     PATH: process.env.PATH ?? '',
     HOME: opts.cwd ?? tmpdir(),
     NO_COLOR: '1',
+    // A test that uses the history gives its own folder (env LIVEOPS_HISTORY): runs never feed each other.
+    LIVEOPS_HISTORY: 'off',
     TZ: 'UTC',
   };
   const argv = [...(opts.nodeArgs ?? []), BIN, ...args];

@@ -53,6 +53,7 @@ function interruptMidWrite(args: string[], dir: string, signal: NodeJS.Signals, 
         TZ: 'UTC',
         LIVEOPS_TEST_SLOW_DIR: dir,
         LIVEOPS_TEST_SLOW_MATCH: match,
+        LIVEOPS_HISTORY: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -179,7 +180,7 @@ describe('a stop while reading, before anything is written', () => {
       [BIN, '--json', 'retro', 'douyin-compass-session.xlsx', 'big-comments.csv', '-o', `${out.name}/`],
       {
         cwd: tmp.dir,
-        env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC', NO_COLOR: '1' },
+        env: { PATH: process.env.PATH ?? '', HOME: tmp.dir, TZ: 'UTC', NO_COLOR: '1', LIVEOPS_HISTORY: 'off' },
       },
     );
     let stdout = '';

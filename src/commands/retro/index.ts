@@ -17,7 +17,14 @@ import { ResponseAccumulator } from '../../domain/cs/response.js';
 import { OrdersAccumulator } from '../../domain/retro/orders.js';
 import { buildRetroReport } from '../../domain/retro/report.js';
 import { localiseRetro, type RetroReport } from '../../i18n/retro.js';
-import { shanghaiIso } from '../../clock.js';
+import { runClock, shanghaiIso } from '../../clock.js';
+import {
+  historyNote,
+  historyStreams,
+  plannedStreams,
+  recordInHistory,
+  type HistoryNote,
+} from '../../collect/history.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openTables, type Table } from '../../io/read/tables.js';
 import { LIVEOPS_CREATOR } from '../../io/write/cells.js';
@@ -508,17 +515,44 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   const out = await checkOutput(ctx, opts);
   const { g, baselineRows } = await gatherInputs(ctx, opts, files);
   assertStreamData(g, files);
-  const report = localiseRetro(
-    buildRetroReport(retroInput(ctx, opts, g, baselineRows), {
-      thresholds: ctx.config.thresholds,
-      baselineCount: opts.baselineCount,
-      cs: ctx.config.cs,
-    }),
-    ctx.lang,
-  );
+  const note = historyNote(ctx);
+  const account = g.facts.stream().account ?? opts.account ?? null;
+  // No --baseline and no stream list given: the account's recent streams come from the history.
+  if (baselineRows.length === 0 && note) {
+    const { baselineOf } = await import('../../domain/history/records.js');
+    const earlier = baselineOf(await historyStreams(ctx, note, account ? { account } : {}));
+    baselineRows.push(...earlier);
+  }
+  const facts = buildRetroReport(retroInput(ctx, opts, g, baselineRows), {
+    thresholds: ctx.config.thresholds,
+    baselineCount: opts.baselineCount,
+    cs: ctx.config.cs,
+  });
+  const report: RetroReport & { history?: HistoryNote | null } = localiseRetro(facts, ctx.lang);
+  if (note && !opts.baseline.length && facts.comparison && g.streamRows.length === 0)
+    note.used.push(
+      ctx.lang === 'zh'
+        ? `对比基线 ${facts.comparison.baselineStreams} 场`
+        : `baseline of ${facts.comparison.baselineStreams} streams`,
+    );
   await writeRetro(ctx, opts, report, files, out);
+  if (note) {
+    const { retroParts } = await import('../../domain/history/records.js');
+    const planned = await plannedStreams(ctx, note, account ? { account } : {});
+    const rec = retroParts(facts, report.actions, {
+      lang: ctx.lang,
+      planned,
+      due: { sheetHours: ctx.config.retroDeadline.sheetHours, rehearsalDays: 2 },
+    });
+    await recordInHistory(ctx, note, { command: 'retro', inputs: files, ...rec }, runClock(ctx.env));
+    report.history = note;
+  }
 
   await present(ctx, report, { render: renderRetroSummary });
+  if (note?.error) {
+    ctx.term.stderr.write(`liveops: ${note.error}\n`);
+    return 4;
+  }
   // Written, but without a file the operator gave: exit 3 so a script notices.
   return report.leftOut.length > 0 || anyEmptyExport(report.ignored) ? 3 : 0;
 }

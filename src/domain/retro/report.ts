@@ -173,6 +173,8 @@ export interface RetroFacts {
     start: string | null;
     end: string | null;
     durationSeconds: number | null;
+    /** New fan-club members, when the export states them (a stream list's 新加直播团). */
+    newFanClub: number | null;
   };
   summary: RetroSummary;
   /** Where each figure came from; null when missing. */
@@ -720,6 +722,7 @@ export function buildRetroReport(input: RetroInput, settings: RetroSettings): Re
       start: stream.start,
       end: stream.end,
       durationSeconds: stream.durationSeconds,
+      newFanClub: stream.newFanClub ?? null,
     },
     summary,
     sources,
