@@ -11,6 +11,7 @@ import type { BaselineStream } from '../retro/input.js';
 import type { Role } from '../rules.js';
 import { isoWeekOf } from '../week.js';
 import { dayOf } from '../dated.js';
+import { shanghaiIso } from '../../clock.js';
 
 /** The account of a record that names none. */
 export const NO_ACCOUNT = '_unnamed';
@@ -282,7 +283,8 @@ export type HistoryStream = HistoryRow & { platform: string; account: string; mo
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : null);
+/** A timestamp read back, as the readers write date-times (Beijing, +08:00). */
+const iso = (v: unknown): string | null => (v instanceof Date ? shanghaiIso(v) : typeof v === 'string' ? v : null);
 
 /**
  * The streams of the history, one per stream: a stream imported from a list and then retro'd (or
