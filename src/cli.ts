@@ -205,6 +205,11 @@ function addRetro(program: Command): void {
     .option('--week <id>', 'with --weekly: the ISO week, e.g. 2026-W47 (default: last complete week)')
     .option('--since <date>', 'with --weekly: first day of the range, e.g. 2026-11-16')
     .option('--until <date>', 'with --weekly: last day of the range, e.g. 2026-11-22')
+    .option(
+      '--from-history',
+      "with --weekly: the week from the history (every account's retros) instead of a folder of exports; --account for one",
+      false,
+    )
     .addHelpText(
       'after',
       `
@@ -219,6 +224,8 @@ skipped files or an empty/header-only export, 2 nothing usable, 4 could not
 write, 5 already written.
   liveops retro --weekly exports/ --out reports/
   liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
+  liveops retro --weekly --from-history --week 2026-W48 --out reports/
+      the week over every account's retros in the history (bounded memory)
 
 Examples:
   liveops retro 整场数据.xlsx
@@ -246,6 +253,7 @@ Examples:
           week?: string;
           since?: string;
           until?: string;
+          fromHistory: boolean;
           mask: boolean;
         },
         cmd: Command,
@@ -262,10 +270,13 @@ Examples:
             template: opts.template,
             baselineCount: opts.baselineCount,
             now: runClock(process.env),
+            fromHistory: opts.fromHistory,
+            account: opts.account,
           });
           return;
         }
-        if (opts.week || opts.since || opts.until) throw new UsageError('--week, --since and --until go with --weekly');
+        if (opts.week || opts.since || opts.until || opts.fromHistory)
+          throw new UsageError('--week, --since, --until and --from-history go with --weekly');
         const { runRetro } = await import('./commands/retro/index.js');
         process.exitCode = await runRetro(ctx, {
           files,

@@ -25,7 +25,11 @@ const c = (name: string, type: HistoryColumnType, doc: string): HistoryColumn =>
 
 /** Columns every table starts with: the run that wrote the row and the record it belongs to. */
 const RUN_COLUMNS: HistoryColumn[] = [
-  c('run_id', 'string', 'the run that wrote the row: "<recorded ms>-<8 hex>", sorts by time'),
+  c(
+    'run_id',
+    'string',
+    'the run that wrote the row: "<ms when written>-<8 hex>", sorts in the order runs were written',
+  ),
   c('record_key', 'string', 'what the run records; a later run with the same key replaces it'),
 ];
 

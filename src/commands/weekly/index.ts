@@ -7,7 +7,8 @@
 import { anyEmptyExport } from '../../model/not-used.js';
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
-import { lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../../domain/week.js';
+import { inRange, lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../../domain/week.js';
+import { historyNote, type HistoryNote } from '../../collect/history.js';
 import { buildWeeklyReport } from '../../domain/weekly/report.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
@@ -39,6 +40,10 @@ export interface WeeklyOptions {
   template?: string | undefined;
   baselineCount: number;
   now: Date;
+  /** Read the week from the history (every account's retros) instead of a folder of exports. */
+  fromHistory?: boolean;
+  /** With fromHistory: one account's streams only. */
+  account?: string | undefined;
 }
 
 export function resolveWeek(opts: Pick<WeeklyOptions, 'week' | 'since' | 'until' | 'now'>): WeekRange {
@@ -63,13 +68,63 @@ export function resolveWeek(opts: Pick<WeeklyOptions, 'week' | 'since' | 'until'
   return lastWeek(opts.now);
 }
 
-export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<number> {
-  const m = weeklyText[ctx.lang];
+function checkInputs(ctx: Context, opts: WeeklyOptions): void {
+  if (opts.fromHistory) {
+    if (!ctx.history)
+      throw new UsageError(
+        '--from-history: the history is off this run (--no-history, LIVEOPS_HISTORY=off or history: false in the config)',
+      );
+    if (opts.inputs.length)
+      throw new UsageError('--from-history reads the week from the history: pass no export folder with it');
+    return;
+  }
+  if (opts.account) throw new UsageError('--account goes with --from-history (the exports name their account)');
   if (opts.inputs.length === 0) {
     throw new UsageError(
-      "missing input: pass the folder of the week's exports, e.g. `liveops retro --weekly exports/ --out reports/`",
+      "missing input: pass the folder of the week's exports, e.g. `liveops retro --weekly exports/ --out reports/`, or --from-history",
     );
   }
+}
+
+/** The week's streams, channels and products: from the exports given, or from the history. */
+async function weekInputs(
+  ctx: Context,
+  opts: WeeklyOptions,
+  week: WeekRange,
+  previous: WeekRange,
+  note: HistoryNote | null,
+) {
+  if (!opts.fromHistory) {
+    const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
+    return { ...(await readExports(ctx, files, ignored, week)), ignored };
+  }
+  const { historyWeek } = await import('../../collect/weekly-history.js');
+  const h = await historyWeek(ctx, note, week, previous, opts.account);
+  const weekStreams = h.streams.filter((s) => inRange(s.start, week)).length;
+  note?.used.push(
+    ctx.lang === 'zh'
+      ? `本周 ${weekStreams} 场、商品行 ${h.productRows} 行`
+      : `${weekStreams} streams and ${h.productRows} product rows of the week`,
+  );
+  return {
+    streams: h.streams,
+    channels: h.channels,
+    products: h.products,
+    hotspots: [],
+    skipped: note?.skipped ?? [],
+    response: null,
+    negative: null,
+    unusedColumns: [],
+    outside: [],
+    rowsOutside: [],
+    readWarnings: [],
+    ignored: [],
+  };
+}
+
+export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<number> {
+  const m = weeklyText[ctx.lang];
+  checkInputs(ctx, opts);
   const week = resolveWeek(opts);
   const previous = previousRange(week);
   const format: OutputFormat = outputFormat(opts.format, ctx.out);
@@ -77,7 +132,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   const target = await reportTarget(ctx.cwd, ctx.out, `${ctx.lang === 'zh' ? '周报' : 'weekly'}_${week.id}.${format}`);
   await assertWritable(target, { force: ctx.force });
 
-  const { files, ignored } = await expandInputs(ctx.cwd, opts.inputs);
+  const note = historyNote(ctx);
   const {
     streams: all,
     channels,
@@ -90,7 +145,8 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     outside,
     rowsOutside,
     readWarnings,
-  } = await readExports(ctx, files, ignored, week);
+    ignored,
+  } = await weekInputs(ctx, opts, week, previous, note);
   const facts = buildWeeklyReport(
     {
       week,
@@ -114,7 +170,8 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     },
     { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount },
   );
-  const report = localiseWeekly(facts, ctx.lang);
+  const report: ReturnType<typeof localiseWeekly> & { history?: HistoryNote | null } = localiseWeekly(facts, ctx.lang);
+  if (opts.fromHistory) report.history = note;
 
   // Product exports carry no dates: they count for the week only when the folder has no streams
   // of other weeks to contradict that.

@@ -95,8 +95,16 @@ export function partitionDir(root: string, table: HistoryTable, p: HistoryPartit
   return join(root, table, ...PARTITION_KEYS.map((k) => `${k}=${partitionValue(p[k])}`));
 }
 
-function newRunId(at: Date): string {
-  return `${String(at.getTime()).padStart(13, '0')}-${randomBytes(4).toString('hex')}`;
+let lastMs = 0;
+
+/**
+ * A run's id orders runs as they were written: the wall clock when the run is recorded (not the run's
+ * own clock, which a test or a back-dated run may fix), strictly increasing within a process, then
+ * random hex so two processes in the same millisecond never share a file name.
+ */
+function newRunId(): string {
+  lastMs = Math.max(Date.now(), lastMs + 1);
+  return `${String(lastMs).padStart(13, '0')}-${randomBytes(4).toString('hex')}`;
 }
 
 async function toColumns(table: HistoryTable, rows: HistoryRow[]) {
@@ -148,7 +156,7 @@ async function parquetBytes(table: HistoryTable, rows: HistoryRow[]): Promise<Ui
  * same record key removed. Returns the files written. A failed write is a WriteError naming the path.
  */
 export async function recordRun(root: string, run: RunToRecord): Promise<Recorded> {
-  const runId = newRunId(run.recordedAt);
+  const runId = newRunId();
   const hash = recordHash(run.recordKey);
   const name = `${hash}.${runId}.parquet`;
   const stamp = { run_id: runId, record_key: run.recordKey };
