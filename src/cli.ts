@@ -640,7 +640,8 @@ function addTrend(program: Command): void {
       `
 Examples:
   liveops trend --account 山野户外旗舰店
-  liveops trend --account 山野户外旗舰店 --metric conversion --by month --since 2026-09
+  liveops trend --account 山野户外旗舰店 --metric conversion --by month
+  liveops trend --account 山野户外旗舰店 --by stream --since 2026-11-16
   liveops trend --anchor 李娜 --metric dwell --by stream -o trend.html
   liveops --json trend --account 小鹿美妆官方 --metric gmv`,
     )

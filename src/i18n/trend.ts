@@ -97,7 +97,10 @@ export function fmtMetric(metric: TrendMetric, v: number | null, lang: Lang): st
   }
 }
 
-export interface LocalisedPeriod extends TrendPeriod {
+export interface LocalisedPeriod extends Omit<TrendPeriod, 'title' | 'streamKey'> {
+  /** By stream: the stream's title and key; null for weeks and months. */
+  title: string | null;
+  streamKey: string | null;
   /** The figure as text ("¥18.64", "3.08%", "1分5秒"), or — when there is none. */
   shown: string;
   /** Why there is no figure, or which streams were left out of it; empty when nothing to say. */
@@ -127,7 +130,13 @@ export interface TrendReport {
 function localisePeriod(metric: TrendMetric, p: TrendPeriod, lang: Lang): LocalisedPeriod {
   const t = trendText[lang];
   const note = p.why ? t.why[p.why] : p.incomplete > 0 ? t.incomplete(p.incomplete) : '';
-  return { ...p, shown: p.why ? '—' : fmtMetric(metric, p.value, lang), note };
+  return {
+    ...p,
+    title: p.title ?? null,
+    streamKey: p.streamKey ?? null,
+    shown: p.why ? '—' : fmtMetric(metric, p.value, lang),
+    note,
+  };
 }
 
 export function localiseTrend(

@@ -14,7 +14,7 @@ export function trendLogLine(r: TrendReport): string {
 
 export function renderTrendSummary(r: TrendReport, lang: Lang, p: Palette, width = 80): string {
   const t = trendText[lang];
-  const out: string[] = [p.bold(r.title), p.dim(`${t.how}: ${r.definition}`)];
+  const out: string[] = [p.bold(r.title), p.dim(`${t.how}${lang === 'zh' ? '：' : ': '}${r.definition}`)];
   if (r.periods.length) {
     const rows = r.periods.map((x) => [
       r.by === 'stream' && x.title ? `${x.id} ${x.title}` : x.id,
