@@ -22,28 +22,9 @@ import { notUsedBefore, noRows, type NotUsed } from '../../model/not-used.js';
 import { runClock } from '../../clock.js';
 import { present } from '../../ui/present.js';
 import { renderImportSummary, importLogLine, historyText } from './render.js';
+import type { ImportedAccount, ImportReport } from './types.js';
 
-export interface ImportedAccount {
-  platform: string;
-  account: string;
-  /** Streams of the account in the files. */
-  streams: number;
-  months: string[];
-  /** Of them, streams the history already had from an import: their record was replaced. */
-  replaced: number;
-  /** Of them, streams the history has a retro of: the retro's figures stay what the history gives. */
-  retro: number;
-}
-
-export interface ImportReport {
-  command: 'history import';
-  history: HistoryNote;
-  files: Array<{ file: string; streams: number }>;
-  accounts: ImportedAccount[];
-  streams: number;
-  skipped: Array<{ file: string; reason: string }>;
-  warnings: string[];
-}
+export type { ImportedAccount, ImportReport };
 
 const READS = new Set(['stream-list']);
 

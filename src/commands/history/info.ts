@@ -12,18 +12,9 @@ import { committedRuns, readTable, type SkippedFile } from '../../io/history/sto
 import { HISTORY_TABLES, type HistoryTable } from '../../model/history.js';
 import { present } from '../../ui/present.js';
 import { historyText, infoLogLine, renderInfoSummary } from './render.js';
+import type { InfoReport } from './types.js';
 
-export interface InfoReport {
-  command: 'history info';
-  dir: string;
-  exists: boolean;
-  tables: Array<{ table: HistoryTable; files: number; rows: number }>;
-  /** Streams, one per stream (an imported stream retro'd later is one). */
-  streams: number;
-  accounts: Array<{ platform: string; account: string; streams: number; months: string[] }>;
-  months: string[];
-  skipped: SkippedFile[];
-}
+export type { InfoReport };
 
 /** The names the store writes (`<12 hex>.<run id>.parquet`); anything else in a partition is not its. */
 const HISTORY_FILE = /^[0-9a-f]{12}\.\d{13}-[0-9a-f]{8}\.parquet$/;

@@ -5,8 +5,7 @@ import type { Lang } from '../../format.js';
 import { counted } from '../../i18n/plural.js';
 import { fit, table } from '../../ui/layout.js';
 import type { Palette } from '../../ui/terminal.js';
-import type { ImportReport } from './index.js';
-import type { InfoReport } from './info.js';
+import type { ImportReport, InfoReport } from './types.js';
 
 export const historyText = {
   zh: {
