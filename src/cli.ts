@@ -126,6 +126,8 @@ Start with:  liveops inspect <export>    what liveops recognises in an export`,
   addScript(program);
   addSelect(program);
   addKpi(program);
+  addHistory(program);
+  addTrend(program);
   addInit(program);
 
   return program;
@@ -575,6 +577,102 @@ Examples:
           template: opts.template,
           now: runClock(process.env),
         });
+      },
+    );
+}
+
+function addHistory(program: Command): void {
+  const history = program
+    .command('history')
+    .summary('历史 · the history of every stream: import past stream lists, see what it holds')
+    .description(
+      'The history (.liveops/history next to the config, or $LIVEOPS_HISTORY) is a partitioned Parquet dataset (platform/account/month) that every retro records into. history import seeds it from past stream-list exports; history info says what it holds.',
+    );
+  history
+    .command('import')
+    .summary('导入 · record the streams of stream-list exports (Compass 直播明细, 生意参谋 分场次效果)')
+    .description(
+      "Records every stream of the stream lists in the history, one record per file and account+month: importing the same export again replaces its record, never doubles a stream, and a stream that has a retro keeps the retro's figures." +
+        '\n\n' +
+        'Exit 0 imported, 2 bad input or no history (nothing recorded), 3 imported with files skipped, 4 could not write the history.',
+    )
+    .argument('<files...>', 'stream-list exports (.xlsx or .csv)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops history import 直播明细_全部账号_20261101_20261130.xlsx
+  liveops history import exports/直播明细_*.xlsx 分场次效果_202611.csv
+  liveops --json history import 直播明细_202611.xlsx`,
+    )
+    .action(async (files: string[], _opts: object, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runHistoryImport } = await import('./commands/history/index.js');
+      process.exitCode = await runHistoryImport(ctx, files);
+    });
+  history
+    .command('info')
+    .summary('概况 · where the history is, its tables, accounts and months, skipped files')
+    .description(
+      'Where the history is, each table with its files and rows, the accounts and months it covers, and the files it skips (damaged or incomplete), with why.',
+    )
+    .action(async (_opts: object, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runHistoryInfo } = await import('./commands/history/info.js');
+      process.exitCode = await runHistoryInfo(ctx);
+    });
+}
+
+function addTrend(program: Command): void {
+  program
+    .command('trend')
+    .summary("趋势 · an account's or an anchor's metric over streams, weeks or months, from the history")
+    .description(
+      "One metric of an account's (--account) or an anchor's (--anchor) streams in the history, per stream, ISO week (Monday–Sunday, Beijing time) or month, as a table and, with -o, a page with its chart (.html), Markdown or JSON. Every rate is a ratio of sums over the period (UV value = Σ GMV ÷ Σ viewers; conversion = Σ buyers ÷ Σ product clickers; view-conversion = Σ buyers ÷ Σ viewers; click-rate = Σ product clickers ÷ Σ product-exposed; dwell = the viewer-weighted mean); a period without a figure says why, never 0." +
+        '\n\n' +
+        'Exit 0 shown (and written), 2 usage error or no history, 4 could not write, 5 the output exists (use --force).',
+    )
+    .option('--account <name>', 'the account (default: the only one in the history)')
+    .option('--anchor <name>', 'an anchor, over every account (streams whose schedule names them)')
+    .addOption(
+      new Option('--by <period>', 'stream, week or month').choices(['stream', 'week', 'month']).default('week'),
+    )
+    .addOption(
+      new Option('--metric <metric>', 'the figure')
+        .choices(['gmv', 'uv', 'uv-value', 'conversion', 'view-conversion', 'dwell', 'click-rate'])
+        .default('uv-value'),
+    )
+    .option('--since <day|month|week>', 'from (2026-09-01, 2026-09 or 2026-W36)')
+    .option('--until <day|month|week>', 'to, inclusive')
+    .addOption(new Option('--format <format>', 'html, md or json (default: from -o)').choices(['html', 'md', 'json']))
+    .option('--template <file>', 'template to fill (default: templates/trend.html.eta, trend.md.eta)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops trend --account 山野户外旗舰店
+  liveops trend --account 山野户外旗舰店 --metric conversion --by month
+  liveops trend --account 山野户外旗舰店 --by stream --since 2026-11-16
+  liveops trend --anchor 李娜 --metric dwell --by stream -o trend.html
+  liveops --json trend --account 小鹿美妆官方 --metric gmv`,
+    )
+    .action(
+      async (
+        opts: {
+          account?: string;
+          anchor?: string;
+          by: 'stream' | 'week' | 'month';
+          metric: 'gmv' | 'uv' | 'uv-value' | 'conversion' | 'view-conversion' | 'dwell' | 'click-rate';
+          since?: string;
+          until?: string;
+          format?: 'html' | 'md' | 'json';
+          template?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = await makeContext(cmd);
+        const { runTrend } = await import('./commands/trend/index.js');
+        process.exitCode = await runTrend(ctx, opts);
       },
     );
 }

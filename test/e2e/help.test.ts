@@ -17,6 +17,10 @@ const SCREENS = [
   ['script', 'lint'],
   ['select'],
   ['kpi'],
+  ['history'],
+  ['history', 'import'],
+  ['history', 'info'],
+  ['trend'],
   ['init'],
 ];
 
