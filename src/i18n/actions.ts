@@ -68,7 +68,6 @@ export const actionsText = {
     unknown: (ids: string[], dir: string) =>
       `历史 ${dir} 中没有改进项 ${ids.join('、')}（运行 liveops actions 查看编号）`,
   },
-  /** English only: they are errors, and liveops's errors are English. */
   en: {
     title: 'Improvement items',
     summary: (n: Record<ActionStatus, number>, all: boolean) =>
@@ -82,6 +81,7 @@ export const actionsText = {
     closed: (id: string, text: string) => `Done ${id}: ${text}`,
     already: (id: string) => `${id} was already done: not recorded again`,
     hint: 'when one is done: liveops actions done <id>',
+    // The errors are English only, as liveops's errors are.
     noHistory:
       'no history this run (--no-history, LIVEOPS_HISTORY=off or history: false in the config): the improvement items live in the history; run without them',
     unknown: (ids: string[], dir: string) =>

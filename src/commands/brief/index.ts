@@ -1,7 +1,7 @@
 /**
  * `liveops schedule --brief [date]`: the 9:00 morning brief (晨会简报) — today's streams with
  * targets, people and slots, and the risk points: low stock in today's plan, rehearsals due,
- * retros overdue, open items from the last retro. Markdown for the team's chat, terminal, --json.
+ * retros overdue, open items from the last retro, and the history's open and overdue improvement items. Markdown for the team's chat, terminal, --json.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -19,6 +19,8 @@ import { readScheduleFile } from '../../collect/schedule-file.js';
 import { lineUp, planMonth, readPool } from '../../collect/plan.js';
 import { present } from '../../ui/present.js';
 import { addToMonth, shanghaiDate } from '../../clock.js';
+import { historyNote } from '../../collect/history.js';
+import { readActionEvents } from '../../collect/actions.js';
 
 export interface BriefOptions {
   date: string | true;
@@ -127,6 +129,10 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
   }
 
+  // — the history's improvement items, open or overdue now (carried over until done) —
+  const note = historyNote(ctx);
+  const actionEvents = await readActionEvents(ctx, note);
+
   const facts = buildBrief({
     date,
     now: opts.now,
@@ -138,8 +144,18 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     retrosDone,
     lastRetro,
     uvValueByAccount,
+    actionEvents,
   });
   const brief = localiseBrief(facts, ctx.lang);
+  if (note) {
+    if (facts.risks.items.length)
+      note.used.push(
+        ctx.lang === 'zh'
+          ? `待办改进项 ${facts.risks.items.length} 条`
+          : `${facts.risks.items.length} improvement items to do`,
+      );
+    brief.history = note;
+  }
   const target =
     ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({
