@@ -29,6 +29,8 @@ import { renderWeeklySummary, weeklyLogLine } from './render.js';
 import { htmlTemplateHelpers } from '../../i18n/html.js';
 import { present } from '../../ui/present.js';
 import { unfinishedAsOf } from '../../clock.js';
+import { historyNote } from '../../collect/history.js';
+import { readActionEvents } from '../../collect/actions.js';
 
 export interface WeeklyOptions {
   inputs: string[];
@@ -91,6 +93,9 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     rowsOutside,
     readWarnings,
   } = await readExports(ctx, files, ignored, week);
+  // The history's improvement items: those open at the week's end go into the report.
+  const note = historyNote(ctx);
+  const actionEvents = await readActionEvents(ctx, note);
   const facts = buildWeeklyReport(
     {
       week,
@@ -111,10 +116,12 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       targets: ctx.config.targets,
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,
+      actionEvents,
     },
     { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount },
   );
   const report = localiseWeekly(facts, ctx.lang);
+  if (note) report.history = note;
 
   // Product exports carry no dates: they count for the week only when the folder has no streams
   // of other weeks to contradict that.
