@@ -17,6 +17,8 @@ const SCREENS = [
   ['script', 'lint'],
   ['select'],
   ['kpi'],
+  ['actions'],
+  ['actions', 'done'],
   ['init'],
 ];
 

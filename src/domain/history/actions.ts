@@ -104,8 +104,9 @@ export function statusOf(item: Pick<ActionItem, 'doneAt' | 'due'>, now: number):
   return item.due !== null && item.due < now ? 'overdue' : 'open';
 }
 
-/** Events in the order they happened: by time, then by run (a later run of the same time wins). */
-const byTime = (a: ActionEvent, b: ActionEvent) => a.at - b.at || a.runId.localeCompare(b.runId);
+/** Events in the order they happened: by time, a found before a done of the same instant, then by run. */
+const byTime = (a: ActionEvent, b: ActionEvent) =>
+  a.at - b.at || Number(a.event === 'done') - Number(b.event === 'done') || a.runId.localeCompare(b.runId);
 
 /**
  * Fold the events into items as of `now` (events after `now` are not counted: the weekly report's
