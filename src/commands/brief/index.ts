@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { buildBrief, type BriefStream } from '../../domain/brief.js';
-import { localiseBrief } from '../../i18n/brief.js';
+import { localiseBrief, type LocalisedBrief } from '../../i18n/brief.js';
 import * as M from '../../domain/metrics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
@@ -19,7 +19,7 @@ import { readScheduleFile } from '../../collect/schedule-file.js';
 import { lineUp, planMonth, readPool } from '../../collect/plan.js';
 import { present } from '../../ui/present.js';
 import { addToMonth, shanghaiDate } from '../../clock.js';
-import { historyNote } from '../../collect/history.js';
+import { historyNote, type HistoryNote } from '../../collect/history.js';
 import { readActionEvents } from '../../collect/actions.js';
 
 export interface BriefOptions {
@@ -49,6 +49,14 @@ async function readActions(
       action: text(x.action)!,
       evidence: text(x.evidence),
     }));
+}
+
+/** The history's note on the brief: what it took from the history, and the files it skipped. */
+function withHistory(ctx: Context, note: HistoryNote | null, brief: LocalisedBrief): void {
+  if (!note) return;
+  const n = brief.risks.items.length;
+  if (n) note.used.push(ctx.lang === 'zh' ? `待办改进项 ${n} 条` : `${n} improvement items to do`);
+  brief.history = note;
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -147,15 +155,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     actionEvents,
   });
   const brief = localiseBrief(facts, ctx.lang);
-  if (note) {
-    if (facts.risks.items.length)
-      note.used.push(
-        ctx.lang === 'zh'
-          ? `待办改进项 ${facts.risks.items.length} 条`
-          : `${facts.risks.items.length} improvement items to do`,
-      );
-    brief.history = note;
-  }
+  withHistory(ctx, note, brief);
   const target =
     ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({
