@@ -4,7 +4,7 @@
  * brief and the weekly report no longer carry it, the same retro again adds nothing and does not
  * reopen it; an unknown id is exit 2, an overdue item exit 3, a damaged history file is named.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
@@ -211,5 +211,32 @@ describe('without a history, and with a damaged file', () => {
     );
     expect(brief.code).toBe(0);
     expect(brief.stdout).toContain('历史文件已跳过');
+  });
+});
+
+describe('a history that cannot be written', () => {
+  it('actions done: exit 4 naming the folder, the item stays open', () => {
+    const own = tempDir();
+    try {
+      const h = join(own.dir, 'history');
+      const env = { LIVEOPS_HISTORY: h, LIVEOPS_NOW: '2026-11-20T09:00:00+08:00' };
+      expect(liveops(['retro', SESSION, '-o', `${own.dir}/`], { cwd: own.dir, env }).code).toBe(0);
+      const dir = join(h, 'actions', 'platform=douyin', `account=${ACCOUNT}`, 'month=2026-11');
+      chmodSync(dir, 0o555);
+      // root writes anywhere: without its override of file permissions it meets the folder as a user would.
+      const prefix =
+        process.getuid?.() === 0
+          ? ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search']
+          : undefined;
+      const r = liveops(['actions', 'done', CHECK], { cwd: own.dir, env, ...(prefix ? { prefix } : {}) });
+      chmodSync(dir, 0o755);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toContain(`cannot write ${dir}`);
+      const after = JSON.parse(liveops(['--json', 'actions'], { cwd: own.dir, env }).stdout);
+      expect(itemsOf(after).map((x) => x.id)).toContain(CHECK);
+    } finally {
+      own.cleanup();
+    }
   });
 });

@@ -77,7 +77,11 @@ export async function runActionsDone(ctx: Context, ids: string[]): Promise<numbe
       continue;
     }
     await recordDone(ctx, note, it, now);
-    if (note.error) break;
+    if (note.error) {
+      // There is no report besides the history here: the note says only that the done was not recorded.
+      note.error = note.error.replace('; the report was written', '');
+      break;
+    }
     closed.push({ ...it, status: 'done', doneAt: now.getTime() });
   }
   const report: ActionsDone = {
