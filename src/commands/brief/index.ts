@@ -1,7 +1,8 @@
 /**
  * `liveops schedule --brief [date]`: the 9:00 morning brief (晨会简报) — today's streams with
  * targets, people and slots, and the risk points: low stock in today's plan, rehearsals due,
- * retros overdue, open items from the last retro, and the history's open and overdue improvement items. Markdown for the team's chat, terminal, --json.
+ * retros overdue, open items from the last retro, and the history's open and overdue improvement
+ * items. Markdown for the team's chat, terminal, --json.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -55,7 +56,7 @@ async function readActions(
 function withHistory(ctx: Context, note: HistoryNote | null, brief: LocalisedBrief): void {
   if (!note) return;
   const n = brief.risks.items.length;
-  if (n) note.used.push(ctx.lang === 'zh' ? `待办改进项 ${n} 条` : `${n} improvement items to do`);
+  if (n) note.used.push(ctx.lang === 'zh' ? `待办改进项 ${n} 条` : `${n} improvement item${n === 1 ? '' : 's'} to do`);
   brief.history = note;
 }
 
