@@ -1,7 +1,8 @@
 /**
  * The 9:00 morning brief (晨会简报): today's streams with their targets and people, and the risk
  * points — products in today's plan below the stock line, rehearsals due today, retros overdue,
- * open items of the last retro's improvement list, and the history's open and overdue items. Pure: data in, brief out — counts and facts;
+ * open items of the last retro's improvement list, and the history's open and overdue items
+ * (carried over from earlier streams until done). Pure: data in, brief out — counts and facts;
  * localiseBrief words the summary.
  */
 import { addDays, format, parseISO } from 'date-fns';
