@@ -128,6 +128,7 @@ Start with:  liveops inspect <export>    what liveops recognises in an export`,
   addKpi(program);
   addHistory(program);
   addTrend(program);
+  addActions(program);
   addInit(program);
 
   return program;
@@ -675,6 +676,48 @@ Examples:
         process.exitCode = await runTrend(ctx, opts);
       },
     );
+}
+
+function addActions(program: Command): void {
+  const actions = program
+    .command('actions')
+    .summary('改进清单 · the improvement items the retros recorded: open and overdue by owner; close them')
+    .description(
+      'Lists the improvement items (改进清单) every retro records in the history, each with a stable id, the role (and person) who acts, a due date and a status: open, overdue (past its due date) or done. Open and overdue items are grouped by role and person, overdue first. An item found again in a later retro is the same item; one found again in a stream after it was done is reopened.' +
+        '\n\n' +
+        "Due dates (the playbook's deadlines): fixing the data is due within the retro deadline after the stream (retroDeadline.sheetHours, 24 h); what the anchor, floor control or the selector change is due at the rehearsal of the account's next planned stream (2 days before it, at the earliest a day after this one), or a week after the stream when none is planned." +
+        '\n\n' +
+        'Exit 0 listed, 3 listed with overdue items, 2 no history this run (--no-history, LIVEOPS_HISTORY=off) or bad input, 4 the history could not be written.',
+    )
+    .option('--owner <role|person>', 'only the items of a role (anchor, 主播…) or a person')
+    .option('--account <name>', 'only the items of an account')
+    .option('--all', 'also the items done', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  liveops actions
+  liveops actions --owner 主播 --account 山野户外旗舰店
+  liveops actions done A0188aud
+  liveops actions --all --json`,
+    )
+    .action(async (opts: { owner?: string; account?: string; all: boolean }, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runActions } = await import('./commands/actions/index.js');
+      process.exitCode = await runActions(ctx, opts);
+    });
+  actions
+    .command('done')
+    .summary('close improvement items by their ids')
+    .description(
+      'Records that the items are done (a done event in the history, next to the item). An id the history does not have is exit 2, naming it, and nothing is recorded.',
+    )
+    .argument('<ids...>', 'item ids, as liveops actions lists them (e.g. A0188aud)')
+    .action(async (ids: string[], _opts: unknown, cmd: Command) => {
+      const ctx = await makeContext(cmd);
+      const { runActionsDone } = await import('./commands/actions/index.js');
+      process.exitCode = await runActionsDone(ctx, ids);
+    });
 }
 
 function addInit(program: Command): void {

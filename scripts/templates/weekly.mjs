@@ -224,5 +224,22 @@ export default async function weekly(lang) {
     ],
     lang,
   );
+  // The history's improvement items open at the week's end (empty without a history).
+  tableSheet(
+    wb,
+    zh ? '待办改进项' : 'Open items',
+    'openItems',
+    [
+      { zh: '编号', en: 'ID', cell: '{{id}}', width: 11 },
+      { zh: '负责人', en: 'Owner', cell: '{{who}}', width: 16 },
+      { zh: '状态', en: 'Status', cell: '{{statusLabel}}', width: 8 },
+      { zh: '截止', en: 'Due', cell: '{{due | datetime}}', width: 17, format: 'datetime' },
+      { zh: '延续', en: 'Carried over', cell: zh ? '{{carriedOver | bool:是:否}}' : '{{carriedOver | bool:yes:no}}', width: 8 },
+      { zh: '账号', en: 'Account', cell: '{{account}}', width: 18 },
+      { zh: '改进动作', en: 'Action', cell: '{{text}}', width: 60 },
+      { zh: '规则', en: 'Rule', cell: '{{rule}}', width: 22 },
+    ],
+    lang,
+  );
   await save(wb, zh ? 'weekly.xlsx' : 'weekly.en.xlsx');
 }

@@ -1,12 +1,14 @@
 /**
  * The 9:00 morning brief (晨会简报): today's streams with their targets and people, and the risk
  * points — products in today's plan below the stock line, rehearsals due today, retros overdue,
- * open items of the last retro's improvement list. Pure: data in, brief out — counts and facts;
+ * open items of the last retro's improvement list, and the history's open and overdue items
+ * (carried over from earlier streams until done). Pure: data in, brief out — counts and facts;
  * localiseBrief words the summary.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import * as M from './metrics.js';
 import { fires } from './rules.js';
+import { openItems, type ActionEvent } from './history/actions.js';
 
 export interface BriefStream {
   date: string;
@@ -39,6 +41,8 @@ export interface BriefInput {
   } | null;
   /** Median UV value of each account's recent streams, when a stream list was given. */
   uvValueByAccount: Map<string, number>;
+  /** The improvement items' events of the history (none without one). */
+  actionEvents?: ActionEvent[];
 }
 
 const endOf = (s: BriefStream) => {
@@ -121,6 +125,8 @@ export function buildBrief(input: BriefInput) {
       overdueRetros: overdueRetros(input),
       openActions: input.lastRetro ? input.lastRetro.actions : [],
       lastRetro: input.lastRetro?.file ?? null,
+      /** The history's items open or overdue now, carried over from earlier streams while not done. */
+      items: openItems(input.actionEvents ?? [], input.now.getTime()),
     },
   };
 }

@@ -17,6 +17,8 @@ import type {
   WeeklyReport,
 } from '../domain/weekly/report.js';
 import { counted } from './plural.js';
+import { localiseItem } from './actions.js';
+import type { HistoryNote } from '../model/history.js';
 
 const TEXT = {
   zh: {
@@ -185,6 +187,7 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     alerts: report.alerts.map((a) => localiseAlert(a, lang)),
     customerService: { ...report.customerService, negative: localiseNegative(report.customerService.negative, lang) },
     actions: report.actions.map((a) => localiseAction(a, lang, report.thresholds)),
+    openItems: report.openItems.map((x) => ({ ...localiseItem(x, lang), carriedOver: x.carriedOver })),
     /** Set by the command when the period has not ended yet: "（未完结：数据截至 2026-12-01）", else empty. */
     periodNote: '',
     /** The period has not ended (today in Beijing is within it or before its end): figures are partial. */
@@ -192,6 +195,8 @@ export function localiseWeekly(report: WeeklyReport, lang: Lang) {
     outputs: [] as string[],
     /** The charts put into the workbook, and whether a Chinese font drew their labels (null: none placed). */
     charts: null as { drawn: number; cjkFont: boolean | null } | null,
+    /** Set by the command when there is a history: where, and which of its files were skipped. */
+    history: undefined as HistoryNote | undefined,
   };
 }
 

@@ -15,7 +15,7 @@ describe('liveops (the shell)', () => {
   it('--help lists every subcommand, the global options and the exit codes', () => {
     const r = liveops(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['inspect', 'schedule', 'script', 'select', 'retro', 'kpi', 'init'])
+    for (const cmd of ['inspect', 'schedule', 'script', 'select', 'retro', 'kpi', 'actions', 'init'])
       expect(r.stdout).toContain(cmd);
     for (const opt of ['--config', '--lang', '--json', '--out', '--force', '--no-input', '--quiet', '--verbose']) {
       expect(r.stdout).toContain(opt);

@@ -21,6 +21,8 @@ const SCREENS = [
   ['history', 'import'],
   ['history', 'info'],
   ['trend'],
+  ['actions'],
+  ['actions', 'done'],
   ['init'],
 ];
 

@@ -172,6 +172,7 @@ describe('the weekly report of a fixture week (12 streams, 2 accounts)', () => {
       '咨询热点',
       '客服',
       '异常',
+      '待办改进项',
     ]);
     const ov = wb.getWorksheet('概览')!;
     expect(ov.getCell('B6').value).toBe(X.totals.W47.gmv);

@@ -16,6 +16,8 @@ const run = vi.hoisted(() => ({
   runSelect: vi.fn(async () => 0),
   runKpi: vi.fn(async () => 0),
   runInit: vi.fn(async () => 0),
+  runActions: vi.fn(async () => 0),
+  runActionsDone: vi.fn(async () => 0),
 }));
 vi.mock('../../src/commands/inspect/index.js', () => ({ runInspect: run.runInspect }));
 vi.mock('../../src/commands/retro/index.js', () => ({ runRetro: run.runRetro }));
@@ -27,6 +29,10 @@ vi.mock('../../src/commands/script-lint/index.js', () => ({ runScriptLint: run.r
 vi.mock('../../src/commands/select/index.js', () => ({ runSelect: run.runSelect }));
 vi.mock('../../src/commands/kpi/index.js', () => ({ runKpi: run.runKpi }));
 vi.mock('../../src/commands/init/index.js', () => ({ runInit: run.runInit }));
+vi.mock('../../src/commands/actions/index.js', () => ({
+  runActions: run.runActions,
+  runActionsDone: run.runActionsDone,
+}));
 
 const { buildProgram } = await import('../../src/cli.js');
 
@@ -79,10 +85,23 @@ describe('argv → the command and its options', () => {
     ['select wk/ --pool p.xlsx --week 2026-W47', 'runSelect', { inputs: ['wk/'], pool: ['p.xlsx'], week: '2026-W47' }],
     ['kpi kpi.xlsx --month 2026-11', 'runKpi', { file: 'kpi.xlsx', month: '2026-11' }],
     ['init team', 'runInit', { dir: 'team' }],
+    ['actions', 'runActions', { all: false }],
+    [
+      'actions --owner 主播 --account 山野户外旗舰店 --all',
+      'runActions',
+      { owner: '主播', account: '山野户外旗舰店', all: true },
+    ],
   ] as Array<[string, string, Record<string, unknown>]>)('liveops %s → %s', async (args, name, opts) => {
     const r = await routed(args);
     expect(r.called).toBe(name);
     expect(r.opts).toMatchObject(opts);
+  });
+
+  it('actions done takes the ids, and global options after them', async () => {
+    const r = await routed('actions done A0188aud A18vh8dm --json');
+    expect(r.called).toBe('runActionsDone');
+    expect(r.opts).toEqual(['A0188aud', 'A18vh8dm']);
+    expect(r.ctx).toMatchObject({ json: true });
   });
 
   it("script lint takes --pool given before lint (script's own) and after it, merged", async () => {

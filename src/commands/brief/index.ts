@@ -1,13 +1,14 @@
 /**
  * `liveops schedule --brief [date]`: the 9:00 morning brief (晨会简报) — today's streams with
  * targets, people and slots, and the risk points: low stock in today's plan, rehearsals due,
- * retros overdue, open items from the last retro. Markdown for the team's chat, terminal, --json.
+ * retros overdue, open items from the last retro, and the history's open and overdue improvement
+ * items. Markdown for the team's chat, terminal, --json.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { buildBrief, type BriefStream } from '../../domain/brief.js';
-import { localiseBrief } from '../../i18n/brief.js';
+import { localiseBrief, type LocalisedBrief } from '../../i18n/brief.js';
 import * as M from '../../domain/metrics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
@@ -19,6 +20,8 @@ import { readScheduleFile } from '../../collect/schedule-file.js';
 import { lineUp, planMonth, readPool } from '../../collect/plan.js';
 import { present } from '../../ui/present.js';
 import { addToMonth, shanghaiDate } from '../../clock.js';
+import { historyNote, type HistoryNote } from '../../collect/history.js';
+import { readActionEvents } from '../../collect/actions.js';
 
 export interface BriefOptions {
   date: string | true;
@@ -47,6 +50,14 @@ async function readActions(
       action: text(x.action)!,
       evidence: text(x.evidence),
     }));
+}
+
+/** The history's note on the brief: what it took from the history, and the files it skipped. */
+function withHistory(ctx: Context, note: HistoryNote | null, brief: LocalisedBrief): void {
+  if (!note) return;
+  const n = brief.risks.items.length;
+  if (n) note.used.push(ctx.lang === 'zh' ? `待办改进项 ${n} 条` : `${n} improvement item${n === 1 ? '' : 's'} to do`);
+  brief.history = note;
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -127,6 +138,10 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
   }
 
+  // — the history's improvement items, open or overdue now (carried over until done) —
+  const note = historyNote(ctx);
+  const actionEvents = await readActionEvents(ctx, note);
+
   const facts = buildBrief({
     date,
     now: opts.now,
@@ -138,8 +153,10 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     retrosDone,
     lastRetro,
     uvValueByAccount,
+    actionEvents,
   });
   const brief = localiseBrief(facts, ctx.lang);
+  withHistory(ctx, note, brief);
   const target =
     ctx.out === STDOUT ? STDOUT : join(folder, `${ctx.lang === 'zh' ? '晨会简报' : 'morning-brief'}_${date}.md`);
   const written = await writeReport({

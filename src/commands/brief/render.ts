@@ -42,7 +42,18 @@ export function renderBrief(b: LocalisedBrief, lang: Lang, p: Palette, width = 8
     out.push(`  ${m.actions(r.lastRetro)}`);
     for (const a of r.openActions) out.push(...item(`    ${a.no ?? '-'}. `, `[${a.owner ?? ''}] ${a.action}`, width));
   }
-  if (!r.lowStock.length && !r.rehearsals.length && !r.overdueRetros.length && !r.openActions.length)
+  if (r.items.length) {
+    out.push(`  ${m.items}`);
+    for (const x of r.items)
+      out.push(
+        ...item(
+          `    ${x.status === 'overdue' ? p.red('✗') : p.cyan('•')} ${p.bold(x.id)} `,
+          `[${x.who} · ${x.statusLabel} · ${x.dueText}${x.carriedOver ? ` · ${m.carried}` : ''}] ${x.text}${p.dim(` (${x.account})`)}`,
+          width,
+        ),
+      );
+  }
+  if (!r.lowStock.length && !r.rehearsals.length && !r.overdueRetros.length && !r.openActions.length && !r.items.length)
     out.push(`  ${p.green(m.noRisk)}`);
   for (const o of b.outputs) out.push('', `${m.wrote} ${o}`);
   return `${fit(out, width).join('\n')}\n`;

@@ -30,6 +30,7 @@ import { renderWeeklySummary, weeklyLogLine } from './render.js';
 import { htmlTemplateHelpers } from '../../i18n/html.js';
 import { present } from '../../ui/present.js';
 import { unfinishedAsOf } from '../../clock.js';
+import { readActionEvents } from '../../collect/actions.js';
 
 export interface WeeklyOptions {
   inputs: string[];
@@ -147,6 +148,8 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     readWarnings,
     ignored,
   } = await weekInputs(ctx, opts, week, previous, note);
+  // The history's improvement items: those open at the week's end go into the report.
+  const actionEvents = await readActionEvents(ctx, note);
   const facts = buildWeeklyReport(
     {
       week,
@@ -167,11 +170,12 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
       targets: ctx.config.targets,
       minStreams: ctx.config.select.minStreams,
       minExposures: ctx.config.select.minExposures,
+      actionEvents,
     },
     { thresholds: ctx.config.thresholds, baselineCount: opts.baselineCount },
   );
   const report: ReturnType<typeof localiseWeekly> & { history?: HistoryNote | null } = localiseWeekly(facts, ctx.lang);
-  if (opts.fromHistory) report.history = note;
+  if (note) report.history = note;
 
   // Product exports carry no dates: they count for the week only when the folder has no streams
   // of other weeks to contradict that.

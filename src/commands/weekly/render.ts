@@ -137,6 +137,20 @@ export function renderWeeklySummary(r: LocalisedWeeklyReport, lang: Lang, p: Pal
       ),
     );
   }
+  if (r.openItems.length) {
+    // The history's improvement items open at the week's end (carried over: found before the week).
+    const o = r.openItems;
+    out.push('', p.bold(lang === 'zh' ? `待办改进项（${o.length}）` : `Improvement items still open (${o.length})`));
+    for (const x of o.slice(0, 10))
+      out.push(
+        ...item(
+          `  ${x.status === 'overdue' ? p.red('✗') : p.cyan('•')} ${x.id} `,
+          `[${x.who} · ${x.statusLabel} · ${x.dueText}] ${x.text}`,
+          width,
+        ),
+      );
+    if (o.length > 10) out.push(`  ${p.dim(lang === 'zh' ? `……另有 ${o.length - 10} 条` : `… ${o.length - 10} more`)}`);
+  }
   if (r.hotspots?.length) {
     out.push('', p.bold(m.hotspots));
     out.push(

@@ -14,6 +14,7 @@ import { aggregateProducts, type ProductRow, type ProductTally, type ProductWeek
 import { evaluate, hit, ruleById, streamRules, thresholdOf, type Role, type RuleHit } from '../rules.js';
 import { daysIn, inRange, type WeekRange } from '../week.js';
 import type { NotUsed } from '../../model/not-used.js';
+import { openItems, type ActionEvent } from '../history/actions.js';
 
 export type { ProductRow };
 
@@ -57,6 +58,8 @@ export interface WeeklyInput {
   targets: { weeklyGmv: number | null; monthlyGmv: Record<string, number> };
   minStreams: number;
   minExposures: number;
+  /** The improvement items' events of the history (none without one): the items open at the week's end. */
+  actionEvents?: ActionEvent[];
 }
 
 /** How the report is judged: the configured thresholds and how many earlier streams make a baseline. */
@@ -453,6 +456,9 @@ export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) 
 
   const hotspots = input.hotspots.length ? input.hotspots.flatMap((h) => h.hotspots) : null;
   const actions = weeklyActions(alerts, attribution.suggestions, eliminate, hotspots);
+  // Open or overdue as of the week's last moment (Beijing); carried over: found before the week began.
+  const weekStart = Date.parse(`${input.week.since}T00:00:00+08:00`);
+  const weekEnd = Date.parse(`${input.week.until}T00:00:00+08:00`) + 24 * 3600_000 - 1;
 
   return {
     week: input.week,
@@ -473,6 +479,7 @@ export function buildWeeklyReport(input: WeeklyInput, settings: WeeklySettings) 
     customerService: { response: input.response, negative: input.negative },
     alerts,
     actions,
+    openItems: openItems(input.actionEvents ?? [], weekEnd, weekStart),
     skipped: input.skipped,
     ignored: input.ignored,
     unusedColumns: input.unusedColumns ?? [],
