@@ -103,7 +103,7 @@ async function readFile(
       t,
       {
         summary: (s) => summary.add(s, basename(file), () => undefined),
-        stream: (s, at) => d.streams.push({ ...s, source: `${basename(file)}:${at.row}` }),
+        stream: (s, at) => d.streams.push({ ...s, platform: t.platform, source: `${basename(file)}:${at.row}` }),
         channel: (c) => {
           if (c.total) channelTotal = c;
           else if (c.channel) d.channels.push({ ...c, channel: c.channel });

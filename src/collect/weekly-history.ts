@@ -5,13 +5,20 @@
  * the week's channel rows. What an MCN's cron runs over hundreds of accounts' retros.
  */
 import type { Context } from '../context.js';
-import { latestStreams, NO_ACCOUNT, type HistoryStream } from '../domain/history/records.js';
+import {
+  importedStreamRow,
+  latestStreams,
+  NO_ACCOUNT,
+  partitionOf,
+  type HistoryStream,
+} from '../domain/history/records.js';
+import type { Stream } from '../model/entities.js';
 import { ProductTally } from '../domain/products.js';
 import { inRange, type WeekRange } from '../domain/week.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
 import { shanghaiIso } from '../clock.js';
-import type { HistoryNote } from '../model/history.js';
-import { historyFiles, historyRows } from './history.js';
+import type { HistoryNote, HistoryPartition, HistoryRow } from '../model/history.js';
+import { historyFiles, historyRows, recordInHistory } from './history.js';
 
 export interface HistoryWeek {
   streams: WeeklyStream[];
@@ -114,4 +121,43 @@ export async function historyWeek(
           buyers: null,
         });
   return { streams: chosen.map(weeklyStreamOf), channels, products, productRows };
+}
+
+/**
+ * A weekly report over exports records the week's streams its stream lists gave (as `history
+ * import` would, one record per week and partition: the same week again replaces it). A stream also
+ * retro'd keeps the retro's figures; one-stream workbooks are recorded by their own retro.
+ */
+export async function recordWeekStreams(
+  ctx: Context,
+  note: HistoryNote | null,
+  streams: WeeklyStream[],
+  week: WeekRange,
+  inputs: string[],
+  now: Date,
+): Promise<void> {
+  const parts = new Map<string, { partition: HistoryPartition; rows: HistoryRow[] }>();
+  for (const s of streams) {
+    if (!s.platform || !inRange(s.start, week)) continue;
+    const partition = partitionOf(s.platform, s.account, s.start);
+    const k = `${partition.platform}\u0000${partition.account}\u0000${partition.month}`;
+    const part = parts.get(k) ?? { partition, rows: [] };
+    parts.set(k, part);
+    part.rows.push(importedStreamRow(s.platform, s as unknown as Stream));
+  }
+  for (const { partition, rows } of parts.values()) {
+    const unique = [...new Map(rows.map((r) => [String(r.stream_key), r])).values()];
+    await recordInHistory(
+      ctx,
+      note,
+      {
+        command: 'weekly',
+        recordKey: `weekly|${week.id}|${partition.platform}|${partition.account}|${partition.month}`,
+        inputs,
+        partition,
+        parts: [{ table: 'streams', partition, rows: unique }],
+      },
+      now,
+    );
+  }
 }

@@ -7,7 +7,7 @@
  *   小鹿美妆官方   11-17, 11-19, 11-21                            → 3 streams, ¥121,844.91, UV 29,589
  *   the week: 6 streams, ¥459,921.66, UV 49,271, buyers 1,291.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
@@ -75,5 +75,32 @@ describe('the weekly report from the history', () => {
     const both = run(['retro', '--weekly', 'exports/', '--from-history', '--week', '2026-W47']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('pass no export folder with it');
+  });
+});
+
+describe('the weekly report over a folder of exports', () => {
+  it('records the week’s streams of its stream lists; the same week again replaces them, never doubles', () => {
+    const own = tempDir();
+    try {
+      cpSync(join(FIXTURES, 'week-2026-W47'), join(own.dir, 'exports'), { recursive: true });
+      const at = {
+        cwd: own.dir,
+        env: { LIVEOPS_HISTORY: join(own.dir, 'h'), LIVEOPS_NOW: '2026-11-30T09:00:00+08:00' },
+      };
+      const first = liveops(['--json', 'retro', '--weekly', 'exports', '--week', '2026-W47', '--out', 'a/'], at);
+      const fromFolder = JSON.parse(first.stdout);
+      expect(fromFolder.history.recorded).toBeGreaterThan(0);
+      const again = liveops(['--json', 'retro', '--weekly', 'exports', '--week', '2026-W47', '--out', 'b/'], at);
+      expect(JSON.parse(again.stdout).history.replaced).toBe(fromFolder.history.recorded);
+      const h = liveops(['--json', 'retro', '--weekly', '--from-history', '--week', '2026-W47', '--out', 'c/'], at);
+      const fromHistory = JSON.parse(h.stdout);
+      // The same streams, the same totals: 12 streams of 2 accounts (fixtures/weekly-expected.json).
+      expect(fromHistory.totals.streams).toBe(fromFolder.totals.streams);
+      expect(fromHistory.totals.streams).toBe(12);
+      expect(fromHistory.totals.gmv).toBeCloseTo(fromFolder.totals.gmv, 2);
+      expect(fromHistory.totals.uv).toBe(fromFolder.totals.uv);
+    } finally {
+      own.cleanup();
+    }
   });
 });

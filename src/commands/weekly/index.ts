@@ -209,8 +209,16 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
+  if (note && !opts.fromHistory) {
+    const { recordWeekStreams } = await import('../../collect/weekly-history.js');
+    await recordWeekStreams(ctx, note, all, week, opts.inputs, opts.now);
+  }
   const code = report.alerts.length > 0 || skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   // The log line is the one a monitoring system reads.
   await present(ctx, report, { render: renderWeeklySummary, logLine: weeklyLogLine(report, ctx.lang, shown, code) });
+  if (note?.error) {
+    ctx.term.stderr.write(`liveops: ${note.error}\n`);
+    return 4;
+  }
   return code;
 }

@@ -26,6 +26,8 @@ export type WeeklyStream = Pick<
   Partial<Pick<Stream, 'streamId' | 'title'>> & {
     /** Where it was read from ("直播明细…xlsx:5"). */
     source: string;
+    /** The platform of the stream list it was read from (what the history records it under). */
+    platform?: string;
   };
 
 /** A channel's row of a channel export (total rows excluded). */
