@@ -188,6 +188,8 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
     /** The latest selection's eliminated products (from the history): left out, with the week of that selection. */
     eliminated: plan.eliminated,
     /** Streams whose rehearsal date has already passed, as of today in Beijing. */
+    /** Today in Beijing, the day past rehearsals are counted from (null: not checked). */
+    today: plan.today,
     pastRehearsals: plan.pastRehearsals.map((r) => ({ ...r, message: scheduleText[lang].pastRehearsal(r) })),
     staffing: plan.staffing.map((x) => ({
       name: x.name,

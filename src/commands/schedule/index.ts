@@ -156,7 +156,8 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
       settings.account,
       plan.streams.map((st) => ({ ...st, products: lineUp(st.products) })),
     );
-    await recordInHistory(ctx, note, { command: 'schedule', inputs: opts.pool, ...rec }, runClock(ctx.env));
+    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+    await recordInHistory(ctx, note, { command: 'schedule', inputs: opts.pool, ...rec }, new Date());
     plan.history = note;
   }
   await present(ctx, plan, { render: renderScheduleSummary });

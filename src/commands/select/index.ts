@@ -31,7 +31,7 @@ import { readExports } from '../../collect/exports.js';
 import { expandInputs, exportsIn } from '../../collect/files.js';
 import { renderSelectSummary, selectLogLine } from './render.js';
 import { present } from '../../ui/present.js';
-import { runClock, unfinishedAsOf } from '../../clock.js';
+import { unfinishedAsOf } from '../../clock.js';
 import { historyNote, recordInHistory, type HistoryNote } from '../../collect/history.js';
 
 export interface SelectOptions {
@@ -160,12 +160,8 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     const accounts = new Set(ex.streams.map((s) => s.account).filter((a): a is string => !!a));
     const account = accounts.size === 1 ? [...accounts][0]! : null;
     const rec = selectParts(week, account, facts.eliminate);
-    await recordInHistory(
-      ctx,
-      note,
-      { command: 'select', inputs: [...inputs, ...opts.pool], ...rec },
-      runClock(ctx.env),
-    );
+    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+    await recordInHistory(ctx, note, { command: 'select', inputs: [...inputs, ...opts.pool], ...rec }, new Date());
     report.history = note;
   }
   const code = note?.error ? 4 : findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;

@@ -235,3 +235,40 @@ export function anchorFigures(streams: HistoryStream[], anchor: string): History
       : gap('newFanClub', fans.length, fans.length === 0 ? 'no-counts' : 'some-missing');
   return [ratio('clickToOrderRate', conversion), ratio('avgDwell', dwell), fanClub];
 }
+
+/** Where a KPI figure the sheet left empty came from in the history, or why it could not. */
+export type FigureSource =
+  | { source: 'history'; streams: number; of: number }
+  | { source: 'history-gap'; reason: HistoryGap; streams: number; of: number };
+
+/**
+ * Fill the anchors' empty conversion, dwell and new fan-club figures from the month's streams they
+ * anchored. `isAnchor` says who holds the anchor role. Figures the sheet gives are never replaced.
+ * Returns, per person (by row), where each filled or still-empty figure stands.
+ */
+export function fillAnchorFigures<
+  P extends {
+    row: number;
+    name: string;
+    figures: Record<string, number | null>;
+    sources?: Record<string, FigureSource>;
+  },
+>(people: P[], streams: HistoryStream[], isAnchor: (p: P) => boolean): number {
+  let filled = 0;
+  for (const p of people) {
+    if (!isAnchor(p)) continue;
+    const empty = ANCHOR_HISTORY_FIELDS.filter((f) => p.figures[f] === null || p.figures[f] === undefined);
+    if (empty.length === 0) continue;
+    const figures = anchorFigures(streams, p.name);
+    p.sources = { ...(p.sources ?? {}) };
+    for (const f of figures) {
+      if (!empty.includes(f.field)) continue;
+      if (f.value !== null) {
+        p.figures[f.field] = f.value;
+        p.sources[f.field] = { source: 'history', streams: f.streams, of: f.of };
+        filled++;
+      } else p.sources[f.field] = { source: 'history-gap', reason: f.reason, streams: f.streams, of: f.of };
+    }
+  }
+  return filled;
+}
