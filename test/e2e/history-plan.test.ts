@@ -3,7 +3,7 @@
  * leaves them out (and says so) and warns about rehearsals already past, kpi fills an anchor's
  * empty conversion, dwell and new fan-club figures from the month's streams they anchored.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, liveops, ROOT, STACK, tempDir } from './run.js';
@@ -323,5 +323,24 @@ describe('the loop: schedule → retro (the stream carries its anchor) → kpi',
     expect(metrics[0]).toMatchObject({ metric: 'productConversion', source: 'history' });
     expect(metrics[0].actual).toBeCloseTo(s.buyers / s.productClickers, 12);
     expect(metrics[1]).toMatchObject({ metric: 'dwellTime', actual: s.avgDwellSeconds, source: 'history' });
+  });
+});
+
+describe('a history that cannot be written', () => {
+  it('select, schedule and kpi say so, still write their report, and exit 4', () => {
+    writeFileSync(history, 'a file where the history folder should be');
+    writeFileSync(join(tmp.dir, 'kpi.csv'), `${KPI_SHEET}\n`);
+    const runs = [
+      [['select', WEEK, '--pool', POOL, '--week', '2026-W47'], '淘汰清单_2026-W47.xlsx'],
+      [['schedule', '--month', '2026-12', '--pool', POOL], '排期表_2026-12.xlsx'],
+      [['kpi', '--month', '2026-11', 'kpi.csv'], 'KPI_2026-11.xlsx'],
+    ] as const;
+    for (const [args, file] of runs) {
+      const r = run([...args], '2026-12-02T10:00:00+08:00');
+      expect(r.code, args[0]).toBe(4);
+      expect(r.stderr).toContain('history not recorded; the report was written');
+      expect(r.stderr).not.toMatch(STACK);
+      expect(existsSync(join(tmp.dir, 'out', file))).toBe(true);
+    }
   });
 });

@@ -149,23 +149,29 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
     const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });
     plan.outputs.push(show(ics));
   }
-  if (note) {
-    const { scheduleParts } = await import('../../domain/history/plan-records.js');
-    const rec = scheduleParts(
-      month,
-      settings.account,
-      plan.streams.map((st) => ({ ...st, products: lineUp(st.products) })),
-    );
-    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
-    await recordInHistory(ctx, note, { command: 'schedule', inputs: opts.pool, ...rec }, new Date());
-    plan.history = note;
-  }
+  if (note) plan.history = await recordPlan(ctx, note, month, settings.account, plan, opts.pool);
   await present(ctx, plan, { render: renderScheduleSummary });
   if (note?.error) {
     ctx.term.stderr.write(`liveops: ${note.error}\n`);
     return 4;
   }
   return 0;
+}
+
+/** The month's planned streams into the history, under `schedule|<month>|<account>`: a re-run replaces them. */
+async function recordPlan(
+  ctx: Context,
+  note: HistoryNote,
+  month: string,
+  account: string | null,
+  plan: LocalisedSchedule,
+  inputs: string[],
+): Promise<HistoryNote> {
+  const { scheduleParts } = await import('../../domain/history/plan-records.js');
+  const rows = plan.streams.map((st) => ({ ...st, products: lineUp(st.products) }));
+  // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+  await recordInHistory(ctx, note, { command: 'schedule', inputs, ...scheduleParts(month, account, rows) }, new Date());
+  return note;
 }
 
 /**
