@@ -5,7 +5,7 @@
 import type { ScheduleSettings } from '../config/schedule-section.js';
 import type { Context } from '../context.js';
 import type { ProductRole } from '../domain/roles.js';
-import { buildSchedule, type PoolProduct } from '../domain/schedule/plan.js';
+import { buildSchedule, type EliminatedProduct, type PoolProduct } from '../domain/schedule/plan.js';
 import { UsageError } from '../errors.js';
 import { readExports } from './exports.js';
 import { expandInputs } from './files.js';
@@ -43,6 +43,8 @@ export function planMonth(
   settings: ScheduleSettings,
   monthTarget: number | null,
   pool: PoolProduct[],
+  /** The schedule command's: the latest selection's eliminations (history) and today for past rehearsals. */
+  extra: { eliminated?: EliminatedProduct[]; today?: string | null } = {},
 ): LocalisedSchedule {
   const plan = buildSchedule({
     month,
@@ -53,6 +55,7 @@ export function planMonth(
     rehearsalDays: ctx.config.thresholds.rehearsal ?? 2,
     retroHours: ctx.config.retroDeadline.sheetHours,
     roleTiers: ctx.config.select,
+    ...extra,
   });
   return localiseSchedule(plan, ctx.lang);
 }

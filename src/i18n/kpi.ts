@@ -17,6 +17,7 @@ import type {
   ShareProblem,
 } from '../domain/kpi/report.js';
 import type { Lang } from './labels.js';
+import type { FigureSource } from '../domain/history/plan-records.js';
 import { periodNote } from './messages.js';
 import { counted } from './plural.js';
 
@@ -151,6 +152,44 @@ const TARGET_SOURCES: Record<TargetSource, { zh: string; en: string }> = {
   default: { zh: '默认', en: 'default' },
 };
 
+/** What the history needs for each anchor figure, named as the exports name the counts. */
+const HISTORY_NEEDS: Record<string, { zh: string; en: string }> = {
+  productConversion: { zh: '成交人数和商品点击人数', en: 'buyers and product clickers' },
+  dwellTime: { zh: '观看人数和人均停留时长', en: 'viewers and average dwell' },
+  newFanClub: { zh: '新增粉丝团', en: 'new fan-club members' },
+};
+
+/** A figure from the history, or why the history could not give it: "取自历史（3 场）". */
+export function historySourceText(metric: string, h: FigureSource, lang: Lang): string {
+  const zh = lang === 'zh';
+  const needs = HISTORY_NEEDS[metric]?.[lang] ?? metric;
+  if (h.source === 'history') {
+    const n =
+      h.streams === h.of
+        ? zh
+          ? `${h.of} 场`
+          : counted(h.of, 'stream')
+        : zh
+          ? `${h.of} 场中的 ${h.streams} 场`
+          : `${h.streams} of ${counted(h.of, 'stream')}`;
+    return zh ? `取自历史（本月其主播的 ${n}）` : `from the history (${n} they anchored this month)`;
+  }
+  switch (h.reason) {
+    case 'no-streams':
+      return zh ? '历史中本月没有其主播的场次' : 'the history has no stream they anchored this month';
+    case 'no-counts':
+      return zh
+        ? `本月其主播的 ${h.of} 场都缺${needs}`
+        : `the ${counted(h.of, 'stream')} they anchored this month lack ${needs}`;
+    case 'some-missing':
+      return zh
+        ? `本月其主播的 ${h.of} 场中只有 ${h.streams} 场有${needs}`
+        : `only ${h.streams} of the ${counted(h.of, 'stream')} they anchored this month have ${needs}`;
+  }
+}
+
+const SOURCE_LABELS = { sheet: { zh: '表格', en: 'sheet' }, history: { zh: '历史', en: 'history' } } as const;
+
 function localiseMetric(m: KpiMetricScore, lang: Lang) {
   return {
     metric: m.metric,
@@ -170,7 +209,39 @@ function localiseMetric(m: KpiMetricScore, lang: Lang) {
     weight: m.weight,
     weighted: m.weighted,
     missing: m.missing.map((x) => missingText(x, lang)),
+    source: m.source,
+    sourceLabel: m.source === null ? null : SOURCE_LABELS[m.source][lang],
+    /** The history's streams behind the figure, or why it could not give it; null when the sheet gave it. */
+    history: m.history ? { ...m.history, text: historySourceText(m.metric, m.history, lang) } : null,
   };
+}
+
+/** Every figure the history filled or could not fill, person by person: the summary's lines. */
+function fromHistory(people: KpiPersonScore[], lang: Lang) {
+  return people.flatMap((p) =>
+    p.roleScores.flatMap((r) =>
+      r.metrics.flatMap((m) =>
+        m.history
+          ? [
+              {
+                name: p.name,
+                row: p.row,
+                role: r.role,
+                metric: m.metric,
+                label: metricName(m.metric, lang),
+                value: m.source === 'history' ? m.actual : null,
+                valueText: m.source === 'history' ? formatFigure(m.actual, m.unit, lang) : null,
+                source: m.source === 'history' ? ('history' as const) : null,
+                streams: m.history.streams,
+                of: m.history.of,
+                reason: m.history.source === 'history-gap' ? m.history.reason : null,
+                text: historySourceText(m.metric, m.history, lang),
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
 }
 
 function localisePerson(p: KpiPersonScore, bar: number, lang: Lang) {
@@ -311,6 +382,8 @@ export function localiseKpi(r: KpiFacts, lang: Lang) {
       totalSoFar: x.totalSoFar,
     })),
     notes: [...r.readWarnings, ...r.notes.map((n) => noteText(n, lang))],
+    /** Anchors' figures the sheet left empty: filled from the history (source history), or still empty and why. */
+    fromHistory: fromHistory(r.people, lang),
     input: r.input,
     /** "（未完结：数据截至 2026-12-01）" when the period has not ended yet, else empty. */
     periodNote: periodNote(r.unfinished, lang),
@@ -352,6 +425,8 @@ export const kpiText = {
     incompleteTitle: (n: number) => `数据不完整，未排名（${n}）`,
     atLeast: '至少',
     notes: '说明',
+    fromHistory: '主播数据取自历史（表格未填）：',
+    stillEmpty: '仍空',
     scale: (cap: number) => `计分：实际 ÷ 目标 × 100（越低越好的指标：目标 ÷ 实际），上限 ${Math.round(cap * 100)} 分`,
     wrote: '已写入',
     newcomer: '新人',
@@ -385,6 +460,8 @@ export const kpiText = {
     incompleteTitle: (n: number) => `Incomplete data, not ranked (${n})`,
     atLeast: 'at least',
     notes: 'Notes',
+    fromHistory: 'Anchor figures from the history (empty in the sheet):',
+    stillEmpty: 'still empty',
     scale: (cap: number) =>
       `Scale: actual ÷ target × 100 (lower is better: target ÷ actual), at most ${Math.round(cap * 100)} points`,
     wrote: 'wrote',

@@ -50,6 +50,7 @@ function themeText(t: StreamTheme | null, lang: Lang): string | null {
 }
 
 function exclusionText(x: Exclusion, lang: Lang): string {
+  if (x.why === 'eliminated') return lang === 'zh' ? `在 ${x.week} 淘汰清单上` : `on the ${x.week} elimination list`;
   if (x.why === 'not-listed') return lang === 'zh' ? '尚未上架（无商品ID）' : 'not listed yet (no product ID)';
   return lang === 'zh' ? `库存 ${x.stock} 低于 ${x.threshold}` : `stock ${x.stock} below ${x.threshold}`;
 }
@@ -184,6 +185,12 @@ export function localiseSchedule(plan: SchedulePlan, lang: Lang) {
       roleSourceLabel: ROLE_SOURCE_LABELS[p.roleSource][lang],
     })),
     excluded: plan.excluded.map((x) => ({ name: x.name, reason: exclusionText(x, lang) })),
+    /** The latest selection's eliminated products (from the history): left out, with the week of that selection. */
+    eliminated: plan.eliminated,
+    /** Streams whose rehearsal date has already passed, as of today in Beijing. */
+    /** Today in Beijing, the day past rehearsals are counted from (null: not checked). */
+    today: plan.today,
+    pastRehearsals: plan.pastRehearsals.map((r) => ({ ...r, message: scheduleText[lang].pastRehearsal(r) })),
     staffing: plan.staffing.map((x) => ({
       name: x.name,
       role: x.role,
@@ -215,6 +222,11 @@ export const scheduleText = {
     problems: '需要处理：',
     wrote: '已写入',
     excluded: '未排入的商品：',
+    eliminated: (week: string, names: string[]) => `按 ${week} 淘汰清单不排：${names.join('、')}`,
+    eliminatedNone: (week: string) => `${week} 淘汰清单没有要剔除的商品`,
+    pastRehearsals: '彩排日已过：',
+    pastRehearsal: (r: { date: string; time: string; rehearsal: string }) =>
+      `${r.date} ${r.time} 场的彩排日 ${r.rehearsal} 已过`,
   },
   en: {
     askMonth: 'Which month? (e.g. 2026-12)',
@@ -232,5 +244,10 @@ export const scheduleText = {
     problems: 'To sort out:',
     wrote: 'wrote',
     excluded: 'Products left out:',
+    eliminated: (week: string, names: string[]) => `left out as on the ${week} elimination list: ${names.join(', ')}`,
+    eliminatedNone: (week: string) => `the ${week} elimination list leaves nothing out`,
+    pastRehearsals: 'Rehearsal dates already past:',
+    pastRehearsal: (r: { date: string; time: string; rehearsal: string }) =>
+      `the ${r.date} ${r.time} stream's rehearsal date ${r.rehearsal} has passed`,
   },
 };

@@ -8,7 +8,8 @@ import { basename, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { KPI_METRICS, KPI_ROLES } from '../../domain/kpi/metrics.js';
 import { buildKpiReport, shareProblems, type KpiPersonInput } from '../../domain/kpi/report.js';
-import { monthRange } from '../../domain/kpi/score.js';
+import { monthRange, parseRoles } from '../../domain/kpi/score.js';
+import { historyNote, historyStreams, recordInHistory, type HistoryNote } from '../../collect/history.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openRawSource, type RawCell } from '../../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../../io/read/tables.js';
@@ -247,6 +248,8 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   const problems = shareProblems(sheet.people, ctx.config.kpi).map((p) => shareProblemText(p, ctx.lang));
   if (problems.length) throw new UsageError(`${ctx.config.source ?? 'config'}: ${problems.join('; ')}`);
 
+  const note = historyNote(ctx);
+  if (note) await anchorsFromHistory(ctx, note, month, sheet.people);
   const facts = buildKpiReport(
     {
       month,
@@ -261,7 +264,7 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
     ctx.config.kpi,
   );
   facts.unfinished = unfinishedAsOf(lastDayOf(month), opts.now);
-  const report: KpiReport = localiseKpi(facts, ctx.lang);
+  const report: KpiReport & { history?: HistoryNote | null } = localiseKpi(facts, ctx.lang);
   const written = await writeReport({
     target,
     format,
@@ -281,8 +284,51 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
   });
   const shown = displayPath(ctx.cwd, written);
   report.outputs.push(shown);
-  const code = 0;
+  if (note) {
+    const { kpiParts } = await import('../../domain/history/plan-records.js');
+    const people = facts.people.flatMap((p) =>
+      p.roleScores.map((r) => ({
+        name: p.name,
+        role: r.role,
+        score: r.score,
+        bonus: p.sprintBonus,
+        figures: Object.fromEntries(
+          r.metrics.map((x) => [x.metric, { actual: x.actual, target: x.target, score: x.score, source: x.source }]),
+        ),
+      })),
+    );
+    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+    await recordInHistory(ctx, note, { command: 'kpi', inputs: [file], ...kpiParts(month, people) }, new Date());
+    report.history = note;
+  }
+  const code = note?.error ? 4 : 0;
   await present(ctx, report, { render: renderKpiSummary });
   ctx.term.stderr.write(`${kpiLogLine(report, shown, code)}\n`);
+  if (note?.error) ctx.term.stderr.write(`liveops: ${note.error}\n`);
   return code;
+}
+
+/**
+ * The anchors' conversion, dwell and new fan-club figures the sheet leaves empty, from the month's
+ * streams in the history that they anchored (the retro takes the anchor from the schedule).
+ */
+async function anchorsFromHistory(
+  ctx: Context,
+  note: HistoryNote,
+  month: string,
+  people: KpiPersonInput[],
+): Promise<void> {
+  const { fillAnchorFigures } = await import('../../domain/history/plan-records.js');
+  const isAnchor = (p: KpiPersonInput) => parseRoles(p.roleText, ctx.config.kpi.roleWords).roles.includes('anchor');
+  if (!people.some(isAnchor)) return;
+  const streams = await historyStreams(ctx, note, { months: [month] });
+  const filled = fillAnchorFigures(people, streams, isAnchor);
+  if (filled > 0) {
+    const anchored = streams.filter((s) => people.some((p) => isAnchor(p) && s.anchor === p.name)).length;
+    note.used.push(
+      ctx.lang === 'zh'
+        ? `主播数据 ${filled} 项（${month} 其主播的 ${anchored} 场）`
+        : `${filled} anchor figures (${anchored} streams they anchored in ${month})`,
+    );
+  }
 }

@@ -120,6 +120,19 @@ export function renderKpiSummary(r: KpiReport, lang: Lang, p: Palette, width = 8
     ),
   );
 
+  if (r.fromHistory.length) {
+    out.push('', p.bold(m.fromHistory));
+    for (const h of r.fromHistory)
+      out.push(
+        ...item(
+          '  ',
+          h.valueText !== null
+            ? `${h.name} ${h.label} ${h.valueText}: ${p.dim(h.text)}`
+            : p.yellow(`${h.name} ${h.label} ${m.stillEmpty}: ${h.text}`),
+          width,
+        ),
+      );
+  }
   if (r.incomplete.length) {
     out.push('', p.yellow(m.incompleteTitle(r.incomplete.length)));
     for (const x of r.incomplete) out.push(`  ${x.name}: ${m.missing} ${x.missing.join(sep)}`);

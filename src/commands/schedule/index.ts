@@ -19,12 +19,17 @@ import {
   type OutputFormat,
 } from '../../io/write/output.js';
 import { askForValue } from '../../ui/prompts.js';
-import { planMonth, readPool } from '../../collect/plan.js';
+import { lineUp, planMonth, readPool } from '../../collect/plan.js';
+import type { LocalisedSchedule } from '../../i18n/schedule.js';
+import { logger } from '../../ui/terminal.js';
 import { renderScheduleSummary } from './render.js';
 import { scheduleText } from '../../i18n/schedule.js';
 import { scheduleIcs } from './ics.js';
 import { present } from '../../ui/present.js';
-import { addToMonth, shanghaiMonth } from '../../clock.js';
+import { addToMonth, runClock, shanghaiDate, shanghaiMonth } from '../../clock.js';
+import { historyNote, historyRows, recordInHistory, type HistoryNote } from '../../collect/history.js';
+import type { ScheduleSettings } from '../../config/schedule-section.js';
+import type { Eliminated } from '../../domain/history/plan-records.js';
 
 export interface ScheduleOptions {
   month?: string | undefined;
@@ -114,8 +119,18 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
 
   // — the pool (选品表) for the product line-up —
   const pool = await readPool(ctx, opts.pool, true);
-  const plan = planMonth(ctx, month, settings, target, pool);
+  const note = historyNote(ctx);
+  const elimination = await latestSelection(ctx, note, month, settings);
+  const plan: LocalisedSchedule & { history?: HistoryNote | null } = planMonth(ctx, month, settings, target, pool, {
+    eliminated: elimination?.products ?? [],
+    today: shanghaiDate(runClock(ctx.env)),
+  });
   if (plan.streams.length === 0) throw new UsageError(m.noStreams(month));
+  if (note && elimination) {
+    const names = elimination.products.map((e) => e.name ?? e.id ?? '—');
+    note.used.push(names.length ? m.eliminated(elimination.week, names) : m.eliminatedNone(elimination.week));
+  }
+  for (const r of plan.pastRehearsals) logger(ctx.term).warn(r.message);
 
   const written = await writeReport({
     target: target_,
@@ -134,6 +149,46 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
     const ics = await writeFileAtomic(icsTarget, scheduleIcs(plan, ctx.lang, opts.now), { force: ctx.force });
     plan.outputs.push(show(ics));
   }
+  if (note) plan.history = await recordPlan(ctx, note, month, settings.account, plan, opts.pool);
   await present(ctx, plan, { render: renderScheduleSummary });
+  if (note?.error) {
+    ctx.term.stderr.write(`liveops: ${note.error}\n`);
+    return 4;
+  }
   return 0;
+}
+
+/** The month's planned streams into the history, under `schedule|<month>|<account>`: a re-run replaces them. */
+async function recordPlan(
+  ctx: Context,
+  note: HistoryNote,
+  month: string,
+  account: string | null,
+  plan: LocalisedSchedule,
+  inputs: string[],
+): Promise<HistoryNote> {
+  const { scheduleParts } = await import('../../domain/history/plan-records.js');
+  const rows = plan.streams.map((st) => ({ ...st, products: lineUp(st.products) }));
+  // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+  await recordInHistory(ctx, note, { command: 'schedule', inputs, ...scheduleParts(month, account, rows) }, new Date());
+  return note;
+}
+
+/**
+ * The latest selection (select runs in the history) for the month: of the schedule's accounts or
+ * of all accounts, its week starting on or before the month's first day. Null without a history or
+ * a selection.
+ */
+async function latestSelection(
+  ctx: Context,
+  note: HistoryNote | null,
+  month: string,
+  settings: ScheduleSettings,
+): Promise<{ week: string; products: Eliminated[] } | null> {
+  if (!note) return null;
+  const { latestEliminations } = await import('../../domain/history/plan-records.js');
+  const accounts = [settings.account, ...settings.slots.map((s) => s.account)].filter((a): a is string => !!a);
+  const runs = await historyRows(ctx, note, 'runs');
+  const eliminations = await historyRows(ctx, note, 'eliminations');
+  return latestEliminations(runs, eliminations, month, [...new Set(accounts)]);
 }

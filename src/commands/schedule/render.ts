@@ -38,6 +38,10 @@ export function renderScheduleSummary(plan: LocalisedSchedule, lang: Lang, p: Pa
     out.push('', p.dim(m.excluded));
     for (const e of plan.excluded) out.push(...item('  - ', p.dim(`${e.name}${aside(e.reason)}`), width));
   }
+  if (plan.pastRehearsals.length) {
+    out.push('', p.yellow(m.pastRehearsals));
+    for (const r of plan.pastRehearsals) out.push(...item('  ! ', r.message, width));
+  }
   if (plan.problems.length) {
     out.push('', p.yellow(m.problems));
     for (const x of plan.problems) out.push(...item('  ! ', x, width));

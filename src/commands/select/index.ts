@@ -32,6 +32,7 @@ import { expandInputs, exportsIn } from '../../collect/files.js';
 import { renderSelectSummary, selectLogLine } from './render.js';
 import { present } from '../../ui/present.js';
 import { unfinishedAsOf } from '../../clock.js';
+import { historyNote, recordInHistory, type HistoryNote } from '../../collect/history.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -126,7 +127,7 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     },
   );
   facts.unfinished = unfinishedAsOf(week.until, opts.now);
-  const report: SelectReport = localiseSelect(facts, ctx.lang);
+  const report: SelectReport & { history?: HistoryNote | null } = localiseSelect(facts, ctx.lang);
   const written = await writeReport({
     target,
     format,
@@ -152,7 +153,19 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     report.stock.length +
     report.suppliers.filter((x) => x.flags.length).length +
     report.backupSuppliers.filter((b) => b.fires).length;
-  const code = findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
+  const note = historyNote(ctx);
+  if (note) {
+    // The week's eliminations, for the schedules after it: of the one account the exports name, else of all.
+    const { selectParts } = await import('../../domain/history/plan-records.js');
+    const accounts = new Set(ex.streams.map((s) => s.account).filter((a): a is string => !!a));
+    const account = accounts.size === 1 ? [...accounts][0]! : null;
+    const rec = selectParts(week, account, facts.eliminate);
+    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
+    await recordInHistory(ctx, note, { command: 'select', inputs: [...inputs, ...opts.pool], ...rec }, new Date());
+    report.history = note;
+  }
+  const code = note?.error ? 4 : findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   await present(ctx, report, { render: renderSelectSummary, logLine: selectLogLine(report, shown, code) });
+  if (note?.error) ctx.term.stderr.write(`liveops: ${note.error}\n`);
   return code;
 }

@@ -6,6 +6,7 @@
  */
 import type { KpiSettings } from '../../config/kpi-section.js';
 import { KPI_METRICS, KPI_ROLES, type KpiMetric, type KpiRole } from './metrics.js';
+import type { FigureSource } from '../history/plan-records.js';
 import { achievement, isNewcomer, monthRange, monthsBefore, parseRoles, rank, sprintBonus } from './score.js';
 
 export interface KpiPersonInput {
@@ -23,6 +24,8 @@ export interface KpiPersonInput {
   /** Adopted proposals (采纳提案); empty when none or when the sheet has no such column. */
   proposals: string[];
   proposalCount: number;
+  /** Figures the sheet left empty that the history filled (or could not), by field id. */
+  sources?: Record<string, FigureSource>;
 }
 
 export interface KpiInput {
@@ -67,7 +70,7 @@ export type KpiNote =
 /** One metric of one role for one person: the figure, its target, the achievement and the points. */
 export function scoreMetric(
   m: KpiMetric,
-  p: Pick<KpiPersonInput, 'figures' | 'targets'>,
+  p: Pick<KpiPersonInput, 'figures' | 'targets' | 'sources'>,
   s: KpiSettings,
   headers: Record<string, string>,
 ) {
@@ -94,6 +97,7 @@ export function scoreMetric(
       what: 'target',
       header: m.targetField ? (headers[m.targetField] ?? null) : null,
     });
+  const from = p.sources?.[m.field] ?? null;
   const a =
     actual !== null && target !== null
       ? achievement(actual, target, { lowerIsBetter: m.lowerIsBetter, cap: s.cap })
@@ -116,6 +120,10 @@ export function scoreMetric(
     weighted: a ? a.score * weight : null,
     /** What is missing; a metric with weight 0 never makes a score incomplete. */
     missing,
+    /** Where the figure came from: the sheet, or the history (the month's streams the anchor anchored); null when missing. */
+    source: actual === null ? null : from?.source === 'history' ? ('history' as const) : ('sheet' as const),
+    /** The history's streams behind the figure, or why the history could not give it (the sheet left it empty). */
+    history: from,
   };
 }
 

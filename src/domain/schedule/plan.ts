@@ -32,6 +32,18 @@ export interface ScheduleInput {
   rehearsalDays: number;
   retroHours: number;
   roleTiers: { trafficMaxPrice: number | null; imageMinPrice: number | null; profitMinCommission: number };
+  /** Products the latest selection (select, from the history) eliminated: never planned. */
+  eliminated?: EliminatedProduct[];
+  /** Today in Beijing ("2026-11-30"): rehearsals before it are already past. Absent: not checked. */
+  today?: string | null;
+}
+
+/** A product of the latest selection's elimination list (淘汰清单), and the week of that selection. */
+export interface EliminatedProduct {
+  id: string | null;
+  name: string | null;
+  week: string;
+  rules: string[];
 }
 
 export type Stage = 'startup' | 'growth' | 'mature';
@@ -62,7 +74,18 @@ export type ScheduleProblem =
 
 /** Why a product of the pool is not in any line-up. */
 export type Exclusion =
-  { name: string; why: 'not-listed' } | { name: string; why: 'low-stock'; stock: number; threshold: number };
+  | { name: string; why: 'not-listed' }
+  | { name: string; why: 'low-stock'; stock: number; threshold: number }
+  | { name: string; why: 'eliminated'; week: string; rules: string[] };
+
+/** The elimination a pool product is on: by 商品ID, or by name when either side has no ID. */
+export function eliminationOf(p: PoolProduct, eliminated: EliminatedProduct[]): EliminatedProduct | null {
+  return (
+    eliminated.find((e) =>
+      p.id !== null && e.id !== null ? e.id === p.id : p.name !== null && e.name !== null && e.name === p.name,
+    ) ?? null
+  );
+}
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -197,6 +220,11 @@ export function productRotation(input: ScheduleInput, problems: ScheduleProblem[
   const roleOf = new Map<PoolProduct, ProductRole>();
   for (const p of input.pool) {
     const name = p.name ?? p.id ?? '—';
+    const out = eliminationOf(p, input.eliminated ?? []);
+    if (out) {
+      excluded.push({ name, why: 'eliminated', week: out.week, rules: out.rules });
+      continue;
+    }
     if (p.id === null) {
       excluded.push({ name, why: 'not-listed' });
       continue;
@@ -233,6 +261,17 @@ export function productRotation(input: ScheduleInput, problems: ScheduleProblem[
     }
   }
   return { lineUp, roleOf, appearances, excluded };
+}
+
+/** Streams whose rehearsal is before today (Beijing): the stream goes ahead without one unless moved. */
+export function rehearsalsBefore(
+  streams: Array<{ no: number; date: string; time: string; account: string | null; rehearsal: string }>,
+  today: string | null,
+) {
+  if (today === null) return [];
+  return streams
+    .filter((st) => st.rehearsal < today)
+    .map((st) => ({ no: st.no, date: st.date, time: st.time, account: st.account, rehearsal: st.rehearsal }));
 }
 
 export function buildSchedule(input: ScheduleInput) {
@@ -295,6 +334,13 @@ export function buildSchedule(input: ScheduleInput) {
   // The retro deadline in Shanghai time, like every other time here.
   for (const st of streams) st.retroDeadline = shanghai(st.retroDeadline);
 
+  const today = input.today ?? null;
+  const pastRehearsals = rehearsalsBefore(streams, today);
+  const eliminated = (input.eliminated ?? []).map((e) => ({
+    ...e,
+    inPool: input.pool.some((p) => eliminationOf(p, [e]) !== null),
+  }));
+
   const stage = teamStage(streams.length);
   const staffing = [
     ...s.anchors.map((p) => ({
@@ -334,6 +380,11 @@ export function buildSchedule(input: ScheduleInput) {
     members: memberStreams,
     productPlan,
     excluded,
+    /** The latest selection's eliminated products (from the history), left out of every line-up. */
+    eliminated,
+    /** Streams whose rehearsal date is already past (before today in Beijing). */
+    pastRehearsals,
+    today,
     staffing,
     problems,
   };
