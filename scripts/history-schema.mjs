@@ -32,7 +32,7 @@ export async function schemaMarkdown() {
     `<table>/${PARTITION_KEYS.map((k) => `${k}=<${k}>`).join('/')}/<record hash>.<run id>.parquet`,
     '```',
     '',
-    '`platform` is douyin, taobao, kuaishou or wechat; `account` the account’s name as the export gives it (`_all`: a',
+    '`platform` is douyin, taobao, kuaishou or wechat (`generic`: a selection, schedule or KPI month, which no one platform’s export gives); `account` the account’s name as the export gives it (`_all`: a',
     'team-wide record such as a selection over every account, `_unnamed`: an export that names none); `month` is',
     '`YYYY-MM` in Beijing time. Partition values are not stored in the files: an engine reading with Hive',
     'partitioning (DuckDB `hive_partitioning = true`, Spark, Trino) adds them as columns. A character a path cannot',
