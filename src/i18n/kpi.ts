@@ -179,7 +179,7 @@ export function historySourceText(metric: string, h: FigureSource, lang: Lang): 
       return zh ? '历史中本月没有其主播的场次' : 'the history has no stream they anchored this month';
     case 'no-counts':
       return zh
-        ? `本月其主播的 ${h.of} 场都缺${needs}`
+        ? `本月其主播的 ${h.of} 场${h.of === 1 ? '' : '都'}缺${needs}`
         : `the ${counted(h.of, 'stream')} they anchored this month lack ${needs}`;
     case 'some-missing':
       return zh

@@ -20,7 +20,7 @@ import { readScheduleFile } from '../../collect/schedule-file.js';
 import { lineUp, planMonth, readPool } from '../../collect/plan.js';
 import { present } from '../../ui/present.js';
 import { addToMonth, shanghaiDate } from '../../clock.js';
-import { historyNote, type HistoryNote } from '../../collect/history.js';
+import { historyNote, historyStreams, type HistoryNote } from '../../collect/history.js';
 import { readActionEvents } from '../../collect/actions.js';
 
 export interface BriefOptions {
@@ -58,6 +58,46 @@ function withHistory(ctx: Context, note: HistoryNote | null, brief: LocalisedBri
   const n = brief.risks.items.length;
   if (n) note.used.push(ctx.lang === 'zh' ? `待办改进项 ${n} 条` : `${n} improvement item${n === 1 ? '' : 's'} to do`);
   brief.history = note;
+}
+
+/**
+ * What the brief takes from the history's streams: a stream retro'd (its retro recorded, wherever
+ * its workbook went) is not overdue; without --baseline, an account's UV value is the median of its
+ * last 7 streams before the day.
+ */
+async function fromHistory(
+  ctx: Context,
+  note: HistoryNote | null,
+  date: string,
+  retrosDone: Set<string>,
+  uvValueByAccount: Map<string, number> | null,
+): Promise<void> {
+  if (!note) return;
+  const months = [-2, -1, 0].map((d) => addToMonth(date.slice(0, 7), d));
+  const streams = (await historyStreams(ctx, note, { months }))
+    .map((r) => ({ r, day: typeof r.date === 'string' ? r.date : null }))
+    .filter((x) => x.day !== null && x.day <= date);
+  const { NO_ACCOUNT } = await import('../../domain/history/records.js');
+  const account = (a: string) => (a === NO_ACCOUNT ? '' : a);
+  let retros = 0;
+  for (const { r, day } of streams)
+    if (r.source === 'retro') {
+      retrosDone.add(`${account(r.account)}_${day}`);
+      retros++;
+    }
+  if (retros) note.used.push(ctx.lang === 'zh' ? `已复盘 ${retros} 场` : `${retros} streams retro'd`);
+  if (!uvValueByAccount) return;
+  const byAccount = new Map<string, number[]>();
+  for (const { r } of streams
+    .filter((x) => x.day! < date)
+    .sort((a, b) => b.day!.localeCompare(a.day!) || String(b.r.start_time).localeCompare(String(a.r.start_time)))) {
+    const v = M.uvValue(typeof r.gmv === 'number' ? r.gmv : null, typeof r.uv === 'number' ? r.uv : null);
+    if (v === null || !account(r.account)) continue;
+    const list = byAccount.get(r.account) ?? [];
+    if (list.length < 7) list.push(v);
+    byAccount.set(r.account, list);
+  }
+  for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -138,8 +178,10 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
     for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
   }
 
-  // — the history's improvement items, open or overdue now (carried over until done) —
+  // — the history: retros recorded there are done; recent UV value when no --baseline; the
+  // improvement items open or overdue now (carried over until done) —
   const note = historyNote(ctx);
+  await fromHistory(ctx, note, date, retrosDone, opts.baseline.length ? null : uvValueByAccount);
   const actionEvents = await readActionEvents(ctx, note);
 
   const facts = buildBrief({
