@@ -165,6 +165,33 @@ Examples:
     });
 }
 
+const RETRO_HELP = `
+A file of another day or account, or an unreadable comments/consultations
+file, is left out and named (leftOut in --json); the retro is still written,
+exit 3. A file that gives nothing (empty, header only, no known header) is
+named with why (ignored in --json); an empty or header-only one is exit 3.
+
+Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically
+into --out; one log line on stderr; exit 0 written, 3 written with alerts,
+skipped files or an empty/header-only export, 2 nothing usable, 4 could not
+write, 5 already written.
+  liveops retro --weekly exports/ --out reports/
+  liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
+  liveops retro --weekly --from-history --week 2026-W48 --out reports/
+      the week over every account's retros in the history (bounded memory)
+
+Examples:
+  liveops retro 整场数据.xlsx
+  liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
+  liveops retro exports/1118/*.csv -o 复盘/
+      several files of one stream; the output in a folder
+  liveops retro 整场数据.xlsx --format md
+      a Markdown summary for the team's chat
+  liveops retro 整场数据.xlsx --format html
+      one self-contained page with the charts, for a phone or the printer
+  liveops retro 整场数据.xlsx --json
+      the report as one JSON object on stdout`;
+
 function addRetro(program: Command): void {
   program
     .command('retro')
@@ -175,7 +202,10 @@ function addRetro(program: Command): void {
         "A stream list export (Compass 直播明细, Taobao 分场次效果) as the input: the latest stream (or --stream) is retro'd and the earlier ones are its baseline.",
     )
     .argument('[files...]', 'exports of the stream (on a terminal, omitted files are picked from this folder)')
-    .option('--baseline <files...>', 'stream list exports (e.g. Compass 直播明细) to compare with earlier streams')
+    .option(
+      '--baseline <files...>',
+      "stream list exports (e.g. Compass 直播明细) to compare with earlier streams (default: the account's last streams in the history)",
+    )
     .option(
       '--baseline-count <n>',
       'how many earlier streams make the median',
@@ -213,35 +243,7 @@ function addRetro(program: Command): void {
       "with --weekly: the week from the history (every account's retros) instead of a folder of exports; --account for one",
       false,
     )
-    .addHelpText(
-      'after',
-      `
-A file of another day or account, or an unreadable comments/consultations
-file, is left out and named (leftOut in --json); the retro is still written,
-exit 3. A file that gives nothing (empty, header only, no known header) is
-named with why (ignored in --json); an empty or header-only one is exit 3.
-
-Weekly report (unattended): never prompts; writes 周报_<week>.xlsx atomically
-into --out; one log line on stderr; exit 0 written, 3 written with alerts,
-skipped files or an empty/header-only export, 2 nothing usable, 4 could not
-write, 5 already written.
-  liveops retro --weekly exports/ --out reports/
-  liveops retro --weekly exports/ --week 2026-W47 --out reports/ --force
-  liveops retro --weekly --from-history --week 2026-W48 --out reports/
-      the week over every account's retros in the history (bounded memory)
-
-Examples:
-  liveops retro 整场数据.xlsx
-  liveops retro 整场数据.xlsx --baseline 直播明细_202611.xlsx
-  liveops retro exports/1118/*.csv -o 复盘/
-      several files of one stream; the output in a folder
-  liveops retro 整场数据.xlsx --format md
-      a Markdown summary for the team's chat
-  liveops retro 整场数据.xlsx --format html
-      one self-contained page with the charts, for a phone or the printer
-  liveops retro 整场数据.xlsx --json
-      the report as one JSON object on stdout`,
-    )
+    .addHelpText('after', RETRO_HELP)
     .action(
       async (
         files: string[],

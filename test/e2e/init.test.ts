@@ -20,6 +20,7 @@ describe('liveops init, then a command using that config and those templates', (
     expect(cfg.rules['stock-low']).toBe(50);
     expect(cfg.kpi.weights.selector).toEqual({ productRoi: 0.5, returnRate: 0.3, newProducts: 0.2 });
     expect(cfg.templatesDir).toBe('templates');
+    expect(cfg.history).toEqual({ dir: '.liveops/history' });
     // Every rule line carries a one-line explanation.
     for (const line of text.split('\n').filter((l) => /^ {2}[a-z-]+: [\d.]+/.test(l))) expect(line).toMatch(/# \S/);
     expect(r.stdout).toContain('templates/inspect.xlsx');
@@ -30,11 +31,11 @@ describe('liveops init, then a command using that config and those templates', (
     const r = liveops(['init'], { cwd: tmp.dir });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(
-      /^liveops: not written: liveops\.config\.yaml and 30 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/,
+      /^liveops: not written: liveops\.config\.yaml and 33 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/,
     );
     const j = JSON.parse(liveops(['init', '--json'], { cwd: tmp.dir }).stdout);
     expect(j.error).toMatchObject({ code: 'exists', exit: 5, file: 'liveops.config.yaml' });
-    expect(j.error.files).toHaveLength(31);
+    expect(j.error.files).toHaveLength(34);
     expect(j.error.files).toContain('templates/inspect.xlsx');
     expect(readFileSync(join(tmp.dir, 'liveops.config.yaml'), 'utf8')).toBe('lang: en\n');
     expect(liveops(['init', '--force', '--lang', 'zh'], { cwd: tmp.dir }).code).toBe(0);

@@ -119,7 +119,7 @@ describe('argv → the command and its options', () => {
     const program = buildProgram();
     program.exitOverride();
     await expect(program.parseAsync(['node', 'liveops', 'retro', 's.xlsx', '--week', '2026-W47'])).rejects.toThrow(
-      '--week, --since and --until go with --weekly',
+      '--week, --since, --until and --from-history go with --weekly',
     );
     expect(Object.values(run).every((f) => f.mock.calls.length === 0)).toBe(true);
   });
