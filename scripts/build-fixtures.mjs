@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { mulberry32 } from './lib/prng.mjs';
 
 const require = createRequire(import.meta.url);
 const JSZip = require('jszip'); // exceljs's own dependency
@@ -53,16 +54,6 @@ try {
 
 // ---------------------------------------------------------------------------------------------
 // PRNG (mulberry32, fixed seed)
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20261118);
 const randInt = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = (arr) => arr[Math.floor(rnd() * arr.length)];

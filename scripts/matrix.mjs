@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './lib/prng.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -39,18 +40,6 @@ const CHANNELS = [
   ['其他', false],
 ];
 
-/** A small seeded generator: the same matrix every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const accountName = (i) => `矩阵账号${String(i + 1).padStart(3, '0')}`;
 const round2 = (x) => Math.round(x * 100) / 100;
 const pad = (n) => String(n).padStart(2, '0');
@@ -71,7 +60,7 @@ function isoWeek(day) {
 
 /** One account's streams: 1–3 a day, ~90 of its 120 products in each. */
 function* accountStreams(i) {
-  const rand = rng(1000 + i);
+  const rand = mulberry32(1000 + i);
   const account = accountName(i);
   const platform = PLATFORMS[i % PLATFORMS.length];
   const catalogue = Array.from({ length: 120 }, (_, k) => ({

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
+import { mulberry32 } from './prng.mjs';
 
 const require = createRequire(import.meta.url);
 const JSZip = require('jszip'); // exceljs's own dependency
@@ -129,14 +130,7 @@ function hash(s) {
   return h;
 }
 export function rng(seed) {
-  let a = typeof seed === 'number' ? seed >>> 0 : hash(seed);
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(typeof seed === 'number' ? seed : hash(seed));
   next.int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)); // inclusive
   next.pick = (xs) => xs[Math.floor(next() * xs.length)];
   return next;

@@ -3,13 +3,15 @@
  * overall figure and its definition; and its log line for cron.
  */
 import type { Lang } from '../../format.js';
-import { trendText, type TrendReport } from '../../i18n/trend.js';
+import { fmtMetric, trendText, type TrendReport } from '../../i18n/trend.js';
+import { counted } from '../../i18n/plural.js';
 import { fit, table } from '../../ui/layout.js';
 import type { Palette } from '../../ui/terminal.js';
 
 export function trendLogLine(r: TrendReport): string {
   const shown = r.periods.filter((p) => p.value !== null).length;
-  return `liveops trend ${r.subject.kind} ${r.subject.name} ${r.metric} by ${r.by}: ${r.periods.length} periods (${shown} with a figure), ${r.overall.streams} streams, overall ${r.overall.value ?? 'none'}${r.outputs.length ? ` → ${r.outputs.join(', ')}` : ''}`;
+  const overall = r.overall.value === null ? 'none' : fmtMetric(r.metric, r.overall.value, 'en');
+  return `liveops trend ${r.subject.kind} ${r.subject.name} ${r.metric} by ${r.by}: ${counted(r.periods.length, 'period')} (${shown} with a figure), ${counted(r.overall.streams, 'stream')}, overall ${overall}${r.outputs.length ? ` → ${r.outputs.join(', ')}` : ''}`;
 }
 
 export function renderTrendSummary(r: TrendReport, lang: Lang, p: Palette, width = 80): string {
