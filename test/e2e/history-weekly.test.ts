@@ -60,6 +60,19 @@ describe('the weekly report from the history', () => {
     expect(w.totals.streams).toBe(3);
     expect(w.totals.gmv).toBeCloseTo(338076.75, 2);
     expect(w.totals.uv).toBe(19682);
+    // The 11-18 retro's three improvement items are 山野户外旗舰店's, still open at the week's end.
+    expect(w.openItems).toHaveLength(3);
+    const other = run([
+      'retro',
+      '--weekly',
+      '--from-history',
+      '--week',
+      '2026-W47',
+      '--account',
+      '小鹿美妆官方',
+      '--json',
+    ]);
+    expect(JSON.parse(other.stdout).openItems).toEqual([]);
   });
 
   it('a week the history has no streams of is exit 2, nothing written', () => {

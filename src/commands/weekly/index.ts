@@ -123,6 +123,19 @@ async function weekInputs(
   };
 }
 
+/** The improvement items of the accounts the report is about (those of the week's streams, or --account). */
+async function weekActionEvents(
+  ctx: Context,
+  note: HistoryNote | null,
+  streams: Array<{ account: string | null; start: string | null }>,
+  week: WeekRange,
+  account: string | undefined,
+) {
+  const events = await readActionEvents(ctx, note, { account });
+  const accounts = new Set(streams.filter((s) => s.account && inRange(s.start, week)).map((s) => s.account));
+  return accounts.size ? events.filter((e) => accounts.has(e.partition.account)) : events;
+}
+
 export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<number> {
   const m = weeklyText[ctx.lang];
   checkInputs(ctx, opts);
@@ -149,7 +162,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
     ignored,
   } = await weekInputs(ctx, opts, week, previous, note);
   // The history's improvement items: those open at the week's end go into the report.
-  const actionEvents = await readActionEvents(ctx, note);
+  const actionEvents = await weekActionEvents(ctx, note, all, week, opts.account);
   const facts = buildWeeklyReport(
     {
       week,
