@@ -71,6 +71,8 @@ describe('the weekly report from the history', () => {
       '--account',
       '小鹿美妆官方',
       '--json',
+      '-o',
+      'xl.json',
     ]);
     expect(JSON.parse(other.stdout).openItems).toEqual([]);
   });
