@@ -9,7 +9,8 @@
  *         the history without --baseline; the repeated points are the same three items, not six
  *   11-26 the anchor closes the backpack's item; 11-27 the morning brief no longer lists it, and
  *         no longer counts the 11-25 retro as overdue
- *   12-02 KPI of November: the anchors' empty conversion and dwell come from the streams they anchored.
+ *   12-02 KPI of November: the anchors' empty conversion and dwell come from the streams they anchored
+ *   12-03 retro of the 12-02 stream: the backpack's point again, so its item is reopened, not a new one.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ const CHECK = 'A1xct1m2'; // data: the stated click rate against the counts
 
 const tmp = tempDir();
 const SESSION_1125 = join(tmp.dir, '整场数据_20261125.xlsx');
+const SESSION_1202 = join(tmp.dir, '整场数据_20261202.xlsx');
 afterAll(() => tmp.cleanup());
 
 const run = (args: string[], now: string) =>
@@ -55,6 +57,16 @@ beforeAll(async () => {
     ),
   );
   await wb.xlsx.writeFile(SESSION_1125);
+  // And the stream of 12-02, where the backpack's point comes back.
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'string' && c.value.includes('2026/11/25'))
+          c.value = c.value.replaceAll('2026/11/25', '2026/12/02');
+      }),
+    ),
+  );
+  await wb.xlsx.writeFile(SESSION_1202);
 });
 
 describe('one turn of the loop through the history', () => {
@@ -144,5 +156,16 @@ describe('one turn of the loop through the history', () => {
     expect(metrics('小林')[0]).toMatchObject({ actual: 0.125, source: 'sheet' });
     expect(kpi.report.history.used).toEqual(['主播数据 3 项（2026-11 其主播的 2 场）']);
     expect(JSON.parse(readFileSync(join(tmp.dir, 'out', 'KPI_2026-11.json'), 'utf8')).people).toHaveLength(2);
+
+    // 12-03: the backpack's point is found again in the 12-02 stream, which ended after it was closed:
+    // the same item, reopened, now found in 3 streams.
+    expect(json(['retro', SESSION_1202, '-o', 'out/r1202.json'], '2026-12-03T10:00:00+08:00').code).toBe(0);
+    const third = json(['actions'], '2026-12-03T10:00:00+08:00').report;
+    expect(ids(third)).toEqual([CLOSING, BAG_ITEM, CHECK].sort());
+    const again = third.groups
+      .flatMap((g: { items: unknown[] }) => g.items)
+      .find((i: { id: string }) => i.id === BAG_ITEM);
+    expect(again.status).not.toBe('done');
+    expect(again.streams).toBe(3);
   });
 });
