@@ -647,8 +647,15 @@ function addTrend(program: Command): void {
     )
     .option('--since <day|month|week>', 'from (2026-09-01, 2026-09 or 2026-W36)')
     .option('--until <day|month|week>', 'to, inclusive')
-    .addOption(new Option('--format <format>', 'html, md or json (default: from -o)').choices(['html', 'md', 'json']))
-    .option('--template <file>', 'template to fill (default: templates/trend.html.eta, trend.md.eta)')
+    .addOption(
+      new Option('--format <format>', 'xlsx, html, md or json (default: from -o)').choices([
+        'xlsx',
+        'html',
+        'md',
+        'json',
+      ]),
+    )
+    .option('--template <file>', 'template to fill (default: templates/trend.xlsx, trend.html.eta, trend.md.eta)')
     .addHelpText(
       'after',
       `
@@ -657,6 +664,8 @@ Examples:
   liveops trend --account 山野户外旗舰店 --metric conversion --by month
   liveops trend --account 山野户外旗舰店 --by stream --since 2026-11-16
   liveops trend --anchor 李娜 --metric dwell --by stream -o trend.html
+  liveops trend --account 山野户外旗舰店 --by month -o 趋势.xlsx
+      the periods with each figure's two sums, and the chart
   liveops --json trend --account 小鹿美妆官方 --metric gmv`,
     )
     .action(
@@ -668,7 +677,7 @@ Examples:
           metric: 'gmv' | 'uv' | 'uv-value' | 'conversion' | 'view-conversion' | 'dwell' | 'click-rate';
           since?: string;
           until?: string;
-          format?: 'html' | 'md' | 'json';
+          format?: 'xlsx' | 'html' | 'md' | 'json';
           template?: string;
         },
         cmd: Command,

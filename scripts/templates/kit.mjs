@@ -95,9 +95,10 @@ const CHART_ROWS = 32;
  * another, two a printed page ({{pagebreak}} after every second, so none is cut across pages). Under
  * each chart whose data the report has (`when`, a model path), a line closes its slot: LibreOffice
  * prints a sheet only as far as its last cell, never a picture below it, and a chart the report has
- * no data for leaves no line and so no empty page.
+ * no data for leaves no line and so no empty page. `source` words that line for charts not drawn
+ * from the exports (the trend's, from the history).
  */
-export function chartSheet(wb, { name, title, charts, lang }) {
+export function chartSheet(wb, { name, title, charts, lang, source }) {
   const ws = wb.addWorksheet(name, { pageSetup: { ...PAGE, orientation: 'portrait' } });
   ws.getCell('A1').value = title;
   ws.getCell('A1').style = TITLE_STYLE;
@@ -106,7 +107,8 @@ export function chartSheet(wb, { name, title, charts, lang }) {
     const top = 3 + i * CHART_ROWS;
     ws.getCell(top, 1).value = `{{chart:${chart}}}`;
     const end = ws.getCell(top + CHART_ROWS - 3, 1);
-    end.value = `{{#if ${when}}}${lang === 'zh' ? '（图表按导出中的数据绘制）' : '(drawn from the exports)'}`;
+    const from = source ?? (lang === 'zh' ? '（图表按导出中的数据绘制）' : '(drawn from the exports)');
+    end.value = `{{#if ${when}}}${from}`;
     end.font = { italic: true, size: 9, color: { argb: 'FFBFBFBF' } };
     ws.mergeCells(top + CHART_ROWS - 3, 1, top + CHART_ROWS - 3, 13);
     if (i % 2 === 1 && i < charts.length - 1) ws.getCell(top + CHART_ROWS - 1, 1).value = '{{pagebreak}}';

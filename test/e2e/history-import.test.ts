@@ -5,6 +5,7 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, liveops, STACK, tempDir } from './run.js';
 
@@ -146,6 +147,33 @@ describe('trend from the imported streams', () => {
     const page = run(['trend', '--account', '小鹿美妆官方', '-o', 'trend.html']);
     expect(page.code).toBe(0);
     expect(readdirSync(tmp.dir)).toContain('trend.html');
+  });
+
+  it('a workbook: each period with the two sums its figure divides, and the chart', async () => {
+    run(['history', 'import', LIST]);
+    const r = run(['trend', '--account', '山野户外旗舰店', '--by', 'month', '-o', '趋势.xlsx']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, '趋势.xlsx'));
+    const ws = wb.getWorksheet('趋势')!;
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '周期',
+      '起',
+      '止',
+      '标题',
+      '场次',
+      '数值',
+      '分子',
+      '分母',
+      '说明',
+    ]);
+    const row = ws.getRow(2).values as unknown[];
+    // 2026-11: Σ GMV ÷ Σ viewers of the account's 16 streams that month.
+    expect(row[1]).toBe('2026-11');
+    expect(row[5]).toBe(16);
+    expect(row[6]).toBe(`¥${((row[7] as number) / (row[8] as number)).toFixed(2)}`);
+    expect(wb.getWorksheet('图表')!.getImages()).toHaveLength(1);
   });
 
   it('a damaged file in the history is reported by history info and skipped by trend, no crash', () => {

@@ -734,6 +734,40 @@ const OUTPUTS: Output[] = [
     carries: [{ sheet: '场控提示单', column: '提示', whole: false, payloads: ALL, field: 'product names in the cues' }],
   },
   {
+    name: 'trend',
+    dir: 'trend/out',
+    pick: /^趋势_.*\.xlsx$/,
+    codes: [0],
+    run: () => {
+      // A stream list whose titles are the payloads, imported into a history of its own, then the
+      // trend by stream: each title is a row of the workbook.
+      const env = { ...NOW, LIVEOPS_HISTORY: at('trend', 'h') };
+      writeFileSync(
+        join(folder('trend'), '直播明细.csv'),
+        csv([
+          ['场次ID', '账号', '直播标题', '开播时间', '结束时间', '观看人数', '成交金额', '成交人数'],
+          ...PAYLOADS.map((p, i) => [
+            `74950000000000000${i}`,
+            '山野户外旗舰店',
+            p,
+            `2026/11/${String(10 + i)} 20:00`,
+            `2026/11/${String(10 + i)} 23:00`,
+            1000 + i,
+            5000 + i,
+            50 + i,
+          ]),
+        ]),
+      );
+      const imported = liveops(['history', 'import', '直播明细.csv'], { cwd: at('trend'), env });
+      if (imported.code !== 0) return imported;
+      return liveops(['trend', '--account', '山野户外旗舰店', '--by', 'stream', '--format', 'xlsx', '-o', 'out/'], {
+        cwd: at('trend'),
+        env,
+      });
+    },
+    carries: [{ sheet: '趋势', column: '标题', whole: true, payloads: ALL, field: 'stream titles' }],
+  },
+  {
     name: 'kpi',
     dir: 'kpi/out',
     pick: /^KPI_2026-11\.xlsx$/,

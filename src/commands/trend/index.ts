@@ -38,7 +38,7 @@ export interface TrendOptions {
   template?: string | undefined;
 }
 
-const WRITES: OutputFormat[] = ['html', 'md', 'json'];
+const WRITES: OutputFormat[] = ['xlsx', 'html', 'md', 'json'];
 
 /** --since/--until: a day, a month (its first or last day) or an ISO week. */
 export function boundOf(flag: '--since' | '--until', text: string | undefined): string | null {
