@@ -31,11 +31,11 @@ describe('liveops init, then a command using that config and those templates', (
     const r = liveops(['init'], { cwd: tmp.dir });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(
-      /^liveops: not written: liveops\.config\.yaml and 33 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/,
+      /^liveops: not written: liveops\.config\.yaml and 35 more files already exist \(liveops\.config\.yaml, templates\/brief\.en\.md\.eta, templates\/brief\.md\.eta, …\); pass --force to overwrite them \(exit 5\)\n$/,
     );
     const j = JSON.parse(liveops(['init', '--json'], { cwd: tmp.dir }).stdout);
     expect(j.error).toMatchObject({ code: 'exists', exit: 5, file: 'liveops.config.yaml' });
-    expect(j.error.files).toHaveLength(34);
+    expect(j.error.files).toHaveLength(36);
     expect(j.error.files).toContain('templates/inspect.xlsx');
     expect(readFileSync(join(tmp.dir, 'liveops.config.yaml'), 'utf8')).toBe('lang: en\n');
     expect(liveops(['init', '--force', '--lang', 'zh'], { cwd: tmp.dir }).code).toBe(0);
