@@ -90,6 +90,9 @@ export default async function kpi(lang) {
       { zh: '岗位占比', en: 'Role share', cell: '{{share}}', width: 8, format: '0%' },
       { zh: '指标', en: 'Metric', cell: '{{label}}', width: 14 },
       { zh: '实际', en: 'Actual', cell: '{{actual | unit}}', width: 14 },
+      // Where the figure came from: the sheet, or the history (an anchor's streams), and how.
+      { zh: '实际来源', en: 'Actual from', cell: '{{sourceLabel}}', width: 9 },
+      { zh: '来源说明', en: 'How', cell: '{{history.text}}', width: 28 },
       { zh: '目标', en: 'Target', cell: '{{target | unit}}', width: 14 },
       { zh: '目标来源', en: 'Target from', cell: '{{targetSourceLabel}}', width: 9 },
       { zh: '达成率', en: 'Achievement', cell: '{{ratio}}', width: 9, format: '0.0%' },

@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 
 describe('one turn of the loop through the history', () => {
-  it('walks plan → retro → select → schedule → retro → actions done → brief → kpi', () => {
+  it('walks plan → retro → select → schedule → retro → actions done → brief → kpi', async () => {
     // 10-20: November's plan says who anchors which stream.
     const nov = json(
       ['schedule', '--month', '2026-11', '--pool', POOL, '-o', 'out/', '--force'],
@@ -156,6 +156,18 @@ describe('one turn of the loop through the history', () => {
     expect(metrics('小林')[0]).toMatchObject({ actual: 0.125, source: 'sheet' });
     expect(kpi.report.history.used).toEqual(['主播数据 3 项（2026-11 其主播的 2 场）']);
     expect(JSON.parse(readFileSync(join(tmp.dir, 'out', 'KPI_2026-11.json'), 'utf8')).people).toHaveLength(2);
+    // The KPI workbook says so too, figure by figure (明细: 实际来源, 来源说明).
+    const book = run(
+      ['kpi', '--month', '2026-11', 'kpi.csv', '-o', 'out/kpi.xlsx', '--force'],
+      '2026-12-02T10:00:00+08:00',
+    );
+    expect(book.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, 'out', 'kpi.xlsx'));
+    const rows = wb.getWorksheet('明细')!.getSheetValues().slice(2) as unknown[][];
+    const row = (name: string, metric: string) => rows.find((r) => r[1] === name && r[4] === metric)!.slice(5, 8);
+    expect(row('阿杰', '商品转化率')).toEqual([205 / 1492, '历史', '取自历史（本月其主播的 1 场）']);
+    expect(row('小林', '商品转化率')).toEqual([0.125, '表格', undefined]);
 
     // 12-03: the backpack's point is found again in the 12-02 stream, which ended after it was closed:
     // the same item, reopened, now found in 3 streams.

@@ -74,6 +74,8 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
       '岗位占比',
       '指标',
       '实际',
+      '实际来源',
+      '来源说明',
       '目标',
       '目标来源',
       '达成率',
@@ -88,11 +90,13 @@ describe('liveops kpi --month 2026-11 kpi_2026-11.xlsx', () => {
     ]);
     const first = (detail.getRow(2).values as unknown[]).slice(1);
     expect(first.slice(0, 4)).toEqual(['张伟', '运营', 1, 'GMV达成']);
-    expect(first[8]).toBeCloseTo(108.2266667, 5);
-    expect(first[9]).toBe(0.4);
-    expect(first[12]).toBeCloseTo(115.2906667, 5);
-    expect(first[13]).toBe(1);
-    expect(first[14]).toBe(1234);
+    // The figure is the sheet's own (no history this run).
+    expect(first[5]).toBe('表格');
+    expect(first[10]).toBeCloseTo(108.2266667, 5);
+    expect(first[11]).toBe(0.4);
+    expect(first[14]).toBeCloseTo(115.2906667, 5);
+    expect(first[15]).toBe(1);
+    expect(first[16]).toBe(1234);
     const weights = wb.getWorksheet('权重')!;
     // Labels, not the metric's config id; the target a figure in its unit's format.
     expect((weights.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['运营', 'GMV达成', 0.4]);
