@@ -162,6 +162,17 @@ export default async function schedule(lang) {
     ],
     lang,
   );
+  // Products the pool has that the plan leaves out, and why (e.g. on the latest elimination list).
+  tableSheet(
+    wb,
+    zh ? '未排入' : 'Left out',
+    'excluded',
+    [
+      { zh: '商品名称', en: 'Product', cell: '{{name}}', width: 36 },
+      { zh: '原因', en: 'Why', cell: '{{reason}}', width: 40 },
+    ],
+    lang,
+  );
   tableSheet(
     wb,
     zh ? '人员' : 'People',

@@ -102,6 +102,10 @@ describe('one turn of the loop through the history', () => {
     expect(planned).not.toContain(BAG);
     expect(dec.report.eliminated.map((p: { id: string }) => p.id)).toContain(BAG_ID);
     expect(dec.report.history.used[0]).toContain(`按 2026-W47 淘汰清单不排：${BAG}`);
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(join(tmp.dir, 'out', '排期表_2026-12.xlsx'));
+    const leftOut = (plan.getWorksheet('未排入')!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1, 3));
+    expect(leftOut).toContainEqual([BAG, '在 2026-W47 淘汰清单上']);
 
     // 11-26: the 11-25 retro compares with 11-18 from the history; its points are the same items.
     const r2 = json(['retro', SESSION_1125, '-o', 'out/r1125.json'], '2026-11-26T10:00:00+08:00');

@@ -37,7 +37,7 @@ describe('liveops schedule from the team config and the selection table', () => 
     expect(plan.problems).toContain('选品池只有 0 个可排的形象款，每场需要 1 个');
   });
 
-  it('the workbook has the schedule, the month calendar, targets, product plan and people', async () => {
+  it('the workbook has the schedule, the month calendar, targets, product plan, what was left out and people', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, '排期表_2026-12.xlsx'));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
@@ -45,6 +45,7 @@ describe('liveops schedule from the team config and the selection table', () => 
       '月历',
       '目标',
       '商品计划',
+      '未排入',
       '人员',
     ]);
     // The plan itself, for liveops to read back, in a sheet no one sees.
