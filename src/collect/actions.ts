@@ -51,5 +51,7 @@ export async function recordDone(ctx: Context, note: HistoryNote, item: ActionIt
       ],
     },
     now,
+    // No report besides: the message says only that the done was not recorded.
+    false,
   );
 }

@@ -12,6 +12,7 @@ import type { HistoryNote, HistoryPart, HistoryPartition, HistoryRow, HistoryTab
 
 export type { HistoryNote };
 import type { HistoryStream, PlannedStream } from '../domain/history/records.js';
+import { textCell } from '../domain/history/cells.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -29,12 +30,16 @@ export function historyNote(ctx: Context): HistoryNote | null {
   };
 }
 
-/** Record a run in the history (when there is one this run): a failed write goes into the note, not a crash. */
+/**
+ * Record a run in the history (when there is one this run): a failed write goes into the note, not a
+ * crash. `reportWritten`: the run wrote a report besides (said in the message); `actions done` has none.
+ */
 export async function recordInHistory(
   ctx: Context,
   note: HistoryNote | null,
   run: { command: string; recordKey: string; inputs: string[]; partition: HistoryPartition; parts: HistoryPart[] },
   now: Date,
+  reportWritten = true,
 ): Promise<void> {
   if (!ctx.history || !note) return;
   try {
@@ -43,8 +48,15 @@ export async function recordInHistory(
     note.replaced += r.replaced;
   } catch (e) {
     if (!(e instanceof WriteError)) throw e;
-    note.error = `${e.message} (history not recorded; the report was written)`;
+    note.error = `${e.message} (history not recorded${reportWritten ? '; the report was written' : ''})`;
   }
+}
+
+/** When the run's history write failed: its one line on stderr, and exit 4; else null. */
+export function historyFailure(ctx: Context, note: HistoryNote | null): 4 | null {
+  if (!note?.error) return null;
+  ctx.term.stderr.write(`liveops: ${note.error}\n`);
+  return 4;
 }
 
 /** Rows of a history table, skipped files noted. Empty without a history. */
@@ -87,8 +99,6 @@ export async function historyStreams(
   return latestStreams((await historyRows(ctx, note, 'streams', filter)) as HistoryStream[]);
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 /** The planned streams of the latest schedule runs (each month's plan once). */
 export async function plannedStreams(
   ctx: Context,
@@ -101,8 +111,8 @@ export async function plannedStreams(
     platform: r.platform,
     date: String(r.date),
     start: r.start_time instanceof Date ? r.start_time.toISOString() : null,
-    anchor: str(r.anchor),
-    assistant: str(r.assistant),
+    anchor: textCell(r.anchor),
+    assistant: textCell(r.assistant),
     products: Array.isArray(r.products) ? r.products.map(String) : [],
   }));
 }

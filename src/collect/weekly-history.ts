@@ -6,19 +6,21 @@
  */
 import type { Context } from '../context.js';
 import {
-  importedStreamRow,
+  addImportedStream,
   latestStreams,
   NO_ACCOUNT,
-  partitionOf,
+  uniqueStreams,
   type HistoryStream,
+  type StreamParts,
 } from '../domain/history/records.js';
 import type { Stream } from '../model/entities.js';
 import { ProductTally } from '../domain/products.js';
 import { inRange, type WeekRange } from '../domain/week.js';
 import type { ChannelRow, WeeklyStream } from '../domain/weekly/report.js';
-import { shanghaiIso } from '../clock.js';
-import type { HistoryNote, HistoryPartition, HistoryRow } from '../model/history.js';
+import type { HistoryNote } from '../model/history.js';
 import { historyFiles, historyRows, recordInHistory } from './history.js';
+import { instantCell, numberCell, textCell } from '../domain/history/cells.js';
+import { addToMonth } from '../clock.js';
 
 export interface HistoryWeek {
   streams: WeeklyStream[];
@@ -28,44 +30,26 @@ export interface HistoryWeek {
   productRows: number;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const iso = (v: unknown): string | null => (v instanceof Date ? shanghaiIso(v) : str(v));
-
 /** The months ("2026-11") from `monthsBefore` months before `since` through `until`. */
-export function monthsOf(since: string, until: string, monthsBefore = 0): string[] {
-  let y = Number(since.slice(0, 4));
-  let m = Number(since.slice(5, 7)) - monthsBefore;
-  while (m < 1) {
-    m += 12;
-    y--;
-  }
-  const out: string[] = [];
-  const last = until.slice(0, 7);
-  for (;;) {
-    const id = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(id);
-    if (id >= last) return out;
-    if (++m > 12) {
-      m = 1;
-      y++;
-    }
-  }
+function monthsOf(since: string, until: string, monthsBefore = 0): string[] {
+  const out = [addToMonth(since.slice(0, 7), -monthsBefore)];
+  while (out.at(-1)! < until.slice(0, 7)) out.push(addToMonth(out.at(-1)!, 1));
+  return out;
 }
 
 function weeklyStreamOf(r: HistoryStream): WeeklyStream {
   return {
     account: r.account === NO_ACCOUNT ? null : r.account,
-    start: iso(r.start_time),
-    uv: num(r.uv),
-    pv: num(r.pv),
-    gmv: num(r.gmv),
-    buyers: num(r.buyers),
-    orders: num(r.orders),
-    avgDwellSeconds: num(r.avg_dwell_s),
-    paidSpend: num(r.paid_spend),
-    streamId: str(r.stream_id),
-    title: str(r.title),
+    start: instantCell(r.start_time),
+    uv: numberCell(r.uv),
+    pv: numberCell(r.pv),
+    gmv: numberCell(r.gmv),
+    buyers: numberCell(r.buyers),
+    orders: numberCell(r.orders),
+    avgDwellSeconds: numberCell(r.avg_dwell_s),
+    paidSpend: numberCell(r.paid_spend),
+    streamId: textCell(r.stream_id),
+    title: textCell(r.title),
     source: `history:${r.account}/${r.month}`,
   };
 }
@@ -83,7 +67,9 @@ export async function historyWeek(
     months: monthsOf(previous.since, week.until, 2),
   })) as HistoryStream[];
   const chosen = latestStreams(rows);
-  const inWeek = new Set(chosen.filter((r) => inRange(iso(r.start_time), week)).map((r) => String(r.stream_key)));
+  const inWeek = new Set(
+    chosen.filter((r) => inRange(instantCell(r.start_time), week)).map((r) => String(r.stream_key)),
+  );
   const products = new ProductTally();
   let productRows = 0;
   const months = monthsOf(week.since, week.until);
@@ -94,14 +80,14 @@ export async function historyWeek(
     products.beginTable();
     for (const r of f.rows) {
       products.add({
-        id: str(r.product_id),
-        name: str(r.name),
-        exposed: num(r.exposed),
-        clickers: num(r.clickers),
-        buyers: num(r.buyers),
+        id: textCell(r.product_id),
+        name: textCell(r.name),
+        exposed: numberCell(r.exposed),
+        clickers: numberCell(r.clickers),
+        buyers: numberCell(r.buyers),
         orders: null,
-        gmv: num(r.gmv),
-        itemsSold: num(r.items_sold),
+        gmv: numberCell(r.gmv),
+        itemsSold: numberCell(r.items_sold),
         refundAmount: null,
         explanations: null,
       });
@@ -113,11 +99,11 @@ export async function historyWeek(
     for (const r of f.rows)
       if (typeof r.stream_key === 'string' && inWeek.has(r.stream_key))
         channels.push({
-          channel: str(r.channel) ?? '—',
-          uv: num(r.uv),
-          pv: num(r.pv),
-          gmv: num(r.gmv),
-          orders: num(r.orders),
+          channel: textCell(r.channel) ?? '—',
+          uv: numberCell(r.uv),
+          pv: numberCell(r.pv),
+          gmv: numberCell(r.gmv),
+          orders: numberCell(r.orders),
           buyers: null,
         });
   return { streams: chosen.map(weeklyStreamOf), channels, products, productRows };
@@ -136,17 +122,11 @@ export async function recordWeekStreams(
   inputs: string[],
   now: Date,
 ): Promise<void> {
-  const parts = new Map<string, { partition: HistoryPartition; rows: HistoryRow[] }>();
-  for (const s of streams) {
-    if (!s.platform || !inRange(s.start, week)) continue;
-    const partition = partitionOf(s.platform, s.account, s.start);
-    const k = `${partition.platform}\u0000${partition.account}\u0000${partition.month}`;
-    const part = parts.get(k) ?? { partition, rows: [] };
-    parts.set(k, part);
-    part.rows.push(importedStreamRow(s.platform, s as unknown as Stream));
-  }
+  const parts: StreamParts = new Map();
+  for (const s of streams)
+    if (s.platform && inRange(s.start, week)) addImportedStream(parts, s.platform, s as unknown as Stream);
   for (const { partition, rows } of parts.values()) {
-    const unique = [...new Map(rows.map((r) => [String(r.stream_key), r])).values()];
+    const unique = uniqueStreams(rows);
     await recordInHistory(
       ctx,
       note,

@@ -99,6 +99,29 @@ export function rehearsalsDue(input: BriefInput) {
     }));
 }
 
+/** A stream's figures for an account's recent UV value (from a stream list or the history). */
+export interface UvValueStream {
+  account: string | null;
+  start: string | null;
+  gmv: number | null;
+  uv: number | null;
+}
+
+/** Per account, the median UV value of its last 7 streams before `date`: the traffic a target needs. */
+export function recentUvValues(streams: UvValueStream[], date: string): Map<string, number> {
+  const byAccount = new Map<string, number[]>();
+  for (const s of streams
+    .filter((x) => x.start && x.start.slice(0, 10) < date)
+    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
+    const v = M.uvValue(s.gmv, s.uv);
+    if (v === null || !s.account) continue;
+    const list = byAccount.get(s.account) ?? [];
+    if (list.length < 7) list.push(v);
+    byAccount.set(s.account, list);
+  }
+  return new Map([...byAccount].map(([a, list]) => [a, M.median(list)!]));
+}
+
 /** Streams of the last seven days that ended more than `retroHours` ago and have no retro file. */
 export function overdueRetros(input: BriefInput) {
   const nowMs = input.now.getTime();

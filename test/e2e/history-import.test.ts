@@ -20,9 +20,8 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-// No LIVEOPS_NOW: a run's id is its recording time in ms (then random hex), and a fixed clock would
-// give two imports the same millisecond, leaving which one replaces the other to chance.
-const env = () => ({ LIVEOPS_HISTORY: history });
+// A fixed clock: a re-import still replaces the earlier one (run ids order runs as they are written).
+const env = () => ({ LIVEOPS_HISTORY: history, LIVEOPS_NOW: '2026-12-01T10:00:00+08:00' });
 const run = (args: string[]) => liveops(args, { cwd: tmp.dir, env: env() });
 const json = (args: string[]) => {
   const r = run(['--json', ...args]);

@@ -45,27 +45,21 @@ const ids = (report: { groups: Array<{ items: Array<{ id: string }> }> }) =>
 beforeAll(async () => {
   mkdirSync(join(tmp.dir, 'out'));
   copyFileSync(join(FIXTURES, 'schedule', 'liveops.config.yaml'), join(tmp.dir, 'liveops.config.yaml'));
-  // The next week's stream: the same export a week later (its times moved to 11-25).
+  // The later streams: the same export, its times moved to 11-25, then to 12-02 (where the
+  // backpack's point comes back).
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SESSION_1118);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        if (typeof c.value === 'string' && c.value.includes('2026/11/18'))
-          c.value = c.value.replaceAll('2026/11/18', '2026/11/25');
-      }),
-    ),
-  );
+  const moveDay = (from: string, to: string) =>
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'string' && c.value.includes(from)) c.value = c.value.replaceAll(from, to);
+        }),
+      ),
+    );
+  moveDay('2026/11/18', '2026/11/25');
   await wb.xlsx.writeFile(SESSION_1125);
-  // And the stream of 12-02, where the backpack's point comes back.
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        if (typeof c.value === 'string' && c.value.includes('2026/11/25'))
-          c.value = c.value.replaceAll('2026/11/25', '2026/12/02');
-      }),
-    ),
-  );
+  moveDay('2026/11/25', '2026/12/02');
   await wb.xlsx.writeFile(SESSION_1202);
 });
 

@@ -14,7 +14,7 @@ import {
   type ActionItem,
 } from '../../domain/history/actions.js';
 import { readActionEvents, recordDone } from '../../collect/actions.js';
-import { historyNote, type HistoryNote } from '../../collect/history.js';
+import { historyFailure, historyNote, type HistoryNote } from '../../collect/history.js';
 import { actionsText, localiseGroups, localiseItem, ROLE_NAMES } from '../../i18n/actions.js';
 import { UsageError } from '../../errors.js';
 import { runClock, shanghaiIso } from '../../clock.js';
@@ -77,11 +77,7 @@ export async function runActionsDone(ctx: Context, ids: string[]): Promise<numbe
       continue;
     }
     await recordDone(ctx, note, it, now);
-    if (note.error) {
-      // There is no report besides the history here: the note says only that the done was not recorded.
-      note.error = note.error.replace('; the report was written', '');
-      break;
-    }
+    if (note.error) break;
     closed.push({ ...it, status: 'done', doneAt: now.getTime() });
   }
   const report: ActionsDone = {
@@ -94,9 +90,5 @@ export async function runActionsDone(ctx: Context, ids: string[]): Promise<numbe
     render: renderDone,
     logLine: `liveops actions done: ${closed.length} closed${already.length ? `, ${already.length} already done` : ''}${note.error ? ' (history not written, exit 4)' : ''}`,
   });
-  if (note.error) {
-    ctx.term.stderr.write(`liveops: ${note.error}\n`);
-    return 4;
-  }
-  return 0;
+  return historyFailure(ctx, note) ?? 0;
 }

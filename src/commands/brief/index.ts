@@ -7,9 +7,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { buildBrief, type BriefStream } from '../../domain/brief.js';
+import { buildBrief, recentUvValues, type BriefStream } from '../../domain/brief.js';
+import { instantCell, numberCell } from '../../domain/history/cells.js';
 import { localiseBrief, type LocalisedBrief } from '../../i18n/brief.js';
-import * as M from '../../domain/metrics.js';
 import { UsageError } from '../../errors.js';
 import { readOwnModel } from '../../io/read/own-workbook.js';
 import { isFolderArg, STDOUT, writeReport } from '../../io/write/output.js';
@@ -87,17 +87,13 @@ async function fromHistory(
     }
   if (retros) note.used.push(ctx.lang === 'zh' ? `已复盘 ${retros} 场` : `${retros} streams retro'd`);
   if (!uvValueByAccount) return;
-  const byAccount = new Map<string, number[]>();
-  for (const { r } of streams
-    .filter((x) => x.day! < date)
-    .sort((a, b) => b.day!.localeCompare(a.day!) || String(b.r.start_time).localeCompare(String(a.r.start_time)))) {
-    const v = M.uvValue(typeof r.gmv === 'number' ? r.gmv : null, typeof r.uv === 'number' ? r.uv : null);
-    if (v === null || !account(r.account)) continue;
-    const list = byAccount.get(r.account) ?? [];
-    if (list.length < 7) list.push(v);
-    byAccount.set(r.account, list);
-  }
-  for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
+  const recent = streams.map(({ r }) => ({
+    account: r.account === NO_ACCOUNT ? null : r.account,
+    start: instantCell(r.start_time),
+    gmv: numberCell(r.gmv),
+    uv: numberCell(r.uv),
+  }));
+  for (const [a, v] of recentUvValues(recent, date)) uvValueByAccount.set(a, v);
 }
 
 export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number> {
@@ -165,17 +161,7 @@ export async function runBrief(ctx: Context, opts: BriefOptions): Promise<number
   if (opts.baseline.length) {
     const { files, ignored } = await expandInputs(ctx.cwd, opts.baseline);
     const ex = await readExports(ctx, files, ignored);
-    const byAccount = new Map<string, number[]>();
-    for (const s of ex.streams
-      .filter((x) => x.start && x.start.slice(0, 10) < date)
-      .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))) {
-      const v = M.uvValue(s.gmv, s.uv);
-      if (v === null || !s.account) continue;
-      const list = byAccount.get(s.account) ?? [];
-      if (list.length < 7) list.push(v);
-      byAccount.set(s.account, list);
-    }
-    for (const [a, list] of byAccount) uvValueByAccount.set(a, M.median(list)!);
+    for (const [a, v] of recentUvValues(ex.streams, date)) uvValueByAccount.set(a, v);
   }
 
   // — the history: retros recorded there are done; recent UV value when no --baseline; the

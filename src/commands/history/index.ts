@@ -11,8 +11,14 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { historyNote, historyStreams, recordInHistory, type HistoryNote } from '../../collect/history.js';
-import { importedStreamRow, partitionOf, streamKey } from '../../domain/history/records.js';
+import {
+  historyFailure,
+  historyNote,
+  historyStreams,
+  recordInHistory,
+  type HistoryNote,
+} from '../../collect/history.js';
+import { addImportedStream, streamKey, uniqueStreams, type StreamParts } from '../../domain/history/records.js';
 import { InputError, UsageError } from '../../errors.js';
 import { fileAndSheet, notUsedReason, valueWarningText } from '../../i18n/messages.js';
 import { openTables } from '../../io/read/tables.js';
@@ -33,8 +39,8 @@ async function readStreamList(
   ctx: Context,
   file: string,
   warnings: string[],
-): Promise<{ parts: Map<string, { partition: HistoryPartition; rows: HistoryRow[] }>; notUsed: NotUsed[] }> {
-  const parts = new Map<string, { partition: HistoryPartition; rows: HistoryRow[] }>();
+): Promise<{ parts: StreamParts; notUsed: NotUsed[] }> {
+  const parts: StreamParts = new Map();
   const notUsed: NotUsed[] = [];
   const st = await stat(resolve(ctx.cwd, file)).catch(() => null);
   if (st?.isDirectory())
@@ -64,22 +70,13 @@ async function readStreamList(
             'no start time and no stream id: a stream needs one to be recorded in the history',
           );
         }
-        const partition = partitionOf(platform, s.account, s.start);
-        const k = `${partition.platform}\u0000${partition.account}\u0000${partition.month}`;
-        const part = parts.get(k) ?? { partition, rows: [] };
-        parts.set(k, part);
-        part.rows.push(importedStreamRow(platform, s));
+        addImportedStream(parts, platform, s);
       },
     });
     if (!rows) notUsed.push(noRows(file, t));
     for (const w of t.warnings) warnings.push(valueWarningText(w, ctx.lang, fileAndSheet(file, t.sheet)));
   }
   return { parts, notUsed };
-}
-
-/** One row per stream key within a partition: a list naming the same stream twice keeps its last row. */
-function uniqueRows(rows: HistoryRow[]): HistoryRow[] {
-  return [...new Map(rows.map((r) => [String(r.stream_key), r])).values()];
 }
 
 /** The record key of a file's streams of one partition: the same streams are the same record. */
@@ -106,7 +103,7 @@ export async function runHistoryImport(ctx: Context, files: string[]): Promise<n
     warnings: [],
   };
   // Every file is read before anything is recorded: bad input records nothing.
-  const read: Array<{ file: string; parts: Map<string, { partition: HistoryPartition; rows: HistoryRow[] }> }> = [];
+  const read: Array<{ file: string; parts: StreamParts }> = [];
   for (const file of files) {
     const r = await readStreamList(ctx, file, report.warnings);
     if (r.parts.size === 0) {
@@ -131,14 +128,14 @@ export async function runHistoryImport(ctx: Context, files: string[]): Promise<n
   const seen = new Set<string>();
   for (const { parts } of read)
     for (const { partition, rows } of parts.values()) {
-      const fresh = uniqueRows(rows).filter((r) => !seen.has(String(r.stream_key)));
+      const fresh = uniqueStreams(rows).filter((r) => !seen.has(String(r.stream_key)));
       for (const r of fresh) seen.add(String(r.stream_key));
       await countKnown(ctx, note, partition, fresh, accounts);
     }
   for (const { file, parts } of read) {
     let n = 0;
     for (const { partition, rows } of parts.values()) {
-      const unique = uniqueRows(rows);
+      const unique = uniqueStreams(rows);
       n += unique.length;
       await recordInHistory(
         ctx,
@@ -163,10 +160,8 @@ export async function runHistoryImport(ctx: Context, files: string[]): Promise<n
     render: renderImportSummary,
     logLine: importLogLine(report),
   });
-  if (note.error) {
-    ctx.term.stderr.write(`liveops: ${note.error}\n`);
-    return 4;
-  }
+  const failed = historyFailure(ctx, note);
+  if (failed) return failed;
   return report.skipped.length > 0 ? 3 : 0;
 }
 

@@ -9,7 +9,13 @@ import type { Context } from '../../context.js';
 import { KPI_METRICS, KPI_ROLES } from '../../domain/kpi/metrics.js';
 import { buildKpiReport, shareProblems, type KpiPersonInput } from '../../domain/kpi/report.js';
 import { monthRange, parseRoles } from '../../domain/kpi/score.js';
-import { historyNote, historyStreams, recordInHistory, type HistoryNote } from '../../collect/history.js';
+import {
+  historyFailure,
+  historyNote,
+  historyStreams,
+  recordInHistory,
+  type HistoryNote,
+} from '../../collect/history.js';
 import { InputError, UsageError } from '../../errors.js';
 import { openRawSource, type RawCell } from '../../io/read/raw.js';
 import { openTables, tableLocation, type Column, type Table } from '../../io/read/tables.js';
@@ -297,14 +303,13 @@ export async function runKpi(ctx: Context, opts: KpiOptions): Promise<number> {
         ),
       })),
     );
-    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
-    await recordInHistory(ctx, note, { command: 'kpi', inputs: [file], ...kpiParts(month, people) }, new Date());
+    await recordInHistory(ctx, note, { command: 'kpi', inputs: [file], ...kpiParts(month, people) }, opts.now);
     report.history = note;
   }
   const code = note?.error ? 4 : 0;
   await present(ctx, report, { render: renderKpiSummary });
   ctx.term.stderr.write(`${kpiLogLine(report, shown, code)}\n`);
-  if (note?.error) ctx.term.stderr.write(`liveops: ${note.error}\n`);
+  historyFailure(ctx, note);
   return code;
 }
 

@@ -19,6 +19,7 @@ import { buildRetroReport } from '../../domain/retro/report.js';
 import { localiseRetro, type RetroReport } from '../../i18n/retro.js';
 import { runClock, shanghaiIso } from '../../clock.js';
 import {
+  historyFailure,
   historyNote,
   historyStreams,
   plannedStreams,
@@ -549,10 +550,8 @@ export async function runRetro(ctx: Context, opts: RetroOptions): Promise<number
   }
 
   await present(ctx, report, { render: renderRetroSummary });
-  if (note?.error) {
-    ctx.term.stderr.write(`liveops: ${note.error}\n`);
-    return 4;
-  }
+  const failed = historyFailure(ctx, note);
+  if (failed) return failed;
   // Written, but without a file the operator gave: exit 3 so a script notices.
   return report.leftOut.length > 0 || anyEmptyExport(report.ignored) ? 3 : 0;
 }

@@ -27,7 +27,7 @@ import { scheduleText } from '../../i18n/schedule.js';
 import { scheduleIcs } from './ics.js';
 import { present } from '../../ui/present.js';
 import { addToMonth, runClock, shanghaiDate, shanghaiMonth } from '../../clock.js';
-import { historyNote, historyRows, recordInHistory, type HistoryNote } from '../../collect/history.js';
+import { historyFailure, historyNote, historyRows, recordInHistory, type HistoryNote } from '../../collect/history.js';
 import type { ScheduleSettings } from '../../config/schedule-section.js';
 import type { Eliminated } from '../../domain/history/plan-records.js';
 
@@ -151,10 +151,8 @@ export async function runSchedule(ctx: Context, opts: ScheduleOptions): Promise<
   }
   if (note) plan.history = await recordPlan(ctx, note, month, settings.account, plan, opts.pool);
   await present(ctx, plan, { render: renderScheduleSummary });
-  if (note?.error) {
-    ctx.term.stderr.write(`liveops: ${note.error}\n`);
-    return 4;
-  }
+  const failed = historyFailure(ctx, note);
+  if (failed) return failed;
   return 0;
 }
 
@@ -169,8 +167,12 @@ async function recordPlan(
 ): Promise<HistoryNote> {
   const { scheduleParts } = await import('../../domain/history/plan-records.js');
   const rows = plan.streams.map((st) => ({ ...st, products: lineUp(st.products) }));
-  // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
-  await recordInHistory(ctx, note, { command: 'schedule', inputs, ...scheduleParts(month, account, rows) }, new Date());
+  await recordInHistory(
+    ctx,
+    note,
+    { command: 'schedule', inputs, ...scheduleParts(month, account, rows) },
+    runClock(ctx.env),
+  );
   return note;
 }
 
@@ -186,9 +188,10 @@ async function latestSelection(
   settings: ScheduleSettings,
 ): Promise<{ week: string; products: Eliminated[] } | null> {
   if (!note) return null;
-  const { latestEliminations } = await import('../../domain/history/plan-records.js');
+  const { latestEliminations, NO_PLATFORM } = await import('../../domain/history/plan-records.js');
   const accounts = [settings.account, ...settings.slots.map((s) => s.account)].filter((a): a is string => !!a);
-  const runs = await historyRows(ctx, note, 'runs');
-  const eliminations = await historyRows(ctx, note, 'eliminations');
+  // Selections are recorded under the generic platform: the retros' runs need not be read.
+  const runs = await historyRows(ctx, note, 'runs', { platform: NO_PLATFORM });
+  const eliminations = await historyRows(ctx, note, 'eliminations', { platform: NO_PLATFORM });
   return latestEliminations(runs, eliminations, month, [...new Set(accounts)]);
 }

@@ -32,7 +32,7 @@ import { expandInputs, exportsIn } from '../../collect/files.js';
 import { renderSelectSummary, selectLogLine } from './render.js';
 import { present } from '../../ui/present.js';
 import { unfinishedAsOf } from '../../clock.js';
-import { historyNote, recordInHistory, type HistoryNote } from '../../collect/history.js';
+import { historyFailure, historyNote, recordInHistory, type HistoryNote } from '../../collect/history.js';
 
 export interface SelectOptions {
   inputs: string[];
@@ -160,12 +160,11 @@ export async function runSelect(ctx: Context, opts: SelectOptions): Promise<numb
     const accounts = new Set(ex.streams.map((s) => s.account).filter((a): a is string => !!a));
     const account = accounts.size === 1 ? [...accounts][0]! : null;
     const rec = selectParts(week, account, facts.eliminate);
-    // Recorded at the machine's clock, not LIVEOPS_NOW: a run id must sort after the run it replaces.
-    await recordInHistory(ctx, note, { command: 'select', inputs: [...inputs, ...opts.pool], ...rec }, new Date());
+    await recordInHistory(ctx, note, { command: 'select', inputs: [...inputs, ...opts.pool], ...rec }, opts.now);
     report.history = note;
   }
   const code = note?.error ? 4 : findings > 0 || ex.skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   await present(ctx, report, { render: renderSelectSummary, logLine: selectLogLine(report, shown, code) });
-  if (note?.error) ctx.term.stderr.write(`liveops: ${note.error}\n`);
+  historyFailure(ctx, note);
   return code;
 }

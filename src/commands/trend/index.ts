@@ -26,6 +26,7 @@ import { chartsDrawn } from '../../ui/charts.js';
 import { present } from '../../ui/present.js';
 import { TREND_CHART_NAMES } from './chart-names.js';
 import { renderTrendSummary, trendLogLine } from './render.js';
+import { numberCell, textCell } from '../../domain/history/cells.js';
 
 export interface TrendOptions {
   account?: string | undefined;
@@ -52,23 +53,20 @@ export function boundOf(flag: '--since' | '--until', text: string | undefined): 
   throw new UsageError(`${flag} ${text}: expected a day (2026-11-02), a month (2026-11) or an ISO week (2026-W45)`);
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 function trendStream(s: HistoryStream): TrendStream {
-  const start = s.start_time instanceof Date ? s.start_time.toISOString() : str(s.start_time);
+  const start = s.start_time instanceof Date ? s.start_time.toISOString() : textCell(s.start_time);
   return {
     key: String(s.stream_key),
     account: s.account,
-    anchor: str(s.anchor),
-    title: str(s.title),
+    anchor: textCell(s.anchor),
+    title: textCell(s.title),
     start,
-    gmv: num(s.gmv),
-    uv: num(s.uv),
-    buyers: num(s.buyers),
-    productClickers: num(s.product_clickers),
-    productExposed: num(s.product_exposed),
-    avgDwellSeconds: num(s.avg_dwell_s),
+    gmv: numberCell(s.gmv),
+    uv: numberCell(s.uv),
+    buyers: numberCell(s.buyers),
+    productClickers: numberCell(s.product_clickers),
+    productExposed: numberCell(s.product_exposed),
+    avgDwellSeconds: numberCell(s.avg_dwell_s),
   };
 }
 

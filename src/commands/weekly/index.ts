@@ -8,7 +8,7 @@ import { anyEmptyExport } from '../../model/not-used.js';
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { inRange, lastWeek, isDay, parseIsoWeek, previousRange, rangeOf, type WeekRange } from '../../domain/week.js';
-import { historyNote, type HistoryNote } from '../../collect/history.js';
+import { historyFailure, historyNote, type HistoryNote } from '../../collect/history.js';
 import { buildWeeklyReport } from '../../domain/weekly/report.js';
 import { UsageError } from '../../errors.js';
 import { assertWritable } from '../../io/write/atomic.js';
@@ -229,9 +229,7 @@ export async function runWeekly(ctx: Context, opts: WeeklyOptions): Promise<numb
   const code = report.alerts.length > 0 || skipped.length > 0 || anyEmptyExport(ignored) ? 3 : 0;
   // The log line is the one a monitoring system reads.
   await present(ctx, report, { render: renderWeeklySummary, logLine: weeklyLogLine(report, ctx.lang, shown, code) });
-  if (note?.error) {
-    ctx.term.stderr.write(`liveops: ${note.error}\n`);
-    return 4;
-  }
+  const failed = historyFailure(ctx, note);
+  if (failed) return failed;
   return code;
 }

@@ -13,6 +13,7 @@
  */
 import type { HistoryPartition, HistoryRow } from '../../model/history.js';
 import type { Role } from '../rules.js';
+import { msCell, textCell } from './cells.js';
 
 export type ActionStatus = 'open' | 'overdue' | 'done';
 
@@ -36,24 +37,13 @@ export interface ActionEvent {
   lang: string | null;
 }
 
-export interface ActionItem {
-  id: string;
+/** What an item takes from its latest found event: its words, who acts, by when, and where it is recorded. */
+type FoundFields = Omit<ActionEvent, 'event' | 'at' | 'runId'>;
+
+export interface ActionItem extends FoundFields {
   status: ActionStatus;
-  /** The partition of its latest found event: where a done is recorded. */
-  partition: HistoryPartition;
   platform: string;
   account: string;
-  /** The stream it was last found in. */
-  streamKey: string | null;
-  owner: Role | null;
-  person: string | null;
-  rule: string | null;
-  subject: string | null;
-  what: string | null;
-  action: string | null;
-  lang: string | null;
-  /** ms. */
-  due: number | null;
   /** When it was first and last found (the streams' ends, ms). */
   firstFoundAt: number;
   foundAt: number;
@@ -65,34 +55,28 @@ export interface ActionItem {
   reopened: boolean;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const ms = (v: unknown): number | null => {
-  const t = v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(t) ? t : null;
-};
-
 /** The table's rows as events; rows without an id, a known event or a time are left out. */
 export function actionEvents(rows: Array<HistoryRow & HistoryPartition>): ActionEvent[] {
   const out: ActionEvent[] = [];
   for (const r of rows) {
-    const id = str(r.action_id);
-    const at = ms(r.at);
+    const id = textCell(r.action_id);
+    const at = msCell(r.at);
     if (!id || at === null || (r.event !== 'found' && r.event !== 'done')) continue;
     out.push({
       id,
       event: r.event,
       at,
-      runId: str(r.run_id) ?? '',
+      runId: textCell(r.run_id) ?? '',
       partition: { platform: r.platform, account: r.account, month: r.month },
-      streamKey: str(r.stream_key),
-      owner: str(r.owner) as Role | null,
-      person: str(r.person),
-      rule: str(r.rule),
-      subject: str(r.subject),
-      what: str(r.what),
-      action: str(r.action),
-      due: ms(r.due),
-      lang: str(r.lang),
+      streamKey: textCell(r.stream_key),
+      owner: textCell(r.owner) as Role | null,
+      person: textCell(r.person),
+      rule: textCell(r.rule),
+      subject: textCell(r.subject),
+      what: textCell(r.what),
+      action: textCell(r.action),
+      due: msCell(r.due),
+      lang: textCell(r.lang),
     });
   }
   return out;
@@ -126,21 +110,12 @@ export function foldActions(events: ActionEvent[], now: number): ActionItem[] {
     streamsOf.set(e.id, seen);
     // A found of a stream ending after the done reopens it; the same stream again (a re-run retro) does not.
     const reopened = had !== undefined && had.doneAt !== null && e.at > had.doneAt;
+    const { event: _event, at: _at, runId: _runId, ...found } = e;
     items.set(e.id, {
-      id: e.id,
+      ...found,
       status: 'open',
-      partition: e.partition,
       platform: e.partition.platform,
       account: e.partition.account,
-      streamKey: e.streamKey,
-      owner: e.owner,
-      person: e.person,
-      rule: e.rule,
-      subject: e.subject,
-      what: e.what,
-      action: e.action,
-      lang: e.lang,
-      due: e.due,
       firstFoundAt: had ? Math.min(had.firstFoundAt, e.at) : e.at,
       foundAt: e.at,
       streams: seen.size,

@@ -6,7 +6,9 @@
 import type { HistoryPart, HistoryPartition, HistoryRow } from '../../model/history.js';
 import { ALL_ACCOUNTS } from '../../model/history.js';
 import { parseIsoWeek } from '../week.js';
+import type { EliminatedProduct as EliminatedFromSchedule } from '../schedule/plan.js';
 import { NO_ACCOUNT, partitionOf, type HistoryStream } from './records.js';
+import { numberCell, textCell } from './cells.js';
 
 /** What a run records: its key, the partition of its `runs` row, and its rows. */
 export interface PlanRecord {
@@ -16,7 +18,7 @@ export interface PlanRecord {
 }
 
 /** The platform of team-wide records that read no platform's export (a schedule, a KPI month, a select over a folder). */
-const NO_PLATFORM = 'generic';
+export const NO_PLATFORM = 'generic';
 
 /** The first day of a week id: "2026-W48" → "2026-11-23"; a range id "2026-11-16_2026-11-22" → its first day. */
 export function weekStart(week: string): string | null {
@@ -62,13 +64,8 @@ export function selectRunOf(recordKey: unknown): { week: string; account: string
   return m ? { week: m[1]!, account: m[2]! } : null;
 }
 
-/** A product the latest selection eliminated, and the week of that selection. */
-export interface Eliminated {
-  id: string | null;
-  name: string | null;
-  week: string;
-  rules: string[];
-}
+/** A product the latest selection eliminated, and the week of that selection: what a schedule leaves out. */
+export type Eliminated = EliminatedFromSchedule;
 
 /**
  * The latest selection that applies to a month's schedule: the select runs of the accounts given
@@ -98,14 +95,14 @@ export function latestEliminations(
   const products: Eliminated[] = [];
   for (const r of eliminations) {
     if (!keys.includes(String(r.record_key))) continue;
-    const id = str(r.product_id);
-    const name = str(r.name);
+    const id = textCell(r.product_id);
+    const name = textCell(r.name);
     if (products.some((p) => (id !== null && p.id === id) || (id === null && p.name === name))) continue;
     products.push({
       id,
       name,
       week: String(r.week ?? chosen[0]!.week),
-      rules: (str(r.rules) ?? '').split(',').filter(Boolean),
+      rules: (textCell(r.rules) ?? '').split(',').filter(Boolean),
     });
   }
   return { week: chosen[0]!.week, keys, products };
@@ -189,9 +186,6 @@ export type HistoryFigure =
   | { field: AnchorHistoryField; value: number; streams: number; of: number }
   | { field: AnchorHistoryField; value: null; reason: HistoryGap; streams: number; of: number };
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 /**
  * An anchor's month from the streams they anchored (streams.anchor, set by the retro from the
  * schedule):
@@ -220,11 +214,11 @@ export function anchorFigures(streams: HistoryStream[], anchor: string): History
   const dwell: Array<[number, number]> = [];
   const fans: number[] = [];
   for (const s of mine) {
-    const buyers = num(s.buyers);
-    const clickers = num(s.product_clickers);
-    const uv = num(s.uv);
-    const avg = num(s.avg_dwell_s);
-    const fc = num(s.new_fan_club);
+    const buyers = numberCell(s.buyers);
+    const clickers = numberCell(s.product_clickers);
+    const uv = numberCell(s.uv);
+    const avg = numberCell(s.avg_dwell_s);
+    const fc = numberCell(s.new_fan_club);
     if (buyers !== null && clickers !== null) conversion.push([buyers, clickers]);
     if (uv !== null && avg !== null) dwell.push([uv * avg, uv]);
     if (fc !== null) fans.push(fc);

@@ -11,7 +11,7 @@ import type { BaselineStream } from '../retro/input.js';
 import type { Role } from '../rules.js';
 import { isoWeekOf } from '../week.js';
 import { dayOf } from '../dated.js';
-import { shanghaiIso } from '../../clock.js';
+import { instantCell, numberCell, textCell } from './cells.js';
 
 /** The account of a record that names none. */
 export const NO_ACCOUNT = '_unnamed';
@@ -278,13 +278,25 @@ export function importedStreamRow(platform: string, s: Stream): HistoryRow {
   };
 }
 
+/** Stream-list rows as the history records them: by partition ("platform\0account\0month"). */
+export type StreamParts = Map<string, { partition: HistoryPartition; rows: HistoryRow[] }>;
+
+/** A stream-list row into its partition's rows (`history import`, and the weekly report over exports). */
+export function addImportedStream(parts: StreamParts, platform: string, s: Stream): void {
+  const partition = partitionOf(platform, s.account, s.start);
+  const k = `${partition.platform}\u0000${partition.account}\u0000${partition.month}`;
+  const part = parts.get(k) ?? { partition, rows: [] };
+  parts.set(k, part);
+  part.rows.push(importedStreamRow(platform, s));
+}
+
+/** One row per stream key: a list naming the same stream twice keeps its last row. */
+export function uniqueStreams(rows: HistoryRow[]): HistoryRow[] {
+  return [...new Map(rows.map((r) => [String(r.stream_key), r])).values()];
+}
+
 /** A stream as read back from the history (its partition's account and platform with it). */
 export type HistoryStream = HistoryRow & { platform: string; account: string; month: string };
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-/** A timestamp read back, as the readers write date-times (Beijing, +08:00). */
-const iso = (v: unknown): string | null => (v instanceof Date ? shanghaiIso(v) : typeof v === 'string' ? v : null);
 
 /**
  * The streams of the history, one per stream: a stream imported from a list and then retro'd (or
@@ -292,9 +304,9 @@ const iso = (v: unknown): string | null => (v instanceof Date ? shanghaiIso(v) :
  */
 export function latestStreams(rows: HistoryStream[]): HistoryStream[] {
   const byMinute = new Map<string, HistoryStream>();
-  const rank = (r: HistoryStream) => `${r.source === 'retro' ? 1 : 0}|${str(r.run_id) ?? ''}`;
+  const rank = (r: HistoryStream) => `${r.source === 'retro' ? 1 : 0}|${textCell(r.run_id) ?? ''}`;
   for (const r of rows) {
-    const start = iso(r.start_time);
+    const start = instantCell(r.start_time);
     const k = start ? `${r.platform}|${r.account}|${start.slice(0, 16)}` : String(r.stream_key);
     const had = byMinute.get(k);
     if (!had || rank(r) > rank(had)) byMinute.set(k, r);
@@ -306,11 +318,11 @@ export function latestStreams(rows: HistoryStream[]): HistoryStream[] {
 export function baselineOf(rows: HistoryStream[]): BaselineStream[] {
   return rows.map((r) => ({
     account: r.account === NO_ACCOUNT ? null : r.account,
-    start: iso(r.start_time),
-    uv: num(r.uv),
-    gmv: num(r.gmv),
-    buyers: num(r.buyers),
-    viewToOrderRate: num(r.view_to_order_rate),
+    start: instantCell(r.start_time),
+    uv: numberCell(r.uv),
+    gmv: numberCell(r.gmv),
+    buyers: numberCell(r.buyers),
+    viewToOrderRate: numberCell(r.view_to_order_rate),
   }));
 }
 
